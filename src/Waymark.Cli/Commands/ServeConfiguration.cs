@@ -1,0 +1,48 @@
+using Microsoft.Extensions.Configuration;
+using Waymark.Storage;
+using Waymark.Web.Hosting;
+
+namespace Waymark.Cli.Commands;
+
+/// <summary>
+/// Resolves the settings of <c>waymark serve</c>: an option on the command line wins over an
+/// environment variable, which wins over <c>appsettings.json</c> (section <c>Waymark</c>),
+/// which wins over the built-in defaults.
+/// </summary>
+internal static class ServeConfiguration
+{
+    internal const string PublicVariable = "WAYMARK_PUBLIC_ENDPOINT";
+    internal const string ConsoleVariable = "WAYMARK_CONSOLE_ENDPOINT";
+    internal const string DataDirectoryVariable = "WAYMARK_DATA_DIR";
+    internal const string PostgresVariable = "WAYMARK_POSTGRES";
+
+    public sealed record Overrides(string? PublicEndpoint, string? ConsoleEndpoint, string? DataDirectory, string? Postgres);
+
+    public static ServerSettings Resolve(IConfiguration appSettings, Func<string, string?> environment, Overrides options)
+    {
+        var section = appSettings.GetSection("Waymark");
+        string? Pick(string? option, string variable, string key) =>
+            FirstNonEmpty(option, environment(variable), section[key]);
+
+        var defaults = new ServerSettings();
+        return new ServerSettings
+        {
+            PublicEndpoint = Pick(options.PublicEndpoint, PublicVariable, "PublicEndpoint") ?? defaults.PublicEndpoint,
+            ConsoleEndpoint = Pick(options.ConsoleEndpoint, ConsoleVariable, "ConsoleEndpoint") ?? defaults.ConsoleEndpoint,
+            Storage = new StorageSettings
+            {
+                DataDirectory = Pick(options.DataDirectory, DataDirectoryVariable, "DataDirectory") ?? defaults.Storage.DataDirectory,
+                PostgresConnectionString = Pick(options.Postgres, PostgresVariable, "PostgresConnectionString"),
+            },
+        };
+    }
+
+    public static IConfiguration LoadAppSettings() =>
+        new ConfigurationBuilder()
+            .SetBasePath(AppContext.BaseDirectory)
+            .AddJsonFile("appsettings.json", optional: true)
+            .Build();
+
+    private static string? FirstNonEmpty(params string?[] values) =>
+        values.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
+}

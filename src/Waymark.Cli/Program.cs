@@ -1,0 +1,3 @@
+using Waymark.Cli;
+
+return await WaymarkCommandLine.RunAsync(args, Console.Out, Console.Error).ConfigureAwait(false);

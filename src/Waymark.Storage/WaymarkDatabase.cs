@@ -1,0 +1,85 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace Waymark.Storage;
+
+/// <summary>
+/// The one entry point to Waymark's storage: opens the configured engine, applies migrations
+/// and hands out the stores. Durable by construction: SQLite runs in WAL mode with
+/// <c>synchronous=FULL</c>, so a committed transaction survives a crash or power loss.
+/// </summary>
+public sealed class WaymarkDatabase : IAsyncDisposable
+{
+    private readonly DbDataSource _dataSource;
+
+    private WaymarkDatabase(DatabaseEngine engine, DbDataSource dataSource, string description)
+    {
+        Engine = engine;
+        _dataSource = dataSource;
+        Description = description;
+        Counters = new CounterStore(this);
+    }
+
+    public DatabaseEngine Engine { get; }
+
+    /// <summary>A description for operators that carries no secret (no password).</summary>
+    public string Description { get; }
+
+    /// <summary>Coarse daily counters.</summary>
+    public CounterStore Counters { get; }
+
+    /// <summary>Opens (and for SQLite, creates) the database and brings its schema up to date.</summary>
+    public static async Task<WaymarkDatabase> OpenAsync(StorageSettings settings, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var database = settings.Engine == DatabaseEngine.Sqlite ? OpenSqlite(settings) : OpenPostgres(settings);
+        try
+        {
+            await Migrator.ApplyAsync(database, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await database.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        return database;
+    }
+
+    private static WaymarkDatabase OpenSqlite(StorageSettings settings)
+    {
+        var path = settings.SqlitePath;
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var builder = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            Pooling = true,
+            DefaultTimeout = 30,
+        };
+        var dataSource = new SqliteDataSource(builder.ToString());
+        return new WaymarkDatabase(DatabaseEngine.Sqlite, dataSource, "SQLite " + path);
+    }
+
+    private static WaymarkDatabase OpenPostgres(StorageSettings settings)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(settings.PostgresConnectionString);
+        var dataSource = NpgsqlDataSource.Create(builder);
+        return new WaymarkDatabase(DatabaseEngine.PostgreSql, dataSource, $"PostgreSQL {builder.Host}:{builder.Port}/{builder.Database}");
+    }
+
+    /// <summary>The schema versions applied to this database, in order.</summary>
+    public Task<IReadOnlyList<int>> AppliedMigrationsAsync(CancellationToken cancellationToken = default) =>
+        Migrator.AppliedVersionsAsync(this, cancellationToken);
+
+    /// <summary>Opens a connection with the engine's per-connection settings applied.</summary>
+    internal async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken)
+    {
+        var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return connection;
+    }
+
+    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+}

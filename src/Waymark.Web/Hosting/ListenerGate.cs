@@ -1,0 +1,36 @@
+namespace Waymark.Web.Hosting;
+
+/// <summary>
+/// Runs after routing: an endpoint that belongs to the other listener is treated as absent, so
+/// console routes answer 404 on the public listener and public routes 404 on the console.
+/// Endpoints without <see cref="ListenerMetadata"/> are public.
+/// </summary>
+internal sealed class ListenerGate(RequestDelegate next)
+{
+    public Task InvokeAsync(HttpContext context)
+    {
+        var endpoint = context.GetEndpoint();
+        if (endpoint is not null)
+        {
+            var metadata = endpoint.Metadata.GetMetadata<ListenerMetadata>() ?? new ListenerMetadata(Listener.Public);
+            if (metadata.Listener is { } owner && owner != context.CurrentListener())
+            {
+                context.SetEndpoint(null);
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return Task.CompletedTask;
+            }
+        }
+
+        return next(context);
+    }
+}
+
+internal static class ListenerHttpContextExtensions
+{
+    /// <summary>
+    /// The listener that accepted this request. A connection that no Waymark listener tagged
+    /// (which only a misconfiguration could produce) is treated as public, the stricter side.
+    /// </summary>
+    public static Listener CurrentListener(this HttpContext context) =>
+        context.Features.Get<ListenerFeature>()?.Listener ?? Listener.Public;
+}

@@ -1,0 +1,21 @@
+using Waymark.Storage;
+
+namespace Waymark.Web.Hosting;
+
+/// <summary>Everything <c>waymark serve</c> needs to start a node.</summary>
+public sealed record ServerSettings
+{
+    public const string DefaultPublicEndpoint = "127.0.0.1:5080";
+    public const string DefaultConsoleEndpoint = "127.0.0.1:5081";
+
+    /// <summary>Where anonymous visitors are served: <c>host:port</c> or <c>unix:/path/to.sock</c>.</summary>
+    public string PublicEndpoint { get; init; } = DefaultPublicEndpoint;
+
+    /// <summary>Where the researcher console is served: <c>host:port</c> or <c>unix:/path/to.sock</c>.</summary>
+    public string ConsoleEndpoint { get; init; } = DefaultConsoleEndpoint;
+
+    public StorageSettings Storage { get; init; } = new();
+
+    /// <summary>Largest request body accepted, in bytes (uploads have their own limits).</summary>
+    public long MaxRequestBodyBytes { get; init; } = 1024 * 1024;
+}
