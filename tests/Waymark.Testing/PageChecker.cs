@@ -1,0 +1,222 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Xunit;
+
+namespace Waymark.Testing;
+
+/// <summary>
+/// The checks every public page must pass, shared by all page tests: strict headers, no script,
+/// no external URL, the Nu HTML Checker without errors and axe-core without violations.
+/// One instance per test class (xunit class fixture): it starts Chromium (Debian's, JavaScript
+/// disabled for browsing) and one Nu HTML Checker server on loopback.
+/// </summary>
+public sealed partial class PageChecker : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private static readonly string[] ChromiumArgs =
+    [
+        "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
+    ];
+
+    private const string RunAxe = """
+        async () => {
+            const r = await axe.run(document, { runOnly: { type: 'tag',
+                values: ['wcag2a','wcag2aa','wcag21a','wcag21aa','wcag22aa','best-practice'] } });
+            return JSON.stringify(r.violations.map(v => ({ id: v.id, impact: v.impact, help: v.help,
+                nodes: v.nodes.map(n => n.target.join(' ')) })));
+        }
+        """;
+
+    private IPlaywright? _playwright;
+    private Process? _vnu;
+    private int _vnuPort;
+    private string _axeSource = "";
+    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(60) };
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    /// <summary>The headers (name, exact value) every public response carries.</summary>
+    public static IReadOnlyDictionary<string, string> RequiredHeaders { get; } = new Dictionary<string, string>
+    {
+        ["Content-Security-Policy"] = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+        ["Referrer-Policy"] = "no-referrer",
+        ["X-Content-Type-Options"] = "nosniff",
+        ["X-Frame-Options"] = "DENY",
+        ["Cross-Origin-Opener-Policy"] = "same-origin",
+        ["Cross-Origin-Resource-Policy"] = "same-origin",
+    };
+
+    public async Task InitializeAsync()
+    {
+        var tools = Path.Combine(TestEnvironment.RepositoryRoot, "tools", "node_modules");
+        _axeSource = await File.ReadAllTextAsync(Path.Combine(tools, "axe-core", "axe.min.js")).ConfigureAwait(false);
+        _vnuPort = TestEnvironment.FreePort();
+        var vnu = new ProcessStartInfo("java") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { "-Dnu.validator.servlet.bind-address=127.0.0.1", "-cp", Path.Combine(tools, "vnu-jar", "build", "dist", "vnu.jar"), "nu.validator.servlet.Main", _vnuPort.ToString(System.Globalization.CultureInfo.InvariantCulture) })
+        {
+            vnu.ArgumentList.Add(argument);
+        }
+
+        _vnu = Process.Start(vnu);
+        _vnu!.OutputDataReceived += (_, _) => { };
+        _vnu.ErrorDataReceived += (_, _) => { };
+        _vnu.BeginOutputReadLine();
+        _vnu.BeginErrorReadLine();
+
+        _playwright = await Playwright.CreateAsync().ConfigureAwait(false);
+        Browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = ChromiumPath, Headless = true, Args = ChromiumArgs }).ConfigureAwait(false);
+        await WaitForVnuAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>A browser context as Tor Browser's Safest mode has it: no JavaScript.</summary>
+    public Task<IBrowserContext> NewNoScriptContextAsync() =>
+        Browser.NewContextAsync(new() { JavaScriptEnabled = false });
+
+    /// <summary>Every check on a page reached by GET; returns the problems, empty when clean.</summary>
+    public async Task<IReadOnlyList<string>> CheckUrlAsync(Uri url)
+    {
+        using var response = await _http.GetAsync(url).ConfigureAwait(false);
+        var html = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+        var problems = new List<string>();
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            problems.Add($"status {(int)response.StatusCode}");
+        }
+
+        problems.AddRange(CheckHeaders(response));
+        problems.AddRange(await CheckHtmlAsync(url, html).ConfigureAwait(false));
+        return problems.Select(p => $"{url}: {p}").ToList();
+    }
+
+    /// <summary>The header checks alone (any response, including errors and redirects).</summary>
+    public static IEnumerable<string> CheckHeaders(HttpResponseMessage response)
+    {
+        foreach (var (name, expected) in RequiredHeaders)
+        {
+            var actual = response.Headers.TryGetValues(name, out var values) ? string.Join(", ", values) : null;
+            if (actual != expected)
+            {
+                yield return $"header {name} is '{actual}', expected '{expected}'";
+            }
+        }
+
+        if (response.Headers.TryGetValues("Permissions-Policy", out var policy) == false || !string.Join("", policy).Contains("camera=()", StringComparison.Ordinal))
+        {
+            yield return "Permissions-Policy missing or does not turn features off";
+        }
+
+        if (response.Headers.Contains("Server"))
+        {
+            yield return "a Server header is sent";
+        }
+
+        var isStatic = response.Content.Headers.ContentType?.MediaType == "text/css";
+        if (!isStatic && response.Headers.CacheControl?.NoStore != true)
+        {
+            yield return "Cache-Control: no-store is missing on a dynamic response";
+        }
+    }
+
+    /// <summary>Checks a page's HTML, however it was reached (GET or the result of a form POST).</summary>
+    public async Task<IReadOnlyList<string>> CheckHtmlAsync(Uri url, string html)
+    {
+        var problems = new List<string>();
+        if (ScriptTag().IsMatch(html))
+        {
+            problems.Add("contains a <script> element");
+        }
+
+        if (InlineHandler().Match(html) is { Success: true } handler)
+        {
+            problems.Add($"contains an inline event handler: {handler.Value}");
+        }
+
+        foreach (Match external in ExternalUrl().Matches(html))
+        {
+            problems.Add($"refers to an external URL: {external.Value}");
+        }
+
+        problems.AddRange(await ValidateHtmlAsync(html).ConfigureAwait(false));
+        problems.AddRange(await AuditAccessibilityAsync(url, html).ConfigureAwait(false));
+        return problems;
+    }
+
+    private async Task<IEnumerable<string>> ValidateHtmlAsync(string html)
+    {
+        using var content = new StringContent(html, Encoding.UTF8);
+        content.Headers.ContentType = new MediaTypeHeaderValue("text/html") { CharSet = "utf-8" };
+        using var response = await _http.PostAsync(new Uri($"http://127.0.0.1:{_vnuPort}/?out=json"), content).ConfigureAwait(false);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync().ConfigureAwait(false));
+        return json.RootElement.GetProperty("messages").EnumerateArray()
+            .Where(m => m.GetProperty("type").GetString() is "error" or "non-document-error")
+            .Select(m => $"Nu HTML Checker: {m.GetProperty("message").GetString()} (line {(m.TryGetProperty("lastLine", out var line) ? line.GetInt32() : 0)})")
+            .ToList();
+    }
+
+    /// <summary>axe-core needs JavaScript: the page's HTML is replayed under its own URL in a JS-enabled context.</summary>
+    private async Task<IEnumerable<string>> AuditAccessibilityAsync(Uri url, string html)
+    {
+        await using var context = await Browser.NewContextAsync(new() { JavaScriptEnabled = true, BypassCSP = true }).ConfigureAwait(false);
+        var page = await context.NewPageAsync().ConfigureAwait(false);
+        await page.RouteAsync(url.ToString(), route => route.FulfillAsync(new() { Status = 200, ContentType = "text/html; charset=utf-8", Body = html })).ConfigureAwait(false);
+        await page.GotoAsync(url.ToString()).ConfigureAwait(false);
+        await page.EvaluateAsync(_axeSource).ConfigureAwait(false);
+        var result = await page.EvaluateAsync<string>(RunAxe).ConfigureAwait(false);
+        using var json = JsonDocument.Parse(result);
+        return json.RootElement.EnumerateArray()
+            .Select(v => $"axe {v.GetProperty("id").GetString()} ({v.GetProperty("impact").GetString()}): {v.GetProperty("help").GetString()} at {string.Join("; ", v.GetProperty("nodes").EnumerateArray().Select(n => n.GetString()))}")
+            .ToList();
+    }
+
+    private async Task WaitForVnuAsync()
+    {
+        var watch = Stopwatch.StartNew();
+        while (watch.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            try
+            {
+                using var response = await _http.GetAsync(new Uri($"http://127.0.0.1:{_vnuPort}/")).ConfigureAwait(false);
+                return;
+            }
+            catch (HttpRequestException)
+            {
+                await Task.Delay(250).ConfigureAwait(false);
+            }
+        }
+
+        throw new TimeoutException("The Nu HTML Checker did not start within 60 s (is Java installed? test.sh installs it).");
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync().ConfigureAwait(false);
+        }
+
+        _playwright?.Dispose();
+        if (_vnu is { HasExited: false })
+        {
+            _vnu.Kill(entireProcessTree: true);
+        }
+
+        _vnu?.Dispose();
+        _http.Dispose();
+    }
+
+    [GeneratedRegex("<script", RegexOptions.IgnoreCase)]
+    private static partial Regex ScriptTag();
+
+    [GeneratedRegex(@"\son[a-z]+\s*=", RegexOptions.IgnoreCase)]
+    private static partial Regex InlineHandler();
+
+    [GeneratedRegex(@"(?:src|href|action|srcset|poster|data)\s*=\s*[""']?\s*(?:https?:)?//[^""'\s>]+", RegexOptions.IgnoreCase)]
+    private static partial Regex ExternalUrl();
+}

@@ -1,0 +1,170 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Waymark.Testing;
+
+/// <summary>
+/// The real <c>waymark serve</c> as a child process on free loopback ports, with its own data
+/// folder; everything it writes to stdout and stderr is kept for the privacy tests.
+/// </summary>
+public sealed class ServerProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+
+    private ServerProcess(Process process, int publicPort, int consolePort, string dataDirectory)
+    {
+        _process = process;
+        PublicPort = publicPort;
+        ConsolePort = consolePort;
+        DataDirectory = dataDirectory;
+    }
+
+    public int PublicPort { get; }
+
+    public int ConsolePort { get; }
+
+    public string DataDirectory { get; }
+
+    public Uri PublicUrl => new($"http://127.0.0.1:{PublicPort}");
+
+    public Uri ConsoleUrl => new($"http://127.0.0.1:{ConsolePort}");
+
+    /// <summary>All the server has printed so far (stdout and stderr).</summary>
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    public static async Task<ServerProcess> StartAsync(IDictionary<string, string>? environment = null, string? postgres = null)
+    {
+        var publicPort = TestEnvironment.FreePort();
+        var consolePort = TestEnvironment.FreePort();
+        var dataDirectory = TestEnvironment.NewTempDirectory("data");
+        var cli = Path.Combine(AppContext.BaseDirectory, "waymark.dll");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = dataDirectory,
+        };
+        foreach (var argument in new[] { cli, "serve", "--public", $"127.0.0.1:{publicPort}", "--console", $"127.0.0.1:{consolePort}", "--data-dir", dataDirectory })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        if (postgres is not null)
+        {
+            start.ArgumentList.Add("--postgres");
+            start.ArgumentList.Add(postgres);
+        }
+
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the waymark process.");
+        var server = new ServerProcess(process, publicPort, consolePort, dataDirectory);
+        process.OutputDataReceived += (_, e) => server.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => server.Append(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        await server.WaitUntilReadyAsync().ConfigureAwait(false);
+        return server;
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_output)
+        {
+            _output.AppendLine(line);
+        }
+    }
+
+    private async Task WaitUntilReadyAsync()
+    {
+        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"waymark serve exited with {_process.ExitCode}:\n{Output}");
+            }
+
+            try
+            {
+                using var response = await client.GetAsync(new Uri(PublicUrl, "/css/site.css")).ConfigureAwait(false);
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+            catch (TaskCanceledException)
+            {
+            }
+
+            await Task.Delay(100).ConfigureAwait(false);
+        }
+
+        throw new TimeoutException("waymark serve did not answer within 30 s:\n" + Output);
+    }
+
+    /// <summary>Stops the server the way an operator does (SIGTERM), so it flushes its counters.</summary>
+    public async Task StopAsync()
+    {
+        if (_process.HasExited)
+        {
+            return;
+        }
+
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill!.WaitForExitAsync().ConfigureAwait(false);
+        }
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        try
+        {
+            await _process.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync().ConfigureAwait(false);
+        }
+
+        _process.Dispose();
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
