@@ -38,7 +38,14 @@ public sealed partial class PageChecker : IAsyncLifetime
     private Process? _vnu;
     private int _vnuPort;
     private string _axeSource = "";
-    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(60) };
+    private readonly HttpClient _http = CreateHttpClient();
+
+    private static HttpClient CreateHttpClient()
+    {
+        var client = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
+        client.DefaultRequestHeaders.UserAgent.ParseAdd("waymark-page-checker/1.0"); // the Nu HTML Checker refuses requests without one
+        return client;
+    }
 
     public IBrowser Browser { get; private set; } = null!;
 
@@ -93,6 +100,13 @@ public sealed partial class PageChecker : IAsyncLifetime
         problems.AddRange(CheckHeaders(response));
         problems.AddRange(await CheckHtmlAsync(url, html).ConfigureAwait(false));
         return problems.Select(p => $"{url}: {p}").ToList();
+    }
+
+    /// <summary>Fails with every problem listed, one a line.</summary>
+    public static void AssertClean(IEnumerable<string> problems)
+    {
+        var list = problems.ToList();
+        Assert.True(list.Count == 0, "Page problems:\n" + string.Join("\n", list));
     }
 
     /// <summary>The header checks alone (any response, including errors and redirects).</summary>
@@ -153,7 +167,13 @@ public sealed partial class PageChecker : IAsyncLifetime
         using var content = new StringContent(html, Encoding.UTF8);
         content.Headers.ContentType = new MediaTypeHeaderValue("text/html") { CharSet = "utf-8" };
         using var response = await _http.PostAsync(new Uri($"http://127.0.0.1:{_vnuPort}/?out=json"), content).ConfigureAwait(false);
-        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync().ConfigureAwait(false));
+        var body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+        if (!body.StartsWith('{'))
+        {
+            return [$"Nu HTML Checker did not answer with JSON (status {(int)response.StatusCode}): {body[..Math.Min(body.Length, 300)]}"];
+        }
+
+        using var json = JsonDocument.Parse(body);
         return json.RootElement.GetProperty("messages").EnumerateArray()
             .Where(m => m.GetProperty("type").GetString() is "error" or "non-document-error")
             .Select(m => $"Nu HTML Checker: {m.GetProperty("message").GetString()} (line {(m.TryGetProperty("lastLine", out var line) ? line.GetInt32() : 0)})")
