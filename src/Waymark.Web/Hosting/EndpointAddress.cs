@@ -24,7 +24,7 @@ public sealed record EndpointAddress(IPEndPoint? Tcp, string? UnixSocketPath)
             var path = text[UnixPrefix.Length..];
             if (!Path.IsPathFullyQualified(path))
             {
-                error = $"'{text}': a Unix socket path must be absolute, such as unix:/run/waymark/public.sock";
+                error = $"'{text}': a Unix socket path must be absolute, such as unix:/run/waymark/public.sock (or use IP:PORT)";
                 return false;
             }
 

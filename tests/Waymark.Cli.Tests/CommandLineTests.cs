@@ -1,0 +1,90 @@
+using Microsoft.Extensions.Configuration;
+using Waymark.Cli.Commands;
+
+namespace Waymark.Cli.Tests;
+
+public sealed class CommandLineTests
+{
+    private static async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = await WaymarkCommandLine.RunAsync(args, output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public async Task Help_lists_serve_and_succeeds()
+    {
+        var (code, output, _) = await RunAsync("--help");
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Contains("serve", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("no-such-command")]
+    [InlineData("serve", "--no-such-option")]
+    [InlineData("serve", "--public")]
+    public async Task Usage_errors_exit_2_with_a_message(params string[] args)
+    {
+        var (code, _, error) = await RunAsync(args);
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains("waymark --help", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("localhost")]
+    [InlineData("127.0.0.1")]
+    [InlineData("unix:relative.sock")]
+    [InlineData("999.1.1.1:80")]
+    public async Task A_bad_listener_address_exits_2_and_says_what_to_write(string address)
+    {
+        var (code, _, error) = await RunAsync("serve", "--public", address);
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains("--public", error, StringComparison.Ordinal);
+        Assert.Contains("IP:PORT", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_same_address_for_both_listeners_is_refused()
+    {
+        var data = Path.Combine(Path.GetTempPath(), "waymark-cli-" + Guid.NewGuid().ToString("N"));
+        var (code, _, error) = await RunAsync("serve", "--public", "127.0.0.1:5999", "--console", "127.0.0.1:5999", "--data-dir", data);
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains("different addresses", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Options_win_over_environment_which_wins_over_appsettings()
+    {
+        var appSettings = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Waymark:PublicEndpoint"] = "127.0.0.1:6001",
+            ["Waymark:ConsoleEndpoint"] = "127.0.0.1:6002",
+            ["Waymark:DataDirectory"] = "from-appsettings",
+        }).Build();
+        var environment = new Dictionary<string, string?>
+        {
+            [ServeConfiguration.ConsoleVariable] = "127.0.0.1:7002",
+            [ServeConfiguration.DataDirectoryVariable] = "from-environment",
+            [ServeConfiguration.PostgresVariable] = "Host=db;Database=waymark",
+        };
+
+        var settings = ServeConfiguration.Resolve(appSettings, environment.GetValueOrDefault,
+            new ServeConfiguration.Overrides(null, null, "from-option", null));
+
+        Assert.Equal("127.0.0.1:6001", settings.PublicEndpoint);
+        Assert.Equal("127.0.0.1:7002", settings.ConsoleEndpoint);
+        Assert.Equal("from-option", settings.Storage.DataDirectory);
+        Assert.Equal(Storage.DatabaseEngine.PostgreSql, settings.Storage.Engine);
+    }
+
+    [Fact]
+    public void Without_any_configuration_the_defaults_are_loopback_and_sqlite()
+    {
+        var settings = ServeConfiguration.Resolve(new ConfigurationBuilder().Build(), _ => null, new(null, null, null, null));
+        Assert.Equal("127.0.0.1:5080", settings.PublicEndpoint);
+        Assert.Equal("127.0.0.1:5081", settings.ConsoleEndpoint);
+        Assert.Equal(Storage.DatabaseEngine.Sqlite, settings.Storage.Engine);
+    }
+}

@@ -1,0 +1,54 @@
+using System.Diagnostics;
+using Waymark.Testing;
+using Waymark.Web.Hosting;
+
+namespace Waymark.Web.Tests;
+
+/// <summary>The shipped torrc is checked by Tor itself, and says what docs/deploy.md promises.</summary>
+public sealed class TorConfigurationTests
+{
+    private static readonly string Torrc = Path.Combine(TestEnvironment.RepositoryRoot, "deploy", "tor", "torrc");
+
+    private static async Task<(int ExitCode, string Output)> VerifyAsync(string path)
+    {
+        var start = new ProcessStartInfo("tor") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { "--verify-config", "--defaults-torrc", "/dev/null", "-f", path })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = await process.StandardOutput.ReadToEndAsync() + await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, output);
+    }
+
+    [Fact]
+    public async Task The_shipped_torrc_verifies()
+    {
+        var (exitCode, output) = await VerifyAsync(Torrc);
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("Configuration was valid", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_verification_rejects_a_broken_torrc()
+    {
+        var broken = Path.Combine(TestEnvironment.NewTempDirectory("torrc"), "torrc");
+        var text = await File.ReadAllTextAsync(Torrc);
+        await File.WriteAllTextAsync(broken, text.Replace("HiddenServicePoWDefensesEnabled 1", "HiddenServicePoWDefensesEnabled 2", StringComparison.Ordinal));
+        var (exitCode, _) = await VerifyAsync(broken);
+        Assert.NotEqual(0, exitCode);
+    }
+
+    [Fact]
+    public async Task Both_services_have_proof_of_work_and_point_at_the_default_listeners()
+    {
+        var lines = (await File.ReadAllLinesAsync(Torrc)).Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')).ToList();
+        Assert.Contains("SafeLogging 1", lines);
+        Assert.Equal(2, lines.Count(l => l.StartsWith("HiddenServiceDir ", StringComparison.Ordinal)));
+        Assert.Equal(2, lines.Count(l => l == "HiddenServicePoWDefensesEnabled 1"));
+        Assert.Contains($"HiddenServicePort 80 {ServerSettings.DefaultPublicEndpoint}", lines);
+        Assert.Contains($"HiddenServicePort 80 {ServerSettings.DefaultConsoleEndpoint}", lines);
+    }
+}
