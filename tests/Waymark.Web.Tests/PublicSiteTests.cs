@@ -36,6 +36,7 @@ public sealed class PublicSiteTests(PageChecker checker) : IClassFixture<PageChe
     [Fact]
     public async Task Every_page_is_served_in_every_language_with_its_direction()
     {
+        var englishTitle = ExtractTitle(await _http.GetStringAsync(new Uri(_server.PublicUrl, "/en/privacy")));
         foreach (var language in Languages.All)
         {
             foreach (var page in PublicPages)
@@ -45,8 +46,18 @@ public sealed class PublicSiteTests(PageChecker checker) : IClassFixture<PageChe
                 var html = await response.Content.ReadAsStringAsync();
                 Assert.Contains($"<html lang=\"{language.Code}\" dir=\"{language.Direction}\">", html, StringComparison.Ordinal);
                 Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+                if (page == "privacy" && language.Code != Languages.DefaultCode)
+                {
+                    Assert.NotEqual(englishTitle, ExtractTitle(html)); // the translation is really used
+                }
             }
         }
+    }
+
+    private static string ExtractTitle(string html)
+    {
+        var start = html.IndexOf("<h1>", StringComparison.Ordinal);
+        return html[start..html.IndexOf("</h1>", start, StringComparison.Ordinal)];
     }
 
     [Theory]

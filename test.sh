@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Runs every Waymark test on a fresh Debian machine: installs what the tests need when it is
+# missing, starts a throwaway PostgreSQL cluster, checks formatting, builds with warnings as
+# errors and runs all test projects. Usage: ./test.sh [extra dotnet test arguments]
+set -euo pipefail
+cd "$(dirname "$0")"
+root=$(pwd)
+
+log() { printf '\n== %s\n' "$*"; }
+
+# 1. Debian packages the tests drive for real (Chromium, PostgreSQL, Tor, xmllint, a JRE for the Nu HTML Checker).
+need=()
+command -v chromium >/dev/null || need+=(chromium)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
+command -v tor >/dev/null || need+=(tor)
+command -v xmllint >/dev/null || need+=(libxml2-utils)
+command -v java >/dev/null || need+=(default-jre-headless)
+command -v npm >/dev/null || need+=(npm)
+if [ ${#need[@]} -gt 0 ]; then
+  log "Installing Debian packages: ${need[*]}"
+  if [ "$(id -u)" != 0 ]; then echo "test.sh: installing packages needs root (or install them: ${need[*]})" >&2; exit 1; fi
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+
+# 2. Checkers from npm (pinned in tools/package-lock.json): the Nu HTML Checker and axe-core.
+if [ ! -f tools/node_modules/vnu-jar/build/dist/vnu.jar ] || [ ! -f tools/node_modules/axe-core/axe.min.js ]; then
+  log "Installing the page checkers (npm ci in tools/)"
+  (cd tools && npm ci --ignore-scripts --no-audit --no-fund >/dev/null)
+fi
+
+# 3. A throwaway PostgreSQL cluster for the storage tests on PostgreSQL.
+log "Starting a throwaway PostgreSQL cluster"
+eval "$(scripts/postgres-throwaway.sh start)"
+trap 'scripts/postgres-throwaway.sh stop "$WAYMARK_PG_DIR"' EXIT
+export WAYMARK_TEST_POSTGRES
+
+# 4. Formatting and build (warnings are errors: Directory.Build.props).
+log "Checking formatting (dotnet format --verify-no-changes)"
+dotnet format Waymark.slnx --verify-no-changes
+
+log "Building (Release, warnings as errors)"
+dotnet build Waymark.slnx -c Release -warnaserror -nologo -clp:ErrorsOnly
+
+# 5. Every test project.
+log "Running the tests"
+results="$root/artifacts/test-results"
+rm -rf "$results"
+status=0
+dotnet test Waymark.slnx -c Release --no-build --nologo --logger "trx" --results-directory "$results" "$@" || status=$?
+
+# One plain summary line, counted from the TRX files.
+python3 - "$results" <<'PY'
+import glob, sys, xml.etree.ElementTree as ET
+ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
+passed = failed = skipped = 0
+for path in glob.glob(sys.argv[1] + "/*.trx"):
+    c = ET.parse(path).getroot().find("t:ResultSummary/t:Counters", ns)
+    passed += int(c.get("passed")); failed += int(c.get("failed")) + int(c.get("error")) + int(c.get("timeout"))
+    skipped += int(c.get("notExecuted"))
+print(f"{passed} passed, {failed} failed, {skipped} skipped")
+PY
+exit $status
