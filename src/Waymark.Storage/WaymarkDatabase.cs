@@ -19,6 +19,7 @@ public sealed class WaymarkDatabase : IAsyncDisposable
         _dataSource = dataSource;
         Description = description;
         Counters = new CounterStore(this);
+        ProtectionKeys = new ProtectionKeyStore(this);
     }
 
     public DatabaseEngine Engine { get; }
@@ -28,6 +29,9 @@ public sealed class WaymarkDatabase : IAsyncDisposable
 
     /// <summary>Coarse daily counters.</summary>
     public CounterStore Counters { get; }
+
+    /// <summary>The shared data-protection key ring.</summary>
+    public ProtectionKeyStore ProtectionKeys { get; }
 
     /// <summary>Opens (and for SQLite, creates) the database and brings its schema up to date.</summary>
     public static async Task<WaymarkDatabase> OpenAsync(StorageSettings settings, CancellationToken cancellationToken = default)
@@ -80,6 +84,9 @@ public sealed class WaymarkDatabase : IAsyncDisposable
         var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         return connection;
     }
+
+    /// <summary>Synchronous open, for the few framework interfaces that are synchronous.</summary>
+    internal DbConnection OpenConnection() => _dataSource.OpenConnection();
 
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 }

@@ -91,6 +91,17 @@ public sealed class DatabaseTests
         Assert.Empty(await database.Counters.ReadAsync("ok"));
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabases.Engines), MemberType = typeof(TestDatabases))]
+    public async Task Protection_keys_are_kept_once_by_name(DatabaseEngine engine)
+    {
+        await using var database = await WaymarkDatabase.OpenAsync(await TestDatabases.CreateAsync(engine));
+        database.ProtectionKeys.Add("key-b", "<key id=\"b\"/>");
+        database.ProtectionKeys.Add("key-a", "<key id=\"a\"/>");
+        database.ProtectionKeys.Add("key-a", "<key id=\"replaced\"/>");
+        Assert.Equal(["<key id=\"a\"/>", "<key id=\"b\"/>"], database.ProtectionKeys.ReadAll());
+    }
+
     [Fact]
     public async Task Sqlite_commits_durably_in_wal_mode()
     {

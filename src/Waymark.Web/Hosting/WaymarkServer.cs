@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Waymark.Storage;
 using Waymark.Web.Localization;
@@ -45,6 +47,8 @@ public static class WaymarkServer
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<PageViewCounter>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<PageViewCounter>());
+        builder.Services.AddDataProtection().SetApplicationName("waymark");
+        builder.Services.Configure<KeyManagementOptions>(options => options.XmlRepository = new DatabaseKeyRepository(database));
         builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteOptions>(options =>
         {
