@@ -14,6 +14,7 @@ command -v chromium >/dev/null || need+=(chromium)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 command -v tor >/dev/null || need+=(tor)
 command -v xmllint >/dev/null || need+=(libxml2-utils)
+command -v w3m >/dev/null || need+=(w3m)
 command -v java >/dev/null || need+=(default-jre-headless)
 command -v npm >/dev/null || need+=(npm)
 if [ ${#need[@]} -gt 0 ]; then

@@ -37,5 +37,9 @@ internal static class WaymarkLogging
         {
             logging.AddFilter(category, LogLevel.None);
         }
+
+        // The key ring is kept unencrypted in the database by design (docs/adr/0002-storage.md):
+        // the framework's warning about it on every new key would only train operators to ignore warnings.
+        logging.AddFilter("Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager", LogLevel.Error);
     }
 }
