@@ -1,0 +1,60 @@
+using System.Net.Sockets;
+using System.Text;
+using Waymark.Testing;
+
+namespace Waymark.Web.Tests;
+
+/// <summary>Malformed and hostile requests get a clear 4xx, never a 5xx, and the node keeps serving.</summary>
+public sealed class HostileRequestTests : IAsyncLifetime
+{
+    private ServerProcess _server = null!;
+
+    public async Task InitializeAsync() => _server = await ServerProcess.StartAsync();
+
+    public async Task DisposeAsync() => await _server.DisposeAsync();
+
+    /// <summary>Sends raw bytes, so that nothing on the client side cleans the request up first.</summary>
+    private async Task<int> RawStatusAsync(byte[] request)
+    {
+        using var client = new TcpClient();
+        await client.ConnectAsync("127.0.0.1", _server.PublicPort);
+        var stream = client.GetStream();
+        await stream.WriteAsync(request);
+        var buffer = new byte[64];
+        var read = await stream.ReadAsync(buffer);
+        var statusLine = Encoding.ASCII.GetString(buffer, 0, read);
+        Assert.StartsWith("HTTP/1.1 ", statusLine, StringComparison.Ordinal);
+        return int.Parse(statusLine.AsSpan(9, 3), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static byte[] Get(string target, string extraHeaders = "") =>
+        Encoding.Latin1.GetBytes($"GET {target} HTTP/1.1\r\nHost: x\r\n{extraHeaders}Connection: close\r\n\r\n");
+
+    public static TheoryData<string, string> Requests => new()
+    {
+        { "invalid UTF-8 in the path", "/%ff%fe/privacy" },
+        { "invalid UTF-8 in the query", "/en/privacy?q=%ff%c3%28" },
+        { "path traversal", "/css/../../../etc/passwd" },
+        { "encoded traversal", "/%2e%2e/%2e%2e/etc/passwd" },
+        { "an unknown language", "/xx-evil/privacy" },
+        { "a control character", "/en/%00privacy" },
+        { "an overlong URL", "/en/privacy?q=" + new string('a', 20_000) },
+    };
+
+    [Theory]
+    [MemberData(nameof(Requests))]
+    public async Task A_hostile_request_gets_a_4xx_and_the_node_keeps_serving(string what, string target)
+    {
+        var status = await RawStatusAsync(Get(target));
+        Assert.True(status is >= 400 and < 500 or 200, $"{what}: status {status}");
+        Assert.Equal(200, await RawStatusAsync(Get("/en/privacy")));
+    }
+
+    [Fact]
+    public async Task Oversized_headers_are_refused()
+    {
+        var status = await RawStatusAsync(Get("/en/", $"X-Big: {new string('b', 40_000)}\r\n"));
+        Assert.Equal(431, status);
+        Assert.Equal(200, await RawStatusAsync(Get("/en/privacy")));
+    }
+}
