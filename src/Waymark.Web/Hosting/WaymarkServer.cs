@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -12,7 +13,7 @@ public static class WaymarkServer
 {
     /// <summary>
     /// Builds the web application. <paramref name="args"/> feed the usual configuration sources
-    /// (appsettings.json, <c>WAYMARK_</c>-prefixed environment variables, command line).
+    /// (appsettings.json and environment variables such as <c>Logging__LogLevel__Default</c>).
     /// </summary>
     public static async Task<WebApplication> BuildAsync(ServerSettings settings, string[]? args = null, CancellationToken cancellationToken = default)
     {
@@ -69,9 +70,22 @@ public static class WaymarkServer
         });
 
         var app = builder.Build();
+        WarnIfExposed(app.Logger, publicAddress, Listener.Public);
+        WarnIfExposed(app.Logger, consoleAddress, Listener.Console);
         app.Lifetime.ApplicationStopped.Register(() => database.DisposeAsync().AsTask().GetAwaiter().GetResult());
         Pipeline.Configure(app);
         return app;
+    }
+
+    /// <summary>Tor reaches Waymark over loopback or a Unix socket; any other address is exposed to a network.</summary>
+    private static void WarnIfExposed(ILogger logger, EndpointAddress address, Listener listener)
+    {
+        if (address.Tcp is { } tcp && !IPAddress.IsLoopback(tcp.Address))
+        {
+            logger.LogWarning(
+                "The {Listener} listener is bound to {Address}, which is not a loopback address: anyone who can reach it bypasses Tor. Bind to 127.0.0.1 or a Unix socket (docs/deploy.md).",
+                listener, address);
+        }
     }
 
     private static EndpointAddress Parse(string text, string which) =>
