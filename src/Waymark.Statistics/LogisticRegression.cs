@@ -9,7 +9,7 @@ internal sealed record LogisticResult(
     double Aic,
     int Iterations,
     bool Converged,
-    int N,
+    double N,
     int DroppedMissing,
     IReadOnlyList<string> Warnings);
 
@@ -23,15 +23,26 @@ internal static class LogisticRegression
     private const int MaxIterations = 25;
     private const double DoubleEpsilon = 2.220446049250313e-16;
 
-    public static Result<LogisticResult> Fit(CsvData data, string response, IReadOnlyList<string> predictors)
+    public static Result<LogisticResult> Fit(
+        CsvData data,
+        string response,
+        IReadOnlyList<string> predictors,
+        string? weight = null,
+        IReadOnlyDictionary<string, string>? references = null)
     {
         if (predictors.Count == 0)
         {
             return Result<LogisticResult>.Fail("Name at least one predictor column.");
         }
 
+        var names = predictors.Prepend(response).ToList();
+        if (weight is not null)
+        {
+            names.Add(weight);
+        }
+
         var columns = new List<int>();
-        foreach (var name in predictors.Prepend(response))
+        foreach (var name in names)
         {
             var column = data.Column(name);
             if (!column.IsSuccess)
@@ -42,64 +53,84 @@ internal static class LogisticRegression
             columns.Add(column.Value);
         }
 
-        // Complete cases only, as R's default na.action = na.omit.
-        var ys = new List<double>();
-        var xs = new List<double[]>();
-        var dropped = 0;
-        for (var i = 0; i < data.Rows.Count; i++)
+        // Complete cases only, as R's default na.action = na.omit; the count dropped is reported.
+        var complete = Enumerable.Range(0, data.Rows.Count)
+            .Where(i => !columns.Any(c => CsvData.IsMissing(data.Rows[i][c])))
+            .ToList();
+        var dropped = data.Rows.Count - complete.Count;
+        var y = new double[complete.Count];
+        var prior = new double[complete.Count];
+        for (var k = 0; k < complete.Count; k++)
         {
-            var cells = columns.Select(c => data.Rows[i][c]).ToArray();
-            if (cells.Any(CsvData.IsMissing))
+            var row = data.Rows[complete[k]];
+            var cell = row[columns[0]];
+            if (!CsvData.TryNumber(cell, out y[k]) || y[k] is not (0 or 1))
             {
-                dropped++;
+                return Result<LogisticResult>.Fail($"Response '{response}', data row {complete[k] + 1}: '{cell}' must be 0 or 1.");
+            }
+
+            prior[k] = 1;
+            if (weight is not null)
+            {
+                var w = row[columns[^1]];
+                if (!CsvData.TryNumber(w, out prior[k]) || prior[k] < 0 || !double.IsFinite(prior[k]))
+                {
+                    return Result<LogisticResult>.Fail($"Weight column '{weight}', data row {complete[k] + 1}: '{w}' is not a non-negative number.");
+                }
+            }
+        }
+
+        var design = new List<double[]> { complete.Select(_ => 1.0).ToArray() };
+        var terms = new List<string> { "(Intercept)" };
+        for (var j = 0; j < predictors.Count; j++)
+        {
+            var cells = complete.Select(i => data.Rows[i][columns[j + 1]]).ToArray();
+            var numbers = new double[cells.Length];
+            if (cells.Select((c, k) => CsvData.TryNumber(c, out numbers[k])).All(ok => ok))
+            {
+                design.Add(numbers);
+                terms.Add(predictors[j]);
                 continue;
             }
 
-            var row = new double[predictors.Count + 1];
-            row[0] = 1;
-            for (var j = 0; j < cells.Length; j++)
+            // Categorical: levels in ordinal sorted order and the first as reference, as R's factor() in the C locale.
+            var levels = cells.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+            var reference = levels[0];
+            if (references is not null && references.TryGetValue(predictors[j], out var chosen))
             {
-                if (!CsvData.TryNumber(cells[j], out var value))
+                if (!levels.Contains(chosen))
                 {
                     return Result<LogisticResult>.Fail(
-                        $"Column '{(j == 0 ? response : predictors[j - 1])}', data row {i + 1}: '{cells[j]}' is not a number.");
+                        $"Reference level '{chosen}' does not occur in '{predictors[j]}'. Levels: {string.Join(", ", levels)}.");
                 }
 
-                if (j == 0)
-                {
-                    if (value is not (0 or 1))
-                    {
-                        return Result<LogisticResult>.Fail(
-                            $"Response '{response}', data row {i + 1}: '{cells[j]}' must be 0 or 1.");
-                    }
-
-                    ys.Add(value);
-                }
-                else
-                {
-                    row[j] = value;
-                }
+                reference = chosen;
             }
 
-            xs.Add(row);
+            foreach (var level in levels.Where(l => l != reference))
+            {
+                design.Add(cells.Select(c => c == level ? 1.0 : 0.0).ToArray());
+                terms.Add(predictors[j] + level);
+            }
         }
 
-        if (ys.Count <= predictors.Count + 1)
+        if (complete.Count <= terms.Count)
         {
-            return Result<LogisticResult>.Fail($"Only {ys.Count} complete rows for {predictors.Count + 1} coefficients.");
+            return Result<LogisticResult>.Fail($"Only {complete.Count} complete rows for {terms.Count} coefficients.");
         }
 
-        return Fit(ys.ToArray(), xs.ToArray(), ["(Intercept)", .. predictors], dropped);
+        var x = Enumerable.Range(0, complete.Count).Select(k => design.Select(d => d[k]).ToArray()).ToArray();
+        return Fit(y, prior, x, terms, dropped);
     }
 
-    private static Result<LogisticResult> Fit(double[] y, double[][] x, IReadOnlyList<string> terms, int dropped)
+    private static Result<LogisticResult> Fit(double[] y, double[] prior, double[][] x, List<string> terms, int dropped)
     {
         var n = y.Length;
         var p = terms.Count;
         var warnings = new List<string>();
-        var mu = y.Select(v => (v + 0.5) / 2).ToArray();
+        var mu = y.Select((v, i) => ((prior[i] * v) + 0.5) / (prior[i] + 1)).ToArray();
         var eta = mu.Select(m => Math.Log(m / (1 - m))).ToArray();
-        var devOld = Deviance(y, mu);
+        var devOld = Deviance(y, prior, mu);
         var beta = new double[p];
         double[,]? information = null;
         var converged = false;
@@ -114,7 +145,7 @@ internal static class LogisticRegression
             {
                 var muEta = Math.Max(mu[i] * (1 - mu[i]), DoubleEpsilon);
                 var z = eta[i] + ((y[i] - mu[i]) / muEta);
-                var w = muEta * muEta / (mu[i] * (1 - mu[i]));
+                var w = prior[i] * muEta * muEta / (mu[i] * (1 - mu[i]));
                 for (var a = 0; a < p; a++)
                 {
                     xtwz[a] += w * x[i][a] * z;
@@ -145,7 +176,7 @@ internal static class LogisticRegression
                 mu[i] = Inverse(eta[i]);
             }
 
-            deviance = Deviance(y, mu);
+            deviance = Deviance(y, prior, mu);
             if (Math.Abs(deviance - devOld) / (Math.Abs(deviance) + 0.1) < Epsilon)
             {
                 converged = true;
@@ -177,11 +208,11 @@ internal static class LogisticRegression
                 Math.Exp(beta[a]), Math.Exp(beta[a] - (z975 * se)), Math.Exp(beta[a] + (z975 * se))));
         }
 
-        var mean = y.Average();
-        var nullDeviance = Deviance(y, y.Select(_ => mean).ToArray());
+        var mean = y.Select((v, i) => prior[i] * v).Sum() / prior.Sum();
+        var nullDeviance = Deviance(y, prior, y.Select(_ => mean).ToArray());
         // For 0/1 responses the binomial log-likelihood is -deviance/2, so AIC is deviance + 2 * parameters.
         return Result<LogisticResult>.Ok(new LogisticResult(
-            coefficients, deviance, nullDeviance, deviance + (2 * p), iterations, converged, n, dropped, warnings));
+            coefficients, deviance, nullDeviance, deviance + (2 * p), iterations, converged, prior.Sum(), dropped, warnings));
     }
 
     // R's logit linkinv clamps eta so that mu stays inside (eps, 1 - eps).
@@ -192,12 +223,15 @@ internal static class LogisticRegression
         return e / (1 + e);
     }
 
-    private static double Deviance(double[] y, double[] mu)
+    private static double Deviance(double[] y, double[] prior, double[] mu)
     {
         var sum = 0.0;
         for (var i = 0; i < y.Length; i++)
         {
-            sum += y[i] == 1 ? -2 * Math.Log(mu[i]) : -2 * Math.Log(1 - mu[i]);
+            if (prior[i] > 0)
+            {
+                sum += prior[i] * -2 * Math.Log(y[i] == 1 ? mu[i] : 1 - mu[i]);
+            }
         }
 
         return sum;

@@ -112,7 +112,13 @@ public static class StatisticsJson
         });
     }
 
-    public static StatisticsOutput Logit(string csvPath, string outcome, IReadOnlyList<string> predictors)
+    /// <summary>Logistic regression; <paramref name="references"/> holds "column=level" choices of reference level.</summary>
+    public static StatisticsOutput Logit(
+        string csvPath,
+        string outcome,
+        IReadOnlyList<string> predictors,
+        string? weight = null,
+        IReadOnlyList<string>? references = null)
     {
         ArgumentNullException.ThrowIfNull(predictors);
         var data = CsvData.Load(csvPath);
@@ -121,7 +127,19 @@ public static class StatisticsJson
             return new StatisticsOutput(null, data.Error);
         }
 
-        var fit = LogisticRegression.Fit(data.Value!, outcome, predictors);
+        var chosen = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var reference in references ?? [])
+        {
+            var equals = reference.IndexOf('=', StringComparison.Ordinal);
+            if (equals <= 0)
+            {
+                return new StatisticsOutput(null, $"Reference '{reference}' should read COLUMN=LEVEL, for example --ref region=North.");
+            }
+
+            chosen[reference[..equals]] = reference[(equals + 1)..];
+        }
+
+        var fit = LogisticRegression.Fit(data.Value!, outcome, predictors, weight, chosen);
         if (!fit.IsSuccess)
         {
             return new StatisticsOutput(null, fit.Error);

@@ -46,4 +46,16 @@ public sealed class StatsCommandTests
         Assert.Equal(ExitCodes.Failure, code);
         Assert.Contains("must be 0 or 1", error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Logit_takes_a_reference_level_and_weights()
+    {
+        var path = Csv("y,g,n\n0,a,3\n1,a,1\n0,b,1\n1,b,2\n0,c,2\n1,c,2\n");
+        var (code, output, error) = await RunAsync("stats", "logit", path, "--outcome", "y", "--predictors", "g", "--weight", "n", "--ref", "g=b", "--json");
+        Assert.True(code == ExitCodes.Ok, error);
+        using var json = JsonDocument.Parse(output);
+        var terms = json.RootElement.GetProperty("coefficients").EnumerateArray().Select(c => c.GetProperty("term").GetString());
+        Assert.Equal(["(Intercept)", "ga", "gc"], terms);
+        Assert.Equal(11, json.RootElement.GetProperty("n").GetDouble());
+    }
 }

@@ -51,16 +51,27 @@ internal static class StatsCommand
     {
         var data = DataArgument();
         var outcome = new Option<string>("--outcome") { Description = "0/1 outcome column.", Required = true };
-        var predictors = new Option<string>("--predictors") { Description = "Numeric predictor columns, comma-separated.", Required = true };
+        var predictors = new Option<string>("--predictors") { Description = "Predictor columns, comma-separated; non-numeric columns are categorical.", Required = true };
+        var weight = WeightOption();
+        var references = new Option<string[]>("--ref")
+        {
+            Description = "Reference level of a categorical predictor, COLUMN=LEVEL (default: first level in sorted order, as R).",
+            AllowMultipleArgumentsPerToken = false,
+        };
         var json = JsonOption();
-        var command = new Command("logit", "Logistic regression (binomial GLM, logit link) by IRLS, as R's glm.") { data, outcome, predictors, json };
+        var command = new Command("logit", "Logistic regression (binomial GLM, logit link) by IRLS, as R's glm.")
+        {
+            data, outcome, predictors, weight, references, json,
+        };
         command.SetAction((parseResult, _) => PrintAsync(
             parseResult,
             "logit",
             StatisticsJson.Logit(
                 parseResult.GetValue(data)!,
                 parseResult.GetValue(outcome)!,
-                parseResult.GetValue(predictors)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))));
+                parseResult.GetValue(predictors)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+                parseResult.GetValue(weight),
+                parseResult.GetValue(references))));
         return command;
     }
 
