@@ -66,6 +66,8 @@ public static class StatisticsJson
             Strings(w, "rows", t.RowLabels);
             Strings(w, "cols", t.ColumnLabels);
             Matrix(w, "counts", t.Observed);
+            Matrix(w, "row_percents", Percents(t.Observed, byRow: true));
+            Matrix(w, "col_percents", Percents(t.Observed, byRow: false));
             Matrix(w, "expected", t.Expected);
             Matrix(w, "std_residuals", t.StandardisedResiduals);
             Test(w, "chi_square", t.ChiSquare, t.DegreesOfFreedom, t.P);
@@ -237,6 +239,27 @@ public static class StatisticsJson
         }
 
         w.WriteEndArray();
+    }
+
+    private static double[,] Percents(double[,] counts, bool byRow)
+    {
+        var (rows, cols) = (counts.GetLength(0), counts.GetLength(1));
+        var percents = new double[rows, cols];
+        for (var i = 0; i < rows; i++)
+        {
+            for (var j = 0; j < cols; j++)
+            {
+                var margin = 0.0;
+                for (var k = 0; k < (byRow ? cols : rows); k++)
+                {
+                    margin += byRow ? counts[i, k] : counts[k, j];
+                }
+
+                percents[i, j] = 100 * counts[i, j] / margin;
+            }
+        }
+
+        return percents;
     }
 
     private static void Matrix(Utf8JsonWriter w, string name, double[,] values)

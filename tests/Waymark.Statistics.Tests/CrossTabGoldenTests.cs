@@ -50,4 +50,14 @@ public sealed class CrossTabGoldenTests
         Golden.Equal("tea.fisher_p_greater", result.Fisher.PGreater);
         Golden.Equal("tea.fisher_cond_or", result.Fisher.ConditionalOddsRatio);
     }
+
+    [Fact]
+    public void Tea_tasting_confidence_interval_matches_the_printed_fisher_test()
+    {
+        // R prints "0.2117329 621.9337505" for fisher.test(TeaTasting); seven significant digits only.
+        var fisher = Load("tea.csv", "guess", "truth").Fisher!;
+        Assert.True(Math.Abs(fisher.ConfidenceLow - 0.2117329) < 5e-8, fisher.ConfidenceLow.ToString("R", System.Globalization.CultureInfo.InvariantCulture));
+        Assert.True(Math.Abs(fisher.ConfidenceHigh - 621.9337505) < 5e-7, fisher.ConfidenceHigh.ToString("R", System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(1 - Golden.Value("tea.fisher_p_greater") + (16.0 / 70), fisher.PLess, 12);
+    }
 }
