@@ -60,4 +60,25 @@ public sealed class CrossTabGoldenTests
         Assert.True(Math.Abs(fisher.ConfidenceHigh - 621.9337505) < 5e-7, fisher.ConfidenceHigh.ToString("R", System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(1 - Golden.Value("tea.fisher_p_greater") + (16.0 / 70), fisher.PLess, 12);
     }
+
+    [Fact]
+    public void A_zero_cell_gives_fisher_boundary_estimates_and_no_woolf_interval()
+    {
+        // fisher.test(matrix(c(0, 5, 5, 0), 2)): estimate 0, lower limit 0, p = 2/252.
+        var result = CrossTabulation.Analyse(["a", "b"], ["x", "y"], new double[,] { { 0, 5 }, { 5, 0 } });
+        Assert.True(result.IsSuccess, result.Error);
+        var fisher = result.Value!.Fisher!;
+        Assert.Equal(0, fisher.ConditionalOddsRatio);
+        Assert.Equal(0, fisher.ConfidenceLow);
+        Assert.Equal(2.0 / 252, fisher.PTwoSided, 14);
+        Assert.Null(result.Value.OddsRatio);
+    }
+
+    [Fact]
+    public void An_empty_category_is_refused_with_advice()
+    {
+        var result = CrossTabulation.Analyse(["a", "b"], ["x", "y"], new double[,] { { 0, 5 }, { 0, 3 } });
+        Assert.False(result.IsSuccess);
+        Assert.Contains("drop empty categories", result.Error, StringComparison.Ordinal);
+    }
 }
