@@ -1,0 +1,96 @@
+using System.CommandLine;
+using Waymark.Statistics;
+
+namespace Waymark.Cli.Commands;
+
+/// <summary><c>waymark stats freq|crosstab|logit DATA.csv … --json</c>: the survey statistics, figures as R's.</summary>
+internal static class StatsCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("stats", "Frequencies, cross-tabulations and logistic regression on a CSV file; numbers equal R's.");
+        command.Subcommands.Add(Freq());
+        command.Subcommands.Add(CrossTab());
+        command.Subcommands.Add(Logit());
+        return command;
+    }
+
+    private static Command Freq()
+    {
+        var data = DataArgument();
+        var variable = new Option<string>("--var") { Description = "Column to count.", Required = true };
+        var weight = WeightOption();
+        var json = JsonOption();
+        var command = new Command("freq", "Counts, percent and valid percent of one column.") { data, variable, weight, json };
+        command.SetAction((parseResult, _) => PrintAsync(
+            parseResult,
+            "freq",
+            StatisticsJson.Frequencies(parseResult.GetValue(data)!, parseResult.GetValue(variable)!, parseResult.GetValue(weight))));
+        return command;
+    }
+
+    private static Command CrossTab()
+    {
+        var data = DataArgument();
+        var row = new Option<string>("--row") { Description = "Column whose categories are the table rows.", Required = true };
+        var col = new Option<string>("--col") { Description = "Column whose categories are the table columns.", Required = true };
+        var weight = WeightOption();
+        var json = JsonOption();
+        var command = new Command("crosstab", "Contingency table with chi-square, G-test, Cramér's V, residuals; odds ratio and Fisher's exact test for 2x2.")
+        {
+            data, row, col, weight, json,
+        };
+        command.SetAction((parseResult, _) => PrintAsync(
+            parseResult,
+            "crosstab",
+            StatisticsJson.CrossTab(parseResult.GetValue(data)!, parseResult.GetValue(row)!, parseResult.GetValue(col)!, parseResult.GetValue(weight))));
+        return command;
+    }
+
+    private static Command Logit()
+    {
+        var data = DataArgument();
+        var outcome = new Option<string>("--outcome") { Description = "0/1 outcome column.", Required = true };
+        var predictors = new Option<string>("--predictors") { Description = "Predictor columns, comma-separated; non-numeric columns are categorical.", Required = true };
+        var weight = WeightOption();
+        var references = new Option<string[]>("--ref")
+        {
+            Description = "Reference level of a categorical predictor, COLUMN=LEVEL (default: first level in sorted order, as R).",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var json = JsonOption();
+        var command = new Command("logit", "Logistic regression (binomial GLM, logit link) by IRLS, as R's glm.")
+        {
+            data, outcome, predictors, weight, references, json,
+        };
+        command.SetAction((parseResult, _) => PrintAsync(
+            parseResult,
+            "logit",
+            StatisticsJson.Logit(
+                parseResult.GetValue(data)!,
+                parseResult.GetValue(outcome)!,
+                parseResult.GetValue(predictors)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+                parseResult.GetValue(weight),
+                parseResult.GetValue(references))));
+        return command;
+    }
+
+    private static Argument<string> DataArgument() => new("DATA.csv") { Description = "CSV file with a header line." };
+
+    private static Option<string?> WeightOption() => new("--weight") { Description = "Column of frequency weights (non-negative numbers)." };
+
+    // JSON is the only output format so far; the flag is accepted so scripts written against issue 4 work unchanged.
+    private static Option<bool> JsonOption() => new("--json") { Description = "Print machine-readable JSON (the only format so far)." };
+
+    private static async Task<int> PrintAsync(ParseResult parseResult, string name, StatisticsOutput result)
+    {
+        if (result.Error is not null)
+        {
+            await parseResult.InvocationConfiguration.Error.WriteLineAsync($"waymark stats {name}: {result.Error}").ConfigureAwait(false);
+            return ExitCodes.Failure;
+        }
+
+        await parseResult.InvocationConfiguration.Output.WriteLineAsync(result.Json).ConfigureAwait(false);
+        return ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,137 @@
+namespace Waymark.Statistics;
+
+/// <summary>Odds ratio of a 2x2 table with Woolf's (log-scale Wald) confidence interval.</summary>
+internal sealed record OddsRatio(double Estimate, double Low, double High);
+
+/// <summary>Everything R's chisq.test and fisher.test report for one contingency table.</summary>
+internal sealed record CrossTabResult(
+    IReadOnlyList<string> RowLabels,
+    IReadOnlyList<string> ColumnLabels,
+    double[,] Observed,
+    double[,] Expected,
+    double[,] StandardisedResiduals,
+    double Total,
+    double ChiSquare,
+    int DegreesOfFreedom,
+    double P,
+    double? ChiSquareYates,
+    double? PYates,
+    double LikelihoodRatio,
+    double PLikelihoodRatio,
+    double CramersV,
+    OddsRatio? OddsRatio,
+    FisherResult? Fisher);
+
+internal static class CrossTabulation
+{
+    public static Result<CrossTabResult> Analyse(IReadOnlyList<string> rows, IReadOnlyList<string> columns, double[,] observed)
+    {
+        var r = observed.GetLength(0);
+        var c = observed.GetLength(1);
+        if (r < 2 || c < 2)
+        {
+            return Result<CrossTabResult>.Fail($"A cross-tabulation needs at least two categories in each variable; found {r} row and {c} column categories.");
+        }
+
+        var rowSums = new double[r];
+        var colSums = new double[c];
+        var total = 0.0;
+        for (var i = 0; i < r; i++)
+        {
+            for (var j = 0; j < c; j++)
+            {
+                rowSums[i] += observed[i, j];
+                colSums[j] += observed[i, j];
+                total += observed[i, j];
+            }
+        }
+
+        if (rowSums.Any(s => s <= 0) || colSums.Any(s => s <= 0))
+        {
+            return Result<CrossTabResult>.Fail("Every row and column category needs at least one observation; drop empty categories first.");
+        }
+
+        var expected = new double[r, c];
+        var stdres = new double[r, c];
+        double chi = 0, yates = 0, g = 0;
+        for (var i = 0; i < r; i++)
+        {
+            for (var j = 0; j < c; j++)
+            {
+                // R computes E = outer(sr, sc) / n; same order of operations keeps the last bits equal.
+                var e = rowSums[i] * colSums[j] / total;
+                expected[i, j] = e;
+                var o = observed[i, j];
+                chi += (o - e) * (o - e) / e;
+                var correction = Math.Min(0.5, Math.Abs(o - e));
+                yates += (Math.Abs(o - e) - correction) * (Math.Abs(o - e) - correction) / e;
+                if (o > 0)
+                {
+                    g += o * Math.Log(o / e);
+                }
+
+                stdres[i, j] = (o - e) / Math.Sqrt(e * (1 - (rowSums[i] / total)) * (1 - (colSums[j] / total)));
+            }
+        }
+
+        g *= 2;
+        var df = (r - 1) * (c - 1);
+        var is2x2 = r == 2 && c == 2;
+        OddsRatio? odds = null;
+        FisherResult? fisher = null;
+        if (is2x2)
+        {
+            var (a, b, cc, d) = (observed[0, 0], observed[0, 1], observed[1, 0], observed[1, 1]);
+            odds = Woolf(a, b, cc, d);
+            if (IsWholeNumbers(observed))
+            {
+                fisher = FisherExact.Test(a, b, cc, d);
+            }
+        }
+
+        return Result<CrossTabResult>.Ok(new CrossTabResult(
+            rows,
+            columns,
+            observed,
+            expected,
+            stdres,
+            total,
+            chi,
+            df,
+            SpecialFunctions.ChiSquareUpper(chi, df),
+            is2x2 ? yates : null,
+            is2x2 ? SpecialFunctions.ChiSquareUpper(yates, df) : null,
+            g,
+            SpecialFunctions.ChiSquareUpper(g, df),
+            Math.Sqrt(chi / (total * (Math.Min(r, c) - 1))),
+            odds,
+            fisher));
+    }
+
+    private static OddsRatio? Woolf(double a, double b, double c, double d)
+    {
+        if (a == 0 || b == 0 || c == 0 || d == 0)
+        {
+            // Woolf's interval is undefined with an empty cell; Fisher's conditional estimate still reports.
+            return null;
+        }
+
+        var or = a * d / (b * c);
+        var se = Math.Sqrt((1 / a) + (1 / b) + (1 / c) + (1 / d));
+        var z = SpecialFunctions.NormalQuantile(0.975);
+        return new OddsRatio(or, Math.Exp(Math.Log(or) - (z * se)), Math.Exp(Math.Log(or) + (z * se)));
+    }
+
+    private static bool IsWholeNumbers(double[,] table)
+    {
+        foreach (var value in table)
+        {
+            if (value != Math.Floor(value))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,281 @@
+using System.Text;
+using System.Text.Json;
+
+namespace Waymark.Statistics;
+
+/// <summary>What a statistics command produced: JSON on success, otherwise a message for the user.</summary>
+public sealed record StatisticsOutput(string? Json, string? Error);
+
+/// <summary>
+/// The public entry point of Waymark.Statistics: reads a CSV and returns the JSON shapes of issue 4.
+/// Non-finite numbers (an infinite Fisher CI limit, say) are written as null because JSON has no Inf.
+/// </summary>
+public static class StatisticsJson
+{
+    public static StatisticsOutput Frequencies(string csvPath, string variable, string? weight)
+    {
+        var data = CsvData.Load(csvPath);
+        if (!data.IsSuccess)
+        {
+            return new StatisticsOutput(null, data.Error);
+        }
+
+        var table = Tabulation.Frequencies(data.Value!, variable, weight);
+        if (!table.IsSuccess)
+        {
+            return new StatisticsOutput(null, table.Error);
+        }
+
+        return Write(w =>
+        {
+            Number(w, "n", table.Value!.N);
+            Number(w, "missing", table.Value.Missing);
+            w.WriteStartArray("levels");
+            foreach (var row in table.Value.Rows)
+            {
+                w.WriteStartObject();
+                w.WriteString("value", row.Value);
+                Number(w, "count", row.Count);
+                Number(w, "percent", row.Percent);
+                Number(w, "valid_percent", row.ValidPercent);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        });
+    }
+
+    public static StatisticsOutput CrossTab(string csvPath, string row, string column, string? weight)
+    {
+        var data = CsvData.Load(csvPath);
+        if (!data.IsSuccess)
+        {
+            return new StatisticsOutput(null, data.Error);
+        }
+
+        var result = Tabulation.CrossTab(data.Value!, row, column, weight);
+        if (!result.IsSuccess)
+        {
+            return new StatisticsOutput(null, result.Error);
+        }
+
+        var t = result.Value!;
+        return Write(w =>
+        {
+            Number(w, "n", t.Total);
+            Strings(w, "rows", t.RowLabels);
+            Strings(w, "cols", t.ColumnLabels);
+            Matrix(w, "counts", t.Observed);
+            Matrix(w, "row_percents", Percents(t.Observed, byRow: true));
+            Matrix(w, "col_percents", Percents(t.Observed, byRow: false));
+            Matrix(w, "expected", t.Expected);
+            Matrix(w, "std_residuals", t.StandardisedResiduals);
+            Test(w, "chi_square", t.ChiSquare, t.DegreesOfFreedom, t.P);
+            Test(w, "g_test", t.LikelihoodRatio, t.DegreesOfFreedom, t.PLikelihoodRatio);
+            Number(w, "cramers_v", t.CramersV);
+            if (t.ChiSquareYates is { } yates)
+            {
+                Test(w, "chi_square_yates", yates, t.DegreesOfFreedom, t.PYates!.Value);
+            }
+
+            if (t.OddsRatio is { } odds)
+            {
+                w.WriteStartObject("odds_ratio");
+                Number(w, "estimate", odds.Estimate);
+                Interval(w, odds.Low, odds.High);
+                w.WriteEndObject();
+            }
+
+            if (t.Observed.GetLength(0) == 2 && t.Observed.GetLength(1) == 2)
+            {
+                // Risk of the first column category in the first row relative to the second row.
+                var o = t.Observed;
+                Number(w, "relative_risk", o[0, 0] / (o[0, 0] + o[0, 1]) / (o[1, 0] / (o[1, 0] + o[1, 1])));
+            }
+
+            if (t.Fisher is { } fisher)
+            {
+                w.WriteStartObject("fisher_exact");
+                Number(w, "p", fisher.PTwoSided);
+                Number(w, "p_less", fisher.PLess);
+                Number(w, "p_greater", fisher.PGreater);
+                Number(w, "odds_ratio", fisher.ConditionalOddsRatio);
+                Interval(w, fisher.ConfidenceLow, fisher.ConfidenceHigh);
+                w.WriteEndObject();
+            }
+
+            if (t.Expected.Cast<double>().Any(e => e < 5))
+            {
+                // R's chisq.test warns "Chi-squared approximation may be incorrect" in this case.
+                w.WriteStartArray("warnings");
+                w.WriteStringValue("Some expected counts are below 5: the chi-square approximation may be incorrect; prefer Fisher's exact test for 2x2 tables.");
+                w.WriteEndArray();
+            }
+        });
+    }
+
+    /// <summary>Logistic regression; <paramref name="references"/> holds "column=level" choices of reference level.</summary>
+    public static StatisticsOutput Logit(
+        string csvPath,
+        string outcome,
+        IReadOnlyList<string> predictors,
+        string? weight = null,
+        IReadOnlyList<string>? references = null)
+    {
+        ArgumentNullException.ThrowIfNull(predictors);
+        var data = CsvData.Load(csvPath);
+        if (!data.IsSuccess)
+        {
+            return new StatisticsOutput(null, data.Error);
+        }
+
+        var chosen = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var reference in references ?? [])
+        {
+            var equals = reference.IndexOf('=', StringComparison.Ordinal);
+            if (equals <= 0)
+            {
+                return new StatisticsOutput(null, $"Reference '{reference}' should read COLUMN=LEVEL, for example --ref region=North.");
+            }
+
+            chosen[reference[..equals]] = reference[(equals + 1)..];
+        }
+
+        var fit = LogisticRegression.Fit(data.Value!, outcome, predictors, weight, chosen);
+        if (!fit.IsSuccess)
+        {
+            return new StatisticsOutput(null, fit.Error);
+        }
+
+        var m = fit.Value!;
+        return Write(w =>
+        {
+            Number(w, "n", m.N);
+            Number(w, "missing", m.DroppedMissing);
+            w.WriteStartArray("coefficients");
+            foreach (var c in m.Coefficients)
+            {
+                w.WriteStartObject();
+                w.WriteString("term", c.Term);
+                Number(w, "estimate", c.Estimate);
+                Number(w, "se", c.StandardError);
+                Number(w, "z", c.Z);
+                Number(w, "p", c.P);
+                Number(w, "odds_ratio", c.OddsRatio);
+                Interval(w, c.Low, c.High);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            Number(w, "deviance", m.Deviance);
+            Number(w, "null_deviance", m.NullDeviance);
+            Number(w, "aic", m.Aic);
+            Number(w, "iterations", m.Iterations);
+            Strings(w, "warnings", m.Warnings);
+        });
+    }
+
+    private static StatisticsOutput Write(Action<Utf8JsonWriter> body)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            writer.WriteStartObject();
+            body(writer);
+            writer.WriteEndObject();
+        }
+
+        return new StatisticsOutput(Encoding.UTF8.GetString(stream.ToArray()), null);
+    }
+
+    // Utf8JsonWriter prints the shortest round-trip form, so every digit R could compare survives.
+    private static void Number(Utf8JsonWriter w, string name, double value)
+    {
+        if (double.IsFinite(value))
+        {
+            w.WriteNumber(name, value);
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
+    }
+
+    private static void NumberValue(Utf8JsonWriter w, double value)
+    {
+        if (double.IsFinite(value))
+        {
+            w.WriteNumberValue(value);
+        }
+        else
+        {
+            w.WriteNullValue();
+        }
+    }
+
+    private static void Interval(Utf8JsonWriter w, double low, double high)
+    {
+        w.WriteStartArray("ci");
+        NumberValue(w, low);
+        NumberValue(w, high);
+        w.WriteEndArray();
+    }
+
+    private static void Test(Utf8JsonWriter w, string name, double statistic, int df, double p)
+    {
+        w.WriteStartObject(name);
+        Number(w, "statistic", statistic);
+        w.WriteNumber("df", df);
+        Number(w, "p", p);
+        w.WriteEndObject();
+    }
+
+    private static void Strings(Utf8JsonWriter w, string name, IEnumerable<string> values)
+    {
+        w.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            w.WriteStringValue(value);
+        }
+
+        w.WriteEndArray();
+    }
+
+    private static double[,] Percents(double[,] counts, bool byRow)
+    {
+        var (rows, cols) = (counts.GetLength(0), counts.GetLength(1));
+        var percents = new double[rows, cols];
+        for (var i = 0; i < rows; i++)
+        {
+            for (var j = 0; j < cols; j++)
+            {
+                var margin = 0.0;
+                for (var k = 0; k < (byRow ? cols : rows); k++)
+                {
+                    margin += byRow ? counts[i, k] : counts[k, j];
+                }
+
+                percents[i, j] = 100 * counts[i, j] / margin;
+            }
+        }
+
+        return percents;
+    }
+
+    private static void Matrix(Utf8JsonWriter w, string name, double[,] values)
+    {
+        w.WriteStartArray(name);
+        for (var i = 0; i < values.GetLength(0); i++)
+        {
+            w.WriteStartArray();
+            for (var j = 0; j < values.GetLength(1); j++)
+            {
+                NumberValue(w, values[i, j]);
+            }
+
+            w.WriteEndArray();
+        }
+
+        w.WriteEndArray();
+    }
+}

@@ -1,0 +1,94 @@
+namespace Waymark.Statistics.Tests;
+
+public sealed class LogisticGoldenTests
+{
+    [Fact]
+    public void Infert_matches_glm_binomial()
+    {
+        var data = CsvData.Load(Golden.Csv("infert.csv"));
+        Assert.True(data.IsSuccess, data.Error);
+        var fit = LogisticRegression.Fit(data.Value!, "case", ["spontaneous", "induced"]);
+        Assert.True(fit.IsSuccess, fit.Error);
+        var result = fit.Value!;
+        Assert.True(result.Converged);
+        Assert.Empty(result.Warnings);
+        foreach (var coefficient in result.Coefficients)
+        {
+            Golden.Equal($"infert.coef_{coefficient.Term}", coefficient.Estimate);
+            Golden.Equal($"infert.se_{coefficient.Term}", coefficient.StandardError);
+        }
+
+        Golden.Equal("infert.deviance", result.Deviance);
+        Golden.Equal("infert.null_deviance", result.NullDeviance);
+        Golden.Equal("infert.aic", result.Aic);
+        Assert.Equal(248, result.N);
+    }
+
+    [Fact]
+    public void Separated_outcome_is_warned_about()
+    {
+        var data = CsvData.Parse("y,x\n0,1\n0,2\n0,3\n1,4\n1,5\n1,6\n", "separated.csv").Value!;
+        var fit = LogisticRegression.Fit(data, "y", ["x"]);
+        Assert.True(fit.IsSuccess, fit.Error);
+        Assert.Contains(fit.Value!.Warnings, w => w.Contains("separated", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Collinear_predictors_fail_with_advice()
+    {
+        var data = CsvData.Parse("y,a,b\n0,1,2\n1,2,4\n0,3,6\n1,4,8\n0,5,10\n1,6,12\n", "collinear.csv").Value!;
+        var fit = LogisticRegression.Fit(data, "y", ["a", "b"]);
+        Assert.False(fit.IsSuccess);
+        Assert.Contains("collinear", fit.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Non_binary_response_names_the_row()
+    {
+        var data = CsvData.Parse("y,x\n0,1\n2,2\n", "bad.csv").Value!;
+        var fit = LogisticRegression.Fit(data, "y", ["x"]);
+        Assert.False(fit.IsSuccess);
+        Assert.Contains("data row 2", fit.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Categorical_predictor_equals_its_dummy_columns_with_first_sorted_level_as_reference()
+    {
+        var text = new System.Text.StringBuilder("case,group,dB,dC\n");
+        var groups = new[] { "B", "A", "C", "A", "B", "C", "C", "A", "B", "A", "C", "B" };
+        var cases = new[] { 1, 0, 1, 0, 0, 1, 0, 1, 1, 0, 1, 0 };
+        for (var i = 0; i < groups.Length; i++)
+        {
+            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"{cases[i]},{groups[i]},{(groups[i] == "B" ? 1 : 0)},{(groups[i] == "C" ? 1 : 0)}\n");
+        }
+
+        var data = CsvData.Parse(text.ToString(), "groups.csv").Value!;
+        var factor = LogisticRegression.Fit(data, "case", ["group"]).Value!;
+        var dummies = LogisticRegression.Fit(data, "case", ["dB", "dC"]).Value!;
+        Assert.Equal(["(Intercept)", "groupB", "groupC"], factor.Coefficients.Select(c => c.Term));
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(dummies.Coefficients[i].Estimate, factor.Coefficients[i].Estimate, 12);
+            Assert.Equal(dummies.Coefficients[i].StandardError, factor.Coefficients[i].StandardError, 12);
+        }
+
+        var releveled = LogisticRegression.Fit(data, "case", ["group"], references: new Dictionary<string, string> { ["group"] = "C" }).Value!;
+        Assert.Equal(["(Intercept)", "groupA", "groupB"], releveled.Coefficients.Select(c => c.Term));
+        Assert.Equal(factor.Deviance, releveled.Deviance, 9);
+        Assert.Contains("Levels: A, B, C", LogisticRegression.Fit(data, "case", ["group"], references: new Dictionary<string, string> { ["group"] = "D" }).Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Frequency_weights_give_the_fit_of_the_expanded_rows()
+    {
+        var data = CsvData.Load(Golden.Csv("infert.csv")).Value!;
+        var counts = data.Rows.GroupBy(r => (r[0], r[1], r[2])).Select(g => $"{g.Key.Item1},{g.Key.Item2},{g.Key.Item3},{g.Count()}");
+        var weighted = CsvData.Parse("case,spontaneous,induced,n\n" + string.Join("\n", counts) + "\n", "infert-weighted.csv").Value!;
+        var fit = LogisticRegression.Fit(weighted, "case", ["spontaneous", "induced"], "n").Value!;
+        Assert.Equal(248, fit.N);
+        // Different starting values (R's mustart uses the weights), so agreement is to convergence tolerance only.
+        Assert.True(Math.Abs(fit.Deviance - Golden.Value("infert.deviance")) < 1e-6);
+        Assert.True(Math.Abs(fit.Coefficients[1].Estimate - Golden.Value("infert.coef_spontaneous")) < 1e-5);
+        Assert.True(Math.Abs(fit.Coefficients[1].StandardError - Golden.Value("infert.se_spontaneous")) < 1e-5);
+    }
+}
