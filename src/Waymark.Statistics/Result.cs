@@ -21,4 +21,11 @@ internal readonly record struct Result<T>
     public static Result<T> Ok(T value) => new(value, null);
 
     public static Result<T> Fail(string error) => new(default, error);
+
+    /// <summary>Runs the next step on success; a failure passes through with its message.</summary>
+    public Result<TNext> Then<TNext>(Func<T, Result<TNext>> next)
+    {
+        ArgumentNullException.ThrowIfNull(next);
+        return IsSuccess ? next(Value!) : Result<TNext>.Fail(Error!);
+    }
 }

@@ -14,13 +14,7 @@ public static class StatisticsJson
 {
     public static StatisticsOutput Frequencies(string csvPath, string variable, string? weight)
     {
-        var data = CsvData.Load(csvPath);
-        if (!data.IsSuccess)
-        {
-            return new StatisticsOutput(null, data.Error);
-        }
-
-        var table = Tabulation.Frequencies(data.Value!, variable, weight);
+        var table = CsvData.Load(csvPath).Then(data => Tabulation.Frequencies(data, variable, weight));
         if (!table.IsSuccess)
         {
             return new StatisticsOutput(null, table.Error);
@@ -47,13 +41,7 @@ public static class StatisticsJson
 
     public static StatisticsOutput CrossTab(string csvPath, string row, string column, string? weight)
     {
-        var data = CsvData.Load(csvPath);
-        if (!data.IsSuccess)
-        {
-            return new StatisticsOutput(null, data.Error);
-        }
-
-        var result = Tabulation.CrossTab(data.Value!, row, column, weight);
+        var result = CsvData.Load(csvPath).Then(data => Tabulation.CrossTab(data, row, column, weight));
         if (!result.IsSuccess)
         {
             return new StatisticsOutput(null, result.Error);
@@ -123,25 +111,8 @@ public static class StatisticsJson
         IReadOnlyList<string>? references = null)
     {
         ArgumentNullException.ThrowIfNull(predictors);
-        var data = CsvData.Load(csvPath);
-        if (!data.IsSuccess)
-        {
-            return new StatisticsOutput(null, data.Error);
-        }
-
-        var chosen = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var reference in references ?? [])
-        {
-            var equals = reference.IndexOf('=', StringComparison.Ordinal);
-            if (equals <= 0)
-            {
-                return new StatisticsOutput(null, $"Reference '{reference}' should read COLUMN=LEVEL, for example --ref region=North.");
-            }
-
-            chosen[reference[..equals]] = reference[(equals + 1)..];
-        }
-
-        var fit = LogisticRegression.Fit(data.Value!, outcome, predictors, weight, chosen);
+        var fit = CsvData.Load(csvPath).Then(data => ParseReferences(references).Then(chosen =>
+            LogisticRegression.Fit(data, outcome, predictors, weight, chosen)));
         if (!fit.IsSuccess)
         {
             return new StatisticsOutput(null, fit.Error);
@@ -173,6 +144,24 @@ public static class StatisticsJson
             Number(w, "iterations", m.Iterations);
             Strings(w, "warnings", m.Warnings);
         });
+    }
+
+    /// <summary>Reads <c>--ref COLUMN=LEVEL</c> options.</summary>
+    private static Result<Dictionary<string, string>> ParseReferences(IReadOnlyList<string>? references)
+    {
+        var chosen = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var reference in references ?? [])
+        {
+            var equals = reference.IndexOf('=', StringComparison.Ordinal);
+            if (equals <= 0)
+            {
+                return Result<Dictionary<string, string>>.Fail($"Reference '{reference}' should read COLUMN=LEVEL, for example --ref region=North.");
+            }
+
+            chosen[reference[..equals]] = reference[(equals + 1)..];
+        }
+
+        return Result<Dictionary<string, string>>.Ok(chosen);
     }
 
     private static StatisticsOutput Write(Action<Utf8JsonWriter> body)
