@@ -15,17 +15,12 @@ public static class StatisticsJson
     public static StatisticsOutput Frequencies(string csvPath, string variable, string? weight)
     {
         var table = CsvData.Load(csvPath).Then(data => Tabulation.Frequencies(data, variable, weight));
-        if (!table.IsSuccess)
+        return Render(table, (w, frequencies) =>
         {
-            return new StatisticsOutput(null, table.Error);
-        }
-
-        return Write(w =>
-        {
-            Number(w, "n", table.Value!.N);
-            Number(w, "missing", table.Value.Missing);
+            Number(w, "n", frequencies.N);
+            Number(w, "missing", frequencies.Missing);
             w.WriteStartArray("levels");
-            foreach (var row in table.Value.Rows)
+            foreach (var row in frequencies.Rows)
             {
                 w.WriteStartObject();
                 w.WriteString("value", row.Value);
@@ -42,13 +37,7 @@ public static class StatisticsJson
     public static StatisticsOutput CrossTab(string csvPath, string row, string column, string? weight)
     {
         var result = CsvData.Load(csvPath).Then(data => Tabulation.CrossTab(data, row, column, weight));
-        if (!result.IsSuccess)
-        {
-            return new StatisticsOutput(null, result.Error);
-        }
-
-        var t = result.Value!;
-        return Write(w =>
+        return Render(result, (w, t) =>
         {
             Number(w, "n", t.Total);
             Strings(w, "rows", t.RowLabels);
@@ -113,13 +102,7 @@ public static class StatisticsJson
         ArgumentNullException.ThrowIfNull(predictors);
         var fit = CsvData.Load(csvPath).Then(data => ParseReferences(references).Then(chosen =>
             LogisticRegression.Fit(data, outcome, predictors, weight, chosen)));
-        if (!fit.IsSuccess)
-        {
-            return new StatisticsOutput(null, fit.Error);
-        }
-
-        var m = fit.Value!;
-        return Write(w =>
+        return Render(fit, (w, m) =>
         {
             Number(w, "n", m.N);
             Number(w, "missing", m.DroppedMissing);
@@ -163,6 +146,10 @@ public static class StatisticsJson
 
         return Result<Dictionary<string, string>>.Ok(chosen);
     }
+
+    /// <summary>The failure's message, or the success written as one JSON object.</summary>
+    private static StatisticsOutput Render<T>(Result<T> result, Action<Utf8JsonWriter, T> body) =>
+        result.IsSuccess ? Write(w => body(w, result.Value!)) : new StatisticsOutput(null, result.Error);
 
     private static StatisticsOutput Write(Action<Utf8JsonWriter> body)
     {
