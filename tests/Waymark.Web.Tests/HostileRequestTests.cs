@@ -5,13 +5,9 @@ using Waymark.Testing;
 namespace Waymark.Web.Tests;
 
 /// <summary>Malformed and hostile requests get a clear 4xx, never a 5xx, and the node keeps serving.</summary>
-public sealed class HostileRequestTests : IAsyncLifetime
+public sealed class HostileRequestTests(ServerFixture fixture) : IClassFixture<ServerFixture>
 {
-    private ServerProcess _server = null!;
-
-    public async Task InitializeAsync() => _server = await ServerProcess.StartAsync();
-
-    public async Task DisposeAsync() => await _server.DisposeAsync();
+    private readonly ServerProcess _server = fixture.Server;
 
     /// <summary>Sends raw bytes, so that nothing on the client side cleans the request up first.</summary>
     private async Task<int> RawStatusAsync(byte[] request)

@@ -4,13 +4,9 @@ using Waymark.Testing;
 namespace Waymark.Web.Tests;
 
 /// <summary>Pages read well in a text browser (w3m): headings, navigation and text, no markup or CSS.</summary>
-public sealed class TextBrowserTests : IAsyncLifetime
+public sealed class TextBrowserTests(ServerFixture fixture) : IClassFixture<ServerFixture>
 {
-    private ServerProcess _server = null!;
-
-    public async Task InitializeAsync() => _server = await ServerProcess.StartAsync();
-
-    public async Task DisposeAsync() => await _server.DisposeAsync();
+    private readonly ServerProcess _server = fixture.Server;
 
     private static async Task<string> DumpAsync(Uri url)
     {
