@@ -1,74 +1,34 @@
 namespace Waymark.Statistics;
 
-/// <summary>Cholesky factorisation of a symmetric positive-definite matrix given by its lower triangle.</summary>
-internal static class Cholesky
+/// <summary>
+/// Cholesky factorisation of a symmetric positive-semidefinite matrix given by its lower triangle, with
+/// aliased columns set aside: a column whose remaining pivot is negligible next to its own diagonal is a
+/// linear combination of the columns before it. R's QR with limited pivoting treats it the same way
+/// (the later of two dependent columns is dropped and reported as NA), so the kept set is the same.
+/// </summary>
+internal sealed class Cholesky
 {
-    /// <summary>Relative pivot size below which the matrix counts as singular (R's qr uses 1e-7 likewise).</summary>
+    /// <summary>Relative pivot size (on the scale of a column norm) below which a column counts as aliased.</summary>
     private const double Tolerance = 1e-7;
 
-    public static double[]? Solve(double[,] lower, double[] rhs)
+    private readonly double[,] _l;
+
+    private Cholesky(double[,] l, bool[] aliased)
     {
-        var l = Factor(lower);
-        if (l is null)
-        {
-            return null;
-        }
-
-        var n = rhs.Length;
-        var y = new double[n];
-        for (var i = 0; i < n; i++)
-        {
-            var s = rhs[i];
-            for (var k = 0; k < i; k++)
-            {
-                s -= l[i, k] * y[k];
-            }
-
-            y[i] = s / l[i, i];
-        }
-
-        var x = new double[n];
-        for (var i = n - 1; i >= 0; i--)
-        {
-            var s = y[i];
-            for (var k = i + 1; k < n; k++)
-            {
-                s -= l[k, i] * x[k];
-            }
-
-            x[i] = s / l[i, i];
-        }
-
-        return x;
+        _l = l;
+        Aliased = aliased;
     }
 
-    public static double[,]? Inverse(double[,] lower)
-    {
-        var n = lower.GetLength(0);
-        var inverse = new double[n, n];
-        for (var j = 0; j < n; j++)
-        {
-            var unit = new double[n];
-            unit[j] = 1;
-            var column = Solve(lower, unit);
-            if (column is null)
-            {
-                return null;
-            }
+    /// <summary>True for each column that depends linearly on earlier ones; its solution entries are NaN.</summary>
+    public bool[] Aliased { get; }
 
-            for (var i = 0; i < n; i++)
-            {
-                inverse[i, j] = column[i];
-            }
-        }
+    public bool AnyAliased => Array.IndexOf(Aliased, true) >= 0;
 
-        return inverse;
-    }
-
-    private static double[,]? Factor(double[,] a)
+    public static Cholesky Factor(double[,] a)
     {
         var n = a.GetLength(0);
         var l = new double[n, n];
+        var aliased = new bool[n];
         for (var j = 0; j < n; j++)
         {
             var s = a[j, j];
@@ -79,7 +39,9 @@ internal static class Cholesky
 
             if (s <= Tolerance * Tolerance * Math.Abs(a[j, j]) || s <= 0)
             {
-                return null;
+                // Column j adds nothing new: leave its column of L zero so later columns ignore it.
+                aliased[j] = true;
+                continue;
             }
 
             l[j, j] = Math.Sqrt(s);
@@ -95,6 +57,74 @@ internal static class Cholesky
             }
         }
 
-        return l;
+        return new Cholesky(l, aliased);
+    }
+
+    /// <summary>Solves A x = b over the kept columns; aliased entries of x are NaN.</summary>
+    public double[] Solve(double[] rhs)
+    {
+        var n = rhs.Length;
+        var y = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            if (Aliased[i])
+            {
+                continue;
+            }
+
+            var s = rhs[i];
+            for (var k = 0; k < i; k++)
+            {
+                s -= _l[i, k] * y[k];
+            }
+
+            y[i] = s / _l[i, i];
+        }
+
+        var x = new double[n];
+        for (var i = n - 1; i >= 0; i--)
+        {
+            if (Aliased[i])
+            {
+                continue;
+            }
+
+            var s = y[i];
+            for (var k = i + 1; k < n; k++)
+            {
+                s -= _l[k, i] * x[k];
+            }
+
+            x[i] = s / _l[i, i];
+        }
+
+        for (var i = 0; i < n; i++)
+        {
+            if (Aliased[i])
+            {
+                x[i] = double.NaN;
+            }
+        }
+
+        return x;
+    }
+
+    /// <summary>The inverse over the kept columns; rows and columns of aliased ones are NaN.</summary>
+    public double[,] Inverse()
+    {
+        var n = Aliased.Length;
+        var inverse = new double[n, n];
+        for (var j = 0; j < n; j++)
+        {
+            var unit = new double[n];
+            unit[j] = 1;
+            var column = Solve(unit);
+            for (var i = 0; i < n; i++)
+            {
+                inverse[i, j] = Aliased[j] ? double.NaN : column[i];
+            }
+        }
+
+        return inverse;
     }
 }

@@ -20,7 +20,14 @@ internal sealed record CrossTabResult(
     double PLikelihoodRatio,
     double CramersV,
     OddsRatio? OddsRatio,
-    FisherResult? Fisher);
+    FisherResult? Fisher)
+{
+    /// <summary>Data rows that entered the table (listwise deletion of missing values).</summary>
+    public int RowsUsed { get; init; }
+
+    /// <summary>Data rows left out because a variable or the weight was missing.</summary>
+    public int RowsDropped { get; init; }
+}
 
 internal static class CrossTabulation
 {

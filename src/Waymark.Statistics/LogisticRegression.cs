@@ -10,6 +10,7 @@ internal sealed record LogisticResult(
     int Iterations,
     bool Converged,
     double N,
+    int RowsUsed,
     int DroppedMissing,
     IReadOnlyList<string> Warnings);
 
@@ -54,13 +55,26 @@ internal static class LogisticRegression
         }
 
         // Complete cases only, as R's default na.action = na.omit; the count dropped is reported.
-        var complete = Enumerable.Range(0, data.Rows.Count)
-            .Where(i => !columns.Any(c => CsvData.IsMissing(data.Rows[i][c])))
-            .ToList();
-        var dropped = data.Rows.Count - complete.Count;
-        var y = new double[complete.Count];
-        var prior = new double[complete.Count];
-        for (var k = 0; k < complete.Count; k++)
+        var complete = new List<int>(data.Rows.Count);
+        for (var i = 0; i < data.Rows.Count; i++)
+        {
+            var row = data.Rows[i];
+            var isComplete = true;
+            foreach (var c in columns)
+            {
+                isComplete &= !CsvData.IsMissing(row[c]);
+            }
+
+            if (isComplete)
+            {
+                complete.Add(i);
+            }
+        }
+
+        var n = complete.Count;
+        var y = new double[n];
+        var prior = new double[n];
+        for (var k = 0; k < n; k++)
         {
             var row = data.Rows[complete[k]];
             var cell = row[columns[0]];
@@ -80,100 +94,150 @@ internal static class LogisticRegression
             }
         }
 
-        var design = new List<double[]> { complete.Select(_ => 1.0).ToArray() };
+        var design = new List<double[]> { Filled(n, 1.0) };
         var terms = new List<string> { "(Intercept)" };
         for (var j = 0; j < predictors.Count; j++)
         {
-            var cells = complete.Select(i => data.Rows[i][columns[j + 1]]).ToArray();
-            var numbers = new double[cells.Length];
-            if (cells.Select((c, k) => CsvData.TryNumber(c, out numbers[k])).All(ok => ok))
+            var numbers = new double[n];
+            var numeric = true;
+            for (var k = 0; k < n && numeric; k++)
+            {
+                numeric = CsvData.TryNumber(data.Rows[complete[k]][columns[j + 1]], out numbers[k]);
+            }
+
+            if (numeric)
             {
                 design.Add(numbers);
                 terms.Add(predictors[j]);
                 continue;
             }
 
-            // Categorical: levels in ordinal sorted order and the first as reference, as R's factor() in the C locale.
-            var levels = cells.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-            var reference = levels[0];
-            if (references is not null && references.TryGetValue(predictors[j], out var chosen))
+            var added = AddCategorical(data, complete, columns[j + 1], predictors[j], references, design, terms);
+            if (added is not null)
             {
-                if (!levels.Contains(chosen))
-                {
-                    return Result<LogisticResult>.Fail(
-                        $"Reference level '{chosen}' does not occur in '{predictors[j]}'. Levels: {string.Join(", ", levels)}.");
-                }
-
-                reference = chosen;
-            }
-
-            foreach (var level in levels.Where(l => l != reference))
-            {
-                design.Add(cells.Select(c => c == level ? 1.0 : 0.0).ToArray());
-                terms.Add(predictors[j] + level);
+                return Result<LogisticResult>.Fail(added);
             }
         }
 
-        if (complete.Count <= terms.Count)
+        if (n <= terms.Count)
         {
-            return Result<LogisticResult>.Fail($"Only {complete.Count} complete rows for {terms.Count} coefficients.");
+            return Result<LogisticResult>.Fail($"Only {n} complete rows for {terms.Count} coefficients.");
         }
 
-        var x = Enumerable.Range(0, complete.Count).Select(k => design.Select(d => d[k]).ToArray()).ToArray();
-        return Fit(y, prior, x, terms, dropped);
+        // Row-major copy: the IRLS loop walks one row at a time.
+        var p = terms.Count;
+        var x = new double[n * p];
+        for (var a = 0; a < p; a++)
+        {
+            var column = design[a];
+            for (var k = 0; k < n; k++)
+            {
+                x[(k * p) + a] = column[k];
+            }
+        }
+
+        return Fit(y, prior, x, terms, dropped: data.Rows.Count - n);
     }
 
-    private static Result<LogisticResult> Fit(double[] y, double[] prior, double[][] x, List<string> terms, int dropped)
+    /// <summary>Dummy columns for a categorical predictor; returns a message when the reference level is unknown.</summary>
+    private static string? AddCategorical(
+        CsvData data,
+        List<int> complete,
+        int column,
+        string name,
+        IReadOnlyDictionary<string, string>? references,
+        List<double[]> design,
+        List<string> terms)
+    {
+        var cells = new string[complete.Count];
+        for (var k = 0; k < cells.Length; k++)
+        {
+            cells[k] = data.Rows[complete[k]][column];
+        }
+
+        // Levels in R's order (Levels.Sorted) and the first as reference, as R's factor() and contr.treatment.
+        var levels = Levels.Sorted(cells);
+        var reference = levels[0];
+        if (references is not null && references.TryGetValue(name, out var chosen))
+        {
+            if (!levels.Contains(chosen))
+            {
+                return $"Reference level '{chosen}' does not occur in '{name}'. Levels: {string.Join(", ", levels)}.";
+            }
+
+            reference = chosen;
+        }
+
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var level in levels)
+        {
+            if (level != reference)
+            {
+                index[level] = design.Count;
+                design.Add(new double[cells.Length]);
+                terms.Add(name + level);
+            }
+        }
+
+        for (var k = 0; k < cells.Length; k++)
+        {
+            if (index.TryGetValue(cells[k], out var target))
+            {
+                design[target][k] = 1;
+            }
+        }
+
+        return null;
+    }
+
+    private static double[] Filled(int n, double value)
+    {
+        var array = new double[n];
+        Array.Fill(array, value);
+        return array;
+    }
+
+    /// <summary>IRLS on a row-major design <paramref name="x"/> (n rows of terms.Count values).</summary>
+    private static Result<LogisticResult> Fit(double[] y, double[] prior, double[] x, List<string> terms, int dropped)
     {
         var n = y.Length;
         var p = terms.Count;
         var warnings = new List<string>();
-        var mu = y.Select((v, i) => ((prior[i] * v) + 0.5) / (prior[i] + 1)).ToArray();
-        var eta = mu.Select(m => Math.Log(m / (1 - m))).ToArray();
+        var mu = new double[n];
+        var eta = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            mu[i] = ((prior[i] * y[i]) + 0.5) / (prior[i] + 1);
+            eta[i] = Math.Log(mu[i] / (1 - mu[i]));
+        }
+
         var devOld = Deviance(y, prior, mu);
         var beta = new double[p];
-        double[,]? information = null;
+        Cholesky? information = null;
         var converged = false;
         var iterations = 0;
-        double deviance = devOld;
+        var deviance = devOld;
         for (var iteration = 1; iteration <= MaxIterations; iteration++)
         {
             iterations = iteration;
-            var xtwx = new double[p, p];
-            var xtwz = new double[p];
+            var (xtwx, xtwz) = NormalEquations(y, prior, x, mu, eta, p);
+            information = Cholesky.Factor(xtwx);
+            beta = information.Solve(xtwz);
             for (var i = 0; i < n; i++)
             {
-                var muEta = Math.Max(mu[i] * (1 - mu[i]), DoubleEpsilon);
-                var z = eta[i] + ((y[i] - mu[i]) / muEta);
-                var w = prior[i] * muEta * muEta / (mu[i] * (1 - mu[i]));
+                var sum = 0.0;
+                var offset = i * p;
                 for (var a = 0; a < p; a++)
                 {
-                    xtwz[a] += w * x[i][a] * z;
-                    for (var b = 0; b <= a; b++)
+                    // An aliased coefficient (NaN) contributes nothing, as R's glm.fit drops the column.
+                    if (!information.Aliased[a])
                     {
-                        xtwx[a, b] += w * x[i][a] * x[i][b];
+                        sum += x[offset + a] * beta[a];
                     }
                 }
-            }
 
-            var solved = Cholesky.Solve(xtwx, xtwz);
-            if (solved is null)
-            {
-                return Result<LogisticResult>.Fail(
-                    "The predictors are collinear (one is a combination of the others); remove a redundant predictor.");
-            }
-
-            beta = solved;
-            information = xtwx;
-            for (var i = 0; i < n; i++)
-            {
-                eta[i] = 0;
-                for (var a = 0; a < p; a++)
-                {
-                    eta[i] += x[i][a] * beta[a];
-                }
-
-                mu[i] = Inverse(eta[i]);
+                eta[i] = sum;
+                mu[i] = Inverse(sum);
             }
 
             deviance = Deviance(y, prior, mu);
@@ -196,23 +260,72 @@ internal static class LogisticRegression
             warnings.Add("Fitted probabilities numerically 0 or 1 occurred: the outcome is (quasi-)separated by the predictors, so estimates and standard errors are unreliable.");
         }
 
-        var covariance = Cholesky.Inverse(information!);
+        var aliased = Enumerable.Range(0, p).Where(a => information!.Aliased[a]).Select(a => terms[a]).ToList();
+        if (aliased.Count > 0)
+        {
+            warnings.Add(
+                $"Not estimated because of singularities (perfectly collinear with earlier terms): {string.Join(", ", aliased)}. " +
+                "As R's glm reports NA, these coefficients are null; remove a redundant predictor to silence this.");
+        }
+
+        var covariance = information!.Inverse();
         var z975 = SpecialFunctions.NormalQuantile(0.975);
         var coefficients = new List<Coefficient>();
         for (var a = 0; a < p; a++)
         {
-            var se = Math.Sqrt(covariance![a, a]);
+            var se = Math.Sqrt(covariance[a, a]);
             var zValue = beta[a] / se;
             coefficients.Add(new Coefficient(
-                terms[a], beta[a], se, zValue, SpecialFunctions.NormalTwoSided(zValue),
+                terms[a], beta[a], se, zValue, double.IsNaN(zValue) ? double.NaN : SpecialFunctions.NormalTwoSided(zValue),
                 Math.Exp(beta[a]), Math.Exp(beta[a] - (z975 * se)), Math.Exp(beta[a] + (z975 * se))));
         }
 
-        var mean = y.Select((v, i) => prior[i] * v).Sum() / prior.Sum();
-        var nullDeviance = Deviance(y, prior, y.Select(_ => mean).ToArray());
-        // For 0/1 responses the binomial log-likelihood is -deviance/2, so AIC is deviance + 2 * parameters.
+        var weighted = 0.0;
+        var total = 0.0;
+        for (var i = 0; i < n; i++)
+        {
+            weighted += prior[i] * y[i];
+            total += prior[i];
+        }
+
+        var nullDeviance = Deviance(y, prior, Filled(n, weighted / total));
+        // For 0/1 responses the binomial log-likelihood is -deviance/2, so AIC is deviance + 2 * rank (R counts
+        // only estimated coefficients).
+        var rank = p - aliased.Count;
         return Result<LogisticResult>.Ok(new LogisticResult(
-            coefficients, deviance, nullDeviance, deviance + (2 * p), iterations, converged, prior.Sum(), dropped, warnings));
+            coefficients, deviance, nullDeviance, deviance + (2 * rank), iterations, converged, total, n, dropped, warnings));
+    }
+
+    /// <summary>X'WX (lower triangle) and X'Wz of one IRLS step, in one pass over the rows.</summary>
+    private static (double[,] Xtwx, double[] Xtwz) NormalEquations(double[] y, double[] prior, double[] x, double[] mu, double[] eta, int p)
+    {
+        var n = y.Length;
+        var xtwx = new double[p, p];
+        var xtwz = new double[p];
+        for (var i = 0; i < n; i++)
+        {
+            var variance = mu[i] * (1 - mu[i]);
+            var muEta = Math.Max(variance, DoubleEpsilon);
+            var z = eta[i] + ((y[i] - mu[i]) / muEta);
+            var w = prior[i] * muEta * muEta / variance;
+            if (w == 0)
+            {
+                continue;
+            }
+
+            var offset = i * p;
+            for (var a = 0; a < p; a++)
+            {
+                var wxa = w * x[offset + a];
+                xtwz[a] += wxa * z;
+                for (var b = 0; b <= a; b++)
+                {
+                    xtwx[a, b] += wxa * x[offset + b];
+                }
+            }
+        }
+
+        return (xtwx, xtwz);
     }
 
     // R's logit linkinv clamps eta so that mu stays inside (eps, 1 - eps).

@@ -19,6 +19,7 @@ public static class StatisticsJson
         {
             Number(w, "n", frequencies.N);
             Number(w, "missing", frequencies.Missing);
+            Rows(w, frequencies.RowsUsed, frequencies.RowsDropped);
             w.WriteStartArray("levels");
             foreach (var row in frequencies.Rows)
             {
@@ -40,6 +41,8 @@ public static class StatisticsJson
         return Render(result, (w, t) =>
         {
             Number(w, "n", t.Total);
+            Number(w, "missing", t.RowsDropped);
+            Rows(w, t.RowsUsed, t.RowsDropped);
             Strings(w, "rows", t.RowLabels);
             Strings(w, "cols", t.ColumnLabels);
             Matrix(w, "counts", t.Observed);
@@ -106,6 +109,7 @@ public static class StatisticsJson
         {
             Number(w, "n", m.N);
             Number(w, "missing", m.DroppedMissing);
+            Rows(w, m.RowsUsed, m.DroppedMissing);
             w.WriteStartArray("coefficients");
             foreach (var c in m.Coefficients)
             {
@@ -187,6 +191,13 @@ public static class StatisticsJson
         {
             w.WriteNullValue();
         }
+    }
+
+    /// <summary>Listwise deletion, reported: CSV data rows that entered the analysis and rows left out.</summary>
+    private static void Rows(Utf8JsonWriter w, int used, int dropped)
+    {
+        w.WriteNumber("rows_used", used);
+        w.WriteNumber("rows_dropped", dropped);
     }
 
     private static void Interval(Utf8JsonWriter w, double low, double high)

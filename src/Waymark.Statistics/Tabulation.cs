@@ -3,7 +3,15 @@ namespace Waymark.Statistics;
 /// <summary>One category of a frequency table.</summary>
 internal sealed record FrequencyRow(string Value, double Count, double Percent, double ValidPercent);
 
-internal sealed record FrequencyTable(string Variable, IReadOnlyList<FrequencyRow> Rows, double N, double Missing, bool Weighted);
+/// <summary>A frequency table; <paramref name="Missing"/> is weighted, the row counts are data rows of the CSV.</summary>
+internal sealed record FrequencyTable(
+    string Variable,
+    IReadOnlyList<FrequencyRow> Rows,
+    double N,
+    double Missing,
+    bool Weighted,
+    int RowsUsed,
+    int RowsDropped);
 
 /// <summary>Builds frequency and contingency tables from CSV columns, with an optional frequency-weight column.</summary>
 internal static class Tabulation
@@ -22,12 +30,18 @@ internal static class Tabulation
             return Result<FrequencyTable>.Fail(weights.Error!);
         }
 
-        var counts = new SortedDictionary<string, double>(StringComparer.Ordinal);
+        var counts = new Dictionary<string, double>(StringComparer.Ordinal);
         double missing = 0, total = 0;
+        var used = 0;
         for (var i = 0; i < data.Rows.Count; i++)
         {
             var cell = data.Rows[i][column.Value];
             var w = weights.Value![i];
+            if (double.IsNaN(w))
+            {
+                continue;
+            }
+
             total += w;
             if (CsvData.IsMissing(cell))
             {
@@ -35,6 +49,7 @@ internal static class Tabulation
                 continue;
             }
 
+            used++;
             counts[cell] = counts.GetValueOrDefault(cell) + w;
         }
 
@@ -44,10 +59,10 @@ internal static class Tabulation
         }
 
         var valid = total - missing;
-        var rows = counts
-            .Select(pair => new FrequencyRow(pair.Key, pair.Value, 100 * pair.Value / total, valid > 0 ? 100 * pair.Value / valid : double.NaN))
+        var rows = Levels.Sorted(counts.Keys)
+            .Select(level => new FrequencyRow(level, counts[level], 100 * counts[level] / total, valid > 0 ? 100 * counts[level] / valid : double.NaN))
             .ToList();
-        return Result<FrequencyTable>.Ok(new FrequencyTable(variable, rows, valid, missing, weight is not null));
+        return Result<FrequencyTable>.Ok(new FrequencyTable(variable, rows, valid, missing, weight is not null, used, data.Rows.Count - used));
     }
 
     public static Result<CrossTabResult> CrossTab(CsvData data, string rowVariable, string columnVariable, string? weight)
@@ -65,32 +80,25 @@ internal static class Tabulation
             return Result<CrossTabResult>.Fail(weights.Error!);
         }
 
-        // Categories in order of first appearance, as R's factor() does for write.csv output of a table.
-        var rowLabels = new List<string>();
-        var colLabels = new List<string>();
-        var cells = new Dictionary<(string, string), double>();
+        // Listwise deletion: a row missing either variable or its weight is left out and counted.
+        var cells = new Dictionary<(string Row, string Column), double>();
+        var used = 0;
         for (var i = 0; i < data.Rows.Count; i++)
         {
             var r = data.Rows[i][row.Value];
             var c = data.Rows[i][col.Value];
-            if (CsvData.IsMissing(r) || CsvData.IsMissing(c))
+            var w = weights.Value![i];
+            if (CsvData.IsMissing(r) || CsvData.IsMissing(c) || double.IsNaN(w))
             {
                 continue;
             }
 
-            if (!rowLabels.Contains(r))
-            {
-                rowLabels.Add(r);
-            }
-
-            if (!colLabels.Contains(c))
-            {
-                colLabels.Add(c);
-            }
-
-            cells[(r, c)] = cells.GetValueOrDefault((r, c)) + weights.Value![i];
+            used++;
+            cells[(r, c)] = cells.GetValueOrDefault((r, c)) + w;
         }
 
+        var rowLabels = Levels.Sorted(cells.Keys.Select(k => k.Row));
+        var colLabels = Levels.Sorted(cells.Keys.Select(k => k.Column));
         var observed = new double[rowLabels.Count, colLabels.Count];
         for (var i = 0; i < rowLabels.Count; i++)
         {
@@ -100,9 +108,11 @@ internal static class Tabulation
             }
         }
 
-        return CrossTabulation.Analyse(rowLabels, colLabels, observed);
+        return CrossTabulation.Analyse(rowLabels, colLabels, observed)
+            .Then(table => Result<CrossTabResult>.Ok(table with { RowsUsed = used, RowsDropped = data.Rows.Count - used }));
     }
 
+    /// <summary>One weight per data row: 1 without a weight column, NaN where the weight is missing.</summary>
     private static Result<double[]> Weights(CsvData data, string? weight)
     {
         var weights = new double[data.Rows.Count];
@@ -121,6 +131,12 @@ internal static class Tabulation
         for (var i = 0; i < weights.Length; i++)
         {
             var cell = data.Rows[i][column.Value];
+            if (CsvData.IsMissing(cell))
+            {
+                weights[i] = double.NaN;
+                continue;
+            }
+
             if (!CsvData.TryNumber(cell, out weights[i]) || weights[i] < 0 || !double.IsFinite(weights[i]))
             {
                 return Result<double[]>.Fail(

@@ -34,12 +34,18 @@ public sealed class LogisticGoldenTests
     }
 
     [Fact]
-    public void Collinear_predictors_fail_with_advice()
+    public void A_collinear_predictor_is_reported_as_not_estimated_and_the_rest_is_fitted()
     {
-        var data = CsvData.Parse("y,a,b\n0,1,2\n1,2,4\n0,3,6\n1,4,8\n0,5,10\n1,6,12\n", "collinear.csv").Value!;
+        var data = CsvData.Parse("y,a,b\n0,1,2\n1,2,4\n0,3,6\n1,4,8\n0,5,10\n1,6,12\n0,2,4\n", "collinear.csv").Value!;
         var fit = LogisticRegression.Fit(data, "y", ["a", "b"]);
-        Assert.False(fit.IsSuccess);
-        Assert.Contains("collinear", fit.Error, StringComparison.Ordinal);
+        Assert.True(fit.IsSuccess, fit.Error);
+        var withoutB = LogisticRegression.Fit(data, "y", ["a"]).Value!;
+        var b = fit.Value!.Coefficients[2];
+        Assert.Equal("b", b.Term);
+        Assert.True(double.IsNaN(b.Estimate) && double.IsNaN(b.StandardError) && double.IsNaN(b.P));
+        Assert.Equal(withoutB.Coefficients[1].Estimate, fit.Value.Coefficients[1].Estimate, 12);
+        Assert.Equal(withoutB.Aic, fit.Value.Aic, 12);
+        Assert.Contains(fit.Value.Warnings, w => w.Contains("singularities", StringComparison.Ordinal) && w.Contains(": b.", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,0 +1,85 @@
+# R's figures for Waymark's statistics, printed as flat keys that mirror the JSON of `waymark stats`
+# (objects joined by ".", array items by index), so a test can compare every figure both ways.
+#   Rscript --vanilla reference.R freq     DATA.csv VAR [WEIGHT]
+#   Rscript --vanilla reference.R crosstab DATA.csv ROW COL [WEIGHT]
+#   Rscript --vanilla reference.R logit    DATA.csv OUTCOME PRED1,PRED2 [WEIGHT|-] [COLUMN=LEVEL ...]
+# Lines: "key=number" (17 significant digits, "null" for NA/NaN/Inf), "$key=text", "!flag=TRUE|FALSE".
+# Levels sort as in the C locale, the order Waymark documents (docs/statistics.md).
+invisible(Sys.setlocale("LC_COLLATE", "C"))
+args <- commandArgs(trailingOnly = TRUE)
+kind <- args[1]
+d <- read.csv(args[2], na.strings = c("", "NA"), check.names = FALSE, stringsAsFactors = FALSE)
+num <- function(key, v) cat(key, "=", if (is.na(v) || !is.finite(v)) "null" else sprintf("%.17g", v), "\n", sep = "")
+txt <- function(key, v) cat("$", key, "=", v, "\n", sep = "")
+flag <- function(key, v) cat("!", key, "=", v, "\n", sep = "")
+matrix_out <- function(key, m) for (i in seq_len(nrow(m))) for (j in seq_len(ncol(m))) num(sprintf("%s.%d.%d", key, i - 1, j - 1), m[i, j])
+weights_of <- function(w) if (is.na(w) || w == "-") rep(1, nrow(d)) else as.numeric(d[[w]])
+test_out <- function(key, x) { num(paste0(key, ".statistic"), unname(x$statistic)); num(paste0(key, ".df"), unname(x$parameter)); num(paste0(key, ".p"), x$p.value) }
+
+if (kind == "freq") {
+  wt <- weights_of(args[4])
+  x <- d[[args[3]]]
+  known <- !is.na(wt)
+  x <- x[known]; wt <- wt[known]
+  total <- sum(wt); missing <- sum(wt[is.na(x)]); used <- sum(!is.na(x))
+  counts <- tapply(wt[!is.na(x)], factor(x[!is.na(x)]), sum)
+  num("n", total - missing); num("missing", missing); num("rows_used", used); num("rows_dropped", nrow(d) - used)
+  for (i in seq_along(counts)) {
+    key <- sprintf("levels.%d.", i - 1)
+    txt(paste0(key, "value"), names(counts)[i]); num(paste0(key, "count"), counts[[i]])
+    num(paste0(key, "percent"), 100 * counts[[i]] / total); num(paste0(key, "valid_percent"), 100 * counts[[i]] / (total - missing))
+  }
+} else if (kind == "crosstab") {
+  wt <- weights_of(args[5])
+  keep <- !is.na(d[[args[3]]]) & !is.na(d[[args[4]]]) & !is.na(wt)
+  m <- unclass(xtabs(wt[keep] ~ factor(d[[args[3]]][keep]) + factor(d[[args[4]]][keep])))
+  num("n", sum(m)); num("missing", sum(!keep)); num("rows_used", sum(keep)); num("rows_dropped", sum(!keep))
+  for (i in seq_len(nrow(m))) txt(sprintf("rows.%d", i - 1), rownames(m)[i])
+  for (j in seq_len(ncol(m))) txt(sprintf("cols.%d", j - 1), colnames(m)[j])
+  warned <- FALSE
+  x <- withCallingHandlers(chisq.test(m, correct = FALSE), warning = function(w) { warned <<- TRUE; invokeRestart("muffleWarning") })
+  flag("small_expected", warned)
+  matrix_out("counts", m); matrix_out("row_percents", 100 * prop.table(m, 1)); matrix_out("col_percents", 100 * prop.table(m, 2))
+  matrix_out("expected", x$expected); matrix_out("std_residuals", x$stdres)
+  test_out("chi_square", x)
+  g <- 2 * sum(ifelse(m > 0, m * log(m / x$expected), 0))
+  num("g_test.statistic", g); num("g_test.df", unname(x$parameter)); num("g_test.p", pchisq(g, x$parameter, lower.tail = FALSE))
+  num("cramers_v", sqrt(unname(x$statistic) / (sum(m) * (min(dim(m)) - 1))))
+  if (all(dim(m) == 2)) {
+    test_out("chi_square_yates", suppressWarnings(chisq.test(m, correct = TRUE)))
+    if (all(m > 0)) {
+      or <- m[1, 1] * m[2, 2] / (m[1, 2] * m[2, 1]); se <- sqrt(sum(1 / m))
+      num("odds_ratio.estimate", or); num("odds_ratio.ci.0", exp(log(or) - qnorm(0.975) * se)); num("odds_ratio.ci.1", exp(log(or) + qnorm(0.975) * se))
+    }
+    num("relative_risk", (m[1, 1] / sum(m[1, ])) / (m[2, 1] / sum(m[2, ])))
+    if (all(m == round(m))) {
+      f <- fisher.test(m)
+      num("fisher_exact.p", f$p.value); num("fisher_exact.p_less", fisher.test(m, alternative = "less")$p.value)
+      num("fisher_exact.p_greater", fisher.test(m, alternative = "greater")$p.value)
+      num("fisher_exact.odds_ratio", unname(f$estimate)); num("fisher_exact.ci.0", f$conf.int[1]); num("fisher_exact.ci.1", f$conf.int[2])
+    }
+  }
+} else if (kind == "logit") {
+  outcome <- args[3]; predictors <- strsplit(args[4], ",")[[1]]
+  w <- if (length(args) >= 5) args[5] else "-"
+  vars <- c(outcome, predictors, if (w != "-") w)
+  keep <- complete.cases(d[, vars, drop = FALSE])
+  dd <- d[keep, , drop = FALSE]
+  dd$.w <- if (w == "-") rep(1, nrow(dd)) else as.numeric(dd[[w]])
+  for (p in predictors) if (is.character(dd[[p]])) dd[[p]] <- factor(dd[[p]])
+  for (r in args[-(1:5)]) { kv <- strsplit(r, "=", fixed = TRUE)[[1]]; dd[[kv[1]]] <- relevel(dd[[kv[1]]], ref = kv[2]) }
+  fit <- glm(reformulate(predictors, outcome), family = binomial(), data = dd, weights = .w)
+  num("n", sum(dd$.w)); num("missing", sum(!keep)); num("rows_used", sum(keep)); num("rows_dropped", sum(!keep))
+  cf <- coef(fit); s <- coef(summary(fit)); z <- qnorm(0.975)
+  for (i in seq_along(cf)) {
+    key <- sprintf("coefficients.%d.", i - 1); term <- names(cf)[i]
+    txt(paste0(key, "term"), term)
+    row <- if (is.na(cf[i])) rep(NA, 4) else s[term, ]
+    num(paste0(key, "estimate"), row[1]); num(paste0(key, "se"), row[2]); num(paste0(key, "z"), row[3]); num(paste0(key, "p"), row[4])
+    num(paste0(key, "odds_ratio"), exp(row[1])); num(paste0(key, "ci.0"), exp(row[1] - z * row[2])); num(paste0(key, "ci.1"), exp(row[1] + z * row[2]))
+  }
+  flag("aliased", any(is.na(cf)))
+  num("deviance", deviance(fit)); num("null_deviance", fit$null.deviance); num("aic", fit$aic); num("iterations", fit$iter)
+} else {
+  stop("unknown kind ", kind)
+}
