@@ -1,0 +1,62 @@
+using System.Text.RegularExpressions;
+using Waymark.Testing;
+
+namespace Waymark.Statistics.Tests;
+
+/// <summary>
+/// The report of docs/examples through the page checker. It is a standalone file, not a served page, so the
+/// header checks do not apply; everything about the HTML does: no script, no inline handler, no external URL,
+/// the Nu HTML Checker and axe-core clean.
+/// </summary>
+public sealed partial class ReportTests(PageChecker checker) : IClassFixture<PageChecker>
+{
+    private static readonly string Examples = Path.Combine(TestEnvironment.RepositoryRoot, "docs", "examples");
+
+    private static string Temp(string name) => Path.Combine(TestEnvironment.NewTempDirectory("report"), name);
+
+    [Fact]
+    public async Task The_example_report_has_every_item_and_passes_the_page_checker()
+    {
+        var output = Temp("report.html");
+        var error = StatisticsReport.Write(Path.Combine(Examples, "survey.csv"), Path.Combine(Examples, "findings.yaml"), output);
+        Assert.Null(error);
+        var html = await File.ReadAllTextAsync(output);
+
+        Assert.Equal(6, SectionHeading().Count(html));
+        Assert.Equal(5, Regex.Count(html, "<svg role=\"img\"", RegexOptions.None, TimeSpan.FromSeconds(1)));
+        Assert.Contains("Who seeks help", html, StringComparison.Ordinal);
+        Assert.Contains("<th scope=\"row\">contactoften</th>", html, StringComparison.Ordinal);
+        Assert.Contains("Fisher&#39;s exact test", html, StringComparison.Ordinal);
+        Assert.Contains("Rows used: ", html, StringComparison.Ordinal);
+
+        // The figures in the page are the ones the JSON (checked against R) has.
+        var crosstab = RReference.Flatten(StatisticsJson.CrossTab(Path.Combine(Examples, "survey.csv"), "contact", "sought_help", "w").Json!);
+        var chi = double.Parse(crosstab["chi_square.statistic"], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains($"= {chi.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture)}, p", html, StringComparison.Ordinal);
+
+        PageChecker.AssertClean(await checker.CheckHtmlAsync(new Uri("http://127.0.0.1/report.html"), html));
+    }
+
+    [Theory]
+    [InlineData("items:\n  - freq: contact\n  - crosstab: [contact]\n", "item 2", "two variables")]
+    [InlineData("items:\n  - freq: contact\n    crosstab: [a, b]\n", "item 1", "exactly one of")]
+    [InlineData("items:\n  - freq: contact\n  - logit: sought_help\n", "item 2", "predictors")]
+    [InlineData("items:\n  - freq: contact\n    colour: blue\n", "line 3", "unknown key 'colour'")]
+    [InlineData("title: nothing here\n", "findings.yaml", "at least one analysis")]
+    [InlineData("items:\n  - freq: contact\n  - crosstab: [contact, zorblat]\n", "item 2 (crosstab contact by zorblat)", "no column 'zorblat'")]
+    [InlineData("items:\n  - logit: sought_help\n    predictors: [contact]\n    ref: {contact: quenmix}\n", "item 1 (logit sought_help)", "Reference level 'quenmix'")]
+    public void A_bad_spec_is_a_clear_error_naming_the_item(string yaml, string where, string what)
+    {
+        var spec = Temp("findings.yaml");
+        File.WriteAllText(spec, yaml);
+        var output = Temp("report.html");
+        var error = StatisticsReport.Write(Path.Combine(Examples, "survey.csv"), spec, output);
+        Assert.NotNull(error);
+        Assert.Contains(where, error, StringComparison.Ordinal);
+        Assert.Contains(what, error, StringComparison.Ordinal);
+        Assert.False(File.Exists(output));
+    }
+
+    [GeneratedRegex("<h2 id=\"item-\\d+\">")]
+    private static partial Regex SectionHeading();
+}
