@@ -30,3 +30,42 @@ internal static class Levels
         return distinct;
     }
 }
+
+/// <summary>
+/// Codes the distinct values of a column in order of first appearance, looked up by span so that a
+/// million cells cost no string each; <see cref="Sort"/> then gives R's level order.
+/// </summary>
+internal sealed class LevelIndex
+{
+    private readonly Dictionary<string, int> _codes = new(StringComparer.Ordinal);
+    private readonly List<string> _labels = [];
+
+    public int Count => _labels.Count;
+
+    public int Code(ReadOnlySpan<char> cell)
+    {
+        var lookup = _codes.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(cell, out var code))
+        {
+            return code;
+        }
+
+        var label = cell.ToString();
+        _codes[label] = _labels.Count;
+        _labels.Add(label);
+        return _labels.Count - 1;
+    }
+
+    /// <summary>The labels in R's order, and for each code its position in that order.</summary>
+    public (List<string> Labels, int[] Position) Sort()
+    {
+        var sorted = Levels.Sorted(_labels);
+        var position = new int[_labels.Count];
+        for (var i = 0; i < sorted.Count; i++)
+        {
+            position[_codes[sorted[i]]] = i;
+        }
+
+        return (sorted, position);
+    }
+}

@@ -55,14 +55,13 @@ internal static class LogisticRegression
         }
 
         // Complete cases only, as R's default na.action = na.omit; the count dropped is reported.
-        var complete = new List<int>(data.Rows.Count);
-        for (var i = 0; i < data.Rows.Count; i++)
+        var complete = new List<int>(data.RowCount);
+        for (var i = 0; i < data.RowCount; i++)
         {
-            var row = data.Rows[i];
             var isComplete = true;
             foreach (var c in columns)
             {
-                isComplete &= !CsvData.IsMissing(row[c]);
+                isComplete &= !CsvData.IsMissing(data.Cell(i, c));
             }
 
             if (isComplete)
@@ -76,47 +75,36 @@ internal static class LogisticRegression
         var prior = new double[n];
         for (var k = 0; k < n; k++)
         {
-            var row = data.Rows[complete[k]];
-            var cell = row[columns[0]];
+            var cell = data.Cell(complete[k], columns[0]);
             if (!CsvData.TryNumber(cell, out y[k]) || y[k] is not (0 or 1))
             {
-                return Result<LogisticResult>.Fail($"Response '{response}', data row {complete[k] + 1}: '{cell}' must be 0 or 1.");
+                return Result<LogisticResult>.Fail($"Response '{response}', data row {complete[k] + 1}: '{cell.ToString()}' must be 0 or 1.");
             }
 
             prior[k] = 1;
             if (weight is not null)
             {
-                var w = row[columns[^1]];
+                var w = data.Cell(complete[k], columns[^1]);
                 if (!CsvData.TryNumber(w, out prior[k]) || prior[k] < 0 || !double.IsFinite(prior[k]))
                 {
-                    return Result<LogisticResult>.Fail($"Weight column '{weight}', data row {complete[k] + 1}: '{w}' is not a non-negative number.");
+                    return Result<LogisticResult>.Fail($"Weight column '{weight}', data row {complete[k] + 1}: '{w.ToString()}' is not a non-negative number.");
                 }
             }
         }
 
-        var design = new List<double[]> { Filled(n, 1.0) };
+        // Each predictor becomes one numeric column or, when any value is not a number, dummy columns.
+        var parts = new List<Predictor>();
         var terms = new List<string> { "(Intercept)" };
         for (var j = 0; j < predictors.Count; j++)
         {
-            var numbers = new double[n];
-            var numeric = true;
-            for (var k = 0; k < n && numeric; k++)
+            var part = Predictor.Read(data, complete, columns[j + 1], predictors[j], references);
+            if (!part.IsSuccess)
             {
-                numeric = CsvData.TryNumber(data.Rows[complete[k]][columns[j + 1]], out numbers[k]);
+                return Result<LogisticResult>.Fail(part.Error!);
             }
 
-            if (numeric)
-            {
-                design.Add(numbers);
-                terms.Add(predictors[j]);
-                continue;
-            }
-
-            var added = AddCategorical(data, complete, columns[j + 1], predictors[j], references, design, terms);
-            if (added is not null)
-            {
-                return Result<LogisticResult>.Fail(added);
-            }
+            parts.Add(part.Value!);
+            terms.AddRange(part.Value!.Terms);
         }
 
         if (n <= terms.Count)
@@ -124,70 +112,22 @@ internal static class LogisticRegression
             return Result<LogisticResult>.Fail($"Only {n} complete rows for {terms.Count} coefficients.");
         }
 
-        // Row-major copy: the IRLS loop walks one row at a time.
+        // Row-major design: the IRLS loop walks one row at a time.
         var p = terms.Count;
-        var x = new double[n * p];
-        for (var a = 0; a < p; a++)
+        var x = new double[(long)n * p];
+        for (var k = 0; k < n; k++)
         {
-            var column = design[a];
-            for (var k = 0; k < n; k++)
-            {
-                x[(k * p) + a] = column[k];
-            }
+            x[k * p] = 1;
         }
 
-        return Fit(y, prior, x, terms, dropped: data.Rows.Count - n);
-    }
-
-    /// <summary>Dummy columns for a categorical predictor; returns a message when the reference level is unknown.</summary>
-    private static string? AddCategorical(
-        CsvData data,
-        List<int> complete,
-        int column,
-        string name,
-        IReadOnlyDictionary<string, string>? references,
-        List<double[]> design,
-        List<string> terms)
-    {
-        var cells = new string[complete.Count];
-        for (var k = 0; k < cells.Length; k++)
+        var at = 1;
+        foreach (var part in parts)
         {
-            cells[k] = data.Rows[complete[k]][column];
+            part.Fill(x, p, at);
+            at += part.Terms.Count;
         }
 
-        // Levels in R's order (Levels.Sorted) and the first as reference, as R's factor() and contr.treatment.
-        var levels = Levels.Sorted(cells);
-        var reference = levels[0];
-        if (references is not null && references.TryGetValue(name, out var chosen))
-        {
-            if (!levels.Contains(chosen))
-            {
-                return $"Reference level '{chosen}' does not occur in '{name}'. Levels: {string.Join(", ", levels)}.";
-            }
-
-            reference = chosen;
-        }
-
-        var index = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var level in levels)
-        {
-            if (level != reference)
-            {
-                index[level] = design.Count;
-                design.Add(new double[cells.Length]);
-                terms.Add(name + level);
-            }
-        }
-
-        for (var k = 0; k < cells.Length; k++)
-        {
-            if (index.TryGetValue(cells[k], out var target))
-            {
-                design[target][k] = 1;
-            }
-        }
-
-        return null;
+        return Fit(y, prior, x, terms, dropped: data.RowCount - n);
     }
 
     private static double[] Filled(int n, double value)
@@ -223,17 +163,16 @@ internal static class LogisticRegression
             var (xtwx, xtwz) = NormalEquations(y, prior, x, mu, eta, p);
             information = Cholesky.Factor(xtwx);
             beta = information.Solve(xtwz);
+
+            // An aliased coefficient (NaN) contributes nothing, as R's glm.fit drops the column.
+            var used = Array.ConvertAll(beta, b => double.IsNaN(b) ? 0 : b);
             for (var i = 0; i < n; i++)
             {
+                var row = x.AsSpan(i * p, p);
                 var sum = 0.0;
-                var offset = i * p;
-                for (var a = 0; a < p; a++)
+                for (var a = 0; a < row.Length; a++)
                 {
-                    // An aliased coefficient (NaN) contributes nothing, as R's glm.fit drops the column.
-                    if (!information.Aliased[a])
-                    {
-                        sum += x[offset + a] * beta[a];
-                    }
+                    sum += row[a] * used[a];
                 }
 
                 eta[i] = sum;
@@ -255,7 +194,7 @@ internal static class LogisticRegression
             warnings.Add($"The fit did not converge in {MaxIterations} iterations; estimates are unreliable.");
         }
 
-        if (mu.Any(m => m > 1 - (10 * DoubleEpsilon) || m < 10 * DoubleEpsilon))
+        if (Array.Exists(mu, m => m > 1 - (10 * DoubleEpsilon) || m < 10 * DoubleEpsilon))
         {
             warnings.Add("Fitted probabilities numerically 0 or 1 occurred: the outcome is (quasi-)separated by the predictors, so estimates and standard errors are unreliable.");
         }
@@ -300,7 +239,9 @@ internal static class LogisticRegression
     private static (double[,] Xtwx, double[] Xtwz) NormalEquations(double[] y, double[] prior, double[] x, double[] mu, double[] eta, int p)
     {
         var n = y.Length;
-        var xtwx = new double[p, p];
+
+        // A flat accumulator: .NET checks every index of a double[,] access, a span row costs one check.
+        var sums = new double[p * p];
         var xtwz = new double[p];
         for (var i = 0; i < n; i++)
         {
@@ -313,15 +254,25 @@ internal static class LogisticRegression
                 continue;
             }
 
-            var offset = i * p;
-            for (var a = 0; a < p; a++)
+            var row = x.AsSpan(i * p, p);
+            for (var a = 0; a < row.Length; a++)
             {
-                var wxa = w * x[offset + a];
+                var wxa = w * row[a];
                 xtwz[a] += wxa * z;
-                for (var b = 0; b <= a; b++)
+                var target = sums.AsSpan(a * p, a + 1);
+                for (var b = 0; b < target.Length; b++)
                 {
-                    xtwx[a, b] += wxa * x[offset + b];
+                    target[b] += wxa * row[b];
                 }
+            }
+        }
+
+        var xtwx = new double[p, p];
+        for (var a = 0; a < p; a++)
+        {
+            for (var b = 0; b <= a; b++)
+            {
+                xtwx[a, b] = sums[(a * p) + b];
             }
         }
 

@@ -1,10 +1,17 @@
+using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 
 namespace Waymark.Statistics;
 
 /// <summary>What a statistics command produced: JSON on success, otherwise a message for the user.</summary>
-public sealed record StatisticsOutput(string? Json, string? Error);
+public sealed record StatisticsOutput(string? Json, string? Error)
+{
+    /// <summary>Time spent reading the CSV, and on the analysis and its JSON (for benchmarks: --timing).</summary>
+    public TimeSpan ReadTime { get; init; }
+
+    public TimeSpan AnalysisTime { get; init; }
+}
 
 /// <summary>
 /// The public entry point of Waymark.Statistics: reads a CSV and returns the JSON shapes of issue 4.
@@ -14,8 +21,7 @@ public static class StatisticsJson
 {
     public static StatisticsOutput Frequencies(string csvPath, string variable, string? weight)
     {
-        var table = CsvData.Load(csvPath).Then(data => Tabulation.Frequencies(data, variable, weight));
-        return Render(table, (w, frequencies) =>
+        return Timed(csvPath, data => Tabulation.Frequencies(data, variable, weight), (w, frequencies) =>
         {
             Number(w, "n", frequencies.N);
             Number(w, "missing", frequencies.Missing);
@@ -37,8 +43,7 @@ public static class StatisticsJson
 
     public static StatisticsOutput CrossTab(string csvPath, string row, string column, string? weight)
     {
-        var result = CsvData.Load(csvPath).Then(data => Tabulation.CrossTab(data, row, column, weight));
-        return Render(result, (w, t) =>
+        return Timed(csvPath, data => Tabulation.CrossTab(data, row, column, weight), (w, t) =>
         {
             Number(w, "n", t.Total);
             Number(w, "missing", t.RowsDropped);
@@ -103,9 +108,13 @@ public static class StatisticsJson
         IReadOnlyList<string>? references = null)
     {
         ArgumentNullException.ThrowIfNull(predictors);
-        var fit = CsvData.Load(csvPath).Then(data => ParseReferences(references).Then(chosen =>
-            LogisticRegression.Fit(data, outcome, predictors, weight, chosen)));
-        return Render(fit, (w, m) =>
+        var chosen = ParseReferences(references);
+        if (!chosen.IsSuccess)
+        {
+            return new StatisticsOutput(null, chosen.Error);
+        }
+
+        return Timed(csvPath, data => LogisticRegression.Fit(data, outcome, predictors, weight, chosen.Value), (w, m) =>
         {
             Number(w, "n", m.N);
             Number(w, "missing", m.DroppedMissing);
@@ -149,6 +158,16 @@ public static class StatisticsJson
         }
 
         return Result<Dictionary<string, string>>.Ok(chosen);
+    }
+
+    /// <summary>Loads the CSV, runs the analysis and renders it, timing the two parts apart.</summary>
+    private static StatisticsOutput Timed<T>(string csvPath, Func<CsvData, Result<T>> analyse, Action<Utf8JsonWriter, T> body)
+    {
+        var start = Stopwatch.GetTimestamp();
+        var data = CsvData.Load(csvPath);
+        var read = Stopwatch.GetElapsedTime(start);
+        var output = Render(data.Then(analyse), body);
+        return output with { ReadTime = read, AnalysisTime = Stopwatch.GetElapsedTime(start) - read };
     }
 
     /// <summary>The failure's message, or the success written as one JSON object.</summary>

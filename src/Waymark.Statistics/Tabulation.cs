@@ -30,12 +30,12 @@ internal static class Tabulation
             return Result<FrequencyTable>.Fail(weights.Error!);
         }
 
-        var counts = new Dictionary<string, double>(StringComparer.Ordinal);
+        var levels = new LevelIndex();
+        var counts = new List<double>();
         double missing = 0, total = 0;
         var used = 0;
-        for (var i = 0; i < data.Rows.Count; i++)
+        for (var i = 0; i < data.RowCount; i++)
         {
-            var cell = data.Rows[i][column.Value];
             var w = weights.Value![i];
             if (double.IsNaN(w))
             {
@@ -43,6 +43,7 @@ internal static class Tabulation
             }
 
             total += w;
+            var cell = data.Cell(i, column.Value);
             if (CsvData.IsMissing(cell))
             {
                 missing += w;
@@ -50,7 +51,13 @@ internal static class Tabulation
             }
 
             used++;
-            counts[cell] = counts.GetValueOrDefault(cell) + w;
+            var code = levels.Code(cell);
+            if (code == counts.Count)
+            {
+                counts.Add(0);
+            }
+
+            counts[code] += w;
         }
 
         if (total <= 0)
@@ -59,10 +66,15 @@ internal static class Tabulation
         }
 
         var valid = total - missing;
-        var rows = Levels.Sorted(counts.Keys)
-            .Select(level => new FrequencyRow(level, counts[level], 100 * counts[level] / total, valid > 0 ? 100 * counts[level] / valid : double.NaN))
-            .ToList();
-        return Result<FrequencyTable>.Ok(new FrequencyTable(variable, rows, valid, missing, weight is not null, used, data.Rows.Count - used));
+        var (labels, position) = levels.Sort();
+        var rows = new FrequencyRow[labels.Count];
+        for (var code = 0; code < counts.Count; code++)
+        {
+            var count = counts[code];
+            rows[position[code]] = new FrequencyRow(labels[position[code]], count, 100 * count / total, valid > 0 ? 100 * count / valid : double.NaN);
+        }
+
+        return Result<FrequencyTable>.Ok(new FrequencyTable(variable, rows, valid, missing, weight is not null, used, data.RowCount - used));
     }
 
     public static Result<CrossTabResult> CrossTab(CsvData data, string rowVariable, string columnVariable, string? weight)
@@ -81,12 +93,14 @@ internal static class Tabulation
         }
 
         // Listwise deletion: a row missing either variable or its weight is left out and counted.
-        var cells = new Dictionary<(string Row, string Column), double>();
+        var rowLevels = new LevelIndex();
+        var colLevels = new LevelIndex();
+        var cells = new Dictionary<(int Row, int Column), double>();
         var used = 0;
-        for (var i = 0; i < data.Rows.Count; i++)
+        for (var i = 0; i < data.RowCount; i++)
         {
-            var r = data.Rows[i][row.Value];
-            var c = data.Rows[i][col.Value];
+            var r = data.Cell(i, row.Value);
+            var c = data.Cell(i, col.Value);
             var w = weights.Value![i];
             if (CsvData.IsMissing(r) || CsvData.IsMissing(c) || double.IsNaN(w))
             {
@@ -94,28 +108,26 @@ internal static class Tabulation
             }
 
             used++;
-            cells[(r, c)] = cells.GetValueOrDefault((r, c)) + w;
+            var key = (rowLevels.Code(r), colLevels.Code(c));
+            cells[key] = cells.GetValueOrDefault(key) + w;
         }
 
-        var rowLabels = Levels.Sorted(cells.Keys.Select(k => k.Row));
-        var colLabels = Levels.Sorted(cells.Keys.Select(k => k.Column));
+        var (rowLabels, rowPosition) = rowLevels.Sort();
+        var (colLabels, colPosition) = colLevels.Sort();
         var observed = new double[rowLabels.Count, colLabels.Count];
-        for (var i = 0; i < rowLabels.Count; i++)
+        foreach (var ((r, c), count) in cells)
         {
-            for (var j = 0; j < colLabels.Count; j++)
-            {
-                observed[i, j] = cells.GetValueOrDefault((rowLabels[i], colLabels[j]));
-            }
+            observed[rowPosition[r], colPosition[c]] = count;
         }
 
         return CrossTabulation.Analyse(rowLabels, colLabels, observed)
-            .Then(table => Result<CrossTabResult>.Ok(table with { RowsUsed = used, RowsDropped = data.Rows.Count - used }));
+            .Then(table => Result<CrossTabResult>.Ok(table with { RowsUsed = used, RowsDropped = data.RowCount - used }));
     }
 
     /// <summary>One weight per data row: 1 without a weight column, NaN where the weight is missing.</summary>
     private static Result<double[]> Weights(CsvData data, string? weight)
     {
-        var weights = new double[data.Rows.Count];
+        var weights = new double[data.RowCount];
         if (weight is null)
         {
             Array.Fill(weights, 1.0);
@@ -130,7 +142,7 @@ internal static class Tabulation
 
         for (var i = 0; i < weights.Length; i++)
         {
-            var cell = data.Rows[i][column.Value];
+            var cell = data.Cell(i, column.Value);
             if (CsvData.IsMissing(cell))
             {
                 weights[i] = double.NaN;
@@ -140,7 +152,7 @@ internal static class Tabulation
             if (!CsvData.TryNumber(cell, out weights[i]) || weights[i] < 0 || !double.IsFinite(weights[i]))
             {
                 return Result<double[]>.Fail(
-                    $"Weight column '{weight}', data row {i + 1}: '{cell}' is not a non-negative number.");
+                    $"Weight column '{weight}', data row {i + 1}: '{cell.ToString()}' is not a non-negative number.");
             }
         }
 

@@ -88,7 +88,9 @@ public sealed class LogisticGoldenTests
     public void Frequency_weights_give_the_fit_of_the_expanded_rows()
     {
         var data = CsvData.Load(Golden.Csv("infert.csv")).Value!;
-        var counts = data.Rows.GroupBy(r => (r[0], r[1], r[2])).Select(g => $"{g.Key.Item1},{g.Key.Item2},{g.Key.Item3},{g.Count()}");
+        var counts = Enumerable.Range(0, data.RowCount)
+            .GroupBy(i => (data.Cell(i, 0).ToString(), data.Cell(i, 1).ToString(), data.Cell(i, 2).ToString()))
+            .Select(g => $"{g.Key.Item1},{g.Key.Item2},{g.Key.Item3},{g.Count()}");
         var weighted = CsvData.Parse("case,spontaneous,induced,n\n" + string.Join("\n", counts) + "\n", "infert-weighted.csv").Value!;
         var fit = LogisticRegression.Fit(weighted, "case", ["spontaneous", "induced"], "n").Value!;
         Assert.Equal(248, fit.N);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.CommandLine;
 using Waymark.Statistics;
 
@@ -12,6 +13,11 @@ internal static class StatsCommand
         command.Subcommands.Add(Freq());
         command.Subcommands.Add(CrossTab());
         command.Subcommands.Add(Logit());
+        foreach (var subcommand in command.Subcommands)
+        {
+            subcommand.Options.Add(new Option<bool>("--timing") { Description = "Print the seconds spent reading the CSV and on the analysis to standard error (benchmarks)." });
+        }
+
         return command;
     }
 
@@ -84,6 +90,12 @@ internal static class StatsCommand
 
     private static async Task<int> PrintAsync(ParseResult parseResult, string name, StatisticsOutput result)
     {
+        if (parseResult.GetValue<bool>("--timing"))
+        {
+            await parseResult.InvocationConfiguration.Error.WriteLineAsync(string.Create(
+                CultureInfo.InvariantCulture, $"read={result.ReadTime.TotalSeconds:F3} analysis={result.AnalysisTime.TotalSeconds:F3}")).ConfigureAwait(false);
+        }
+
         if (result.Error is not null)
         {
             await parseResult.InvocationConfiguration.Error.WriteLineAsync($"waymark stats {name}: {result.Error}").ConfigureAwait(false);
