@@ -49,7 +49,9 @@ internal sealed class CsvData
 
     public static Result<CsvData> Parse(string text, string source)
     {
-        var cells = new CellList();
+        // Capacity from a vectorised count of lines and of the first line's commas: no doubling copies.
+        var firstLine = text.AsSpan(0, Math.Max(0, text.IndexOf('\n', StringComparison.Ordinal)));
+        var cells = new CellList((text.AsSpan().Count('\n') + 1) * (firstLine.Count(',') + 1));
         var unescaped = new Dictionary<int, string>();
         var columns = -1;
         var line = 1;
@@ -255,8 +257,14 @@ internal sealed class CsvData
     /// <summary>Growable pair of int arrays, so cells cost no object each.</summary>
     private sealed class CellList
     {
-        private int[] _starts = new int[1024];
-        private int[] _lengths = new int[1024];
+        private int[] _starts;
+        private int[] _lengths;
+
+        public CellList(int capacity)
+        {
+            _starts = new int[Math.Max(capacity, 16)];
+            _lengths = new int[_starts.Length];
+        }
 
         public int Count { get; private set; }
 
