@@ -6,13 +6,7 @@ public sealed class ReportCommandTests
 {
     private static readonly string Examples = Path.Combine(TestEnvironment.RepositoryRoot, "docs", "examples");
 
-    private static async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var code = await WaymarkCommandLine.RunAsync(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
+    private static Task<(int Code, string Output, string Error)> RunAsync(params string[] args) => CliRun.RunAsync(args);
 
     [Fact]
     public async Task Report_writes_the_page_and_exits_0()

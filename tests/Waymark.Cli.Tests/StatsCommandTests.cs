@@ -4,13 +4,7 @@ namespace Waymark.Cli.Tests;
 
 public sealed class StatsCommandTests
 {
-    private static async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var code = await WaymarkCommandLine.RunAsync(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
+    private static Task<(int Code, string Output, string Error)> RunAsync(params string[] args) => CliRun.RunAsync(args);
 
     private static string Csv(string text)
     {
@@ -57,5 +51,16 @@ public sealed class StatsCommandTests
         var terms = json.RootElement.GetProperty("coefficients").EnumerateArray().Select(c => c.GetProperty("term").GetString());
         Assert.Equal(["(Intercept)", "ga", "gc"], terms);
         Assert.Equal(11, json.RootElement.GetProperty("n").GetDouble());
+    }
+
+    [Fact]
+    public async Task Timing_goes_to_standard_error_and_leaves_the_json_alone()
+    {
+        var path = Csv("a,b\nx,1\ny,2\nx,3\n");
+        var (code, output, error) = await RunAsync("stats", "freq", path, "--var", "a", "--json", "--timing");
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Matches(@"^read=\d+\.\d{3} analysis=\d+\.\d{3}", error);
+        using var json = JsonDocument.Parse(output);
+        Assert.Equal(3, json.RootElement.GetProperty("rows_used").GetInt32());
     }
 }
