@@ -14,7 +14,8 @@ namespace Waymark.Web.Tests;
 /// save with a recovery phrase, resume in a fresh browser from the phrase alone, delete. The database
 /// and the logs must never hold an answer or the phrase.
 /// </summary>
-public sealed class SelfHelpFlowTests(PageChecker checker) : IClassFixture<PageChecker>
+[Collection(SelfHelpCollection.Name)]
+public sealed class SelfHelpFlowTests(PageChecker checker)
 {
     // Distinctive, benign answers: if these bytes appear anywhere in storage, plaintext leaked.
     private const string FirstAnswer = "zorblat-quenmix 7731 because my own reasons matter";
