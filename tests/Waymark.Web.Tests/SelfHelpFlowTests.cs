@@ -14,7 +14,7 @@ namespace Waymark.Web.Tests;
 /// save with a recovery phrase, resume in a fresh browser from the phrase alone, delete. The database
 /// and the logs must never hold an answer or the phrase.
 /// </summary>
-[Collection(SelfHelpCollection.Name)]
+[Collection(SelfHelpSharedBrowser.Name)]
 public sealed class SelfHelpFlowTests(PageChecker checker)
 {
     // Distinctive, benign answers: if these bytes appear anywhere in storage, plaintext leaked.

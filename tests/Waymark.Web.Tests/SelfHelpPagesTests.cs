@@ -6,7 +6,7 @@ using Waymark.Web.Localization;
 namespace Waymark.Web.Tests;
 
 /// <summary>Every self-help, directory and parents page: clean in English and Arabic, served in every language.</summary>
-[Collection(SelfHelpCollection.Name)]
+[Collection(SelfHelpSharedBrowser.Name)]
 public sealed class SelfHelpPagesTests(PageChecker checker, ServerFixture fixture)
 {
     private static readonly ContentLibrary Content =

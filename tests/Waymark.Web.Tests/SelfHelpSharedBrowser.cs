@@ -7,7 +7,7 @@ namespace Waymark.Web.Tests;
 /// after the other: on a 2-core machine, a Java checker per class starved each other's start-up.
 /// </summary>
 [CollectionDefinition(Name)]
-public sealed class SelfHelpCollection : ICollectionFixture<PageChecker>, ICollectionFixture<ServerFixture>
+public sealed class SelfHelpSharedBrowser : ICollectionFixture<PageChecker>, ICollectionFixture<ServerFixture>
 {
     public const string Name = "Self-help pages and flows";
 }
