@@ -20,6 +20,7 @@ public sealed class WaymarkDatabase : IAsyncDisposable
         Description = description;
         Counters = new CounterStore(this);
         ProtectionKeys = new ProtectionKeyStore(this);
+        SelfHelpVaults = new SelfHelpVaultStore(this);
     }
 
     public DatabaseEngine Engine { get; }
@@ -32,6 +33,9 @@ public sealed class WaymarkDatabase : IAsyncDisposable
 
     /// <summary>The shared data-protection key ring.</summary>
     public ProtectionKeyStore ProtectionKeys { get; }
+
+    /// <summary>Encrypted self-help progress under phrase-derived lookups.</summary>
+    public SelfHelpVaultStore SelfHelpVaults { get; }
 
     /// <summary>Opens (and for SQLite, creates) the database and brings its schema up to date.</summary>
     public static async Task<WaymarkDatabase> OpenAsync(StorageSettings settings, CancellationToken cancellationToken = default)

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Waymark.Storage;
 using Waymark.Web.Localization;
 using Waymark.Web.Privacy;
+using Waymark.Web.SelfHelp;
 
 namespace Waymark.Web.Hosting;
 
@@ -50,6 +51,7 @@ public static class WaymarkServer
         builder.Services.AddHostedService(sp => sp.GetRequiredService<PageViewCounter>());
         builder.Services.AddDataProtection().SetApplicationName("waymark");
         builder.Services.Configure<KeyManagementOptions>(options => options.XmlRepository = new DatabaseKeyRepository(database));
+        builder.Services.AddSelfHelp();
         builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteOptions>(options =>
         {

@@ -1,0 +1,60 @@
+namespace Waymark.SelfHelp.Content;
+
+#pragma warning disable CA1812, CA2227, CA1002 // Instantiated by YamlDotNet, which sets lists and properties.
+
+/// <summary>Front matter of a module file (<c>content/selfhelp/{lang}/NN-name.md</c>).</summary>
+internal sealed class ModuleFile
+{
+    public string Id { get; set; } = "";
+
+    public int Order { get; set; }
+
+    public string Title { get; set; } = "";
+
+    public string Summary { get; set; } = "";
+
+    public List<ExerciseFile> Exercises { get; set; } = [];
+}
+
+/// <summary>One exercise: <c>text</c>, <c>checklist</c> (options), <c>scale</c> (min..max) or <c>plan</c> (fields).</summary>
+internal sealed class ExerciseFile
+{
+    public string Id { get; set; } = "";
+
+    public string Type { get; set; } = "";
+
+    public string Prompt { get; set; } = "";
+
+    public List<ChoiceFile> Options { get; set; } = [];
+
+    public List<ChoiceFile> Fields { get; set; } = [];
+
+    public int Min { get; set; }
+
+    public int Max { get; set; } = 10;
+
+    public string MinLabel { get; set; } = "";
+
+    public string MaxLabel { get; set; } = "";
+}
+
+internal sealed class ChoiceFile
+{
+    public string Id { get; set; } = "";
+
+    public string Label { get; set; } = "";
+}
+
+/// <summary>Front matter of an article or an index page: parents' guidance, reporting guidance, programme intro.</summary>
+internal sealed class ArticleFile
+{
+    public string Id { get; set; } = "";
+
+    public int Order { get; set; }
+
+    public string Title { get; set; } = "";
+
+    public string Summary { get; set; } = "";
+}
+
+#pragma warning restore CA1812, CA2227, CA1002

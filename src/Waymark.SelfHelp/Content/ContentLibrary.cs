@@ -1,0 +1,237 @@
+using System.Collections.Frozen;
+using System.Text.RegularExpressions;
+
+namespace Waymark.SelfHelp.Content;
+
+/// <summary>
+/// All editor-written content, read once at start-up from <c>content/</c>: the self-help programme,
+/// parents' guidance, reporting guidance, each per language with English as the fallback, and the
+/// directory. A broken file stops start-up with a message naming the file: content is part of a
+/// deployment, and a half-loaded programme would be worse than none.
+/// </summary>
+internal sealed partial class ContentLibrary
+{
+    internal const string English = "en";
+
+    private readonly FrozenDictionary<string, Programme> _programmes;
+    private readonly FrozenDictionary<string, IReadOnlyList<Article>> _parents;
+    private readonly FrozenDictionary<string, Article> _reporting;
+
+    private ContentLibrary(
+        FrozenDictionary<string, Programme> programmes,
+        FrozenDictionary<string, IReadOnlyList<Article>> parents,
+        FrozenDictionary<string, Article> reporting,
+        Listing.HelpDirectory directory)
+    {
+        _programmes = programmes;
+        _parents = parents;
+        _reporting = reporting;
+        HelpDirectory = directory;
+    }
+
+    public Listing.HelpDirectory HelpDirectory { get; }
+
+    /// <summary>The content folder next to the binaries (copied there by the build).</summary>
+    public static string DefaultRoot => Path.Combine(AppContext.BaseDirectory, "content");
+
+    public Programme ProgrammeIn(string language) => _programmes.GetValueOrDefault(language) ?? _programmes[English];
+
+    public IReadOnlyList<Article> ParentsIn(string language) => _parents.GetValueOrDefault(language) ?? _parents[English];
+
+    public Article ReportingIn(string language) => _reporting.GetValueOrDefault(language) ?? _reporting[English];
+
+    /// <summary>Loads everything under <paramref name="root"/> for each of <paramref name="languages"/>.</summary>
+    public static ContentLibrary Load(string root, IEnumerable<string> languages)
+    {
+        ArgumentNullException.ThrowIfNull(languages);
+        var codes = languages.ToList();
+        if (!codes.Contains(English))
+        {
+            codes.Add(English);
+        }
+
+        var selfHelp = Path.Combine(root, "selfhelp");
+        var englishModules = ReadModules(Path.Combine(selfHelp, English)).ToDictionary(module => module.Header.Id, StringComparer.Ordinal);
+        if (englishModules.Count == 0)
+        {
+            throw new ContentException(Path.Combine(selfHelp, English), "holds no modules.");
+        }
+
+        var sourcesPath = Path.Combine(selfHelp, "sources.md");
+        var sources = File.Exists(sourcesPath) ? File.ReadAllText(sourcesPath) : "";
+        var programmes = codes.ToFrozenDictionary(code => code, code => BuildProgramme(selfHelp, code, englishModules, sources), StringComparer.Ordinal);
+        var parents = codes.ToFrozenDictionary(code => code, code => (IReadOnlyList<Article>)BuildArticles(Path.Combine(root, "parents"), code), StringComparer.Ordinal);
+        var reporting = codes.ToFrozenDictionary(code => code, code => BuildArticles(Path.Combine(root, "reporting"), code).Single(), StringComparer.Ordinal);
+        var directory = Listing.HelpDirectory.Load(Path.Combine(root, "directory", "directory.yaml"));
+        return new ContentLibrary(programmes, parents, reporting, directory);
+    }
+
+    private static Programme BuildProgramme(string folder, string code, Dictionary<string, (ModuleFile Header, string Body, string Path)> english, string sources)
+    {
+        var translated = code == English ? english : ReadModules(Path.Combine(folder, code)).ToDictionary(module => module.Header.Id, StringComparer.Ordinal);
+        foreach (var (id, module) in translated)
+        {
+            if (!english.TryGetValue(id, out var original))
+            {
+                throw new ContentException(module.Path, $"has id '{id}', which the English programme does not have.");
+            }
+
+            CheckSameExercises(module.Path, original.Header, module.Header);
+        }
+
+        var modules = english.Values.OrderBy(module => module.Header.Order).ThenBy(module => module.Header.Id, StringComparer.Ordinal)
+            .Select(original => translated.TryGetValue(original.Header.Id, out var own)
+                ? ToModule(own, new ContentLanguage(code, false), code)
+                : ToModule(original, new ContentLanguage(English, code != English), code))
+            .ToList();
+        var introduction = ReadArticle(Path.Combine(folder, code, "index.md"), code, code, false)
+            ?? ReadArticle(Path.Combine(folder, English, "index.md"), English, code, true)
+            ?? throw new ContentException(Path.Combine(folder, English, "index.md"), "is missing.");
+        return new Programme(introduction, modules, MarkdownRenderer.ToHtml(sources, code));
+    }
+
+    private static List<Article> BuildArticles(string folder, string code)
+    {
+        var english = ReadArticles(Path.Combine(folder, English), English, code, fallback: false);
+        if (english.Count == 0)
+        {
+            throw new ContentException(Path.Combine(folder, English), "holds no articles.");
+        }
+
+        if (code == English)
+        {
+            return english;
+        }
+
+        var own = ReadArticles(Path.Combine(folder, code), code, code, fallback: false).ToDictionary(article => article.Id, StringComparer.Ordinal);
+        var fallback = ReadArticles(Path.Combine(folder, English), English, code, fallback: true);
+        foreach (var id in own.Keys.Where(id => english.All(article => article.Id != id)))
+        {
+            throw new ContentException(Path.Combine(folder, code), $"has article '{id}', which the English folder does not have.");
+        }
+
+        return fallback.Select(article => own.GetValueOrDefault(article.Id) ?? article).ToList();
+    }
+
+    private static List<Article> ReadArticles(string folder, string contentCode, string readerCode, bool fallback) =>
+        !Directory.Exists(folder)
+            ? []
+            : Directory.EnumerateFiles(folder, "*.md").Order(StringComparer.Ordinal)
+                .Select(path => ReadArticle(path, contentCode, readerCode, fallback)!)
+                .OrderBy(article => article.Order).ThenBy(article => article.Id, StringComparer.Ordinal)
+                .ToList();
+
+    private static Article? ReadArticle(string path, string contentCode, string readerCode, bool fallback)
+    {
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        var (header, body) = FrontMatter.Read<ArticleFile>(path, File.ReadAllText(path));
+        RequireId(path, header.Id);
+        RequireText(path, "title", header.Title);
+        return new Article(header.Id, header.Order, header.Title, header.Summary, MarkdownRenderer.ToHtml(body, readerCode), new ContentLanguage(contentCode, fallback));
+    }
+
+    private static IEnumerable<(ModuleFile Header, string Body, string Path)> ReadModules(string folder)
+    {
+        if (!Directory.Exists(folder))
+        {
+            yield break;
+        }
+
+        foreach (var path in Directory.EnumerateFiles(folder, "*.md").Where(path => Path.GetFileName(path) != "index.md").Order(StringComparer.Ordinal))
+        {
+            var (header, body) = FrontMatter.Read<ModuleFile>(path, File.ReadAllText(path));
+            Validate(path, header);
+            yield return (header, body, path);
+        }
+    }
+
+    private static Module ToModule((ModuleFile Header, string Body, string Path) file, ContentLanguage language, string readerCode) =>
+        new(
+            file.Header.Id,
+            file.Header.Order,
+            file.Header.Title,
+            file.Header.Summary,
+            MarkdownRenderer.ToHtml(file.Body, readerCode),
+            file.Header.Exercises.Select(ToExercise).ToList(),
+            language);
+
+    private static Exercise ToExercise(ExerciseFile file)
+    {
+        var kind = Enum.Parse<ExerciseKind>(file.Type, ignoreCase: true);
+        var choices = (kind == ExerciseKind.Plan ? file.Fields : file.Options).Select(choice => new Choice(choice.Id, choice.Label)).ToList();
+        return new Exercise(file.Id, kind, file.Prompt, choices, file.Min, file.Max, file.MinLabel, file.MaxLabel);
+    }
+
+    private static void Validate(string path, ModuleFile header)
+    {
+        RequireId(path, header.Id);
+        RequireText(path, "title", header.Title);
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var exercise in header.Exercises)
+        {
+            RequireId(path, exercise.Id);
+            RequireText(path, $"exercise '{exercise.Id}' prompt", exercise.Prompt);
+            if (!ids.Add(exercise.Id))
+            {
+                throw new ContentException(path, $"has two exercises with id '{exercise.Id}'.");
+            }
+
+            if (!Enum.TryParse<ExerciseKind>(exercise.Type, ignoreCase: true, out var kind) || int.TryParse(exercise.Type, out _))
+            {
+                throw new ContentException(path, $"exercise '{exercise.Id}' has type '{exercise.Type}'; use text, checklist, scale or plan.");
+            }
+
+            var choices = kind == ExerciseKind.Plan ? exercise.Fields : exercise.Options;
+            if (kind is ExerciseKind.Checklist or ExerciseKind.Plan && choices.Count == 0)
+            {
+                throw new ContentException(path, $"exercise '{exercise.Id}' needs {(kind == ExerciseKind.Plan ? "fields" : "options")}.");
+            }
+
+            foreach (var choice in choices)
+            {
+                RequireId(path, choice.Id);
+                RequireText(path, $"exercise '{exercise.Id}' choice '{choice.Id}' label", choice.Label);
+            }
+
+            if (kind == ExerciseKind.Scale && (exercise.Min >= exercise.Max || exercise.Max - exercise.Min > 20))
+            {
+                throw new ContentException(path, $"exercise '{exercise.Id}' needs min < max and at most 20 steps.");
+            }
+        }
+    }
+
+    /// <summary>A translation must ask the same questions, so that answers saved in one language open in another.</summary>
+    private static void CheckSameExercises(string path, ModuleFile english, ModuleFile translation)
+    {
+        static string Shape(ModuleFile module) => string.Join(';', module.Exercises.Select(exercise =>
+            $"{exercise.Id}:{exercise.Type.ToLowerInvariant()}:{exercise.Min}-{exercise.Max}:{string.Join(',', exercise.Options.Concat(exercise.Fields).Select(choice => choice.Id))}"));
+
+        if (Shape(english) != Shape(translation))
+        {
+            throw new ContentException(path, $"must have the same exercises (ids, types, options, fields) as the English module '{english.Id}'.");
+        }
+    }
+
+    private static void RequireId(string path, string id)
+    {
+        if (!IdPattern().IsMatch(id))
+        {
+            throw new ContentException(path, $"has id '{id}'; ids are lowercase letters, digits and hyphens.");
+        }
+    }
+
+    private static void RequireText(string path, string what, string text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw new ContentException(path, $"needs a {what}.");
+        }
+    }
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,47}$")]
+    private static partial Regex IdPattern();
+}

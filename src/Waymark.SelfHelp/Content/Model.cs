@@ -1,0 +1,63 @@
+namespace Waymark.SelfHelp.Content;
+
+/// <summary>Where a piece of content came from: its own language, or English because no translation exists yet.</summary>
+internal sealed record ContentLanguage(string Code, bool IsFallback)
+{
+    /// <summary>The HTML <c>dir</c> of the content itself (English fallback on an Arabic page is left to right).</summary>
+    public string Direction => Code is "ar" or "fa" or "he" or "ur" ? "rtl" : "ltr";
+}
+
+internal enum ExerciseKind
+{
+    Text,
+    Checklist,
+    Scale,
+    Plan,
+}
+
+internal sealed record Choice(string Id, string Label);
+
+internal sealed record Exercise(
+    string Id,
+    ExerciseKind Kind,
+    string Prompt,
+    IReadOnlyList<Choice> Choices,
+    int Min,
+    int Max,
+    string MinLabel,
+    string MaxLabel)
+{
+    /// <summary>The answer keys this exercise writes: its id, or <c>id.choice</c> for checklists and plans.</summary>
+    public IEnumerable<string> AnswerKeys =>
+        Kind is ExerciseKind.Text or ExerciseKind.Scale ? [Id] : Choices.Select(choice => Id + "." + choice.Id);
+}
+
+internal sealed record Module(
+    string Id,
+    int Order,
+    string Title,
+    string Summary,
+    string Html,
+    IReadOnlyList<Exercise> Exercises,
+    ContentLanguage Language)
+{
+    public IEnumerable<string> AnswerKeys => Exercises.SelectMany(exercise => exercise.AnswerKeys);
+}
+
+internal sealed record Article(string Id, int Order, string Title, string Summary, string Html, ContentLanguage Language);
+
+/// <summary>The self-help programme in one reading language.</summary>
+internal sealed record Programme(Article Introduction, IReadOnlyList<Module> Modules, string SourcesHtml)
+{
+    public Module? Find(string id) => Modules.FirstOrDefault(module => module.Id == id);
+
+    /// <summary>The module after <paramref name="id"/>, or null after the last.</summary>
+    public Module? After(string id)
+    {
+        var index = Modules.ToList().FindIndex(module => module.Id == id);
+        return index >= 0 && index + 1 < Modules.Count ? Modules[index + 1] : null;
+    }
+
+    /// <summary>The first module not yet finished: the one clear next step.</summary>
+    public Module? NextFor(IReadOnlySet<string> completed) => Modules.FirstOrDefault(module => !completed.Contains(module.Id));
+}

@@ -1,0 +1,58 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Waymark.SelfHelp.Vault;
+
+/// <summary>
+/// What a person's vault holds: the modules they finished and their answers, by module id and
+/// field id. Kept small and plain so that a future version can still read it.
+/// </summary>
+internal sealed class Progress
+{
+    /// <summary>Longest answer kept for one field; longer input is refused with a message, not cut.</summary>
+    internal const int MaxAnswerLength = 8000;
+
+    [JsonPropertyName("completed")]
+    public SortedSet<string> Completed { get; init; } = new(StringComparer.Ordinal);
+
+    [JsonPropertyName("answers")]
+    public SortedDictionary<string, SortedDictionary<string, string>> Answers { get; init; } = new(StringComparer.Ordinal);
+
+    public IReadOnlyDictionary<string, string> AnswersFor(string moduleId) =>
+        Answers.TryGetValue(moduleId, out var answers) ? answers : new SortedDictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>Replaces a module's answers (empty fields are dropped) and marks it finished.</summary>
+    public void Record(string moduleId, IReadOnlyDictionary<string, string> answers)
+    {
+        var kept = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (field, value) in answers)
+        {
+            if (!string.IsNullOrWhiteSpace(value))
+            {
+                kept[field] = value;
+            }
+        }
+
+        Answers[moduleId] = kept;
+        Completed.Add(moduleId);
+    }
+
+    public byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(this, ProgressJson.Default.Progress);
+
+    /// <summary>The progress in <paramref name="json"/>, or null when it is not a progress document.</summary>
+    public static Progress? FromJson(ReadOnlySpan<byte> json)
+    {
+        try
+        {
+            var progress = JsonSerializer.Deserialize(json, ProgressJson.Default.Progress);
+            return progress is { Completed: not null, Answers: not null } ? progress : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}
+
+[JsonSerializable(typeof(Progress))]
+internal sealed partial class ProgressJson : JsonSerializerContext;

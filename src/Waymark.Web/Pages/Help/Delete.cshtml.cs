@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Waymark.SelfHelp.Vault;
+using Waymark.Web.SelfHelp;
+
+namespace Waymark.Web.Pages.Help;
+
+/// <summary>"Delete my data": removes the vault stored under a phrase, at once and for good.</summary>
+internal sealed class DeleteModel(ProgressVault vault, IStringLocalizer<SharedResource> text) : PageModel
+{
+    internal string? Problem { get; private set; }
+
+    internal string? Outcome { get; private set; }
+
+    public async Task<IActionResult> OnPostAsync([FromForm(Name = PhraseInput.FieldName)] string? phrase, [FromForm(Name = "confirm")] string? confirm)
+    {
+        if (confirm != "yes")
+        {
+            return Fail(text["Help.Error.ConfirmDelete"]);
+        }
+
+        var (keys, problem) = await PhraseInput.ReadAsync(phrase, text);
+        if (keys is null)
+        {
+            return Fail(problem!);
+        }
+
+        Outcome = await vault.DeleteAsync(keys, HttpContext.RequestAborted) ? text["Help.Deleted"] : text["Help.NothingToDelete"];
+        return Page();
+    }
+
+    private PageResult Fail(string problem)
+    {
+        Problem = problem;
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return Page();
+    }
+}

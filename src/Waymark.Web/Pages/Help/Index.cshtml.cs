@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Waymark.SelfHelp.Content;
+using Waymark.SelfHelp.Vault;
+using Waymark.Web.Localization;
+using Waymark.Web.SelfHelp;
+
+namespace Waymark.Web.Pages.Help;
+
+/// <summary>
+/// The programme's overview: every module, the one next step, and resuming from a recovery phrase.
+/// Without a phrase nothing is stored and modules are plain links; with one, progress is shown and
+/// modules open through forms that carry the vault token (never in a URL).
+/// </summary>
+internal sealed class IndexModel(ContentLibrary content, ProgressVault vault, VaultTokens tokens, IStringLocalizer<SharedResource> text) : PageModel
+{
+    internal Programme Programme { get; private set; } = null!;
+
+    internal Progress? Progress { get; private set; }
+
+    internal string? Token { get; private set; }
+
+    internal string? Problem { get; private set; }
+
+    internal Module? Next => Progress is null ? Programme.Modules[0] : Programme.NextFor(Progress.Completed);
+
+    public void OnGet() => Programme = content.ProgrammeIn(HttpContext.CurrentLanguage().Code);
+
+    public async Task<IActionResult> OnPostResumeAsync([FromForm(Name = PhraseInput.FieldName)] string? phrase)
+    {
+        OnGet();
+        var (keys, problem) = await PhraseInput.ReadAsync(phrase, text);
+        return keys is null ? Fail(problem!) : await OpenAsync(keys);
+    }
+
+    public async Task<IActionResult> OnPostOverviewAsync([FromForm(Name = VaultTokens.FieldName)] string? vaultToken)
+    {
+        OnGet();
+        var keys = tokens.Read(vaultToken);
+        return keys is null ? Fail(text["Help.Error.Expired"]) : await OpenAsync(keys);
+    }
+
+    private async Task<IActionResult> OpenAsync(VaultKeys keys)
+    {
+        var load = await vault.LoadAsync(keys, HttpContext.RequestAborted);
+        if (!load.IsSuccess)
+        {
+            return Fail(PhraseInput.MessageFor(load.Problem, text));
+        }
+
+        Progress = load.Progress;
+        Token = tokens.Issue(keys);
+        return Page();
+    }
+
+    private PageResult Fail(string problem)
+    {
+        Problem = problem;
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return Page();
+    }
+}

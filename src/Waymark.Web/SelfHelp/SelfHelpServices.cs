@@ -1,0 +1,17 @@
+using Waymark.SelfHelp.Content;
+using Waymark.SelfHelp.Vault;
+using Waymark.Web.Localization;
+
+namespace Waymark.Web.SelfHelp;
+
+internal static class SelfHelpServices
+{
+    /// <summary>Content (loaded once, for every UI language), the vault and its form tokens.</summary>
+    public static IServiceCollection AddSelfHelp(this IServiceCollection services)
+    {
+        services.AddSingleton(_ => ContentLibrary.Load(ContentLibrary.DefaultRoot, Languages.All.Select(language => language.Code)));
+        services.AddSingleton<ProgressVault>();
+        services.AddSingleton<VaultTokens>();
+        return services;
+    }
+}

@@ -1,0 +1,115 @@
+using System.Net;
+using Waymark.SelfHelp.Content;
+using Waymark.Testing;
+using Waymark.Web.Localization;
+
+namespace Waymark.Web.Tests;
+
+/// <summary>Every self-help, directory and parents page: clean in English and Arabic, served in every language.</summary>
+[Collection(SelfHelpSharedBrowser.Name)]
+public sealed class SelfHelpPagesTests(PageChecker checker, ServerFixture fixture)
+{
+    private static readonly ContentLibrary Content =
+        ContentLibrary.Load(Path.Combine(TestEnvironment.RepositoryRoot, "content"), Languages.All.Select(language => language.Code));
+
+    private static readonly string[] FixedPages = ["help", "help/delete", "directory", "directory?country=GB", "directory?language=de", "directory/report", "parents"];
+
+    private readonly HttpClient _http = new(new HttpClientHandler { AllowAutoRedirect = false });
+
+    private static IEnumerable<string> PagesIn(string language) =>
+        FixedPages
+            .Concat(Content.ProgrammeIn(language).Modules.Select(module => "help/" + module.Id))
+            .Concat(Content.ParentsIn(language).Select(article => "parents/" + article.Id))
+            .Select(page => $"/{language}/{page}");
+
+    [Theory]
+    [InlineData("en")]
+    [InlineData("ar")]
+    public async Task Every_page_passes_the_page_checker(string language)
+    {
+        var problems = new List<string>();
+        foreach (var page in PagesIn(language).Append("/leave"))
+        {
+            problems.AddRange(await checker.CheckUrlAsync(new Uri(fixture.Server.PublicUrl, page)));
+        }
+
+        PageChecker.AssertClean(problems);
+    }
+
+    [Fact]
+    public async Task Directory_parents_and_help_render_in_every_language_with_its_own_strings()
+    {
+        var englishDirectoryTitle = await TitleOfAsync("/en/directory");
+        foreach (var language in Languages.All)
+        {
+            foreach (var page in PagesIn(language.Code))
+            {
+                using var response = await _http.GetAsync(new Uri(fixture.Server.PublicUrl, page));
+                Assert.True(response.StatusCode == HttpStatusCode.OK, $"{page}: {(int)response.StatusCode}");
+                var html = await response.Content.ReadAsStringAsync();
+                Assert.Contains($"<html lang=\"{language.Code}\" dir=\"{language.Direction}\">", html, StringComparison.Ordinal);
+                Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+            }
+
+            if (language.Code != Languages.DefaultCode)
+            {
+                Assert.NotEqual(englishDirectoryTitle, await TitleOfAsync($"/{language.Code}/directory"));
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("fi", true)]
+    [InlineData("ja", true)]
+    [InlineData("ar", false)]
+    [InlineData("de", false)]
+    [InlineData("es", false)]
+    public async Task A_module_without_translation_says_it_is_shown_in_english(string language, bool fallback)
+    {
+        var html = await _http.GetStringAsync(new Uri(fixture.Server.PublicUrl, $"/{language}/help/why-change"));
+
+        Assert.Equal(fallback, html.Contains("<article lang=\"en\" dir=\"ltr\">", StringComparison.Ordinal));
+        Assert.Equal(fallback, html.Contains("class=\"notice\" lang=\"" + language + "\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Directory_addresses_are_text_and_unverified_entries_are_marked()
+    {
+        var html = await _http.GetStringAsync(new Uri(fixture.Server.PublicUrl, "/en/directory"));
+
+        Assert.Contains("<code dir=\"ltr\">https://report.cybertip.org/</code>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("href=\"http", html, StringComparison.Ordinal);
+        Assert.Contains("Not yet verified by this service", html, StringComparison.Ordinal);
+        var britain = await _http.GetStringAsync(new Uri(fixture.Server.PublicUrl, "/en/directory?country=GB"));
+        Assert.Contains("Internet Watch Foundation", britain, StringComparison.Ordinal);
+        Assert.DoesNotContain("CyberTipline", britain, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/en/help/zorblat")]
+    [InlineData("/en/parents/quenmix")]
+    [InlineData("/xx/help")]
+    public async Task Unknown_modules_and_topics_are_not_found(string path)
+    {
+        using var response = await _http.GetAsync(new Uri(fixture.Server.PublicUrl, path));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_leave_page_is_neutral_and_links_nowhere()
+    {
+        var html = await _http.GetStringAsync(new Uri(fixture.Server.PublicUrl, "/leave"));
+
+        Assert.DoesNotContain("Waymark", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("help", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<a ", html, StringComparison.Ordinal);
+    }
+
+    private async Task<string> TitleOfAsync(string path)
+    {
+        var html = await _http.GetStringAsync(new Uri(fixture.Server.PublicUrl, path));
+        var start = html.IndexOf("<h1>", StringComparison.Ordinal);
+        return html[start..html.IndexOf("</h1>", start, StringComparison.Ordinal)];
+    }
+}
