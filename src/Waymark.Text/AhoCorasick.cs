@@ -163,7 +163,58 @@ internal sealed class AhoCorasick
         }
     }
 
+    /// <summary>
+    /// The same scan straight over ASCII text, skipping normalisation: for ASCII, normalising is only folding
+    /// A–Z (done here by the class map, via the folded character of each code unit) and collapsing separator
+    /// runs (done by feeding one space per run). Matches come out in the text's own offsets.
+    /// </summary>
+    public void ScanAscii<TSink>(ReadOnlySpan<char> text, uint[] entries, ref TSink sink)
+        where TSink : struct, IMatchSink, allows ref struct
+    {
+        ref var classes = ref MemoryMarshal.GetArrayDataReference(_classes);
+        ref var delta = ref MemoryMarshal.GetArrayDataReference(_delta);
+        ref var table = ref MemoryMarshal.GetArrayDataReference(entries);
+        var spaceClass = Unsafe.Add(ref classes, ' ');
+        var row = 0;
+        var inSpace = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var entry = Unsafe.Add(ref table, text[i]);
+            int cls;
+            if (entry <= char.MaxValue)
+            {
+                cls = Unsafe.Add(ref classes, (char)entry);
+                inSpace = false;
+            }
+            else if (inSpace)
+            {
+                continue;
+            }
+            else
+            {
+                cls = spaceClass;
+                inSpace = true;
+            }
+
+            var next = Unsafe.Add(ref delta, row + cls);
+            if (next < 0)
+            {
+                next = ~next;
+                if (!Report(text, next / _stride, i, entries, ref sink))
+                {
+                    return;
+                }
+            }
+
+            row = next;
+        }
+    }
+
     private bool Report<TSink>(ReadOnlySpan<char> text, int state, int last, ref TSink sink)
+        where TSink : struct, IMatchSink, allows ref struct => Report(text, state, last, null, ref sink);
+
+    /// <summary>Checks boundaries and reports; <paramref name="rawEntries"/> is set when <paramref name="text"/> is raw ASCII, not normalised.</summary>
+    private bool Report<TSink>(ReadOnlySpan<char> text, int state, int last, uint[]? rawEntries, ref TSink sink)
         where TSink : struct, IMatchSink, allows ref struct
     {
         var end = last + 1;
@@ -176,14 +227,14 @@ internal sealed class AhoCorasick
                 continue;
             }
 
-            var start = end - terminal.Length;
+            var start = rawEntries is null ? end - terminal.Length : RawStart(text, end, terminal.Length, rawEntries);
             if (start > 0 && WordChars.IsWordAt(text, start - 1))
             {
                 continue;
             }
 
             // A prefix match reports the whole word it starts, which is what a reader wants to see in context.
-            var length = terminal.Prefix && rightIsWord ? WordEnd(text, end) - start : terminal.Length;
+            var length = (terminal.Prefix && rightIsWord ? WordEnd(text, end) : end) - start;
             if (!sink.Add(terminal.PatternId, start, length))
             {
                 return false;
@@ -191,6 +242,25 @@ internal sealed class AhoCorasick
         }
 
         return true;
+    }
+
+    /// <summary>Where a match of <paramref name="length"/> normalised characters ending at <paramref name="end"/> starts in raw text (a separator run is one character).</summary>
+    private static int RawStart(ReadOnlySpan<char> text, int end, int length, uint[] entries)
+    {
+        var i = end;
+        for (var remaining = length; remaining > 0; remaining--)
+        {
+            i--;
+            if (entries[text[i]] > char.MaxValue)
+            {
+                while (i > 0 && entries[text[i - 1]] > char.MaxValue)
+                {
+                    i--;
+                }
+            }
+        }
+
+        return i;
     }
 
     internal static int WordEnd(ReadOnlySpan<char> text, int from)

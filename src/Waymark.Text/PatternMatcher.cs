@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace Waymark.Text;
@@ -12,11 +13,13 @@ namespace Waymark.Text;
 public sealed class PatternMatcher
 {
     private readonly AhoCorasick? _automaton;
+    private readonly uint[] _entries;
     private readonly (int Id, Regex Regex)[] _regexes;
 
     private PatternMatcher(MatcherOptions options, AhoCorasick? automaton, (int, Regex)[] regexes, int count)
     {
         Options = options;
+        _entries = CharTable.For(options.Normalization).Entries;
         _automaton = automaton;
         _regexes = regexes;
         PatternCount = count;
@@ -97,7 +100,13 @@ public sealed class PatternMatcher
         ArgumentNullException.ThrowIfNull(scratch);
         ArgumentNullException.ThrowIfNull(results);
         var first = results.Count;
-        if (_automaton is not null)
+        if (_automaton is not null && Ascii.IsValid(text))
+        {
+            CheckScratch(scratch);
+            var sink = new RawListSink(results);
+            _automaton.ScanAscii(text, _entries, ref sink);
+        }
+        else if (_automaton is not null)
         {
             var view = Normalize(text, scratch);
             var sink = new ListSink(view, results);
@@ -138,9 +147,17 @@ public sealed class PatternMatcher
         ArgumentNullException.ThrowIfNull(scratch);
         if (_automaton is not null)
         {
-            var view = Normalize(text, scratch);
             var sink = new AnySink();
-            _automaton.Scan(view.Text, ref sink);
+            if (Ascii.IsValid(text))
+            {
+                CheckScratch(scratch);
+                _automaton.ScanAscii(text, _entries, ref sink);
+            }
+            else
+            {
+                _automaton.Scan(Normalize(text, scratch).Text, ref sink);
+            }
+
             if (sink.Found)
             {
                 return true;
@@ -160,12 +177,16 @@ public sealed class PatternMatcher
 
     private NormalizedView Normalize(ReadOnlySpan<char> text, MatchScratch scratch)
     {
+        CheckScratch(scratch);
+        return scratch.Normalizer.Normalize(text);
+    }
+
+    private void CheckScratch(MatchScratch scratch)
+    {
         if (scratch.Normalizer.Options != Options.Normalization)
         {
             throw new ArgumentException("The scratch was created by a matcher with other normalisation options.", nameof(scratch));
         }
-
-        return scratch.Normalizer.Normalize(text);
     }
 
     private static Result<Regex> CompileRegex(string body, TimeSpan timeout)
@@ -216,6 +237,16 @@ public sealed class PatternMatcher
         {
             var (originalStart, originalEnd) = _view.ToOriginal(start, length);
             results.Add(new PatternMatch(patternId, originalStart, originalEnd - originalStart));
+            return true;
+        }
+    }
+
+    /// <summary>Matches found straight in ASCII text are already in original offsets.</summary>
+    private readonly struct RawListSink(List<PatternMatch> results) : IMatchSink
+    {
+        public bool Add(int patternId, int start, int length)
+        {
+            results.Add(new PatternMatch(patternId, start, length));
             return true;
         }
     }

@@ -146,25 +146,29 @@ public sealed class MatcherTests
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
     }
 
-    [Fact]
-    public void Fuzz_agrees_with_a_naive_search_over_the_normalised_text()
+    [Theory]
+    [InlineData("abAB ß\u0301é\n_😀,", false)]
+    [InlineData("abAB \t\n_,.-1", false)]
+    [InlineData("abAB \t\n_,.-1", true)]
+    public void Fuzz_agrees_with_a_naive_search_over_the_normalised_text(string characters, bool punctuationAsSeparator)
     {
         var random = new Random(4242);
-        var words = new[] { "ab", "ba", "aß", "ss", "a b", "é", "abab", "😀a", "bb", "a_b" };
-        var alphabet = "abAB ß\u0301é\n_😀,".ToCharArray();
+        var words = new[] { "ab", "ba", "aß", "ss", "a b", "é", "abab", "😀a", "bb", "a_b", "a-b", "b, a" };
+        var alphabet = characters.ToCharArray();
+        var options = new NormalizationOptions(PunctuationAsSeparator: punctuationAsSeparator);
         for (var round = 0; round < 300; round++)
         {
             var chosen = words.Where(_ => random.Next(3) == 0).Select(w => random.Next(4) == 0 ? w + "*" : w).ToArray();
-            if (chosen.Length == 0)
+            if (chosen.Length == 0 || chosen.Any(w => PatternMatcher.NormalizePattern(PatternSyntax.Classify(w).Body, options).Length == 0))
             {
                 continue;
             }
 
-            var matcher = Build(chosen);
+            var matcher = Build(options, chosen);
             for (var t = 0; t < 20; t++)
             {
                 var text = new string([.. Enumerable.Range(0, random.Next(0, 30)).Select(_ => alphabet[random.Next(alphabet.Length)])]);
-                var expected = NaiveSearch(chosen, text);
+                var expected = NaiveSearch(chosen, text, options);
                 var actual = matcher.FindAll(text).Select(m => (m.PatternId, m.Start, m.Length)).Order().ToList();
                 Assert.True(expected.SequenceEqual(actual), $"patterns [{string.Join("|", chosen)}] text '{text}'");
             }
@@ -172,14 +176,14 @@ public sealed class MatcherTests
     }
 
     /// <summary>Every occurrence of every normalised pattern, boundaries checked with the rules in README.md.</summary>
-    private static List<(int, int, int)> NaiveSearch(string[] patterns, string text)
+    private static List<(int, int, int)> NaiveSearch(string[] patterns, string text, NormalizationOptions options)
     {
-        var normalized = TextNormalizer.Normalize(text);
+        var normalized = TextNormalizer.Normalize(text, options);
         var found = new List<(int, int, int)>();
         for (var id = 0; id < patterns.Length; id++)
         {
             var (kind, body) = PatternSyntax.Classify(patterns[id]);
-            var needle = PatternMatcher.NormalizePattern(body, default);
+            var needle = PatternMatcher.NormalizePattern(body, options);
             for (var at = normalized.Text.IndexOf(needle, StringComparison.Ordinal); at >= 0;
                 at = normalized.Text.IndexOf(needle, at + 1, StringComparison.Ordinal))
             {
