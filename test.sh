@@ -18,6 +18,7 @@ command -v w3m >/dev/null || need+=(w3m)
 command -v java >/dev/null || need+=(default-jre-headless)
 command -v npm >/dev/null || need+=(npm)
 command -v Rscript >/dev/null || need+=(r-base-core)
+command -v rg >/dev/null || need+=(ripgrep)
 if [ ${#need[@]} -gt 0 ]; then
   log "Installing Debian packages: ${need[*]}"
   if [ "$(id -u)" != 0 ]; then echo "test.sh: installing packages needs root (or install them: ${need[*]})" >&2; exit 1; fi
@@ -29,6 +30,12 @@ fi
 if [ ! -f tools/node_modules/vnu-jar/build/dist/vnu.jar ] || [ ! -f tools/node_modules/axe-core/axe.min.js ]; then
   log "Installing the page checkers (npm ci in tools/)"
   (cd tools && npm ci --ignore-scripts --no-audit --no-fund >/dev/null)
+fi
+
+# 2b. A real English corpus from npm (nlp-corpus, MIT, pinned in tools/corpus/package-lock.json) for the content-analysis tests.
+if [ ! -d tools/corpus/node_modules/nlp-corpus/builds ]; then
+  log "Installing the test corpus (npm ci in tools/corpus)"
+  (cd tools/corpus && npm ci --ignore-scripts --no-audit --no-fund >/dev/null)
 fi
 
 # 3. A throwaway PostgreSQL cluster for the storage tests on PostgreSQL.

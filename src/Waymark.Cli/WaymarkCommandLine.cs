@@ -15,6 +15,8 @@ internal static class WaymarkCommandLine
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(StatsCommand.Create());
         root.Subcommands.Add(ReportCommand.Create());
+        root.Subcommands.Add(CodeCommand.Create());
+        root.Subcommands.Add(CommunityCommand.Create());
         return root;
     }
 

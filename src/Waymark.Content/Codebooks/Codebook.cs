@@ -1,0 +1,41 @@
+namespace Waymark.Content.Codebooks;
+
+/// <summary>A codebook: themes holding codes, each code with patterns in the syntax of Waymark.Text.</summary>
+internal sealed record Codebook(string Name, string? Description, bool IgnoreDiacritics, IReadOnlyList<Theme> Themes)
+{
+    /// <summary>Every code in codebook order (theme by theme); a code's index here is its pattern id.</summary>
+    public IReadOnlyList<Code> Codes { get; } = [.. Themes.SelectMany(t => t.Codes)];
+
+    public int IndexOf(string codeName)
+    {
+        for (var i = 0; i < Codes.Count; i++)
+        {
+            if (string.Equals(Codes[i].Name, codeName, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+}
+
+internal sealed record Theme(string Name, string? Description, string Color, IReadOnlyList<Code> Codes);
+
+internal sealed record Code(string Theme, string Name, string? Description, string Color, IReadOnlyList<string> Patterns);
+
+/// <summary>Colours for themes and codes without one: a fixed palette, so exports are stable.</summary>
+internal static class CodeColors
+{
+    private static readonly string[] Palette =
+    [
+        "#1F77B4", "#FF7F0E", "#2CA02C", "#D62728", "#9467BD", "#8C564B", "#E377C2", "#7F7F7F", "#BCBD22", "#17BECF",
+    ];
+
+    public static string Default(int index) => Palette[index % Palette.Length];
+
+    public static bool IsValid(string color) =>
+        color.Length == 7 && color[0] == '#' && !color.AsSpan(1).ContainsAnyExcept(HexDigits);
+
+    private static readonly System.Buffers.SearchValues<char> HexDigits = System.Buffers.SearchValues.Create("0123456789abcdefABCDEF");
+}

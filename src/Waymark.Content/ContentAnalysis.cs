@@ -1,0 +1,152 @@
+using Waymark.Content.Codebooks;
+using Waymark.Content.Coding;
+using Waymark.Content.Community;
+using Waymark.Content.Corpus;
+using Waymark.Content.Qda;
+using Waymark.Content.Reports;
+using Waymark.Text;
+
+namespace Waymark.Content;
+
+/// <summary>
+/// The public entry point of Waymark.Content, used by <c>waymark code</c> and <c>waymark community</c>:
+/// keyword coding of a corpus with a codebook, keyword in context, codebook conversion and community structure.
+/// </summary>
+public static class ContentAnalysis
+{
+    public static ContentOutput Code(CodeRequest request, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(time);
+        if (!CodingUnits.TryParse(request.Unit, out var unit))
+        {
+            return ContentOutput.Fail($"--unit '{request.Unit}': use hit, sentence, paragraph, post or thread.");
+        }
+
+        if (request.Minimum < 0)
+        {
+            return ContentOutput.Fail("--min must be 0 or more.");
+        }
+
+        var bands = Bands.Parse(request.Bands);
+        if (!bands.IsSuccess)
+        {
+            return ContentOutput.Fail(bands.Error!);
+        }
+
+        var setup = CodebookFiles.Load(request.CodebookPath)
+            .Then(codebook => CodingEngine.Create(codebook, unit, keepCodings: request.QdpxPath is not null))
+            .Then(engine => CorpusSource.Open(request.Corpus).Then(source => Result.Ok((engine, source))));
+        if (!setup.IsSuccess)
+        {
+            return ContentOutput.Fail(setup.Error!);
+        }
+
+        var (engine, source) = setup.Value;
+        var progress = new ProgressIndicator(request.Progress, time, "coding", source.TotalBytes);
+        foreach (var paragraph in source.Paragraphs())
+        {
+            if (!paragraph.IsSuccess)
+            {
+                return ContentOutput.Fail(paragraph.Error!);
+            }
+
+            engine.Add(paragraph.Value!);
+            progress.Report(source.BytesRead);
+        }
+
+        progress.Done();
+        var report = engine.Finish(bands.Value!, request.Minimum);
+        if (request.HtmlPath is not null)
+        {
+            File.WriteAllText(request.HtmlPath, HtmlReport.Write(report, request.Corpus));
+        }
+
+        if (request.QdpxPath is not null)
+        {
+            var written = QdpxProject.Export(report, source, request.QdpxPath);
+            if (!written.IsSuccess)
+            {
+                return ContentOutput.Fail(written.Error!);
+            }
+        }
+
+        return new ContentOutput(CodingJson.Write(report, request.PerDocument, request.PerThread), null);
+    }
+
+    /// <summary>Keyword-in-context lines for one code: <paramref name="width"/> words either side, within the paragraph.</summary>
+    public static ContentOutput Kwic(IReadOnlyList<string> corpus, string codebookPath, string codeName, int width, bool json)
+    {
+        ArgumentNullException.ThrowIfNull(corpus);
+        if (width < 0)
+        {
+            return ContentOutput.Fail("--width must be 0 or more.");
+        }
+
+        var setup = CodebookFiles.Load(codebookPath)
+            .Then(codebook => codebook.IndexOf(codeName) is var index and >= 0
+                ? Result.Ok((codebook: codebook, index: index))
+                : Result.Fail<(Codebook codebook, int index)>($"the codebook has no code '{codeName}' (codes: {string.Join(", ", codebook.Codes.Select(c => c.Name))})."))
+            .Then(found => CodingEngine.BuildMatcher(found.codebook).Then(matcher => Result.Ok((found.index, matcher))))
+            .Then(built => CorpusSource.Open(corpus).Then(source => Result.Ok((built.index, built.matcher, source))));
+        if (!setup.IsSuccess)
+        {
+            return ContentOutput.Fail(setup.Error!);
+        }
+
+        var (code, matcher, source) = setup.Value;
+        var lines = KeywordInContext.Lines(source, matcher, code, width);
+        return lines.IsSuccess ? new ContentOutput(KeywordInContext.Render(lines.Value!, json), null) : ContentOutput.Fail(lines.Error!);
+    }
+
+    /// <summary>Converts a codebook between YAML and REFI-QDA .qdc (by the extensions).</summary>
+    public static ContentOutput ConvertCodebook(string from, string to)
+    {
+        var codebook = CodebookFiles.Load(from);
+        if (!codebook.IsSuccess)
+        {
+            return ContentOutput.Fail(codebook.Error!);
+        }
+
+        CodebookFiles.Save(codebook.Value!, to);
+        return new ContentOutput($"{to}: {codebook.Value!.Codes.Count} codes in {codebook.Value.Themes.Count} themes.", null);
+    }
+
+    public static ContentOutput Community(IReadOnlyList<string> corpus, string? graphmlPath, string? gexfPath)
+    {
+        var source = CorpusSource.Open(corpus);
+        if (!source.IsSuccess)
+        {
+            return ContentOutput.Fail(source.Error!);
+        }
+
+        var posts = new List<CorpusPost>();
+        foreach (var post in source.Value!.Posts())
+        {
+            if (!post.IsSuccess)
+            {
+                return ContentOutput.Fail(post.Error!);
+            }
+
+            posts.Add(post.Value!.Post);
+        }
+
+        var analysis = CommunityAnalysis.Analyse(posts);
+        if (!analysis.IsSuccess)
+        {
+            return ContentOutput.Fail(analysis.Error!);
+        }
+
+        if (graphmlPath is not null)
+        {
+            GraphExport.GraphMl(analysis.Value!).Save(graphmlPath);
+        }
+
+        if (gexfPath is not null)
+        {
+            GraphExport.Gexf(analysis.Value!).Save(gexfPath);
+        }
+
+        return new ContentOutput(CommunityJson.Write(analysis.Value!), null);
+    }
+}

@@ -1,0 +1,200 @@
+using System.Text;
+using Waymark.Text;
+
+namespace Waymark.Content.Corpus;
+
+/// <summary>
+/// The files of a corpus (files and directories, directories read recursively in ordinal order) and the
+/// streams over them: paragraphs for coding, posts for community analysis. Reading is lazy; a bad record
+/// ends the stream with a failure naming the file and line.
+/// </summary>
+internal sealed class CorpusSource
+{
+    private CorpusSource(IReadOnlyList<string> files)
+    {
+        Files = files;
+        TotalBytes = files.Sum(f => new FileInfo(f).Length);
+    }
+
+    public IReadOnlyList<string> Files { get; }
+
+    public long TotalBytes { get; }
+
+    /// <summary>Bytes read so far over all files (for the progress indicator).</summary>
+    public long BytesRead { get; private set; }
+
+    public static Result<CorpusSource> Open(IEnumerable<string> inputs)
+    {
+        var files = new List<string>();
+        foreach (var input in inputs)
+        {
+            if (File.Exists(input))
+            {
+                files.Add(input);
+            }
+            else if (Directory.Exists(input))
+            {
+                var found = Directory.GetFiles(input, "*", SearchOption.AllDirectories);
+                Array.Sort(found, StringComparer.Ordinal);
+                files.AddRange(found);
+            }
+            else
+            {
+                return Result.Fail<CorpusSource>($"{input}: no such file or directory.");
+            }
+        }
+
+        return files.Count == 0
+            ? Result.Fail<CorpusSource>("the corpus has no files.")
+            : Result.Ok(new CorpusSource(files));
+    }
+
+    public IEnumerable<Result<CorpusParagraph>> Paragraphs()
+    {
+        var offsets = new ThreadOffsets();
+        foreach (var file in Files)
+        {
+            var format = CorpusFormats.FromPath(file);
+            if (format == CorpusFormat.Text)
+            {
+                foreach (var paragraph in ReadText(file))
+                {
+                    yield return Result.Ok(paragraph);
+                }
+
+                continue;
+            }
+
+            foreach (var post in ReadPosts(file, format, offsets))
+            {
+                if (!post.IsSuccess)
+                {
+                    yield return Result.Fail<CorpusParagraph>(post.Error!);
+                    yield break;
+                }
+
+                foreach (var paragraph in Split(post.Value!))
+                {
+                    yield return Result.Ok(paragraph);
+                }
+            }
+        }
+    }
+
+    /// <summary>Whole posts (a text file is one post, read whole).</summary>
+    public IEnumerable<Result<PostText>> Posts()
+    {
+        var offsets = new ThreadOffsets();
+        foreach (var file in Files)
+        {
+            foreach (var post in ReadPosts(file, CorpusFormats.FromPath(file), offsets))
+            {
+                yield return post;
+                if (!post.IsSuccess)
+                {
+                    yield break;
+                }
+            }
+        }
+    }
+
+    /// <summary>The paragraphs of a post, with document offsets.</summary>
+    public static IEnumerable<CorpusParagraph> Split(PostText post)
+    {
+        foreach (var (start, length) in Segmenter.Paragraphs(post.Text))
+        {
+            yield return new CorpusParagraph(post.Post, post.Post.Offset + start, post.Text.Substring(start, length));
+        }
+    }
+
+    private IEnumerable<CorpusParagraph> ReadText(string file)
+    {
+        using var stream = new CountingStream(File.OpenRead(file), this);
+        using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        foreach (var paragraph in TextCorpusReader.Paragraphs(reader, file))
+        {
+            yield return paragraph;
+        }
+    }
+
+    private IEnumerable<Result<PostText>> ReadPosts(string file, CorpusFormat format, ThreadOffsets offsets)
+    {
+        using var stream = new CountingStream(File.OpenRead(file), this);
+        using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        switch (format)
+        {
+            case CorpusFormat.Csv:
+                foreach (var post in CsvCorpusReader.Posts(reader, file, offsets))
+                {
+                    yield return post;
+                }
+
+                break;
+            case CorpusFormat.JsonLines:
+                foreach (var post in JsonLinesCorpusReader.Posts(reader, file, offsets))
+                {
+                    yield return post;
+                }
+
+                break;
+            case CorpusFormat.Html:
+                yield return Result.Ok(TextCorpusReader.Whole(HtmlTextExtractor.Extract(reader.ReadToEnd()), file));
+                break;
+            default:
+                yield return Result.Ok(TextCorpusReader.Whole(reader.ReadToEnd(), file));
+                break;
+        }
+    }
+
+    /// <summary>Counts bytes as the reader pulls them, for the progress indicator.</summary>
+    private sealed class CountingStream(Stream inner, CorpusSource owner) : Stream
+    {
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => inner.Length;
+
+        public override long Position
+        {
+            get => inner.Position;
+            set => throw new NotSupportedException();
+        }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var read = inner.Read(buffer, offset, count);
+            owner.BytesRead += read;
+            return read;
+        }
+
+        public override int Read(Span<byte> buffer)
+        {
+            var read = inner.Read(buffer);
+            owner.BytesRead += read;
+            return read;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                inner.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
+    }
+}

@@ -1,0 +1,131 @@
+using System.IO.Compression;
+using System.Text.Json;
+using Waymark.Testing;
+
+namespace Waymark.Cli.Tests;
+
+public sealed class CodeCommandTests
+{
+    private static readonly string Huikuri = Path.Combine(TestEnvironment.RepositoryRoot, "codebooks", "huikuri-2022.yaml");
+
+    private static async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = await WaymarkCommandLine.RunAsync(args, output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    private static string Forum()
+    {
+        var directory = TestEnvironment.NewTempDirectory("code-cli");
+        var path = Path.Combine(directory, "forum.jsonl");
+        File.WriteAllLines(path,
+        [
+            """{"thread_id":"t1","post_id":"1","author":"ann","created_at":"2024-01-01T10:00:00Z","text":"I feel alone tonight.\n\nDoes anyone feel the same?"}""",
+            """{"thread_id":"t1","post_id":"2","author":"bob","created_at":"2024-01-02T10:00:00Z","reply_to":"1","text":"You are not alone. Support helps, and we care."}""",
+            """{"thread_id":"t2","post_id":"3","author":"cara","created_at":"2024-01-05T10:00:00Z","text":"Real help is close: share how you feel."}""",
+            """{"thread_id":"t2","post_id":"4","author":"ann","created_at":"2024-01-06T10:00:00Z","reply_to":"3","text":"Thank you for the support 😀"}""",
+        ]);
+        return path;
+    }
+
+    [Fact]
+    public async Task Code_prints_the_json_shape_of_the_issue()
+    {
+        var (code, output, error) = await RunAsync("code", Forum(), "--codebook", Huikuri, "--unit", "paragraph", "--bands", "3-,2,1", "--json");
+        Assert.True(code == ExitCodes.Ok, error);
+        using var json = JsonDocument.Parse(output);
+        var root = json.RootElement;
+        Assert.Equal(["unit", "documents", "units", "codes", "cooccurrence"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(("paragraph", 2, 5), (root.GetProperty("unit").GetString(), root.GetProperty("documents").GetInt32(), root.GetProperty("units").GetInt32()));
+        var feel = root.GetProperty("codes").EnumerateArray().Single(c => c.GetProperty("code").GetString() == "Feel");
+        Assert.Equal(["theme", "code", "hits", "units", "documents", "band"], feel.EnumerateObject().Select(p => p.Name));
+        Assert.Equal((3, 3, 2, "3-"), (feel.GetProperty("hits").GetInt32(), feel.GetProperty("units").GetInt32(), feel.GetProperty("documents").GetInt32(), feel.GetProperty("band").GetString()));
+        var pair = root.GetProperty("cooccurrence").EnumerateArray().Single(p => p.GetProperty("a").GetString() == "Feel" && p.GetProperty("b").GetString() == "Alone");
+        Assert.Equal(["a", "b", "n", "c"], pair.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(1, pair.GetProperty("n").GetInt32());
+        Assert.Equal(1.0 / (3 + 2 - 1), pair.GetProperty("c").GetDouble(), 6);
+    }
+
+    [Fact]
+    public async Task Min_leaves_out_codes_and_html_and_qdpx_are_written()
+    {
+        var directory = TestEnvironment.NewTempDirectory("code-cli");
+        var html = Path.Combine(directory, "report.html");
+        var qdpx = Path.Combine(directory, "out.qdpx");
+        var (code, output, error) = await RunAsync("code", Forum(), "--codebook", Huikuri, "--min", "2", "--json", "--html", html, "--qdpx", qdpx);
+        Assert.True(code == ExitCodes.Ok, error);
+        using var json = JsonDocument.Parse(output);
+        Assert.All(json.RootElement.GetProperty("codes").EnumerateArray(), c => Assert.True(c.GetProperty("units").GetInt32() >= 2));
+        var page = await File.ReadAllTextAsync(html);
+        Assert.DoesNotContain("<script", page, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("<svg", page, StringComparison.Ordinal);
+        Assert.Contains("<title id=\"chart-title\">", page, StringComparison.Ordinal);
+        using var zip = ZipFile.OpenRead(qdpx);
+        Assert.NotNull(zip.GetEntry("project.qde"));
+        Assert.Equal(2, zip.Entries.Count(e => e.FullName.StartsWith("sources/", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Kwic_shows_each_match_with_words_around_it()
+    {
+        var (code, output, error) = await RunAsync("code", "kwic", Forum(), "--codebook", Huikuri, "--code", "Alone", "--width", "2");
+        Assert.True(code == ExitCodes.Ok, error);
+        var lines = output.TrimEnd('\n').Split('\n');
+        Assert.Equal(2, lines.Length);
+        Assert.Equal(["I feel", "alone", "tonight."], lines[0].Split('\t')[1..].Select(s => s.Trim()));
+        Assert.Equal(["are not", "alone", ". Support"], lines[1].Split('\t')[1..].Select(s => s.Trim()));
+    }
+
+    [Fact]
+    public async Task Community_prints_members_and_writes_graphs()
+    {
+        var directory = TestEnvironment.NewTempDirectory("community-cli");
+        var graphml = Path.Combine(directory, "g.graphml");
+        var gexf = Path.Combine(directory, "g.gexf");
+        var (code, output, error) = await RunAsync("community", Forum(), "--json", "--graphml", graphml, "--gexf", gexf);
+        Assert.True(code == ExitCodes.Ok, error);
+        using var json = JsonDocument.Parse(output);
+        Assert.Equal((4, 2, 3, 2), (json.RootElement.GetProperty("posts").GetInt32(), json.RootElement.GetProperty("threads").GetInt32(), json.RootElement.GetProperty("authors").GetInt32(), json.RootElement.GetProperty("edges").GetInt32()));
+        var ann = json.RootElement.GetProperty("members").EnumerateArray().First();
+        Assert.Equal("ann", ann.GetProperty("author").GetString());
+        Assert.Equal(5.0, ann.GetProperty("tenure_days").GetDouble());
+        Assert.True(File.Exists(graphml) && File.Exists(gexf));
+    }
+
+    [Theory]
+    [InlineData("--unit", "chapter", "use hit, sentence, paragraph, post or thread")]
+    [InlineData("--bands", "lots", "is not a band")]
+    [InlineData("--codebook", "/nonexistent.yaml", "no such codebook file")]
+    public async Task Bad_options_exit_1_with_a_message(string option, string value, string message)
+    {
+        var args = new List<string> { "code", Forum(), "--codebook", Huikuri, "--json" };
+        var at = args.IndexOf(option);
+        if (at >= 0)
+        {
+            args[at + 1] = value;
+        }
+        else
+        {
+            args.AddRange([option, value]);
+        }
+
+        var (code, _, error) = await RunAsync([.. args]);
+        Assert.Equal(ExitCodes.Failure, code);
+        Assert.Contains(message, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Convert_writes_a_qdc_that_codes_the_same()
+    {
+        var directory = TestEnvironment.NewTempDirectory("code-cli");
+        var qdc = Path.Combine(directory, "huikuri.qdc");
+        var (code, _, error) = await RunAsync("code", "convert", Huikuri, qdc);
+        Assert.True(code == ExitCodes.Ok, error);
+        var corpus = Forum();
+        var fromYaml = await RunAsync("code", corpus, "--codebook", Huikuri, "--json");
+        var fromQdc = await RunAsync("code", corpus, "--codebook", qdc, "--json");
+        Assert.Equal(fromYaml.Output, fromQdc.Output);
+    }
+}

@@ -1,0 +1,46 @@
+using System.Diagnostics;
+using Waymark.Testing;
+
+namespace Waymark.Content.Tests;
+
+/// <summary>Temporary files and the external programs the tests drive (xmllint, ripgrep).</summary>
+internal static class Files
+{
+    public static string SharedData { get; } = Path.GetFullPath(Path.Combine(TestEnvironment.RepositoryRoot, "..", "shared", "data"));
+
+    public static string Codebooks { get; } = Path.Combine(TestEnvironment.RepositoryRoot, "codebooks");
+
+    public static string Write(string directory, string name, string text)
+    {
+        var path = Path.Combine(directory, name);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    public static string NewDirectory(string purpose) => TestEnvironment.NewTempDirectory(purpose);
+
+    /// <summary>Runs a program to completion and returns its exit code, standard output and standard error.</summary>
+    public static (int Code, string Output, string Error) Run(string program, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"cannot start {program}");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        return (process.ExitCode, output.Result, error);
+    }
+
+    /// <summary>xmllint's verdict on a file against a schema (or well-formedness only when the schema is null).</summary>
+    public static void AssertXmlValid(string path, string? schema)
+    {
+        var arguments = schema is null ? new[] { "--noout", path } : ["--noout", "--schema", schema, path];
+        var (code, _, error) = Run("xmllint", arguments);
+        Assert.True(code == 0, $"xmllint rejected {path}:\n{error}");
+    }
+}
