@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace Waymark.Screening;
@@ -14,11 +15,14 @@ public sealed record ScreeningResult(bool Matched, string? Category, string? Var
 {
     public static ScreeningResult NotMatched(string language) => new(false, null, null, null, language, []);
 
-    /// <summary>The JSON of the API and the command line: <c>{"matched","category","variant","message","links":[{"id","title","url"}]}</c>.</summary>
+    /// <summary>
+    /// The JSON of the API and the command line: <c>{"matched","category","variant","message","language","links":[{"id","title","url"}]}</c>.
+    /// Non-ASCII text is written as it is (relaxed escaping): the JSON is served as application/json, never inside HTML.
+    /// </summary>
     public string ToJson()
     {
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             WriteTo(json);
         }
