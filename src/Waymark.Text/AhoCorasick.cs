@@ -1,0 +1,246 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace Waymark.Text;
+
+/// <summary>
+/// An Aho–Corasick automaton over normalised UTF-16 code units, compiled to a dense DFA: characters are
+/// first mapped to the classes that occur in patterns (all others share class 0), and each state's row holds
+/// the next state for every class, so one pass costs two array reads per character. Row entries are row
+/// offsets (state × stride); a negative entry (bitwise complement) marks a state with outputs.
+/// </summary>
+internal sealed class AhoCorasick
+{
+    /// <summary>Dense rows above this many entries (256 MB) would not be worth it; the caller gets a clear error.</summary>
+    internal const long MaxTableEntries = 64L * 1024 * 1024;
+
+    private readonly ushort[] _classes;
+    private readonly int _stride;
+    private readonly int[] _delta;
+    private readonly int[] _outputStart;
+    private readonly Terminal[] _outputs;
+
+    private AhoCorasick(ushort[] classes, int stride, int[] delta, int[] outputStart, Terminal[] outputs)
+    {
+        _classes = classes;
+        _stride = stride;
+        _delta = delta;
+        _outputStart = outputStart;
+        _outputs = outputs;
+    }
+
+    public int StateCount => _outputStart.Length - 1;
+
+    /// <summary>A pattern ending in a state: its id, its length in normalised characters and whether it is a prefix.</summary>
+    internal readonly record struct Terminal(int PatternId, int Length, bool Prefix);
+
+    public static Result<AhoCorasick> Build(IReadOnlyList<(string Text, int PatternId, bool Prefix)> patterns)
+    {
+        var classes = new ushort[char.MaxValue + 1];
+        ushort classCount = 1;
+        foreach (var (text, _, _) in patterns)
+        {
+            foreach (var c in text)
+            {
+                if (classes[c] == 0)
+                {
+                    classes[c] = classCount++;
+                }
+            }
+        }
+
+        int stride = classCount;
+        var trie = new TrieBuilder(stride);
+        foreach (var (text, id, prefix) in patterns)
+        {
+            var state = 0;
+            foreach (var c in text)
+            {
+                state = trie.ChildOrNew(state, classes[c]);
+            }
+
+            trie.AddTerminal(state, new Terminal(id, text.Length, prefix));
+        }
+
+        if ((long)trie.Count * stride > MaxTableEntries)
+        {
+            return Result.Fail<AhoCorasick>(
+                $"The pattern set is too large for one automaton ({trie.Count:N0} states × {stride:N0} character classes); split it.");
+        }
+
+        return Result.Ok(Compile(classes, stride, trie));
+    }
+
+    private static AhoCorasick Compile(ushort[] classes, int stride, TrieBuilder trie)
+    {
+        var count = trie.Count;
+        var delta = new int[count * stride];
+        var fail = new int[count];
+        var outputs = new List<Terminal>[count];
+        var order = new List<int>(count) { 0 };
+        outputs[0] = trie.Terminals(0);
+
+        // Breadth first: a state's failure state is shallower, so its row and outputs are complete already.
+        for (var index = 0; index < order.Count; index++)
+        {
+            var state = order[index];
+            for (var cls = 0; cls < stride; cls++)
+            {
+                var child = trie.Child(state, cls);
+                if (child > 0)
+                {
+                    fail[child] = state == 0 ? 0 : delta[(fail[state] * stride) + cls];
+                    var own = trie.Terminals(child);
+                    var inherited = outputs[fail[child]];
+                    outputs[child] = inherited.Count == 0 ? own : [.. own, .. inherited];
+                    delta[(state * stride) + cls] = child;
+                    order.Add(child);
+                }
+                else
+                {
+                    delta[(state * stride) + cls] = state == 0 ? 0 : delta[(fail[state] * stride) + cls];
+                }
+            }
+        }
+
+        // Renumber states in breadth-first order: the shallow states, where a scan spends most of its time,
+        // then share cache lines.
+        var rank = new int[count];
+        for (var i = 0; i < count; i++)
+        {
+            rank[order[i]] = i;
+        }
+
+        var outputStart = new int[count + 1];
+        var flat = new List<Terminal>();
+        for (var i = 0; i < count; i++)
+        {
+            outputStart[i] = flat.Count;
+            flat.AddRange(outputs[order[i]]);
+        }
+
+        outputStart[count] = flat.Count;
+
+        // Encode as row offsets, complemented for states with outputs, so the scan loop needs no other lookup.
+        var table = new int[delta.Length];
+        for (var i = 0; i < count; i++)
+        {
+            var from = order[i] * stride;
+            for (var cls = 0; cls < stride; cls++)
+            {
+                var target = rank[delta[from + cls]];
+                table[(i * stride) + cls] = outputStart[target + 1] > outputStart[target] ? ~(target * stride) : target * stride;
+            }
+        }
+
+        return new AhoCorasick(classes, stride, table, outputStart, [.. flat]);
+    }
+
+    /// <summary>
+    /// Scans <paramref name="text"/> once and reports to <paramref name="sink"/> for every pattern occurrence that
+    /// satisfies its word boundaries, with normalised start and length. Stops early when it returns false.
+    /// </summary>
+    public void Scan<TSink>(ReadOnlySpan<char> text, ref TSink sink)
+        where TSink : struct, IMatchSink, allows ref struct
+    {
+        // Every char value has a class and every row entry is a valid row offset, so reads need no bounds checks.
+        ref var classes = ref MemoryMarshal.GetArrayDataReference(_classes);
+        ref var delta = ref MemoryMarshal.GetArrayDataReference(_delta);
+        var row = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var next = Unsafe.Add(ref delta, row + Unsafe.Add(ref classes, text[i]));
+            if (next < 0)
+            {
+                next = ~next;
+                if (!Report(text, next / _stride, i, ref sink))
+                {
+                    return;
+                }
+            }
+
+            row = next;
+        }
+    }
+
+    private bool Report<TSink>(ReadOnlySpan<char> text, int state, int last, ref TSink sink)
+        where TSink : struct, IMatchSink, allows ref struct
+    {
+        var end = last + 1;
+        var rightIsWord = end < text.Length && WordChars.IsWordAt(text, end);
+        for (var k = _outputStart[state]; k < _outputStart[state + 1]; k++)
+        {
+            var terminal = _outputs[k];
+            if (rightIsWord && !terminal.Prefix)
+            {
+                continue;
+            }
+
+            var start = end - terminal.Length;
+            if (start > 0 && WordChars.IsWordAt(text, start - 1))
+            {
+                continue;
+            }
+
+            // A prefix match reports the whole word it starts, which is what a reader wants to see in context.
+            var length = terminal.Prefix && rightIsWord ? WordEnd(text, end) - start : terminal.Length;
+            if (!sink.Add(terminal.PatternId, start, length))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    internal static int WordEnd(ReadOnlySpan<char> text, int from)
+    {
+        while (from < text.Length && WordChars.IsWordAt(text, from))
+        {
+            from++;
+        }
+
+        return from;
+    }
+
+    /// <summary>The trie while patterns are added: children in one hash map keyed by state and class.</summary>
+    private sealed class TrieBuilder(int stride)
+    {
+        private readonly Dictionary<long, int> _children = [];
+        private readonly List<List<Terminal>> _terminals = [[]];
+
+        public int Count => _terminals.Count;
+
+        public int Child(int state, int cls) => _children.TryGetValue(((long)state * stride) + cls, out var child) ? child : 0;
+
+        public int ChildOrNew(int state, int cls)
+        {
+            var key = ((long)state * stride) + cls;
+            if (!_children.TryGetValue(key, out var child))
+            {
+                child = _terminals.Count;
+                _terminals.Add([]);
+                _children[key] = child;
+            }
+
+            return child;
+        }
+
+        public List<Terminal> Terminals(int state) => _terminals[state];
+
+        /// <summary>The same text with the same id twice is one pattern; a prefix form covers the whole-word form.</summary>
+        public void AddTerminal(int state, Terminal terminal)
+        {
+            var list = _terminals[state];
+            var existing = list.FindIndex(t => t.PatternId == terminal.PatternId);
+            if (existing < 0)
+            {
+                list.Add(terminal);
+            }
+            else if (terminal.Prefix)
+            {
+                list[existing] = terminal;
+            }
+        }
+    }
+}

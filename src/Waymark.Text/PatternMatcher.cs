@@ -1,0 +1,233 @@
+using System.Runtime.InteropServices;
+using System.Text.RegularExpressions;
+
+namespace Waymark.Text;
+
+/// <summary>
+/// The shared multi-pattern matching engine: built once over many patterns (immutable, thread-safe), it finds
+/// every word, phrase and prefix pattern in ONE pass over the normalised text with an Aho–Corasick automaton,
+/// checks Unicode word boundaries, and reports matches with the caller's pattern ids in ORIGINAL offsets.
+/// <c>re:</c> patterns run separately with .NET's non-backtracking regular expressions over the original text.
+/// </summary>
+public sealed class PatternMatcher
+{
+    private readonly AhoCorasick? _automaton;
+    private readonly (int Id, Regex Regex)[] _regexes;
+
+    private PatternMatcher(MatcherOptions options, AhoCorasick? automaton, (int, Regex)[] regexes, int count)
+    {
+        Options = options;
+        _automaton = automaton;
+        _regexes = regexes;
+        PatternCount = count;
+    }
+
+    public MatcherOptions Options { get; }
+
+    public int PatternCount { get; }
+
+    /// <summary>
+    /// Builds a matcher. Fails with a message naming the pattern when one is empty after normalisation or a
+    /// regular expression does not parse or needs backtracking features (backreferences, lookarounds).
+    /// </summary>
+    public static Result<PatternMatcher> Create(IEnumerable<PatternDefinition> patterns, MatcherOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(patterns);
+        options ??= new MatcherOptions();
+        var literal = new List<(string, int, bool)>();
+        var regexes = new List<(int, Regex)>();
+        var count = 0;
+        foreach (var definition in patterns)
+        {
+            count++;
+            var (kind, body) = PatternSyntax.Classify(definition.Pattern ?? string.Empty);
+            if (kind == PatternKind.Regex)
+            {
+                var regex = CompileRegex(body, options.RegexTimeout);
+                if (!regex.IsSuccess)
+                {
+                    return Result.Fail<PatternMatcher>($"Pattern '{definition.Pattern}': {regex.Error}");
+                }
+
+                regexes.Add((definition.Id, regex.Value!));
+                continue;
+            }
+
+            var normalized = NormalizePattern(body, options.Normalization);
+            if (normalized.Length == 0)
+            {
+                return Result.Fail<PatternMatcher>(
+                    $"Pattern '{definition.Pattern}' has no characters left to match after normalisation.");
+            }
+
+            literal.Add((normalized, definition.Id, kind == PatternKind.Prefix));
+        }
+
+        AhoCorasick? automaton = null;
+        if (literal.Count > 0)
+        {
+            var built = AhoCorasick.Build(literal);
+            if (!built.IsSuccess)
+            {
+                return Result.Fail<PatternMatcher>(built.Error!);
+            }
+
+            automaton = built.Value;
+        }
+
+        return Result.Ok(new PatternMatcher(options, automaton, [.. regexes], count));
+    }
+
+    /// <summary>The normalised form of a word, phrase or prefix body, as the automaton sees it.</summary>
+    public static string NormalizePattern(string body, NormalizationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        return new TextNormalizer(options).Normalize(body).Text.Trim(' ').ToString();
+    }
+
+    /// <summary>Buffers for one thread's calls.</summary>
+    public MatchScratch CreateScratch() => new(Options.Normalization);
+
+    /// <summary>
+    /// Appends every match in <paramref name="text"/> to <paramref name="results"/>, ordered by start offset
+    /// (then length, then id). Allocates nothing once the scratch buffers and the list have grown.
+    /// </summary>
+    public void FindAll(ReadOnlySpan<char> text, MatchScratch scratch, List<PatternMatch> results)
+    {
+        ArgumentNullException.ThrowIfNull(scratch);
+        ArgumentNullException.ThrowIfNull(results);
+        var first = results.Count;
+        if (_automaton is not null)
+        {
+            var view = Normalize(text, scratch);
+            var sink = new ListSink(view, results);
+            _automaton.Scan(view.Text, ref sink);
+        }
+
+        foreach (var (id, regex) in _regexes)
+        {
+            foreach (var match in regex.EnumerateMatches(text))
+            {
+                if (match.Length > 0)
+                {
+                    results.Add(new PatternMatch(id, match.Index, match.Length));
+                }
+            }
+        }
+
+        var added = CollectionsMarshal.AsSpan(results)[first..];
+        if (!IsSorted(added))
+        {
+            added.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start)
+                : a.Length != b.Length ? a.Length.CompareTo(b.Length) : a.PatternId.CompareTo(b.PatternId));
+        }
+    }
+
+    /// <summary>Every match in a string, in a new list (convenience for tests and small inputs).</summary>
+    public List<PatternMatch> FindAll(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var results = new List<PatternMatch>();
+        FindAll(text, CreateScratch(), results);
+        return results;
+    }
+
+    /// <summary>True as soon as any pattern matches; the scan stops at the first match.</summary>
+    public bool IsMatch(ReadOnlySpan<char> text, MatchScratch scratch)
+    {
+        ArgumentNullException.ThrowIfNull(scratch);
+        if (_automaton is not null)
+        {
+            var view = Normalize(text, scratch);
+            var sink = new AnySink();
+            _automaton.Scan(view.Text, ref sink);
+            if (sink.Found)
+            {
+                return true;
+            }
+        }
+
+        foreach (var (_, regex) in _regexes)
+        {
+            if (regex.IsMatch(text))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private NormalizedView Normalize(ReadOnlySpan<char> text, MatchScratch scratch)
+    {
+        if (scratch.Normalizer.Options != Options.Normalization)
+        {
+            throw new ArgumentException("The scratch was created by a matcher with other normalisation options.", nameof(scratch));
+        }
+
+        return scratch.Normalizer.Normalize(text);
+    }
+
+    private static Result<Regex> CompileRegex(string body, TimeSpan timeout)
+    {
+        if (body.Length == 0)
+        {
+            return Result.Fail<Regex>("the regular expression is empty.");
+        }
+
+        try
+        {
+            return Result.Ok(new Regex(
+                body,
+                RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking,
+                timeout));
+        }
+        catch (ArgumentException e)
+        {
+            return Result.Fail<Regex>(e.Message);
+        }
+        catch (NotSupportedException e)
+        {
+            return Result.Fail<Regex>(e.Message);
+        }
+    }
+
+    private static bool IsSorted(ReadOnlySpan<PatternMatch> matches)
+    {
+        for (var i = 1; i < matches.Length; i++)
+        {
+            var a = matches[i - 1];
+            var b = matches[i];
+            if (a.Start > b.Start || (a.Start == b.Start && (a.Length > b.Length || (a.Length == b.Length && a.PatternId > b.PatternId))))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Maps normalised matches to original offsets into the caller's list.</summary>
+    private readonly ref struct ListSink(NormalizedView view, List<PatternMatch> results) : IMatchSink
+    {
+        private readonly NormalizedView _view = view;
+
+        public bool Add(int patternId, int start, int length)
+        {
+            var (originalStart, originalEnd) = _view.ToOriginal(start, length);
+            results.Add(new PatternMatch(patternId, originalStart, originalEnd - originalStart));
+            return true;
+        }
+    }
+
+    private struct AnySink : IMatchSink
+    {
+        public bool Found { get; private set; }
+
+        public bool Add(int patternId, int start, int length)
+        {
+            Found = true;
+            return false;
+        }
+    }
+}
