@@ -47,6 +47,24 @@ public sealed class NormalizerTests
         Assert.Equal("zorb1at", Normalizer.Normalize("zorb1at")[0]);
     }
 
+    [Theory]
+    [InlineData("11th", "11th")]
+    [InlineData("the 3rd 1990s", "the 3rd 1990s")]
+    public void Ordinals_and_decades_stay_numbers(string text, string expected)
+    {
+        Assert.Equal([expected], Normalizer.Normalize(text));
+    }
+
+    [Theory]
+    [InlineData("wonbr\U000118A6lly", "wonbrely")] // Warang Citi capital II looks like E, folds to a 7 by case
+    [InlineData("f\u037Aber", "fiber")] // Greek ypogegrammeni: NFKC would split the word
+    [InlineData("\U0001D71Dell", "bel")] // mathematical capital beta: "ss" by case, "b" by shape
+    [InlineData("quenmmmix", "quenrnix")] // m is rn in the skeleton; the repeat still collapses
+    public void Look_alikes_read_by_shape_are_candidates(string text, string expected)
+    {
+        Assert.Contains(expected, Normalizer.Normalize(text));
+    }
+
     [Fact]
     public void Two_single_letters_are_not_joined()
     {

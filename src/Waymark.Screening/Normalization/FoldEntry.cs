@@ -19,11 +19,14 @@ internal enum FoldKind : byte
 /// <summary>
 /// The fold of one code point. For <see cref="FoldKind.Choice"/>, <see cref="Literal"/> is the
 /// reading when the character is taken at face value (a digit stays a digit, a symbol is a
-/// break) and <see cref="Readings"/> are the letters it may stand for, one character each
-/// (<see cref="Leetspeak.Break"/> for "punctuation here").
+/// break, a look-alike letter is read by its case) and <see cref="Readings"/> are what it may
+/// stand for (a single space for "punctuation here").
 /// </summary>
-internal sealed record FoldEntry(FoldKind Kind, string Text, char Literal = '\0', string Readings = "")
+internal sealed record FoldEntry(FoldKind Kind, string Text, string Literal = "", string[]? Readings = null)
 {
     public static readonly FoldEntry Dropped = new(FoldKind.Drop, "");
     public static readonly FoldEntry WordBreak = new(FoldKind.Break, " ");
+
+    /// <summary>True when the face-value reading is a letter, so the word is a word and its symbols may be leetspeak.</summary>
+    public bool IsLetter => Kind == FoldKind.Text || (Kind == FoldKind.Choice && Literal.Length > 0 && char.IsLetter(Literal[0]));
 }

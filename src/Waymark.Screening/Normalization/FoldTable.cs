@@ -39,10 +39,12 @@ internal sealed class FoldTable
         if (codePoint < 128 && Leetspeak.IsLeet((char)codePoint))
         {
             var c = (char)codePoint;
-            return new FoldEntry(FoldKind.Choice, "", char.IsAsciiDigit(c) ? c : Leetspeak.Break, Leetspeak.ReadingsOf(c));
+            return new FoldEntry(FoldKind.Choice, "", char.IsAsciiDigit(c) ? c.ToString() : " ", Leetspeak.ReadingsOf(c));
         }
 
-        if (IsInvisible(codePoint))
+        // Marks left over after NFKC belong to nothing: drop them before case folding can turn
+        // one into a letter (U+0345 folds to iota).
+        if (IsInvisible(codePoint) || IsMark(codePoint))
         {
             return FoldEntry.Dropped;
         }
@@ -55,17 +57,19 @@ internal sealed class FoldTable
             return IsMark(codePoint) ? FoldEntry.Dropped : FoldEntry.WordBreak;
         }
 
-        // A look-alike that folds to different single letters depending on whether case or
-        // shape is resolved first (capital I: "i" by case, "l" by shape) is ambiguous.
-        if (skeletonFirst.Length == 1 && caseFirst.Length == 1 && skeletonFirst != caseFirst && char.IsAsciiLetter(skeletonFirst[0]))
-        {
-            return new FoldEntry(FoldKind.Choice, "", caseFirst[0], caseFirst + skeletonFirst);
-        }
-
         // Letters that fold to an ASCII digit (a Cyrillic Ze looks like a 3) read as that digit would.
         if (caseFirst.Length == 1 && char.IsAsciiDigit(caseFirst[0]))
         {
-            return new FoldEntry(FoldKind.Choice, "", caseFirst[0], Leetspeak.ReadingsOf(caseFirst[0]));
+            var readings = Leetspeak.ReadingsOf(caseFirst[0]);
+            return new FoldEntry(FoldKind.Choice, "", caseFirst, skeletonFirst.Length > 0 && !readings.Contains(skeletonFirst) ? [.. readings, skeletonFirst] : readings);
+        }
+
+        // A look-alike that folds differently depending on whether case or shape is resolved
+        // first (capital I: "i" by case, "l" by shape; Greek capital beta: "ss" by case, "b" by
+        // shape) is ambiguous: case first at face value, the TR39 skeleton as the other reading.
+        if (skeletonFirst.Length > 0 && skeletonFirst != caseFirst && !skeletonFirst.Any(char.IsAsciiDigit))
+        {
+            return new FoldEntry(FoldKind.Choice, "", caseFirst, [caseFirst, skeletonFirst]);
         }
 
         return new FoldEntry(FoldKind.Text, caseFirst);
@@ -74,7 +78,7 @@ internal sealed class FoldTable
     /// <summary>Case fold, strip marks and map confusables until nothing changes; keep letters and digits.</summary>
     private string Fold(string text, bool skeletonFirst)
     {
-        var current = text.Normalize(NormalizationForm.FormKC);
+        var current = ScreeningNormalizer.ComposeCompatibility(text);
         for (var round = 0; round < 6; round++)
         {
             var next = skeletonFirst ? CaseFold(StripMarks(MapConfusables(current))) : MapConfusables(StripMarks(CaseFold(current)));

@@ -16,8 +16,8 @@ internal static class Leetspeak
     /// <summary>True for a character that may stand for a letter inside a word.</summary>
     public static bool IsLeet(char c) => c < 128 && Readings[c] is not null;
 
-    /// <summary>The letters (or <see cref="Break"/>) that <paramref name="c"/> may stand for.</summary>
-    public static string ReadingsOf(char c) => Readings[c]!;
+    /// <summary>The letters (or <see cref="Break"/>) that <paramref name="c"/> may stand for, one string each.</summary>
+    public static string[] ReadingsOf(char c) => Readings[c]!.Select(r => r.ToString()).ToArray();
 
     private static string?[] Build()
     {

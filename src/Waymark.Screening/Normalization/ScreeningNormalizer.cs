@@ -30,6 +30,10 @@ internal sealed class ScreeningNormalizer
         ArgumentNullException.ThrowIfNull(text);
         var tokens = Tokenize(Compose(text));
         JoinSingleLetters(tokens);
+        foreach (var token in tokens)
+        {
+            token.HasLetter &= !IsNumberWithSuffix(token);
+        }
 
         var candidates = new List<string>(2) { Render(tokens, combination: -1) };
         var combinations = 1L;
@@ -44,7 +48,7 @@ internal sealed class ScreeningNormalizer
             {
                 if (entry.Kind == FoldKind.Choice)
                 {
-                    combinations = Math.Min(combinations * entry.Readings.Length, MaxCandidates);
+                    combinations = Math.Min(combinations * entry.Readings!.Length, MaxCandidates);
                 }
             }
         }
@@ -71,21 +75,84 @@ internal sealed class ScreeningNormalizer
             return text;
         }
 
-        try
+        var valid = text;
+        if (HasLoneSurrogate(text))
         {
-            return text.Normalize(NormalizationForm.FormKC);
-        }
-        catch (ArgumentException)
-        {
-            // Lone surrogates cannot be normalised: replace them and try again.
+            // Lone surrogates cannot be normalised: replace them first.
             var cleaned = new StringBuilder(text.Length);
             foreach (var rune in EnumerateRunesLeniently(text))
             {
                 cleaned.Append(rune.ToString());
             }
 
-            return cleaned.ToString().Normalize(NormalizationForm.FormKC);
+            valid = cleaned.ToString();
         }
+
+        return ComposeCompatibility(valid);
+    }
+
+    /// <summary>
+    /// NFKC, except for the spacing marks whose compatibility form starts with a space (Greek
+    /// ypogegrammeni, spacing acute, ...): NFKC would cut a word in two where such a mark stands
+    /// for a letter, so they are left to the confusable mapping.
+    /// </summary>
+    internal static string ComposeCompatibility(string text)
+    {
+        var start = 0;
+        StringBuilder? builder = null;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c < 0xA0 || !SpacingMarks.Contains(c))
+            {
+                continue;
+            }
+
+            builder ??= new StringBuilder(text.Length);
+            builder.Append(text.AsSpan(start, i - start).ToString().Normalize(NormalizationForm.FormKC)).Append(c);
+            start = i + 1;
+        }
+
+        if (builder is null)
+        {
+            return text.Normalize(NormalizationForm.FormKC);
+        }
+
+        return builder.Append(text.AsSpan(start).ToString().Normalize(NormalizationForm.FormKC)).ToString();
+    }
+
+    /// <summary>The BMP characters whose NFKC form is a space followed by more (computed once; a few dozen).</summary>
+    private static readonly HashSet<char> SpacingMarks = FindSpacingMarks();
+
+    private static HashSet<char> FindSpacingMarks()
+    {
+        var marks = new HashSet<char>();
+        for (var c = '\u00A0'; c < '\uD800'; c++)
+        {
+            if (!char.IsWhiteSpace(c) && c.ToString().Normalize(NormalizationForm.FormKC) is { Length: > 1 } compatible && compatible[0] == ' ')
+            {
+                marks.Add(c);
+            }
+        }
+
+        return marks;
+    }
+
+    private static bool HasLoneSurrogate(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static IEnumerable<Rune> EnumerateRunesLeniently(string text)
@@ -131,7 +198,7 @@ internal sealed class ScreeningNormalizer
                     }
 
                     current.Entries.Add(entry);
-                    current.HasLetter |= entry.Kind == FoldKind.Text || (entry.Kind == FoldKind.Choice && char.IsAsciiLetter(entry.Literal));
+                    current.HasLetter |= entry.IsLetter;
                     break;
             }
         }
@@ -165,6 +232,30 @@ internal sealed class ScreeningNormalizer
     }
 
     /// <summary>
+    /// A correctly written ordinal or a decade ("11th", "3rd", "1990s") is a number, not
+    /// leetspeak: its digits stay digits (otherwise "11th" would read as "ith"; "1th" still does).
+    /// </summary>
+    private static bool IsNumberWithSuffix(Token token)
+    {
+        var digits = 0;
+        while (digits < token.Entries.Count && token.Entries[digits].Kind == FoldKind.Choice && char.IsAsciiDigit(token.Entries[digits].Literal[0]))
+        {
+            digits++;
+        }
+
+        if (digits == 0 || digits == token.Entries.Count)
+        {
+            return false;
+        }
+
+        var suffix = string.Concat(token.Entries.Skip(digits).Select(e => e.Kind == FoldKind.Text ? e.Text : e.Literal));
+        var last = token.Entries[digits - 1].Literal[0];
+        var teen = digits > 1 && token.Entries[digits - 2].Literal[0] == '1';
+        var ordinal = teen ? "th" : last switch { '1' => "st", '2' => "nd", '3' => "rd", _ => "th" };
+        return suffix == ordinal || (suffix == "s" && last == '0');
+    }
+
+    /// <summary>
     /// Writes the tokens with one reading per choice: <paramref name="combination"/> −1 takes
     /// every character at face value; otherwise it is a mixed-radix index into the readings.
     /// Words are separated by one space; a letter repeated in a row is written once.
@@ -175,26 +266,33 @@ internal sealed class ScreeningNormalizer
         var remaining = combination;
         foreach (var token in tokens)
         {
-            Append(builder, ' ');
+            Append(builder, " ");
+            string? previous = null;
             foreach (var entry in token.Entries)
             {
+                string reading;
                 if (entry.Kind == FoldKind.Text)
                 {
-                    foreach (var c in entry.Text)
-                    {
-                        Append(builder, c);
-                    }
+                    reading = entry.Text;
                 }
                 else if (combination < 0 || !token.HasLetter)
                 {
-                    Append(builder, entry.Literal);
+                    reading = entry.Literal;
                 }
                 else
                 {
-                    var readings = entry.Readings;
-                    Append(builder, readings[(int)(remaining % readings.Length)]);
+                    var readings = entry.Readings!;
+                    reading = readings[(int)(remaining % readings.Length)];
                     remaining /= readings.Length;
                 }
+
+                // A repeated letter is written once, even when it folds to several letters (m → rn).
+                if (reading != previous || !char.IsLetter(reading[0]))
+                {
+                    Append(builder, reading);
+                }
+
+                previous = reading;
             }
         }
 
@@ -206,14 +304,17 @@ internal sealed class ScreeningNormalizer
         return builder.ToString();
     }
 
-    private static void Append(StringBuilder builder, char c)
+    private static void Append(StringBuilder builder, string reading)
     {
-        if (builder.Length == 0 ? c == ' ' : builder[^1] == c && !char.IsSurrogate(c))
+        foreach (var c in reading)
         {
-            return; // no leading space, no repeated letter, no double space
-        }
+            if (builder.Length == 0 ? c == ' ' : builder[^1] == c && (c == ' ' || char.IsLetter(c)))
+            {
+                continue; // no leading space, no repeated letter (numbers keep their digits), no double space
+            }
 
-        builder.Append(c);
+            builder.Append(c);
+        }
     }
 
     private sealed class Token
