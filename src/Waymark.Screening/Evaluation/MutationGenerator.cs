@@ -21,8 +21,16 @@ internal sealed class MutationGenerator
     private static readonly string[] Invisibles = ["\u200B", "\u200C", "\u200D", "\u00AD", "\u200E", "\u202E", "\u2066", "\uFE0F", "\u2060", "\uFEFF"];
     private static readonly Dictionary<char, string[]> Leet = new()
     {
-        ['a'] = ["4", "@"], ['e'] = ["3"], ['i'] = ["1", "!"], ['l'] = ["1", "|"], ['o'] = ["0"],
-        ['s'] = ["5", "$"], ['t'] = ["7", "+"], ['b'] = ["8"], ['g'] = ["9", "6"], ['z'] = ["2"],
+        ['a'] = ["4", "@"],
+        ['e'] = ["3"],
+        ['i'] = ["1", "!"],
+        ['l'] = ["1", "|"],
+        ['o'] = ["0"],
+        ['s'] = ["5", "$"],
+        ['t'] = ["7", "+"],
+        ['b'] = ["8"],
+        ['g'] = ["9", "6"],
+        ['z'] = ["2"],
     };
 
     private readonly Random _random;
