@@ -66,6 +66,31 @@ public sealed class NormalizerTests
     }
 
     [Fact]
+    public void The_ascii_fast_path_gives_what_the_full_pipeline_gives()
+    {
+        var random = new Random(1127);
+        const string alphabet = "abcmnrsxyzAMRZ  .,-_'?/";
+        var fast = 0;
+        for (var i = 0; i < 20_000; i++)
+        {
+            var chars = new char[random.Next(0, 30)];
+            for (var j = 0; j < chars.Length; j++)
+            {
+                chars[j] = alphabet[random.Next(alphabet.Length)];
+            }
+
+            var text = new string(chars);
+            if (Normalizer.TryNormalizeSimpleAscii(text) is { } simple)
+            {
+                fast++;
+                Assert.Equal(Normalizer.NormalizeGeneral(text), [simple]);
+            }
+        }
+
+        Assert.True(fast > 10_000, $"the fast path ran {fast} times");
+    }
+
+    [Fact]
     public void Two_single_letters_are_not_joined()
     {
         Assert.Equal(["vitarnin b c"], Normalizer.Normalize("vitamin b c"));

@@ -28,6 +28,12 @@ internal sealed class ScreeningNormalizer
     public IReadOnlyList<string> Normalize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        return TryNormalizeSimpleAscii(text) is { } simple ? [simple] : NormalizeGeneral(text);
+    }
+
+    /// <summary>The full pipeline, for any text (<see cref="Normalize"/> takes a fast path where it can).</summary>
+    internal List<string> NormalizeGeneral(string text)
+    {
         var tokens = Tokenize(Compose(text));
         JoinSingleLetters(tokens);
         foreach (var token in tokens)
@@ -66,6 +72,86 @@ internal sealed class ScreeningNormalizer
         }
 
         return candidates;
+    }
+
+    /// <summary>
+    /// The fast path for the common query: ASCII letters and punctuation only, no character with
+    /// two readings (digits, leet symbols, capital I) and no run of single letters to join. Gives
+    /// exactly what the general path gives (a test compares them); null when it does not apply.
+    /// </summary>
+    internal string? TryNormalizeSimpleAscii(string text)
+    {
+        if (text.Length > 512)
+        {
+            return null;
+        }
+
+        Span<char> buffer = stackalloc char[text.Length * 2];
+        var length = 0;
+        var wordEntries = 0;
+        var singleWords = 0;
+        string? previous = null;
+        foreach (var c in text)
+        {
+            if (c >= 128)
+            {
+                return null;
+            }
+
+            var entry = _table[c];
+            switch (entry.Kind)
+            {
+                case FoldKind.Choice:
+                    return null;
+                case FoldKind.Drop:
+                    continue;
+                case FoldKind.Break:
+                    if (wordEntries > 0)
+                    {
+                        singleWords = wordEntries == 1 ? singleWords + 1 : 0;
+                        if (singleWords >= MinJoinedLetters)
+                        {
+                            return null;
+                        }
+
+                        if (length > 0 && buffer[length - 1] != ' ')
+                        {
+                            buffer[length++] = ' ';
+                        }
+                    }
+
+                    wordEntries = 0;
+                    previous = null;
+                    continue;
+                default:
+                    wordEntries++;
+                    if (!string.Equals(entry.Text, previous, StringComparison.Ordinal))
+                    {
+                        foreach (var letter in entry.Text)
+                        {
+                            if (length == 0 || buffer[length - 1] != letter || !char.IsLetter(letter))
+                            {
+                                buffer[length++] = letter;
+                            }
+                        }
+                    }
+
+                    previous = entry.Text;
+                    continue;
+            }
+        }
+
+        if (wordEntries == 1 && singleWords + 1 >= MinJoinedLetters)
+        {
+            return null;
+        }
+
+        if (length > 0 && buffer[length - 1] == ' ')
+        {
+            length--;
+        }
+
+        return new string(buffer[..length]);
     }
 
     private static string Compose(string text)

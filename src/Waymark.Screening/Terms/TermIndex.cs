@@ -79,6 +79,12 @@ internal sealed class TermIndex
         {
             foreach (var candidate in _normalizer.Normalize(query))
             {
+                // Most queries match nothing: the early-exit test first, positions only when needed.
+                if (!_matcher.IsMatch(candidate, buffers.Scratch))
+                {
+                    continue;
+                }
+
                 buffers.Matches.Clear();
                 _matcher.FindAll(candidate, buffers.Scratch, buffers.Matches);
                 foreach (var match in buffers.Matches)
