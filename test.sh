@@ -19,6 +19,7 @@ command -v java >/dev/null || need+=(default-jre-headless)
 command -v npm >/dev/null || need+=(npm)
 command -v Rscript >/dev/null || need+=(r-base-core)
 command -v rg >/dev/null || need+=(ripgrep)
+[ -f /usr/share/dict/words ] || need+=(wamerican)
 if [ ${#need[@]} -gt 0 ]; then
   log "Installing Debian packages: ${need[*]}"
   if [ "$(id -u)" != 0 ]; then echo "test.sh: installing packages needs root (or install them: ${need[*]})" >&2; exit 1; fi
@@ -27,7 +28,8 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 
 # 2. Checkers from npm (pinned in tools/package-lock.json): the Nu HTML Checker and axe-core.
-if [ ! -f tools/node_modules/vnu-jar/build/dist/vnu.jar ] || [ ! -f tools/node_modules/axe-core/axe.min.js ]; then
+if [ ! -f tools/node_modules/vnu-jar/build/dist/vnu.jar ] || [ ! -f tools/node_modules/axe-core/axe.min.js ] \
+  || [ ! -f tools/node_modules/nlp-corpus/builds/doc-0.json ]; then
   log "Installing the page checkers (npm ci in tools/)"
   (cd tools && npm ci --ignore-scripts --no-audit --no-fund >/dev/null)
 fi

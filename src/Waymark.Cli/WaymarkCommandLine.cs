@@ -17,6 +17,7 @@ internal static class WaymarkCommandLine
         root.Subcommands.Add(ReportCommand.Create());
         root.Subcommands.Add(CodeCommand.Create());
         root.Subcommands.Add(CommunityCommand.Create());
+        root.Subcommands.Add(ScreenCommand.Create());
         return root;
     }
 

@@ -15,6 +15,8 @@ internal static class ServeConfiguration
     internal const string ConsoleVariable = "WAYMARK_CONSOLE_ENDPOINT";
     internal const string DataDirectoryVariable = "WAYMARK_DATA_DIR";
     internal const string PostgresVariable = "WAYMARK_POSTGRES";
+    internal const string ScreeningTermsVariable = "WAYMARK_SCREENING_TERMS";
+    internal const string ScreeningRotationVariable = "WAYMARK_SCREENING_ROTATION";
 
     public sealed record Overrides(string? PublicEndpoint, string? ConsoleEndpoint, string? DataDirectory, string? Postgres);
 
@@ -33,6 +35,13 @@ internal static class ServeConfiguration
             {
                 DataDirectory = Pick(options.DataDirectory, DataDirectoryVariable, "DataDirectory") ?? defaults.Storage.DataDirectory,
                 PostgresConnectionString = Pick(options.Postgres, PostgresVariable, "PostgresConnectionString"),
+            },
+            Screening = new Waymark.Screening.ScreenerOptions
+            {
+                TermsPath = Pick(null, ScreeningTermsVariable, "ScreeningTerms"),
+                Rotation = Enum.TryParse<Waymark.Screening.Messages.RotationMode>(Pick(null, ScreeningRotationVariable, "ScreeningRotation"), ignoreCase: true, out var rotation)
+                    ? rotation
+                    : Waymark.Screening.Messages.RotationMode.Daily,
             },
         };
     }

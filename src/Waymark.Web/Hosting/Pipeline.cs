@@ -2,6 +2,7 @@ using System.Net.Mime;
 using Microsoft.Extensions.Primitives;
 using Waymark.Web.Localization;
 using Waymark.Web.Privacy;
+using Waymark.Web.Screening;
 
 namespace Waymark.Web.Hosting;
 
@@ -24,6 +25,7 @@ internal static class Pipeline
         app.MapGet("/", RedirectHome).WithMetadata(ListenerMetadata.Both);
         app.MapGet("/languages", (HttpContext context) => Results.Redirect("/" + Languages.Negotiate(context.Request.Headers.AcceptLanguage).Code + "/languages"));
         app.MapGet("/css/site.css", Stylesheet.Serve).WithMetadata(ListenerMetadata.Both);
+        app.MapScreening();
         app.MapRazorPages();
     }
 

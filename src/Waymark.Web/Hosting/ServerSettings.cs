@@ -1,3 +1,4 @@
+using Waymark.Screening;
 using Waymark.Storage;
 
 namespace Waymark.Web.Hosting;
@@ -15,6 +16,9 @@ public sealed record ServerSettings
     public string ConsoleEndpoint { get; init; } = DefaultConsoleEndpoint;
 
     public StorageSettings Storage { get; init; } = new();
+
+    /// <summary>Search screening: the term list, the warning messages and how variants rotate.</summary>
+    public ScreenerOptions Screening { get; init; } = new();
 
     /// <summary>Largest request body accepted, in bytes (uploads have their own limits).</summary>
     public long MaxRequestBodyBytes { get; init; } = 1024 * 1024;

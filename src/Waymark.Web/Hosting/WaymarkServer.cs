@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Waymark.Screening;
 using Waymark.Storage;
 using Waymark.Web.Localization;
 using Waymark.Web.Privacy;
@@ -43,9 +44,16 @@ public static class WaymarkServer
             Listen(kestrel, consoleAddress, Listener.Console);
         });
 
+        var screener = Screener.Load(settings.Screening);
+        if (!screener.IsSuccess)
+        {
+            throw new ArgumentException("Search screening cannot start: " + screener.Error);
+        }
+
         var database = await WaymarkDatabase.OpenAsync(settings.Storage, cancellationToken).ConfigureAwait(false);
         builder.Services.AddSingleton(database);
         builder.Services.AddSingleton(settings);
+        builder.Services.AddSingleton(screener.Value!);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<PageViewCounter>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<PageViewCounter>());

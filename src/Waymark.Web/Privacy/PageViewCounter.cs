@@ -20,10 +20,13 @@ internal sealed partial class PageViewCounter(WaymarkDatabase database, TimeProv
 
     private ConcurrentDictionary<(string Name, DateOnly Day, string Dimension), long> _pending = new();
 
-    public void Record(string page, string language)
+    public void Record(string page, string language) => Count(CounterPrefix + page, language);
+
+    /// <summary>Adds one to a daily counter of any name (other features count through the same buffer).</summary>
+    public void Count(string name, string dimension)
     {
         var day = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        _pending.AddOrUpdate((CounterPrefix + page, day, language), 1, static (_, count) => count + 1);
+        _pending.AddOrUpdate((name, day, dimension), 1, static (_, count) => count + 1);
     }
 
     /// <summary>Writes the pending counts; on failure they are put back for the next try.</summary>

@@ -1,0 +1,189 @@
+using System.Globalization;
+using Waymark.Text;
+
+namespace Waymark.Screening.Messages;
+
+/// <summary>A message variant: its id, theme and framing (content/screening/variants.tsv).</summary>
+public sealed record WarningVariant(string Id, string Theme, string Framing);
+
+/// <summary>A help link: its id and its allow-listed target (content/screening/links.tsv); <c>{lang}</c> in the target is the language.</summary>
+internal sealed record HelpLink(string Id, string Target);
+
+/// <summary>
+/// The warning text of one variant in one language, with the titles of the help links.
+/// <c>Language</c> is the language the text is in: the one asked for, or English where it has no translation.
+/// </summary>
+public sealed record WarningText(string Language, WarningVariant Variant, string Heading, string HelpHeading, string Title, IReadOnlyList<string> Paragraphs, IReadOnlyList<(string Id, string Title)> Links);
+
+/// <summary>
+/// The editable warning messages: variants by theme and framing, help links, and one
+/// <c>messages/{lang}.txt</c> per language with <c>variant.title</c>, <c>variant.body</c>
+/// (repeated for each paragraph) and <c>link.id</c> lines. English is the fallback.
+/// </summary>
+internal sealed class WarningCatalog
+{
+    public const string FallbackLanguage = "en";
+
+    private readonly Dictionary<string, Dictionary<string, List<string>>> _messages;
+
+    private WarningCatalog(IReadOnlyList<WarningVariant> variants, IReadOnlyList<HelpLink> links, Dictionary<string, Dictionary<string, List<string>>> messages)
+    {
+        Variants = variants;
+        Links = links;
+        _messages = messages;
+    }
+
+    public IReadOnlyList<WarningVariant> Variants { get; }
+
+    public IReadOnlyList<HelpLink> Links { get; }
+
+    public IEnumerable<string> Languages => _messages.Keys;
+
+    public static Result<WarningCatalog> Load(string directory)
+    {
+        try
+        {
+            var variants = ReadTsv(Path.Combine(directory, "variants.tsv"), 3).Select(f => new WarningVariant(f[0], f[1], f[2])).ToList();
+            var links = ReadTsv(Path.Combine(directory, "links.tsv"), 2).Select(f => new HelpLink(f[0], f[1])).ToList();
+            var messages = new Dictionary<string, Dictionary<string, List<string>>>(StringComparer.Ordinal);
+            foreach (var file in Directory.EnumerateFiles(Path.Combine(directory, "messages"), "*.txt"))
+            {
+                messages[Path.GetFileNameWithoutExtension(file).ToLowerInvariant()] = ReadMessages(file);
+            }
+
+            var catalog = new WarningCatalog(variants, links, messages);
+            var problem = catalog.Check();
+            return problem is null ? Result.Ok(catalog) : Result.Fail<WarningCatalog>($"{directory}: {problem}");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
+        {
+            return Result.Fail<WarningCatalog>($"Cannot read the warning messages in {directory}: {e.Message}");
+        }
+    }
+
+    public WarningVariant? FindVariant(string? id) => Variants.FirstOrDefault(v => v.Id == id);
+
+    public HelpLink? FindLink(string? id) => Links.FirstOrDefault(l => l.Id == id);
+
+    /// <summary>The variant's text in <paramref name="language"/>, or in English when that language lacks it.</summary>
+    public WarningText Text(string language, WarningVariant variant)
+    {
+        var lang = _messages.TryGetValue(language, out var own) && own.ContainsKey(variant.Id + ".title") ? language : FallbackLanguage;
+        var messages = _messages[lang];
+        var links = Links.Select(l => (l.Id, Lookup(messages, "link." + l.Id) ?? Lookup(_messages[FallbackLanguage], "link." + l.Id)!)).ToList();
+        var english = _messages[FallbackLanguage];
+        return new WarningText(
+            lang,
+            variant,
+            Lookup(messages, "heading") ?? Lookup(english, "heading") ?? "",
+            Lookup(messages, "help") ?? Lookup(english, "help") ?? "",
+            messages[variant.Id + ".title"][0],
+            messages[variant.Id + ".body"],
+            links);
+    }
+
+    private static string? Lookup(Dictionary<string, List<string>> messages, string key) =>
+        messages.TryGetValue(key, out var values) ? values[0] : null;
+
+    private string? Check()
+    {
+        if (Variants.Count == 0 || Links.Count == 0)
+        {
+            return "variants.tsv and links.tsv must each list at least one entry.";
+        }
+
+        if (!_messages.TryGetValue(FallbackLanguage, out var english))
+        {
+            return "messages/en.txt is missing; English is the fallback for every language.";
+        }
+
+        foreach (var variant in Variants)
+        {
+            if (!english.ContainsKey(variant.Id + ".title") || !english.ContainsKey(variant.Id + ".body"))
+            {
+                return $"messages/en.txt lacks {variant.Id}.title or {variant.Id}.body.";
+            }
+        }
+
+        foreach (var (language, messages) in _messages)
+        {
+            foreach (var variant in Variants)
+            {
+                if (messages.ContainsKey(variant.Id + ".title") != messages.ContainsKey(variant.Id + ".body"))
+                {
+                    return $"messages/{language}.txt has only one of {variant.Id}.title and {variant.Id}.body.";
+                }
+            }
+        }
+
+        foreach (var link in Links)
+        {
+            if (!english.ContainsKey("link." + link.Id))
+            {
+                return $"messages/en.txt lacks link.{link.Id}.";
+            }
+
+            if (!(link.Target.StartsWith('/') && !link.Target.StartsWith("//", StringComparison.Ordinal))
+                && !(Uri.TryCreate(link.Target.Replace("{lang}", "en", StringComparison.Ordinal), UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"))
+            {
+                return $"links.tsv: the target of {link.Id} must be a path on this site (/...) or an http(s) address.";
+            }
+        }
+
+        return null;
+    }
+
+    private static List<string[]> ReadTsv(string path, int columns)
+    {
+        var rows = new List<string[]>();
+        var number = 0;
+        foreach (var line in File.ReadLines(path))
+        {
+            number++;
+            if (string.IsNullOrWhiteSpace(line) || line.StartsWith('#'))
+            {
+                continue;
+            }
+
+            var fields = line.Split('\t', StringSplitOptions.TrimEntries);
+            if (fields.Length != columns || fields.Any(f => f.Length == 0))
+            {
+                throw new FormatException($"{Path.GetFileName(path)}:{number.ToString(CultureInfo.InvariantCulture)} needs {columns.ToString(CultureInfo.InvariantCulture)} tab-separated values.");
+            }
+
+            rows.Add(fields);
+        }
+
+        return rows;
+    }
+
+    private static Dictionary<string, List<string>> ReadMessages(string path)
+    {
+        var messages = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var number = 0;
+        foreach (var line in File.ReadLines(path))
+        {
+            number++;
+            if (string.IsNullOrWhiteSpace(line) || line.TrimStart().StartsWith('#'))
+            {
+                continue;
+            }
+
+            var equals = line.IndexOf('=', StringComparison.Ordinal);
+            if (equals <= 0)
+            {
+                throw new FormatException($"{Path.GetFileName(path)}:{number.ToString(CultureInfo.InvariantCulture)} is not 'key = text'.");
+            }
+
+            var key = line[..equals].Trim();
+            if (!messages.TryGetValue(key, out var values))
+            {
+                messages[key] = values = [];
+            }
+
+            values.Add(line[(equals + 1)..].Trim());
+        }
+
+        return messages;
+    }
+}

@@ -1,0 +1,158 @@
+using System.Globalization;
+using System.Text;
+
+namespace Waymark.Screening.Normalization;
+
+/// <summary>
+/// Folds one code point at a time: full case folding, diacritics (nonspacing and enclosing
+/// marks) removed, invisible characters removed, TR39 confusables mapped to their prototype,
+/// repeated until stable. Code points are folded on first use and remembered: the cache only
+/// ever holds the one answer for a code point, so a race computes the same entry twice at worst.
+/// </summary>
+internal sealed class FoldTable
+{
+    private readonly UnicodeData _data;
+    private readonly FoldEntry?[] _bmp = new FoldEntry?[0x10000];
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, FoldEntry> _astral = new();
+
+    public FoldTable(UnicodeData data)
+    {
+        _data = data;
+        for (var c = 0; c < 128; c++)
+        {
+            _bmp[c] = Compute(c);
+        }
+    }
+
+    public FoldEntry this[int codePoint] =>
+        codePoint < 0x10000
+            ? _bmp[codePoint] ??= Compute(codePoint)
+            : _astral.GetOrAdd(codePoint, Compute);
+
+    private FoldEntry Compute(int codePoint)
+    {
+        if (codePoint is >= 0xD800 and <= 0xDFFF)
+        {
+            return FoldEntry.WordBreak; // a lone surrogate: not text
+        }
+
+        if (codePoint < 128 && Leetspeak.IsLeet((char)codePoint))
+        {
+            var c = (char)codePoint;
+            return new FoldEntry(FoldKind.Choice, "", char.IsAsciiDigit(c) ? c.ToString() : " ", Leetspeak.ReadingsOf(c));
+        }
+
+        // Marks left over after NFKC belong to nothing: drop them before case folding can turn
+        // one into a letter (U+0345 folds to iota).
+        if (IsInvisible(codePoint) || IsMark(codePoint))
+        {
+            return FoldEntry.Dropped;
+        }
+
+        var original = char.ConvertFromUtf32(codePoint);
+        var caseFirst = Fold(original, skeletonFirst: false);
+        var skeletonFirst = Fold(original, skeletonFirst: true);
+        if (caseFirst.Length == 0)
+        {
+            return IsMark(codePoint) ? FoldEntry.Dropped : FoldEntry.WordBreak;
+        }
+
+        // Letters that fold to an ASCII digit (a Cyrillic Ze looks like a 3) read as that digit would.
+        if (caseFirst.Length == 1 && char.IsAsciiDigit(caseFirst[0]))
+        {
+            var readings = Leetspeak.ReadingsOf(caseFirst[0]);
+            return new FoldEntry(FoldKind.Choice, "", caseFirst, skeletonFirst.Length > 0 && !readings.Contains(skeletonFirst) ? [.. readings, skeletonFirst] : readings);
+        }
+
+        // A look-alike that folds differently depending on whether case or shape is resolved
+        // first (capital I: "i" by case, "l" by shape; Greek capital beta: "ss" by case, "b" by
+        // shape) is ambiguous: case first at face value, the TR39 skeleton as the other reading.
+        if (skeletonFirst.Length > 0 && skeletonFirst != caseFirst && !skeletonFirst.Any(char.IsAsciiDigit))
+        {
+            return new FoldEntry(FoldKind.Choice, "", caseFirst, [caseFirst, skeletonFirst]);
+        }
+
+        return new FoldEntry(FoldKind.Text, caseFirst);
+    }
+
+    /// <summary>Case fold, strip marks and map confusables until nothing changes; keep letters and digits.</summary>
+    private string Fold(string text, bool skeletonFirst)
+    {
+        var current = ScreeningNormalizer.ComposeCompatibility(text);
+        for (var round = 0; round < 6; round++)
+        {
+            var next = skeletonFirst ? CaseFold(StripMarks(MapConfusables(current))) : MapConfusables(StripMarks(CaseFold(current)));
+            next = StripMarks(next);
+            if (next == current)
+            {
+                break;
+            }
+
+            current = next;
+        }
+
+        var kept = new StringBuilder(current.Length);
+        foreach (var rune in current.EnumerateRunes())
+        {
+            if (Rune.IsLetterOrDigit(rune))
+            {
+                kept.Append(rune.ToString());
+            }
+        }
+
+        return kept.ToString();
+    }
+
+    private string CaseFold(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        foreach (var rune in text.EnumerateRunes())
+        {
+            builder.Append(_data.CaseFolding.TryGetValue(rune.Value, out var folded) ? folded : rune.ToString());
+        }
+
+        return builder.ToString();
+    }
+
+    private string MapConfusables(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        foreach (var rune in text.EnumerateRunes())
+        {
+            // ASCII digits are left to the leetspeak readings, which know more than one letter.
+            builder.Append(!Rune.IsDigit(rune) && _data.Confusables.TryGetValue(rune.Value, out var prototype) ? prototype : rune.ToString());
+        }
+
+        return builder.ToString();
+    }
+
+    private static string StripMarks(string text)
+    {
+        var decomposed = text.Normalize(NormalizationForm.FormD);
+        var builder = new StringBuilder(decomposed.Length);
+        foreach (var rune in decomposed.EnumerateRunes())
+        {
+            if (!IsMark(rune.Value) && !IsInvisible(rune.Value))
+            {
+                builder.Append(rune.ToString());
+            }
+        }
+
+        return builder.ToString().Normalize(NormalizationForm.FormC);
+    }
+
+    private static bool IsMark(int codePoint) =>
+        Rune.GetUnicodeCategory(new Rune(codePoint)) is UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark;
+
+    /// <summary>Zero-width and format characters, soft hyphen, bidi controls, variation selectors, tags.</summary>
+    internal static bool IsInvisible(int codePoint) =>
+        codePoint is 0x00AD or 0x034F or 0x061C or 0x115F or 0x1160 or 0x17B4 or 0x17B5 or 0x180E or 0x3164 or 0xFFA0
+            or (>= 0x180B and <= 0x180F)
+            or (>= 0x200B and <= 0x200F)
+            or (>= 0x202A and <= 0x202E)
+            or (>= 0x2060 and <= 0x206F)
+            or (>= 0xFE00 and <= 0xFE0F)
+            or 0xFEFF
+            or (>= 0xE0000 and <= 0xE0FFF)
+        || (codePoint is < 0xD800 or > 0xDFFF && Rune.GetUnicodeCategory(new Rune(codePoint)) == UnicodeCategory.Format);
+}

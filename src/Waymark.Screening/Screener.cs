@@ -1,0 +1,105 @@
+using Waymark.Screening.Messages;
+using Waymark.Screening.Normalization;
+using Waymark.Screening.Terms;
+using Waymark.Text;
+
+namespace Waymark.Screening;
+
+/// <summary>
+/// The one entry point of search screening: built once from a term list and the warning
+/// messages, it tells whether a query seeks abuse material (robust to spacing, look-alike
+/// letters, leetspeak, diacritics, invisible characters and repeats) and, if so, which warning
+/// to show. Thread-safe. Never stores or logs a query.
+/// </summary>
+public sealed class Screener
+{
+    private readonly TermIndex _terms;
+    private readonly WarningCatalog _catalog;
+    private readonly VariantRotation _rotation;
+    private readonly string _linkBase;
+
+    private Screener(TermIndex terms, WarningCatalog catalog, ScreenerOptions options)
+    {
+        _terms = terms;
+        _catalog = catalog;
+        _rotation = new VariantRotation(catalog.Variants, options.Rotation, options.Seed, options.Time);
+        _linkBase = options.LinkBase.TrimEnd('/');
+    }
+
+    /// <summary>Number of terms (allow-list entries not counted).</summary>
+    public int TermCount => _terms.TermCount;
+
+    /// <summary>The message variants, in file order.</summary>
+    public IReadOnlyList<WarningVariant> Variants => _catalog.Variants;
+
+    /// <summary>Loads the term list and the messages; a bad file gives a message naming the file and line.</summary>
+    public static Result<Screener> Load(ScreenerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return TermListParser.Load(options.TermsPath ?? options.DefaultTermsPath)
+            .Then(terms => Create(terms, options));
+    }
+
+    /// <summary>Builds a screener from terms already read (for in-process use with a list from elsewhere).</summary>
+    public static Result<Screener> Create(IEnumerable<TermEntry> terms, ScreenerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        ArgumentNullException.ThrowIfNull(options);
+        var normalizer = ScreeningNormalizer.CreateDefault();
+        return TermIndex.Build(terms, normalizer)
+            .Then(index => WarningCatalog.Load(options.ContentDirectory)
+                .Then(catalog => Result.Ok(new Screener(index, catalog, options))));
+    }
+
+    /// <summary>
+    /// Screens one query. <paramref name="language"/> (the searcher's interface language, such as
+    /// <c>en</c>) picks the allow-list and the language of the warning; every term applies whatever
+    /// the language, since people search in languages other than their interface's.
+    /// </summary>
+    public ScreeningResult Screen(string query, string? language)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var lang = NormalizeLanguage(language);
+        var term = _terms.Find(query, lang);
+        if (term is null)
+        {
+            return ScreeningResult.NotMatched(lang);
+        }
+
+        return Warning(lang, _rotation.Next(), term.Category);
+    }
+
+    /// <summary>The requested variant when it exists, else the rotation's choice: what the warning page shows.</summary>
+    public string ChooseVariant(string? requested) => (_catalog.FindVariant(requested) ?? _rotation.Next()).Id;
+
+    /// <summary>The text of a warning in full (title, paragraphs, link titles) for pages.</summary>
+    public WarningText WarningText(string? language, string variantId) =>
+        _catalog.Text(NormalizeLanguage(language), _catalog.FindVariant(variantId) ?? _catalog.Variants[0]);
+
+    /// <summary>True when <paramref name="variantId"/> names a variant.</summary>
+    public bool IsVariant(string? variantId) => _catalog.FindVariant(variantId) is not null;
+
+    /// <summary>The allow-listed target of a help link, or null for an unknown link: the only places /go/ sends anyone.</summary>
+    public string? LinkTarget(string? linkId, string? language) =>
+        _catalog.FindLink(linkId)?.Target.Replace("{lang}", NormalizeLanguage(language), StringComparison.Ordinal);
+
+    private ScreeningResult Warning(string language, WarningVariant variant, string? category)
+    {
+        var text = _catalog.Text(language, variant);
+        var links = text.Links
+            .Select(l => new ScreeningLink(l.Id, l.Title, $"{_linkBase}/go/{l.Id}?v={variant.Id}&lang={language}"))
+            .ToList();
+        var message = text.Title + "\n\n" + string.Join("\n\n", text.Paragraphs);
+        return new ScreeningResult(category is not null, category, variant.Id, message, text.Language, links);
+    }
+
+    private static string NormalizeLanguage(string? language)
+    {
+        if (string.IsNullOrWhiteSpace(language) || language.Length > 16 || !language.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
+        {
+            return WarningCatalog.FallbackLanguage;
+        }
+
+        return language.ToLowerInvariant();
+    }
+}

@@ -1,0 +1,27 @@
+using Waymark.Screening.Messages;
+
+namespace Waymark.Screening;
+
+/// <summary>Where a <see cref="Screener"/> finds its terms and messages, and how it rotates variants.</summary>
+public sealed record ScreenerOptions
+{
+    /// <summary>The shipped content folder (terms, messages) next to the program.</summary>
+    public static string DefaultContentDirectory => Path.Combine(AppContext.BaseDirectory, "content", "screening");
+
+    /// <summary>A term list (Waymark TSV or Ahmia's <c>.map</c>); null for the shipped default list.</summary>
+    public string? TermsPath { get; init; }
+
+    /// <summary>The folder with <c>variants.tsv</c>, <c>links.tsv</c> and <c>messages/</c>.</summary>
+    public string ContentDirectory { get; init; } = DefaultContentDirectory;
+
+    public RotationMode Rotation { get; init; } = RotationMode.Daily;
+
+    public int Seed { get; init; }
+
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>Prefix of the click-through links in results (such as <c>http://example.onion</c>); empty for site-relative links.</summary>
+    public string LinkBase { get; init; } = "";
+
+    public string DefaultTermsPath => Path.Combine(ContentDirectory, "terms", "default.tsv");
+}

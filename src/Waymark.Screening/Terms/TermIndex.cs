@@ -1,0 +1,131 @@
+using Waymark.Screening.Normalization;
+using Waymark.Text;
+
+namespace Waymark.Screening.Terms;
+
+/// <summary>
+/// The terms of a list compiled into one <see cref="PatternMatcher"/> over screening-normalised
+/// text, with the allow-lists by language. Every normal form of a term (its leetspeak readings,
+/// a phrase written together) is a pattern carrying the term's index.
+/// </summary>
+internal sealed class TermIndex
+{
+    private readonly PatternMatcher _matcher;
+    private readonly TermEntry[] _terms;
+    private readonly Dictionary<string, HashSet<string>> _allowed;
+    private readonly ScreeningNormalizer _normalizer;
+    private readonly System.Collections.Concurrent.ConcurrentBag<(MatchScratch Scratch, List<PatternMatch> Matches)> _scratches = [];
+
+    private TermIndex(PatternMatcher matcher, TermEntry[] terms, Dictionary<string, HashSet<string>> allowed, ScreeningNormalizer normalizer)
+    {
+        _matcher = matcher;
+        _terms = terms;
+        _allowed = allowed;
+        _normalizer = normalizer;
+    }
+
+    public int TermCount => _terms.Length;
+
+    public static Result<TermIndex> Build(IEnumerable<TermEntry> entries, ScreeningNormalizer normalizer)
+    {
+        var terms = new List<TermEntry>();
+        var patterns = new List<PatternDefinition>();
+        var allowed = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var entry in entries)
+        {
+            var forms = normalizer.Normalize(entry.Term).Where(f => f.Length > 0).ToList();
+            if (forms.Count == 0)
+            {
+                return Result.Fail<TermIndex>($"{entry.Source}: the term '{entry.Term}' has no letters or digits left after normalisation.");
+            }
+
+            if (entry.Mode == MatchMode.Allow)
+            {
+                if (!allowed.TryGetValue(entry.Language, out var set))
+                {
+                    allowed[entry.Language] = set = new HashSet<string>(StringComparer.Ordinal);
+                }
+
+                set.UnionWith(forms);
+                continue;
+            }
+
+            var id = terms.Count;
+            terms.Add(entry);
+            foreach (var form in forms)
+            {
+                patterns.Add(new PatternDefinition(id, entry.Mode == MatchMode.Prefix ? form + "*" : form));
+                if (entry.Mode == MatchMode.Phrase && form.Contains(' ', StringComparison.Ordinal))
+                {
+                    patterns.Add(new PatternDefinition(id, form.Replace(" ", "", StringComparison.Ordinal)));
+                }
+            }
+        }
+
+        return PatternMatcher.Create(patterns)
+            .Then(matcher => Result.Ok(new TermIndex(matcher, [.. terms], allowed, normalizer)));
+    }
+
+    /// <summary>The first term found in any normal form of <paramref name="query"/>, unless an allowed word covers it.</summary>
+    public TermEntry? Find(string query, string language)
+    {
+        // Scratch buffers are reused across calls and threads: one per concurrent caller.
+        if (!_scratches.TryTake(out var buffers))
+        {
+            buffers = (_matcher.CreateScratch(), new List<PatternMatch>());
+        }
+
+        try
+        {
+            foreach (var candidate in _normalizer.Normalize(query))
+            {
+                // Most queries match nothing: the early-exit test first, positions only when needed.
+                if (!_matcher.IsMatch(candidate, buffers.Scratch))
+                {
+                    continue;
+                }
+
+                buffers.Matches.Clear();
+                _matcher.FindAll(candidate, buffers.Scratch, buffers.Matches);
+                foreach (var match in buffers.Matches)
+                {
+                    if (!IsAllowed(candidate, match, language))
+                    {
+                        return _terms[match.PatternId];
+                    }
+                }
+            }
+
+            return null;
+        }
+        finally
+        {
+            _scratches.Add(buffers);
+        }
+    }
+
+    private bool IsAllowed(string candidate, PatternMatch match, string language)
+    {
+        if (_allowed.Count == 0)
+        {
+            return false;
+        }
+
+        // The allowed words are compared with the whole words the match lies in.
+        var start = match.Start;
+        while (start > 0 && candidate[start - 1] != ' ')
+        {
+            start--;
+        }
+
+        var end = match.End;
+        while (end < candidate.Length && candidate[end] != ' ')
+        {
+            end++;
+        }
+
+        var words = candidate[start..end];
+        return (_allowed.TryGetValue(language, out var forLanguage) && forLanguage.Contains(words))
+            || (_allowed.TryGetValue("*", out var forAll) && forAll.Contains(words));
+    }
+}

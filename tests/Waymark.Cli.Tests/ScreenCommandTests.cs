@@ -1,0 +1,93 @@
+using System.Text.Json;
+using Waymark.Testing;
+
+namespace Waymark.Cli.Tests;
+
+/// <summary><c>waymark screen</c> with placeholder terms: single query, batch, evaluation, bad input.</summary>
+public sealed class ScreenCommandTests
+{
+    private static async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = await WaymarkCommandLine.RunAsync(args, output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    private static string File(string name, string text)
+    {
+        var path = Path.Combine(TestEnvironment.NewTempDirectory("screen"), name);
+        System.IO.File.WriteAllText(path, text);
+        return path;
+    }
+
+    private static readonly string Terms = File("terms.tsv", "zorblat\t*\ttoken\tcsam\ttest\nvrel dapto\t*\tphrase\tcsam\ttest\n");
+
+    [Fact]
+    public async Task Screen_prints_the_api_json()
+    {
+        var (code, output, error) = await RunAsync("screen", "ZORB1AT", "--terms", Terms, "--lang", "fi", "--json");
+        Assert.True(code == ExitCodes.Ok, error);
+        using var json = JsonDocument.Parse(output);
+        Assert.True(json.RootElement.GetProperty("matched").GetBoolean());
+        Assert.Equal("csam", json.RootElement.GetProperty("category").GetString());
+        Assert.Contains("&lang=fi", json.RootElement.GetProperty("links")[0].GetProperty("url").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Screen_uses_the_shipped_generic_list_by_default()
+    {
+        var (_, output, _) = await RunAsync("screen", "child p o r n o g r a p h y", "--json");
+        Assert.Contains("\"matched\":true", output, StringComparison.Ordinal);
+        (_, output, _) = await RunAsync("screen", "children's books", "--json");
+        Assert.Contains("\"matched\":false", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Batch_prints_one_json_object_per_query_or_the_totals()
+    {
+        var queries = File("queries.txt", "zorblat\nweather\nvrel - dapto\n\n");
+        var (code, output, error) = await RunAsync("screen", "batch", "--terms", Terms, "--input", queries);
+        Assert.True(code == ExitCodes.Ok, error);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(4, lines.Length);
+        Assert.Equal([true, false, true, false], lines.Select(l => JsonDocument.Parse(l).RootElement.GetProperty("matched").GetBoolean()));
+
+        (code, output, _) = await RunAsync("screen", "batch", "--terms", Terms, "--input", queries, "--summary");
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Equal("{\"screened\":4,\"matched\":2}", output.Trim());
+    }
+
+    [Fact]
+    public async Task Eval_reports_recall_per_class_and_false_positives()
+    {
+        var benign = File("benign.txt", "zorblats are not a thing\nthe weather today\nvrel without the other word\n");
+        var (code, output, error) = await RunAsync("screen", "eval", "--terms", Terms, "--benign", benign, "--mutations", "5", "--seed", "7");
+        Assert.True(code == ExitCodes.Ok, error);
+        using var json = JsonDocument.Parse(output);
+        var classes = json.RootElement.GetProperty("recall").EnumerateArray().ToList();
+        Assert.Equal(9, classes.Count);
+        Assert.All(classes, c => Assert.Equal(c.GetProperty("generated").GetInt32(), c.GetProperty("detected").GetInt32()));
+        var file = json.RootElement.GetProperty("benign")[0];
+        Assert.Equal(3, file.GetProperty("queries").GetInt32());
+        Assert.Equal(0, file.GetProperty("flagged").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_bad_term_list_exits_1_with_the_file_and_line()
+    {
+        var bad = File("bad.tsv", "zorblat\t*\ttoken\n\tx\nquenmix\t*\tsideways\n");
+        var (code, output, error) = await RunAsync("screen", "zorblat", "--terms", bad);
+        Assert.Equal(ExitCodes.Failure, code);
+        Assert.Equal("", output);
+        Assert.Contains("bad.tsv:2", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_missing_term_list_exits_1()
+    {
+        var (code, _, error) = await RunAsync("screen", "zorblat", "--terms", "/nonexistent/terms.tsv");
+        Assert.Equal(ExitCodes.Failure, code);
+        Assert.Contains("Cannot read the term list", error, StringComparison.Ordinal);
+    }
+}

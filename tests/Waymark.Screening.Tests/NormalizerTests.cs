@@ -1,0 +1,133 @@
+using Waymark.Screening.Normalization;
+
+namespace Waymark.Screening.Tests;
+
+/// <summary>The screening pipeline on placeholder words: each obfuscation folds back to the plain form.</summary>
+public sealed class NormalizerTests
+{
+    private static readonly ScreeningNormalizer Normalizer = ScreeningNormalizer.CreateDefault();
+
+    [Theory]
+    [InlineData("Zorblat", "zorblat")]
+    [InlineData("ZORBLAT", "zorblat")]
+    [InlineData("zörblät", "zorblat")] // diacritics
+    [InlineData("zo\u0308rbla\u0301t", "zorblat")] // decomposed diacritics
+    [InlineData("zor\u200Bbl\u00ADat", "zorblat")] // zero-width space, soft hyphen
+    [InlineData("zor\u202Ebl\u2066at\uFE0F", "zorblat")] // bidi controls, variation selector
+    [InlineData("z o r b l a t", "zorblat")] // spaced letters
+    [InlineData("z.o.r.b.l.a.t", "zorblat")]
+    [InlineData("z-o-r-b-l-a-t", "zorblat")]
+    [InlineData("zooorrrrbllllat", "zorblat")] // repeats
+    [InlineData("ｚｏｒｂｌａｔ", "zorblat")] // fullwidth (NFKC)
+    [InlineData("z\u043Erbl\u0430t", "zorblat")] // Cyrillic о and а
+    [InlineData("Straße", "strase")] // full case folding: ß → ss, then the repeat collapses
+    [InlineData("  hello,   world!! ", "helo world")]
+    public void Obfuscations_fold_to_one_candidate(string text, string expected)
+    {
+        Assert.Contains(expected, Normalizer.Normalize(text));
+    }
+
+    [Theory]
+    [InlineData("z0rbl4t", "zorblat")]
+    [InlineData("zorb1at", "zorblat")] // 1 as l
+    [InlineData("qu3nm1x", "quenrnix")] // 1 as i; m is rn in the TR39 skeleton
+    [InlineData("zorbIat", "zorblat")] // capital I as l
+    [InlineData("z@rbl@t", "zarblat")]
+    [InlineData("$orblat", "sorblat")]
+    [InlineData("zorblat!", "zorblat")] // a symbol may be plain punctuation
+    public void Leetspeak_readings_are_candidates(string text, string expected)
+    {
+        Assert.Contains(expected, Normalizer.Normalize(text));
+    }
+
+    [Fact]
+    public void Face_value_comes_first_and_numbers_stay_numbers()
+    {
+        Assert.Equal(["2024 news"], Normalizer.Normalize("2024 news"));
+        Assert.Equal("zorb1at", Normalizer.Normalize("zorb1at")[0]);
+    }
+
+    [Theory]
+    [InlineData("11th", "11th")]
+    [InlineData("the 3rd 1990s", "the 3rd 1990s")]
+    public void Ordinals_and_decades_stay_numbers(string text, string expected)
+    {
+        Assert.Equal([expected], Normalizer.Normalize(text));
+    }
+
+    [Theory]
+    [InlineData("wonbr\U000118A6lly", "wonbrely")] // Warang Citi capital II looks like E, folds to a 7 by case
+    [InlineData("f\u037Aber", "fiber")] // Greek ypogegrammeni: NFKC would split the word
+    [InlineData("\U0001D71Dell", "bel")] // mathematical capital beta: "ss" by case, "b" by shape
+    [InlineData("quenmmmix", "quenrnix")] // m is rn in the skeleton; the repeat still collapses
+    public void Look_alikes_read_by_shape_are_candidates(string text, string expected)
+    {
+        Assert.Contains(expected, Normalizer.Normalize(text));
+    }
+
+    [Fact]
+    public void The_ascii_fast_path_gives_what_the_full_pipeline_gives()
+    {
+        var random = new Random(1127);
+        const string alphabet = "abcmnrsxyzAMRZ  .,-_'?/";
+        var fast = 0;
+        for (var i = 0; i < 20_000; i++)
+        {
+            var chars = new char[random.Next(0, 30)];
+            for (var j = 0; j < chars.Length; j++)
+            {
+                chars[j] = alphabet[random.Next(alphabet.Length)];
+            }
+
+            var text = new string(chars);
+            if (Normalizer.TryNormalizeSimpleAscii(text) is { } simple)
+            {
+                fast++;
+                Assert.Equal(Normalizer.NormalizeGeneral(text), [simple]);
+            }
+        }
+
+        Assert.True(fast > 10_000, $"the fast path ran {fast} times");
+    }
+
+    [Fact]
+    public void Two_single_letters_are_not_joined()
+    {
+        Assert.Equal(["vitarnin b c"], Normalizer.Normalize("vitamin b c"));
+    }
+
+    [Fact]
+    public void Candidates_are_capped()
+    {
+        Assert.InRange(Normalizer.Normalize("1111 1l1l 1|1| 6666 zz").Count, 1, ScreeningNormalizer.MaxCandidates + 1);
+    }
+
+    [Fact]
+    public void Empty_and_hostile_text_folds_to_nothing_without_failing()
+    {
+        Assert.Equal([""], Normalizer.Normalize(""));
+        Assert.Equal([""], Normalizer.Normalize("\u200B\u200C\uFEFF"));
+        Assert.Single(Normalizer.Normalize("\uD800zorblat")); // lone surrogate
+    }
+
+    [Fact]
+    public void Seeded_fuzz_never_throws_and_is_idempotent_on_its_output()
+    {
+        var random = new Random(4711);
+        for (var i = 0; i < 2000; i++)
+        {
+            var chars = new char[random.Next(0, 24)];
+            for (var j = 0; j < chars.Length; j++)
+            {
+                chars[j] = (char)(random.Next(4) == 0 ? random.Next(0x20, 0x7F) : random.Next(0, 0xFFFF));
+            }
+
+            var candidates = Normalizer.Normalize(new string(chars));
+            Assert.NotEmpty(candidates);
+            foreach (var candidate in candidates)
+            {
+                Assert.DoesNotContain("  ", candidate, StringComparison.Ordinal);
+            }
+        }
+    }
+}

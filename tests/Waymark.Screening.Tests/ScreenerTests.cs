@@ -1,0 +1,149 @@
+using System.Text.Json;
+using Waymark.Screening.Messages;
+
+namespace Waymark.Screening.Tests;
+
+public sealed class ScreenerTests
+{
+    private static readonly Screener Screener = Placeholder.Create();
+
+    [Theory]
+    [InlineData("zorblat")]
+    [InlineData("cheap ZORBLAT videos")]
+    [InlineData("z o r b l a t")]
+    [InlineData("z.o.r.b.l.a.t")]
+    [InlineData("z0rbl4t")]
+    [InlineData("zorb1at")]
+    [InlineData("zorbIat")]
+    [InlineData("z\u043Erbl\u0430t")] // Cyrillic о and а
+    [InlineData("zörblât")]
+    [InlineData("zor\u200Bblat")]
+    [InlineData("zorrrrblaaaat")]
+    [InlineData("q u e n m i x")]
+    [InlineData("vrel dapto")]
+    [InlineData("vrel -- dapto")]
+    [InlineData("vrel.dapto")]
+    [InlineData("vreldapto")]
+    [InlineData("skarnish")]
+    [InlineData("sk4rnish")]
+    public void Obfuscated_placeholder_terms_match(string query)
+    {
+        var result = Screener.Screen(query, "en");
+        Assert.True(result.Matched, query);
+        Assert.Equal("csam", result.Category);
+    }
+
+    [Theory]
+    [InlineData("zorblats")] // token: a longer word is another word
+    [InlineData("the zorb lat")]
+    [InlineData("dapto vrel")] // a phrase keeps its order
+    [InlineData("vrel")]
+    [InlineData("skarnival")] // allow-listed in English
+    [InlineData("sk4rnival")]
+    [InlineData("weather in helsinki")]
+    [InlineData("2024 news")]
+    [InlineData("")]
+    public void Innocent_queries_do_not_match(string query)
+    {
+        Assert.False(Screener.Screen(query, "en").Matched, query);
+    }
+
+    [Fact]
+    public void The_allow_list_is_per_language()
+    {
+        Assert.False(Screener.Screen("skarnival", "en").Matched);
+        Assert.True(Screener.Screen("skarnival", "fi").Matched);
+    }
+
+    [Fact]
+    public void A_match_carries_a_warning_with_click_through_links()
+    {
+        var result = Screener.Screen("zorblat", "fi");
+        Assert.NotNull(result.Variant);
+        Assert.Contains(result.Variant, Screener.Variants.Select(v => v.Id));
+        Assert.False(string.IsNullOrWhiteSpace(result.Message));
+        Assert.NotEmpty(result.Links);
+        foreach (var link in result.Links)
+        {
+            Assert.Equal($"/go/{link.Id}?v={result.Variant}&lang=fi", link.Url);
+            Assert.False(string.IsNullOrWhiteSpace(link.Title));
+        }
+
+        using var json = JsonDocument.Parse(result.ToJson());
+        Assert.True(json.RootElement.GetProperty("matched").GetBoolean());
+        Assert.Equal("csam", json.RootElement.GetProperty("category").GetString());
+        Assert.Equal(result.Variant, json.RootElement.GetProperty("variant").GetString());
+        Assert.Equal(result.Links.Count, json.RootElement.GetProperty("links").GetArrayLength());
+        Assert.DoesNotContain("zorblat", result.ToJson(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Daily_rotation_changes_with_the_day_and_is_stable_within_it()
+    {
+        var time = new ManualTime(new DateTimeOffset(2026, 11, 27, 8, 0, 0, TimeSpan.Zero));
+        var screener = Placeholder.Create(options: new ScreenerOptions { Time = time, Seed = 3 });
+        var first = screener.Screen("zorblat", "en").Variant;
+        time.Advance(TimeSpan.FromHours(10));
+        Assert.Equal(first, screener.Screen("zorblat", "en").Variant);
+        var seen = new HashSet<string?>();
+        for (var day = 0; day < screener.Variants.Count; day++)
+        {
+            time.Advance(TimeSpan.FromDays(1));
+            seen.Add(screener.Screen("zorblat", "en").Variant);
+        }
+
+        Assert.Equal(screener.Variants.Count, seen.Count); // every variant has its day
+    }
+
+    [Fact]
+    public void Random_rotation_is_reproducible_from_its_seed()
+    {
+        string?[] Draw(int seed)
+        {
+            var screener = Placeholder.Create(options: new ScreenerOptions { Rotation = RotationMode.Random, Seed = seed });
+            return Enumerable.Range(0, 20).Select(_ => screener.Screen("zorblat", "en").Variant).ToArray();
+        }
+
+        Assert.Equal(Draw(11), Draw(11));
+        Assert.NotEqual(Draw(11), Draw(12));
+        Assert.True(Draw(11).Distinct().Count() > 3);
+    }
+
+    [Fact]
+    public void Messages_fall_back_to_English_for_a_variant_a_language_lacks()
+    {
+        var arabic = Screener.WarningText("ar", "neutral");
+        Assert.Equal("ar", arabic.Language);
+        var fallback = Screener.WarningText("ar", "legal-negative");
+        Assert.Equal("en", fallback.Language);
+        Assert.Equal("Viewing sexual images of children is a crime", fallback.Title);
+    }
+
+    [Fact]
+    public void Only_listed_links_have_targets()
+    {
+        Assert.Equal("/fi/selfhelp", Screener.LinkTarget("selfhelp", "fi"));
+        Assert.Null(Screener.LinkTarget("https://elsewhere.example/", "en"));
+        Assert.Null(Screener.LinkTarget("nosuchlink", "en"));
+    }
+
+    [Fact]
+    public void The_shipped_default_list_loads_and_matches_generic_phrases()
+    {
+        var loaded = Screener.Load(new ScreenerOptions());
+        Assert.True(loaded.IsSuccess, loaded.Error);
+        var screener = loaded.Value!;
+        Assert.True(screener.Screen("Child  P0rnography", "en").Matched);
+        Assert.True(screener.Screen("c.s.a.m", "en").Matched);
+        Assert.False(screener.Screen("child psychology", "en").Matched);
+    }
+
+    private sealed class ManualTime(DateTimeOffset now) : TimeProvider
+    {
+        private DateTimeOffset _now = now;
+
+        public override DateTimeOffset GetUtcNow() => _now;
+
+        public void Advance(TimeSpan by) => _now += by;
+    }
+}

@@ -1,0 +1,204 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Waymark.Storage;
+using Waymark.Testing;
+
+namespace Waymark.Web.Tests;
+
+/// <summary>
+/// Search screening through the real server with a placeholder term list: the API, the warning
+/// page and fragment, click-through counting, and that no query reaches the logs or the database.
+/// </summary>
+public sealed class ScreeningSiteTests(PageChecker checker) : IClassFixture<PageChecker>, IAsyncLifetime
+{
+    // A placeholder term, and a distinctive placeholder word that must never be written anywhere.
+    private const string Marker = "quenvashmarker8812";
+    private ServerProcess _server = null!;
+    private readonly HttpClient _http = new(new HttpClientHandler { AllowAutoRedirect = false });
+
+    public async Task InitializeAsync()
+    {
+        var terms = Path.Combine(TestEnvironment.NewTempDirectory("terms"), "placeholder.tsv");
+        await File.WriteAllTextAsync(terms, "zorblat\t*\ttoken\tcsam\ttest\nvrel dapto\t*\tphrase\tcsam\ttest\n");
+        _server = await ServerProcess.StartAsync(new Dictionary<string, string>
+        {
+            ["WAYMARK_SCREENING_TERMS"] = terms,
+            ["Logging__LogLevel__Default"] = "Trace",
+            ["Logging__LogLevel__Microsoft"] = "Trace",
+            ["Logging__LogLevel__Microsoft.AspNetCore"] = "Trace",
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        _http.Dispose();
+        await _server.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task The_api_answers_with_the_warning_for_an_obfuscated_term()
+    {
+        using var json = await ScreenAsync("z 0 r b l 4 t", "fi");
+        var root = json.RootElement;
+        Assert.True(root.GetProperty("matched").GetBoolean());
+        Assert.Equal("csam", root.GetProperty("category").GetString());
+        var variant = root.GetProperty("variant").GetString();
+        Assert.False(string.IsNullOrEmpty(variant));
+        Assert.False(string.IsNullOrWhiteSpace(root.GetProperty("message").GetString()));
+        var links = root.GetProperty("links").EnumerateArray().ToList();
+        Assert.NotEmpty(links);
+        Assert.All(links, l => Assert.StartsWith($"/go/{l.GetProperty("id").GetString()}?v={variant}&lang=fi", l.GetProperty("url").GetString(), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_api_does_not_flag_innocent_queries()
+    {
+        using var json = await ScreenAsync("zorblats and vrel", "en");
+        Assert.False(json.RootElement.GetProperty("matched").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("variant").ValueKind);
+        Assert.Empty(json.RootElement.GetProperty("links").EnumerateArray());
+    }
+
+    [Theory]
+    [InlineData("/api/screen")]
+    [InlineData("/api/screen?q=a&q=b")]
+    public async Task The_api_rejects_a_missing_or_repeated_query_with_a_message(string path)
+    {
+        using var response = await _http.GetAsync(new Uri(_server.PublicUrl, path));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Contains("query", json.RootElement.GetProperty("error").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_api_rejects_an_overlong_query()
+    {
+        using var response = await _http.GetAsync(new Uri(_server.PublicUrl, "/api/screen?q=" + new string('a', 1001)));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_api_is_not_on_the_console_listener()
+    {
+        using var response = await _http.GetAsync(new Uri(_server.ConsoleUrl, "/api/screen?q=zorblat"));
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("en")]
+    [InlineData("ar")]
+    [InlineData("fa")]
+    public async Task The_warning_page_passes_the_page_checker(string language)
+    {
+        PageChecker.AssertClean(await checker.CheckUrlAsync(new Uri(_server.PublicUrl, $"/{language}/warning?v=neutral")));
+        PageChecker.AssertClean(await checker.CheckUrlAsync(new Uri(_server.PublicUrl, $"/{language}/warning")));
+    }
+
+    [Fact]
+    public async Task The_warning_page_is_right_to_left_in_Arabic_and_falls_back_to_English_text_marked_as_such()
+    {
+        var arabic = await _http.GetStringAsync(new Uri(_server.PublicUrl, "/ar/warning?v=neutral"));
+        Assert.Contains("<html lang=\"ar\" dir=\"rtl\">", arabic, StringComparison.Ordinal);
+        Assert.Contains("<section class=\"warning\" lang=\"ar\" dir=\"rtl\"", arabic, StringComparison.Ordinal);
+        var fallback = await _http.GetStringAsync(new Uri(_server.PublicUrl, "/ar/warning?v=legal-negative"));
+        Assert.Contains("<section class=\"warning\" lang=\"en\" dir=\"ltr\"", fallback, StringComparison.Ordinal);
+        Assert.Contains("href=\"/go/selfhelp?v=legal-negative&amp;lang=ar\"", fallback, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_warning_page_works_with_JavaScript_off()
+    {
+        await using var context = await checker.NewNoScriptContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(_server.PublicUrl, "/en/warning?v=efficacy-positive").ToString());
+        Assert.Equal("You can stop, and many people have", await page.InnerTextAsync("h1"));
+        await page.ClickAsync("a[href^='/go/selfhelp']");
+        Assert.EndsWith("/en/selfhelp", page.Url, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_fragment_is_the_warning_without_a_document_or_script()
+    {
+        var fragment = await _http.GetStringAsync(new Uri(_server.PublicUrl, "/fi/warning/fragment?v=neutral"));
+        Assert.StartsWith("<section class=\"warning\" lang=\"fi\"", fragment.Trim(), StringComparison.Ordinal);
+        Assert.DoesNotContain("<html", fragment, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<script", fragment, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("href=\"/go/survey?v=neutral&amp;lang=fi\"", fragment, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/go/nosuchlink?v=neutral&lang=en")]
+    [InlineData("/go/https:%2F%2Fevil.example?v=neutral")]
+    public async Task Click_through_goes_only_to_allow_listed_targets(string path)
+    {
+        using var response = await _http.GetAsync(new Uri(_server.PublicUrl, path));
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Null(response.Headers.Location);
+    }
+
+    [Fact]
+    public async Task Screening_and_clicks_are_counted_per_day_language_variant_and_link_and_no_query_is_kept()
+    {
+        using (await ScreenAsync($"z0rblat {Marker}", "fi"))
+        {
+        }
+
+        using (await ScreenAsync($"vrel.dapto {Marker}", "fi"))
+        {
+        }
+
+        using (await ScreenAsync($"innocent {Marker}", "ar"))
+        {
+        }
+
+        using (var response = await _http.GetAsync(new Uri(_server.PublicUrl, "/go/selfhelp?v=harm-negative&lang=fi")))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.Equal("/fi/selfhelp", response.Headers.Location?.OriginalString);
+        }
+
+        using (var response = await _http.GetAsync(new Uri(_server.PublicUrl, $"/go/helpline?v={Marker}&lang=xx")))
+        {
+            Assert.Equal("https://www.stopitnow.org/", response.Headers.Location?.OriginalString);
+        }
+
+        await _server.StopAsync();
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        await using (var database = await WaymarkDatabase.OpenAsync(new StorageSettings { DataDirectory = _server.DataDirectory }))
+        {
+            var counters = await database.Counters.ReadByPrefixAsync("screen:");
+            Assert.All(counters, c => Assert.Equal(today, c.Day));
+            Assert.Equal(2, counters.Single(c => c.Name == "screen:screened" && c.Dimension == "fi").Count);
+            Assert.Equal(1, counters.Single(c => c.Name == "screen:screened" && c.Dimension == "ar").Count);
+            Assert.Equal(2, counters.Where(c => c.Name == "screen:matched" && c.Dimension.StartsWith("fi/", StringComparison.Ordinal)).Sum(c => c.Count));
+            Assert.DoesNotContain(counters, c => c.Name == "screen:matched" && c.Dimension.StartsWith("ar", StringComparison.Ordinal));
+            Assert.Equal(1, counters.Single(c => c.Name == "screen:click" && c.Dimension == "fi/harm-negative/selfhelp").Count);
+            Assert.Equal(1, counters.Single(c => c.Name == "screen:click" && c.Dimension == "en/none/helpline").Count);
+        }
+
+        var stored = new StringBuilder();
+        foreach (var file in Directory.EnumerateFiles(_server.DataDirectory, "*", SearchOption.AllDirectories))
+        {
+            stored.Append(Encoding.Latin1.GetString(await File.ReadAllBytesAsync(file)));
+        }
+
+        Assert.Contains("screen:screened", stored.ToString(), StringComparison.Ordinal); // the files were read
+        Assert.Contains("Now listening", _server.Output, StringComparison.Ordinal); // the log was captured
+        foreach (var trace in new[] { Marker, "z0rblat", "vrel.dapto" })
+        {
+            Assert.DoesNotContain(trace, stored.ToString(), StringComparison.Ordinal);
+            Assert.DoesNotContain(trace, _server.Output, StringComparison.Ordinal);
+        }
+    }
+
+    private async Task<JsonDocument> ScreenAsync(string query, string language)
+    {
+        var url = new Uri(_server.PublicUrl, $"/api/screen?q={Uri.EscapeDataString(query)}&lang={language}");
+        using var response = await _http.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+    }
+}
