@@ -123,7 +123,7 @@ public sealed class ExportTests
             out("speeding", sum(d$flag_speeding))
             out("date_class", class(d$response_date))
             out("comments", sum(!is.na(d$comments)))
-            out("multiline", sum(d$comments == "line one\nline two", na.rm = TRUE))
+            out("multiline", sum(d$comments == "line one line two", na.rm = TRUE))
             out("arabic", sum(d$comments == "نص عربي", na.rm = TRUE))
             """);
         var lines = RunR(directory).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split('\t')).ToList();
@@ -150,18 +150,104 @@ public sealed class ExportTests
         Assert.Equal(responses.Count(r => r.Answers.GetValueOrDefault("comments") == "نص عربي").ToString(CultureInfo.InvariantCulture), Get("arabic"));
     }
 
-    private static string RunR(string directory)
+    private static string RunR(string directory) => Run("/usr/bin/Rscript", directory, "--vanilla", "check.R");
+
+    private static string Run(string program, string directory, params string[] arguments)
     {
-        var start = new ProcessStartInfo("/usr/bin/Rscript") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add("--vanilla");
-        start.ArgumentList.Add("check.R");
+        var start = new ProcessStartInfo(program) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
         start.Environment["LANG"] = "C.UTF-8";
         using var process = Process.Start(start)!;
         var errorTask = process.StandardError.ReadToEndAsync();
         var output = process.StandardOutput.ReadToEnd();
-        Assert.True(process.WaitForExit(60_000), "Rscript did not finish in 60 s");
-        Assert.True(process.ExitCode == 0, errorTask.Result);
+        Assert.True(process.WaitForExit(60_000), $"{program} did not finish in 60 s");
+        Assert.True(process.ExitCode == 0, output + errorTask.Result);
         return output;
+    }
+
+    [Fact]
+    public void Pspp_runs_the_spss_syntax_with_value_and_variable_labels()
+    {
+        Assert.True(File.Exists("/usr/bin/pspp"), "PSPP is missing: ./test.sh installs pspp");
+        var responses = Responses(120, seed: 5);
+        var directory = TestEnvironment.NewTempDirectory("survey-spss");
+        SurveyExport.WriteTo(SurveyExport.Create(Demo(), responses), directory);
+        var syntax = Path.Combine(directory, "help-us-help-you.sps");
+        File.AppendAllText(syntax, "DISPLAY LABELS.\nSAVE TRANSLATE /OUTFILE='labelled.csv' /TYPE=CSV /REPLACE /FIELDNAMES /CELLS=LABELS.\n");
+        var output = Run("/usr/bin/pspp", directory, "-O", "format=txt", "help-us-help-you.sps");
+        Assert.DoesNotContain("error", output, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("warning", output, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("How old are you?", output, StringComparison.Ordinal);
+
+        var rows = ReadCsv(File.ReadAllText(Path.Combine(directory, "labelled.csv")));
+        var header = rows[0];
+        Assert.Equal(SurveyExport.Create(Demo(), responses).Files["help-us-help-you.csv"].Split('\n')[0].Split(','), header);
+        Assert.Equal(responses.Count, rows.Count - 1);
+        var frequency = Array.IndexOf(header, "frequency");
+        var age = Array.IndexOf(header, "age");
+        var comments = Array.IndexOf(header, "comments");
+        var labelOf = Demo().Find("frequency")!.Choices.ToDictionary(c => c.Name, c => c.Labels.For("en")!);
+        for (var i = 0; i < responses.Count; i++)
+        {
+            Assert.Equal(labelOf[responses[i].Answers["frequency"]], rows[i + 1][frequency]);
+            Assert.Equal(responses[i].Answers["age"], rows[i + 1][age].Trim());
+            Assert.Equal((responses[i].Answers.GetValueOrDefault("comments") ?? string.Empty).Replace('\n', ' '), rows[i + 1][comments].Trim());
+        }
+    }
+
+    /// <summary>Minimal RFC 4180 reader for checking what PSPP wrote.</summary>
+    private static List<string[]> ReadCsv(string text)
+    {
+        var rows = new List<string[]>();
+        var fields = new List<string>();
+        var field = new System.Text.StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (quoted)
+            {
+                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
+                {
+                    field.Append('"');
+                    i++;
+                }
+                else if (c == '"')
+                {
+                    quoted = false;
+                }
+                else
+                {
+                    field.Append(c);
+                }
+            }
+            else if (c == '"')
+            {
+                quoted = true;
+            }
+            else if (c == ',')
+            {
+                fields.Add(field.ToString());
+                field.Clear();
+            }
+            else if (c == '\n')
+            {
+                fields.Add(field.ToString().TrimEnd('\r'));
+                field.Clear();
+                rows.Add([.. fields]);
+                fields.Clear();
+            }
+            else
+            {
+                field.Append(c);
+            }
+        }
+
+        return rows;
     }
 
     [Fact]
