@@ -20,6 +20,7 @@ public sealed class WaymarkDatabase : IAsyncDisposable
         Description = description;
         Counters = new CounterStore(this);
         ProtectionKeys = new ProtectionKeyStore(this);
+        SurveyResponses = new SurveyResponseStore(this);
     }
 
     public DatabaseEngine Engine { get; }
@@ -32,6 +33,9 @@ public sealed class WaymarkDatabase : IAsyncDisposable
 
     /// <summary>The shared data-protection key ring.</summary>
     public ProtectionKeyStore ProtectionKeys { get; }
+
+    /// <summary>Survey responses (sealed or plain) and resume drafts.</summary>
+    public SurveyResponseStore SurveyResponses { get; }
 
     /// <summary>Opens (and for SQLite, creates) the database and brings its schema up to date.</summary>
     public static async Task<WaymarkDatabase> OpenAsync(StorageSettings settings, CancellationToken cancellationToken = default)
