@@ -1,9 +1,10 @@
 using System.Text;
+using Waymark.Secrets;
 
 namespace Waymark.Responses;
 
 /// <summary>
-/// A resume code (a few random words) opens a draft: the draft's id and its encryption key are
+/// A resume code (a few random words; pass its canonical form from <see cref="Read"/>) opens a draft: the draft's id and its encryption key are
 /// both derived from the code with keyed BLAKE2b, and the server keeps neither the code nor the
 /// key, so someone reading the database cannot read a draft or link it to anyone (docs/adr/0020).
 /// The draft itself is sealed with XSalsa20-Poly1305 (libsodium <c>crypto_secretbox</c>).
@@ -13,16 +14,21 @@ public static class ResumeDrafts
     private static readonly byte[] IdContext = Encoding.ASCII.GetBytes("waymark resume draft id v1......");
     private static readonly byte[] KeyContext = Encoding.ASCII.GetBytes("waymark resume draft key v1.....");
 
-    /// <summary>The code as typed, in one canonical form: lower case, words separated by one space.</summary>
-    public static string Normalize(string code)
+    /// <summary>Words in a resume code: 6 words of 12 bits, 72 bits (docs/adr/0020).</summary>
+    public const int CodeWords = 6;
+
+    /// <summary>A new resume code from the system's cryptographic generator.</summary>
+    public static string NewCode()
     {
-        ArgumentNullException.ThrowIfNull(code);
-        var words = code.ToLowerInvariant().Split([' ', '-', '.', ',', '\t', '\r', '\n'], StringSplitOptions.RemoveEmptyEntries);
-        return string.Join(' ', words);
+        using var random = System.Security.Cryptography.RandomNumberGenerator.Create();
+        return RecoveryPhrase.Generate(CodeWords, random);
     }
 
+    /// <summary>The code as typed, in its canonical form (case, spaces and hyphens do not matter), or why it is not a code.</summary>
+    public static PhraseReading Read(string? typed) => RecoveryPhrase.Parse(typed, CodeWords);
+
     public static string DraftId(string code) =>
-        Convert.ToHexStringLower(Sodium.GenericHash.Hash(Encoding.UTF8.GetBytes(Normalize(code)), IdContext, 32));
+        Convert.ToHexStringLower(Sodium.GenericHash.Hash(Encoding.UTF8.GetBytes(code), IdContext, 32));
 
     public static byte[] Encrypt(byte[] plaintext, string code)
     {
@@ -50,5 +56,5 @@ public static class ResumeDrafts
         }
     }
 
-    private static byte[] Key(string code) => Sodium.GenericHash.Hash(Encoding.UTF8.GetBytes(Normalize(code)), KeyContext, 32);
+    private static byte[] Key(string code) => Sodium.GenericHash.Hash(Encoding.UTF8.GetBytes(code), KeyContext, 32);
 }

@@ -56,13 +56,21 @@ public sealed class ArchiveAndDraftTests
     [Fact]
     public void A_draft_opens_with_its_code_however_it_is_typed_and_not_with_another()
     {
+        var code = ResumeDrafts.NewCode();
+        Assert.Equal(ResumeDrafts.CodeWords, code.Split(' ').Length);
+        var typed = ResumeDrafts.Read("  " + code.ToUpperInvariant().Replace(' ', '-') + " ");
+        Assert.True(typed.IsSuccess);
+        Assert.Equal(code, typed.Phrase);
+        var other = ResumeDrafts.NewCode();
+        Assert.NotEqual(code, other);
+
         var plaintext = Encoding.UTF8.GetBytes("{\"page\":3}");
-        var payload = ResumeDrafts.Encrypt(plaintext, "amber falcon river stone");
-        Assert.Equal(ResumeDrafts.DraftId("amber falcon river stone"), ResumeDrafts.DraftId("  Amber-Falcon  RIVER stone "));
-        Assert.NotEqual(ResumeDrafts.DraftId("amber falcon river stone"), ResumeDrafts.DraftId("amber falcon river stones"));
-        Assert.Equal(plaintext, ResumeDrafts.Decrypt(payload, "AMBER falcon river stone").Value);
-        Assert.False(ResumeDrafts.Decrypt(payload, "amber falcon river slate").IsSuccess);
-        Assert.False(ResumeDrafts.Decrypt([1, 2, 3], "amber falcon river stone").IsSuccess);
-        Assert.DoesNotContain("amber", ResumeDrafts.DraftId("amber falcon river stone"), StringComparison.Ordinal);
+        var payload = ResumeDrafts.Encrypt(plaintext, code);
+        Assert.Equal(64, ResumeDrafts.DraftId(code).Length);
+        Assert.NotEqual(ResumeDrafts.DraftId(code), ResumeDrafts.DraftId(other));
+        Assert.Equal(plaintext, ResumeDrafts.Decrypt(payload, typed.Phrase!).Value);
+        Assert.False(ResumeDrafts.Decrypt(payload, other).IsSuccess);
+        Assert.False(ResumeDrafts.Decrypt([1, 2, 3], code).IsSuccess);
+        Assert.False(ResumeDrafts.Read("zorblat quenmix").IsSuccess);
     }
 }
