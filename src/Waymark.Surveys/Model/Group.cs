@@ -1,0 +1,8 @@
+namespace Waymark.Surveys;
+
+/// <summary>A <c>begin group</c> … <c>end group</c> block. <see cref="Path"/> is the chain of group names from the top, ending with this one.</summary>
+public sealed record Group(string Name, LocalizedText Labels, string? Relevant, string? Appearance, IReadOnlyList<string> Path)
+{
+    /// <summary>The path as "outer/inner", the form used in JSON and exports.</summary>
+    public string PathText => string.Join('/', Path);
+}

@@ -1,0 +1,207 @@
+using Waymark.Surveys.Expressions;
+
+namespace Waymark.Surveys;
+
+/// <summary>The outcome of building an instrument: the instrument, or null with at least one fatal problem.</summary>
+public sealed record InstrumentBuild(Instrument? Instrument, IReadOnlyList<Problem> Problems)
+{
+    public bool IsSuccess => Instrument is not null;
+}
+
+/// <summary>
+/// A validated survey instrument: settings, languages, groups and questions in form order (groups flattened,
+/// each question carrying its group path). Immutable and safe to share between requests.
+/// </summary>
+public sealed class Instrument
+{
+    private readonly Dictionary<string, CompiledQuestion> _byName;
+    private readonly Dictionary<string, (Group Group, Expression? Relevant)> _groups;
+
+    private Instrument(
+        InstrumentSettings settings,
+        IReadOnlyList<SurveyLanguage> languages,
+        IReadOnlyList<Group> groups,
+        List<CompiledQuestion> compiled,
+        Dictionary<string, (Group, Expression?)> compiledGroups)
+    {
+        Settings = settings;
+        Languages = languages;
+        Groups = groups;
+        Compiled = compiled;
+        Questions = compiled.ConvertAll(c => c.Question);
+        _byName = compiled.ToDictionary(c => c.Question.Name, StringComparer.Ordinal);
+        _groups = compiledGroups;
+    }
+
+    public InstrumentSettings Settings { get; }
+
+    /// <summary>Languages in the order they first appear in the form's columns.</summary>
+    public IReadOnlyList<SurveyLanguage> Languages { get; }
+
+    /// <summary>Groups in form order (a nested group after its parent).</summary>
+    public IReadOnlyList<Group> Groups { get; }
+
+    /// <summary>Questions in form order, including the NAME_other text question of each or_other select.</summary>
+    public IReadOnlyList<Question> Questions { get; }
+
+    internal IReadOnlyList<CompiledQuestion> Compiled { get; }
+
+    /// <summary>The language key to fall back to: the settings' default_language, else the first language.</summary>
+    public string? FallbackLanguage => Settings.DefaultLanguage ?? (Languages.Count > 0 ? Languages[0].Key : null);
+
+    public Question? Find(string name) => _byName.TryGetValue(name, out var c) ? c.Question : null;
+
+    internal CompiledQuestion? FindCompiled(string name) => _byName.GetValueOrDefault(name);
+
+    internal Expression? GroupRelevance(string group) => _groups.TryGetValue(group, out var g) ? g.Relevant : null;
+
+    public Group? FindGroup(string name) => _groups.TryGetValue(name, out var g) ? g.Group : null;
+
+    /// <summary>
+    /// Checks and compiles: unique names, known groups, choices for selects, every expression parsed and every
+    /// <c>${name}</c> known, no calculation cycle. Problems carry the survey row and column of the question.
+    /// </summary>
+    public static InstrumentBuild Create(
+        InstrumentSettings settings,
+        IReadOnlyList<Group> groups,
+        IReadOnlyList<Question> questions,
+        IReadOnlyList<SurveyLanguage>? languages = null)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(groups);
+        ArgumentNullException.ThrowIfNull(questions);
+        var problems = new List<Problem>();
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        var compiledGroups = new Dictionary<string, (Group, Expression?)>(StringComparer.Ordinal);
+        foreach (var group in groups)
+        {
+            if (!names.Add(group.Name))
+            {
+                problems.Add(new Problem("survey", 0, "name", $"the name '{group.Name}' is used twice"));
+            }
+        }
+
+        foreach (var question in questions)
+        {
+            if (!Names.IsValid(question.Name))
+            {
+                problems.Add(new Problem("survey", question.Row, "name", $"'{question.Name}' is not a valid name (start with a letter or _, then letters, digits, _ - .)"));
+            }
+            else if (!names.Add(question.Name))
+            {
+                problems.Add(new Problem("survey", question.Row, "name", $"the name '{question.Name}' is used twice"));
+            }
+        }
+
+        var compiler = new ExpressionCompiler(names, problems);
+        foreach (var group in groups)
+        {
+            compiledGroups[group.Name] = (group, compiler.Compile(group.Relevant, 0, "relevant", choiceFilter: false));
+        }
+
+        var compiled = new List<CompiledQuestion>();
+        foreach (var question in questions)
+        {
+            var groupRelevance = new List<Expression>();
+            foreach (var groupName in question.GroupPath)
+            {
+                if (!compiledGroups.TryGetValue(groupName, out var g))
+                {
+                    problems.Add(new Problem("survey", question.Row, "type", $"question '{question.Name}' is in an unknown group '{groupName}'"));
+                }
+                else if (g.Item2 is { } relevant)
+                {
+                    groupRelevance.Add(relevant);
+                }
+            }
+
+            if (question.Type.IsSelect() && question.Choices.Count == 0)
+            {
+                problems.Add(new Problem("survey", question.Row, "type", $"the choice list '{question.ListName}' of '{question.Name}' has no choices"));
+            }
+
+            compiled.Add(new CompiledQuestion(
+                question,
+                compiled.Count,
+                compiler.Compile(question.Relevant, question.Row, "relevant", false),
+                compiler.Compile(question.Required, question.Row, "required", false),
+                compiler.Compile(question.Constraint, question.Row, "constraint", false),
+                compiler.Compile(question.Calculation, question.Row, "calculation", false),
+                compiler.Compile(question.ChoiceFilter, question.Row, "choice_filter", true),
+                groupRelevance));
+            if (question.Type == QuestionType.Calculate && string.IsNullOrWhiteSpace(question.Calculation))
+            {
+                problems.Add(new Problem("survey", question.Row, "calculation", $"calculate '{question.Name}' has no calculation"));
+            }
+        }
+
+        CalculationCycles.Report(compiled, problems);
+        if (problems.Any(p => p.Fatal))
+        {
+            return new InstrumentBuild(null, problems);
+        }
+
+        var allLanguages = languages ?? CollectLanguages(groups, questions);
+        return new InstrumentBuild(new Instrument(settings, allLanguages, groups, compiled, compiledGroups), problems);
+    }
+
+    private static List<SurveyLanguage> CollectLanguages(IReadOnlyList<Group> groups, IReadOnlyList<Question> questions)
+    {
+        var keys = new List<string>();
+        void Add(LocalizedText text)
+        {
+            foreach (var key in text.ByLanguage.Keys)
+            {
+                if (!keys.Contains(key))
+                {
+                    keys.Add(key);
+                }
+            }
+        }
+
+        foreach (var q in questions)
+        {
+            Add(q.Labels);
+            Add(q.Hints);
+            foreach (var c in q.Choices)
+            {
+                Add(c.Labels);
+            }
+        }
+
+        foreach (var g in groups)
+        {
+            Add(g.Labels);
+        }
+
+        return keys.ConvertAll(k => new SurveyLanguage(k, k));
+    }
+
+    /// <summary>Parses one column's expression and checks its references, recording problems at the question's row.</summary>
+    private sealed class ExpressionCompiler(HashSet<string> names, List<Problem> problems)
+    {
+        public Expression? Compile(string? source, int row, string column, bool choiceFilter)
+        {
+            if (string.IsNullOrWhiteSpace(source))
+            {
+                return null;
+            }
+
+            if (!Expression.TryParse(source, choiceFilter, out var expression, out var error))
+            {
+                problems.Add(new Problem("survey", row, column, $"'{source}' does not parse {error}"));
+                return null;
+            }
+
+            foreach (var name in expression!.References)
+            {
+                if (!names.Contains(name))
+                {
+                    problems.Add(new Problem("survey", row, column, $"'{source}' refers to ${{{name}}}, which is not a question in this form"));
+                }
+            }
+
+            return expression;
+        }
+    }
+}
