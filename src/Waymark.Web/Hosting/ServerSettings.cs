@@ -16,6 +16,9 @@ public sealed record ServerSettings
 
     public StorageSettings Storage { get; init; } = new();
 
+    /// <summary>The survey flow: where the forms are, how precisely response dates are kept.</summary>
+    public Surveys.SurveyOptions Surveys { get; init; } = new();
+
     /// <summary>Largest request body accepted, in bytes (uploads have their own limits).</summary>
     public long MaxRequestBodyBytes { get; init; } = 1024 * 1024;
 }

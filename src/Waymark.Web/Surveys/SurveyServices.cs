@@ -1,0 +1,30 @@
+using Waymark.Surveys;
+
+namespace Waymark.Web.Surveys;
+
+/// <summary>Registers the survey flow: the instruments (loaded once at start), the state protector and the flow.</summary>
+internal static class SurveyServices
+{
+    public static void Add(IServiceCollection services, SurveyOptions options)
+    {
+        services.AddSingleton(options);
+        services.AddSingleton(sp => SurveyCatalog.Load(
+            options.Directory,
+            SurveyForms.Load,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger<SurveyCatalog>()));
+        services.AddSingleton<FlowStateProtector>();
+        services.AddSingleton(sp => new SurveyFlow(
+            sp.GetRequiredService<FlowStateProtector>(),
+            sp.GetRequiredService<Storage.WaymarkDatabase>(),
+            sp.GetRequiredService<TimeProvider>(),
+            options));
+    }
+}
+
+/// <summary>Reads one XLSForm file into an instrument.</summary>
+internal static class SurveyForms
+{
+    public static InstrumentBuild Load(string path) =>
+        new(null, [new Problem("file", 0, string.Empty, "XLSForm import is not available in this build: " + Path.GetFileName(path))]);
+}
