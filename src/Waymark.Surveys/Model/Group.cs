@@ -5,4 +5,7 @@ public sealed record Group(string Name, LocalizedText Labels, string? Relevant, 
 {
     /// <summary>The path as "outer/inner", the form used in JSON and exports.</summary>
     public string PathText => string.Join('/', Path);
+
+    /// <summary>The survey sheet row of <c>begin group</c> (1-based); 0 when built in code.</summary>
+    public int Row { get; init; }
 }

@@ -77,7 +77,7 @@ public sealed class Instrument
         {
             if (!names.Add(group.Name))
             {
-                problems.Add(new Problem("survey", 0, "name", $"the name '{group.Name}' is used twice"));
+                problems.Add(new Problem("survey", group.Row, "name", $"the name '{group.Name}' is used twice"));
             }
         }
 
@@ -96,7 +96,7 @@ public sealed class Instrument
         var compiler = new ExpressionCompiler(names, problems);
         foreach (var group in groups)
         {
-            compiledGroups[group.Name] = (group, compiler.Compile(group.Relevant, 0, "relevant", choiceFilter: false));
+            compiledGroups[group.Name] = (group, compiler.Compile(group.Relevant, group.Row, "relevant", choiceFilter: false));
         }
 
         var compiled = new List<CompiledQuestion>();
@@ -135,6 +135,11 @@ public sealed class Instrument
             }
         }
 
+        foreach (var question in questions)
+        {
+            ReportUnknownOutputs(question, names, problems);
+        }
+
         CalculationCycles.Report(compiled, problems);
         if (problems.Any(p => p.Fatal))
         {
@@ -143,6 +148,26 @@ public sealed class Instrument
 
         var allLanguages = languages ?? CollectLanguages(groups, questions);
         return new InstrumentBuild(new Instrument(settings, allLanguages, groups, compiled, compiledGroups), problems);
+    }
+
+    /// <summary>A <c>${name}</c> shown in a text must name a question, as in pyxform.</summary>
+    private static void ReportUnknownOutputs(Question question, HashSet<string> names, List<Problem> problems)
+    {
+        var texts = new[] { ("label", question.Labels), ("hint", question.Hints), ("required_message", question.RequiredMessages), ("constraint_message", question.ConstraintMessages) }
+            .Concat(question.Choices.Select(c => ("label", c.Labels)));
+        foreach (var (column, text) in texts)
+        {
+            foreach (var value in text.ByLanguage.Values)
+            {
+                foreach (var name in Interpolation.References(value))
+                {
+                    if (!names.Contains(name))
+                    {
+                        problems.Add(new Problem("survey", question.Row, column, $"'{value}' shows ${{{name}}}, which is not a question in this form"));
+                    }
+                }
+            }
+        }
     }
 
     private static List<SurveyLanguage> CollectLanguages(IReadOnlyList<Group> groups, IReadOnlyList<Question> questions)

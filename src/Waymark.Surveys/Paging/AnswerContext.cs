@@ -40,7 +40,19 @@ internal sealed class AnswerContext(
             return XValue.FromString(choice.Name);
         }
 
-        return choice.Columns.TryGetValue(name, out var value) ? XValue.FromString(value) : XValue.Empty;
+        if (choice.Columns.TryGetValue(name, out var value))
+        {
+            return XValue.FromString(value);
+        }
+
+        // label or label::Language: the choice's label in that language.
+        if (name == "label" || name.StartsWith("label::", StringComparison.Ordinal))
+        {
+            var language = name == "label" ? LocalizedText.DefaultKey : SurveyLanguage.FromColumnSuffix(name[7..]).Key;
+            return XValue.FromString(choice.Labels.For(language) ?? string.Empty);
+        }
+
+        return XValue.Empty;
     }
 
     public AnswerContext WithCurrent(XValue value) => new(instrument, answers, today, value, choice);

@@ -175,7 +175,7 @@ public sealed class SurveyEngine
             var value = shown?.GetValueOrDefault(question.Name) ?? answers.GetValueOrDefault(question.Name) ?? string.Empty;
             var selected = question.Type.IsSelect() ? Evaluator.SplitList(value) : [];
             var choices = AllowedChoices(q, answers)
-                .Select(c => new VisibleChoice(c.Name, c.Labels.For(language, fallback) ?? c.Name, selected.Contains(c.Name)))
+                .Select(c => new VisibleChoice(c.Name, Interpolation.Fill(c.Labels.For(language, fallback) ?? c.Name, answers), selected.Contains(c.Name)))
                 .ToList();
             var groupLabels = question.GroupPath
                 .Select(g => _instrument.FindGroup(g)?.Labels.For(language, fallback))
@@ -183,8 +183,8 @@ public sealed class SurveyEngine
                 .ToList();
             questions.Add(new VisibleQuestion(
                 question,
-                question.Labels.For(language, fallback) ?? string.Empty,
-                question.Hints.For(language, fallback),
+                Interpolation.Fill(question.Labels.For(language, fallback) ?? string.Empty, answers),
+                question.Hints.For(language, fallback) is { } hint ? Interpolation.Fill(hint, answers) : null,
                 q.Required?.EvaluateBoolean(Context(answers)) ?? false,
                 question.ReadOnly || question.Calculation is not null || question.Type == QuestionType.Note,
                 choices,
@@ -291,14 +291,14 @@ public sealed class SurveyEngine
         if (value.Length == 0)
         {
             return q.Required is { } required && required.EvaluateBoolean(context)
-                ? new FieldError(name, FieldErrorKind.Required, q.Question.RequiredMessages.For(language, fallback) ?? DefaultMessages.For(FieldErrorKind.Required, language))
+                ? new FieldError(name, FieldErrorKind.Required, Interpolation.Fill(q.Question.RequiredMessages.For(language, fallback) ?? DefaultMessages.For(FieldErrorKind.Required, language), answers))
                 : null;
         }
 
         // As ODK: a constraint applies to an answer, never to an empty one.
         if (q.Constraint is { } constraint && !constraint.EvaluateBoolean(context.WithCurrent(AnswerContext.Typed(q.Question.Type, value))))
         {
-            return new FieldError(name, FieldErrorKind.Constraint, q.Question.ConstraintMessages.For(language, fallback) ?? DefaultMessages.For(FieldErrorKind.Constraint, language));
+            return new FieldError(name, FieldErrorKind.Constraint, Interpolation.Fill(q.Question.ConstraintMessages.For(language, fallback) ?? DefaultMessages.For(FieldErrorKind.Constraint, language), answers));
         }
 
         return null;

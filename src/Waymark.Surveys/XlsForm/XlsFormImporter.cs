@@ -1,0 +1,488 @@
+using Waymark.Surveys.Xlsx;
+
+namespace Waymark.Surveys.XlsForm;
+
+/// <summary>
+/// Turns the sheets of an XLSForm into an <see cref="Instrument"/>, collecting every problem with its sheet,
+/// row and column. Unsupported features are refused with a message that names them; columns Waymark does
+/// not use are warnings.
+/// </summary>
+internal sealed class XlsFormImporter
+{
+    private static readonly HashSet<string> SurveyColumns = new(StringComparer.Ordinal)
+    {
+        "type", "name", "label", "hint", "required", "required_message", "relevant", "constraint", "constraint_message",
+        "calculation", "choice_filter", "appearance", "default", "read_only", "parameters",
+    };
+
+    private static readonly HashSet<string> MediaColumns = new(StringComparer.Ordinal) { "image", "audio", "video", "big-image" };
+
+    private static readonly HashSet<string> SettingsColumns = new(StringComparer.Ordinal)
+    {
+        "form_id", "form_title", "version", "default_language", "style",
+    };
+
+    private readonly List<Problem> _problems = [];
+    private readonly List<SurveyLanguage> _languages = [];
+    private string? _defaultLanguageKey;
+
+    public static InstrumentBuild Import(Workbook workbook, string fallbackFormId) => new XlsFormImporter().Run(workbook, fallbackFormId);
+
+    private InstrumentBuild Run(Workbook workbook, string fallbackFormId)
+    {
+        SheetTable? survey = null, choices = null, settings = null;
+        foreach (var sheet in workbook.Sheets)
+        {
+            switch (sheet.Name.Trim().ToLowerInvariant())
+            {
+                case "survey":
+                    survey = SheetTable.Read(sheet);
+                    break;
+                case "choices":
+                    choices = SheetTable.Read(sheet);
+                    break;
+                case "settings":
+                    settings = SheetTable.Read(sheet);
+                    break;
+                case "external_choices" when sheet.Rows.Count > 1:
+                    _problems.Add(new Problem(sheet.Name, 0, null, "external choices (sheet 'external_choices') are not supported"));
+                    break;
+                case "entities" when sheet.Rows.Count > 1:
+                    _problems.Add(new Problem(sheet.Name, 0, null, "entities (sheet 'entities') are not supported"));
+                    break;
+                default:
+                    _problems.Add(new Problem(sheet.Name, 0, null, $"sheet '{sheet.Name}' is not an XLSForm sheet (survey, choices, settings) and is ignored", Fatal: false));
+                    break;
+            }
+        }
+
+        if (survey is null)
+        {
+            _problems.Add(new Problem("survey", 0, null, "the workbook has no sheet named 'survey'"));
+            return new InstrumentBuild(null, _problems);
+        }
+
+        var instrumentSettings = ReadSettings(settings, fallbackFormId);
+        foreach (var column in survey.Columns.Where(c => c.Base == "label" && c.Language is not null))
+        {
+            LanguageKey(column); // languages in the order of the survey's label columns
+        }
+
+        var lists = ReadChoices(choices);
+        var (groups, questions) = ReadSurvey(survey, lists);
+        if (_problems.Any(p => p.Fatal))
+        {
+            return new InstrumentBuild(null, _problems);
+        }
+
+        var build = Instrument.Create(instrumentSettings with { DefaultLanguage = _defaultLanguageKey }, groups, questions, _languages.Count > 0 ? _languages : null);
+        var located = build.Problems.Select(p => Locate(p, survey)).ToList();
+        return new InstrumentBuild(build.Instrument, [.. _problems, .. located]);
+    }
+
+    /// <summary>Instrument.Create names columns by header; give the spreadsheet letter too.</summary>
+    private static Problem Locate(Problem problem, SheetTable survey)
+    {
+        var column = survey.Columns.FirstOrDefault(c => c.Base == problem.Column);
+        return column is null ? problem : problem with { Column = column.Describe };
+    }
+
+    private InstrumentSettings ReadSettings(SheetTable? sheet, string fallbackFormId)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (sheet is not null)
+        {
+            var row = sheet.DataRows.FirstOrDefault();
+            foreach (var column in sheet.Columns)
+            {
+                if (!SettingsColumns.Contains(column.Base))
+                {
+                    _problems.Add(new Problem(sheet.Name, sheet.HeaderRow, column.Describe, $"setting '{column.Header}' is not used by Waymark and is ignored", Fatal: false));
+                }
+                else if (row.Cells is not null && row.Cells.TryGetValue(column.Index, out var value) && value.Trim().Length > 0)
+                {
+                    values[column.Base] = value.Trim();
+                }
+            }
+        }
+
+        var style = values.GetValueOrDefault("style");
+        if (style is not null && !string.Equals(style, "pages", StringComparison.OrdinalIgnoreCase))
+        {
+            _problems.Add(new Problem("settings", 0, "style", $"style '{style}' is not used (only 'pages' changes the layout)", Fatal: false));
+        }
+
+        if (values.GetValueOrDefault("default_language") is { } defaultLanguage)
+        {
+            _defaultLanguageKey = SurveyLanguage.FromColumnSuffix(defaultLanguage).Key;
+        }
+
+        return new InstrumentSettings
+        {
+            FormId = values.GetValueOrDefault("form_id") ?? fallbackFormId,
+            Title = values.GetValueOrDefault("form_title") ?? values.GetValueOrDefault("form_id") ?? fallbackFormId,
+            Version = values.GetValueOrDefault("version") ?? string.Empty,
+            Style = style,
+        };
+    }
+
+    private Dictionary<string, List<(Choice Choice, int Row)>> ReadChoices(SheetTable? sheet)
+    {
+        var lists = new Dictionary<string, List<(Choice, int)>>(StringComparer.Ordinal);
+        if (sheet is null)
+        {
+            return lists;
+        }
+
+        CheckDuplicateColumns(sheet);
+        var listColumn = sheet.Columns.FirstOrDefault(c => c.Base == "list_name");
+        var nameColumn = sheet.Columns.FirstOrDefault(c => c.Base == "name");
+        if (listColumn is null || nameColumn is null)
+        {
+            if (sheet.DataRows.Any())
+            {
+                _problems.Add(new Problem(sheet.Name, sheet.HeaderRow, null, "the choices sheet needs columns 'list_name' and 'name'"));
+            }
+
+            return lists;
+        }
+
+        foreach (var (row, cells) in sheet.DataRows)
+        {
+            var list = Cell(cells, listColumn);
+            var name = Cell(cells, nameColumn);
+            if (list.Length == 0 && name.Length == 0)
+            {
+                continue;
+            }
+
+            if (list.Length == 0 || name.Length == 0)
+            {
+                _problems.Add(new Problem(sheet.Name, row, (list.Length == 0 ? listColumn : nameColumn).Describe, "a choice needs both a list_name and a name"));
+                continue;
+            }
+
+            var labels = new Dictionary<string, string>(StringComparer.Ordinal);
+            var extra = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var column in sheet.Columns)
+            {
+                var value = Cell(cells, column);
+                if (column == listColumn || column == nameColumn || value.Length == 0)
+                {
+                    continue;
+                }
+
+                if (column.Base == "label")
+                {
+                    labels[LanguageKey(column)] = value;
+                }
+                else if (MediaColumns.Contains(column.Base))
+                {
+                    _problems.Add(new Problem(sheet.Name, row, column.Describe, $"media in choices (column '{column.Header}') is not supported"));
+                }
+                else
+                {
+                    extra[column.Header.Trim()] = value;
+                }
+            }
+
+            if (!lists.TryGetValue(list, out var choices))
+            {
+                choices = [];
+                lists[list] = choices;
+            }
+
+            if (choices.Any(c => c.Item1.Name == name))
+            {
+                _problems.Add(new Problem(sheet.Name, row, nameColumn.Describe, $"the list '{list}' has the choice '{name}' twice"));
+            }
+
+            choices.Add((new Choice(name, new LocalizedText(labels), extra), row));
+        }
+
+        return lists;
+    }
+
+    private (List<Group> Groups, List<Question> Questions) ReadSurvey(SheetTable sheet, Dictionary<string, List<(Choice Choice, int Row)>> lists)
+    {
+        CheckDuplicateColumns(sheet);
+        var typeColumn = sheet.Columns.FirstOrDefault(c => c.Base == "type");
+        var nameColumn = sheet.Columns.FirstOrDefault(c => c.Base == "name");
+        if (typeColumn is null || nameColumn is null)
+        {
+            _problems.Add(new Problem(sheet.Name, sheet.HeaderRow, null, "the survey sheet needs columns 'type' and 'name'"));
+            return ([], []);
+        }
+
+        foreach (var column in sheet.Columns.Where(c => !SurveyColumns.Contains(c.Base) && !MediaColumns.Contains(c.Base) && c.Base != "guidance_hint"))
+        {
+            if (column.Base.StartsWith("bind::", StringComparison.Ordinal) || column.Base.StartsWith("instance::", StringComparison.Ordinal) || column.Base.StartsWith("body::", StringComparison.Ordinal))
+            {
+                var used = sheet.DataRows.FirstOrDefault(r => Cell(r.Cells, column).Length > 0);
+                if (used.Cells is not null)
+                {
+                    _problems.Add(new Problem(sheet.Name, used.Row, column.Describe, $"XForm attribute columns ('{column.Header}') are not supported"));
+                    continue;
+                }
+            }
+
+            _problems.Add(new Problem(sheet.Name, sheet.HeaderRow, column.Describe, $"column '{column.Header}' is not used by Waymark and is ignored", Fatal: false));
+        }
+
+        var groups = new List<Group>();
+        var questions = new List<Question>();
+        var stack = new List<(string Name, int Row)>();
+        foreach (var (row, cells) in sheet.DataRows)
+        {
+            var typeText = Cell(cells, typeColumn);
+            var name = Cell(cells, nameColumn);
+            if (typeText.Length == 0)
+            {
+                if (sheet.Columns.Any(c => Cell(cells, c).Length > 0))
+                {
+                    _problems.Add(new Problem(sheet.Name, row, typeColumn.Describe, "a row with content has no type and is ignored", Fatal: false));
+                }
+
+                continue;
+            }
+
+            foreach (var media in sheet.Columns.Where(c => MediaColumns.Contains(c.Base) && Cell(cells, c).Length > 0))
+            {
+                _problems.Add(new Problem(sheet.Name, row, media.Describe, $"media (column '{media.Header}') is not supported"));
+            }
+
+            switch (TypeParser.Parse(typeText))
+            {
+                case Unsupported unsupported:
+                    _problems.Add(new Problem(sheet.Name, row, typeColumn.Describe, unsupported.Reason));
+                    break;
+                case BeginGroupRow:
+                    if (name.Length == 0)
+                    {
+                        _problems.Add(new Problem(sheet.Name, row, nameColumn.Describe, "a group needs a name"));
+                        name = $"group_row_{row}";
+                    }
+
+                    stack.Add((name, row));
+                    groups.Add(new Group(
+                        name,
+                        Texts(sheet, cells, "label"),
+                        NullIfEmpty(Text(sheet, cells, "relevant")),
+                        NullIfEmpty(Text(sheet, cells, "appearance")),
+                        stack.ConvertAll(s => s.Name))
+                    { Row = row });
+                    break;
+                case EndGroupRow:
+                    if (stack.Count == 0)
+                    {
+                        _problems.Add(new Problem(sheet.Name, row, typeColumn.Describe, "'end group' without a matching 'begin group'"));
+                    }
+                    else
+                    {
+                        stack.RemoveAt(stack.Count - 1);
+                    }
+
+                    break;
+                case QuestionRow question:
+                    AddQuestion(sheet, row, cells, question, name, stack.ConvertAll(s => s.Name), lists, questions);
+                    break;
+            }
+        }
+
+        foreach (var (group, row) in stack)
+        {
+            _problems.Add(new Problem(sheet.Name, row, typeColumn.Describe, $"group '{group}' is never closed with 'end group'"));
+        }
+
+        return (groups, questions);
+    }
+
+    private void AddQuestion(
+        SheetTable sheet,
+        int row,
+        IReadOnlyDictionary<int, string> cells,
+        QuestionRow type,
+        string name,
+        List<string> groupPath,
+        Dictionary<string, List<(Choice Choice, int Row)>> lists,
+        List<Question> questions)
+    {
+        var nameColumn = sheet.Columns.First(c => c.Base == "name");
+        if (name.Length == 0)
+        {
+            _problems.Add(new Problem(sheet.Name, row, nameColumn.Describe, "a question needs a name"));
+            return;
+        }
+
+        IReadOnlyList<Choice> choices = [];
+        if (type.ListName is { } listName)
+        {
+            if (!lists.TryGetValue(listName, out var list))
+            {
+                _problems.Add(new Problem(sheet.Name, row, sheet.Columns.First(c => c.Base == "type").Describe, $"the choice list '{listName}' is not in the choices sheet"));
+            }
+            else
+            {
+                choices = list.ConvertAll(c => c.Choice);
+                if (type.OrOther && !choices.Any(c => c.Name == Choice.OtherName))
+                {
+                    choices = [.. choices, new Choice(Choice.OtherName, OtherTexts("Other"))];
+                }
+            }
+        }
+
+        var parameters = ParseParameters(Text(sheet, cells, "parameters"));
+        var question = new Question
+        {
+            Name = name,
+            Type = type.Type,
+            Labels = Texts(sheet, cells, "label"),
+            Hints = Texts(sheet, cells, "hint"),
+            Required = Flag(sheet, row, cells, "required"),
+            RequiredMessages = Texts(sheet, cells, "required_message"),
+            Relevant = NullIfEmpty(Text(sheet, cells, "relevant")),
+            Constraint = NullIfEmpty(Text(sheet, cells, "constraint")),
+            ConstraintMessages = Texts(sheet, cells, "constraint_message"),
+            Calculation = NullIfEmpty(Text(sheet, cells, "calculation")),
+            ChoiceFilter = NullIfEmpty(Text(sheet, cells, "choice_filter")),
+            Appearance = NullIfEmpty(Text(sheet, cells, "appearance")),
+            Default = CheckDefault(sheet, row, type.Type, NullIfEmpty(Text(sheet, cells, "default")), choices),
+            ReadOnly = Flag(sheet, row, cells, "read_only") is "true()",
+            ListName = type.ListName,
+            Choices = choices,
+            OrOther = type.OrOther,
+            GroupPath = groupPath,
+            Parameters = parameters,
+            Row = row,
+        };
+        questions.Add(question);
+        if (type.OrOther)
+        {
+            // As pyxform: a text question NAME_other, shown when "other" is chosen.
+            questions.Add(new Question
+            {
+                Name = name + "_other",
+                Type = QuestionType.Text,
+                Labels = OtherTexts("Specify other."),
+                Relevant = $"selected(${{{name}}}, '{Choice.OtherName}')",
+                GroupPath = groupPath,
+                Row = row,
+            });
+        }
+    }
+
+    private LocalizedText OtherTexts(string english)
+    {
+        var keys = _languages.Count > 0 ? _languages.Select(l => l.Key) : [LocalizedText.DefaultKey];
+        return new LocalizedText(keys.ToDictionary(k => k, _ => english, StringComparer.Ordinal));
+    }
+
+    /// <summary>yes/true/1 → "true()", no/false/0/empty → null, anything else is an expression.</summary>
+    private string? Flag(SheetTable sheet, int row, IReadOnlyDictionary<int, string> cells, string column)
+    {
+        var value = Text(sheet, cells, column).Trim();
+        switch (value.ToLowerInvariant())
+        {
+            case "" or "no" or "false" or "0" or "false()":
+                return null;
+            case "yes" or "true" or "1" or "true()":
+                return "true()";
+            default:
+                if (column == "read_only")
+                {
+                    _problems.Add(new Problem(sheet.Name, row, sheet.Columns.First(c => c.Base == column).Describe, $"read_only must be yes or no, not '{value}'"));
+                    return null;
+                }
+
+                return value;
+        }
+    }
+
+    private string? CheckDefault(SheetTable sheet, int row, QuestionType type, string? value, IReadOnlyList<Choice> choices)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        var column = sheet.Columns.First(c => c.Base == "default").Describe;
+        var question = new Question { Name = "default", Type = type };
+        var (raw, error) = Paging.AnswerParser.Parse(question, type == QuestionType.SelectMultiple ? value.Split(' ', StringSplitOptions.RemoveEmptyEntries) : [value], choices);
+        if (error is not null || type is QuestionType.Note or QuestionType.Calculate or QuestionType.Acknowledge)
+        {
+            _problems.Add(new Problem(sheet.Name, row, column, $"default '{value}' is not a valid {type.XlsFormName()} answer and is ignored", Fatal: false));
+            return null;
+        }
+
+        return raw;
+    }
+
+    private static Dictionary<string, string> ParseParameters(string text)
+    {
+        var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var pair in text.Split([' ', ';', ','], StringSplitOptions.RemoveEmptyEntries))
+        {
+            var equals = pair.IndexOf('=', StringComparison.Ordinal);
+            if (equals > 0)
+            {
+                parameters[pair[..equals].Trim()] = pair[(equals + 1)..].Trim();
+            }
+        }
+
+        return parameters;
+    }
+
+    private void CheckDuplicateColumns(SheetTable sheet)
+    {
+        foreach (var duplicate in sheet.Columns.GroupBy(c => (c.Base, Language: c.Language is null ? null : SurveyLanguage.FromColumnSuffix(c.Language).Key)).Where(g => g.Count() > 1))
+        {
+            var second = duplicate.Skip(1).First();
+            _problems.Add(new Problem(sheet.Name, sheet.HeaderRow, second.Describe, $"duplicate column '{second.Header}'"));
+        }
+    }
+
+    private LocalizedText Texts(SheetTable sheet, IReadOnlyDictionary<int, string> cells, string baseName)
+    {
+        var texts = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var column in sheet.Columns.Where(c => c.Base == baseName))
+        {
+            var value = Cell(cells, column);
+            if (value.Length > 0)
+            {
+                texts[LanguageKey(column)] = value;
+            }
+        }
+
+        return new LocalizedText(texts);
+    }
+
+    /// <summary>The language key of a translatable column; registers the language on first sight.</summary>
+    private string LanguageKey(Column column)
+    {
+        if (column.Language is null)
+        {
+            return _defaultLanguageKey ?? LocalizedText.DefaultKey;
+        }
+
+        var language = SurveyLanguage.FromColumnSuffix(column.Language);
+        var known = _languages.FirstOrDefault(l => l.Key == language.Key);
+        if (known is null)
+        {
+            _languages.Add(language);
+        }
+
+        return language.Key;
+    }
+
+    private static string Text(SheetTable sheet, IReadOnlyDictionary<int, string> cells, string baseName)
+    {
+        var column = sheet.Columns.FirstOrDefault(c => c.Base == baseName && c.Language is null)
+            ?? sheet.Columns.FirstOrDefault(c => c.Base == baseName);
+        return column is null ? string.Empty : Cell(cells, column);
+    }
+
+    private static string Cell(IReadOnlyDictionary<int, string> cells, Column column) =>
+        cells.TryGetValue(column.Index, out var value) ? value.Trim() : string.Empty;
+
+    private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
+}

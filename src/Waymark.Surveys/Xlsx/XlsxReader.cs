@@ -1,0 +1,551 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Text;
+using System.Xml;
+
+namespace Waymark.Surveys.Xlsx;
+
+/// <summary>
+/// A bounded reader for the cell text of .xlsx files (ECMA-376 SpreadsheetML), written for hostile input:
+/// no DTDs, no external resolution, caps on size, entry count, compression ratio and cell count, path
+/// traversal names refused. Reads shared strings, inline strings, numbers, booleans and date-formatted
+/// numbers (as yyyy-MM-dd). Formulas are not evaluated: their cached value is read.
+/// </summary>
+internal static class XlsxReader
+{
+    private const string NotXlsx = "is not a valid .xlsx file";
+
+    public static (Workbook? Workbook, string? Error) Read(Stream input, XlsxLimits? limits = null)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        limits ??= XlsxLimits.Default;
+        try
+        {
+            using var buffer = CopyBounded(input, limits.MaxFileBytes);
+            using var zip = new ZipArchive(buffer, ZipArchiveMode.Read, leaveOpen: false);
+            var package = new Package(zip, limits);
+            return (ReadWorkbook(package, limits), null);
+        }
+        catch (XlsxException e)
+        {
+            return (null, e.Message);
+        }
+        catch (InvalidDataException e)
+        {
+            return (null, $"{NotXlsx} (damaged zip archive: {e.Message})");
+        }
+        catch (XmlException e)
+        {
+            return (null, $"{NotXlsx} (malformed XML: {e.Message})");
+        }
+        catch (IOException e)
+        {
+            return (null, $"{NotXlsx} ({e.Message})");
+        }
+    }
+
+    private static MemoryStream CopyBounded(Stream input, long maxBytes)
+    {
+        var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = input.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            if (buffer.Length + read > maxBytes)
+            {
+                throw new XlsxException($"the file is larger than {maxBytes / (1024 * 1024)} MB");
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        buffer.Position = 0;
+        return buffer;
+    }
+
+    private static Workbook ReadWorkbook(Package package, XlsxLimits limits)
+    {
+        var relations = ReadRelations(package, "xl/_rels/workbook.xml.rels");
+        var sheetRefs = new List<(string Name, string RelationId)>();
+        using (var reader = package.Open("xl/workbook.xml", required: true)!)
+        {
+            while (reader.Read())
+            {
+                if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "sheet")
+                {
+                    var name = reader.GetAttribute("name") ?? throw new XlsxException($"{NotXlsx} (a sheet has no name)");
+                    var id = RelationshipId(reader) ?? throw new XlsxException($"{NotXlsx} (sheet '{name}' has no relationship id)");
+                    sheetRefs.Add((name, id));
+                    if (sheetRefs.Count > limits.MaxSheets)
+                    {
+                        throw new XlsxException($"the workbook has more than {limits.MaxSheets} sheets");
+                    }
+                }
+            }
+        }
+
+        var sharedStrings = ReadSharedStrings(package, limits);
+        var dateStyles = ReadDateStyles(package);
+        var sheets = new List<Worksheet>();
+        var cells = 0;
+        foreach (var (name, id) in sheetRefs)
+        {
+            if (!relations.TryGetValue(id, out var target))
+            {
+                throw new XlsxException($"{NotXlsx} (sheet '{name}' points to a missing part)");
+            }
+
+            var sheet = new Worksheet(name);
+            ReadSheet(package, ResolvePart("xl/", target), sheet, sharedStrings, dateStyles, ref cells, limits);
+            sheets.Add(sheet);
+        }
+
+        return new Workbook(sheets);
+    }
+
+    private static string? RelationshipId(XmlReader reader)
+    {
+        for (var i = 0; i < reader.AttributeCount; i++)
+        {
+            reader.MoveToAttribute(i);
+            if (reader.LocalName == "id" && reader.NamespaceURI.Contains("relationships", StringComparison.Ordinal))
+            {
+                var value = reader.Value;
+                reader.MoveToElement();
+                return value;
+            }
+        }
+
+        reader.MoveToElement();
+        return null;
+    }
+
+    private static Dictionary<string, string> ReadRelations(Package package, string part)
+    {
+        var relations = new Dictionary<string, string>(StringComparer.Ordinal);
+        using var reader = package.Open(part, required: true)!;
+        while (reader.Read())
+        {
+            if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "Relationship"
+                && reader.GetAttribute("Id") is { } id && reader.GetAttribute("Target") is { } target)
+            {
+                relations[id] = target;
+            }
+        }
+
+        return relations;
+    }
+
+    /// <summary>Relationship targets are relative to the folder of the part that names them, or absolute from the package root.</summary>
+    private static string ResolvePart(string folder, string target)
+    {
+        var path = target.StartsWith('/') ? target[1..] : folder + target;
+        var parts = new List<string>();
+        foreach (var segment in path.Split('/'))
+        {
+            if (segment == "..")
+            {
+                if (parts.Count == 0)
+                {
+                    throw new XlsxException($"{NotXlsx} (a part name leaves the package: '{target}')");
+                }
+
+                parts.RemoveAt(parts.Count - 1);
+            }
+            else if (segment is not ("." or ""))
+            {
+                parts.Add(segment);
+            }
+        }
+
+        return string.Join('/', parts);
+    }
+
+    private static List<string> ReadSharedStrings(Package package, XlsxLimits limits)
+    {
+        var strings = new List<string>();
+        using var reader = package.Open("xl/sharedStrings.xml", required: false);
+        if (reader is null)
+        {
+            return strings;
+        }
+
+        while (reader.Read())
+        {
+            if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "si")
+            {
+                strings.Add(ReadText(reader));
+                if (strings.Count > limits.MaxSharedStrings)
+                {
+                    throw new XlsxException($"the workbook has more than {limits.MaxSharedStrings} strings");
+                }
+            }
+        }
+
+        return strings;
+    }
+
+    /// <summary>The text of an &lt;si&gt; or &lt;is&gt; element: its &lt;t&gt; runs, without phonetic hints (&lt;rPh&gt;).</summary>
+    private static string ReadText(XmlReader reader)
+    {
+        if (reader.IsEmptyElement)
+        {
+            return string.Empty;
+        }
+
+        var text = new StringBuilder();
+        var depth = reader.Depth;
+        var phonetic = 0;
+        while (reader.Read() && reader.Depth > depth)
+        {
+            if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "rPh" && !reader.IsEmptyElement)
+            {
+                phonetic++;
+            }
+            else if (reader.NodeType == XmlNodeType.EndElement && reader.LocalName == "rPh")
+            {
+                phonetic--;
+            }
+            else if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "t" && phonetic == 0 && !reader.IsEmptyElement)
+            {
+                text.Append(reader.ReadElementContentAsString());
+                if (reader.NodeType == XmlNodeType.EndElement && reader.Depth <= depth)
+                {
+                    break;
+                }
+            }
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>The cell style indexes whose number format shows a date (built-in 14-22, 45-47, or a custom code with y/d).</summary>
+    private static HashSet<int> ReadDateStyles(Package package)
+    {
+        var dateFormats = new HashSet<int> { 14, 15, 16, 17, 18, 19, 20, 21, 22, 45, 46, 47 };
+        var styles = new HashSet<int>();
+        using var reader = package.Open("xl/styles.xml", required: false);
+        if (reader is null)
+        {
+            return styles;
+        }
+
+        var inCellXfs = false;
+        var xfIndex = 0;
+        while (reader.Read())
+        {
+            if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "numFmt"
+                && int.TryParse(reader.GetAttribute("numFmtId"), CultureInfo.InvariantCulture, out var id)
+                && IsDateFormat(reader.GetAttribute("formatCode") ?? string.Empty))
+            {
+                dateFormats.Add(id);
+            }
+            else if (reader.LocalName == "cellXfs")
+            {
+                inCellXfs = reader.NodeType == XmlNodeType.Element && !reader.IsEmptyElement;
+            }
+            else if (inCellXfs && reader.NodeType == XmlNodeType.Element && reader.LocalName == "xf")
+            {
+                if (int.TryParse(reader.GetAttribute("numFmtId"), CultureInfo.InvariantCulture, out var format) && dateFormats.Contains(format))
+                {
+                    styles.Add(xfIndex);
+                }
+
+                xfIndex++;
+            }
+        }
+
+        return styles;
+    }
+
+    private static bool IsDateFormat(string code)
+    {
+        var quoted = false;
+        var bracket = false;
+        foreach (var c in code)
+        {
+            switch (c)
+            {
+                case '"':
+                    quoted = !quoted;
+                    break;
+                case '[':
+                    bracket = true;
+                    break;
+                case ']':
+                    bracket = false;
+                    break;
+                case 'y' or 'Y' or 'd' or 'D' when !quoted && !bracket:
+                    return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static void ReadSheet(Package package, string part, Worksheet sheet, List<string> sharedStrings, HashSet<int> dateStyles, ref int cells, XlsxLimits limits)
+    {
+        using var reader = package.Open(part, required: true)!;
+        var row = 0;
+        var column = 0;
+        while (reader.Read())
+        {
+            if (reader.NodeType != XmlNodeType.Element)
+            {
+                continue;
+            }
+
+            if (reader.LocalName == "row")
+            {
+                row = ParseIndex(reader.GetAttribute("r"), row + 1, 1_048_576, "row");
+                column = 0;
+            }
+            else if (reader.LocalName == "c")
+            {
+                var reference = reader.GetAttribute("r");
+                column = reference is null ? column + 1 : ColumnOf(reference);
+                if (reference is not null && RowOf(reference) is > 0 and var r)
+                {
+                    row = r;
+                }
+
+                var type = reader.GetAttribute("t");
+                _ = int.TryParse(reader.GetAttribute("s"), CultureInfo.InvariantCulture, out var style);
+                var value = ReadCell(reader, type, dateStyles.Contains(style), sharedStrings);
+                if (value.Length > 0)
+                {
+                    if (++cells > limits.MaxCells)
+                    {
+                        throw new XlsxException($"the workbook has more than {limits.MaxCells} cells");
+                    }
+
+                    sheet.Set(Math.Max(row, 1), column, value);
+                }
+            }
+        }
+    }
+
+    private static string ReadCell(XmlReader reader, string? type, bool dateStyle, List<string> sharedStrings)
+    {
+        if (reader.IsEmptyElement)
+        {
+            return string.Empty;
+        }
+
+        string? raw = null;
+        string? inline = null;
+        var depth = reader.Depth;
+        while (reader.Read() && reader.Depth > depth)
+        {
+            if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "v" && !reader.IsEmptyElement)
+            {
+                raw = reader.ReadElementContentAsString();
+                if (reader.NodeType == XmlNodeType.EndElement && reader.Depth <= depth)
+                {
+                    break;
+                }
+            }
+            else if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "is")
+            {
+                inline = ReadText(reader);
+            }
+        }
+
+        switch (type)
+        {
+            case "inlineStr":
+                return inline ?? raw ?? string.Empty;
+            case "s":
+                return int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < sharedStrings.Count
+                    ? sharedStrings[index]
+                    : throw new XlsxException($"{NotXlsx} (a cell refers to a missing shared string)");
+            case "b":
+                return raw?.Trim() == "1" ? "TRUE" : "FALSE";
+            case "str" or "e":
+                return raw ?? string.Empty;
+            case "d":
+                return raw is { Length: >= 10 } iso ? iso[..10] : raw ?? string.Empty;
+            default:
+                return raw is null ? string.Empty : Number(raw, dateStyle);
+        }
+    }
+
+    /// <summary>Numbers as pyxform shows them: whole numbers without ".0"; date-formatted serials as yyyy-MM-dd.</summary>
+    private static string Number(string raw, bool dateStyle)
+    {
+        if (!double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) || !double.IsFinite(number))
+        {
+            return raw.Trim();
+        }
+
+        if (dateStyle && number is >= 0 and < 2_958_466)
+        {
+            // 1900 date system; serial 60 is Excel's phantom 29 February 1900, so day 0 is 1899-12-30.
+            var date = new DateTime(1899, 12, 30, 0, 0, 0, DateTimeKind.Unspecified).AddDays(Math.Floor(number));
+            var fraction = number - Math.Floor(number);
+            return fraction == 0
+                ? date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+                : date.AddSeconds(Math.Round(fraction * 86400)).ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture);
+        }
+
+        return Expressions.XValue.NumberToString(number);
+    }
+
+    private static int ParseIndex(string? text, int fallback, int max, string what)
+    {
+        if (text is null)
+        {
+            return fallback;
+        }
+
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value is > 0 && value <= max
+            ? value
+            : throw new XlsxException($"{NotXlsx} (bad {what} number '{Truncate(text)}')");
+    }
+
+    private static int ColumnOf(string reference)
+    {
+        var column = 0;
+        var letters = 0;
+        foreach (var c in reference)
+        {
+            if (c is >= 'A' and <= 'Z')
+            {
+                column = (column * 26) + (c - 'A' + 1);
+                if (++letters > 3)
+                {
+                    break;
+                }
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        return column is > 0 and <= 16_384 ? column : throw new XlsxException($"{NotXlsx} (bad cell reference '{Truncate(reference)}')");
+    }
+
+    private static int RowOf(string reference)
+    {
+        var digits = reference.TrimStart('A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K', 'L', 'M', 'N', 'O', 'P', 'Q', 'R', 'S', 'T', 'U', 'V', 'W', 'X', 'Y', 'Z');
+        return ParseIndex(digits, 0, 1_048_576, "row");
+    }
+
+    private static string Truncate(string text) => text.Length > 20 ? text[..20] + "…" : text;
+
+    /// <summary>The zip archive with its caps; opens parts as XML readers that cannot resolve anything external.</summary>
+    private sealed class Package
+    {
+        private readonly Dictionary<string, ZipArchiveEntry> _entries = new(StringComparer.OrdinalIgnoreCase);
+        private readonly XlsxLimits _limits;
+        private long _total;
+
+        public Package(ZipArchive zip, XlsxLimits limits)
+        {
+            _limits = limits;
+            if (zip.Entries.Count > limits.MaxEntries)
+            {
+                throw new XlsxException($"the archive has more than {limits.MaxEntries} entries");
+            }
+
+            foreach (var entry in zip.Entries)
+            {
+                var name = entry.FullName;
+                if (name.StartsWith('/') || name.StartsWith('\\') || name.Contains('\\', StringComparison.Ordinal)
+                    || name.Split('/').Contains("..") || name.Contains(':', StringComparison.Ordinal) || name.Contains('\0', StringComparison.Ordinal))
+                {
+                    throw new XlsxException($"the archive has an unsafe entry name '{Truncate(name)}' (path traversal)");
+                }
+
+                _entries[name] = entry;
+            }
+        }
+
+        public XmlReader? Open(string part, bool required)
+        {
+            if (!_entries.TryGetValue(part, out var entry))
+            {
+                return required ? throw new XlsxException($"{NotXlsx} (missing part {part})") : null;
+            }
+
+            if (entry.Length > _limits.MaxEntryBytes)
+            {
+                throw new XlsxException($"part {part} would unpack to more than {_limits.MaxEntryBytes / (1024 * 1024)} MB");
+            }
+
+            if (entry.Length > 1024 * 1024 && entry.Length > entry.CompressedLength * _limits.MaxCompressionRatio)
+            {
+                throw new XlsxException($"part {part} is compressed more than {_limits.MaxCompressionRatio}:1 (a zip bomb?)");
+            }
+
+            var stream = new BoundedStream(entry.Open(), Math.Min(_limits.MaxEntryBytes, _limits.MaxTotalBytes - _total), part, this);
+            var settings = new XmlReaderSettings
+            {
+                DtdProcessing = DtdProcessing.Prohibit,
+                XmlResolver = null,
+                IgnoreComments = true,
+                IgnoreProcessingInstructions = true,
+                MaxCharactersFromEntities = 0,
+                CloseInput = true,
+            };
+            return XmlReader.Create(stream, settings);
+        }
+
+        public void Count(long bytes)
+        {
+            _total += bytes;
+            if (_total > _limits.MaxTotalBytes)
+            {
+                throw new XlsxException($"the archive unpacks to more than {_limits.MaxTotalBytes / (1024 * 1024)} MB");
+            }
+        }
+    }
+
+    /// <summary>Counts what is actually unpacked: the sizes in a zip header may lie.</summary>
+    private sealed class BoundedStream(Stream inner, long max, string part, Package package) : Stream
+    {
+        private long _read;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => _read; set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var n = inner.Read(buffer, offset, count);
+            _read += n;
+            package.Count(n);
+            return _read > max ? throw new XlsxException($"part {part} unpacks to more than allowed") : n;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                inner.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
+    }
+}
+
+/// <summary>Bad or hostile xlsx content; caught in <see cref="XlsxReader.Read"/> and turned into a message.</summary>
+internal sealed class XlsxException(string message) : Exception(message);
