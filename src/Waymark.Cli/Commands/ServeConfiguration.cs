@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Waymark.Storage;
 using Waymark.Web.Hosting;
+using Waymark.Web.Surveys;
 
 namespace Waymark.Cli.Commands;
 
@@ -15,6 +16,8 @@ internal static class ServeConfiguration
     internal const string ConsoleVariable = "WAYMARK_CONSOLE_ENDPOINT";
     internal const string DataDirectoryVariable = "WAYMARK_DATA_DIR";
     internal const string PostgresVariable = "WAYMARK_POSTGRES";
+    internal const string SurveysVariable = "WAYMARK_SURVEYS_DIR";
+    internal const string ResponseDateVariable = "WAYMARK_RESPONSE_DATE";
 
     public sealed record Overrides(string? PublicEndpoint, string? ConsoleEndpoint, string? DataDirectory, string? Postgres);
 
@@ -33,6 +36,13 @@ internal static class ServeConfiguration
             {
                 DataDirectory = Pick(options.DataDirectory, DataDirectoryVariable, "DataDirectory") ?? defaults.Storage.DataDirectory,
                 PostgresConnectionString = Pick(options.Postgres, PostgresVariable, "PostgresConnectionString"),
+            },
+            Surveys = new SurveyOptions
+            {
+                Directory = Pick(null, SurveysVariable, "SurveysDirectory") ?? defaults.Surveys.Directory,
+                DatePrecision = Enum.TryParse<ResponseDatePrecision>(Pick(null, ResponseDateVariable, "ResponseDate"), ignoreCase: true, out var precision)
+                    ? precision
+                    : defaults.Surveys.DatePrecision,
             },
         };
     }

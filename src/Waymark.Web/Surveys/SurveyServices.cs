@@ -1,4 +1,4 @@
-using Waymark.Surveys;
+using Waymark.Surveys.XlsForm;
 
 namespace Waymark.Web.Surveys;
 
@@ -10,7 +10,7 @@ internal static class SurveyServices
         services.AddSingleton(options);
         services.AddSingleton(sp => SurveyCatalog.Load(
             options.Directory,
-            SurveyForms.Load,
+            XlsFormFile.Load,
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILoggerFactory>().CreateLogger<SurveyCatalog>()));
         services.AddSingleton<FlowStateProtector>();
@@ -20,11 +20,4 @@ internal static class SurveyServices
             sp.GetRequiredService<TimeProvider>(),
             options));
     }
-}
-
-/// <summary>Reads one XLSForm file into an instrument.</summary>
-internal static class SurveyForms
-{
-    public static InstrumentBuild Load(string path) =>
-        new(null, [new Problem("file", 0, string.Empty, "XLSForm import is not available in this build: " + Path.GetFileName(path))]);
 }
