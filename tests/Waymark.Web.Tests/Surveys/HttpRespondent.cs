@@ -15,6 +15,22 @@ internal sealed partial class HttpRespondent(HttpClient http, Uri baseUrl, strin
 
     public string State => StatePattern().Match(Html) is { Success: true } match ? WebUtility.HtmlDecode(match.Groups[1].Value) : string.Empty;
 
+    /// <summary>The page before the last one read (to send a form again, as a browser's back button does).</summary>
+    public string Previous { get; private set; } = string.Empty;
+
+    /// <summary>Continues from another respondent object's last page (e.g. one talking to another node).</summary>
+    public void TakeOver(HttpRespondent? other)
+    {
+        if (other is not null)
+        {
+            Html = other.Html;
+            Previous = other.Previous;
+        }
+    }
+
+    /// <summary>Continues from a page's HTML.</summary>
+    public void TakeOver(string html) => Html = html;
+
     public bool IsComplete => Html.Contains("role=\"status\"", StringComparison.Ordinal);
 
     public async Task OpenAsync()
@@ -46,6 +62,7 @@ internal sealed partial class HttpRespondent(HttpClient http, Uri baseUrl, strin
     private async Task ReadAsync(HttpResponseMessage response)
     {
         Status = response.StatusCode;
+        Previous = Html;
         Html = await response.Content.ReadAsStringAsync();
     }
 
