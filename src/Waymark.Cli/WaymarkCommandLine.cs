@@ -16,6 +16,7 @@ internal static class WaymarkCommandLine
         root.Subcommands.Add(StatsCommand.Create());
         root.Subcommands.Add(KeysCommand.Create());
         root.Subcommands.Add(ResponsesCommand.Create());
+        root.Subcommands.Add(SurveyCommand.Create());
         return root;
     }
 

@@ -371,10 +371,11 @@ internal sealed class XlsFormImporter
         }
     }
 
+    /// <summary>The texts or_other adds ("Other", "Specify other.") in each language of the form; English where unknown.</summary>
     private LocalizedText OtherTexts(string english)
     {
         var keys = _languages.Count > 0 ? _languages.Select(l => l.Key) : [LocalizedText.DefaultKey];
-        return new LocalizedText(keys.ToDictionary(k => k, _ => english, StringComparer.Ordinal));
+        return new LocalizedText(keys.ToDictionary(k => k, k => OtherTranslations.For(english, k), StringComparer.Ordinal));
     }
 
     /// <summary>yes/true/1 → "true()", no/false/0/empty → null, anything else is an expression.</summary>

@@ -1,0 +1,160 @@
+using System.Text;
+using Waymark.Surveys.Responses;
+
+namespace Waymark.Surveys.Export;
+
+/// <summary>What a CSV column holds.</summary>
+internal enum ColumnKind
+{
+    Id,
+    Date,
+    Text,
+    IntegerNumber,
+    DecimalNumber,
+    DateValue,
+    SelectOne,
+    SelectMultipleRaw,
+    Dummy,
+    Flags,
+    FlagDummy,
+}
+
+/// <summary>
+/// One CSV column: a variable name valid in R, SPSS and Stata (letters, digits, _; starts with a letter;
+/// at most 32 characters; unique), its label, and for selects the (value, label) pairs.
+/// </summary>
+internal sealed record ExportColumn(
+    string Variable,
+    string Label,
+    ColumnKind Kind,
+    string? Question,
+    string? Choice,
+    IReadOnlyList<(string Value, string Label)> Values,
+    string TypeName);
+
+/// <summary>The columns of an export, shared by the CSV, the codebook and the three syntax files.</summary>
+internal sealed class ExportPlan
+{
+    /// <summary>Words SPSS, Stata or R refuse as variable names.</summary>
+    private static readonly HashSet<string> Reserved = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "all", "and", "by", "eq", "ge", "gt", "le", "lt", "ne", "not", "or", "to", "with", "byte", "double", "float",
+        "if", "in", "int", "long", "using", "strl", "else", "for", "function", "repeat", "while", "break", "next",
+        "true", "false", "null", "na", "nan", "inf", "return",
+    };
+
+    private readonly HashSet<string> _used = new(StringComparer.OrdinalIgnoreCase);
+
+    private ExportPlan()
+    {
+    }
+
+    public List<ExportColumn> Columns { get; } = [];
+
+    public static ExportPlan Build(Instrument instrument, IReadOnlyList<SurveyResponse> responses, string language)
+    {
+        var plan = new ExportPlan();
+        var fallback = instrument.FallbackLanguage;
+        plan.Add("response_id", "Response id (random)", ColumnKind.Id, null, null, [], "text");
+        plan.Add("response_date", "Date of the response (UTC)", ColumnKind.Date, null, null, [], "date");
+        foreach (var q in instrument.Questions)
+        {
+            if (q.Type is QuestionType.Note)
+            {
+                continue;
+            }
+
+            var label = OneLine(q.Labels.For(language, fallback) ?? q.Name);
+            var values = q.Choices.Select(c => (c.Name, OneLine(c.Labels.For(language, fallback) ?? c.Name))).ToList();
+            switch (q.Type)
+            {
+                case QuestionType.SelectOne:
+                    plan.Add(q.Name, label, ColumnKind.SelectOne, q.Name, null, values, "select_one " + q.ListName);
+                    break;
+                case QuestionType.SelectMultiple:
+                    plan.Add(q.Name, label + " (all chosen)", ColumnKind.SelectMultipleRaw, q.Name, null, [], "select_multiple " + q.ListName);
+                    foreach (var (name, choiceLabel) in values)
+                    {
+                        plan.Add(q.Name + "_" + name, $"{label}: {choiceLabel}", ColumnKind.Dummy, q.Name, name, [("0", "not chosen"), ("1", "chosen")], "0/1");
+                    }
+
+                    break;
+                case QuestionType.IntegerNumber:
+                    plan.Add(q.Name, label, ColumnKind.IntegerNumber, q.Name, null, [], "integer");
+                    break;
+                case QuestionType.DecimalNumber:
+                    plan.Add(q.Name, label, ColumnKind.DecimalNumber, q.Name, null, [], "decimal");
+                    break;
+                case QuestionType.Date:
+                    plan.Add(q.Name, label, ColumnKind.DateValue, q.Name, null, [], "date");
+                    break;
+                default:
+                    plan.Add(q.Name, label, ColumnKind.Text, q.Name, null, [], q.Type.XlsFormName());
+                    break;
+            }
+        }
+
+        plan.Add("flags", "Data-quality flags (space-separated)", ColumnKind.Flags, null, null, [], "text");
+        foreach (var flag in responses.SelectMany(r => r.Flags).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        {
+            plan.Add("flag_" + flag, "Flag: " + flag, ColumnKind.FlagDummy, null, flag, [("0", "no"), ("1", "yes")], "0/1");
+        }
+
+        return plan;
+    }
+
+    /// <summary>The CSV cell of a column for one response.</summary>
+    public static string Value(ExportColumn column, SurveyResponse response)
+    {
+        var raw = column.Question is null ? string.Empty : response.Answers.GetValueOrDefault(column.Question) ?? string.Empty;
+        return column.Kind switch
+        {
+            ColumnKind.Id => response.Id,
+            ColumnKind.Date => response.Date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty,
+            ColumnKind.Dummy => raw.Length == 0 ? string.Empty : Expressions.Evaluator.SplitList(raw).Contains(column.Choice) ? "1" : "0",
+            ColumnKind.Flags => string.Join(' ', response.Flags),
+            ColumnKind.FlagDummy => response.Flags.Contains(column.Choice!) ? "1" : "0",
+            _ => raw,
+        };
+    }
+
+    private void Add(string name, string label, ColumnKind kind, string? question, string? choice, IReadOnlyList<(string, string)> values, string typeName) =>
+        Columns.Add(new ExportColumn(UniqueVariable(name), label, kind, question, choice, values, typeName));
+
+    /// <summary>A name every package accepts: [A-Za-z][A-Za-z0-9_]{0,31}, unique ignoring case.</summary>
+    private string UniqueVariable(string name)
+    {
+        var text = new StringBuilder();
+        foreach (var c in name)
+        {
+            text.Append(char.IsAsciiLetterOrDigit(c) || c == '_' ? c : '_');
+        }
+
+        if (text.Length == 0 || !char.IsAsciiLetter(text[0]))
+        {
+            text.Insert(0, 'v');
+        }
+
+        if (Reserved.Contains(text.ToString()))
+        {
+            text.Append("_v");
+        }
+
+        var candidate = text.ToString();
+        if (candidate.Length > 32)
+        {
+            candidate = candidate[..32];
+        }
+
+        var unique = candidate;
+        for (var i = 2; !_used.Add(unique); i++)
+        {
+            var suffix = "_" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            unique = (candidate.Length + suffix.Length > 32 ? candidate[..(32 - suffix.Length)] : candidate) + suffix;
+        }
+
+        return unique;
+    }
+
+    private static string OneLine(string text) => string.Join(' ', text.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries)).Trim();
+}

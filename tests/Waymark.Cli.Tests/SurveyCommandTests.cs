@@ -1,0 +1,78 @@
+using System.Text.Json;
+using Waymark.Testing;
+
+namespace Waymark.Cli.Tests;
+
+public sealed class SurveyCommandTests
+{
+    private static string Shared(string file) => Path.Combine(TestEnvironment.RepositoryRoot, "..", "shared", "data", "xlsform", file);
+
+    private static async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = await WaymarkCommandLine.RunAsync(args, output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public async Task Validate_prints_every_problem_with_sheet_row_and_column_and_exits_1()
+    {
+        var (code, output, _) = await RunAsync("survey", "validate", Shared("flat_xlsform_test.xlsx"));
+        Assert.Equal(ExitCodes.Failure, code);
+        Assert.Contains("error: survey row 34, column A (type): location question type 'geopoint' is not supported", output, StringComparison.Ordinal);
+        Assert.Contains("error: survey row 9, column S (image): media (column 'image') is not supported", output, StringComparison.Ordinal);
+        Assert.Contains("warning: survey row 1, column C (rows): column 'rows' is not used", output, StringComparison.Ordinal);
+        Assert.Contains("invalid (", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Validate_accepts_a_good_form_with_warnings()
+    {
+        var (code, output, _) = await RunAsync("survey", "validate", Shared("extra_sheet_names.xlsx"));
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Contains("warning: stettings:", output, StringComparison.Ordinal);
+        Assert.Contains("valid (1 questions", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Validate_reports_a_file_that_is_not_xlsx()
+    {
+        var path = Path.Combine(TestEnvironment.NewTempDirectory("survey-cli"), "form.xlsx");
+        await File.WriteAllTextAsync(path, "type,name,label\ntext,a,A\n");
+        var (code, output, _) = await RunAsync("survey", "validate", path);
+        Assert.Equal(ExitCodes.Failure, code);
+        Assert.Contains("form.xlsx: is not a valid .xlsx file", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Show_prints_the_instrument_json_shape()
+    {
+        var (code, output, error) = await RunAsync("survey", "show", Shared("specify_other.xlsx"), "--json");
+        Assert.True(code == ExitCodes.Ok, error);
+        using var json = JsonDocument.Parse(output);
+        var root = json.RootElement;
+        Assert.Equal("specify_other", root.GetProperty("id").GetString());
+        Assert.Equal(["English"], root.GetProperty("languages").EnumerateArray().Select(l => l.GetString()));
+        var sex = root.GetProperty("questions")[0];
+        Assert.Equal(
+            ["name", "type", "labels", "required", "relevant", "constraint", "list", "choices", "group"],
+            sex.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("select_one", sex.GetProperty("type").GetString());
+        Assert.Equal("What sex are you?", sex.GetProperty("labels").GetProperty("English").GetString());
+        Assert.False(sex.GetProperty("required").GetBoolean());
+        Assert.Equal("sexes", sex.GetProperty("list").GetString());
+        Assert.Equal(["male", "female", "other"], sex.GetProperty("choices").EnumerateArray().Select(c => c.GetProperty("name").GetString()));
+        Assert.Equal(JsonValueKind.Null, sex.GetProperty("group").ValueKind);
+        Assert.Equal("selected(${sex}, 'other')", root.GetProperty("questions")[1].GetProperty("relevant").GetString());
+    }
+
+    [Fact]
+    public async Task Show_refuses_an_unsupported_form_on_standard_error()
+    {
+        var (code, output, error) = await RunAsync("survey", "show", Shared("loop.xlsx"), "--json");
+        Assert.Equal(ExitCodes.Failure, code);
+        Assert.Equal(string.Empty, output);
+        Assert.Contains("loops ('begin loop over toilet_type') are not supported", error, StringComparison.Ordinal);
+    }
+}
