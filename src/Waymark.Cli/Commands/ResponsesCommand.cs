@@ -61,11 +61,22 @@ internal static class ResponsesCommand
     {
         var key = new Option<string?>("--key") { Description = "The research team's secret key file (research.key); needed for sealed responses." };
         var input = new Option<string>("--in") { Description = "A file written by 'waymark responses export'.", Required = true };
-        var outOption = new Option<string>("--out") { Description = "Folder for the decrypted responses.", Required = true };
-        var command = new Command("decrypt", "Open exported responses with the secret key (on the researcher's machine) and add the set-level quality flags.") { key, input, outOption };
+        var form = SurveyCommand.FormArgument();
+        var outOption = new Option<string>("--out") { Description = "Folder for responses.jsonl, the CSV, codebook and R, SPSS and Stata syntax.", Required = true };
+        var language = new Option<string?>("--language") { Description = "Language of the labels (default: the form's default language)." };
+        var command = new Command("decrypt", "Open exported responses with the secret key (on the researcher's machine), add the set-level quality flags and write the survey exports.")
+        {
+            form, key, input, outOption, language,
+        };
         command.SetAction(async (parseResult, _) =>
         {
             var error = parseResult.InvocationConfiguration.Error;
+            var instrument = await SurveyCommand.LoadAsync(parseResult, parseResult.GetValue(form)!).ConfigureAwait(false);
+            if (instrument is null)
+            {
+                return ExitCodes.Failure;
+            }
+
             var records = ReadRecords(parseResult.GetValue(input)!, parseResult.GetValue(key));
             if (!records.IsSuccess)
             {
@@ -74,8 +85,7 @@ internal static class ResponsesCommand
             }
 
             var folder = parseResult.GetValue(outOption)!;
-            Directory.CreateDirectory(folder);
-            var written = await ResponseExports.WriteAsync(records.Value!, folder).ConfigureAwait(false);
+            var written = await ResponseExports.WriteAsync(instrument, records.Value!, folder, parseResult.GetValue(language)).ConfigureAwait(false);
             if (!written.IsSuccess)
             {
                 await error.WriteLineAsync("waymark responses decrypt: " + written.Error).ConfigureAwait(false);
