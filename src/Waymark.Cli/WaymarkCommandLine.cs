@@ -18,6 +18,8 @@ internal static class WaymarkCommandLine
         root.Subcommands.Add(CodeCommand.Create());
         root.Subcommands.Add(CommunityCommand.Create());
         root.Subcommands.Add(ScreenCommand.Create());
+        root.Subcommands.Add(KeysCommand.Create());
+        root.Subcommands.Add(ResponsesCommand.Create());
         root.Subcommands.Add(SurveyCommand.Create());
         return root;
     }

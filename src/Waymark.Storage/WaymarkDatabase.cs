@@ -21,6 +21,7 @@ public sealed class WaymarkDatabase : IAsyncDisposable
         Counters = new CounterStore(this);
         ProtectionKeys = new ProtectionKeyStore(this);
         SelfHelpVaults = new SelfHelpVaultStore(this);
+        SurveyResponses = new SurveyResponseStore(this);
     }
 
     public DatabaseEngine Engine { get; }
@@ -36,6 +37,8 @@ public sealed class WaymarkDatabase : IAsyncDisposable
 
     /// <summary>Encrypted self-help progress under phrase-derived lookups.</summary>
     public SelfHelpVaultStore SelfHelpVaults { get; }
+    /// <summary>Survey responses (sealed or plain) and resume drafts.</summary>
+    public SurveyResponseStore SurveyResponses { get; }
 
     /// <summary>Opens (and for SQLite, creates) the database and brings its schema up to date.</summary>
     public static async Task<WaymarkDatabase> OpenAsync(StorageSettings settings, CancellationToken cancellationToken = default)

@@ -12,8 +12,11 @@ public sealed class ServerProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly StringBuilder _output = new();
 
-    private ServerProcess(Process process, int publicPort, int consolePort, string dataDirectory)
+    private readonly bool _ownsDataDirectory;
+
+    private ServerProcess(Process process, int publicPort, int consolePort, string dataDirectory, bool ownsDataDirectory)
     {
+        _ownsDataDirectory = ownsDataDirectory;
         _process = process;
         PublicPort = publicPort;
         ConsolePort = consolePort;
@@ -42,11 +45,16 @@ public sealed class ServerProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<ServerProcess> StartAsync(IDictionary<string, string>? environment = null, string? postgres = null)
+    /// <summary>
+    /// Starts a server. Given <paramref name="dataDirectory"/> (a folder an earlier server used, for a
+    /// restart), the folder is kept when this server is disposed; otherwise a new one is made and deleted.
+    /// </summary>
+    public static async Task<ServerProcess> StartAsync(IDictionary<string, string>? environment = null, string? postgres = null, string? dataDirectory = null)
     {
         var publicPort = TestEnvironment.FreePort();
         var consolePort = TestEnvironment.FreePort();
-        var dataDirectory = TestEnvironment.NewTempDirectory("data");
+        var ownsDataDirectory = dataDirectory is null;
+        dataDirectory ??= TestEnvironment.NewTempDirectory("data");
         var cli = Path.Combine(AppContext.BaseDirectory, "waymark.dll");
         var start = new ProcessStartInfo("dotnet")
         {
@@ -72,7 +80,7 @@ public sealed class ServerProcess : IAsyncDisposable
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the waymark process.");
-        var server = new ServerProcess(process, publicPort, consolePort, dataDirectory);
+        var server = new ServerProcess(process, publicPort, consolePort, dataDirectory, ownsDataDirectory);
         process.OutputDataReceived += (_, e) => server.Append(e.Data);
         process.ErrorDataReceived += (_, e) => server.Append(e.Data);
         process.BeginOutputReadLine();
@@ -150,6 +158,25 @@ public sealed class ServerProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Ends the server at once with SIGKILL, as a crash or power cut would: no shutdown code runs.</summary>
+    public async Task KillAsync()
+    {
+        if (_process.HasExited)
+        {
+            return;
+        }
+
+        using (var kill = Process.Start("kill", ["-KILL", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill!.WaitForExitAsync().ConfigureAwait(false);
+        }
+
+        await _process.WaitForExitAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>Keeps the data folder when this server is disposed (to restart another on it).</summary>
+    public bool KeepDataDirectory { get; set; }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)
@@ -159,6 +186,11 @@ public sealed class ServerProcess : IAsyncDisposable
         }
 
         _process.Dispose();
+        if (!_ownsDataDirectory || KeepDataDirectory)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(DataDirectory, recursive: true);

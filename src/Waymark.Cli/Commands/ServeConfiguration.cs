@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Waymark.Storage;
 using Waymark.Web.Hosting;
+using Waymark.Web.Surveys;
 
 namespace Waymark.Cli.Commands;
 
@@ -17,6 +18,8 @@ internal static class ServeConfiguration
     internal const string PostgresVariable = "WAYMARK_POSTGRES";
     internal const string ScreeningTermsVariable = "WAYMARK_SCREENING_TERMS";
     internal const string ScreeningRotationVariable = "WAYMARK_SCREENING_ROTATION";
+    internal const string SurveysVariable = "WAYMARK_SURVEYS_DIR";
+    internal const string ResponseDateVariable = "WAYMARK_RESPONSE_DATE";
 
     public sealed record Overrides(string? PublicEndpoint, string? ConsoleEndpoint, string? DataDirectory, string? Postgres);
 
@@ -42,6 +45,13 @@ internal static class ServeConfiguration
                 Rotation = Enum.TryParse<Waymark.Screening.Messages.RotationMode>(Pick(null, ScreeningRotationVariable, "ScreeningRotation"), ignoreCase: true, out var rotation)
                     ? rotation
                     : Waymark.Screening.Messages.RotationMode.Daily,
+            },
+            Surveys = new SurveyOptions
+            {
+                Directory = Pick(null, SurveysVariable, "SurveysDirectory") ?? defaults.Surveys.Directory,
+                DatePrecision = Enum.TryParse<ResponseDatePrecision>(Pick(null, ResponseDateVariable, "ResponseDate"), ignoreCase: true, out var precision)
+                    ? precision
+                    : defaults.Surveys.DatePrecision,
             },
         };
     }

@@ -19,6 +19,8 @@ public sealed record ServerSettings
 
     /// <summary>Search screening: the term list, the warning messages and how variants rotate.</summary>
     public ScreenerOptions Screening { get; init; } = new();
+    /// <summary>The survey flow: where the forms are, how precisely response dates are kept.</summary>
+    public Surveys.SurveyOptions Surveys { get; init; } = new();
 
     /// <summary>Largest request body accepted, in bytes (uploads have their own limits).</summary>
     public long MaxRequestBodyBytes { get; init; } = 1024 * 1024;

@@ -56,6 +56,7 @@ public static class WaymarkServer
         builder.Services.AddSingleton(screener.Value!);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<PageViewCounter>();
+        Surveys.SurveyServices.Add(builder.Services, settings.Surveys);
         builder.Services.AddHostedService(sp => sp.GetRequiredService<PageViewCounter>());
         builder.Services.AddDataProtection().SetApplicationName("waymark");
         builder.Services.Configure<KeyManagementOptions>(options => options.XmlRepository = new DatabaseKeyRepository(database));

@@ -1,0 +1,69 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Waymark.Responses;
+
+/// <summary>
+/// One completed response as the researcher reads it: the plaintext that is sealed (or stored as
+/// it is when the instrument has no public key). Answers are XLSForm values as text
+/// (<c>select_multiple</c> space-separated, as ODK stores them); per-page durations are whole
+/// seconds; flags are the data-quality flags found at submission.
+/// </summary>
+public sealed record ResponseRecord
+{
+    /// <summary>Version of this JSON layout, so that old exports stay readable.</summary>
+    public const int CurrentFormat = 1;
+
+    [JsonPropertyName("format")]
+    public int Format { get; init; } = CurrentFormat;
+
+    [JsonPropertyName("id")]
+    public required string Id { get; init; }
+
+    [JsonPropertyName("instrument")]
+    public required string Instrument { get; init; }
+
+    [JsonPropertyName("version")]
+    public string Version { get; init; } = string.Empty;
+
+    [JsonPropertyName("language")]
+    public string Language { get; init; } = string.Empty;
+
+    [JsonPropertyName("day")]
+    public DateOnly? Day { get; init; }
+
+    [JsonPropertyName("answers")]
+    public required IReadOnlyDictionary<string, string> Answers { get; init; }
+
+    /// <summary>Seconds spent on each page shown, rounded, in the order shown.</summary>
+    [JsonPropertyName("page_seconds")]
+    public IReadOnlyList<int> PageSeconds { get; init; } = [];
+
+    /// <summary>Questions answered (the unit of the one-second-per-item speeding rule).</summary>
+    [JsonPropertyName("items")]
+    public int Items { get; init; }
+
+    [JsonPropertyName("flags")]
+    public IReadOnlyList<string> Flags { get; init; } = [];
+
+    private static readonly JsonSerializerOptions Options = new() { WriteIndented = false };
+
+    public byte[] ToJsonBytes() => JsonSerializer.SerializeToUtf8Bytes(this, Options);
+
+    public static Result<ResponseRecord> FromJson(ReadOnlySpan<byte> json)
+    {
+        try
+        {
+            var record = JsonSerializer.Deserialize<ResponseRecord>(json, Options);
+            return record is null
+                ? Result.Fail<ResponseRecord>("The response is empty.")
+                : record.Format > CurrentFormat
+                    ? Result.Fail<ResponseRecord>($"The response has format {record.Format}; this version of Waymark reads up to {CurrentFormat}.")
+                    : Result.Ok(record);
+        }
+        catch (JsonException exception)
+        {
+            return Result.Fail<ResponseRecord>("The response is not valid JSON: " + exception.Message);
+        }
+    }
+}

@@ -1,0 +1,152 @@
+using System.Data.Common;
+using System.Globalization;
+
+namespace Waymark.Storage;
+
+/// <summary>
+/// Survey responses and resume drafts. A response is inserted in its own transaction and the
+/// method returns only after the commit, which is durable on both engines (docs/adr/0002): the
+/// caller may then acknowledge it. Inserting the same id again is a no-op, so a retried or
+/// re-sent submission is stored once.
+/// </summary>
+public sealed class SurveyResponseStore
+{
+    private readonly WaymarkDatabase _database;
+
+    internal SurveyResponseStore(WaymarkDatabase database) => _database = database;
+
+    /// <summary>
+    /// Stores a response (and deletes the draft it was resumed from, in the same transaction).
+    /// Returns false when a response with this id was already stored.
+    /// </summary>
+    public async Task<bool> AddAsync(StoredResponse response, string? resumedDraftId = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        await using var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        int inserted;
+        await using (var command = connection.CreateCommand())
+        {
+            command.Transaction = transaction;
+            command.CommandText = """
+                INSERT INTO survey_responses (id, instrument, day, sealed, payload, flags)
+                VALUES (@id, @instrument, @day, @sealed, @payload, @flags)
+                ON CONFLICT (id) DO NOTHING
+                """;
+            Migrator.AddParameter(command, "id", response.Id);
+            Migrator.AddParameter(command, "instrument", response.Instrument);
+            Migrator.AddParameter(command, "day", response.Day is { } day ? day : DBNull.Value);
+            Migrator.AddParameter(command, "sealed", (short)(response.Sealed ? 1 : 0));
+            Migrator.AddParameter(command, "payload", response.Payload);
+            Migrator.AddParameter(command, "flags", response.Flags);
+            inserted = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        if (resumedDraftId is not null)
+        {
+            await DeleteDraftAsync(connection, transaction, resumedDraftId, cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return inserted == 1;
+    }
+
+    /// <summary>Every response to <paramref name="instrument"/> (all when null), in id order (which is random).</summary>
+    public async Task<IReadOnlyList<StoredResponse>> ReadAsync(string? instrument, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT id, instrument, day, sealed, payload, flags FROM survey_responses"
+            + (instrument is null ? string.Empty : " WHERE instrument = @instrument")
+            + " ORDER BY id";
+        if (instrument is not null)
+        {
+            Migrator.AddParameter(command, "instrument", instrument);
+        }
+
+        var responses = new List<StoredResponse>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            responses.Add(new StoredResponse(
+                reader.GetString(0),
+                reader.GetString(1),
+                reader.IsDBNull(2) ? null : reader.GetFieldValue<DateOnly>(2),
+                Convert.ToInt32(reader.GetValue(3), CultureInfo.InvariantCulture) == 1,
+                (byte[])reader.GetValue(4),
+                reader.GetString(5)));
+        }
+
+        return responses;
+    }
+
+    /// <summary>How many responses an instrument has.</summary>
+    public async Task<long> CountAsync(string instrument, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM survey_responses WHERE instrument = @instrument";
+        Migrator.AddParameter(command, "instrument", instrument);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Stores (or replaces) a draft under its id.</summary>
+    public async Task SaveDraftAsync(StoredDraft draft, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        await using var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT INTO survey_drafts (id, instrument, payload, expires) VALUES (@id, @instrument, @payload, @expires)
+            ON CONFLICT (id) DO UPDATE SET payload = excluded.payload, expires = excluded.expires
+            """;
+        Migrator.AddParameter(command, "id", draft.Id);
+        Migrator.AddParameter(command, "instrument", draft.Instrument);
+        Migrator.AddParameter(command, "payload", draft.Payload);
+        Migrator.AddParameter(command, "expires", draft.Expires);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The draft with this id, unless it is missing or expired before <paramref name="today"/>.</summary>
+    public async Task<StoredDraft?> FindDraftAsync(string id, DateOnly today, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT id, instrument, payload, expires FROM survey_drafts WHERE id = @id AND expires >= @today";
+        Migrator.AddParameter(command, "id", id);
+        Migrator.AddParameter(command, "today", today);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
+            ? new StoredDraft(reader.GetString(0), reader.GetString(1), (byte[])reader.GetValue(2), reader.GetFieldValue<DateOnly>(3))
+            : null;
+    }
+
+    /// <summary>Deletes drafts that expired before <paramref name="today"/>; returns how many.</summary>
+    public async Task<int> DeleteExpiredDraftsAsync(DateOnly today, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM survey_drafts WHERE expires < @today";
+        Migrator.AddParameter(command, "today", today);
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task DeleteDraftAsync(DbConnection connection, DbTransaction transaction, string id, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "DELETE FROM survey_drafts WHERE id = @id";
+        Migrator.AddParameter(command, "id", id);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+}
+
+/// <summary>
+/// One stored response: a random id, the instrument id, at most the UTC day, and the payload
+/// (a sealed box when <see cref="Sealed"/>, else the response JSON); <see cref="Flags"/> are the
+/// data-quality flags found at submission, space-separated.
+/// </summary>
+public sealed record StoredResponse(string Id, string Instrument, DateOnly? Day, bool Sealed, byte[] Payload, string Flags);
+
+/// <summary>A draft kept for a resume code; the payload is encrypted under a key derived from the code.</summary>
+public sealed record StoredDraft(string Id, string Instrument, byte[] Payload, DateOnly Expires);

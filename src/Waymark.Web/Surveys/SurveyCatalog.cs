@@ -1,0 +1,132 @@
+using Waymark.Responses;
+using Waymark.Surveys;
+using Waymark.Surveys.Paging;
+
+namespace Waymark.Web.Surveys;
+
+/// <summary>
+/// The instruments this node serves, loaded once at start from the surveys folder: every
+/// <c>*.xlsx</c> XLSForm, and beside it an optional <c>{form_id}.pub</c> with the research team's
+/// public key (then every response is stored sealed). A form that does not import is logged with
+/// its problems and skipped; the others are served.
+/// </summary>
+public sealed partial class SurveyCatalog
+{
+    /// <summary>The parameter (XLSForm <c>parameters</c> column) that marks an attention check: <c>attention_check=CHOICE</c>.</summary>
+    public const string AttentionParameter = "attention_check";
+
+    private readonly Dictionary<string, SurveyEntry> _entries;
+
+    internal SurveyCatalog(IEnumerable<SurveyEntry> entries) =>
+        _entries = entries.ToDictionary(e => e.Id, StringComparer.Ordinal);
+
+    internal IReadOnlyCollection<SurveyEntry> All => _entries.Values;
+
+    internal SurveyEntry? Find(string? id) => id is not null && _entries.TryGetValue(id, out var entry) ? entry : null;
+
+    internal static SurveyCatalog Load(string directory, Func<string, InstrumentBuild> load, TimeProvider time, ILogger logger)
+    {
+        ArgumentNullException.ThrowIfNull(load);
+        var entries = new List<SurveyEntry>();
+        if (!Directory.Exists(directory))
+        {
+            LogNoFolder(logger, directory);
+            return new SurveyCatalog(entries);
+        }
+
+        foreach (var path in Directory.EnumerateFiles(directory, "*.xlsx").Order(StringComparer.Ordinal))
+        {
+            var build = load(path);
+            if (!build.IsSuccess)
+            {
+                LogRefused(logger, Path.GetFileName(path), string.Join("; ", build.Problems));
+                continue;
+            }
+
+            var instrument = build.Instrument!;
+            byte[]? publicKey = null;
+            var keyPath = Path.Combine(directory, instrument.Settings.FormId + ".pub");
+            if (File.Exists(keyPath))
+            {
+                var key = SealingKeys.Read(keyPath);
+                if (!key.IsSuccess)
+                {
+                    // Serving a survey meant to be sealed without its key would store answers in the clear.
+                    LogRefused(logger, Path.GetFileName(path), key.Error!);
+                    continue;
+                }
+
+                publicKey = key.Value;
+            }
+
+            if (entries.Any(e => e.Id == instrument.Settings.FormId))
+            {
+                LogRefused(logger, Path.GetFileName(path), $"form_id '{instrument.Settings.FormId}' is already used by another file");
+                continue;
+            }
+
+            entries.Add(SurveyEntry.Create(instrument, publicKey, time));
+            LogLoaded(logger, instrument.Settings.FormId, publicKey is not null);
+        }
+
+        return new SurveyCatalog(entries);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Survey {Id} loaded (responses sealed: {Sealed}).")]
+    private static partial void LogLoaded(ILogger logger, string id, bool @sealed);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Survey file {File} is not served: {Problems}")]
+    private static partial void LogRefused(ILogger logger, string file, string problems);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "No surveys folder at {Directory}; no survey is served.")]
+    private static partial void LogNoFolder(ILogger logger, string directory);
+}
+
+/// <summary>One served instrument with what the flow derives from it once.</summary>
+internal sealed record SurveyEntry(
+    Instrument Instrument,
+    SurveyEngine Engine,
+    byte[]? PublicKey,
+    IReadOnlyList<IReadOnlyList<string>> Grids,
+    IReadOnlyDictionary<string, string> AttentionChecks,
+    IReadOnlyCollection<string> FreeTextQuestions)
+{
+    public string Id => Instrument.Settings.FormId;
+
+    public static SurveyEntry Create(Instrument instrument, byte[]? publicKey, TimeProvider time)
+    {
+        var engine = new SurveyEngine(instrument, time);
+        var attention = instrument.Questions
+            .Where(q => q.Parameters.TryGetValue(SurveyCatalog.AttentionParameter, out var expected) && expected.Length > 0)
+            .ToDictionary(q => q.Name, q => q.Parameters[SurveyCatalog.AttentionParameter], StringComparer.Ordinal);
+        var freeText = instrument.Questions.Where(q => q.Type == QuestionType.Text).Select(q => q.Name).ToHashSet(StringComparer.Ordinal);
+        return new SurveyEntry(instrument, engine, publicKey, FindGrids(engine), attention, freeText);
+    }
+
+    /// <summary>Grids: runs of at least three consecutive select_one questions on one page sharing a choice list.</summary>
+    private static List<IReadOnlyList<string>> FindGrids(SurveyEngine engine)
+    {
+        var grids = new List<IReadOnlyList<string>>();
+        foreach (var page in engine.Pages)
+        {
+            var run = new List<Question>();
+            foreach (var question in page.Questions.Append(null))
+            {
+                if (question is { Type: QuestionType.SelectOne } && (run.Count == 0 || run[0].ListName == question.ListName))
+                {
+                    run.Add(question);
+                    continue;
+                }
+
+                if (run.Count >= QualityCheck.MinimumGridItems)
+                {
+                    grids.Add(run.Select(q => q.Name).ToList());
+                }
+
+                run = question is { Type: QuestionType.SelectOne } ? [question] : [];
+            }
+        }
+
+        return grids;
+    }
+}

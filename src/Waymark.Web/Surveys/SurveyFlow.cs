@@ -1,0 +1,221 @@
+using Microsoft.Extensions.Primitives;
+using Waymark.Responses;
+using Waymark.Storage;
+using Waymark.Surveys;
+
+namespace Waymark.Web.Surveys;
+
+/// <summary>
+/// The respondent flow (docs/surveys-respondents.md): consent, pages with back and next,
+/// validation and relevance on the server (the survey engine), language switching that keeps the
+/// answers, resume codes, and the durable store of the completed response before the thank-you
+/// page is shown.
+/// </summary>
+public sealed class SurveyFlow
+{
+    private readonly FlowStateProtector protector;
+    private readonly WaymarkDatabase database;
+    private readonly TimeProvider time;
+    private readonly SurveyOptions options;
+
+    internal SurveyFlow(FlowStateProtector protector, WaymarkDatabase database, TimeProvider time, SurveyOptions options)
+    {
+        this.protector = protector;
+        this.database = database;
+        this.time = time;
+        this.options = options;
+    }
+
+    public const string StateField = "state";
+    public const string ActionField = "nav";
+    public const string HoneypotField = "contact_email";
+    public const string CodeField = "code";
+
+    /// <summary>How long a resume draft is kept.</summary>
+    public const int DraftDays = 30;
+
+    internal SurveyScreen Consent(SurveyEntry entry, string? noticeKey = null)
+    {
+        var state = new FlowState
+        {
+            Instrument = entry.Id,
+            Version = entry.Instrument.Settings.Version,
+            ResponseId = FlowState.NewResponseId(),
+            ShownAt = time.GetUtcNow().ToUnixTimeMilliseconds(),
+        };
+        return new SurveyScreen(ScreenKind.Consent, entry, protector.Protect(state)) { NoticeKey = noticeKey };
+    }
+
+    internal static SurveyScreen ResumeEntry(SurveyEntry entry, string? noticeKey = null) =>
+        new(ScreenKind.ResumeEntry, entry, string.Empty) { NoticeKey = noticeKey };
+
+    internal async Task<SurveyScreen> HandleAsync(SurveyEntry entry, string language, IFormCollection form, CancellationToken cancellationToken)
+    {
+        var action = form[ActionField].ToString();
+        if (action == "resume")
+        {
+            return await ResumeAsync(entry, language, form[CodeField].ToString(), cancellationToken).ConfigureAwait(false);
+        }
+
+        var state = protector.Unprotect(form[StateField].ToString());
+        if (state is null || state.Instrument != entry.Id || state.Version != entry.Instrument.Settings.Version)
+        {
+            return Consent(entry, "Survey.Expired");
+        }
+
+        if (!string.IsNullOrWhiteSpace(form[HoneypotField].ToString()))
+        {
+            state = state with { HoneypotFilled = true };
+        }
+
+        var now = time.GetUtcNow();
+        if (state.Page == FlowState.ConsentPage)
+        {
+            if (action != "start")
+            {
+                return Consent(entry) with { State = protector.Protect(state with { ShownAt = now.ToUnixTimeMilliseconds() }) };
+            }
+
+            var answers = state.Answers.Count > 0 ? state.Answers : entry.Engine.Start();
+            var first = entry.Engine.FirstPage(answers);
+            return first is { } page
+                ? Show(entry, language, state with { Answers = answers }, page, now)
+                : await CompleteAsync(entry, language, state with { Answers = answers }, now, cancellationToken).ConfigureAwait(false);
+        }
+
+        var current = Math.Clamp(state.Page, 0, entry.Engine.Pages.Count - 1);
+        state = state.WithTimeSpentOn(current, now);
+        var result = entry.Engine.Submit(current, language, state.Answers, Posted(entry, current, form));
+        state = state with { Answers = result.Answers };
+        switch (action)
+        {
+            case "back":
+                return Show(entry, language, state, entry.Engine.PreviousPage(current, state.Answers) ?? current, now);
+            case "save":
+                return await SaveDraftAsync(entry, state with { Page = current }, cancellationToken).ConfigureAwait(false);
+            case "next" when result.IsAccepted:
+                return entry.Engine.NextPage(current, state.Answers) is { } next
+                    ? Show(entry, language, state, next, now)
+                    : await CompleteAsync(entry, language, state, now, cancellationToken).ConfigureAwait(false);
+            case "next":
+                return Show(entry, language, state, current, now, result.Rejected, result.Errors);
+            default:
+                // A language switch or a "continue now": the same page, answers kept, no errors shown yet.
+                return Show(entry, language, state, current, now, result.Rejected);
+        }
+    }
+
+    private SurveyScreen Show(
+        SurveyEntry entry,
+        string language,
+        FlowState state,
+        int page,
+        DateTimeOffset now,
+        IReadOnlyDictionary<string, string>? shown = null,
+        IReadOnlyList<Waymark.Surveys.Paging.FieldError>? errors = null)
+    {
+        var engine = entry.Engine;
+        var next = state with { Page = page, ShownAt = now.ToUnixTimeMilliseconds() };
+        return new SurveyScreen(ScreenKind.Questions, entry, protector.Protect(next))
+        {
+            Page = engine.View(page, language, state.Answers, shown, errors),
+            IsLastPage = engine.NextPage(page, state.Answers) is null,
+            CanGoBack = engine.PreviousPage(page, state.Answers) is not null,
+        };
+    }
+
+    private async Task<SurveyScreen> CompleteAsync(SurveyEntry entry, string language, FlowState state, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        // Checked again over the whole survey, so that a crafted post cannot skip a required page.
+        var errors = entry.Engine.ValidateAll(state.Answers, language);
+        if (errors.Count > 0)
+        {
+            var page = entry.Engine.PageOf(errors[0].Question) ?? 0;
+            return Show(entry, language, state, page, now, null, errors);
+        }
+
+        var answers = entry.Engine.Settle(state.Answers);
+        var seconds = state.Seconds.OrderBy(s => s.Key).Select(s => s.Value).ToList();
+        var flags = QualityCheck.ForResponse(new QualityInput(answers, entry.FreeTextQuestions, entry.Grids, entry.AttentionChecks, state.HoneypotFilled, seconds));
+        var day = options.DayOf(now);
+        var record = new ResponseRecord
+        {
+            Id = state.ResponseId,
+            Instrument = entry.Id,
+            Version = entry.Instrument.Settings.Version,
+            Language = language,
+            Day = day,
+            Answers = answers,
+            PageSeconds = seconds,
+            Items = CountItems(entry.Instrument, answers),
+            Flags = flags,
+        };
+        var json = record.ToJsonBytes();
+        var payload = entry.PublicKey is { } key ? SealedBox.Seal(json, key) : json;
+        var stored = new StoredResponse(record.Id, entry.Id, day, entry.PublicKey is not null, payload, string.Join(' ', flags));
+
+        // Committed (durably, docs/adr/0002) before the thank-you page is sent; a re-sent form is stored once.
+        await database.SurveyResponses.AddAsync(stored, state.DraftId, cancellationToken).ConfigureAwait(false);
+        return new SurveyScreen(ScreenKind.Complete, entry, string.Empty);
+    }
+
+    private async Task<SurveyScreen> SaveDraftAsync(SurveyEntry entry, FlowState state, CancellationToken cancellationToken)
+    {
+        var code = ResumeDrafts.NewCode();
+        var id = ResumeDrafts.DraftId(code);
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+
+        // The draft keeps no clock time: only the page, the answers and the rounded durations.
+        var kept = state with { ShownAt = 0, DraftId = id };
+        await database.SurveyResponses.DeleteExpiredDraftsAsync(today, cancellationToken).ConfigureAwait(false);
+        await database.SurveyResponses.SaveDraftAsync(
+            new StoredDraft(id, entry.Id, ResumeDrafts.Encrypt(FlowStateProtector.ToBytes(kept), code), today.AddDays(DraftDays)),
+            cancellationToken).ConfigureAwait(false);
+        var continueState = kept with { ShownAt = time.GetUtcNow().ToUnixTimeMilliseconds() };
+        return new SurveyScreen(ScreenKind.ResumeCode, entry, protector.Protect(continueState)) { ResumeCode = code };
+    }
+
+    private async Task<SurveyScreen> ResumeAsync(SurveyEntry entry, string language, string typed, CancellationToken cancellationToken)
+    {
+        var reading = ResumeDrafts.Read(typed);
+        if (!reading.IsSuccess)
+        {
+            return ResumeEntry(entry, "Survey.ResumeInvalid");
+        }
+
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var draft = await database.SurveyResponses.FindDraftAsync(ResumeDrafts.DraftId(reading.Phrase!), today, cancellationToken).ConfigureAwait(false);
+        Result<byte[]>? opened = draft is null ? null : ResumeDrafts.Decrypt(draft.Payload, reading.Phrase!);
+        var state = opened is { IsSuccess: true } ? FlowStateProtector.FromBytes(opened.Value.Value!) : null;
+        if (state is null || state.Instrument != entry.Id || state.Version != entry.Instrument.Settings.Version)
+        {
+            return ResumeEntry(entry, "Survey.ResumeNotFound");
+        }
+
+        var page = Math.Clamp(state.Page, 0, entry.Engine.Pages.Count - 1);
+        var answers = entry.Engine.Settle(state.Answers);
+        var resumed = state with { Answers = answers };
+        return entry.Engine.IsPageRelevant(page, answers)
+            ? Show(entry, language, resumed, page, time.GetUtcNow())
+            : Show(entry, language, resumed, entry.Engine.FirstPage(answers) ?? 0, time.GetUtcNow());
+    }
+
+    /// <summary>The posted values of the questions on one page (several for select_multiple).</summary>
+    private static Dictionary<string, IReadOnlyList<string>> Posted(SurveyEntry entry, int page, IFormCollection form)
+    {
+        var posted = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var question in entry.Engine.Pages[page].Questions)
+        {
+            if (form.TryGetValue(question.Name, out StringValues values))
+            {
+                posted[question.Name] = values.Where(v => v is not null).Select(v => v!).ToList();
+            }
+        }
+
+        return posted;
+    }
+
+    /// <summary>Answers the respondent gave (calculations excluded): the unit of the speeding rule.</summary>
+    private static int CountItems(Instrument instrument, IReadOnlyDictionary<string, string> answers) =>
+        answers.Keys.Count(name => instrument.Find(name) is { } q && q.Type is not (QuestionType.Calculate or QuestionType.Note));
+}

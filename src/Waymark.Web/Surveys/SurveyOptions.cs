@@ -1,0 +1,21 @@
+namespace Waymark.Web.Surveys;
+
+/// <summary>How precisely a response's date is kept: the UTC day, or nothing at all.</summary>
+public enum ResponseDatePrecision
+{
+    Day,
+    None,
+}
+
+/// <summary>Settings of the survey flow.</summary>
+public sealed record SurveyOptions
+{
+    /// <summary>Folder of the XLSForms (<c>*.xlsx</c>) and their public keys (<c>{form_id}.pub</c>).</summary>
+    public string Directory { get; init; } = Path.Combine(AppContext.BaseDirectory, "content", "surveys");
+
+    public ResponseDatePrecision DatePrecision { get; init; } = ResponseDatePrecision.Day;
+
+    /// <summary>The date stored with a response completed at <paramref name="now"/>: the UTC day at most.</summary>
+    public DateOnly? DayOf(DateTimeOffset now) =>
+        DatePrecision == ResponseDatePrecision.Day ? DateOnly.FromDateTime(now.UtcDateTime) : null;
+}

@@ -1,0 +1,31 @@
+using Waymark.Surveys.Paging;
+
+namespace Waymark.Web.Surveys;
+
+/// <summary>What a survey request shows.</summary>
+internal enum ScreenKind
+{
+    Consent,
+    Questions,
+    Complete,
+    ResumeCode,
+    ResumeEntry,
+}
+
+/// <summary>One screen of the respondent flow, ready to render; <see cref="State"/> is the protected hidden field.</summary>
+internal sealed record SurveyScreen(ScreenKind Kind, SurveyEntry Entry, string State)
+{
+    public PageView? Page { get; init; }
+
+    /// <summary>Whether the page shown is the last relevant one (its button sends the answers).</summary>
+    public bool IsLastPage { get; init; }
+
+    public bool CanGoBack { get; init; }
+
+    public string? ResumeCode { get; init; }
+
+    /// <summary>A message key for the top of the screen (an unreadable state, a wrong resume code).</summary>
+    public string? NoticeKey { get; init; }
+
+    public bool HasErrors => Page?.Questions.Any(q => q.Error is not null) ?? false;
+}

@@ -1,0 +1,55 @@
+using Waymark.Testing;
+
+namespace Waymark.Storage.Tests;
+
+public sealed class SurveyResponseStoreTests
+{
+    private static readonly DateOnly Day = new(2026, 11, 27);
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Engines), MemberType = typeof(TestDatabases))]
+    public async Task A_response_is_stored_once_per_id_with_its_day_payload_and_flags(DatabaseEngine engine)
+    {
+        await using var database = await WaymarkDatabase.OpenAsync(await TestDatabases.CreateAsync(engine));
+        var first = new StoredResponse("b-id", "demo", Day, true, [1, 2, 3, 0, 255], "honeypot gibberish");
+        var undated = new StoredResponse("a-id", "demo", null, false, "{}"u8.ToArray(), string.Empty);
+        var other = new StoredResponse("c-id", "other", Day, false, [7], string.Empty);
+
+        Assert.True(await database.SurveyResponses.AddAsync(first));
+        Assert.False(await database.SurveyResponses.AddAsync(first with { Payload = [9] }));
+        Assert.True(await database.SurveyResponses.AddAsync(undated));
+        Assert.True(await database.SurveyResponses.AddAsync(other));
+
+        var demo = await database.SurveyResponses.ReadAsync("demo");
+        Assert.Equal(["a-id", "b-id"], demo.Select(r => r.Id));
+        Assert.Null(demo[0].Day);
+        Assert.False(demo[0].Sealed);
+        Assert.Equal(Day, demo[1].Day);
+        Assert.True(demo[1].Sealed);
+        Assert.Equal(new byte[] { 1, 2, 3, 0, 255 }, demo[1].Payload);
+        Assert.Equal("honeypot gibberish", demo[1].Flags);
+        Assert.Equal(2, await database.SurveyResponses.CountAsync("demo"));
+        Assert.Equal(3, (await database.SurveyResponses.ReadAsync(null)).Count);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Engines), MemberType = typeof(TestDatabases))]
+    public async Task Drafts_are_found_until_they_expire_and_go_with_the_response_that_completes_them(DatabaseEngine engine)
+    {
+        await using var database = await WaymarkDatabase.OpenAsync(await TestDatabases.CreateAsync(engine));
+        var store = database.SurveyResponses;
+        await store.SaveDraftAsync(new StoredDraft("d1", "demo", [1], Day));
+        await store.SaveDraftAsync(new StoredDraft("d1", "demo", [2], Day.AddDays(1)));
+        await store.SaveDraftAsync(new StoredDraft("d2", "demo", [3], Day.AddDays(-1)));
+
+        var found = await store.FindDraftAsync("d1", Day);
+        Assert.NotNull(found);
+        Assert.Equal(new byte[] { 2 }, found.Payload);
+        Assert.Null(await store.FindDraftAsync("d2", Day));
+        Assert.Null(await store.FindDraftAsync("missing", Day));
+
+        Assert.Equal(1, await store.DeleteExpiredDraftsAsync(Day));
+        Assert.True(await store.AddAsync(new StoredResponse("r1", "demo", null, false, [0], string.Empty), resumedDraftId: "d1"));
+        Assert.Null(await store.FindDraftAsync("d1", Day));
+    }
+}

@@ -1,0 +1,71 @@
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace Waymark.Web.Tests.Surveys;
+
+/// <summary>
+/// A respondent without a browser: plain GETs and form POSTs carrying the hidden state field, as
+/// a browser without JavaScript sends them. Used by the load, crash and multi-node tests.
+/// </summary>
+internal sealed partial class HttpRespondent(HttpClient http, Uri baseUrl, string instrument, string language = "en")
+{
+    public string Html { get; private set; } = string.Empty;
+
+    public HttpStatusCode Status { get; private set; }
+
+    public string State => StatePattern().Match(Html) is { Success: true } match ? WebUtility.HtmlDecode(match.Groups[1].Value) : string.Empty;
+
+    /// <summary>The page before the last one read (to send a form again, as a browser's back button does).</summary>
+    public string Previous { get; private set; } = string.Empty;
+
+    /// <summary>Continues from another respondent object's last page (e.g. one talking to another node).</summary>
+    public void TakeOver(HttpRespondent? other)
+    {
+        if (other is not null)
+        {
+            Html = other.Html;
+            Previous = other.Previous;
+        }
+    }
+
+    /// <summary>Continues from a page's HTML.</summary>
+    public void TakeOver(string html) => Html = html;
+
+    public bool IsComplete => Html.Contains("role=\"status\"", StringComparison.Ordinal);
+
+    public async Task OpenAsync()
+    {
+        using var response = await http.GetAsync(new Uri(baseUrl, $"/{language}/s/{instrument}"));
+        await ReadAsync(response);
+    }
+
+    /// <summary>Posts the current state with <paramref name="action"/> and the given answers.</summary>
+    public async Task PostAsync(string action, params (string Name, string Value)[] answers)
+    {
+        var fields = new List<KeyValuePair<string, string>> { new("state", State), new("nav", action) };
+        fields.AddRange(answers.Select(a => new KeyValuePair<string, string>(a.Name, a.Value)));
+        using var content = new FormUrlEncodedContent(fields);
+        using var response = await http.PostAsync(new Uri(baseUrl, $"/{language}/s/{instrument}"), content);
+        await ReadAsync(response);
+    }
+
+    /// <summary>Answers the flow-test form from start to finish; returns when the thank-you page is read.</summary>
+    public async Task CompleteFlowTestAsync(int age, string why)
+    {
+        await OpenAsync();
+        await PostAsync("start");
+        await PostAsync("next", ("age", age.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("helped", "no"));
+        await PostAsync("next", ("f1", "often"), ("f2", "sometimes"), ("f3", "never"), ("check", "blue"));
+        await PostAsync("next", ("why", why));
+    }
+
+    private async Task ReadAsync(HttpResponseMessage response)
+    {
+        Status = response.StatusCode;
+        Previous = Html;
+        Html = await response.Content.ReadAsStringAsync();
+    }
+
+    [GeneratedRegex("name=\"state\" value=\"([^\"]*)\"")]
+    private static partial Regex StatePattern();
+}

@@ -1,0 +1,107 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+using Waymark.Storage;
+using Waymark.Testing;
+
+namespace Waymark.Web.Tests.Surveys;
+
+/// <summary>
+/// Chromium with JavaScript off (Tor Browser's Safest mode) completes both demo surveys in English
+/// and in Arabic: next, a constraint error, back (answers kept), a language switch (answers kept), a
+/// resume code taken in one browser and used in another with no cookie, and the thank-you page.
+/// Every page on the way passes the page checker.
+/// </summary>
+public sealed class SurveyBrowserTests(PageChecker checker) : IClassFixture<PageChecker>, IAsyncLifetime
+{
+    private ServerProcess _server = null!;
+
+    public async Task InitializeAsync() => _server = await ServerProcess.StartAsync();
+
+    public async Task DisposeAsync() => await _server.DisposeAsync();
+
+    [Theory]
+    [InlineData("help-us-help-you", "en", "ar")]
+    [InlineData("help-us-help-you", "ar", "en")]
+    [InlineData("no-need-for-help", "en", "ar")]
+    [InlineData("no-need-for-help", "ar", "en")]
+    public async Task A_respondent_without_JavaScript_completes_the_demo_survey(string survey, string language, string other)
+    {
+        var problems = new List<string>();
+        var start = new Uri(_server.PublicUrl, $"/{language}/s/{survey}");
+        problems.AddRange(await checker.CheckUrlAsync(start));
+        problems.AddRange(await checker.CheckUrlAsync(new Uri(start + "/resume")));
+
+        await using var context = await checker.NewNoScriptContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(start.ToString());
+        Assert.Equal(language, await page.GetAttributeAsync("html", "lang"));
+        await ClickAsync(page, "start", problems);
+
+        // The intro note, then the page with the age question.
+        await ClickAsync(page, "next", problems);
+        Assert.Equal(1, await page.Locator("input[name=age]").CountAsync());
+        await page.FillAsync("input[name=age]", "5");
+        await ClickAsync(page, "next", problems);
+        Assert.True(await page.Locator(".error").First.IsVisibleAsync(), "the constraint error is shown");
+        Assert.Equal("true", await page.GetAttributeAsync("input[name=age]", "aria-invalid"));
+        var progress = await page.TextContentAsync(".progress");
+        await page.FillAsync("input[name=age]", "31");
+        await ClickAsync(page, "next", problems);
+        Assert.NotEqual(progress, await page.TextContentAsync(".progress"));
+
+        // Back keeps the answer; a language switch keeps it too, and so does switching back.
+        await ClickAsync(page, "back", problems);
+        Assert.Equal("31", await page.InputValueAsync("input[name=age]"));
+        await page.Locator($"button[formaction='/{other}/s/{survey}']").ClickAsync();
+        Assert.Equal(other, await page.GetAttributeAsync("html", "lang"));
+        Assert.Equal("31", await page.InputValueAsync("input[name=age]"));
+        problems.AddRange(await checker.CheckHtmlAsync(new Uri(page.Url), await page.ContentAsync()));
+        await page.Locator($"button[formaction='/{language}/s/{survey}']").ClickAsync();
+        Assert.Equal(language, await page.GetAttributeAsync("html", "lang"));
+        await ClickAsync(page, "next", problems);
+
+        // Answer the first choice of this page, then take a resume code.
+        await page.Locator("input[type=radio], input[type=checkbox]").First.CheckAsync();
+        var pageBeforeSaving = await page.TextContentAsync(".progress");
+        await ClickAsync(page, "save", problems);
+        var code = (await page.TextContentAsync(".code"))!.Trim();
+        Assert.Equal(6, code.Split(' ').Length);
+
+        // A different browser, no cookie shared: the code brings the respondent back to the same page.
+        await using var elsewhere = await checker.NewNoScriptContextAsync();
+        var resumed = await elsewhere.NewPageAsync();
+        await resumed.GotoAsync(start + "/resume");
+        await resumed.FillAsync("input[name=code]", "zorblat quenmix");
+        await ClickAsync(resumed, "resume", problems);
+        Assert.True(await resumed.Locator(".notice").IsVisibleAsync(), "a wrong code is explained");
+        await resumed.FillAsync("input[name=code]", code.ToUpperInvariant());
+        await ClickAsync(resumed, "resume", problems);
+        Assert.Equal(pageBeforeSaving, await resumed.TextContentAsync(".progress"));
+        Assert.True(await resumed.Locator("input[type=radio]:checked, input[type=checkbox]:checked").CountAsync() > 0, "the saved answer is back");
+        Assert.Empty(await elsewhere.CookiesAsync());
+
+        for (var guard = 0; guard < 20 && await resumed.Locator(".progress").CountAsync() > 0; guard++)
+        {
+            await ClickAsync(resumed, "next", problems);
+        }
+
+        Assert.True(await resumed.Locator("[role=status]").IsVisibleAsync(), "the thank-you page is shown");
+        Assert.True(await resumed.Locator($"main a[href='/{language}/']").CountAsync() > 0, "the thank-you page links to help");
+        Assert.Empty(await context.CookiesAsync());
+        PageChecker.AssertClean(problems);
+
+        await using var database = await WaymarkDatabase.OpenAsync(new StorageSettings { DataDirectory = _server.DataDirectory });
+        var ages = (await database.SurveyResponses.ReadAsync(survey))
+            .Select(r => JsonDocument.Parse(r.Payload).RootElement)
+            .Where(r => r.GetProperty("language").GetString() == language)
+            .Select(r => r.GetProperty("answers").GetProperty("age").GetString());
+        Assert.Contains("31", ages);
+    }
+
+    /// <summary>Clicks the form button with this action value and checks the page it leads to.</summary>
+    private async Task ClickAsync(IPage page, string action, List<string> problems)
+    {
+        await page.Locator($"button[name=nav][value={action}]").First.ClickAsync();
+        problems.AddRange((await checker.CheckHtmlAsync(new Uri(page.Url), await page.ContentAsync())).Select(p => $"{page.Url} after {action}: {p}"));
+    }
+}

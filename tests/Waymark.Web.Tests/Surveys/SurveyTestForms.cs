@@ -1,0 +1,62 @@
+using Waymark.Testing;
+
+namespace Waymark.Web.Tests.Surveys;
+
+/// <summary>
+/// A small XLSForm for the flow tests, in English and Arabic, one group per page: a constraint, a
+/// relevance rule, a grid of three items, an attention check and free text.
+/// </summary>
+internal static class SurveyTestForms
+{
+    public const string FlowTest = "flow-test";
+
+    /// <summary>A folder holding the flow-test form (and, when asked, its public key): for WAYMARK_SURVEYS_DIR.</summary>
+    public static string NewFolder(byte[]? publicKey = null)
+    {
+        var folder = TestEnvironment.NewTempDirectory("surveys");
+        XlsxWriter.Write(Path.Combine(folder, "flow-test.xlsx"), Sheets());
+        if (publicKey is not null)
+        {
+            File.WriteAllText(Path.Combine(folder, FlowTest + ".pub"), Convert.ToBase64String(publicKey) + "\n");
+        }
+
+        return folder;
+    }
+
+    public static Dictionary<string, string> Environment(string folder) => new() { ["WAYMARK_SURVEYS_DIR"] = folder };
+
+    private static List<(string, IReadOnlyList<IReadOnlyList<string>>)> Sheets() =>
+    [
+        ("survey", [
+            ["type", "name", "label::English (en)", "label::العربية (ar)", "required", "relevant", "constraint", "constraint_message::English (en)", "constraint_message::العربية (ar)", "parameters"],
+            ["begin group", "about", "About you", "عنك", "", "", "", "", "", ""],
+            ["integer", "age", "How old are you?", "كم عمرك؟", "yes", "", ". >= 18 and . <= 120", "Please enter an age from 18 to 120.", "يرجى إدخال عمر بين 18 و120.", ""],
+            ["select_one yesno", "helped", "Have you looked for help before?", "هل بحثت عن مساعدة من قبل؟", "yes", "", "", "", "", ""],
+            ["text", "helper", "Where did you look?", "أين بحثت؟", "", "${helped} = 'yes'", "", "", "", ""],
+            ["end group", "", "", "", "", "", "", "", "", ""],
+            ["begin group", "feelings", "How often do you feel this way?", "كم مرة تشعر بهذا؟", "", "", "", "", "", ""],
+            ["select_one freq", "f1", "Calm", "هادئ", "yes", "", "", "", "", ""],
+            ["select_one freq", "f2", "Hopeful", "متفائل", "yes", "", "", "", "", ""],
+            ["select_one freq", "f3", "Supported", "مدعوم", "yes", "", "", "", "", ""],
+            ["select_one colour", "check", "To show you are reading, choose blue.", "لتبين أنك تقرأ، اختر الأزرق.", "yes", "", "", "", "", "attention_check=blue"],
+            ["end group", "", "", "", "", "", "", "", "", ""],
+            ["begin group", "last", "Last question", "السؤال الأخير", "", "", "", "", "", ""],
+            ["text", "why", "Is there anything else you would like to tell us?", "هل هناك أي شيء آخر تود إخبارنا به؟", "", "", "", "", "", ""],
+            ["end group", "", "", "", "", "", "", "", "", ""],
+        ]),
+        ("choices", [
+            ["list_name", "name", "label::English (en)", "label::العربية (ar)"],
+            ["yesno", "yes", "Yes", "نعم"],
+            ["yesno", "no", "No", "لا"],
+            ["freq", "never", "Never", "أبدا"],
+            ["freq", "sometimes", "Sometimes", "أحيانا"],
+            ["freq", "often", "Often", "غالبا"],
+            ["colour", "red", "Red", "أحمر"],
+            ["colour", "blue", "Blue", "أزرق"],
+        ]),
+        ("settings", [
+            ["form_id", "form_title", "version", "default_language", "style"],
+            [FlowTest, "Flow test", "1", "en", "pages"],
+        ]),
+    ];
+}
