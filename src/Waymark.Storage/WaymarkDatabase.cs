@@ -20,6 +20,8 @@ public sealed class WaymarkDatabase : IAsyncDisposable
         Description = description;
         Counters = new CounterStore(this);
         ProtectionKeys = new ProtectionKeyStore(this);
+        Users = new UserStore(this);
+        AuditLog = new AuditLogStore(this);
     }
 
     public DatabaseEngine Engine { get; }
@@ -32,6 +34,12 @@ public sealed class WaymarkDatabase : IAsyncDisposable
 
     /// <summary>The shared data-protection key ring.</summary>
     public ProtectionKeyStore ProtectionKeys { get; }
+
+    /// <summary>Researcher console accounts.</summary>
+    public UserStore Users { get; }
+
+    /// <summary>Who did what in the console, to the minute.</summary>
+    public AuditLogStore AuditLog { get; }
 
     /// <summary>Opens (and for SQLite, creates) the database and brings its schema up to date.</summary>
     public static async Task<WaymarkDatabase> OpenAsync(StorageSettings settings, CancellationToken cancellationToken = default)
