@@ -14,6 +14,7 @@ internal static class WaymarkCommandLine
         var root = new RootCommand("Waymark: anonymous prevention services and research tools.");
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(StatsCommand.Create());
+        root.Subcommands.Add(UsersCommand.Create());
         return root;
     }
 

@@ -17,6 +17,12 @@ internal static class Pipeline
         app.UseStatusCodePages(context => StatusPages.WriteAsync(context.HttpContext));
         app.UseRouting();
         app.UseMiddleware<ListenerGate>();
+        // Console sign-in exists on the console listener only: the public listener never reads or sets its cookies.
+        app.UseWhen(context => context.CurrentListener() == Listener.Console, console =>
+        {
+            console.UseAuthentication();
+            console.UseAuthorization();
+        });
         app.UseMiddleware<RequestLanguage>();
         app.UseMiddleware<PageViewCounting>();
         app.UseAntiforgery();

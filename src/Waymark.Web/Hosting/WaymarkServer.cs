@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Waymark.Storage;
+using Waymark.Web.Accounts;
 using Waymark.Web.Localization;
 using Waymark.Web.Privacy;
 
@@ -61,6 +62,7 @@ public static class WaymarkServer
             options.Conventions.AddFolderApplicationModelConvention("/Console", model =>
                 model.EndpointMetadata.Add(new ListenerMetadata(Listener.Console)));
         }).AddApplicationPart(typeof(WaymarkServer).Assembly);
+        builder.Services.AddConsoleSecurity();
         builder.Services.AddAntiforgery(options =>
         {
             // A strictly-necessary cookie only where a form needs it; never readable by script.
