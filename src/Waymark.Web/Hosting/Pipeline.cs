@@ -18,6 +18,10 @@ internal static class Pipeline
         app.UseRouting();
         app.UseMiddleware<ListenerGate>();
         // Console sign-in exists on the console listener only: the public listener never reads or sets its cookies.
+        // WebApplication would otherwise add authentication for every request at the very start of the pipeline
+        // (it cannot see a call inside a branch); these are the keys it checks. ConsoleRouteTests proves the effect.
+        ((IApplicationBuilder)app).Properties["__AuthenticationMiddlewareSet"] = true;
+        ((IApplicationBuilder)app).Properties["__AuthorizationMiddlewareSet"] = true;
         app.UseWhen(context => context.CurrentListener() == Listener.Console, console =>
         {
             console.UseAuthentication();
