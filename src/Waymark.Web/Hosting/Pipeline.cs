@@ -15,6 +15,8 @@ internal static class Pipeline
         app.UseMiddleware<PrivateRequestLog>();
         app.UseExceptionHandler(errorApp => errorApp.Run(StatusPages.WriteAsync));
         app.UseStatusCodePages(context => StatusPages.WriteAsync(context.HttpContext));
+        // Before routing: a flood is shed for the least work (RateLimits: no client identity needed).
+        app.UseRateLimiter();
         app.UseRouting();
         app.UseMiddleware<ListenerGate>();
         // Console sign-in exists on the console listener only: the public listener never reads or sets its cookies.
@@ -87,6 +89,7 @@ internal static class StatusPages
             StatusCodes.Status404NotFound => "Not found",
             StatusCodes.Status400BadRequest => "Bad request",
             StatusCodes.Status413PayloadTooLarge => "Request too large",
+            StatusCodes.Status429TooManyRequests => "Too many requests, try again in a moment",
             >= 500 => "Something went wrong on our side",
             _ => "Error",
         };

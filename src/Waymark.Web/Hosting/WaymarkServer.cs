@@ -63,6 +63,8 @@ public static class WaymarkServer
                 model.EndpointMetadata.Add(new ListenerMetadata(Listener.Console)));
         }).AddApplicationPart(typeof(WaymarkServer).Assembly);
         builder.Services.AddConsoleSecurity();
+        builder.Services.AddWaymarkRateLimits();
+        builder.Services.AddSingleton<Forms.FormGuard>();
         builder.Services.AddAntiforgery(options =>
         {
             // A strictly-necessary cookie only where a form needs it; never readable by script.
