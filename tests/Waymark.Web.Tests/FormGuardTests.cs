@@ -1,19 +1,13 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
+using Waymark.Testing;
 using Waymark.Web.Forms;
 
 namespace Waymark.Web.Tests;
 
 public sealed class FormGuardTests
 {
-    private sealed class ManualClock(DateTimeOffset start) : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = start;
-
-        public override DateTimeOffset GetUtcNow() => Now;
-    }
-
     private readonly ManualClock _clock = new(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero));
     private readonly IDataProtectionProvider _protection = new EphemeralDataProtectionProvider();
 

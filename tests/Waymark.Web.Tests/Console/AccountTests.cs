@@ -7,13 +7,6 @@ namespace Waymark.Web.Tests.Console;
 /// <summary>Passwords, codes and lockout in time, with a clock the test moves.</summary>
 public sealed class AccountTests
 {
-    private sealed class ManualClock(DateTimeOffset start) : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = start;
-
-        public override DateTimeOffset GetUtcNow() => Now;
-    }
-
     private static readonly DateTimeOffset Start = new(2026, 11, 27, 9, 0, 0, TimeSpan.Zero);
 
     [Fact]

@@ -31,7 +31,7 @@ internal sealed partial class ConsoleSession : IDisposable
         using var afterPassword = await session.PostPasswordAsync(name, password);
         Assert.Equal("/console/login/enrol", afterPassword.Headers.Location?.OriginalString);
         var enrol = await session.Client.GetStringAsync("/console/login/enrol");
-        session.Secret = SecretText().Match(enrol).Groups[1].Value.Replace(" ", "", StringComparison.Ordinal);
+        session.Secret = SecretFrom(enrol);
         using var done = await session.PostFormAsync("/console/login/enrol", enrol, [new("code", TotpCodes.Compute(session.Secret, DateTimeOffset.UtcNow))]);
         Assert.Equal("/console", done.Headers.Location?.OriginalString);
         return session;
@@ -49,6 +49,10 @@ internal sealed partial class ConsoleSession : IDisposable
         using var content = new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", Token(pageHtml))));
         return await Client.PostAsync(path, content);
     }
+
+    /// <summary>The TOTP key as the enrolment page shows it, without the spaces.</summary>
+    public static string SecretFrom(string enrolPage) =>
+        SecretText().Match(enrolPage).Groups[1].Value.Replace(" ", "", StringComparison.Ordinal);
 
     public static string Token(string html) => TokenField().Match(html) is { Success: true } match
         ? match.Groups[1].Value

@@ -102,7 +102,7 @@ public sealed class LoginTests(StaffFixture staff) : IClassFixture<StaffFixture>
         using var session = ConsoleSession.Anonymous(staff.Server.ConsoleUrl);
         using var afterPassword = await session.PostPasswordAsync(name, StaffFixture.Password);
         var enrol = await session.Client.GetStringAsync("/console/login/enrol");
-        var secret = System.Text.RegularExpressions.Regex.Match(enrol, "<code id=\"secret\">([A-Z2-7 ]+)</code>").Groups[1].Value.Replace(" ", "", StringComparison.Ordinal);
+        var secret = ConsoleSession.SecretFrom(enrol);
         using var done = await session.PostFormAsync("/console/login/enrol", enrol, [new("code", TotpCodes.Compute(secret, DateTimeOffset.UtcNow))]);
         var setCookie = string.Join("\n", done.Headers.GetValues("Set-Cookie"));
         var sessionCookie = setCookie.Split('\n').Single(c => c.StartsWith("waymark-console=", StringComparison.Ordinal));
