@@ -110,14 +110,9 @@ public sealed class ConsoleAccounts(WaymarkDatabase database, TimeProvider time)
             password = "";
         }
 
-        if (user is null || user.Disabled)
+        if (user is null || user.Disabled || IsLocked(user))
         {
-            PasswordHashing.Verify(password, PasswordHashing.Decoy); // same work as for a real account
-            return LoginStep.Failed;
-        }
-
-        if (IsLocked(user))
-        {
+            PasswordHashing.Verify(password, PasswordHashing.Decoy); // the same work, so timing does not tell which
             return LoginStep.Failed;
         }
 
