@@ -21,6 +21,7 @@ internal static class WaymarkCommandLine
         root.Subcommands.Add(KeysCommand.Create());
         root.Subcommands.Add(ResponsesCommand.Create());
         root.Subcommands.Add(SurveyCommand.Create());
+        root.Subcommands.Add(UsersCommand.Create());
         return root;
     }
 

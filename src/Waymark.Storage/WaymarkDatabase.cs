@@ -22,6 +22,8 @@ public sealed class WaymarkDatabase : IAsyncDisposable
         ProtectionKeys = new ProtectionKeyStore(this);
         SelfHelpVaults = new SelfHelpVaultStore(this);
         SurveyResponses = new SurveyResponseStore(this);
+        Users = new UserStore(this);
+        AuditLog = new AuditLogStore(this);
     }
 
     public DatabaseEngine Engine { get; }
@@ -39,6 +41,11 @@ public sealed class WaymarkDatabase : IAsyncDisposable
     public SelfHelpVaultStore SelfHelpVaults { get; }
     /// <summary>Survey responses (sealed or plain) and resume drafts.</summary>
     public SurveyResponseStore SurveyResponses { get; }
+    /// <summary>Researcher console accounts.</summary>
+    public UserStore Users { get; }
+
+    /// <summary>Who did what in the console, to the minute.</summary>
+    public AuditLogStore AuditLog { get; }
 
     /// <summary>Opens (and for SQLite, creates) the database and brings its schema up to date.</summary>
     public static async Task<WaymarkDatabase> OpenAsync(StorageSettings settings, CancellationToken cancellationToken = default)

@@ -92,8 +92,8 @@ public sealed class PublicSiteTests(PageChecker checker) : IClassFixture<PageChe
         Assert.Equal(HttpStatusCode.NotFound, consoleOnPublic.StatusCode);
 
         using var console = await _http.GetAsync(new Uri(_server.ConsoleUrl, "/console"));
-        Assert.Equal(HttpStatusCode.OK, console.StatusCode);
-        Assert.Contains("Node status", await console.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, console.StatusCode);
+        Assert.StartsWith("/console/login", console.Headers.Location?.AbsolutePath, StringComparison.Ordinal);
         PageChecker.AssertClean(PageChecker.CheckHeaders(console));
 
         foreach (var page in PublicPages)
@@ -107,9 +107,9 @@ public sealed class PublicSiteTests(PageChecker checker) : IClassFixture<PageChe
     }
 
     [Fact]
-    public async Task The_console_page_passes_the_page_checker()
+    public async Task The_console_login_page_passes_the_page_checker()
     {
-        PageChecker.AssertClean(await checker.CheckUrlAsync(new Uri(_server.ConsoleUrl, "/console")));
+        PageChecker.AssertClean(await checker.CheckUrlAsync(new Uri(_server.ConsoleUrl, "/console/login")));
     }
 
     [Theory]

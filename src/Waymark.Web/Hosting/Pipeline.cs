@@ -16,8 +16,20 @@ internal static class Pipeline
         app.UseMiddleware<PrivateRequestLog>();
         app.UseExceptionHandler(errorApp => errorApp.Run(StatusPages.WriteAsync));
         app.UseStatusCodePages(context => StatusPages.WriteAsync(context.HttpContext));
+        // Before routing: a flood is shed for the least work (RateLimits: no client identity needed).
+        app.UseRateLimiter();
         app.UseRouting();
         app.UseMiddleware<ListenerGate>();
+        // Console sign-in exists on the console listener only: the public listener never reads or sets its cookies.
+        // WebApplication would otherwise add authentication for every request at the very start of the pipeline
+        // (it cannot see a call inside a branch); these are the keys it checks. ConsoleRouteTests proves the effect.
+        ((IApplicationBuilder)app).Properties["__AuthenticationMiddlewareSet"] = true;
+        ((IApplicationBuilder)app).Properties["__AuthorizationMiddlewareSet"] = true;
+        app.UseWhen(context => context.CurrentListener() == Listener.Console, console =>
+        {
+            console.UseAuthentication();
+            console.UseAuthorization();
+        });
         app.UseMiddleware<RequestLanguage>();
         app.UseMiddleware<PageViewCounting>();
         app.UseAntiforgery();
@@ -79,6 +91,7 @@ internal static class StatusPages
             StatusCodes.Status404NotFound => "Not found",
             StatusCodes.Status400BadRequest => "Bad request",
             StatusCodes.Status413PayloadTooLarge => "Request too large",
+            StatusCodes.Status429TooManyRequests => "Too many requests, try again in a moment",
             >= 500 => "Something went wrong on our side",
             _ => "Error",
         };

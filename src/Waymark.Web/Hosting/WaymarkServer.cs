@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Waymark.Screening;
 using Waymark.Storage;
+using Waymark.Web.Accounts;
 using Waymark.Web.Localization;
 using Waymark.Web.Privacy;
 using Waymark.Web.SelfHelp;
@@ -72,6 +73,9 @@ public static class WaymarkServer
             options.Conventions.AddFolderApplicationModelConvention("/Console", model =>
                 model.EndpointMetadata.Add(new ListenerMetadata(Listener.Console)));
         }).AddApplicationPart(typeof(WaymarkServer).Assembly);
+        builder.Services.AddConsoleSecurity();
+        builder.Services.AddWaymarkRateLimits();
+        builder.Services.AddSingleton<Forms.FormGuard>();
         builder.Services.AddAntiforgery(options =>
         {
             // A strictly-necessary cookie only where a form needs it; never readable by script.

@@ -1,0 +1,243 @@
+using System.Security.Cryptography;
+using Waymark.Storage;
+
+namespace Waymark.Web.Accounts;
+
+/// <summary>
+/// The console's accounts: creating, listing, disabling, and the login checks (password, then
+/// TOTP, with per-account lockout). The one entry point the command line and the console pages share.
+/// </summary>
+public sealed class ConsoleAccounts(WaymarkDatabase database, TimeProvider time)
+{
+    public const int MinPasswordLength = 12;
+    public const int MaxPasswordLength = 256;
+    public const int MaxNameLength = 64;
+
+    /// <summary>Failures (password or code) in a row that lock an account.</summary>
+    public const int MaxFailures = 5;
+
+    public static readonly TimeSpan LockDuration = TimeSpan.FromMinutes(15);
+
+    /// <summary>The actor recorded in the audit log for what is done with <c>waymark users</c>.</summary>
+    public const string CommandLineActor = "(command line)";
+
+    internal TimeProvider Time => time;
+
+    /// <summary>Adds an account after checking the name and password; a clear message when refused.</summary>
+    public async Task<AccountResult> AddAsync(string name, ConsoleRole role, string password, string actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(password);
+        if (ValidateName(name) is { } nameProblem)
+        {
+            return AccountResult.Refused(nameProblem);
+        }
+
+        if (password.Length < MinPasswordLength || password.Length > MaxPasswordLength)
+        {
+            return AccountResult.Refused($"the password must be {MinPasswordLength} to {MaxPasswordLength} characters long");
+        }
+
+        var hash = PasswordHashing.Hash(password, PasswordHashing.Current);
+        if (await database.Users.AddAsync(name, role.Name(), hash, cancellationToken).ConfigureAwait(false) is null)
+        {
+            return AccountResult.Refused($"an account named '{name}' already exists");
+        }
+
+        await AuditAsync(actor, "account added", $"{name} ({role.Name()})", cancellationToken).ConfigureAwait(false);
+        return AccountResult.Done($"account '{name}' added with role {role.Name()}; the second factor is set up at the first login");
+    }
+
+    /// <summary>Every account, by name.</summary>
+    public async Task<IReadOnlyList<ConsoleAccount>> ListAsync(CancellationToken cancellationToken = default) =>
+        (await database.Users.ListAsync(cancellationToken).ConfigureAwait(false)).Select(ToAccount).ToList();
+
+    /// <summary>Removes an account's second factor; the user enrols a new one at the next login.</summary>
+    public Task<AccountResult> ResetTotpAsync(string name, string actor, CancellationToken cancellationToken = default) =>
+        ChangeAsync(name, actor, "second factor reset", (user, token) => database.Users.ResetTotpAsync(user.Id, token), cancellationToken);
+
+    /// <summary>Disables (or re-enables) an account; its sessions end at once.</summary>
+    public Task<AccountResult> SetDisabledAsync(string name, bool disabled, string actor, CancellationToken cancellationToken = default) =>
+        ChangeAsync(name, actor, disabled ? "account disabled" : "account enabled", (user, token) => database.Users.SetDisabledAsync(user.Id, disabled, token), cancellationToken);
+
+    /// <summary>A random password of 20 characters from an unambiguous alphabet (about 115 bits).</summary>
+    public static string GeneratePassword()
+    {
+        const string alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+        return RandomNumberGenerator.GetString(alphabet, 20);
+    }
+
+    private async Task<AccountResult> ChangeAsync(
+        string name, string actor, string action, Func<StoredUser, CancellationToken, Task<bool>> change, CancellationToken cancellationToken)
+    {
+        var user = await database.Users.FindByNameAsync(name, cancellationToken).ConfigureAwait(false);
+        if (user is null || !await change(user, cancellationToken).ConfigureAwait(false))
+        {
+            return AccountResult.Refused($"there is no account named '{name}'");
+        }
+
+        await AuditAsync(actor, action, name, cancellationToken).ConfigureAwait(false);
+        return AccountResult.Done($"{action}: {name}");
+    }
+
+    internal Task AuditAsync(string actor, string action, string detail, CancellationToken cancellationToken) =>
+        database.AuditLog.AddAsync(time.GetUtcNow(), actor, action, detail, cancellationToken);
+
+    internal static string? ValidateName(string name)
+    {
+        if (name.Length == 0 || name.Length > MaxNameLength)
+        {
+            return $"an account name must be 1 to {MaxNameLength} characters long";
+        }
+
+        return name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '.' or '-' or '_')
+            ? null
+            : "an account name may hold only lower-case letters a-z, digits, '.', '-' and '_'";
+    }
+
+    internal static ConsoleAccount ToAccount(StoredUser user) =>
+        new(user.Name, ConsoleRoles.TryParse(user.Role, out var role) ? role : throw new InvalidOperationException($"Unknown role '{user.Role}' in the database."),
+            user.TotpSecret is not null, user.Disabled, user.LockedUntil);
+
+    /// <summary>Step one of a login: the password. Every failure looks the same to the person trying.</summary>
+    internal async Task<LoginStep> CheckPasswordAsync(string? name, string? password, CancellationToken cancellationToken)
+    {
+        var user = string.IsNullOrEmpty(name) || name.Length > MaxNameLength
+            ? null
+            : await database.Users.FindByNameAsync(name, cancellationToken).ConfigureAwait(false);
+        if (password is null || password.Length > MaxPasswordLength)
+        {
+            password = "";
+        }
+
+        if (user is null || user.Disabled || IsLocked(user))
+        {
+            PasswordHashing.Verify(password, PasswordHashing.Decoy); // the same work, so timing does not tell which
+            return LoginStep.Failed;
+        }
+
+        var check = PasswordHashing.Verify(password, user.PasswordHash);
+        if (check == PasswordCheck.Wrong)
+        {
+            await FailAsync(user, cancellationToken).ConfigureAwait(false);
+            return LoginStep.Failed;
+        }
+
+        if (check == PasswordCheck.RightButRehash)
+        {
+            await database.Users.SetPasswordHashAsync(user.Id, PasswordHashing.Hash(password, PasswordHashing.Current), cancellationToken).ConfigureAwait(false);
+        }
+
+        return new LoginStep(user.TotpSecret is null ? LoginOutcome.NeedsEnrolment : LoginOutcome.NeedsCode, user);
+    }
+
+    /// <summary>Step two: the code from the authenticator app, once only.</summary>
+    internal async Task<LoginStep> CheckCodeAsync(long userId, string? code, CancellationToken cancellationToken)
+    {
+        var user = await database.Users.FindByIdAsync(userId, cancellationToken).ConfigureAwait(false);
+        if (user?.TotpSecret is null || user.Disabled || IsLocked(user))
+        {
+            return LoginStep.Failed;
+        }
+
+        var step = TotpCodes.MatchStep(user.TotpSecret, code, time.GetUtcNow());
+        if (step is null || !await database.Users.TryUseTotpStepAsync(user.Id, step.Value, cancellationToken).ConfigureAwait(false))
+        {
+            await FailAsync(user, cancellationToken).ConfigureAwait(false);
+            return LoginStep.Failed;
+        }
+
+        return await SignedInAsync(user, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The pending secret shown at enrolment, made on first request and kept until confirmed.</summary>
+    internal async Task<string?> PendingSecretAsync(long userId, CancellationToken cancellationToken)
+    {
+        var user = await database.Users.FindByIdAsync(userId, cancellationToken).ConfigureAwait(false);
+        if (user is null || user.TotpSecret is not null || user.Disabled)
+        {
+            return null;
+        }
+
+        if (user.TotpPending is { } pending)
+        {
+            return pending;
+        }
+
+        var secret = TotpCodes.NewSecret();
+        await database.Users.SetPendingTotpAsync(user.Id, secret, cancellationToken).ConfigureAwait(false);
+        return secret;
+    }
+
+    /// <summary>Enrolment ends when the user types a code from the newly scanned secret.</summary>
+    internal async Task<LoginStep> ConfirmEnrolmentAsync(long userId, string? code, CancellationToken cancellationToken)
+    {
+        var user = await database.Users.FindByIdAsync(userId, cancellationToken).ConfigureAwait(false);
+        if (user?.TotpPending is null || user.TotpSecret is not null || user.Disabled || IsLocked(user))
+        {
+            return LoginStep.Failed;
+        }
+
+        var step = TotpCodes.MatchStep(user.TotpPending, code, time.GetUtcNow());
+        if (step is null || !await database.Users.ConfirmTotpAsync(user.Id, user.TotpPending, step.Value, cancellationToken).ConfigureAwait(false))
+        {
+            await FailAsync(user, cancellationToken).ConfigureAwait(false);
+            return LoginStep.Failed;
+        }
+
+        await AuditAsync(user.Name, "second factor enrolled", user.Name, cancellationToken).ConfigureAwait(false);
+        return await SignedInAsync(user, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The name of an account, for the enrolment QR code's label.</summary>
+    internal async Task<string?> AccountNameAsync(long userId, CancellationToken cancellationToken) =>
+        (await database.Users.FindByIdAsync(userId, cancellationToken).ConfigureAwait(false))?.Name;
+
+    /// <summary>The account behind a session, or null when it no longer may have one.</summary>
+    internal async Task<StoredUser?> SessionUserAsync(long userId, long sessionVersion, CancellationToken cancellationToken)
+    {
+        var user = await database.Users.FindByIdAsync(userId, cancellationToken).ConfigureAwait(false);
+        return user is { Disabled: false, TotpSecret: not null } && user.SessionVersion == sessionVersion ? user : null;
+    }
+
+    private async Task<LoginStep> SignedInAsync(StoredUser user, CancellationToken cancellationToken)
+    {
+        await database.Users.RecordSuccessAsync(user.Id, cancellationToken).ConfigureAwait(false);
+        await AuditAsync(user.Name, "signed in", "", cancellationToken).ConfigureAwait(false);
+        return new LoginStep(LoginOutcome.SignedIn, user);
+    }
+
+    private bool IsLocked(StoredUser user) => user.LockedUntil is { } until && until > time.GetUtcNow();
+
+    private async Task FailAsync(StoredUser user, CancellationToken cancellationToken)
+    {
+        if (await database.Users.RecordFailureAsync(user.Id, MaxFailures, time.GetUtcNow() + LockDuration, cancellationToken).ConfigureAwait(false))
+        {
+            await AuditAsync(user.Name, "account locked", $"{MaxFailures} failed logins", cancellationToken).ConfigureAwait(false);
+        }
+    }
+}
+
+/// <summary>What happened to a request to change accounts: done, or refused with a message.</summary>
+public sealed record AccountResult(bool Succeeded, string Message)
+{
+    public static AccountResult Done(string message) => new(true, message);
+
+    public static AccountResult Refused(string message) => new(false, message);
+}
+
+/// <summary>An account as shown to admins: never its hash or secret.</summary>
+public sealed record ConsoleAccount(string Name, ConsoleRole Role, bool HasSecondFactor, bool Disabled, DateTimeOffset? LockedUntil);
+
+internal enum LoginOutcome
+{
+    Failed,
+    NeedsEnrolment,
+    NeedsCode,
+    SignedIn,
+}
+
+internal sealed record LoginStep(LoginOutcome Outcome, StoredUser? User)
+{
+    public static LoginStep Failed { get; } = new(LoginOutcome.Failed, null);
+}

@@ -1,0 +1,140 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Waymark.Web.Hosting;
+
+namespace Waymark.Web.Accounts;
+
+/// <summary>
+/// Console sign-in with cookies, without ASP.NET Core Identity or EF: the password step sets a
+/// five-minute cookie that only the second-factor pages read; the code step sets the session cookie.
+/// Both cookies are HttpOnly, SameSite=Strict, Secure when the request is HTTPS, scoped to /console,
+/// and only the console listener ever reads or writes them (authentication runs on that listener only).
+/// </summary>
+internal static class ConsoleAuthentication
+{
+    public const string SessionScheme = "console";
+    public const string SecondFactorScheme = "console-2fa";
+    public const string SessionVersionClaim = "waymark:session";
+    public const string LoginPath = "/console/login";
+
+    /// <summary>Idle time after which a session ends (sliding: each request renews it).</summary>
+    public static readonly TimeSpan IdleTimeout = TimeSpan.FromMinutes(20);
+
+    /// <summary>Longest session, however active: staff log in again each working day.</summary>
+    public static readonly TimeSpan AbsoluteTimeout = TimeSpan.FromHours(10);
+
+    public static readonly TimeSpan SecondFactorTimeout = TimeSpan.FromMinutes(5);
+
+    /// <summary>Console folders and the role each needs; sections others build land in these folders and are protected by them.</summary>
+    public static readonly IReadOnlyDictionary<string, ConsoleRole> FolderRoles = new Dictionary<string, ConsoleRole>(StringComparer.Ordinal)
+    {
+        ["/Console/Users"] = ConsoleRole.Admin,
+        ["/Console/Audit"] = ConsoleRole.Admin,
+        ["/Console/Settings"] = ConsoleRole.Admin,
+        ["/Console/Editor"] = ConsoleRole.Editor,
+        ["/Console/Instruments"] = ConsoleRole.Editor,
+        ["/Console/SelfHelp"] = ConsoleRole.Editor,
+        ["/Console/Screening"] = ConsoleRole.Editor,
+        ["/Console/Analyst"] = ConsoleRole.Analyst,
+        ["/Console/Responses"] = ConsoleRole.Analyst,
+        ["/Console/Analyses"] = ConsoleRole.Analyst,
+        ["/Console/Exports"] = ConsoleRole.Analyst,
+    };
+
+    public static string PolicyName(ConsoleRole role) => "console-" + role.Name();
+
+    public static void AddConsoleSecurity(this IServiceCollection services)
+    {
+        services.AddSingleton<ConsoleAccounts>();
+        services.AddAuthentication(SessionScheme)
+            .AddCookie(SessionScheme, options =>
+            {
+                Harden(options, "waymark-console", "/console");
+                options.ExpireTimeSpan = IdleTimeout;
+                options.SlidingExpiration = true;
+                options.LoginPath = LoginPath;
+                options.ReturnUrlParameter = "next";
+                options.Events.OnRedirectToAccessDenied = context =>
+                {
+                    context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                    return Task.CompletedTask;
+                };
+                options.Events.OnValidatePrincipal = ValidateSessionAsync;
+            })
+            .AddCookie(SecondFactorScheme, options =>
+            {
+                Harden(options, "waymark-console-2fa", LoginPath);
+                options.ExpireTimeSpan = SecondFactorTimeout;
+                options.SlidingExpiration = false;
+            });
+        services.AddOptions<CookieAuthenticationOptions>(SessionScheme).Configure<TimeProvider>((options, time) => options.TimeProvider = time);
+        services.AddOptions<CookieAuthenticationOptions>(SecondFactorScheme).Configure<TimeProvider>((options, time) => options.TimeProvider = time);
+
+        services.AddAuthorizationBuilder().SetDefaultPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder(SessionScheme).RequireAuthenticatedUser().Build());
+        foreach (var role in Enum.GetValues<ConsoleRole>())
+        {
+            services.AddAuthorizationBuilder().AddPolicy(PolicyName(role), policy => policy
+                .AddAuthenticationSchemes(SessionScheme).RequireAuthenticatedUser().RequireRole(role.Name()));
+        }
+
+        services.Configure<RazorPagesOptions>(options =>
+        {
+            options.Conventions.AuthorizeFolder("/Console");
+            options.Conventions.AllowAnonymousToFolder("/Console/Login");
+            foreach (var (folder, role) in FolderRoles)
+            {
+                options.Conventions.AuthorizeFolder(folder, PolicyName(role));
+            }
+        });
+    }
+
+    private static void Harden(CookieAuthenticationOptions options, string name, string path)
+    {
+        options.Cookie.Name = name;
+        options.Cookie.Path = path;
+        options.Cookie.HttpOnly = true;
+        options.Cookie.SameSite = SameSiteMode.Strict;
+        options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        options.Cookie.IsEssential = true;
+    }
+
+    /// <summary>The claims of a signed-in session: who, which role, which session version.</summary>
+    public static ClaimsPrincipal SessionPrincipal(Storage.StoredUser user) =>
+        new(new ClaimsIdentity(
+            [
+                new Claim(ClaimTypes.NameIdentifier, user.Id.ToString(CultureInfo.InvariantCulture)),
+                new Claim(ClaimTypes.Name, user.Name),
+                new Claim(ClaimTypes.Role, user.Role),
+                new Claim(SessionVersionClaim, user.SessionVersion.ToString(CultureInfo.InvariantCulture)),
+            ],
+            SessionScheme));
+
+    /// <summary>The pending login between the password and the code: the account id only.</summary>
+    public static ClaimsPrincipal SecondFactorPrincipal(Storage.StoredUser user) =>
+        new(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, user.Id.ToString(CultureInfo.InvariantCulture))], SecondFactorScheme));
+
+    public static long? UserId(ClaimsPrincipal? principal) =>
+        long.TryParse(principal?.FindFirstValue(ClaimTypes.NameIdentifier), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
+
+    /// <summary>
+    /// Every request re-reads the account: a disabled account, a reset second factor, a session on
+    /// the wrong listener or past its absolute lifetime ends at once.
+    /// </summary>
+    private static async Task ValidateSessionAsync(CookieValidatePrincipalContext context)
+    {
+        var accounts = context.HttpContext.RequestServices.GetRequiredService<ConsoleAccounts>();
+        var version = long.TryParse(context.Principal?.FindFirstValue(SessionVersionClaim), NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : -1;
+        var tooOld = context.Properties.IssuedUtc is not { } issued || accounts.Time.GetUtcNow() - issued > AbsoluteTimeout;
+        var user = UserId(context.Principal) is { } id && !tooOld && context.HttpContext.CurrentListener() == Listener.Console
+            ? await accounts.SessionUserAsync(id, version, context.HttpContext.RequestAborted).ConfigureAwait(false)
+            : null;
+        if (user is null || user.Role != context.Principal!.FindFirstValue(ClaimTypes.Role))
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(SessionScheme).ConfigureAwait(false);
+        }
+    }
+}

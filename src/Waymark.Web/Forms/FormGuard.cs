@@ -1,0 +1,117 @@
+using System.Globalization;
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Html;
+
+namespace Waymark.Web.Forms;
+
+/// <summary>
+/// Cheap defences for public forms against bots, without JavaScript, cookies or any record of the
+/// visitor: each rendered form gets a signed token (hidden field) from which its field names are
+/// derived, so names change with every rendering and a bot cannot post a stored form blindly; and a
+/// honeypot field that people never see and bots fill in. Tokens expire after <see cref="Lifetime"/>.
+/// Usage in docs/development.md ("Guarding a public form").
+/// </summary>
+internal sealed class FormGuard(IDataProtectionProvider protection, TimeProvider time)
+{
+    /// <summary>The hidden field holding the token.</summary>
+    public const string TokenField = "wm-form";
+
+    /// <summary>How long a rendered form may be submitted (a slow reader over Tor included).</summary>
+    public static readonly TimeSpan Lifetime = TimeSpan.FromHours(3);
+
+    /// <summary>The issue time is kept to this granularity only: the token is no precise timestamp.</summary>
+    private static readonly TimeSpan Granularity = TimeSpan.FromMinutes(10);
+
+    private readonly IDataProtector _protector = protection.CreateProtector("Waymark.Forms.FormGuard.v1");
+
+    /// <summary>A fresh token and field names for one rendering of the form <paramref name="formName"/>.</summary>
+    public GuardedForm Issue(string formName)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(formName);
+        var nonce = RandomNumberGenerator.GetBytes(16);
+        var window = time.GetUtcNow().ToUnixTimeSeconds() / (long)Granularity.TotalSeconds;
+        var token = _protector.Protect(string.Create(CultureInfo.InvariantCulture, $"{formName}|{window}|{Convert.ToHexString(nonce)}"));
+        return new GuardedForm(formName, token, nonce);
+    }
+
+    /// <summary>Checks a submission: the token must be ours, for this form, not expired, and the honeypot empty.</summary>
+    public FormCheck Check(string formName, IFormCollection form)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var token = form[TokenField].ToString();
+        string payload;
+        try
+        {
+            payload = token.Length is > 0 and < 2048 ? _protector.Unprotect(token) : "";
+        }
+        catch (CryptographicException)
+        {
+            payload = "";
+        }
+
+        var parts = payload.Split('|');
+        if (parts.Length != 3 || parts[0] != formName
+            || !long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var window))
+        {
+            return new FormCheck(FormCheckOutcome.Invalid, null, form);
+        }
+
+        var issued = DateTimeOffset.FromUnixTimeSeconds(window * (long)Granularity.TotalSeconds);
+        if (time.GetUtcNow() - issued > Lifetime + Granularity)
+        {
+            return new FormCheck(FormCheckOutcome.Expired, null, form);
+        }
+
+        var guarded = new GuardedForm(formName, token, Convert.FromHexString(parts[2]));
+        return form[guarded.HoneypotName].ToString().Length > 0
+            ? new FormCheck(FormCheckOutcome.Honeypot, guarded, form)
+            : new FormCheck(FormCheckOutcome.Accepted, guarded, form);
+    }
+}
+
+/// <summary>One rendering of a guarded form: its token and the field names derived from it.</summary>
+internal sealed class GuardedForm(string formName, string token, byte[] nonce)
+{
+    public string Token => token;
+
+    /// <summary>The name to give the input for the logical field <paramref name="field"/> in this rendering.</summary>
+    public string Name(string field) =>
+        "f" + Convert.ToHexStringLower(HMACSHA256.HashData(nonce, Encoding.UTF8.GetBytes(formName + "\n" + field)))[..12];
+
+    public string HoneypotName => Name("\u0001honeypot");
+
+    /// <summary>The hidden token and the honeypot: put inside the &lt;form&gt;.</summary>
+    public IHtmlContent HiddenFields()
+    {
+        var honeypot = HoneypotName;
+        return new HtmlString(
+            $"<input type=\"hidden\" name=\"{FormGuard.TokenField}\" value=\"{WebUtility.HtmlEncode(token)}\">" +
+            $"<div class=\"wm-hp\" aria-hidden=\"true\"><label for=\"{honeypot}\">Leave this field empty</label>" +
+            $"<input id=\"{honeypot}\" name=\"{honeypot}\" tabindex=\"-1\" autocomplete=\"off\"></div>");
+    }
+}
+
+internal enum FormCheckOutcome
+{
+    /// <summary>A person, as far as these checks can tell.</summary>
+    Accepted,
+
+    /// <summary>The hidden field was filled in: a bot. Record it as a quality flag; do not tell the sender.</summary>
+    Honeypot,
+
+    /// <summary>The form was rendered too long ago: show it again.</summary>
+    Expired,
+
+    /// <summary>No token, a forged one, or one for another form.</summary>
+    Invalid,
+}
+
+/// <summary>The result of <see cref="FormGuard.Check"/>; <see cref="Value"/> reads a field by its logical name.</summary>
+internal sealed record FormCheck(FormCheckOutcome Outcome, GuardedForm? Form, IFormCollection Submitted)
+{
+    public string? Value(string field) =>
+        Form is null ? null : Submitted[Form.Name(field)].ToString() is { Length: > 0 } value ? value : null;
+}

@@ -1,0 +1,64 @@
+using System.Threading.RateLimiting;
+
+namespace Waymark.Web.Hosting;
+
+/// <summary>
+/// Rate limits that need no client identity: Waymark never sees who a visitor is (over Tor every
+/// visitor comes from 127.0.0.1), so limits are per listener, not per address. They bound the
+/// work a flood can cause; Tor's proof-of-work defence (deploy/tor/torrc) makes the flood costly
+/// for the sender. Refused requests get 429 with the usual headers (docs/security.md).
+/// </summary>
+internal static class RateLimits
+{
+    /// <summary>Public listener: bursts of 400 requests, 200 a second sustained, across all visitors.</summary>
+    public static readonly TokenBucketRateLimiterOptions PublicBucket = new()
+    {
+        TokenLimit = 400,
+        TokensPerPeriod = 200,
+        ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+        QueueLimit = 0,
+        AutoReplenishment = true,
+    };
+
+    /// <summary>Console listener: a few people; 100 a second is far more than they click.</summary>
+    public static readonly TokenBucketRateLimiterOptions ConsoleBucket = new()
+    {
+        TokenLimit = 200,
+        TokensPerPeriod = 100,
+        ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+        QueueLimit = 0,
+        AutoReplenishment = true,
+    };
+
+    /// <summary>
+    /// Password checks are deliberately expensive (Argon2id, 19 MiB each): at most two run at once,
+    /// a few wait, the rest are refused, so a login flood cannot exhaust memory or CPU.
+    /// </summary>
+    public static readonly ConcurrencyLimiterOptions LoginConcurrency = new()
+    {
+        PermitLimit = 2,
+        QueueLimit = 8,
+        QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+    };
+
+    public static void AddWaymarkRateLimits(this IServiceCollection services) =>
+        services.AddRateLimiter(options =>
+        {
+            options.GlobalLimiter = Create();
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+        });
+
+    internal static PartitionedRateLimiter<HttpContext> Create() =>
+        PartitionedRateLimiter.CreateChained(
+            PartitionedRateLimiter.Create<HttpContext, Listener>(context =>
+                RateLimitPartition.GetTokenBucketLimiter(context.CurrentListener(), listener => listener == Listener.Public ? PublicBucket : ConsoleBucket)),
+            PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                IsPasswordCheck(context)
+                    ? RateLimitPartition.GetConcurrencyLimiter("login", _ => LoginConcurrency)
+                    : RateLimitPartition.GetNoLimiter("other")));
+
+    private static bool IsPasswordCheck(HttpContext context) =>
+        context.CurrentListener() == Listener.Console
+        && HttpMethods.IsPost(context.Request.Method)
+        && context.Request.Path.StartsWithSegments("/console/login", StringComparison.Ordinal);
+}

@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Waymark.Web.Accounts;
+
+namespace Waymark.Web.Pages.Console.Login;
+
+/// <summary>What the code and enrolment pages share: the pending login from the password step, and finishing the sign-in.</summary>
+public abstract class SecondFactorPage(ConsoleAccounts accounts) : PageModel
+{
+    [BindProperty]
+    public string? Code { get; set; }
+
+    public bool Failed { get; private set; }
+
+    private protected ConsoleAccounts Accounts => accounts;
+
+    /// <summary>The account that passed the password step in the last five minutes, or null.</summary>
+    protected async Task<long?> PendingUserIdAsync()
+    {
+        var result = await HttpContext.AuthenticateAsync(ConsoleAuthentication.SecondFactorScheme);
+        return result.Succeeded ? ConsoleAuthentication.UserId(result.Principal) : null;
+    }
+
+    protected IActionResult BackToLogin() => Redirect(ConsoleAuthentication.LoginPath);
+
+    private protected async Task<IActionResult> FinishAsync(LoginStep step)
+    {
+        if (step.Outcome != LoginOutcome.SignedIn || step.User is null)
+        {
+            Failed = true;
+            Code = null;
+            Response.StatusCode = StatusCodes.Status401Unauthorized;
+            return Page();
+        }
+
+        await HttpContext.SignOutAsync(ConsoleAuthentication.SecondFactorScheme);
+        await HttpContext.SignInAsync(ConsoleAuthentication.SessionScheme, ConsoleAuthentication.SessionPrincipal(step.User), new AuthenticationProperties { IsPersistent = false });
+        return Redirect("/console");
+    }
+}

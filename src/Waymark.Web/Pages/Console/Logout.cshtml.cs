@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Waymark.Web.Accounts;
+
+namespace Waymark.Web.Pages.Console;
+
+/// <summary>Signing out is a POST (with its anti-forgery token), so no link or image can sign anyone out.</summary>
+public sealed class LogoutModel(ConsoleAccounts accounts) : PageModel
+{
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        await accounts.AuditAsync(User.Identity?.Name ?? "", "signed out", "", cancellationToken);
+        await HttpContext.SignOutAsync(ConsoleAuthentication.SessionScheme);
+        return Redirect(ConsoleAuthentication.LoginPath);
+    }
+}

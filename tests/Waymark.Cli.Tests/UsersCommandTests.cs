@@ -1,0 +1,41 @@
+using Waymark.Testing;
+
+namespace Waymark.Cli.Tests;
+
+public sealed class UsersCommandTests
+{
+    private static async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = await WaymarkCommandLine.RunAsync(args, output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    [Theory]
+    [InlineData("users", "add", "ada", "--role", "root")]
+    [InlineData("users", "add", "ada")]
+    [InlineData("users", "add", "--role", "admin")]
+    public async Task Bad_usage_exits_2(params string[] args) =>
+        Assert.Equal(ExitCodes.Usage, (await RunAsync(args)).Code);
+
+    [Fact]
+    public async Task A_generated_password_is_printed_once_and_the_account_listed_and_changed()
+    {
+        var data = TestEnvironment.NewTempDirectory("users");
+        var added = await RunAsync("users", "add", "ada", "--role", "analyst", "--generate-password", "--data-dir", data);
+        Assert.Equal(ExitCodes.Ok, added.Code);
+        Assert.Matches("Password \\(shown once[^)]*\\): [A-Za-z0-9]{20}\\n", added.Output.Replace("\r", "", StringComparison.Ordinal));
+
+        var again = await RunAsync("users", "add", "ada", "--role", "editor", "--generate-password", "--data-dir", data);
+        Assert.Equal(ExitCodes.Failure, again.Code);
+        Assert.Contains("already exists", again.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Password", again.Output, StringComparison.Ordinal);
+
+        Assert.Equal(ExitCodes.Ok, (await RunAsync("users", "disable", "ada", "--data-dir", data)).Code);
+        Assert.Equal(ExitCodes.Ok, (await RunAsync("users", "reset-totp", "ada", "--data-dir", data)).Code);
+        Assert.Equal("ada\tanalyst\ttotp-not-enrolled\tdisabled", (await RunAsync("users", "list", "--data-dir", data)).Output.Trim());
+        var missing = await RunAsync("users", "disable", "nobody", "--data-dir", data);
+        Assert.Equal((ExitCodes.Failure, true), (missing.Code, missing.Error.Contains("no account named 'nobody'", StringComparison.Ordinal)));
+    }
+}

@@ -1,0 +1,114 @@
+using Waymark.Testing;
+
+namespace Waymark.Storage.Tests;
+
+public sealed class UserStoreTests
+{
+    private static async Task<(WaymarkDatabase Database, long Id)> WithUserAsync(DatabaseEngine engine)
+    {
+        var database = await WaymarkDatabase.OpenAsync(await TestDatabases.CreateAsync(engine));
+        var id = await database.Users.AddAsync("ada", "analyst", "$argon2id$placeholder");
+        Assert.NotNull(id);
+        return (database, id.Value);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Engines), MemberType = typeof(TestDatabases))]
+    public async Task An_account_is_added_once_and_found_by_name_and_id(DatabaseEngine engine)
+    {
+        var (database, id) = await WithUserAsync(engine);
+        await using var _ = database;
+        Assert.Null(await database.Users.AddAsync("ada", "admin", "other"));
+        Assert.NotNull(await database.Users.AddAsync("bo", "editor", "h2"));
+
+        var ada = await database.Users.FindByNameAsync("ada");
+        Assert.Equal(new StoredUser(id, "ada", "analyst", "$argon2id$placeholder", null, null, 0, 0, null, false, 0), ada);
+        Assert.Equal(ada, await database.Users.FindByIdAsync(id));
+        Assert.Null(await database.Users.FindByNameAsync("ADA"));
+        Assert.Equal(["ada", "bo"], (await database.Users.ListAsync()).Select(u => u.Name));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Engines), MemberType = typeof(TestDatabases))]
+    public async Task A_role_outside_the_three_is_refused_by_the_schema(DatabaseEngine engine)
+    {
+        await using var database = await WaymarkDatabase.OpenAsync(await TestDatabases.CreateAsync(engine));
+        await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => database.Users.AddAsync("eve", "root", "h"));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Engines), MemberType = typeof(TestDatabases))]
+    public async Task Each_totp_step_is_used_once_and_older_steps_never(DatabaseEngine engine)
+    {
+        var (database, id) = await WithUserAsync(engine);
+        await using var _ = database;
+        await database.Users.SetPendingTotpAsync(id, "SECRETONE");
+        Assert.False(await database.Users.ConfirmTotpAsync(id, "WRONG", 100));
+        Assert.True(await database.Users.ConfirmTotpAsync(id, "SECRETONE", 100));
+        Assert.False(await database.Users.ConfirmTotpAsync(id, "SECRETONE", 101)); // already enrolled
+
+        var user = await database.Users.FindByIdAsync(id);
+        Assert.Equal(("SECRETONE", (string?)null, 100L), (user!.TotpSecret, user.TotpPending, user.TotpLastStep));
+        Assert.False(await database.Users.TryUseTotpStepAsync(id, 100));
+        Assert.True(await database.Users.TryUseTotpStepAsync(id, 101));
+        Assert.False(await database.Users.TryUseTotpStepAsync(id, 101));
+        Assert.False(await database.Users.TryUseTotpStepAsync(id, 99));
+
+        Assert.True(await database.Users.ResetTotpAsync(id));
+        user = await database.Users.FindByIdAsync(id);
+        Assert.Equal(((string?)null, 0L, 1L), (user!.TotpSecret, user.TotpLastStep, user.SessionVersion));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Engines), MemberType = typeof(TestDatabases))]
+    public async Task The_fifth_failure_locks_and_success_clears(DatabaseEngine engine)
+    {
+        var (database, id) = await WithUserAsync(engine);
+        await using var _ = database;
+        var until = new DateTimeOffset(2026, 11, 27, 10, 0, 0, TimeSpan.Zero);
+        for (var i = 1; i < 5; i++)
+        {
+            Assert.False(await database.Users.RecordFailureAsync(id, 5, until));
+            Assert.Equal(i, (await database.Users.FindByIdAsync(id))!.FailedLogins);
+        }
+
+        Assert.True(await database.Users.RecordFailureAsync(id, 5, until));
+        var locked = await database.Users.FindByIdAsync(id);
+        Assert.Equal((0, (DateTimeOffset?)until), (locked!.FailedLogins, locked.LockedUntil));
+
+        Assert.False(await database.Users.RecordFailureAsync(id, 5, until.AddHours(1)));
+        await database.Users.RecordSuccessAsync(id);
+        var cleared = await database.Users.FindByIdAsync(id);
+        Assert.Equal((0, (DateTimeOffset?)null), (cleared!.FailedLogins, cleared.LockedUntil));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Engines), MemberType = typeof(TestDatabases))]
+    public async Task Disabling_ends_sessions_and_a_new_hash_is_kept(DatabaseEngine engine)
+    {
+        var (database, id) = await WithUserAsync(engine);
+        await using var _ = database;
+        Assert.True(await database.Users.SetDisabledAsync(id, true));
+        await database.Users.SetPasswordHashAsync(id, "$argon2id$stronger");
+        var user = await database.Users.FindByIdAsync(id);
+        Assert.Equal((true, 1L, "$argon2id$stronger"), (user!.Disabled, user.SessionVersion, user.PasswordHash));
+        Assert.False(await database.Users.SetDisabledAsync(id + 1000, true));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Engines), MemberType = typeof(TestDatabases))]
+    public async Task The_audit_log_keeps_minutes_only_newest_first(DatabaseEngine engine)
+    {
+        await using var database = await WaymarkDatabase.OpenAsync(await TestDatabases.CreateAsync(engine));
+        var at = new DateTimeOffset(2026, 11, 27, 9, 41, 37, 123, TimeSpan.Zero);
+        await database.AuditLog.AddAsync(at, "ada", "login");
+        await database.AuditLog.AddAsync(at.AddMinutes(3), "ada", "user added", "bo (editor) " + new string('x', 500));
+
+        var entries = await database.AuditLog.ReadLatestAsync(10);
+        Assert.Equal(2, entries.Count);
+        Assert.Equal(new DateTimeOffset(2026, 11, 27, 9, 44, 0, TimeSpan.Zero), entries[0].AtMinute);
+        Assert.Equal(AuditLogStore.MaxTextLength, entries[0].Detail.Length);
+        Assert.Equal(new AuditEntry(new DateTimeOffset(2026, 11, 27, 9, 41, 0, TimeSpan.Zero), "ada", "login", ""), entries[1]);
+        Assert.Single(await database.AuditLog.ReadLatestAsync(1));
+    }
+}

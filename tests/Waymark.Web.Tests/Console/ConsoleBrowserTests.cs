@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using Microsoft.Playwright;
+using Waymark.Testing;
+using Waymark.Web.Accounts;
+
+namespace Waymark.Web.Tests.Console;
+
+/// <summary>
+/// The real <c>waymark</c>: an admin made with <c>waymark users add</c>, signing in with Chromium
+/// with JavaScript off (password, then enrolment with a code computed here), every console page
+/// passing the page checker, signing out.
+/// </summary>
+public sealed class ConsoleBrowserTests(PageChecker checker) : IClassFixture<PageChecker>, IAsyncLifetime
+{
+    private const string Password = "browser test password";
+    private ServerProcess _server = null!;
+
+    public async Task InitializeAsync() => _server = await ServerProcess.StartAsync();
+
+    public async Task DisposeAsync() => await _server.DisposeAsync();
+
+    private async Task<(int Code, string Output, string Error)> WaymarkAsync(string? input, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "waymark.dll"));
+        foreach (var argument in args.Concat(["--data-dir", _server.DataDirectory]))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        if (input is not null)
+        {
+            await process.StandardInput.WriteLineAsync(input);
+        }
+
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await output, await error);
+    }
+
+    private async Task CheckAsync(List<string> problems, IPage page) =>
+        problems.AddRange((await checker.CheckHtmlAsync(new Uri(page.Url), await page.ContentAsync())).Select(p => $"{page.Url}: {p}"));
+
+    [Fact]
+    public async Task An_admin_made_on_the_command_line_signs_in_without_javascript_and_every_page_is_clean()
+    {
+        var added = await WaymarkAsync(Password, "users", "add", "ada", "--role", "admin", "--password-stdin");
+        Assert.True(added.Code == 0, added.Error);
+        var refused = await WaymarkAsync(null, "users", "add", "bo", "--role", "editor");
+        Assert.Equal(2, refused.Code);
+        Assert.Contains("--password-stdin or --generate-password", refused.Error, StringComparison.Ordinal);
+
+        var problems = new List<string>();
+        await using var context = await checker.NewNoScriptContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(_server.ConsoleUrl, "/console/users").ToString());
+        Assert.Equal("/console/login", new Uri(page.Url).AbsolutePath);
+        await CheckAsync(problems, page);
+
+        await page.GetByLabel("Account name").FillAsync("ada");
+        await page.GetByLabel("Password").FillAsync(Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        Assert.Equal("/console/login/enrol", new Uri(page.Url).AbsolutePath);
+        await CheckAsync(problems, page);
+        var secret = (await page.Locator("#secret").InnerTextAsync()).Replace(" ", "", StringComparison.Ordinal);
+        var qr = await context.APIRequest.GetAsync(new Uri(_server.ConsoleUrl, "/console/login/qr").ToString());
+        Assert.Equal(200, qr.Status);
+        Assert.Equal("image/png", qr.Headers["content-type"]);
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], (await qr.BodyAsync())[..4]);
+
+        await page.GetByLabel("Six-digit code").FillAsync(TotpCodes.Compute(secret, DateTimeOffset.UtcNow));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Confirm and sign in" }).ClickAsync();
+        Assert.Equal("/console", new Uri(page.Url).AbsolutePath);
+        Assert.Equal("ada", await page.Locator("#who").InnerTextAsync());
+        await CheckAsync(problems, page);
+
+        foreach (var link in new[] { "Accounts", "Audit log" })
+        {
+            await page.GetByRole(AriaRole.Link, new() { Name = link, Exact = true }).ClickAsync();
+            await CheckAsync(problems, page);
+        }
+
+        Assert.Contains("signed in", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        var cookies = await context.CookiesAsync();
+        var session = cookies.Single(c => c.Name == "waymark-console");
+        Assert.True(session.HttpOnly);
+        Assert.Equal(SameSiteAttribute.Strict, session.SameSite);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        Assert.Equal("/console/login", new Uri(page.Url).AbsolutePath);
+        await page.GotoAsync(new Uri(_server.ConsoleUrl, "/console").ToString());
+        Assert.Equal("/console/login", new Uri(page.Url).AbsolutePath);
+        PageChecker.AssertClean(problems);
+
+        var list = await WaymarkAsync(null, "users", "list");
+        Assert.Equal("ada\tadmin\ttotp\tactive", list.Output.Trim());
+    }
+}

@@ -1,0 +1,152 @@
+using System.Net;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Routing;
+using Waymark.Testing;
+using Waymark.Web.Accounts;
+using Waymark.Web.Hosting;
+
+namespace Waymark.Web.Tests.Console;
+
+/// <summary>
+/// Every console route, as the app's own endpoint table lists them (not a fixed list), refuses the
+/// anonymous and the wrong role; the public listener never answers them; every public route
+/// carries the privacy headers.
+/// </summary>
+public sealed class ConsoleRouteTests(StaffFixture staff) : IClassFixture<StaffFixture>
+{
+    private static readonly HttpMethod[] Methods = [HttpMethod.Get, HttpMethod.Post];
+
+    private IEnumerable<RouteEndpoint> ConsoleEndpoints =>
+        staff.Server.Endpoints.Where(e => InProcessServer.ListenerOf(e) == Listener.Console);
+
+    private static bool AllowsAnonymous(RouteEndpoint endpoint) => endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null;
+
+    private static ConsoleRole? RequiredRole(RouteEndpoint endpoint)
+    {
+        var policies = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).ToList();
+        return Enum.GetValues<ConsoleRole>().Where(r => policies.Contains(ConsoleAuthentication.PolicyName(r))).Select(r => (ConsoleRole?)r).SingleOrDefault();
+    }
+
+    [Fact]
+    public void The_endpoint_table_holds_the_console_pages_and_only_the_login_pages_are_open()
+    {
+        var paths = ConsoleEndpoints.Select(InProcessServer.PathFor).ToList();
+        Assert.Contains("/console", paths);
+        Assert.Contains("/console/users", paths);
+        Assert.Contains("/console/audit", paths);
+        Assert.Contains("/console/login", paths);
+
+        var open = ConsoleEndpoints.Where(AllowsAnonymous).Select(InProcessServer.PathFor).ToList();
+        Assert.All(open, path => Assert.StartsWith("/console/login", path, StringComparison.Ordinal));
+        Assert.All(ConsoleEndpoints.Where(e => !AllowsAnonymous(e)), endpoint =>
+            Assert.NotEmpty(endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>()));
+    }
+
+    [Fact]
+    public async Task Every_protected_console_route_sends_the_anonymous_to_the_login()
+    {
+        using var anonymous = ConsoleSession.Anonymous(staff.Server.ConsoleUrl);
+        var checkedRoutes = 0;
+        foreach (var endpoint in ConsoleEndpoints.Where(e => !AllowsAnonymous(e)))
+        {
+            foreach (var method in Methods)
+            {
+                using var request = new HttpRequestMessage(method, InProcessServer.PathFor(endpoint));
+                using var response = await anonymous.Client.SendAsync(request);
+                var path = InProcessServer.PathFor(endpoint);
+                Assert.True(
+                    response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden
+                    || (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.AbsolutePath == ConsoleAuthentication.LoginPath),
+                    $"{method} {path}: {(int)response.StatusCode} {response.Headers.Location}");
+                checkedRoutes++;
+            }
+        }
+
+        Assert.True(checkedRoutes >= 10, $"only {checkedRoutes} requests checked");
+    }
+
+    [Fact]
+    public async Task Every_role_route_refuses_the_other_roles_and_admits_its_own()
+    {
+        var roleRoutes = ConsoleEndpoints.Where(e => RequiredRole(e) is not null).ToList();
+        Assert.Contains(roleRoutes, e => RequiredRole(e) == ConsoleRole.Admin);
+        Assert.Contains(roleRoutes, e => RequiredRole(e) == ConsoleRole.Editor);
+        Assert.Contains(roleRoutes, e => RequiredRole(e) == ConsoleRole.Analyst);
+        foreach (var endpoint in roleRoutes)
+        {
+            var path = InProcessServer.PathFor(endpoint);
+            foreach (var role in Enum.GetValues<ConsoleRole>())
+            {
+                var session = staff.SessionOf(role);
+                foreach (var method in Methods)
+                {
+                    using var request = new HttpRequestMessage(method, path);
+                    using var response = await session.Client.SendAsync(request);
+                    if (role == RequiredRole(endpoint))
+                    {
+                        // Its own role gets past authorization (a POST without its token then fails anti-forgery).
+                        Assert.True(response.StatusCode is not (HttpStatusCode.Forbidden or HttpStatusCode.Unauthorized or HttpStatusCode.Redirect),
+                            $"{role} {method} {path}: {(int)response.StatusCode}");
+                    }
+                    else
+                    {
+                        Assert.True(response.StatusCode == HttpStatusCode.Forbidden, $"{role} {method} {path}: {(int)response.StatusCode}, expected 403");
+                    }
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public async Task The_public_listener_answers_no_console_path_even_with_a_valid_session_cookie()
+    {
+        var admin = staff.SessionOf(ConsoleRole.Admin);
+        var cookieHeader = admin.Cookies.GetCookieHeader(new Uri(staff.Server.ConsoleUrl, "/console"));
+        Assert.Contains("waymark-console=", cookieHeader, StringComparison.Ordinal);
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false });
+        foreach (var endpoint in ConsoleEndpoints)
+        {
+            foreach (var method in Methods)
+            {
+                using var request = new HttpRequestMessage(method, new Uri(staff.Server.PublicUrl, InProcessServer.PathFor(endpoint)));
+                request.Headers.Add("Cookie", cookieHeader);
+                using var response = await http.SendAsync(request);
+                Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"public {method} {InProcessServer.PathFor(endpoint)}: {(int)response.StatusCode}");
+                Assert.False(response.Headers.Contains("Set-Cookie"), $"the public listener set a cookie on {method} {InProcessServer.PathFor(endpoint)}: {(response.Headers.TryGetValues("Set-Cookie", out var set) ? string.Join("; ", set) : "")}");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Every_public_route_carries_the_privacy_headers()
+    {
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+        var publicRoutes = staff.Server.Endpoints.Where(e => InProcessServer.ListenerOf(e) != Listener.Console).ToList();
+        Assert.True(publicRoutes.Count >= 4, $"only {publicRoutes.Count} public routes found");
+        var problems = new List<string>();
+        foreach (var endpoint in publicRoutes)
+        {
+            foreach (var method in Methods)
+            {
+                using var request = new HttpRequestMessage(method, new Uri(staff.Server.PublicUrl, InProcessServer.PathFor(endpoint)));
+                using var response = await http.SendAsync(request);
+                problems.AddRange(PageChecker.CheckHeaders(response).Select(p => $"{method} {InProcessServer.PathFor(endpoint)} ({(int)response.StatusCode}): {p}"));
+                Assert.True((int)response.StatusCode < 500, $"{method} {InProcessServer.PathFor(endpoint)}: {(int)response.StatusCode}");
+            }
+        }
+
+        PageChecker.AssertClean(problems);
+    }
+
+    [Fact]
+    public async Task Console_pages_carry_the_privacy_headers_too()
+    {
+        var admin = staff.SessionOf(ConsoleRole.Admin);
+        foreach (var path in new[] { "/console", "/console/users", "/console/audit", "/console/login" })
+        {
+            using var response = await admin.Client.GetAsync(path);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            PageChecker.AssertClean(PageChecker.CheckHeaders(response));
+        }
+    }
+}

@@ -1,0 +1,68 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Waymark.Web.Accounts;
+
+namespace Waymark.Web.Tests.Console;
+
+/// <summary>A console user signing in over HTTP as a browser would: password, then the TOTP code computed here.</summary>
+internal sealed partial class ConsoleSession : IDisposable
+{
+    private ConsoleSession(Uri consoleUrl)
+    {
+        ConsoleUrl = consoleUrl;
+        Client = new HttpClient(new HttpClientHandler { CookieContainer = Cookies, AllowAutoRedirect = false }) { BaseAddress = consoleUrl };
+    }
+
+    public Uri ConsoleUrl { get; }
+
+    public CookieContainer Cookies { get; } = new();
+
+    public HttpClient Client { get; }
+
+    /// <summary>The TOTP secret learnt at enrolment.</summary>
+    public string? Secret { get; private set; }
+
+    public static ConsoleSession Anonymous(Uri consoleUrl) => new(consoleUrl);
+
+    /// <summary>Signs in a fresh account (enrolling its second factor); fails the test when any step does.</summary>
+    public static async Task<ConsoleSession> SignInNewAsync(Uri consoleUrl, string name, string password)
+    {
+        var session = new ConsoleSession(consoleUrl);
+        using var afterPassword = await session.PostPasswordAsync(name, password);
+        Assert.Equal("/console/login/enrol", afterPassword.Headers.Location?.OriginalString);
+        var enrol = await session.Client.GetStringAsync("/console/login/enrol");
+        session.Secret = SecretFrom(enrol);
+        using var done = await session.PostFormAsync("/console/login/enrol", enrol, [new("code", TotpCodes.Compute(session.Secret, DateTimeOffset.UtcNow))]);
+        Assert.Equal("/console", done.Headers.Location?.OriginalString);
+        return session;
+    }
+
+    public async Task<HttpResponseMessage> PostPasswordAsync(string name, string password)
+    {
+        var form = await Client.GetStringAsync("/console/login");
+        return await PostFormAsync("/console/login", form, [new("name", name), new("password", password)]);
+    }
+
+    /// <summary>Posts a form with the anti-forgery token taken from the page that holds the form.</summary>
+    public async Task<HttpResponseMessage> PostFormAsync(string path, string pageHtml, IEnumerable<KeyValuePair<string, string>> fields)
+    {
+        using var content = new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", Token(pageHtml))));
+        return await Client.PostAsync(path, content);
+    }
+
+    /// <summary>The TOTP key as the enrolment page shows it, without the spaces.</summary>
+    public static string SecretFrom(string enrolPage) =>
+        SecretText().Match(enrolPage).Groups[1].Value.Replace(" ", "", StringComparison.Ordinal);
+
+    public static string Token(string html) => TokenField().Match(html) is { Success: true } match
+        ? match.Groups[1].Value
+        : throw new InvalidOperationException("The page holds no anti-forgery token:\n" + html);
+
+    public void Dispose() => Client.Dispose();
+
+    [GeneratedRegex("<code id=\"secret\">([A-Z2-7 ]+)</code>")]
+    private static partial Regex SecretText();
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenField();
+}

@@ -1,0 +1,66 @@
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Waymark.Storage;
+using Waymark.Testing;
+using Waymark.Web.Accounts;
+using Waymark.Web.Hosting;
+
+namespace Waymark.Web.Tests.Console;
+
+/// <summary>
+/// The real Waymark host in the test process, on free loopback ports with its own SQLite file, so
+/// tests can read its endpoint table (every route, as the app itself knows them) and its services.
+/// </summary>
+public sealed partial class InProcessServer : IAsyncLifetime
+{
+    private WebApplication _app = null!;
+
+    public Uri PublicUrl { get; private set; } = null!;
+
+    public Uri ConsoleUrl { get; private set; } = null!;
+
+    internal ConsoleAccounts Accounts => _app.Services.GetRequiredService<ConsoleAccounts>();
+
+    internal WaymarkDatabase Database => _app.Services.GetRequiredService<WaymarkDatabase>();
+
+    public async Task InitializeAsync()
+    {
+        var publicPort = TestEnvironment.FreePort();
+        var consolePort = TestEnvironment.FreePort();
+        _app = await WaymarkServer.BuildAsync(new ServerSettings
+        {
+            PublicEndpoint = $"127.0.0.1:{publicPort}",
+            ConsoleEndpoint = $"127.0.0.1:{consolePort}",
+            Storage = new StorageSettings { DataDirectory = TestEnvironment.NewTempDirectory("inproc") },
+        });
+        await _app.StartAsync();
+        PublicUrl = new Uri($"http://127.0.0.1:{publicPort}");
+        ConsoleUrl = new Uri($"http://127.0.0.1:{consolePort}");
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    /// <summary>Every routed endpoint the app has, with the listener it belongs to.</summary>
+    internal IReadOnlyList<RouteEndpoint> Endpoints =>
+        _app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
+
+    internal static Listener? ListenerOf(Endpoint endpoint) =>
+        endpoint.Metadata.GetMetadata<ListenerMetadata>() is { } metadata ? metadata.Listener : Listener.Public;
+
+    /// <summary>A concrete path for a route pattern: languages become "en", any other parameter "1".</summary>
+    internal static string PathFor(RouteEndpoint endpoint)
+    {
+        var path = Parameter().Replace(endpoint.RoutePattern.RawText ?? "", match => match.Groups[1].Value == "lang" ? "en" : "1");
+        return path.StartsWith('/') ? path : "/" + path;
+    }
+
+    [GeneratedRegex(@"\{\*?\*?([A-Za-z_]+)[^}]*\}")]
+    private static partial Regex Parameter();
+}

@@ -1,0 +1,150 @@
+using System.Net;
+using Waymark.Web.Accounts;
+
+namespace Waymark.Web.Tests.Console;
+
+/// <summary>The sign-in over real HTTP: lockout, replayed codes, anti-forgery, sessions ending.</summary>
+public sealed class LoginTests(StaffFixture staff) : IClassFixture<StaffFixture>
+{
+    private async Task<string> NewAccountAsync(string name, ConsoleRole role = ConsoleRole.Analyst)
+    {
+        Assert.True((await staff.Server.Accounts.AddAsync(name, role, StaffFixture.Password, "test")).Succeeded);
+        return name;
+    }
+
+    [Fact]
+    public async Task Five_wrong_passwords_lock_the_account_so_the_right_one_fails_too()
+    {
+        var name = await NewAccountAsync("lockme");
+        using var session = ConsoleSession.Anonymous(staff.Server.ConsoleUrl);
+        for (var i = 0; i < ConsoleAccounts.MaxFailures; i++)
+        {
+            using var wrong = await session.PostPasswordAsync(name, "not the password at all");
+            Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        }
+
+        using var right = await session.PostPasswordAsync(name, StaffFixture.Password);
+        Assert.Equal(HttpStatusCode.Unauthorized, right.StatusCode);
+        Assert.Contains("id=\"login-error\"", await right.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains((await staff.Server.Database.AuditLog.ReadLatestAsync(50)), e => e.Actor == name && e.Action == "account locked");
+
+        var other = await NewAccountAsync("notlocked");
+        using var fine = await session.PostPasswordAsync(other, StaffFixture.Password);
+        Assert.Equal(HttpStatusCode.Redirect, fine.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_unknown_name_fails_exactly_like_a_wrong_password()
+    {
+        using var session = ConsoleSession.Anonymous(staff.Server.ConsoleUrl);
+        using var unknown = await session.PostPasswordAsync("nobody-here", StaffFixture.Password);
+        var known = await NewAccountAsync("known");
+        using var wrong = await session.PostPasswordAsync(known, "wrong wrong wrong");
+        Assert.Equal(HttpStatusCode.Unauthorized, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        Assert.Equal(
+            (await wrong.Content.ReadAsStringAsync()).Replace("known", "", StringComparison.Ordinal),
+            (await unknown.Content.ReadAsStringAsync()).Replace("nobody-here", "", StringComparison.Ordinal)
+                .Replace(ConsoleSession.Token(await unknown.Content.ReadAsStringAsync()), ConsoleSession.Token(await wrong.Content.ReadAsStringAsync()), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_code_already_used_is_refused_at_the_next_login()
+    {
+        var name = await NewAccountAsync("replay");
+        using var first = await ConsoleSession.SignInNewAsync(staff.Server.ConsoleUrl, name, StaffFixture.Password);
+        var usedCode = TotpCodes.Compute(first.Secret!, DateTimeOffset.UtcNow);
+
+        using var second = ConsoleSession.Anonymous(staff.Server.ConsoleUrl);
+        using var afterPassword = await second.PostPasswordAsync(name, StaffFixture.Password);
+        Assert.Equal("/console/login/code", afterPassword.Headers.Location?.OriginalString);
+        var codePage = await second.Client.GetStringAsync("/console/login/code");
+        using var replayed = await second.PostFormAsync("/console/login/code", codePage, [new("code", usedCode)]);
+        Assert.Equal(HttpStatusCode.Unauthorized, replayed.StatusCode);
+        Assert.Contains("id=\"code-error\"", await replayed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var home = await second.Client.GetAsync("/console");
+        Assert.Equal(HttpStatusCode.Redirect, home.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_code_page_without_the_password_step_goes_back_to_the_login()
+    {
+        using var session = ConsoleSession.Anonymous(staff.Server.ConsoleUrl);
+        foreach (var path in new[] { "/console/login/code", "/console/login/enrol" })
+        {
+            using var response = await session.Client.GetAsync(path);
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.Equal(ConsoleAuthentication.LoginPath, response.Headers.Location?.OriginalString);
+        }
+
+        using var qr = await session.Client.GetAsync("/console/login/qr");
+        Assert.Equal(HttpStatusCode.NotFound, qr.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_form_without_its_anti_forgery_token_is_refused_with_400()
+    {
+        var admin = staff.SessionOf(ConsoleRole.Admin);
+        foreach (var (client, path) in new[] { (ConsoleSession.Anonymous(staff.Server.ConsoleUrl).Client, "/console/login"), (admin.Client, "/console/users?handler=Add"), (admin.Client, "/console/logout") })
+        {
+            using var content = new FormUrlEncodedContent([new("name", "x"), new("password", "y"), new("role", "editor")]);
+            using var response = await client.PostAsync(path, content);
+            Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{path}: {(int)response.StatusCode}");
+        }
+
+        Assert.Equal(200, (int)(await admin.Client.GetAsync("/console/users")).StatusCode); // still signed in
+    }
+
+    [Fact]
+    public async Task The_session_cookie_is_httponly_strict_and_scoped_to_the_console()
+    {
+        var name = await NewAccountAsync("cookies");
+        using var session = ConsoleSession.Anonymous(staff.Server.ConsoleUrl);
+        using var afterPassword = await session.PostPasswordAsync(name, StaffFixture.Password);
+        var enrol = await session.Client.GetStringAsync("/console/login/enrol");
+        var secret = ConsoleSession.SecretFrom(enrol);
+        using var done = await session.PostFormAsync("/console/login/enrol", enrol, [new("code", TotpCodes.Compute(secret, DateTimeOffset.UtcNow))]);
+        var setCookie = string.Join("\n", done.Headers.GetValues("Set-Cookie"));
+        var sessionCookie = setCookie.Split('\n').Single(c => c.StartsWith("waymark-console=", StringComparison.Ordinal));
+        Assert.Contains("path=/console", sessionCookie, StringComparison.Ordinal);
+        Assert.Contains("samesite=strict", sessionCookie, StringComparison.Ordinal);
+        Assert.Contains("httponly", sessionCookie, StringComparison.Ordinal);
+        Assert.DoesNotContain("expires=", sessionCookie.Replace("expires=Thu, 01 Jan 1970", "", StringComparison.Ordinal), StringComparison.Ordinal); // a browser-session cookie
+        Assert.Contains(setCookie.Split('\n'), c => c.StartsWith("waymark-console-2fa=;", StringComparison.Ordinal)); // the pending step is cleared
+    }
+
+    [Fact]
+    public async Task Disabling_an_account_ends_its_session_at_once_and_is_audited()
+    {
+        var name = await NewAccountAsync("leaving", ConsoleRole.Editor);
+        using var session = await ConsoleSession.SignInNewAsync(staff.Server.ConsoleUrl, name, StaffFixture.Password);
+        Assert.Equal(HttpStatusCode.OK, (await session.Client.GetAsync("/console/editor")).StatusCode);
+
+        var admin = staff.SessionOf(ConsoleRole.Admin);
+        var users = await admin.Client.GetStringAsync("/console/users");
+        using var disabled = await admin.PostFormAsync("/console/users?handler=Disable", users, [new("account", name)]);
+        Assert.Equal(HttpStatusCode.OK, disabled.StatusCode);
+
+        using var after = await session.Client.GetAsync("/console/editor");
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        var audit = await admin.Client.GetStringAsync("/console/audit");
+        Assert.Contains("account disabled", audit, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_admin_adds_an_analyst_in_the_console_but_never_an_admin()
+    {
+        var admin = staff.SessionOf(ConsoleRole.Admin);
+        var users = await admin.Client.GetStringAsync("/console/users");
+        using var refused = await admin.PostFormAsync("/console/users?handler=Add", users, [new("name", "second-admin"), new("role", "admin")]);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.DoesNotContain((await staff.Server.Accounts.ListAsync()), a => a.Name == "second-admin");
+
+        using var added = await admin.PostFormAsync("/console/users?handler=Add", users, [new("name", "new-analyst"), new("role", "analyst")]);
+        var html = await added.Content.ReadAsStringAsync();
+        var password = System.Text.RegularExpressions.Regex.Match(html, "id=\"new-password\">[^<]*<code>([^<]+)</code>").Groups[1].Value;
+        Assert.Equal(20, password.Length);
+        using var analyst = await ConsoleSession.SignInNewAsync(staff.Server.ConsoleUrl, "new-analyst", password);
+        Assert.Equal(HttpStatusCode.OK, (await analyst.Client.GetAsync("/console/analyst")).StatusCode);
+    }
+}
