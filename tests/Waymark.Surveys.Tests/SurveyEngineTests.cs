@@ -7,20 +7,20 @@ public sealed class SurveyEngineTests
 {
     private static readonly Group[] PageGroups =
     [
-        new("about", Text("About you", "عنك"), null, null, ["about"]),
-        new("habits", Text("Habits"), "${age} >= 18", null, ["habits"]),
+        new("about", Localized("About you", "عنك"), null, null, ["about"]),
+        new("habits", Localized("Habits"), "${age} >= 18", null, ["habits"]),
     ];
 
     private static Instrument Paged() => Build(
         [
-            new Question { Name = "age", Type = QuestionType.IntegerNumber, Labels = Text("Age", "العمر"), Required = "true()", Constraint = ". >= 10 and . <= 99", ConstraintMessages = Text("Between 10 and 99", "بين 10 و 99"), GroupPath = ["about"] },
-            new Question { Name = "lang", Type = QuestionType.SelectOne, Labels = Text("Language"), ListName = "langs", Choices = Choices("fi", "sv", "other"), OrOther = true, GroupPath = ["about"] },
-            new Question { Name = "lang_other", Type = QuestionType.Text, Labels = Text("Specify other."), Relevant = "selected(${lang}, 'other')", GroupPath = ["about"] },
+            new Question { Name = "age", Type = QuestionType.IntegerNumber, Labels = Localized("Age", "العمر"), Required = "true()", Constraint = ". >= 10 and . <= 99", ConstraintMessages = Localized("Between 10 and 99", "بين 10 و 99"), GroupPath = ["about"] },
+            new Question { Name = "lang", Type = QuestionType.SelectOne, Labels = Localized("Language"), ListName = "langs", Choices = Choices("fi", "sv", "other"), OrOther = true, GroupPath = ["about"] },
+            new Question { Name = "lang_other", Type = QuestionType.Text, Labels = Localized("Specify other."), Relevant = "selected(${lang}, 'other')", GroupPath = ["about"] },
             new Question { Name = "adult", Type = QuestionType.Calculate, Calculation = "if(${age} >= 18, 'yes', 'no')" },
-            new Question { Name = "hours", Type = QuestionType.DecimalNumber, Labels = Text("Hours"), GroupPath = ["habits"] },
-            new Question { Name = "when", Type = QuestionType.Date, Labels = Text("When"), GroupPath = ["habits"] },
-            new Question { Name = "tools", Type = QuestionType.SelectMultiple, Labels = Text("Tools"), ListName = "tools", Choices = Choices("a", "b", "c"), GroupPath = ["habits"], Constraint = "not(selected(., 'a') and selected(., 'c'))" },
-            new Question { Name = "end", Type = QuestionType.Note, Labels = Text("Thank you") },
+            new Question { Name = "hours", Type = QuestionType.DecimalNumber, Labels = Localized("Hours"), GroupPath = ["habits"] },
+            new Question { Name = "when", Type = QuestionType.Date, Labels = Localized("When"), GroupPath = ["habits"] },
+            new Question { Name = "tools", Type = QuestionType.SelectMultiple, Labels = Localized("Tools"), ListName = "tools", Choices = Choices("a", "b", "c"), GroupPath = ["habits"], Constraint = "not(selected(., 'a') and selected(., 'c'))" },
+            new Question { Name = "end", Type = QuestionType.Note, Labels = Localized("Thank you") },
         ],
         PageGroups,
         style: "pages");
@@ -39,7 +39,7 @@ public sealed class SurveyEngineTests
     [Fact]
     public void Without_style_pages_ungrouped_questions_come_five_to_a_page()
     {
-        var questions = Enumerable.Range(1, 12).Select(i => new Question { Name = "q" + i, Type = QuestionType.Text, Labels = Text("Q" + i) }).ToList();
+        var questions = Enumerable.Range(1, 12).Select(i => new Question { Name = "q" + i, Type = QuestionType.Text, Labels = Localized("Q" + i) }).ToList();
         var engine = new SurveyEngine(Build(questions));
         Assert.Equal([5, 5, 2], engine.Pages.Select(p => p.Questions.Count));
     }
@@ -174,14 +174,14 @@ public sealed class SurveyEngineTests
     {
         var cities = new[]
         {
-            new Choice("helsinki", Text("Helsinki"), new Dictionary<string, string> { ["country"] = "fi" }),
-            new Choice("turku", Text("Turku"), new Dictionary<string, string> { ["country"] = "fi" }),
-            new Choice("oslo", Text("Oslo"), new Dictionary<string, string> { ["country"] = "no" }),
+            new Choice("helsinki", Localized("Helsinki"), new Dictionary<string, string> { ["country"] = "fi" }),
+            new Choice("turku", Localized("Turku"), new Dictionary<string, string> { ["country"] = "fi" }),
+            new Choice("oslo", Localized("Oslo"), new Dictionary<string, string> { ["country"] = "no" }),
         };
         var engine = new SurveyEngine(Build(
         [
-            new Question { Name = "country", Type = QuestionType.SelectOne, Labels = Text("Country"), ListName = "c", Choices = Choices("fi", "no"), Default = "fi" },
-            new Question { Name = "city", Type = QuestionType.SelectOne, Labels = Text("City"), ListName = "cities", Choices = cities, ChoiceFilter = "country = ${country}" },
+            new Question { Name = "country", Type = QuestionType.SelectOne, Labels = Localized("Country"), ListName = "c", Choices = Choices("fi", "no"), Default = "fi" },
+            new Question { Name = "city", Type = QuestionType.SelectOne, Labels = Localized("City"), ListName = "cities", Choices = cities, ChoiceFilter = "country = ${country}" },
         ]));
         var start = engine.Start();
         Assert.Equal("fi", start["country"]);
@@ -198,8 +198,8 @@ public sealed class SurveyEngineTests
     {
         var engine = new SurveyEngine(Build(
         [
-            new Question { Name = "first", Type = QuestionType.IntegerNumber, Labels = Text("Age first") },
-            new Question { Name = "now", Type = QuestionType.IntegerNumber, Labels = Text("Age now"), Constraint = ". >= ${first}", ConstraintMessages = Text("Cannot be below the first age") },
+            new Question { Name = "first", Type = QuestionType.IntegerNumber, Labels = Localized("Age first") },
+            new Question { Name = "now", Type = QuestionType.IntegerNumber, Labels = Localized("Age now"), Constraint = ". >= ${first}", ConstraintMessages = Localized("Cannot be below the first age") },
         ]));
         Assert.True(engine.Submit(0, "en", engine.Start(), Post(("first", "12"), ("now", "30"))).IsAccepted);
         var bad = engine.Submit(0, "en", engine.Start(), Post(("first", "40"), ("now", "30")));
@@ -211,8 +211,8 @@ public sealed class SurveyEngineTests
     {
         var engine = new SurveyEngine(Build(
         [
-            new Question { Name = "fixed", Type = QuestionType.Text, Labels = Text("Fixed"), ReadOnly = true, Default = "kept" },
-            new Question { Name = "must", Type = QuestionType.Text, Labels = Text("Must"), Required = "true()", RequiredMessages = Text("Please answer") },
+            new Question { Name = "fixed", Type = QuestionType.Text, Labels = Localized("Fixed"), ReadOnly = true, Default = "kept" },
+            new Question { Name = "must", Type = QuestionType.Text, Labels = Localized("Must"), Required = "true()", RequiredMessages = Localized("Please answer") },
         ]));
         var start = engine.Start();
         var result = engine.Submit(0, "en", start, Post(("fixed", "changed"), ("must", "x")));
@@ -226,8 +226,8 @@ public sealed class SurveyEngineTests
     {
         var engine = new SurveyEngine(Build(
         [
-            new Question { Name = "ok", Type = QuestionType.Acknowledge, Labels = Text("I understand"), Required = "true()" },
-            new Question { Name = "free", Type = QuestionType.Text, Labels = Text("Anything else") },
+            new Question { Name = "ok", Type = QuestionType.Acknowledge, Labels = Localized("I understand"), Required = "true()" },
+            new Question { Name = "free", Type = QuestionType.Text, Labels = Localized("Anything else") },
         ]));
         var result = engine.Submit(0, "en", engine.Start(), Post(("ok", "on"), ("free", "line1\r\nline2")));
         Assert.Equal("OK", result.Answers["ok"]);

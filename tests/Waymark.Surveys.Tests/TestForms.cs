@@ -3,10 +3,10 @@ namespace Waymark.Surveys.Tests;
 /// <summary>Instruments built in code for engine tests (the XLSForm tests use real files).</summary>
 internal static class TestForms
 {
-    public static LocalizedText Text(string en, string? ar = null) =>
+    public static LocalizedText Localized(string en, string? ar = null) =>
         ar is null ? LocalizedText.Of("en", en) : new LocalizedText(new Dictionary<string, string> { ["en"] = en, ["ar"] = ar });
 
-    public static Choice[] Choices(params string[] names) => names.Select(n => new Choice(n, Text("Label " + n))).ToArray();
+    public static Choice[] Choices(params string[] names) => names.Select(n => new Choice(n, Localized("Label " + n))).ToArray();
 
     public static Instrument Build(IReadOnlyList<Question> questions, IReadOnlyList<Group>? groups = null, string? style = null)
     {
