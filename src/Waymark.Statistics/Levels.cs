@@ -44,6 +44,18 @@ internal sealed class LevelIndex
 
     public int Code(ReadOnlySpan<char> cell)
     {
+        // Survey variables mostly have a handful of levels: comparing a few short spans beats hashing.
+        if (_labels.Count <= 8)
+        {
+            for (var i = 0; i < _labels.Count; i++)
+            {
+                if (cell.SequenceEqual(_labels[i]))
+                {
+                    return i;
+                }
+            }
+        }
+
         var lookup = _codes.GetAlternateLookup<ReadOnlySpan<char>>();
         if (lookup.TryGetValue(cell, out var code))
         {

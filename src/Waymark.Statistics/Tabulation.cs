@@ -95,7 +95,7 @@ internal static class Tabulation
         // Listwise deletion: a row missing either variable or its weight is left out and counted.
         var rowLevels = new LevelIndex();
         var colLevels = new LevelIndex();
-        var cells = new Dictionary<(int Row, int Column), double>();
+        var cells = new double[8, 8];
         var used = 0;
         for (var i = 0; i < data.RowCount; i++)
         {
@@ -108,20 +108,45 @@ internal static class Tabulation
             }
 
             used++;
-            var key = (rowLevels.Code(r), colLevels.Code(c));
-            cells[key] = cells.GetValueOrDefault(key) + w;
+            var (ri, ci) = (rowLevels.Code(r), colLevels.Code(c));
+            if (ri >= cells.GetLength(0) || ci >= cells.GetLength(1))
+            {
+                cells = Grown(cells, ri, ci);
+            }
+
+            cells[ri, ci] += w;
         }
 
         var (rowLabels, rowPosition) = rowLevels.Sort();
         var (colLabels, colPosition) = colLevels.Sort();
         var observed = new double[rowLabels.Count, colLabels.Count];
-        foreach (var ((r, c), count) in cells)
+        for (var r = 0; r < rowLabels.Count; r++)
         {
-            observed[rowPosition[r], colPosition[c]] = count;
+            for (var c = 0; c < colLabels.Count; c++)
+            {
+                observed[rowPosition[r], colPosition[c]] = cells[r, c];
+            }
         }
 
         return CrossTabulation.Analyse(rowLabels, colLabels, observed)
             .Then(table => Result<CrossTabResult>.Ok(table with { RowsUsed = used, RowsDropped = data.RowCount - used }));
+    }
+
+    /// <summary>A copy of the counts with room for codes (row, column), doubling what is too small.</summary>
+    private static double[,] Grown(double[,] cells, int row, int column)
+    {
+        var rows = cells.GetLength(0);
+        var cols = cells.GetLength(1);
+        var grown = new double[row >= rows ? rows * 2 : rows, column >= cols ? cols * 2 : cols];
+        for (var i = 0; i < rows; i++)
+        {
+            for (var j = 0; j < cols; j++)
+            {
+                grown[i, j] = cells[i, j];
+            }
+        }
+
+        return grown;
     }
 
     /// <summary>One weight per data row: 1 without a weight column, NaN where the weight is missing.</summary>
