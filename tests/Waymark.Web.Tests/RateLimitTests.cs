@@ -20,7 +20,7 @@ public sealed class RateLimitTests
     {
         using var limiter = RateLimits.Create();
         var admitted = 0;
-        while (admitted < 10_000)
+        while (admitted < 1_000_000)
         {
             using var lease = limiter.AttemptAcquire(Request(Listener.Public));
             if (!lease.IsAcquired)

@@ -10,11 +10,15 @@ namespace Waymark.Web.Hosting;
 /// </summary>
 internal static class RateLimits
 {
-    /// <summary>Public listener: bursts of 400 requests, 200 a second sustained, across all visitors.</summary>
+    /// <summary>
+    /// Public listener: bursts of 20,000 requests, 10,000 a second sustained, across all visitors.
+    /// A ceiling above what one node serves (survey pages: 5,000 GETs/s is the goal), so real
+    /// traffic is never refused while a flood cannot queue unbounded work behind it.
+    /// </summary>
     public static readonly TokenBucketRateLimiterOptions PublicBucket = new()
     {
-        TokenLimit = 400,
-        TokensPerPeriod = 200,
+        TokenLimit = 20_000,
+        TokensPerPeriod = 10_000,
         ReplenishmentPeriod = TimeSpan.FromSeconds(1),
         QueueLimit = 0,
         AutoReplenishment = true,
