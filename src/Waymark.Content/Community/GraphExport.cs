@@ -23,29 +23,14 @@ internal static class GraphExport
     public static XDocument GraphMl(CommunityResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        var keys = Attributes.Select(a => new XElement(
-            GraphMlNs + "key",
-            new XAttribute("id", a.Id),
-            new XAttribute("for", "node"),
-            new XAttribute("attr.name", a.Id),
-            new XAttribute("attr.type", a.Type)));
-        var weightKey = new XElement(
-            GraphMlNs + "key",
-            new XAttribute("id", "weight"),
-            new XAttribute("for", "edge"),
-            new XAttribute("attr.name", "weight"),
-            new XAttribute("attr.type", "int"));
+        var keys = Attributes.Select(a => Key(a.Id, "node", a.Type));
+        var weightKey = Key("weight", "edge", "int");
         var nodes = result.Members.Select((m, i) => new XElement(
             GraphMlNs + "node",
             new XAttribute("id", NodeId(i)),
             new XElement(GraphMlNs + "data", new XAttribute("key", "label"), m.Author),
             Attributes.Select(a => new XElement(GraphMlNs + "data", new XAttribute("key", a.Id), a.Value(m)))));
-        var labelKey = new XElement(
-            GraphMlNs + "key",
-            new XAttribute("id", "label"),
-            new XAttribute("for", "node"),
-            new XAttribute("attr.name", "label"),
-            new XAttribute("attr.type", "string"));
+        var labelKey = Key("label", "node", "string");
         var edges = Edges(result).Select(e => new XElement(
             GraphMlNs + "edge",
             new XAttribute("id", e.Id),
@@ -97,6 +82,13 @@ internal static class GraphExport
                     new XElement(GexfNs + "nodes", nodes),
                     new XElement(GexfNs + "edges", edges))));
     }
+
+    private static XElement Key(string id, string target, string type) => new(
+        GraphMlNs + "key",
+        new XAttribute("id", id),
+        new XAttribute("for", target),
+        new XAttribute("attr.name", id),
+        new XAttribute("attr.type", type));
 
     private static IEnumerable<(string Id, int From, int To, int Weight)> Edges(CommunityResult result) =>
         result.Network.Edges.OrderBy(e => e.Key.From).ThenBy(e => e.Key.To).Select((e, i) => ($"e{i}", e.Key.From, e.Key.To, e.Value));
