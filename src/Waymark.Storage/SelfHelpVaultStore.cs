@@ -11,7 +11,7 @@ public sealed class SelfHelpVaultStore
     public const int LookupLength = 32;
 
     /// <summary>Largest ciphertext kept: progress is text answers, never files.</summary>
-    public const int MaxCiphertextLength = 256 * 1024;
+    public const int MaxCiphertextLength = 2 * 1024 * 1024;
 
     private readonly WaymarkDatabase _database;
 

@@ -79,6 +79,11 @@ internal static class ServeCommand
             await error.WriteLineAsync($"waymark serve: {exception.Message}").ConfigureAwait(false);
             return ExitCodes.Usage;
         }
+        catch (Waymark.SelfHelp.Content.ContentException exception)
+        {
+            await error.WriteLineAsync($"waymark serve: content: {exception.Message}").ConfigureAwait(false);
+            return ExitCodes.Failure;
+        }
         catch (Exception exception) when (exception is System.Data.Common.DbException or UnauthorizedAccessException)
         {
             await error.WriteLineAsync($"waymark serve: cannot open the database: {exception.Message}").ConfigureAwait(false);

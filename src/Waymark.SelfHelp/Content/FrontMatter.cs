@@ -42,10 +42,11 @@ internal static class FrontMatter
     }
 }
 
-/// <summary>A content file editors must fix; the message names the file and the problem.</summary>
+/// <summary>A content file editors must fix; the message names the file and the problem. Public so that hosts can report it as a message rather than a crash.</summary>
 #pragma warning disable CA1032 // Always built with a path and a message.
-internal sealed class ContentException(string path, string problem) : Exception($"{path} {problem}")
+public sealed class ContentException(string path, string problem) : Exception($"{path} {problem}")
 #pragma warning restore CA1032
 {
+    /// <summary>The file to fix.</summary>
     public string Path { get; } = path;
 }

@@ -35,11 +35,19 @@ internal sealed class ProgressVault(WaymarkDatabase database)
         return progress is null ? new VaultLoad(null, VaultProblem.Unreadable) : new VaultLoad(progress, VaultProblem.None);
     }
 
-    public Task SaveAsync(VaultKeys keys, Progress progress, CancellationToken cancellationToken = default)
+    /// <summary>Seals and stores the progress; false (and nothing stored) when it has grown past what a vault holds.</summary>
+    public async Task<bool> SaveAsync(VaultKeys keys, Progress progress, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(keys);
         ArgumentNullException.ThrowIfNull(progress);
-        return database.SelfHelpVaults.PutAsync(keys.Lookup, VaultCipher.Seal(keys, progress.ToJson()), cancellationToken);
+        var sealedBlob = VaultCipher.Seal(keys, progress.ToJson());
+        if (sealedBlob.Length > SelfHelpVaultStore.MaxCiphertextLength)
+        {
+            return false;
+        }
+
+        await database.SelfHelpVaults.PutAsync(keys.Lookup, sealedBlob, cancellationToken).ConfigureAwait(false);
+        return true;
     }
 
     public Task<bool> DeleteAsync(VaultKeys keys, CancellationToken cancellationToken = default)

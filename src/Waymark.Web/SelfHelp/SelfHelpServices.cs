@@ -9,7 +9,8 @@ internal static class SelfHelpServices
     /// <summary>Content (loaded once, for every UI language), the vault and its form tokens.</summary>
     public static IServiceCollection AddSelfHelp(this IServiceCollection services)
     {
-        services.AddSingleton(_ => ContentLibrary.Load(ContentLibrary.DefaultRoot, Languages.All.Select(language => language.Code)));
+        // Loaded now, not on first use: a broken content file stops start-up with its name and problem.
+        services.AddSingleton(ContentLibrary.Load(ContentLibrary.DefaultRoot, Languages.All.Select(language => language.Code)));
         services.AddSingleton<ProgressVault>();
         services.AddSingleton<VaultTokens>();
         return services;

@@ -116,7 +116,12 @@ internal sealed class ModuleModel(ContentLibrary content, ProgressVault vault, V
         }
 
         progress.Record(Current.Id, answers);
-        await vault.SaveAsync(keys, progress, HttpContext.RequestAborted);
+        if (!await vault.SaveAsync(keys, progress, HttpContext.RequestAborted))
+        {
+            NewPhrase = null;
+            return Fail(text["Help.Error.TooLong"]);
+        }
+
         Token = tokens.Issue(keys);
         Saved = true;
         return Page();
