@@ -42,7 +42,7 @@ public sealed partial class PageChecker : IAsyncLifetime
 
     private static HttpClient CreateHttpClient()
     {
-        var client = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
+        var client = new HttpClient { Timeout = TimeSpan.FromSeconds(180) };
         client.DefaultRequestHeaders.UserAgent.ParseAdd("waymark-page-checker/1.0"); // the Nu HTML Checker refuses requests without one
         return client;
     }
@@ -195,10 +195,13 @@ public sealed partial class PageChecker : IAsyncLifetime
             .ToList();
     }
 
+    private static readonly TimeSpan VnuStartLimit = TimeSpan.FromSeconds(240);
+
     private async Task WaitForVnuAsync()
     {
+        // Several test classes start their own checker at once on a 2-core machine: Java needs time.
         var watch = Stopwatch.StartNew();
-        while (watch.Elapsed < TimeSpan.FromSeconds(60))
+        while (watch.Elapsed < VnuStartLimit)
         {
             try
             {
@@ -211,7 +214,7 @@ public sealed partial class PageChecker : IAsyncLifetime
             }
         }
 
-        throw new TimeoutException("The Nu HTML Checker did not start within 60 s (is Java installed? test.sh installs it).");
+        throw new TimeoutException($"The Nu HTML Checker did not start within {VnuStartLimit.TotalSeconds} s (is Java installed? test.sh installs it).");
     }
 
     public async Task DisposeAsync()
