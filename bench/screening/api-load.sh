@@ -15,10 +15,11 @@ dotnet publish src/Waymark.Cli -c Release -o "$work/app" -nologo -v quiet >/dev/
 wm=$!
 trap 'kill $wm 2>/dev/null; sleep 1; rm -rf $work' EXIT
 for _ in $(seq 1 150); do curl -fs "http://127.0.0.1:$pub/api/screen?q=x" -o /dev/null && break; sleep 0.2; done
-term=$(grep -v '^#' "$work/data/terms.tsv" | head -1 | cut -f1)
+term=$(awk -F'\t' '!/^#/ {print $1; exit}' "$work/data/terms.tsv")
 matching=$(python3 -c 'import sys,urllib.parse; t=sys.argv[1]; print(urllib.parse.quote("free " + " ".join(t.upper())))' "$term")
 benign=$(python3 -c 'import urllib.parse; print(urllib.parse.quote("weather forecast for the weekend in helsinki"))')
-curl -fs "http://127.0.0.1:$pub/api/screen?q=$matching&lang=en" | grep -q '"matched":true' || { echo "the matching query did not match" >&2; exit 1; }
+answer=$(curl -fs "http://127.0.0.1:$pub/api/screen?q=$matching&lang=en")
+case "$answer" in *'"matched":true'*) ;; *) echo "the matching query did not match: $answer" >&2; exit 1 ;; esac
 
 measure() { wrk -t2 -c32 -d${secs}s --latency "$1" | awk '/Requests\/sec/ {r=$2} /^ +99%/ {p=$2} END {print r, p}'; }
 median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }

@@ -13,6 +13,8 @@ dotnet build bench/Waymark.Screening.Bench -c Release -nologo -v quiet >/dev/nul
 export WAYMARK_SCREEN_BENCH_DIR=$work
 dll=$root/bench/Waymark.Screening.Bench/bin/Release/net10.0/Waymark.Screening.Bench.dll
 dotnet "$dll" matches
-(cd bench/Waymark.Screening.Bench && dotnet "$dll" --filter '*' --job short --artifacts "$work/bdn" | sed -n '/^| Method/,/^$/p')
+(cd bench/Waymark.Screening.Bench && dotnet "$dll" --filter '*' --job short --artifacts "$work/bdn" >"$work/bdn.log" 2>&1) || true
+sed -n '/^| Method/,/^$/p' "$work/bdn.log"
+grep -q "executed benchmarks: 2" "$work/bdn.log" || { echo "BenchmarkDotNet did not run both benchmarks:" >&2; grep -iE "error|exception|fail" "$work/bdn.log" | head -20 >&2; }
 read -r rate found < <(python3 bench/screening/ahmia_baseline.py "$work/terms.tsv" "$work/queries.txt" 1)
 echo "Ahmia algorithm (Python $(python3 -c 'import platform; print(platform.python_version())')): $rate queries/s, $found flagged"
