@@ -122,7 +122,7 @@ public sealed class ScreenerTests
     [Fact]
     public void Only_listed_links_have_targets()
     {
-        Assert.Equal("/fi/selfhelp", Screener.LinkTarget("selfhelp", "fi"));
+        Assert.Equal("/fi/help", Screener.LinkTarget("selfhelp", "fi"));
         Assert.Null(Screener.LinkTarget("https://elsewhere.example/", "en"));
         Assert.Null(Screener.LinkTarget("nosuchlink", "en"));
     }

@@ -114,7 +114,7 @@ public sealed class ScreeningSiteTests(PageChecker checker) : IClassFixture<Page
         await page.GotoAsync(new Uri(_server.PublicUrl, "/en/warning?v=efficacy-positive").ToString());
         Assert.Equal("You can stop, and many people have", await page.InnerTextAsync("h1"));
         await page.ClickAsync("a[href^='/go/selfhelp']");
-        Assert.EndsWith("/en/selfhelp", page.Url, StringComparison.Ordinal);
+        Assert.EndsWith("/en/help", page.Url, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -155,7 +155,7 @@ public sealed class ScreeningSiteTests(PageChecker checker) : IClassFixture<Page
         using (var response = await _http.GetAsync(new Uri(_server.PublicUrl, "/go/selfhelp?v=harm-negative&lang=fi")))
         {
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-            Assert.Equal("/fi/selfhelp", response.Headers.Location?.OriginalString);
+            Assert.Equal("/fi/help", response.Headers.Location?.OriginalString);
         }
 
         using (var response = await _http.GetAsync(new Uri(_server.PublicUrl, $"/go/helpline?v={Marker}&lang=xx")))
