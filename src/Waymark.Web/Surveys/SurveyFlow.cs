@@ -15,11 +15,13 @@ public sealed class SurveyFlow
 {
     private readonly FlowStateProtector protector;
     private readonly WaymarkDatabase database;
+    private readonly ResponseCommitter committer;
     private readonly TimeProvider time;
     private readonly SurveyOptions options;
 
-    internal SurveyFlow(FlowStateProtector protector, WaymarkDatabase database, TimeProvider time, SurveyOptions options)
+    internal SurveyFlow(FlowStateProtector protector, WaymarkDatabase database, ResponseCommitter committer, TimeProvider time, SurveyOptions options)
     {
+        this.committer = committer;
         this.protector = protector;
         this.database = database;
         this.time = time;
@@ -155,7 +157,8 @@ public sealed class SurveyFlow
         var stored = new StoredResponse(record.Id, entry.Id, day, entry.PublicKey is not null, payload, string.Join(' ', flags));
 
         // Committed (durably, docs/adr/0002) before the thank-you page is sent; a re-sent form is stored once.
-        await database.SurveyResponses.AddAsync(stored, state.DraftId, cancellationToken).ConfigureAwait(false);
+        // Not cancelled with the request: once queued, the response is stored whether or not the respondent waits.
+        await committer.CommitAsync(stored, state.DraftId).ConfigureAwait(false);
         return new SurveyScreen(ScreenKind.Complete, entry, string.Empty);
     }
 
