@@ -75,4 +75,28 @@ public sealed class SurveyCommandTests
         Assert.Equal(string.Empty, output);
         Assert.Contains("loops ('begin loop over toilet_type') are not supported", error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Export_writes_csv_codebook_and_syntax_files_and_refuses_bad_lines()
+    {
+        var form = Path.Combine(TestEnvironment.RepositoryRoot, "content", "surveys", "no-need-for-help.xlsx");
+        var directory = TestEnvironment.NewTempDirectory("survey-export-cli");
+        var responses = Path.Combine(directory, "responses.jsonl");
+        await File.WriteAllTextAsync(responses, "{\"id\":\"r1\",\"date\":\"2026-11-27\",\"answers\":{\"age\":\"33\",\"why\":\"can_stop cost\"},\"flags\":[]}\n");
+        var output = Path.Combine(directory, "out");
+        var (code, printed, error) = await RunAsync("survey", "export", form, responses, "--out", output, "--language", "de");
+        Assert.True(code == ExitCodes.Ok, error);
+        Assert.Equal(5, printed.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        var csv = (await File.ReadAllTextAsync(Path.Combine(output, "no-need-for-help.csv"))).Split('\n');
+        var header = csv[0].Split(',');
+        var row = csv[1].Split(',');
+        Assert.Equal("1", row[Array.IndexOf(header, "why_can_stop")]);
+        Assert.Equal("0", row[Array.IndexOf(header, "why_fear_identified")]);
+        Assert.Contains("Ich kann allein aufhören", await File.ReadAllTextAsync(Path.Combine(output, "no-need-for-help_codebook.csv")), StringComparison.Ordinal);
+
+        await File.AppendAllTextAsync(responses, "not json\n");
+        var (badCode, _, badError) = await RunAsync("survey", "export", form, responses, "--out", output);
+        Assert.Equal(ExitCodes.Failure, badCode);
+        Assert.Contains("line 2: not a response record", badError, StringComparison.Ordinal);
+    }
 }

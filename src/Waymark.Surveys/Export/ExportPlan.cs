@@ -114,6 +114,8 @@ internal sealed class ExportPlan
             ColumnKind.Dummy => raw.Length == 0 ? string.Empty : Expressions.Evaluator.SplitList(raw).Contains(column.Choice) ? "1" : "0",
             ColumnKind.Flags => string.Join(' ', response.Flags),
             ColumnKind.FlagDummy => response.Flags.Contains(column.Choice!) ? "1" : "0",
+            // SPSS's GET DATA cannot read a line break inside a quoted field: the CSV holds free text on one line.
+            ColumnKind.Text => OneLine(raw),
             _ => raw,
         };
     }

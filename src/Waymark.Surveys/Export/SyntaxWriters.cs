@@ -74,6 +74,8 @@ internal static class SyntaxWriters
             s.Append("RENAME VARIABLES (wm_tmp = ").Append(c.Variable).Append(").\n");
         }
 
+        // RECODE INTO appends the new variables at the end: put every variable back in CSV order.
+        s.Append("ADD FILES /FILE=* /KEEP=").Append(string.Join(' ', plan.Columns.Select(c => c.Variable))).Append(".\nEXECUTE.\n");
         s.Append("VARIABLE LABELS");
         foreach (var c in plan.Columns)
         {
@@ -137,6 +139,7 @@ internal static class SyntaxWriters
             s.Append("label variable ").Append(c.Variable).Append(' ').Append(StataString(Truncate(c.Label, 80))).Append('\n');
         }
 
+        s.Append("order ").Append(string.Join(' ', plan.Columns.Select(c => c.Variable))).Append('\n');
         return s.ToString();
     }
 

@@ -65,7 +65,6 @@ internal static class XlsxReader
 
     private static Workbook ReadWorkbook(Package package, XlsxLimits limits)
     {
-        var relations = ReadRelations(package, "xl/_rels/workbook.xml.rels");
         var sheetRefs = new List<(string Name, string RelationId)>();
         using (var reader = package.Open("xl/workbook.xml", required: true)!)
         {
@@ -84,6 +83,7 @@ internal static class XlsxReader
             }
         }
 
+        var relations = ReadRelations(package, "xl/_rels/workbook.xml.rels");
         var sharedStrings = ReadSharedStrings(package, limits);
         var dateStyles = ReadDateStyles(package);
         var sheets = new List<Worksheet>();

@@ -1,0 +1,4 @@
+using BenchmarkDotNet.Running;
+using Waymark.Surveys.Bench;
+
+BenchmarkRunner.Run<PageEngineBenchmarks>(args: args);

@@ -1,0 +1,267 @@
+using System.Diagnostics;
+using System.Globalization;
+using Waymark.Surveys.Export;
+using Waymark.Surveys.Responses;
+using Waymark.Surveys.XlsForm;
+using Waymark.Testing;
+
+namespace Waymark.Surveys.Tests;
+
+public sealed class ExportTests
+{
+    private static Instrument Demo() =>
+        XlsFormFile.Load(Path.Combine(TestEnvironment.RepositoryRoot, "content", "surveys", "help-us-help-you.xlsx")).Instrument!;
+
+    /// <summary>Seeded synthetic responses: every frequency, some multi-choice help, awkward free text.</summary>
+    private static List<SurveyResponse> Responses(int count, int seed)
+    {
+        var random = new Random(seed);
+        string[] frequencies = ["daily", "weekly", "monthly", "rarely", "stopped"];
+        string[] help = ["self_help", "chat", "therapy", "peer", "other"];
+        string[] texts = ["zorblat, \"quenmix\"", "line one\nline two", "نص عربي", "it's fine"];
+        var responses = new List<SurveyResponse>();
+        for (var i = 0; i < count; i++)
+        {
+            var answers = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["age"] = random.Next(18, 70).ToString(CultureInfo.InvariantCulture),
+                ["frequency"] = frequencies[random.Next(frequencies.Length)],
+            };
+            if (random.Next(4) > 0)
+            {
+                answers["help_wanted"] = string.Join(' ', help.Where(_ => random.Next(2) == 0));
+                if (answers["help_wanted"].Length == 0)
+                {
+                    answers.Remove("help_wanted");
+                }
+            }
+
+            if (random.Next(3) == 0)
+            {
+                answers["comments"] = texts[random.Next(texts.Length)];
+            }
+
+            var flags = random.Next(5) == 0 ? new[] { "speeding" } : [];
+            responses.Add(new SurveyResponse($"r{i:D4}", new DateOnly(2026, 11, 1 + random.Next(27)), answers, flags));
+        }
+
+        return responses;
+    }
+
+    [Fact]
+    public void Csv_has_one_row_per_response_and_a_dummy_per_choice()
+    {
+        var responses = Responses(3, seed: 7);
+        responses.Add(new SurveyResponse("flagged", null, new Dictionary<string, string> { ["help_wanted"] = "chat other" }, ["speeding"]));
+        var files = SurveyExport.Create(Demo(), responses).Files;
+        Assert.Equal(
+            ["help-us-help-you.csv", "help-us-help-you_codebook.csv", "help-us-help-you.R", "help-us-help-you.sps", "help-us-help-you.do"],
+            files.Keys);
+        var header = files["help-us-help-you.csv"].Split('\n')[0].Split(',');
+        Assert.Equal("response_id", header[0]);
+        Assert.Contains("help_wanted", header);
+        Assert.Contains("help_wanted_self_help", header);
+        Assert.Contains("help_wanted_other", header);
+        Assert.Contains("help_wanted_other_2", header); // the dummy for choice "other" and the text question NAME_other
+        Assert.Contains("flag_speeding", header);
+        Assert.DoesNotContain("intro", header);
+        var flagged = files["help-us-help-you.csv"].Split('\n')[4].Split(',');
+        Assert.Equal("1", flagged[Array.IndexOf(header, "help_wanted_chat")]);
+        Assert.Equal("0", flagged[Array.IndexOf(header, "help_wanted_peer")]);
+        Assert.Equal("1", flagged[Array.IndexOf(header, "help_wanted_other")]);
+        Assert.Equal("1", flagged[Array.IndexOf(header, "flag_speeding")]);
+        Assert.Equal(string.Empty, flagged[Array.IndexOf(header, "response_date")]);
+        var codebook = files["help-us-help-you_codebook.csv"];
+        Assert.Contains("frequency,frequency,How often have you viewed this material in the past 12 months?,select_one frequency,daily=Daily or almost daily (code 1); weekly=", codebook, StringComparison.Ordinal);
+        Assert.Contains("help_wanted_chat,help_wanted,What kind of help would you like?: Anonymous chat or phone line,0/1,0=not chosen; 1=chosen", codebook, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Labels_follow_the_requested_language()
+    {
+        var files = SurveyExport.Create(Demo(), Responses(1, seed: 1), "ar").Files;
+        Assert.Contains("\"يوميًا أو شبه يومي\"", files["help-us-help-you.R"], StringComparison.Ordinal);
+        Assert.Contains("'يوميًا أو شبه يومي'", files["help-us-help-you.sps"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Variable_names_are_valid_everywhere_and_unique()
+    {
+        var build = Instrument.Create(
+            new InstrumentSettings { FormId = "names" },
+            [],
+            [
+                new Question { Name = "to", Type = QuestionType.Text },
+                new Question { Name = "a-b", Type = QuestionType.Text },
+                new Question { Name = "a_b", Type = QuestionType.Text },
+                new Question { Name = "_x", Type = QuestionType.Text },
+                new Question { Name = new string('q', 40), Type = QuestionType.Text },
+            ]);
+        var header = SurveyExport.Create(build.Instrument!, []).Files["names.csv"].TrimEnd('\n').Split(',');
+        Assert.Equal(["response_id", "response_date", "to_v", "a_b", "a_b_2", "v_x", new string('q', 32), "flags"], header);
+    }
+
+    [Fact]
+    public void R_reads_the_export_with_labelled_factors_and_the_right_counts()
+    {
+        Assert.True(File.Exists("/usr/bin/Rscript"), "R is missing: ./test.sh installs r-base-core");
+        var responses = Responses(200, seed: 42);
+        var directory = TestEnvironment.NewTempDirectory("survey-export");
+        SurveyExport.WriteTo(SurveyExport.Create(Demo(), responses), directory);
+        File.WriteAllText(Path.Combine(directory, "check.R"), """
+            source("help-us-help-you.R")
+            out <- function(...) cat(paste(..., sep = "\t"), "\n", sep = "")
+            out("rows", nrow(d))
+            out("levels", paste(levels(d$frequency), collapse = "|"))
+            t <- table(d$frequency)
+            for (n in names(t)) out("count", n, t[[n]])
+            out("age_class", class(d$age))
+            out("age_sum", sum(d$age))
+            out("age_label", attr(d$age, "label"))
+            out("self_help", sum(d$help_wanted_self_help, na.rm = TRUE))
+            out("help_na", sum(is.na(d$help_wanted_self_help)))
+            out("speeding", sum(d$flag_speeding))
+            out("date_class", class(d$response_date))
+            out("comments", sum(!is.na(d$comments)))
+            out("multiline", sum(d$comments == "line one line two", na.rm = TRUE))
+            out("arabic", sum(d$comments == "نص عربي", na.rm = TRUE))
+            """);
+        var lines = RunR(directory).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split('\t')).ToList();
+        string Get(string key) => lines.Single(l => l[0] == key)[1];
+
+        Assert.Equal(responses.Count.ToString(CultureInfo.InvariantCulture), Get("rows"));
+        Assert.Equal("Daily or almost daily|Once or several times a week|Once or several times a month|Less than once a month|I no longer view it", Get("levels"));
+        var labelOf = Demo().Find("frequency")!.Choices.ToDictionary(c => c.Labels.For("en")!, c => c.Name);
+        foreach (var line in lines.Where(l => l[0] == "count"))
+        {
+            var expected = responses.Count(r => r.Answers["frequency"] == labelOf[line[1]]);
+            Assert.Equal(expected.ToString(CultureInfo.InvariantCulture), line[2]);
+        }
+
+        Assert.Equal("integer", Get("age_class"));
+        Assert.Equal(responses.Sum(r => int.Parse(r.Answers["age"], CultureInfo.InvariantCulture)).ToString(CultureInfo.InvariantCulture), Get("age_sum"));
+        Assert.Equal("How old are you?", Get("age_label"));
+        Assert.Equal(responses.Count(r => r.Answers.GetValueOrDefault("help_wanted")?.Split(' ').Contains("self_help") == true).ToString(CultureInfo.InvariantCulture), Get("self_help"));
+        Assert.Equal(responses.Count(r => !r.Answers.ContainsKey("help_wanted")).ToString(CultureInfo.InvariantCulture), Get("help_na"));
+        Assert.Equal(responses.Count(r => r.Flags.Contains("speeding")).ToString(CultureInfo.InvariantCulture), Get("speeding"));
+        Assert.Equal("Date", Get("date_class"));
+        Assert.Equal(responses.Count(r => r.Answers.ContainsKey("comments")).ToString(CultureInfo.InvariantCulture), Get("comments"));
+        Assert.Equal(responses.Count(r => r.Answers.GetValueOrDefault("comments") == "line one\nline two").ToString(CultureInfo.InvariantCulture), Get("multiline"));
+        Assert.Equal(responses.Count(r => r.Answers.GetValueOrDefault("comments") == "نص عربي").ToString(CultureInfo.InvariantCulture), Get("arabic"));
+    }
+
+    private static string RunR(string directory) => Run("/usr/bin/Rscript", directory, "--vanilla", "check.R");
+
+    private static string Run(string program, string directory, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(program) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["LANG"] = "C.UTF-8";
+        using var process = Process.Start(start)!;
+        var errorTask = process.StandardError.ReadToEndAsync();
+        var output = process.StandardOutput.ReadToEnd();
+        Assert.True(process.WaitForExit(60_000), $"{program} did not finish in 60 s");
+        Assert.True(process.ExitCode == 0, output + errorTask.Result);
+        return output;
+    }
+
+    [Fact]
+    public void Pspp_runs_the_spss_syntax_with_value_and_variable_labels()
+    {
+        Assert.True(File.Exists("/usr/bin/pspp"), "PSPP is missing: ./test.sh installs pspp");
+        var responses = Responses(120, seed: 5);
+        var directory = TestEnvironment.NewTempDirectory("survey-spss");
+        SurveyExport.WriteTo(SurveyExport.Create(Demo(), responses), directory);
+        var syntax = Path.Combine(directory, "help-us-help-you.sps");
+        File.AppendAllText(syntax, "DISPLAY LABELS.\nSAVE TRANSLATE /OUTFILE='labelled.csv' /TYPE=CSV /REPLACE /FIELDNAMES /CELLS=LABELS.\n");
+        var output = Run("/usr/bin/pspp", directory, "-O", "format=txt", "help-us-help-you.sps");
+        Assert.DoesNotContain("error", output, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("warning", output, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("How old are you?", output, StringComparison.Ordinal);
+
+        var rows = ReadCsv(File.ReadAllText(Path.Combine(directory, "labelled.csv")));
+        var header = rows[0];
+        Assert.Equal(SurveyExport.Create(Demo(), responses).Files["help-us-help-you.csv"].Split('\n')[0].Split(','), header);
+        Assert.Equal(responses.Count, rows.Count - 1);
+        var frequency = Array.IndexOf(header, "frequency");
+        var age = Array.IndexOf(header, "age");
+        var comments = Array.IndexOf(header, "comments");
+        var labelOf = Demo().Find("frequency")!.Choices.ToDictionary(c => c.Name, c => c.Labels.For("en")!);
+        for (var i = 0; i < responses.Count; i++)
+        {
+            Assert.Equal(labelOf[responses[i].Answers["frequency"]], rows[i + 1][frequency]);
+            Assert.Equal(responses[i].Answers["age"], rows[i + 1][age].Trim());
+            Assert.Equal((responses[i].Answers.GetValueOrDefault("comments") ?? string.Empty).Replace('\n', ' '), rows[i + 1][comments].Trim());
+        }
+    }
+
+    /// <summary>Minimal RFC 4180 reader for checking what PSPP wrote.</summary>
+    private static List<string[]> ReadCsv(string text)
+    {
+        var rows = new List<string[]>();
+        var fields = new List<string>();
+        var field = new System.Text.StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (quoted)
+            {
+                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
+                {
+                    field.Append('"');
+                    i++;
+                }
+                else if (c == '"')
+                {
+                    quoted = false;
+                }
+                else
+                {
+                    field.Append(c);
+                }
+            }
+            else if (c == '"')
+            {
+                quoted = true;
+            }
+            else if (c == ',')
+            {
+                fields.Add(field.ToString());
+                field.Clear();
+            }
+            else if (c == '\n')
+            {
+                fields.Add(field.ToString().TrimEnd('\r'));
+                field.Clear();
+                rows.Add([.. fields]);
+                fields.Clear();
+            }
+            else
+            {
+                field.Append(c);
+            }
+        }
+
+        return rows;
+    }
+
+    [Fact]
+    public void Response_lines_round_trip_and_bad_lines_name_their_number()
+    {
+        var response = new SurveyResponse("abc", new DateOnly(2026, 11, 27), new Dictionary<string, string> { ["q"] = "a \"b\"" }, ["speeding"]);
+        var line = ResponseLines.Write(response);
+        var (read, error) = ResponseLines.Read(new StringReader(line + "\n\n" + ResponseLines.Write(response with { Date = null })));
+        Assert.Null(error);
+        Assert.Equal(2, read.Count);
+        Assert.Equal("a \"b\"", read[0].Answers["q"]);
+        Assert.Equal(new DateOnly(2026, 11, 27), read[0].Date);
+        Assert.Null(read[1].Date);
+        var (_, bad) = ResponseLines.Read(new StringReader(line + "\n{\"id\":\"x\"}\n"));
+        Assert.StartsWith("line 2: not a response record", bad, StringComparison.Ordinal);
+    }
+}
