@@ -17,11 +17,11 @@ command -v xmllint >/dev/null || need+=(libxml2-utils)
 command -v w3m >/dev/null || need+=(w3m)
 command -v java >/dev/null || need+=(default-jre-headless)
 command -v npm >/dev/null || need+=(npm)
+/usr/bin/python3 -c 'import nacl' 2>/dev/null || need+=(python3-nacl)  # sealed-box interop truth (surveys)
 command -v Rscript >/dev/null || need+=(r-base-core)
 command -v rg >/dev/null || need+=(ripgrep)
 [ -f /usr/share/dict/words ] || need+=(wamerican)
 command -v pspp >/dev/null || need+=(pspp)
-/usr/bin/python3 -c 'import nacl' 2>/dev/null || need+=(python3-nacl)  # sealed-box interop truth (surveys)
 if [ ${#need[@]} -gt 0 ]; then
   log "Installing Debian packages: ${need[*]}"
   if [ "$(id -u)" != 0 ]; then echo "test.sh: installing packages needs root (or install them: ${need[*]})" >&2; exit 1; fi

@@ -19,12 +19,19 @@ public sealed class SurveyResponseStore
     /// Stores a response (and deletes the draft it was resumed from, in the same transaction).
     /// Returns false when a response with this id was already stored.
     /// </summary>
-    public async Task<bool> AddAsync(StoredResponse response, string? resumedDraftId = null, CancellationToken cancellationToken = default)
+    public async Task<bool> AddAsync(StoredResponse response, string? resumedDraftId = null, CancellationToken cancellationToken = default) =>
+        (await AddBatchAsync([new ResponseSubmission(response, resumedDraftId)], cancellationToken).ConfigureAwait(false))[0];
+
+    /// <summary>
+    /// Stores several responses in one transaction, so that one durable commit (one fsync) serves
+    /// them all: the group commit of docs/adr/0020. Returns, per response, whether it was new.
+    /// </summary>
+    public async Task<IReadOnlyList<bool>> AddBatchAsync(IReadOnlyList<ResponseSubmission> submissions, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(response);
+        ArgumentNullException.ThrowIfNull(submissions);
+        var inserted = new bool[submissions.Count];
         await using var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        int inserted;
         await using (var command = connection.CreateCommand())
         {
             command.Transaction = transaction;
@@ -33,22 +40,27 @@ public sealed class SurveyResponseStore
                 VALUES (@id, @instrument, @day, @sealed, @payload, @flags)
                 ON CONFLICT (id) DO NOTHING
                 """;
-            Migrator.AddParameter(command, "id", response.Id);
-            Migrator.AddParameter(command, "instrument", response.Instrument);
-            Migrator.AddParameter(command, "day", response.Day is { } day ? day : DBNull.Value);
-            Migrator.AddParameter(command, "sealed", (short)(response.Sealed ? 1 : 0));
-            Migrator.AddParameter(command, "payload", response.Payload);
-            Migrator.AddParameter(command, "flags", response.Flags);
-            inserted = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            for (var i = 0; i < submissions.Count; i++)
+            {
+                var response = submissions[i].Response;
+                command.Parameters.Clear();
+                Migrator.AddParameter(command, "id", response.Id);
+                Migrator.AddParameter(command, "instrument", response.Instrument);
+                Migrator.AddParameter(command, "day", response.Day is { } day ? day : DBNull.Value);
+                Migrator.AddParameter(command, "sealed", (short)(response.Sealed ? 1 : 0));
+                Migrator.AddParameter(command, "payload", response.Payload);
+                Migrator.AddParameter(command, "flags", response.Flags);
+                inserted[i] = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+            }
         }
 
-        if (resumedDraftId is not null)
+        foreach (var draftId in submissions.Select(s => s.ResumedDraftId).OfType<string>())
         {
-            await DeleteDraftAsync(connection, transaction, resumedDraftId, cancellationToken).ConfigureAwait(false);
+            await DeleteDraftAsync(connection, transaction, draftId, cancellationToken).ConfigureAwait(false);
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return inserted == 1;
+        return inserted;
     }
 
     /// <summary>Every response to <paramref name="instrument"/> (all when null), in id order (which is random).</summary>
@@ -147,6 +159,9 @@ public sealed class SurveyResponseStore
 /// data-quality flags found at submission, space-separated.
 /// </summary>
 public sealed record StoredResponse(string Id, string Instrument, DateOnly? Day, bool Sealed, byte[] Payload, string Flags);
+
+/// <summary>A response to store and the resume draft it completes, if any.</summary>
+public sealed record ResponseSubmission(StoredResponse Response, string? ResumedDraftId);
 
 /// <summary>A draft kept for a resume code; the payload is encrypted under a key derived from the code.</summary>
 public sealed record StoredDraft(string Id, string Instrument, byte[] Payload, DateOnly Expires);

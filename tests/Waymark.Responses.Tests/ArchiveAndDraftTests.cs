@@ -8,8 +8,15 @@ public sealed class ArchiveAndDraftTests
 {
     private static ResponseRecord Record(string id) => new()
     {
-        Id = id, Instrument = "demo", Version = "1", Language = "ar", Day = new DateOnly(2026, 11, 27),
-        Answers = new Dictionary<string, string> { ["age"] = "17", ["help"] = "talk read" }, PageSeconds = [12, 30], Items = 2, Flags = [],
+        Id = id,
+        Instrument = "demo",
+        Version = "1",
+        Language = "ar",
+        Day = new DateOnly(2026, 11, 27),
+        Answers = new Dictionary<string, string> { ["age"] = "17", ["help"] = "talk read" },
+        PageSeconds = [12, 30],
+        Items = 2,
+        Flags = [],
     };
 
     [Fact]

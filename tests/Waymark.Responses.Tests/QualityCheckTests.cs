@@ -48,8 +48,12 @@ public sealed class QualityCheckTests
     {
         static ResponseRecord Record(string id, int seconds, string answer, params string[] flags) => new()
         {
-            Id = id, Instrument = "demo", Answers = new Dictionary<string, string> { ["q1"] = answer, ["q2"] = "x" },
-            PageSeconds = [seconds], Items = 2, Flags = flags,
+            Id = id,
+            Instrument = "demo",
+            Answers = new Dictionary<string, string> { ["q1"] = answer, ["q2"] = "x" },
+            PageSeconds = [seconds],
+            Items = 2,
+            Flags = flags,
         };
 
         var records = new[] { Record("a", 1, "one", QualityFlag.Fast), Record("b", 30, "two"), Record("c", 40, "two"), Record("d", 50, "three") };
@@ -66,8 +70,11 @@ public sealed class QualityCheckTests
     {
         var records = Enumerable.Range(0, 3).Select(i => new ResponseRecord
         {
-            Id = "r" + i, Instrument = "demo", Answers = new Dictionary<string, string> { ["q"] = i.ToString(System.Globalization.CultureInfo.InvariantCulture) },
-            PageSeconds = [4], Items = 10,
+            Id = "r" + i,
+            Instrument = "demo",
+            Answers = new Dictionary<string, string> { ["q"] = i.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            PageSeconds = [4],
+            Items = 10,
         }).ToList();
         Assert.All(QualityCheck.ForSet(records), r => Assert.DoesNotContain(QualityFlag.Speeding, r.Flags));
     }

@@ -52,4 +52,25 @@ public sealed class SurveyResponseStoreTests
         Assert.True(await store.AddAsync(new StoredResponse("r1", "demo", null, false, [0], string.Empty), resumedDraftId: "d1"));
         Assert.Null(await store.FindDraftAsync("d1", Day));
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Engines), MemberType = typeof(TestDatabases))]
+    public async Task A_batch_is_one_transaction_that_reports_which_responses_were_new(DatabaseEngine engine)
+    {
+        await using var database = await WaymarkDatabase.OpenAsync(await TestDatabases.CreateAsync(engine));
+        var store = database.SurveyResponses;
+        await store.SaveDraftAsync(new StoredDraft("d9", "demo", [1], Day));
+        Assert.True(await store.AddAsync(new StoredResponse("r1", "demo", Day, false, [1], string.Empty)));
+        var inserted = await store.AddBatchAsync(
+        [
+            new ResponseSubmission(new StoredResponse("r2", "demo", Day, false, [2], string.Empty), null),
+            new ResponseSubmission(new StoredResponse("r1", "demo", Day, false, [9], string.Empty), null),
+            new ResponseSubmission(new StoredResponse("r3", "demo", null, true, [3], "fast"), "d9"),
+        ]);
+
+        Assert.Equal([true, false, true], inserted);
+        Assert.Equal(["r1", "r2", "r3"], (await store.ReadAsync("demo")).Select(r => r.Id));
+        Assert.Equal(new byte[] { 1 }, (await store.ReadAsync("demo"))[0].Payload);
+        Assert.Null(await store.FindDraftAsync("d9", Day));
+    }
 }

@@ -158,6 +158,18 @@ public sealed class ServerProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Every file of the data folder as Latin-1 text, one after another: to prove a marker is in none of them.</summary>
+    public async Task<string> DataFilesTextAsync()
+    {
+        var text = new StringBuilder();
+        foreach (var file in Directory.EnumerateFiles(DataDirectory, "*", SearchOption.AllDirectories))
+        {
+            text.Append(Encoding.Latin1.GetString(await File.ReadAllBytesAsync(file).ConfigureAwait(false)));
+        }
+
+        return text.ToString();
+    }
+
     /// <summary>Ends the server at once with SIGKILL, as a crash or power cut would: no shutdown code runs.</summary>
     public async Task KillAsync()
     {

@@ -13,17 +13,19 @@ namespace Waymark.Web.Surveys;
 /// </summary>
 public sealed class SurveyFlow
 {
-    private readonly FlowStateProtector protector;
-    private readonly WaymarkDatabase database;
-    private readonly TimeProvider time;
-    private readonly SurveyOptions options;
+    private readonly FlowStateProtector _protector;
+    private readonly WaymarkDatabase _database;
+    private readonly ResponseCommitter _committer;
+    private readonly TimeProvider _time;
+    private readonly SurveyOptions _options;
 
-    internal SurveyFlow(FlowStateProtector protector, WaymarkDatabase database, TimeProvider time, SurveyOptions options)
+    internal SurveyFlow(FlowStateProtector protector, WaymarkDatabase database, ResponseCommitter committer, TimeProvider time, SurveyOptions options)
     {
-        this.protector = protector;
-        this.database = database;
-        this.time = time;
-        this.options = options;
+        _committer = committer;
+        _protector = protector;
+        _database = database;
+        _time = time;
+        _options = options;
     }
 
     public const string StateField = "state";
@@ -41,9 +43,9 @@ public sealed class SurveyFlow
             Instrument = entry.Id,
             Version = entry.Instrument.Settings.Version,
             ResponseId = FlowState.NewResponseId(),
-            ShownAt = time.GetUtcNow().ToUnixTimeMilliseconds(),
+            ShownAt = _time.GetUtcNow().ToUnixTimeMilliseconds(),
         };
-        return new SurveyScreen(ScreenKind.Consent, entry, protector.Protect(state)) { NoticeKey = noticeKey };
+        return new SurveyScreen(ScreenKind.Consent, entry, _protector.Protect(state)) { NoticeKey = noticeKey };
     }
 
     internal static SurveyScreen ResumeEntry(SurveyEntry entry, string? noticeKey = null) =>
@@ -57,7 +59,7 @@ public sealed class SurveyFlow
             return await ResumeAsync(entry, language, form[CodeField].ToString(), cancellationToken).ConfigureAwait(false);
         }
 
-        var state = protector.Unprotect(form[StateField].ToString());
+        var state = _protector.Unprotect(form[StateField].ToString());
         if (state is null || state.Instrument != entry.Id || state.Version != entry.Instrument.Settings.Version)
         {
             return Consent(entry, "Survey.Expired");
@@ -68,12 +70,12 @@ public sealed class SurveyFlow
             state = state with { HoneypotFilled = true };
         }
 
-        var now = time.GetUtcNow();
+        var now = _time.GetUtcNow();
         if (state.Page == FlowState.ConsentPage)
         {
             if (action != "start")
             {
-                return Consent(entry) with { State = protector.Protect(state with { ShownAt = now.ToUnixTimeMilliseconds() }) };
+                return Consent(entry) with { State = _protector.Protect(state with { ShownAt = now.ToUnixTimeMilliseconds() }) };
             }
 
             var answers = state.Answers.Count > 0 ? state.Answers : entry.Engine.Start();
@@ -116,7 +118,7 @@ public sealed class SurveyFlow
     {
         var engine = entry.Engine;
         var next = state with { Page = page, ShownAt = now.ToUnixTimeMilliseconds() };
-        return new SurveyScreen(ScreenKind.Questions, entry, protector.Protect(next))
+        return new SurveyScreen(ScreenKind.Questions, entry, _protector.Protect(next))
         {
             Page = engine.View(page, language, state.Answers, shown, errors),
             IsLastPage = engine.NextPage(page, state.Answers) is null,
@@ -137,7 +139,7 @@ public sealed class SurveyFlow
         var answers = entry.Engine.Settle(state.Answers);
         var seconds = state.Seconds.OrderBy(s => s.Key).Select(s => s.Value).ToList();
         var flags = QualityCheck.ForResponse(new QualityInput(answers, entry.FreeTextQuestions, entry.Grids, entry.AttentionChecks, state.HoneypotFilled, seconds));
-        var day = options.DayOf(now);
+        var day = _options.DayOf(now);
         var record = new ResponseRecord
         {
             Id = state.ResponseId,
@@ -155,7 +157,8 @@ public sealed class SurveyFlow
         var stored = new StoredResponse(record.Id, entry.Id, day, entry.PublicKey is not null, payload, string.Join(' ', flags));
 
         // Committed (durably, docs/adr/0002) before the thank-you page is sent; a re-sent form is stored once.
-        await database.SurveyResponses.AddAsync(stored, state.DraftId, cancellationToken).ConfigureAwait(false);
+        // Not cancelled with the request: once queued, the response is stored whether or not the respondent waits.
+        await _committer.CommitAsync(stored, state.DraftId).ConfigureAwait(false);
         return new SurveyScreen(ScreenKind.Complete, entry, string.Empty);
     }
 
@@ -163,16 +166,16 @@ public sealed class SurveyFlow
     {
         var code = ResumeDrafts.NewCode();
         var id = ResumeDrafts.DraftId(code);
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var today = DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime);
 
         // The draft keeps no clock time: only the page, the answers and the rounded durations.
         var kept = state with { ShownAt = 0, DraftId = id };
-        await database.SurveyResponses.DeleteExpiredDraftsAsync(today, cancellationToken).ConfigureAwait(false);
-        await database.SurveyResponses.SaveDraftAsync(
+        await _database.SurveyResponses.DeleteExpiredDraftsAsync(today, cancellationToken).ConfigureAwait(false);
+        await _database.SurveyResponses.SaveDraftAsync(
             new StoredDraft(id, entry.Id, ResumeDrafts.Encrypt(FlowStateProtector.ToBytes(kept), code), today.AddDays(DraftDays)),
             cancellationToken).ConfigureAwait(false);
-        var continueState = kept with { ShownAt = time.GetUtcNow().ToUnixTimeMilliseconds() };
-        return new SurveyScreen(ScreenKind.ResumeCode, entry, protector.Protect(continueState)) { ResumeCode = code };
+        var continueState = kept with { ShownAt = _time.GetUtcNow().ToUnixTimeMilliseconds() };
+        return new SurveyScreen(ScreenKind.ResumeCode, entry, _protector.Protect(continueState)) { ResumeCode = code };
     }
 
     private async Task<SurveyScreen> ResumeAsync(SurveyEntry entry, string language, string typed, CancellationToken cancellationToken)
@@ -183,8 +186,8 @@ public sealed class SurveyFlow
             return ResumeEntry(entry, "Survey.ResumeInvalid");
         }
 
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        var draft = await database.SurveyResponses.FindDraftAsync(ResumeDrafts.DraftId(reading.Phrase!), today, cancellationToken).ConfigureAwait(false);
+        var today = DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime);
+        var draft = await _database.SurveyResponses.FindDraftAsync(ResumeDrafts.DraftId(reading.Phrase!), today, cancellationToken).ConfigureAwait(false);
         Result<byte[]>? opened = draft is null ? null : ResumeDrafts.Decrypt(draft.Payload, reading.Phrase!);
         var state = opened is { IsSuccess: true } ? FlowStateProtector.FromBytes(opened.Value.Value!) : null;
         if (state is null || state.Instrument != entry.Id || state.Version != entry.Instrument.Settings.Version)
@@ -196,8 +199,8 @@ public sealed class SurveyFlow
         var answers = entry.Engine.Settle(state.Answers);
         var resumed = state with { Answers = answers };
         return entry.Engine.IsPageRelevant(page, answers)
-            ? Show(entry, language, resumed, page, time.GetUtcNow())
-            : Show(entry, language, resumed, entry.Engine.FirstPage(answers) ?? 0, time.GetUtcNow());
+            ? Show(entry, language, resumed, page, _time.GetUtcNow())
+            : Show(entry, language, resumed, entry.Engine.FirstPage(answers) ?? 0, _time.GetUtcNow());
     }
 
     /// <summary>The posted values of the questions on one page (several for select_multiple).</summary>

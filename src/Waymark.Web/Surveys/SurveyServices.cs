@@ -14,9 +14,11 @@ internal static class SurveyServices
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILoggerFactory>().CreateLogger<SurveyCatalog>()));
         services.AddSingleton<FlowStateProtector>();
+        services.AddSingleton(sp => new ResponseCommitter(sp.GetRequiredService<Storage.WaymarkDatabase>()));
         services.AddSingleton(sp => new SurveyFlow(
             sp.GetRequiredService<FlowStateProtector>(),
             sp.GetRequiredService<Storage.WaymarkDatabase>(),
+            sp.GetRequiredService<ResponseCommitter>(),
             sp.GetRequiredService<TimeProvider>(),
             options));
     }

@@ -38,17 +38,13 @@ public sealed class SurveyPrivacyTests
         await server.StopAsync();
         var output = server.Output;
         Assert.Contains("Survey flow-test loaded", output, StringComparison.Ordinal); // the log was captured at all
-        var stored = new StringBuilder();
-        foreach (var file in Directory.EnumerateFiles(server.DataDirectory, "*", SearchOption.AllDirectories))
-        {
-            stored.Append(Encoding.Latin1.GetString(await File.ReadAllBytesAsync(file)));
-        }
+        var stored = await server.DataFilesTextAsync();
 
-        Assert.Contains("privacy-answer-0", stored.ToString(), StringComparison.Ordinal); // unsealed here, so the files are readable
+        Assert.Contains("privacy-answer-0", stored, StringComparison.Ordinal); // unsealed here, so the files are readable
         foreach (var marker in new[] { "marker-ua-9182", "SurveyAgent", ForwardedFor, "marker-referrer-9182" })
         {
             Assert.DoesNotContain(marker, output, StringComparison.Ordinal);
-            Assert.DoesNotContain(marker, stored.ToString(), StringComparison.Ordinal);
+            Assert.DoesNotContain(marker, stored, StringComparison.Ordinal);
         }
 
         await using var database = await Storage.WaymarkDatabase.OpenAsync(new Storage.StorageSettings { DataDirectory = server.DataDirectory });

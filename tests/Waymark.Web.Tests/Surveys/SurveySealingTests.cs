@@ -20,13 +20,9 @@ public sealed class SurveySealingTests
         Assert.True(respondent.IsComplete, respondent.Html);
         await server.StopAsync();
 
-        var bytes = new StringBuilder();
-        foreach (var file in Directory.EnumerateFiles(server.DataDirectory, "*", SearchOption.AllDirectories))
-        {
-            bytes.Append(Encoding.Latin1.GetString(await File.ReadAllBytesAsync(file)));
-        }
+        var bytes = await server.DataFilesTextAsync();
 
-        Assert.DoesNotContain("quenmix zorblat", bytes.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("quenmix zorblat", bytes, StringComparison.Ordinal);
         await using var database = await WaymarkDatabase.OpenAsync(new StorageSettings { DataDirectory = server.DataDirectory });
         var stored = Assert.Single(await database.SurveyResponses.ReadAsync(SurveyTestForms.FlowTest));
         Assert.True(stored.Sealed);

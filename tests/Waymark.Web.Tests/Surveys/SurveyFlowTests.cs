@@ -1,0 +1,65 @@
+using System.Text.Json;
+using Waymark.Storage;
+using Waymark.Testing;
+
+namespace Waymark.Web.Tests.Surveys;
+
+/// <summary>The flow over plain HTTP: quality flags stored with the response, a tampered state refused, an unknown survey 404.</summary>
+public sealed class SurveyFlowTests : IAsyncLifetime
+{
+    private ServerProcess _server = null!;
+
+    public async Task InitializeAsync() => _server = await ServerProcess.StartAsync(SurveyTestForms.Environment(SurveyTestForms.NewFolder()));
+
+    public async Task DisposeAsync() => await _server.DisposeAsync();
+
+    [Fact]
+    public async Task A_straight_lined_fast_response_with_a_failed_attention_check_honeypot_and_gibberish_is_stored_with_its_flags()
+    {
+        using var http = new HttpClient();
+        var careless = new HttpRespondent(http, _server.PublicUrl, SurveyTestForms.FlowTest);
+        await careless.OpenAsync();
+        await careless.PostAsync("start");
+        await careless.PostAsync("next", ("age", "44"), ("helped", "no"), ("contact_email", "robot@example.org"));
+        await careless.PostAsync("next", ("f1", "often"), ("f2", "often"), ("f3", "often"), ("check", "red"));
+        await careless.PostAsync("next", ("why", "asdfghjkl"));
+        Assert.True(careless.IsComplete, careless.Html);
+
+        var careful = new HttpRespondent(http, _server.PublicUrl, SurveyTestForms.FlowTest);
+        await careful.CompleteFlowTestAsync(45, "Nothing more, thank you.");
+        Assert.True(careful.IsComplete);
+
+        await using var database = await WaymarkDatabase.OpenAsync(new StorageSettings { DataDirectory = _server.DataDirectory });
+        var stored = (await database.SurveyResponses.ReadAsync(SurveyTestForms.FlowTest))
+            .ToDictionary(r => JsonDocument.Parse(r.Payload).RootElement.GetProperty("answers").GetProperty("age").GetString()!);
+        Assert.Equal("honeypot straightlining gibberish attention fast", stored["44"].Flags);
+        Assert.DoesNotContain("straightlining", stored["45"].Flags, StringComparison.Ordinal);
+        Assert.DoesNotContain("honeypot", stored["45"].Flags, StringComparison.Ordinal);
+        var record = JsonDocument.Parse(stored["44"].Payload).RootElement;
+        Assert.Equal(["honeypot", "straightlining", "gibberish", "attention", "fast"], record.GetProperty("flags").EnumerateArray().Select(f => f.GetString()));
+        Assert.Equal(3, record.GetProperty("page_seconds").GetArrayLength());
+        Assert.False(stored["44"].Payload.AsSpan().IndexOf("robot@example.org"u8) >= 0, "the honeypot's content is not kept");
+    }
+
+    [Fact]
+    public async Task A_tampered_or_missing_state_starts_again_and_stores_nothing_and_an_unknown_survey_is_404()
+    {
+        using var http = new HttpClient();
+        var respondent = new HttpRespondent(http, _server.PublicUrl, SurveyTestForms.FlowTest);
+        await respondent.OpenAsync();
+        await respondent.PostAsync("start");
+        var state = respondent.State;
+        var tampered = state[..^4] + (state[^4] == 'A' ? 'B' : 'A') + state[^3..];
+        using var content = new FormUrlEncodedContent([new("state", tampered), new("nav", "next"), new("age", "30")]);
+        using var response = await http.PostAsync(new Uri(_server.PublicUrl, "/en/s/flow-test"), content);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("could not be read", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"start\"", html, StringComparison.Ordinal);
+
+        using var unknown = await http.GetAsync(new Uri(_server.PublicUrl, "/en/s/no-such-survey"));
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, unknown.StatusCode);
+        await using var database = await WaymarkDatabase.OpenAsync(new StorageSettings { DataDirectory = _server.DataDirectory });
+        Assert.Equal(0, await database.SurveyResponses.CountAsync("no-such-survey"));
+    }
+}
