@@ -73,7 +73,7 @@ public sealed class SurveyBrowserTests(PageChecker checker) : IClassFixture<Page
         await resumed.GotoAsync(start + "/resume");
         await resumed.FillAsync("input[name=code]", "zorblat quenmix");
         await ClickAsync(resumed, "resume", problems);
-        Assert.True(await resumed.Locator(".notice").IsVisibleAsync(), "a wrong code is explained");
+        Assert.True(await resumed.Locator(".alert").IsVisibleAsync(), "a wrong code is explained");
         await resumed.FillAsync("input[name=code]", code.ToUpperInvariant());
         await ClickAsync(resumed, "resume", problems);
         Assert.Equal(pageBeforeSaving, await resumed.TextContentAsync(".progress"));
