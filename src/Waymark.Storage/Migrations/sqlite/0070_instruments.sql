@@ -1,0 +1,27 @@
+-- Survey instruments uploaded through the console (docs/surveys.md, "Publishing from the console";
+-- docs/adr/0070). The XLSForm itself (bounded), the research team's public key when responses are
+-- sealed, the status, the UTC day of the upload and the account that uploaded it: no time of day.
+-- revision is the catalog version at the row's last publish or close: the latest action on a form
+-- decides whether it is served. (form_id, version) is unique: a published version never changes.
+CREATE TABLE instruments (
+    id          INTEGER PRIMARY KEY,
+    form_id     TEXT    NOT NULL,
+    version     TEXT    NOT NULL,
+    title       TEXT    NOT NULL,
+    xlsx        BLOB    NOT NULL CHECK (length(xlsx) BETWEEN 1 AND 5242880),
+    public_key  BLOB    NULL CHECK (public_key IS NULL OR length(public_key) = 32),
+    status      TEXT    NOT NULL CHECK (status IN ('draft', 'published', 'closed')),
+    day         TEXT    NOT NULL,
+    uploaded_by TEXT    NOT NULL,
+    revision    INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (form_id, version)
+);
+
+-- One row: bumped in the transaction of every publish and close, so that every node notices a change
+-- with one tiny read (the catalog polls it) and reloads only then.
+CREATE TABLE instrument_catalog (
+    id      INTEGER NOT NULL PRIMARY KEY CHECK (id = 1),
+    version INTEGER NOT NULL
+);
+
+INSERT INTO instrument_catalog (id, version) VALUES (1, 0);
