@@ -22,7 +22,7 @@ public sealed class InstrumentStore
     /// <summary>Largest XLSForm kept (the schema refuses more too).</summary>
     public const int MaxXlsxBytes = 5 * 1024 * 1024;
 
-    private const string InfoColumns = "id, form_id, version, title, public_key IS NOT NULL, status, day, uploaded_by, revision";
+    private const string InfoColumns = "id, form_id, version, title, languages, public_key IS NOT NULL, status, day, uploaded_by, revision";
 
     private readonly WaymarkDatabase _database;
 
@@ -64,13 +64,14 @@ public sealed class InstrumentStore
 
         await using var write = Command(connection, transaction, existing is null
             ? """
-              INSERT INTO instruments (form_id, version, title, xlsx, public_key, status, day, uploaded_by)
-              VALUES (@form, @version, @title, @xlsx, @key, 'draft', @day, @by) RETURNING id
+              INSERT INTO instruments (form_id, version, title, languages, xlsx, public_key, status, day, uploaded_by)
+              VALUES (@form, @version, @title, @languages, @xlsx, @key, 'draft', @day, @by) RETURNING id
               """
-            : "UPDATE instruments SET title = @title, xlsx = @xlsx, public_key = @key, day = @day, uploaded_by = @by WHERE id = @id RETURNING id");
+            : "UPDATE instruments SET title = @title, languages = @languages, xlsx = @xlsx, public_key = @key, day = @day, uploaded_by = @by WHERE id = @id RETURNING id");
         Migrator.AddParameter(write, "form", instrument.FormId);
         Migrator.AddParameter(write, "version", instrument.Version);
         Migrator.AddParameter(write, "title", instrument.Title);
+        Migrator.AddParameter(write, "languages", string.Join(' ', instrument.Languages));
         Migrator.AddParameter(write, "xlsx", instrument.Xlsx);
         Migrator.AddParameter(write, "key", instrument.PublicKey is { } key ? key : DBNull.Value);
         Migrator.AddParameter(write, "day", instrument.Day);
@@ -109,7 +110,7 @@ public sealed class InstrumentStore
         Migrator.AddParameter(command, "id", id);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
-            ? new StoredInstrument(ReadInfo(reader), (byte[])reader.GetValue(9), reader.IsDBNull(10) ? null : (byte[])reader.GetValue(10))
+            ? new StoredInstrument(ReadInfo(reader), (byte[])reader.GetValue(10), reader.IsDBNull(11) ? null : (byte[])reader.GetValue(11))
             : null;
     }
 
@@ -196,15 +197,17 @@ public sealed class InstrumentStore
         reader.GetString(1),
         reader.GetString(2),
         reader.GetString(3),
-        Convert.ToBoolean(reader.GetValue(4), CultureInfo.InvariantCulture),
-        ParseStatus(reader.GetString(5)),
-        reader.GetFieldValue<DateOnly>(6),
-        reader.GetString(7),
-        Convert.ToInt64(reader.GetValue(8), CultureInfo.InvariantCulture));
+        reader.GetString(4).Split(' ', StringSplitOptions.RemoveEmptyEntries),
+        Convert.ToBoolean(reader.GetValue(5), CultureInfo.InvariantCulture),
+        ParseStatus(reader.GetString(6)),
+        reader.GetFieldValue<DateOnly>(7),
+        reader.GetString(8),
+        Convert.ToInt64(reader.GetValue(9), CultureInfo.InvariantCulture));
 }
 
 /// <summary>An instrument to store: its identity (from the form's settings), the bytes, the key, the day and the uploader.</summary>
-public sealed record NewInstrument(string FormId, string Version, string Title, byte[] Xlsx, byte[]? PublicKey, DateOnly Day, string UploadedBy);
+public sealed record NewInstrument(
+    string FormId, string Version, string Title, IReadOnlyList<string> Languages, byte[] Xlsx, byte[]? PublicKey, DateOnly Day, string UploadedBy);
 
 /// <summary>What storing an upload did: its id and whether it replaced a draft, or why it was refused.</summary>
 public sealed record InstrumentSaved(long Id, bool ReplacedDraft, string? Error)
@@ -216,7 +219,16 @@ public sealed record InstrumentSaved(long Id, bool ReplacedDraft, string? Error)
 
 /// <summary>An uploaded instrument without its bytes.</summary>
 public sealed record InstrumentInfo(
-    long Id, string FormId, string Version, string Title, bool HasPublicKey, InstrumentStatus Status, DateOnly Day, string UploadedBy, long Revision);
+    long Id,
+    string FormId,
+    string Version,
+    string Title,
+    IReadOnlyList<string> Languages,
+    bool HasPublicKey,
+    InstrumentStatus Status,
+    DateOnly Day,
+    string UploadedBy,
+    long Revision);
 
 /// <summary>An uploaded instrument with the XLSForm bytes and the public key (null: responses unsealed).</summary>
 public sealed record StoredInstrument(InstrumentInfo Info, byte[] Xlsx, byte[]? PublicKey);

@@ -7,7 +7,7 @@ public sealed class InstrumentStoreTests
     private static readonly DateOnly Day = new(2026, 11, 27);
 
     private static NewInstrument Form(string formId, string version, byte fill = 1, byte[]? key = null) =>
-        new(formId, version, "Title of " + formId, [0x50, 0x4B, 3, 4, fill], key, Day, "ed");
+        new(formId, version, "Title of " + formId, ["en", "ar"], [0x50, 0x4B, 3, 4, fill], key, Day, "ed");
 
     [Theory]
     [MemberData(nameof(TestDatabases.Engines), MemberType = typeof(TestDatabases))]
@@ -20,7 +20,10 @@ public sealed class InstrumentStoreTests
         Assert.False(saved.ReplacedDraft);
 
         var stored = await database.Instruments.FindAsync(saved.Id);
-        Assert.Equal(new InstrumentInfo(saved.Id, "f", "1", "Title of f", true, InstrumentStatus.Draft, Day, "ed", 0), stored!.Info);
+        var info = stored!.Info;
+        Assert.Equal((saved.Id, "f", "1", "Title of f", true, InstrumentStatus.Draft, Day, "ed", 0L),
+            (info.Id, info.FormId, info.Version, info.Title, info.HasPublicKey, info.Status, info.Day, info.UploadedBy, info.Revision));
+        Assert.Equal(["en", "ar"], info.Languages);
         Assert.Equal(new byte[] { 0x50, 0x4B, 3, 4, 1 }, stored.Xlsx);
         Assert.Equal(key, stored.PublicKey);
 

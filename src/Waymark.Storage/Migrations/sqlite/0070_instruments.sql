@@ -8,6 +8,7 @@ CREATE TABLE instruments (
     form_id     TEXT    NOT NULL,
     version     TEXT    NOT NULL,
     title       TEXT    NOT NULL,
+    languages   TEXT    NOT NULL,  -- the form's language keys, space-separated
     xlsx        BLOB    NOT NULL CHECK (length(xlsx) BETWEEN 1 AND 5242880),
     public_key  BLOB    NULL CHECK (public_key IS NULL OR length(public_key) = 32),
     status      TEXT    NOT NULL CHECK (status IN ('draft', 'published', 'closed')),
