@@ -5,24 +5,49 @@ using Waymark.Surveys.Paging;
 namespace Waymark.Web.Surveys;
 
 /// <summary>
-/// The instruments this node serves, loaded once at start from the surveys folder: every
-/// <c>*.xlsx</c> XLSForm, and beside it an optional <c>{form_id}.pub</c> with the research team's
-/// public key (then every response is stored sealed). A form that does not import is logged with
-/// its problems and skipped; the others are served.
+/// The instruments this node serves: the surveys folder's (loaded once at start: every <c>*.xlsx</c>
+/// XLSForm, and beside it an optional <c>{form_id}.pub</c> with the research team's public key, then
+/// every response is stored sealed), plus the instruments published from the console (the latest
+/// publish or close of each form id, kept current by <see cref="InstrumentCatalogSync"/>; docs/adr/0070).
+/// A closed instrument is still found (its responses stay analysable) but refuses new responses
+/// (<see cref="SurveyEntry.Closed"/>). A folder form wins over a console form with the same id.
 /// </summary>
 public sealed partial class SurveyCatalog
 {
     /// <summary>The parameter (XLSForm <c>parameters</c> column) that marks an attention check: <c>attention_check=CHOICE</c>.</summary>
     public const string AttentionParameter = "attention_check";
 
-    private readonly Dictionary<string, SurveyEntry> _entries;
+    private readonly Dictionary<string, SurveyEntry> _folder;
 
-    internal SurveyCatalog(IEnumerable<SurveyEntry> entries) =>
-        _entries = entries.ToDictionary(e => e.Id, StringComparer.Ordinal);
+    // Replaced whole (never changed in place), so readers need no lock.
+    private volatile Dictionary<string, SurveyEntry> _entries;
 
+    internal SurveyCatalog(IEnumerable<SurveyEntry> entries)
+    {
+        _folder = entries.ToDictionary(e => e.Id, StringComparer.Ordinal);
+        _entries = _folder;
+    }
+
+    /// <summary>Every instrument this node knows: served ones and closed ones.</summary>
     internal IReadOnlyCollection<SurveyEntry> All => _entries.Values;
 
+    /// <summary>The instrument with this form id (check <see cref="SurveyEntry.Closed"/> before taking responses), or null.</summary>
     internal SurveyEntry? Find(string? id) => id is not null && _entries.TryGetValue(id, out var entry) ? entry : null;
+
+    /// <summary>Whether the form id belongs to the surveys folder (the console cannot publish over it).</summary>
+    internal bool IsFolderForm(string id) => _folder.ContainsKey(id);
+
+    /// <summary>Replaces the console-published instruments (published and closed); the folder's stay as they are.</summary>
+    internal void UseStored(IEnumerable<SurveyEntry> stored)
+    {
+        var merged = new Dictionary<string, SurveyEntry>(_folder, StringComparer.Ordinal);
+        foreach (var entry in stored)
+        {
+            merged.TryAdd(entry.Id, entry);
+        }
+
+        _entries = merged;
+    }
 
     internal static SurveyCatalog Load(string directory, Func<string, InstrumentBuild> load, TimeProvider time, ILogger logger)
     {
@@ -82,7 +107,10 @@ public sealed partial class SurveyCatalog
     private static partial void LogNoFolder(ILogger logger, string directory);
 }
 
-/// <summary>One served instrument with what the flow derives from it once.</summary>
+/// <summary>
+/// One instrument with what the flow derives from it once. <see cref="Closed"/>: it takes no new
+/// responses; <see cref="StoredId"/>: the console upload it came from (null for a folder form).
+/// </summary>
 internal sealed record SurveyEntry(
     Instrument Instrument,
     SurveyEngine Engine,
@@ -92,6 +120,10 @@ internal sealed record SurveyEntry(
     IReadOnlyCollection<string> FreeTextQuestions)
 {
     public string Id => Instrument.Settings.FormId;
+
+    public bool Closed { get; init; }
+
+    public long? StoredId { get; init; }
 
     public static SurveyEntry Create(Instrument instrument, byte[]? publicKey, TimeProvider time)
     {

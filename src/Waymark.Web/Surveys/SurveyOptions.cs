@@ -15,6 +15,9 @@ public sealed record SurveyOptions
 
     public ResponseDatePrecision DatePrecision { get; init; } = ResponseDatePrecision.Day;
 
+    /// <summary>How often a node checks whether an instrument was published or closed (on any node).</summary>
+    public TimeSpan CatalogPollInterval { get; init; } = TimeSpan.FromSeconds(2);
+
     /// <summary>The date stored with a response completed at <paramref name="now"/>: the UTC day at most.</summary>
     public DateOnly? DayOf(DateTimeOffset now) =>
         DatePrecision == ResponseDatePrecision.Day ? DateOnly.FromDateTime(now.UtcDateTime) : null;

@@ -10,6 +10,9 @@ internal enum ScreenKind
     Complete,
     ResumeCode,
     ResumeEntry,
+
+    /// <summary>The instrument was closed from the console: no new responses (410 Gone).</summary>
+    Closed,
 }
 
 /// <summary>One screen of the respondent flow, ready to render; <see cref="State"/> is the protected hidden field.</summary>

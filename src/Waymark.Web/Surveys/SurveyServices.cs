@@ -2,7 +2,10 @@ using Waymark.Surveys.XlsForm;
 
 namespace Waymark.Web.Surveys;
 
-/// <summary>Registers the survey flow: the instruments (loaded once at start), the state protector and the flow.</summary>
+/// <summary>
+/// Registers the survey flow: the instruments (the folder's loaded once at start, the console's kept
+/// current by <see cref="InstrumentCatalogSync"/>), the state protector and the flow.
+/// </summary>
 internal static class SurveyServices
 {
     public static void Add(IServiceCollection services, SurveyOptions options)
@@ -13,6 +16,14 @@ internal static class SurveyServices
             XlsFormFile.Load,
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILoggerFactory>().CreateLogger<SurveyCatalog>()));
+        services.AddSingleton<InstrumentCatalogSync>();
+        services.AddHostedService(sp => sp.GetRequiredService<InstrumentCatalogSync>());
+        services.AddSingleton(sp => new InstrumentUploads(
+            sp.GetRequiredService<SurveyCatalog>(),
+            sp.GetRequiredService<InstrumentCatalogSync>(),
+            sp.GetRequiredService<Storage.WaymarkDatabase>(),
+            sp.GetRequiredService<Accounts.ConsoleAccounts>(),
+            sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<FlowStateProtector>();
         services.AddSingleton(sp => new ResponseCommitter(sp.GetRequiredService<Storage.WaymarkDatabase>()));
         services.AddSingleton(sp => new SurveyFlow(

@@ -24,6 +24,11 @@ public sealed class RespondModel(SurveyCatalog catalog, SurveyFlow flow) : PageM
             return NotFound();
         }
 
+        if (entry.Closed)
+        {
+            return ClosedPage(entry);
+        }
+
         Screen = step == "resume" ? SurveyFlow.ResumeEntry(entry) : flow.Consent(entry);
         return Page();
     }
@@ -36,8 +41,21 @@ public sealed class RespondModel(SurveyCatalog catalog, SurveyFlow flow) : PageM
             return NotFound();
         }
 
+        if (entry.Closed)
+        {
+            return ClosedPage(entry);
+        }
+
         var form = await Request.ReadFormAsync(cancellationToken);
         Screen = await flow.HandleAsync(entry, HttpContext.CurrentLanguage().Code, form, cancellationToken);
+        return Page();
+    }
+
+    /// <summary>A closed survey: 410 Gone, a page saying so, and nothing read or stored.</summary>
+    private PageResult ClosedPage(SurveyEntry entry)
+    {
+        Screen = new SurveyScreen(ScreenKind.Closed, entry, string.Empty);
+        Response.StatusCode = StatusCodes.Status410Gone;
         return Page();
     }
 }

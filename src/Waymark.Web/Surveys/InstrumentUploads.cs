@@ -1,0 +1,236 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Waymark.Responses;
+using Waymark.Storage;
+using Waymark.Surveys;
+using Waymark.Surveys.XlsForm;
+using Waymark.Web.Accounts;
+
+namespace Waymark.Web.Surveys;
+
+/// <summary>
+/// The console's instrument work: checking an uploaded XLSForm and public key (by content, within
+/// caps), storing it as a draft, publishing and closing, each audited and reflected in this node's
+/// catalog at once (the other nodes follow within <see cref="SurveyOptions.CatalogPollInterval"/>).
+/// </summary>
+public sealed partial class InstrumentUploads
+{
+    private readonly SurveyCatalog _catalog;
+    private readonly InstrumentCatalogSync _sync;
+    private readonly WaymarkDatabase _database;
+    private readonly ConsoleAccounts _accounts;
+    private readonly TimeProvider _time;
+
+    internal InstrumentUploads(SurveyCatalog catalog, InstrumentCatalogSync sync, WaymarkDatabase database, ConsoleAccounts accounts, TimeProvider time)
+    {
+        _catalog = catalog;
+        _sync = sync;
+        _database = database;
+        _accounts = accounts;
+        _time = time;
+    }
+
+    /// <summary>Largest XLSForm accepted (the store's cap).</summary>
+    public const int MaxFormBytes = InstrumentStore.MaxXlsxBytes;
+
+    /// <summary>Largest public-key file accepted: one line of Base64 is 45 bytes.</summary>
+    public const int MaxKeyBytes = 1024;
+
+    /// <summary>Largest upload request: the form, the key and the multipart framing.</summary>
+    public const long MaxRequestBytes = MaxFormBytes + (64 * 1024);
+
+    private static readonly byte[] ZipMagic = [0x50, 0x4B, 0x03, 0x04];
+    private static readonly byte[] OldExcelMagic = [0xD0, 0xCF, 0x11, 0xE0];
+
+    /// <summary>Checks and stores an upload as a draft; the problems (by sheet, row, column) when it does not import.</summary>
+    internal async Task<UploadOutcome> UploadAsync(IFormFile? form, IFormFile? key, string actor, CancellationToken cancellationToken)
+    {
+        if (form is null || form.Length == 0)
+        {
+            return UploadOutcome.Refused("choose an XLSForm (.xlsx) file to upload");
+        }
+
+        var bytes = await ReadBoundedAsync(form, MaxFormBytes, cancellationToken).ConfigureAwait(false);
+        if (bytes is null)
+        {
+            return UploadOutcome.Refused($"the form is larger than {MaxFormBytes / (1024 * 1024)} MB");
+        }
+
+        if (bytes.AsSpan().StartsWith(OldExcelMagic))
+        {
+            return UploadOutcome.Refused("this is an old-style .xls workbook; save it as .xlsx (Excel Workbook) and upload that");
+        }
+
+        if (!bytes.AsSpan().StartsWith(ZipMagic))
+        {
+            return UploadOutcome.Refused("this file is not an .xlsx workbook (an .xlsx file is a zip archive, and this one does not start like one), whatever its name says");
+        }
+
+        byte[]? publicKey = null;
+        if (key is { Length: > 0 })
+        {
+            var keyBytes = await ReadBoundedAsync(key, MaxKeyBytes, cancellationToken).ConfigureAwait(false);
+            var parsed = keyBytes is null
+                ? Result.Fail<byte[]>($"the public key file is larger than {MaxKeyBytes} bytes; upload research.pub as written by 'waymark keys generate'")
+                : SealingKeys.Parse(DecodeText(keyBytes), "the public key file");
+            if (!parsed.IsSuccess)
+            {
+                return UploadOutcome.Refused(parsed.Error!);
+            }
+
+            publicKey = parsed.Value;
+        }
+
+        var build = Parse(bytes);
+        var problems = build.Problems.ToList();
+        if (build.Instrument is { } instrument)
+        {
+            problems.AddRange(ConsoleProblems(instrument));
+        }
+
+        if (build.Instrument is null || problems.Any(p => p.Fatal))
+        {
+            return new UploadOutcome(null, "the form does not import; nothing was stored", problems, false);
+        }
+
+        var settings = build.Instrument.Settings;
+        var saved = await _database.Instruments.SaveDraftAsync(
+            new NewInstrument(settings.FormId, settings.Version, settings.Title, build.Instrument.Languages.Select(l => l.Key).ToList(), bytes, publicKey, Today(), actor),
+            cancellationToken).ConfigureAwait(false);
+        if (!saved.Succeeded)
+        {
+            return UploadOutcome.Refused(saved.Error!);
+        }
+
+        await _accounts.AuditAsync(actor, saved.ReplacedDraft ? "instrument draft replaced" : "instrument uploaded", Describe(settings.FormId, settings.Version, publicKey is not null), cancellationToken).ConfigureAwait(false);
+        return new UploadOutcome(saved.Id, null, problems, saved.ReplacedDraft);
+    }
+
+    /// <summary>Imports stored or uploaded bytes (the bounded reader's caps apply: docs/adr/0010).</summary>
+    public static InstrumentBuild Parse(byte[] xlsx)
+    {
+        ArgumentNullException.ThrowIfNull(xlsx);
+        using var stream = new MemoryStream(xlsx, writable: false);
+
+        // The upload's own name never names the form: without a form_id setting it is refused (ConsoleProblems).
+        return XlsFormFile.Load(stream, "form.xlsx");
+    }
+
+    /// <summary>Publishes a draft (or reopens a closed upload). Without a public key only when the editor confirmed it.</summary>
+    internal async Task<StatusChange> PublishAsync(long id, bool unsealedConfirmed, string actor, CancellationToken cancellationToken)
+    {
+        var stored = await _database.Instruments.FindAsync(id, cancellationToken).ConfigureAwait(false);
+        if (stored is null)
+        {
+            return StatusChange.Refused("there is no such instrument");
+        }
+
+        if (!stored.Info.HasPublicKey && !unsealedConfirmed)
+        {
+            return StatusChange.Refused("this instrument has no public key, so its responses would be stored unsealed (readable by anyone holding the database). Tick the confirmation to publish it anyway, or upload it again with the research team's public key");
+        }
+
+        if (_catalog.IsFolderForm(stored.Info.FormId))
+        {
+            return StatusChange.Refused($"form id '{stored.Info.FormId}' is served from the surveys folder on the server");
+        }
+
+        return await ChangeAsync(stored.Info, InstrumentStatus.Published, actor, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Closes a published upload: no new responses; stored responses stay.</summary>
+    internal async Task<StatusChange> CloseAsync(long id, string actor, CancellationToken cancellationToken)
+    {
+        var stored = await _database.Instruments.FindAsync(id, cancellationToken).ConfigureAwait(false);
+        return stored is null
+            ? StatusChange.Refused("there is no such instrument")
+            : await ChangeAsync(stored.Info, InstrumentStatus.Closed, actor, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<StatusChange> ChangeAsync(InstrumentInfo info, InstrumentStatus status, string actor, CancellationToken cancellationToken)
+    {
+        if (!await _database.Instruments.SetStatusAsync(info.Id, status, cancellationToken).ConfigureAwait(false))
+        {
+            return StatusChange.Refused($"an instrument that is {InstrumentStore.StatusText(info.Status)} cannot be {InstrumentStore.StatusText(status)}");
+        }
+
+        var action = status == InstrumentStatus.Published ? "instrument published" : "instrument closed";
+        await _accounts.AuditAsync(actor, action, Describe(info.FormId, info.Version, info.HasPublicKey), cancellationToken).ConfigureAwait(false);
+        await _sync.RefreshAsync(cancellationToken).ConfigureAwait(false);
+        return new StatusChange(true, $"{info.FormId} version {info.Version} is now {InstrumentStore.StatusText(status)}");
+    }
+
+    /// <summary>What the console needs beyond a valid XLSForm: an id fit for a URL, a version, no clash with a folder form.</summary>
+    private IEnumerable<Problem> ConsoleProblems(Instrument instrument)
+    {
+        var settings = instrument.Settings;
+        if (!FormIdPattern().IsMatch(settings.FormId) || settings.FormId == "form")
+        {
+            yield return new Problem("settings", 0, "form_id",
+                "give the form a form_id of 1 to 64 letters, digits, '.', '-' or '_' (starting with a letter or digit): it becomes the survey's address /{lang}/s/{form_id}");
+        }
+
+        if (string.IsNullOrWhiteSpace(settings.Version) || settings.Version.Length > 64)
+        {
+            yield return new Problem("settings", 0, "version",
+                "give the form a version (1 to 64 characters), and a new one for every change: respondents part-way through an older version start again");
+        }
+
+        if (_catalog.IsFolderForm(settings.FormId))
+        {
+            yield return new Problem("settings", 0, "form_id", $"form id '{settings.FormId}' is served from the surveys folder on the server; use another form_id");
+        }
+    }
+
+    private static string Describe(string formId, string version, bool sealedResponses) =>
+        $"{formId} version {version} ({(sealedResponses ? "responses sealed" : "responses NOT sealed")})";
+
+    private DateOnly Today() => DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime);
+
+    private static string DecodeText(byte[] bytes)
+    {
+        try
+        {
+            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes);
+        }
+        catch (DecoderFallbackException)
+        {
+            return "";
+        }
+    }
+
+    /// <summary>Reads a file of at most <paramref name="max"/> bytes; null when it is larger (never reading more than one byte past the cap).</summary>
+    private static async Task<byte[]?> ReadBoundedAsync(IFormFile file, int max, CancellationToken cancellationToken)
+    {
+        if (file.Length > max)
+        {
+            return null;
+        }
+
+        await using var stream = file.OpenReadStream();
+        var buffer = new byte[Math.Min(file.Length, max) + 1];
+        var total = 0;
+        int read;
+        while (total < buffer.Length && (read = await stream.ReadAsync(buffer.AsMemory(total), cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            total += read;
+        }
+
+        return total > max ? null : buffer[..total];
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")]
+    private static partial Regex FormIdPattern();
+}
+
+/// <summary>An upload's outcome: the stored id, or an error and the form's problems by sheet, row and column.</summary>
+internal sealed record UploadOutcome(long? Id, string? Error, IReadOnlyList<Problem> Problems, bool ReplacedDraft)
+{
+    public static UploadOutcome Refused(string error) => new(null, error, [], false);
+}
+
+/// <summary>A publish or close: done (with a message) or refused (with the reason).</summary>
+internal sealed record StatusChange(bool Succeeded, string Message)
+{
+    public static StatusChange Refused(string message) => new(false, message);
+}
