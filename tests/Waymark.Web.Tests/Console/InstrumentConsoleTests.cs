@@ -1,0 +1,189 @@
+using System.Net;
+using Waymark.Web.Accounts;
+using Waymark.Web.Tests.Surveys;
+
+namespace Waymark.Web.Tests.Console;
+
+/// <summary>
+/// The console's instruments section over HTTP with a signed-in editor (password, TOTP,
+/// anti-forgery): upload, problems by row, preview, publish, the public page serving it, close.
+/// </summary>
+public sealed class InstrumentConsoleTests(StaffFixture staff) : IClassFixture<StaffFixture>, IDisposable
+{
+    private readonly HttpClient _public = new(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = staff.Server.PublicUrl };
+
+    private ConsoleSession Editor => staff.SessionOf(ConsoleRole.Editor);
+
+    public void Dispose() => _public.Dispose();
+
+    private static byte[] NewPublicKey() => System.Text.Encoding.ASCII.GetBytes(Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)) + "\n");
+
+    private async Task<long> UploadGoodAsync(string formId, string version = "1", byte[]? key = null)
+    {
+        using var response = await InstrumentFiles.UploadAsync(Editor, InstrumentFiles.Good(formId, version), key: key);
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        return InstrumentFiles.IdFrom(response);
+    }
+
+    [Fact]
+    public async Task A_good_form_is_a_draft_until_published_then_served_and_closing_keeps_its_responses()
+    {
+        var id = await UploadGoodAsync("wellbeing-check", key: NewPublicKey());
+        var detail = await Editor.Client.GetStringAsync($"/console/instruments/{id}?uploaded=new");
+        Assert.Contains("<dd id=\"status\">draft</dd>", detail, StringComparison.Ordinal);
+        Assert.Contains("sealed with the research team", detail, StringComparison.Ordinal);
+        Assert.Contains("en, ar", detail, StringComparison.Ordinal);
+        using (var draft = await _public.GetAsync("/en/s/wellbeing-check"))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, draft.StatusCode);
+        }
+
+        using (var published = await InstrumentFiles.PressAsync(Editor, id, "Publish"))
+        {
+            Assert.Equal(HttpStatusCode.OK, published.StatusCode);
+            Assert.Contains("wellbeing-check version 1 is now published", await published.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        Assert.Contains(InstrumentFiles.Title, await _public.GetStringAsync("/en/s/wellbeing-check"), StringComparison.Ordinal);
+        var respondent = new HttpRespondent(_public, staff.Server.PublicUrl, "wellbeing-check");
+        await respondent.OpenAsync();
+        await respondent.PostAsync("start");
+        await respondent.PostAsync("next", ("talked", "no"));
+        await respondent.PostAsync("next", ("more", "zorblat"));
+        Assert.True(respondent.IsComplete, respondent.Html);
+        var stored = await staff.Server.Database.SurveyResponses.ReadAsync("wellbeing-check");
+        Assert.True(Assert.Single(stored).Sealed);
+
+        using (var closed = await InstrumentFiles.PressAsync(Editor, id, "Close"))
+        {
+            Assert.Contains("is now closed", await closed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        using (var gone = await _public.GetAsync("/ar/s/wellbeing-check"))
+        {
+            Assert.Equal(HttpStatusCode.Gone, gone.StatusCode);
+            Assert.Contains("هذا الاستبيان مغلق", WebUtility.HtmlDecode(await gone.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        }
+
+        var late = new HttpRespondent(_public, staff.Server.PublicUrl, "wellbeing-check");
+        late.TakeOver(respondent.Previous);
+        await late.PostAsync("next", ("more", "quenmix"));
+        Assert.Equal(HttpStatusCode.Gone, late.Status);
+        Assert.Single(await staff.Server.Database.SurveyResponses.ReadAsync("wellbeing-check"));
+
+        var audit = (await staff.Server.Database.AuditLog.ReadLatestAsync(50)).Where(e => e.Detail.StartsWith("wellbeing-check", StringComparison.Ordinal)).ToList();
+        Assert.Equal(["instrument closed", "instrument published", "instrument uploaded"], audit.Select(e => e.Action));
+        Assert.All(audit, e => Assert.Equal(("staff-editor", "wellbeing-check version 1 (responses sealed)"), (e.Actor, e.Detail)));
+
+        var list = await Editor.Client.GetStringAsync("/console/instruments");
+        Assert.Contains($"<a href=\"/console/instruments/{id}\">wellbeing-check</a>", list, StringComparison.Ordinal);
+        Assert.Contains("<td>closed</td>", list, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_form_that_does_not_import_shows_its_problems_by_sheet_row_and_column_and_is_not_stored()
+    {
+        using var response = await InstrumentFiles.UploadAsync(Editor, InstrumentFiles.Broken("broken-form"));
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains("the form does not import; nothing was stored", html, StringComparison.Ordinal);
+        Assert.Matches("<tr>\\s*<td>error</td>\\s*<td>survey</td>\\s*<td>3</td>\\s*<td>A \\(type\\)</td>\\s*<td>[^<]*geopoint", html);
+        Assert.Matches("<tr>\\s*<td>error</td>\\s*<td>survey</td>\\s*<td>4</td>\\s*<td>A \\(type\\)</td>\\s*<td>[^<]*nolist", html);
+        Assert.DoesNotContain(await staff.Server.Database.Instruments.ListAsync(), i => i.FormId == "broken-form");
+    }
+
+    [Fact]
+    public async Task Publishing_without_a_public_key_needs_a_deliberate_confirmation()
+    {
+        var id = await UploadGoodAsync("unsealed-check");
+        var detail = await Editor.Client.GetStringAsync($"/console/instruments/{id}");
+        Assert.Contains("id=\"unsealed-warning\"", detail, StringComparison.Ordinal);
+        Assert.Contains("stored <strong>unsealed</strong>", detail, StringComparison.Ordinal);
+
+        using (var refused = await InstrumentFiles.PressAsync(Editor, id, "Publish"))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Contains("would be stored unsealed", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        using (var notServed = await _public.GetAsync("/en/s/unsealed-check"))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, notServed.StatusCode);
+        }
+
+        using (var published = await InstrumentFiles.PressAsync(Editor, id, "Publish", confirmUnsealed: true))
+        {
+            Assert.Equal(HttpStatusCode.OK, published.StatusCode);
+        }
+
+        using var served = await _public.GetAsync("/en/s/unsealed-check");
+        Assert.Equal(HttpStatusCode.OK, served.StatusCode);
+        Assert.Contains(await staff.Server.Database.AuditLog.ReadLatestAsync(20), e => e.Detail == "unsealed-check version 1 (responses NOT sealed)" && e.Action == "instrument published");
+    }
+
+    [Fact]
+    public async Task A_published_version_is_never_replaced_and_a_new_version_takes_its_place()
+    {
+        var first = await UploadGoodAsync("versioned-check");
+        var replaced = await UploadGoodAsync("versioned-check");
+        Assert.Equal(first, replaced); // still a draft: replaced in place
+        using (await InstrumentFiles.PressAsync(Editor, first, "Publish", confirmUnsealed: true))
+        {
+        }
+
+        using (var again = await InstrumentFiles.UploadAsync(Editor, InstrumentFiles.Good("versioned-check")))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
+            Assert.Contains("already published and is never replaced", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        var second = await UploadGoodAsync("versioned-check", version: "2");
+        using (await InstrumentFiles.PressAsync(Editor, second, "Publish", confirmUnsealed: true))
+        {
+        }
+
+        Assert.Contains("published, superseded (not served)", await Editor.Client.GetStringAsync($"/console/instruments/{first}"), StringComparison.Ordinal);
+        Assert.Contains("published (served)", await Editor.Client.GetStringAsync($"/console/instruments/{second}"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_preview_shows_every_page_and_question_read_only_in_arabic_right_to_left()
+    {
+        var id = await UploadGoodAsync("preview-check");
+        var html = WebUtility.HtmlDecode(await Editor.Client.GetStringAsync($"/console/instruments/{id}/preview/ar"));
+        Assert.Contains("id=\"preview\" lang=\"ar\" dir=\"rtl\"", html, StringComparison.Ordinal);
+        Assert.Contains("Page 1 of 2", html, StringComparison.Ordinal);
+        Assert.Contains("Page 2 of 2", html, StringComparison.Ordinal);
+        foreach (var text in new[] { "الصفحة الأولى", "هل تحدثت إلى أحد؟", "مع من تحدثت؟", "الصفحة الثانية", "هل من شيء آخر؟", "نعم", "(إلزامي)" })
+        {
+            Assert.Contains(text, html, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("shown when: ${talked} = 'yes'", html, StringComparison.Ordinal);
+        Assert.Equal(2, html.Split("<fieldset disabled", StringSplitOptions.None).Length - 1);
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("<a href=\"/console/instruments/" + id + "/preview/en\"", html, StringComparison.Ordinal);
+        Assert.Contains("Have you talked to someone?", await Editor.Client.GetStringAsync($"/console/instruments/{id}/preview/en"), StringComparison.Ordinal);
+        using var unknown = await Editor.Client.GetAsync($"/console/instruments/{id}/preview/fr");
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_upload_without_the_anti_forgery_token_or_by_another_role_is_refused()
+    {
+        using var content = new MultipartFormDataContent { { new ByteArrayContent(InstrumentFiles.Good("forged")), "form", "form.xlsx" } };
+        using var forged = await Editor.Client.PostAsync("/console/instruments/upload", content);
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        using var analyst = await staff.SessionOf(ConsoleRole.Analyst).Client.GetAsync("/console/instruments/upload");
+        Assert.Equal(HttpStatusCode.Forbidden, analyst.StatusCode);
+        Assert.DoesNotContain(await staff.Server.Database.Instruments.ListAsync(), i => i.FormId == "forged");
+    }
+
+    [Fact]
+    public async Task A_public_key_file_that_is_not_a_key_is_refused()
+    {
+        using var response = await InstrumentFiles.UploadAsync(Editor, InstrumentFiles.Good("bad-key"), key: "not a key\n"u8.ToArray());
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("the public key file: not a key", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+}
