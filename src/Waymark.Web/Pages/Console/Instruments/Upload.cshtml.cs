@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Waymark.Surveys;
+using Waymark.Web.Hosting;
 using Waymark.Web.Surveys;
 
 namespace Waymark.Web.Pages.Console.Instruments;
@@ -11,7 +12,7 @@ namespace Waymark.Web.Pages.Console.Instruments;
 /// files are judged by their content, never by their name or declared type. A form that does not
 /// import shows its problems by sheet, row and column and is not stored.
 /// </summary>
-[RequestSizeLimit(InstrumentUploads.MaxRequestBytes)]
+[UploadSizeLimit(InstrumentUploads.MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = InstrumentUploads.MaxRequestBytes, ValueCountLimit = 16)]
 public sealed class UploadModel(InstrumentUploads uploads) : PageModel
 {
