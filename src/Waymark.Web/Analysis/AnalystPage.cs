@@ -45,6 +45,12 @@ public abstract class AnalystPage(SurveyCatalog catalog, ResponseAccess access, 
         return true;
     }
 
+    /// <summary>The label-language field of a form, with its element id.</summary>
+    internal LanguageChoice LanguageField(string id) => new(id, Languages, Language);
+
     internal Task AuditAsync(string action, string detail, CancellationToken cancellationToken) =>
         Accounts.AuditAsync(Actor, action, detail, cancellationToken);
 }
+
+/// <summary>A label-language select: its element id, the languages and the one selected.</summary>
+internal sealed record LanguageChoice(string Id, IReadOnlyList<SurveyLanguage> Languages, string Selected);
