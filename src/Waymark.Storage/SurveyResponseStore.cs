@@ -36,8 +36,8 @@ public sealed class SurveyResponseStore
         {
             command.Transaction = transaction;
             command.CommandText = """
-                INSERT INTO survey_responses (id, instrument, day, sealed, payload, flags)
-                VALUES (@id, @instrument, @day, @sealed, @payload, @flags)
+                INSERT INTO survey_responses (id, instrument, day, sealed, payload, flags, language)
+                VALUES (@id, @instrument, @day, @sealed, @payload, @flags, @language)
                 ON CONFLICT (id) DO NOTHING
                 """;
             for (var i = 0; i < submissions.Count; i++)
@@ -50,6 +50,7 @@ public sealed class SurveyResponseStore
                 Migrator.AddParameter(command, "sealed", (short)(response.Sealed ? 1 : 0));
                 Migrator.AddParameter(command, "payload", response.Payload);
                 Migrator.AddParameter(command, "flags", response.Flags);
+                Migrator.AddParameter(command, "language", response.Language is { } language ? language : DBNull.Value);
                 inserted[i] = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
             }
         }
@@ -64,16 +65,32 @@ public sealed class SurveyResponseStore
     }
 
     /// <summary>Every response to <paramref name="instrument"/> (all when null), in id order (which is random).</summary>
-    public async Task<IReadOnlyList<StoredResponse>> ReadAsync(string? instrument, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<StoredResponse>> ReadAsync(string? instrument, CancellationToken cancellationToken = default) =>
+        ReadPageAsync(instrument, 0, int.MaxValue, cancellationToken);
+
+    /// <summary>
+    /// At most <paramref name="limit"/> responses to <paramref name="instrument"/> (all instruments when
+    /// null) in id order, skipping the first <paramref name="offset"/>: a page for the console's table.
+    /// </summary>
+    public async Task<IReadOnlyList<StoredResponse>> ReadPageAsync(string? instrument, int offset, int limit, CancellationToken cancellationToken = default)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
         await using var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT id, instrument, day, sealed, payload, flags FROM survey_responses"
+        command.CommandText = "SELECT id, instrument, day, sealed, payload, flags, language FROM survey_responses"
             + (instrument is null ? string.Empty : " WHERE instrument = @instrument")
-            + " ORDER BY id";
+            + " ORDER BY id"
+            + (limit == int.MaxValue && offset == 0 ? string.Empty : " LIMIT @limit OFFSET @offset");
         if (instrument is not null)
         {
             Migrator.AddParameter(command, "instrument", instrument);
+        }
+
+        if (limit != int.MaxValue || offset != 0)
+        {
+            Migrator.AddParameter(command, "limit", (long)limit);
+            Migrator.AddParameter(command, "offset", (long)offset);
         }
 
         var responses = new List<StoredResponse>();
@@ -86,10 +103,38 @@ public sealed class SurveyResponseStore
                 reader.IsDBNull(2) ? null : reader.GetFieldValue<DateOnly>(2),
                 Convert.ToInt32(reader.GetValue(3), CultureInfo.InvariantCulture) == 1,
                 (byte[])reader.GetValue(4),
-                reader.GetString(5)));
+                reader.GetString(5),
+                reader.IsDBNull(6) ? null : reader.GetString(6)));
         }
 
         return responses;
+    }
+
+    /// <summary>
+    /// Response counts grouped by instrument, day, language and flags: the clear metadata only, so
+    /// the console can show what came in without opening a single sealed answer.
+    /// </summary>
+    public async Task<IReadOnlyList<ResponseCount>> CountByMetadataAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT instrument, day, language, flags, COUNT(*) FROM survey_responses
+            GROUP BY instrument, day, language, flags
+            """;
+        var counts = new List<ResponseCount>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            counts.Add(new ResponseCount(
+                reader.GetString(0),
+                reader.IsDBNull(1) ? null : reader.GetFieldValue<DateOnly>(1),
+                reader.IsDBNull(2) ? null : reader.GetString(2),
+                reader.GetString(3),
+                Convert.ToInt64(reader.GetValue(4), CultureInfo.InvariantCulture)));
+        }
+
+        return counts;
     }
 
     /// <summary>How many responses an instrument has.</summary>
@@ -156,9 +201,13 @@ public sealed class SurveyResponseStore
 /// <summary>
 /// One stored response: a random id, the instrument id, at most the UTC day, and the payload
 /// (a sealed box when <see cref="Sealed"/>, else the response JSON); <see cref="Flags"/> are the
-/// data-quality flags found at submission, space-separated.
+/// data-quality flags found at submission, space-separated; <see cref="Language"/> the survey
+/// language it was answered in (clear, for counts: docs/adr/0080), null when not recorded.
 /// </summary>
-public sealed record StoredResponse(string Id, string Instrument, DateOnly? Day, bool Sealed, byte[] Payload, string Flags);
+public sealed record StoredResponse(string Id, string Instrument, DateOnly? Day, bool Sealed, byte[] Payload, string Flags, string? Language = null);
+
+/// <summary>How many responses share one instrument, day, language and set of flags.</summary>
+public sealed record ResponseCount(string Instrument, DateOnly? Day, string? Language, string Flags, long Count);
 
 /// <summary>A response to store and the resume draft it completes, if any.</summary>
 public sealed record ResponseSubmission(StoredResponse Response, string? ResumedDraftId);

@@ -204,11 +204,11 @@ internal sealed class HtmlReport
     private static string Percent(double value) => SvgChart.Percent(value);
 
     // Full precision is in the JSON; a report shows what a reader compares.
-    private static string Fixed(double value) =>
+    internal static string Fixed(double value) =>
         !double.IsFinite(value) ? double.IsPositiveInfinity(value) ? "∞" : "–"
         : value != 0 && Math.Abs(value) < 0.001 ? value.ToString("0.00E+0", CultureInfo.InvariantCulture)
         : value.ToString("0.000", CultureInfo.InvariantCulture);
 
-    private static string P(double p) =>
+    internal static string P(double p) =>
         !double.IsFinite(p) ? "–" : p < 0.001 ? p.ToString("0.00E+0", CultureInfo.InvariantCulture) : p.ToString("0.0000", CultureInfo.InvariantCulture);
 }

@@ -18,6 +18,9 @@ internal static class ConsoleAuthentication
     public const string SessionScheme = "console";
     public const string SecondFactorScheme = "console-2fa";
     public const string SessionVersionClaim = "waymark:session";
+
+    /// <summary>A random id per sign-in: what the in-memory key vault is keyed by (docs/adr/0080).</summary>
+    public const string SessionIdClaim = "waymark:sid";
     public const string LoginPath = "/console/login";
 
     /// <summary>Idle time after which a session ends (sliding: each request renews it).</summary>
@@ -49,6 +52,8 @@ internal static class ConsoleAuthentication
     public static void AddConsoleSecurity(this IServiceCollection services)
     {
         services.AddSingleton<ConsoleAccounts>();
+        services.AddSingleton(sp => new Analysis.SealedKeyVault(sp.GetRequiredService<TimeProvider>(), IdleTimeout, AbsoluteTimeout));
+        services.AddSingleton<Analysis.ResponseAccess>();
         services.AddAuthentication(SessionScheme)
             .AddCookie(SessionScheme, options =>
             {
@@ -109,12 +114,16 @@ internal static class ConsoleAuthentication
                 new Claim(ClaimTypes.Name, user.Name),
                 new Claim(ClaimTypes.Role, user.Role),
                 new Claim(SessionVersionClaim, user.SessionVersion.ToString(CultureInfo.InvariantCulture)),
+                new Claim(SessionIdClaim, Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16))),
             ],
             SessionScheme));
 
     /// <summary>The pending login between the password and the code: the account id only.</summary>
     public static ClaimsPrincipal SecondFactorPrincipal(Storage.StoredUser user) =>
         new(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, user.Id.ToString(CultureInfo.InvariantCulture))], SecondFactorScheme));
+
+    /// <summary>The random id of this sign-in, or null for a principal without one.</summary>
+    public static string? SessionId(ClaimsPrincipal? principal) => principal?.FindFirstValue(SessionIdClaim);
 
     public static long? UserId(ClaimsPrincipal? principal) =>
         long.TryParse(principal?.FindFirstValue(ClaimTypes.NameIdentifier), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
@@ -131,10 +140,16 @@ internal static class ConsoleAuthentication
         var user = UserId(context.Principal) is { } id && !tooOld && context.HttpContext.CurrentListener() == Listener.Console
             ? await accounts.SessionUserAsync(id, version, context.HttpContext.RequestAborted).ConfigureAwait(false)
             : null;
+        var vault = context.HttpContext.RequestServices.GetRequiredService<Analysis.SealedKeyVault>();
         if (user is null || user.Role != context.Principal!.FindFirstValue(ClaimTypes.Role))
         {
+            // A session that ends (disabled account, reset factor, expiry) takes its unlocked keys with it.
+            vault.Wipe(SessionId(context.Principal));
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(SessionScheme).ConfigureAwait(false);
+            return;
         }
+
+        vault.Touch(SessionId(context.Principal));
     }
 }

@@ -154,7 +154,7 @@ public sealed class SurveyFlow
         };
         var json = record.ToJsonBytes();
         var payload = entry.PublicKey is { } key ? SealedBox.Seal(json, key) : json;
-        var stored = new StoredResponse(record.Id, entry.Id, day, entry.PublicKey is not null, payload, string.Join(' ', flags));
+        var stored = new StoredResponse(record.Id, entry.Id, day, entry.PublicKey is not null, payload, string.Join(' ', flags), language);
 
         // Committed (durably, docs/adr/0002) before the thank-you page is sent; a re-sent form is stored once.
         // Not cancelled with the request: once queued, the response is stored whether or not the respondent waits.

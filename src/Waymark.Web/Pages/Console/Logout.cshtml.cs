@@ -6,7 +6,7 @@ using Waymark.Web.Accounts;
 namespace Waymark.Web.Pages.Console;
 
 /// <summary>Signing out is a POST (with its anti-forgery token), so no link or image can sign anyone out.</summary>
-public sealed class LogoutModel(ConsoleAccounts accounts) : PageModel
+public sealed class LogoutModel(ConsoleAccounts accounts, Analysis.SealedKeyVault vault) : PageModel
 {
     public void OnGet()
     {
@@ -14,6 +14,11 @@ public sealed class LogoutModel(ConsoleAccounts accounts) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
+        if (vault.Wipe(ConsoleAuthentication.SessionId(User)))
+        {
+            await accounts.AuditAsync(User.Identity?.Name ?? "", "sealed responses locked", "at sign-out", cancellationToken);
+        }
+
         await accounts.AuditAsync(User.Identity?.Name ?? "", "signed out", "", cancellationToken);
         await HttpContext.SignOutAsync(ConsoleAuthentication.SessionScheme);
         return Redirect(ConsoleAuthentication.LoginPath);

@@ -1,0 +1,69 @@
+using System.Text;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Waymark.Responses;
+using Waymark.Surveys.Export;
+using Waymark.Web.Accounts;
+using Waymark.Web.Analysis;
+using Waymark.Web.Surveys;
+
+namespace Waymark.Web.Pages.Console.Exports;
+
+/// <summary>
+/// Downloads of one instrument's export files, made in memory from the answers opened for this
+/// request and sent as an attachment; nothing is written on the server. Each download is audited
+/// (instrument, file and count: no answer, no key).
+/// </summary>
+public sealed class InstrumentModel(SurveyCatalog catalog, ResponseAccess access, ConsoleAccounts accounts) : AnalystPage(catalog, access, accounts)
+{
+    /// <summary>The formats offered: the form value, what the button says, the file's suffix and its media type.</summary>
+    internal static readonly IReadOnlyList<(string Format, string Label, string Suffix, string MediaType)> Formats =
+    [
+        ("csv", "CSV data", ".csv", "text/csv"),
+        ("codebook", "Codebook (CSV)", "_codebook.csv", "text/csv"),
+        ("r", "R script", ".R", "text/plain"),
+        ("spss", "SPSS syntax", ".sps", "text/plain"),
+        ("stata", "Stata do-file", ".do", "text/plain"),
+    ];
+
+    public string? Error { get; private set; }
+
+    public IActionResult OnGet(string instrument) => Load(instrument) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(string instrument, string? format, string? language, CancellationToken cancellationToken)
+    {
+        if (!Load(instrument, language))
+        {
+            return NotFound();
+        }
+
+        var chosen = Formats.FirstOrDefault(f => f.Format == format);
+        if (chosen.Format is null)
+        {
+            return Refuse($"Choose one of the formats ({string.Join(", ", Formats.Select(f => f.Format))}).");
+        }
+
+        var opened = await Access.OpenAllAsync(Entry, SessionId, cancellationToken);
+        if (opened.Locked)
+        {
+            return Refuse("The answers are sealed and locked: unlock them with the research team's key first.");
+        }
+
+        if (opened.Error is { } error)
+        {
+            return Refuse(error);
+        }
+
+        var files = SurveyExport.Create(Entry.Instrument, opened.Records.Select(ResponseExports.ToSurveyResponse).ToList(), Language).Files;
+        var (name, text) = files.Single(f => f.Key.EndsWith(chosen.Suffix, StringComparison.Ordinal) && (chosen.Format == "codebook" || !f.Key.EndsWith("_codebook.csv", StringComparison.Ordinal)));
+        await AuditAsync("export downloaded", $"{Entry.Id}: {name} ({opened.Records.Count} responses, labels {Language})", cancellationToken);
+        return File(new UTF8Encoding(false).GetBytes(text), chosen.MediaType + "; charset=utf-8", name);
+    }
+
+    private PageResult Refuse(string message)
+    {
+        Error = message;
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
+}

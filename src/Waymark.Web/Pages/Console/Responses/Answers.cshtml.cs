@@ -1,0 +1,113 @@
+using Microsoft.AspNetCore.Mvc;
+using Waymark.Surveys;
+using Waymark.Web.Accounts;
+using Waymark.Web.Analysis;
+using Waymark.Web.Surveys;
+
+namespace Waymark.Web.Pages.Console.Responses;
+
+/// <summary>
+/// One instrument's answers, a page at a time, opened in memory; for a sealed instrument first the
+/// unlock form (the key file or pasted key). The request is capped at 16 KiB so that the upload is
+/// read in memory and never buffered to a temporary file (ASP.NET buffers form files larger than 64 KiB to disk).
+/// </summary>
+[RequestSizeLimit(MaxRequestBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes, ValueLengthLimit = MaxRequestBytes)]
+public sealed class AnswersModel(SurveyCatalog catalog, ResponseAccess access, ConsoleAccounts accounts) : AnalystPage(catalog, access, accounts)
+{
+    public const int MaxRequestBytes = 16 * 1024;
+    public const int PageSize = 25;
+
+    internal OpenedResponses? Opened { get; private set; }
+
+    public int PageNumber { get; private set; } = 1;
+
+    public long Total { get; private set; }
+
+    public string? Error { get; private set; }
+
+    public string? Message { get; private set; }
+
+    internal IReadOnlyList<Question> Columns =>
+        Entry.Instrument.Questions.Where(q => q.Type is not (QuestionType.Note or QuestionType.Calculate)).ToList();
+
+    public int PageCount => (int)Math.Max(1, (Total + PageSize - 1) / PageSize);
+
+    public async Task<IActionResult> OnGetAsync(string instrument, int? p, CancellationToken cancellationToken)
+    {
+        if (!Load(instrument))
+        {
+            return NotFound();
+        }
+
+        PageNumber = Math.Max(1, p ?? 1);
+        await ShowAsync(cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostUnlockAsync(string instrument, IFormFile? keyFile, string? keyText, CancellationToken cancellationToken)
+    {
+        if (!Load(instrument))
+        {
+            return NotFound();
+        }
+
+        Error = await UnlockAsync(keyFile, keyText, cancellationToken);
+        if (Error is null)
+        {
+            await AuditAsync("sealed responses unlocked", Entry.Id, cancellationToken);
+            Message = "Unlocked for this session. The key is held in this node's memory only, until you lock, sign out or the session ends.";
+        }
+        else
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+
+        await ShowAsync(cancellationToken);
+        return Page();
+    }
+
+    private async Task<string?> UnlockAsync(IFormFile? keyFile, string? keyText, CancellationToken cancellationToken)
+    {
+        if (SessionId is not { } session)
+        {
+            return "This session has no id to hold a key under; sign out and sign in again.";
+        }
+
+        if (keyFile is { Length: > 0 })
+        {
+            if (keyFile.Length > ResponseAccess.MaxKeyInputBytes)
+            {
+                return $"That is not a key file: a key file is one line of 44 characters; this file has {keyFile.Length} bytes.";
+            }
+
+            var bytes = GC.AllocateArray<byte>((int)keyFile.Length, pinned: true);
+            await using (var stream = keyFile.OpenReadStream())
+            {
+                await stream.ReadExactlyAsync(bytes, cancellationToken);
+            }
+
+            return Access.Unlock(Entry, session, bytes); // zeroes the bytes
+        }
+
+        if (!string.IsNullOrWhiteSpace(keyText))
+        {
+            // The pasted text is a .NET string the framework made and cannot be zeroed; its bytes are (docs/adr/0080).
+            var bytes = GC.AllocateArray<byte>(System.Text.Encoding.UTF8.GetByteCount(keyText), pinned: true);
+            System.Text.Encoding.UTF8.GetBytes(keyText, bytes);
+            return Access.Unlock(Entry, session, bytes);
+        }
+
+        return "Choose the key file (research.key) or paste the key.";
+    }
+
+    private async Task ShowAsync(CancellationToken cancellationToken)
+    {
+        Total = await Access.CountAsync(Entry, cancellationToken);
+        PageNumber = Math.Min(PageNumber, PageCount);
+        if (CanRead)
+        {
+            Opened = await Access.OpenPageAsync(Entry, SessionId, (PageNumber - 1) * PageSize, PageSize, cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,275 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text;
+using Waymark.Responses;
+using Waymark.Statistics;
+using Waymark.Web.Tests.Surveys;
+
+namespace Waymark.Web.Tests.Console;
+
+/// <summary>
+/// The analyst's console over real HTTP against the real server: counts from clear metadata, the
+/// unlock of sealed answers with the key held in memory for one session only, analyses whose
+/// figures equal the statistics library's and R's, and in-memory exports that R and PSPP read.
+/// </summary>
+public sealed class AnalystConsoleTests(AnalystServer fixture) : IClassFixture<AnalystServer>
+{
+    private static PlannedResponse[] Plan => AnalystServer.Plan;
+
+    [Fact]
+    public async Task Counts_by_day_language_and_flag_come_without_any_key()
+    {
+        var (session, _) = await fixture.SignInNewAnalystAsync();
+        using var _ = session;
+        using var response = await session.Client.GetAsync("/console/responses");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        var id = SurveyTestForms.FlowTest;
+
+        Assert.Contains($"data-count=\"{Plan.Length}\"", html, StringComparison.Ordinal);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        Assert.Equal(Plan.Length, AnalystRequests.CountIn(html, "day-" + id, today));
+        Assert.Equal(Plan.Count(p => p.Language == "en"), AnalystRequests.CountIn(html, "language-" + id, "English (en)"));
+        Assert.Equal(Plan.Count(p => p.Language == "ar"), AnalystRequests.CountIn(html, "language-" + id, "العربية (ar)"));
+        Assert.Equal(Plan.Count(p => p.StraightLined), AnalystRequests.CountIn(html, "flag-" + id, QualityFlag.StraightLining));
+        Assert.Equal(Plan.Count(p => p.FailsAttention), AnalystRequests.CountIn(html, "flag-" + id, QualityFlag.AttentionCheck));
+        Assert.True(Plan.Any(p => p.StraightLined) && Plan.Any(p => p.FailsAttention), "the plan must exercise both flags");
+
+        // Nothing about a single respondent: no response id and no answer text on the counts page.
+        var stored = await fixture.Database.SurveyResponses.ReadAsync(id);
+        Assert.All(stored, s => Assert.DoesNotContain(s.Id, html, StringComparison.Ordinal));
+        Assert.DoesNotContain("benign words", html, StringComparison.Ordinal);
+        Assert.Contains("locked", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_wrong_key_is_refused_and_the_right_key_file_or_text_unlocks()
+    {
+        var (session, name) = await fixture.SignInNewAnalystAsync();
+        using var _ = session;
+        Assert.False(await session.IsUnlockedAsync());
+
+        var other = SealingKeys.Generate(Waymark.Testing.TestEnvironment.NewTempDirectory("other-keys")).Value;
+        using (var wrong = await session.UnlockWithFileAsync(await File.ReadAllBytesAsync(other.SecretKeyPath)))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+            Assert.Contains("does not belong", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        using (var garbage = await session.UnlockWithTextAsync("zorblat quenmix"))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, garbage.StatusCode);
+            Assert.Contains("not a key", await garbage.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        Assert.False(await session.IsUnlockedAsync());
+        var (lockedStatus, lockedHtml) = await session.CrossTabAsync("helped", "f1");
+        Assert.Equal(HttpStatusCode.BadRequest, lockedStatus);
+        Assert.Contains("locked", lockedHtml, StringComparison.Ordinal);
+        using (var lockedExport = await session.ExportAsync("csv"))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, lockedExport.StatusCode);
+        }
+
+        using (var right = await session.UnlockWithFileAsync(await File.ReadAllBytesAsync(fixture.SecretKeyPath)))
+        {
+            Assert.Equal(HttpStatusCode.OK, right.StatusCode);
+            var html = await right.Content.ReadAsStringAsync();
+            Assert.Contains("id=\"answers\"", html, StringComparison.Ordinal);
+            Assert.Contains("benign words", html, StringComparison.Ordinal);
+        }
+
+        Assert.True(await session.IsUnlockedAsync());
+        using (await session.LockAsync())
+        {
+        }
+
+        Assert.False(await session.IsUnlockedAsync());
+        using (var pasted = await session.UnlockWithTextAsync(" " + Convert.ToBase64String(fixture.SecretKey) + "\n"))
+        {
+            Assert.Equal(HttpStatusCode.OK, pasted.StatusCode);
+        }
+
+        Assert.True(await session.IsUnlockedAsync());
+        var audit = await fixture.Database.AuditLog.ReadLatestAsync(500);
+        var mine = audit.Where(e => e.Actor == name).ToList();
+        Assert.Equal(2, mine.Count(e => e.Action == "sealed responses unlocked"));
+        Assert.Contains(mine, e => e.Action == "sealed responses locked");
+        Assert.All(audit, e => Assert.DoesNotContain(Convert.ToBase64String(fixture.SecretKey), e.Detail, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_crosstab_chi_square_equals_the_statistics_library_and_R()
+    {
+        var (session, _) = await fixture.SignInNewAnalystAsync();
+        using var _ = session;
+        using (await session.UnlockWithFileAsync(await File.ReadAllBytesAsync(fixture.SecretKeyPath)))
+        {
+        }
+
+        var (status, html) = await session.CrossTabAsync("helped", "f1");
+        Assert.True(status == HttpStatusCode.OK, html);
+        var pageChiSquare = AnalystRequests.Figure(html, "chi-square");
+        var pageP = AnalystRequests.Figure(html, "chi-square-p");
+        var pageV = AnalystRequests.Figure(html, "cramers-v");
+
+        // The statistics library on the planned answers (independent of how the page laid them out).
+        var csv = new StringBuilder("helped,f1\n");
+        foreach (var p in Plan)
+        {
+            csv.Append(p.Helped).Append(',').Append(p.F1).Append('\n');
+        }
+
+        var library = Tabulation.CrossTab(CsvData.Parse(csv.ToString(), "plan").Value!, "helped", "f1", null);
+        Assert.True(library.IsSuccess, library.Error);
+        Assert.Equal(library.Value!.ChiSquare, pageChiSquare);
+        Assert.Equal(library.Value.P, pageP);
+        Assert.Equal(library.Value.CramersV, pageV);
+
+        // R's chisq.test on the same counts.
+        var rows = new[] { "no", "yes" };
+        var columns = new[] { "never", "often", "sometimes" };
+        var counts = rows.SelectMany(r => columns.Select(c => Plan.Count(p => p.Helped == r && p.F1 == c))).ToList();
+        var script = $"x <- matrix(c({string.Join(",", counts)}), nrow = 2, byrow = TRUE); t <- suppressWarnings(chisq.test(x, correct = FALSE)); cat(sprintf('%.17g %.17g', t$statistic, t$p.value))";
+        var r = Run("/usr/bin/Rscript", Directory.GetCurrentDirectory(), "--vanilla", "-e", script).Split(' ');
+        var rChiSquare = double.Parse(r[0], CultureInfo.InvariantCulture);
+        var rP = double.Parse(r[1], CultureInfo.InvariantCulture);
+        Assert.True(Math.Abs(pageChiSquare - rChiSquare) <= 1e-9 * Math.Abs(rChiSquare), $"page {pageChiSquare}, R {rChiSquare}");
+        Assert.True(Math.Abs(pageP - rP) <= 1e-9 * Math.Abs(rP), $"page p {pageP}, R {rP}");
+
+        // Labels from the instrument, and the chart.
+        Assert.Contains("<svg", html, StringComparison.Ordinal);
+        Assert.Contains("Sometimes", html, StringComparison.Ordinal);
+        var (arStatus, arabic) = await session.FrequenciesAsync("f1", "ar");
+        Assert.Equal(HttpStatusCode.OK, arStatus);
+        Assert.Contains("أحيانا", WebUtility.HtmlDecode(arabic), StringComparison.Ordinal);
+        Assert.Contains($"N = <data value=\"{Plan.Length}\">", arabic, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Every_export_downloads_as_an_attachment_and_R_and_PSPP_read_it()
+    {
+        var (session, name) = await fixture.SignInNewAnalystAsync();
+        using var _ = session;
+        using (await session.UnlockWithFileAsync(await File.ReadAllBytesAsync(fixture.SecretKeyPath)))
+        {
+        }
+
+        var folder = Waymark.Testing.TestEnvironment.NewTempDirectory("downloads");
+        foreach (var (format, file) in new[] { ("csv", "flow-test.csv"), ("codebook", "flow-test_codebook.csv"), ("r", "flow-test.R"), ("spss", "flow-test.sps"), ("stata", "flow-test.do") })
+        {
+            using var response = await session.ExportAsync(format);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType);
+            Assert.Equal(file, response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+            await File.WriteAllBytesAsync(Path.Combine(folder, file), await response.Content.ReadAsByteArrayAsync());
+        }
+
+        var csvLines = (await File.ReadAllTextAsync(Path.Combine(folder, "flow-test.csv"))).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(Plan.Length + 1, csvLines.Length);
+        Assert.StartsWith("response_id,response_date,", csvLines[0], StringComparison.Ordinal);
+        Assert.Contains("f1", (await File.ReadAllTextAsync(Path.Combine(folder, "flow-test_codebook.csv"))), StringComparison.Ordinal);
+
+        var fromR = Run("/usr/bin/Rscript", folder, "--vanilla", "-e", "source('flow-test.R'); cat(nrow(d), sum(d$helped == 'Yes'), attr(d$f1, 'label'))");
+        Assert.Equal($"{Plan.Length} {Plan.Count(p => p.Helped == "yes")} Calm", fromR.Trim());
+        var fromPspp = Run("/usr/bin/pspp", folder, "-O", "format=txt", "flow-test.sps");
+        Assert.DoesNotContain("error", fromPspp, StringComparison.OrdinalIgnoreCase);
+
+        var audit = await fixture.Database.AuditLog.ReadLatestAsync(500);
+        Assert.Equal(5, audit.Count(e => e.Actor == name && e.Action == "export downloaded"));
+        Assert.DoesNotContain(audit, e => e.Detail.Contains("benign words", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Lock_and_sign_out_wipe_the_key_and_another_session_of_the_same_account_never_sees_it()
+    {
+        var (first, name) = await fixture.SignInNewAnalystAsync();
+        using var _ = first;
+        using (await first.UnlockWithFileAsync(await File.ReadAllBytesAsync(fixture.SecretKeyPath)))
+        {
+        }
+
+        Assert.True(await first.IsUnlockedAsync());
+        using var second = await fixture.SignInAgainAsync(name, first.Secret!);
+        Assert.False(await second.IsUnlockedAsync());
+        using (var export = await second.ExportAsync("csv"))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, export.StatusCode);
+        }
+
+        Assert.True(await first.IsUnlockedAsync());
+        using (var signedOut = await first.LogoutAsync())
+        {
+            Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
+        }
+
+        // The same browser signing in again gets a new session, which must unlock again.
+        Assert.Contains((await fixture.Database.AuditLog.ReadLatestAsync(500)), e => e.Actor == name && e.Action == "sealed responses locked");
+        using (var unlocked = await second.UnlockWithFileAsync(await File.ReadAllBytesAsync(fixture.SecretKeyPath)))
+        {
+            Assert.Equal(HttpStatusCode.OK, unlocked.StatusCode);
+        }
+
+        Assert.True(await second.IsUnlockedAsync());
+        using (await second.LockAsync())
+        {
+        }
+
+        Assert.False(await second.IsUnlockedAsync());
+        using var export2 = await second.ExportAsync("csv");
+        Assert.Equal(HttpStatusCode.BadRequest, export2.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_key_reaches_no_database_file_wal_or_log_after_unlock_and_export()
+    {
+        var (session, _) = await fixture.SignInNewAnalystAsync();
+        using var _ = session;
+        using (await session.UnlockWithFileAsync(await File.ReadAllBytesAsync(fixture.SecretKeyPath)))
+        {
+        }
+
+        using (await session.UnlockWithTextAsync(Convert.ToBase64String(fixture.SecretKey)))
+        {
+        }
+
+        foreach (var format in new[] { "csv", "r" })
+        {
+            using var export = await session.ExportAsync(format);
+            Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+        }
+
+        var (status, _) = await session.CrossTabAsync("helped", "f2");
+        Assert.Equal(HttpStatusCode.OK, status);
+
+        var files = await fixture.Server.DataFilesTextAsync();
+        var log = fixture.Server.Output;
+        var base64 = Convert.ToBase64String(fixture.SecretKey);
+        var raw = Encoding.Latin1.GetString(fixture.SecretKey);
+        Assert.Contains("export downloaded", files, StringComparison.Ordinal); // the files read hold what was just written (database and WAL)
+        Assert.DoesNotContain(base64, files, StringComparison.Ordinal);
+        Assert.DoesNotContain(raw, files, StringComparison.Ordinal);
+        Assert.DoesNotContain(base64, log, StringComparison.Ordinal);
+        Assert.DoesNotContain(raw, log, StringComparison.Ordinal);
+        Assert.Contains("Survey flow-test loaded", log, StringComparison.Ordinal); // the captured log is the server's, at Trace
+    }
+
+    private static string Run(string program, string directory, params string[] arguments)
+    {
+        Assert.True(File.Exists(program), $"{program} is missing: ./test.sh installs it");
+        var start = new ProcessStartInfo(program) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["LANG"] = "C.UTF-8";
+        using var process = Process.Start(start)!;
+        var errorTask = process.StandardError.ReadToEndAsync();
+        var output = process.StandardOutput.ReadToEnd();
+        Assert.True(process.WaitForExit(60_000), $"{program} did not finish in 60 s");
+        Assert.True(process.ExitCode == 0, output + errorTask.Result);
+        return output;
+    }
+}

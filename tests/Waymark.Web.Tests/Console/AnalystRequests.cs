@@ -1,0 +1,101 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.RegularExpressions;
+using Waymark.Web.Tests.Surveys;
+
+namespace Waymark.Web.Tests.Console;
+
+/// <summary>What an analyst's browser sends, over plain HTTP: the forms of the responses, analyses and exports pages.</summary>
+internal static partial class AnalystRequests
+{
+    public const string Answers = "/console/responses/" + SurveyTestForms.FlowTest;
+    public const string Analyses = "/console/analyses/" + SurveyTestForms.FlowTest;
+    public const string Exports = "/console/exports/" + SurveyTestForms.FlowTest;
+
+    /// <summary>Posts the unlock form with a key file (multipart, as a browser sends a file input).</summary>
+    public static async Task<HttpResponseMessage> UnlockWithFileAsync(this ConsoleSession session, byte[] keyFile)
+    {
+        var page = await session.Client.GetStringAsync(Answers);
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(ConsoleSession.Token(page)), "__RequestVerificationToken" },
+            { new StringContent(""), "keyText" },
+        };
+        var file = new ByteArrayContent(keyFile);
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        form.Add(file, "keyFile", "research.key");
+        return await session.Client.PostAsync(Answers + "?handler=Unlock", form);
+    }
+
+    /// <summary>Posts the unlock form with pasted key text.</summary>
+    public static async Task<HttpResponseMessage> UnlockWithTextAsync(this ConsoleSession session, string keyText)
+    {
+        var page = await session.Client.GetStringAsync(Answers);
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(ConsoleSession.Token(page)), "__RequestVerificationToken" },
+            { new StringContent(keyText), "keyText" },
+        };
+        return await session.Client.PostAsync(Answers + "?handler=Unlock", form);
+    }
+
+    public static async Task<HttpResponseMessage> LockAsync(this ConsoleSession session)
+    {
+        var page = await session.Client.GetStringAsync("/console/responses");
+        return await session.PostFormAsync("/console/responses?handler=Lock", page, []);
+    }
+
+    public static async Task<HttpResponseMessage> LogoutAsync(this ConsoleSession session)
+    {
+        var page = await session.Client.GetStringAsync("/console/logout");
+        return await session.PostFormAsync("/console/logout", page, []);
+    }
+
+    /// <summary>Whether the answers page shows the opened answers (true) or the unlock form (false).</summary>
+    public static async Task<bool> IsUnlockedAsync(this ConsoleSession session)
+    {
+        var page = await session.Client.GetStringAsync(Answers);
+        var unlocked = page.Contains("id=\"answers\"", StringComparison.Ordinal);
+        Assert.NotEqual(unlocked, page.Contains("name=\"keyFile\"", StringComparison.Ordinal));
+        return unlocked;
+    }
+
+    public static async Task<(HttpStatusCode Status, string Html)> CrossTabAsync(this ConsoleSession session, string row, string column, string language = "en")
+    {
+        var page = await session.Client.GetStringAsync(Analyses);
+        using var response = await session.PostFormAsync(Analyses + "?handler=CrossTab", page, [new("row", row), new("column", column), new("language", language)]);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    public static async Task<(HttpStatusCode Status, string Html)> FrequenciesAsync(this ConsoleSession session, string question, string language)
+    {
+        var page = await session.Client.GetStringAsync(Analyses);
+        using var response = await session.PostFormAsync(Analyses + "?handler=Frequencies", page, [new("question", question), new("language", language)]);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>Downloads one export file; the response is the caller's to dispose.</summary>
+    public static async Task<HttpResponseMessage> ExportAsync(this ConsoleSession session, string format, string language = "en")
+    {
+        var page = await session.Client.GetStringAsync(Exports);
+        return await session.PostFormAsync(Exports, page, [new("format", format), new("language", language)]);
+    }
+
+    /// <summary>The exact figure a page carries in <c>&lt;data id="…" value="…"&gt;</c>.</summary>
+    public static double Figure(string html, string id)
+    {
+        var match = Regex.Match(html, $"<data id=\"{Regex.Escape(id)}\" value=\"([^\"]+)\">");
+        Assert.True(match.Success, $"no figure '{id}' on the page:\n{html}");
+        return double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The count in a counts table's row (Razor writes non-ASCII text as character references, so the table is decoded first).</summary>
+    public static long CountIn(string html, string tableId, string label)
+    {
+        var table = Regex.Match(html, $"<table id=\"{Regex.Escape(tableId)}\"[^>]*>(.*?)</table>", RegexOptions.Singleline);
+        Assert.True(table.Success, $"no table {tableId}");
+        var row = Regex.Match(WebUtility.HtmlDecode(table.Groups[1].Value), $"<th scope=\"row\">{Regex.Escape(label)}</th><td>(\\d+)</td>");
+        return row.Success ? long.Parse(row.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
+    }
+}
