@@ -29,6 +29,9 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public string DataDirectory { get; }
 
+    /// <summary>The PostgreSQL connection string this server was started with, if any.</summary>
+    public string? Postgres { get; private init; }
+
     public Uri PublicUrl => new($"http://127.0.0.1:{PublicPort}");
 
     public Uri ConsoleUrl => new($"http://127.0.0.1:{ConsolePort}");
@@ -80,7 +83,7 @@ public sealed class ServerProcess : IAsyncDisposable
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the waymark process.");
-        var server = new ServerProcess(process, publicPort, consolePort, dataDirectory, ownsDataDirectory);
+        var server = new ServerProcess(process, publicPort, consolePort, dataDirectory, ownsDataDirectory) { Postgres = postgres };
         process.OutputDataReceived += (_, e) => server.Append(e.Data);
         process.ErrorDataReceived += (_, e) => server.Append(e.Data);
         process.BeginOutputReadLine();
@@ -188,6 +191,40 @@ public sealed class ServerProcess : IAsyncDisposable
 
     /// <summary>Keeps the data folder when this server is disposed (to restart another on it).</summary>
     public bool KeepDataDirectory { get; set; }
+
+    /// <summary>
+    /// Runs a <c>waymark</c> command against this server's storage (<c>--data-dir</c>, and
+    /// <c>--postgres</c> when it has one), with <paramref name="input"/> as a line on standard input.
+    /// </summary>
+    public Task<(int Code, string Output, string Error)> RunCliAsync(string? input, params string[] arguments)
+    {
+        var storage = Postgres is null ? new[] { "--data-dir", DataDirectory } : ["--data-dir", DataDirectory, "--postgres", Postgres];
+        return RunWaymarkAsync(input, [.. arguments, .. storage]);
+    }
+
+    /// <summary>Runs the <c>waymark</c> command line built beside the tests and returns its exit code and output.</summary>
+    public static async Task<(int Code, string Output, string Error)> RunWaymarkAsync(string? input, params string[] arguments)
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "waymark.dll"));
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the waymark process.");
+        if (input is not null)
+        {
+            await process.StandardInput.WriteLineAsync(input).ConfigureAwait(false);
+        }
+
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().ConfigureAwait(false);
+        return (process.ExitCode, await output.ConfigureAwait(false), await error.ConfigureAwait(false));
+    }
 
     public async ValueTask DisposeAsync()
     {
