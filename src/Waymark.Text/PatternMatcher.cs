@@ -14,6 +14,7 @@ public sealed class PatternMatcher
 {
     private readonly AhoCorasick? _automaton;
     private readonly uint[] _entries;
+    private readonly int[]? _byteClasses;
     private readonly (int Id, Regex Regex)[] _regexes;
 
     private PatternMatcher(MatcherOptions options, AhoCorasick? automaton, (int, Regex)[] regexes, int count)
@@ -21,6 +22,7 @@ public sealed class PatternMatcher
         Options = options;
         _entries = CharTable.For(options.Normalization).Entries;
         _automaton = automaton;
+        _byteClasses = automaton?.ByteClasses(_entries);
         _regexes = regexes;
         PatternCount = count;
     }
@@ -113,6 +115,38 @@ public sealed class PatternMatcher
             _automaton.Scan(view.Text, ref sink);
         }
 
+        AddRegexMatches(text, results, first);
+    }
+
+    /// <summary>
+    /// The same over UTF-8 text (invalid sequences read as U+FFFD, as a <see cref="StreamReader"/> does), with
+    /// offsets in UTF-16 code units of the decoded text. ASCII text is scanned as bytes without decoding or
+    /// normalising (the common case for corpora); other text is decoded into the scratch and matched as above.
+    /// </summary>
+    public void FindAll(ReadOnlySpan<byte> utf8, MatchScratch scratch, List<PatternMatch> results)
+    {
+        ArgumentNullException.ThrowIfNull(scratch);
+        ArgumentNullException.ThrowIfNull(results);
+        if (!Ascii.IsValid(utf8) || _byteClasses is null)
+        {
+            FindAll(scratch.Decode(utf8), scratch, results);
+            return;
+        }
+
+        var first = results.Count;
+        if (_automaton is not null)
+        {
+            CheckScratch(scratch);
+            var sink = new RawListSink(results);
+            _automaton.ScanBytes(utf8, _byteClasses, _entries, ref sink);
+        }
+
+        AddRegexMatches(_regexes.Length > 0 ? scratch.Decode(utf8) : default, results, first);
+    }
+
+    /// <summary>Appends the regular expressions' matches, then puts everything added since <paramref name="first"/> in order.</summary>
+    private void AddRegexMatches(ReadOnlySpan<char> text, List<PatternMatch> results, int first)
+    {
         foreach (var (id, regex) in _regexes)
         {
             foreach (var match in regex.EnumerateMatches(text))
