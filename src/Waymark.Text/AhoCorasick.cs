@@ -31,6 +31,9 @@ internal sealed class AhoCorasick
 
     public int StateCount => _outputStart.Length - 1;
 
+    /// <summary>True when no pattern holds <paramref name="c"/> (a normalised character): it only resets the scan.</summary>
+    public bool IsUnused(char c) => _classes[c] == 0;
+
     /// <summary>A pattern ending in a state: its id, its length in normalised characters and whether it is a prefix.</summary>
     internal readonly record struct Terminal(int PatternId, int Length, bool Prefix);
 

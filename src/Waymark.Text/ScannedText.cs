@@ -37,14 +37,17 @@ internal readonly ref struct RawChars(ReadOnlySpan<char> text, uint[] entries) :
     public bool IsRunSeparatorAt(int index) => entries[_text[index]] > char.MaxValue;
 }
 
-/// <summary>Raw ASCII text in UTF-8 bytes (one byte, one UTF-16 code unit): a run of separators is one normalised space.</summary>
+/// <summary>
+/// Raw UTF-8 text that is ASCII but for inert characters (non-word, non-separator, in no pattern; see
+/// PatternMatcher.AllInert): a run of separators is one normalised space, and no byte above 0x7F is a word character or separator.
+/// </summary>
 internal readonly ref struct RawBytes(ReadOnlySpan<byte> text, uint[] entries) : IScannedText
 {
     private readonly ReadOnlySpan<byte> _text = text;
 
     public int Length => _text.Length;
 
-    public bool IsWordAt(int index) => WordChars.IsBmpWord((char)_text[index]);
+    public bool IsWordAt(int index) => _text[index] < 0x80 && WordChars.IsBmpWord((char)_text[index]);
 
-    public bool IsRunSeparatorAt(int index) => entries[_text[index]] > char.MaxValue;
+    public bool IsRunSeparatorAt(int index) => _text[index] < 0x80 && entries[_text[index]] > char.MaxValue;
 }
