@@ -259,16 +259,71 @@ internal sealed class AhoCorasick
     /// The scan straight over ASCII bytes (UTF-8 text that is all ASCII), one table read per byte: the byte
     /// classes fold case and map separators to the space class, and the states entered by a space loop on
     /// further spaces, so a separator run needs no branch. Matches come out in byte (= UTF-16) offsets.
+    /// A text of some length is cut in two at a byte of class 0 (one no pattern holds, after which the
+    /// automaton is at its root whatever came before), and both halves are scanned in one loop: two
+    /// independent chains of table reads keep the core busy while each waits for its read.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void ScanBytes<TSink>(ReadOnlySpan<byte> text, int[] byteClasses, uint[] entries, ref TSink sink)
         where TSink : struct, IMatchSink, allows ref struct
     {
         ref var classes = ref MemoryMarshal.GetArrayDataReference(byteClasses);
         ref var delta = ref MemoryMarshal.GetArrayDataReference(_delta);
-        var row = 0;
-        for (var i = 0; i < text.Length; i++)
+        ref var bytes = ref MemoryMarshal.GetReference(text);
+        var split = SplitPoint(text, byteClasses);
+        var i = 0;
+        var rowA = 0;
+        if (split > 0)
         {
-            var next = Unsafe.Add(ref delta, row + Unsafe.Add(ref classes, text[i]));
+            var rowB = 0;
+            var pairs = Math.Min(split, text.Length - split);
+            for (; i < pairs; i++)
+            {
+                var nextA = Unsafe.Add(ref delta, rowA + Unsafe.Add(ref classes, Unsafe.Add(ref bytes, i)));
+                var nextB = Unsafe.Add(ref delta, rowB + Unsafe.Add(ref classes, Unsafe.Add(ref bytes, split + i)));
+                if ((nextA | nextB) < 0)
+                {
+                    var view = new RawBytes(text, entries);
+                    if ((nextA < 0 && !Report(ref view, (nextA = ~nextA) / _stride, i, ref sink))
+                        || (nextB < 0 && !Report(ref view, (nextB = ~nextB) / _stride, split + i, ref sink)))
+                    {
+                        return;
+                    }
+                }
+
+                rowA = nextA;
+                rowB = nextB;
+            }
+
+            // The longer half goes on alone.
+            if (split + i < text.Length)
+            {
+                rowA = rowB;
+                i = split + i;
+            }
+            else if (i < split)
+            {
+                ScanRange(text, i, split, rowA, ref classes, entries, ref sink);
+                return;
+            }
+            else
+            {
+                return;
+            }
+        }
+
+        ScanRange(text, i, text.Length, rowA, ref classes, entries, ref sink);
+    }
+
+    /// <summary>Scans bytes [<paramref name="from"/>, <paramref name="to"/>) from row <paramref name="row"/>.</summary>
+    private void ScanRange<TSink>(ReadOnlySpan<byte> text, int from, int to, int row, ref int classes, uint[] entries, ref TSink sink)
+        where TSink : struct, IMatchSink, allows ref struct
+    {
+        ref var delta = ref MemoryMarshal.GetArrayDataReference(_delta);
+        ref var bytes = ref MemoryMarshal.GetReference(text);
+        for (var i = from; i < to; i++)
+        {
+            var next = Unsafe.Add(ref delta, row + Unsafe.Add(ref classes, Unsafe.Add(ref bytes, i)));
             if (next < 0)
             {
                 next = ~next;
@@ -281,6 +336,25 @@ internal sealed class AhoCorasick
 
             row = next;
         }
+    }
+
+    /// <summary>Where the second half starts: just after a class-0 byte at or past the middle, or 0 (no cut) for short texts or none found.</summary>
+    private static int SplitPoint(ReadOnlySpan<byte> text, int[] byteClasses)
+    {
+        if (text.Length < 32)
+        {
+            return 0;
+        }
+
+        for (var k = text.Length / 2; k < text.Length - 1; k++)
+        {
+            if (byteClasses[text[k]] == 0)
+            {
+                return k + 1;
+            }
+        }
+
+        return 0;
     }
 
     /// <summary>Checks boundaries and reports the outputs of <paramref name="state"/>, reached at <paramref name="last"/>.</summary>

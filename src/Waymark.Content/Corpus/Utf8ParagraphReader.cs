@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Waymark.Content.Corpus;
@@ -52,6 +53,8 @@ internal sealed class Utf8ParagraphReader
         new Utf8ParagraphReader(stream, post, consumer, blockSize).Run(afterBlock);
     }
 
+    // Jitted optimised at once: the loop runs for the whole file, so tiering would only add an instrumented phase.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Run(Action? afterBlock)
     {
         Fill();
