@@ -53,7 +53,8 @@ internal sealed class Utf8ParagraphReader
         new Utf8ParagraphReader(stream, post, consumer, blockSize).Run(afterBlock);
     }
 
-    // Jitted optimised at once: the loop runs for the whole file, so tiering would only add an instrumented phase.
+    // The loops below run for the whole file: they are jitted optimised at once, since tiering would only add
+    // an instrumented phase.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Run(Action? afterBlock)
     {
@@ -89,6 +90,7 @@ internal sealed class Utf8ParagraphReader
     }
 
     /// <summary>The line starting at <paramref name="start"/>: its end and the next line's start, or End = -1 when the block ends first (at the end of the file: the last line has no break).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private (int End, int Next, bool ParagraphBreak) NextLine(int start)
     {
         var search = start;
@@ -143,6 +145,7 @@ internal sealed class Utf8ParagraphReader
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Line(int start, int end, bool paragraphBreak)
     {
         if (IsBlank(_buffer.AsSpan(start, end - start)))
@@ -164,6 +167,7 @@ internal sealed class Utf8ParagraphReader
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Close()
     {
         if (_paragraphStart < 0)
