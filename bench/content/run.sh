@@ -2,7 +2,8 @@
 # Waymark vs ripgrep on the same corpus (issue 5): per-code paragraph counts with 44 keywords against
 # `rg -c -i -w -F -f keywords44.txt` over the same sentences one per line; Waymark alone with 5,000 keywords.
 # Usage: bench/content/run.sh [MEGABYTES=200] [ROUNDS=3] [WORK_DIR=/tmp/waymark-bench-content]
-# Prints wall and user CPU seconds per round, medians, MB/s and peak memory (GNU time).
+# Prints wall, user and user+sys CPU seconds per round, medians, MB/s and peak memory (GNU time).
+# Set NICE=1 to run every measured program under `nice` (a shared machine).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 mb=${1:-200}; rounds=${2:-3}; work=${3:-/tmp/waymark-bench-content}
@@ -13,9 +14,10 @@ dotnet build src/Waymark.Cli -c Release -nologo -clp:ErrorsOnly >/dev/null
 waymark=src/Waymark.Cli/bin/Release/net10.0/waymark
 bytes=$(stat -c %s "$work/paragraphs.txt")
 
-measure() { # name, command...: prints "name wall user maxKB"
+nice=(); [ "${NICE:-0}" = 1 ] && nice=(nice)
+measure() { # name, command...: prints "name wall user maxKB sys"
   local name=$1; shift
-  /usr/bin/time -f "$name %e %U %M" "$@" >/dev/null 2>"$work/time.txt" || true
+  /usr/bin/time -f "$name %e %U %M %S" "${nice[@]}" "$@" >/dev/null 2>"$work/time.txt" || true
   tail -1 "$work/time.txt"
 }
 
@@ -32,11 +34,15 @@ done
 for name in waymark44 rg44 waymark5000; do
   wall=$(awk -v n=$name '$1==n {print $2}' "$work/results.txt" | median)
   user=$(awk -v n=$name '$1==n {print $3}' "$work/results.txt" | median)
+  cpu=$(awk -v n=$name '$1==n {print $3+$5}' "$work/results.txt" | median)
   kb=$(awk -v n=$name '$1==n {print $4}' "$work/results.txt" | median)
-  echo "median $name: wall ${wall}s user ${user}s peak ${kb}KB; user MB/s $(awk -v b=$bytes -v u=$user 'BEGIN {printf "%.0f", b/1e6/u}')"
-  eval "wall_$name=$wall user_$name=$user"
+  echo "median $name: wall ${wall}s user ${user}s user+sys ${cpu}s peak ${kb}KB; CPU MB/s $(awk -v b=$bytes -v u=$cpu 'BEGIN {printf "%.0f", b/1e6/u}')"
+  eval "wall_$name=$wall user_$name=$user cpu_$name=$cpu"
 done
-echo "ratio waymark44/rg44: wall $(awk -v a=$wall_waymark44 -v b=$wall_rg44 'BEGIN {printf "%.2f", a/b}') user $(awk -v a=$user_waymark44 -v b=$user_rg44 'BEGIN {printf "%.2f", a/b}')"
+echo "ratio waymark44/rg44: wall $(awk -v a=$wall_waymark44 -v b=$wall_rg44 'BEGIN {printf "%.2f", a/b}') user $(awk -v a=$user_waymark44 -v b=$user_rg44 'BEGIN {printf "%.2f", a/b}') user+sys $(awk -v a=$cpu_waymark44 -v b=$cpu_rg44 'BEGIN {printf "%.2f", a/b}')"
+# The same ratio per round (both programs measured back to back), then its median.
+awk '$1=="waymark44" {w[++i]=$3+$5} $1=="rg44" {r[++j]=$3+$5} END {for (k=1; k<=i; k++) print w[k]/r[k]}' "$work/results.txt" | median | xargs printf "median of per-round user+sys ratios: %.2f\n"
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 # The counts must agree: rg's total matching lines is the number of paragraphs with any keyword, which Waymark
 # cannot exceed per code and must reach with its union; check the per-keyword counts for one keyword too.

@@ -44,15 +44,10 @@ public static class ContentAnalysis
 
         var (engine, source) = setup.Value;
         var progress = new ProgressIndicator(request.Progress, time, "coding", source.TotalBytes);
-        foreach (var paragraph in source.Paragraphs())
+        var fed = source.Feed(engine, () => progress.Report(source.BytesRead));
+        if (!fed.IsSuccess)
         {
-            if (!paragraph.IsSuccess)
-            {
-                return ContentOutput.Fail(paragraph.Error!);
-            }
-
-            engine.Add(paragraph.Value!);
-            progress.Report(source.BytesRead);
+            return ContentOutput.Fail(fed.Error!);
         }
 
         progress.Done();

@@ -31,6 +31,9 @@ internal sealed class AhoCorasick
 
     public int StateCount => _outputStart.Length - 1;
 
+    /// <summary>True when no pattern holds <paramref name="c"/> (a normalised character): it only resets the scan.</summary>
+    public bool IsUnused(char c) => _classes[c] == 0;
+
     /// <summary>A pattern ending in a state: its id, its length in normalised characters and whether it is a prefix.</summary>
     internal readonly record struct Terminal(int PatternId, int Length, bool Prefix);
 
@@ -78,6 +81,8 @@ internal sealed class AhoCorasick
         var fail = new int[count];
         var outputs = new List<Terminal>[count];
         var order = new List<int>(count) { 0 };
+        var afterSpace = new bool[count];
+        var spaceClass = classes[' '];
         outputs[0] = trie.Terminals(0);
 
         // Breadth first: a state's failure state is shallower, so its row and outputs are complete already.
@@ -94,6 +99,7 @@ internal sealed class AhoCorasick
                     var inherited = outputs[fail[child]];
                     outputs[child] = inherited.Count == 0 ? own : [.. own, .. inherited];
                     delta[(state * stride) + cls] = child;
+                    afterSpace[child] = spaceClass != 0 && cls == spaceClass;
                     order.Add(child);
                 }
                 else
@@ -131,6 +137,14 @@ internal sealed class AhoCorasick
                 var target = rank[delta[from + cls]];
                 table[(i * stride) + cls] = outputStart[target + 1] > outputStart[target] ? ~(target * stride) : target * stride;
             }
+
+            // Normalised text never holds two spaces in a row, so a state entered by a space may loop on further
+            // spaces: raw text's separator runs then need no collapsing in the scan (no pattern ends in a space,
+            // so such a state has no outputs).
+            if (afterSpace[order[i]])
+            {
+                table[(i * stride) + spaceClass] = i * stride;
+            }
         }
 
         return new AhoCorasick(classes, stride, table, outputStart, [.. flat]);
@@ -153,7 +167,8 @@ internal sealed class AhoCorasick
             if (next < 0)
             {
                 next = ~next;
-                if (!Report(text, next / _stride, i, ref sink))
+                var view = new NormalizedChars(text);
+                if (!Report(ref view, next / _stride, i, ref sink))
                 {
                     return;
                 }
@@ -200,7 +215,8 @@ internal sealed class AhoCorasick
             if (next < 0)
             {
                 next = ~next;
-                if (!Report(text, next / _stride, i, entries, ref sink))
+                var view = new RawChars(text, entries);
+                if (!Report(ref view, next / _stride, i, ref sink))
                 {
                     return;
                 }
@@ -210,15 +226,144 @@ internal sealed class AhoCorasick
         }
     }
 
-    private bool Report<TSink>(ReadOnlySpan<char> text, int state, int last, ref TSink sink)
-        where TSink : struct, IMatchSink, allows ref struct => Report(text, state, last, null, ref sink);
+    /// <summary>
+    /// The class of every byte for <see cref="ScanBytes"/> under the normalisation <paramref name="entries"/>
+    /// (<see cref="CharTable.Entries"/>), or null when some ASCII character neither folds to one character
+    /// nor separates (then ASCII bytes cannot skip normalisation). Bytes above 0x7F are never scanned.
+    /// </summary>
+    public int[]? ByteClasses(uint[] entries)
+    {
+        var result = new int[256];
+        for (var b = 0; b < 128; b++)
+        {
+            var entry = entries[b];
+            var kind = (CharKind)(entry >> 16);
+            if (kind == CharKind.Single)
+            {
+                result[b] = _classes[(char)entry];
+            }
+            else if (kind == CharKind.Space)
+            {
+                result[b] = _classes[' '];
+            }
+            else
+            {
+                return null;
+            }
+        }
 
-    /// <summary>Checks boundaries and reports; <paramref name="rawEntries"/> is set when <paramref name="text"/> is raw ASCII, not normalised.</summary>
-    private bool Report<TSink>(ReadOnlySpan<char> text, int state, int last, uint[]? rawEntries, ref TSink sink)
+        return result;
+    }
+
+    /// <summary>
+    /// The scan straight over ASCII bytes (UTF-8 text that is all ASCII), one table read per byte: the byte
+    /// classes fold case and map separators to the space class, and the states entered by a space loop on
+    /// further spaces, so a separator run needs no branch. Matches come out in byte (= UTF-16) offsets.
+    /// A text of some length is cut in two at a byte of class 0 (one no pattern holds, after which the
+    /// automaton is at its root whatever came before), and both halves are scanned in one loop: two
+    /// independent chains of table reads keep the core busy while each waits for its read.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void ScanBytes<TSink>(ReadOnlySpan<byte> text, int[] byteClasses, uint[] entries, ref TSink sink)
+        where TSink : struct, IMatchSink, allows ref struct
+    {
+        ref var classes = ref MemoryMarshal.GetArrayDataReference(byteClasses);
+        ref var delta = ref MemoryMarshal.GetArrayDataReference(_delta);
+        ref var bytes = ref MemoryMarshal.GetReference(text);
+        var split = SplitPoint(text, byteClasses);
+        var i = 0;
+        var rowA = 0;
+        if (split > 0)
+        {
+            var rowB = 0;
+            var pairs = Math.Min(split, text.Length - split);
+            for (; i < pairs; i++)
+            {
+                var nextA = Unsafe.Add(ref delta, rowA + Unsafe.Add(ref classes, Unsafe.Add(ref bytes, i)));
+                var nextB = Unsafe.Add(ref delta, rowB + Unsafe.Add(ref classes, Unsafe.Add(ref bytes, split + i)));
+                if ((nextA | nextB) < 0)
+                {
+                    var view = new RawBytes(text, entries);
+                    if ((nextA < 0 && !Report(ref view, (nextA = ~nextA) / _stride, i, ref sink))
+                        || (nextB < 0 && !Report(ref view, (nextB = ~nextB) / _stride, split + i, ref sink)))
+                    {
+                        return;
+                    }
+                }
+
+                rowA = nextA;
+                rowB = nextB;
+            }
+
+            // The longer half goes on alone.
+            if (split + i < text.Length)
+            {
+                rowA = rowB;
+                i = split + i;
+            }
+            else if (i < split)
+            {
+                ScanRange(text, i, split, rowA, ref classes, entries, ref sink);
+                return;
+            }
+            else
+            {
+                return;
+            }
+        }
+
+        ScanRange(text, i, text.Length, rowA, ref classes, entries, ref sink);
+    }
+
+    /// <summary>Scans bytes [<paramref name="from"/>, <paramref name="to"/>) from row <paramref name="row"/>.</summary>
+    private void ScanRange<TSink>(ReadOnlySpan<byte> text, int from, int to, int row, ref int classes, uint[] entries, ref TSink sink)
+        where TSink : struct, IMatchSink, allows ref struct
+    {
+        ref var delta = ref MemoryMarshal.GetArrayDataReference(_delta);
+        ref var bytes = ref MemoryMarshal.GetReference(text);
+        for (var i = from; i < to; i++)
+        {
+            var next = Unsafe.Add(ref delta, row + Unsafe.Add(ref classes, Unsafe.Add(ref bytes, i)));
+            if (next < 0)
+            {
+                next = ~next;
+                var view = new RawBytes(text, entries);
+                if (!Report(ref view, next / _stride, i, ref sink))
+                {
+                    return;
+                }
+            }
+
+            row = next;
+        }
+    }
+
+    /// <summary>Where the second half starts: just after a class-0 byte at or past the middle, or 0 (no cut) for short texts or none found.</summary>
+    private static int SplitPoint(ReadOnlySpan<byte> text, int[] byteClasses)
+    {
+        if (text.Length < 32)
+        {
+            return 0;
+        }
+
+        for (var k = text.Length / 2; k < text.Length - 1; k++)
+        {
+            if (byteClasses[text[k]] == 0)
+            {
+                return k + 1;
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>Checks boundaries and reports the outputs of <paramref name="state"/>, reached at <paramref name="last"/>.</summary>
+    private bool Report<TText, TSink>(scoped ref TText text, int state, int last, ref TSink sink)
+        where TText : struct, IScannedText, allows ref struct
         where TSink : struct, IMatchSink, allows ref struct
     {
         var end = last + 1;
-        var rightIsWord = end < text.Length && WordChars.IsWordAt(text, end);
+        var rightIsWord = end < text.Length && text.IsWordAt(end);
         for (var k = _outputStart[state]; k < _outputStart[state + 1]; k++)
         {
             var terminal = _outputs[k];
@@ -227,14 +372,14 @@ internal sealed class AhoCorasick
                 continue;
             }
 
-            var start = rawEntries is null ? end - terminal.Length : RawStart(text, end, terminal.Length, rawEntries);
-            if (start > 0 && WordChars.IsWordAt(text, start - 1))
+            var start = RawStart(ref text, end, terminal.Length);
+            if (start > 0 && text.IsWordAt(start - 1))
             {
                 continue;
             }
 
             // A prefix match reports the whole word it starts, which is what a reader wants to see in context.
-            var length = (terminal.Prefix && rightIsWord ? WordEnd(text, end) : end) - start;
+            var length = (terminal.Prefix && rightIsWord ? WordEnd(ref text, end) : end) - start;
             if (!sink.Add(terminal.PatternId, start, length))
             {
                 return false;
@@ -244,16 +389,17 @@ internal sealed class AhoCorasick
         return true;
     }
 
-    /// <summary>Where a match of <paramref name="length"/> normalised characters ending at <paramref name="end"/> starts in raw text (a separator run is one character).</summary>
-    private static int RawStart(ReadOnlySpan<char> text, int end, int length, uint[] entries)
+    /// <summary>Where a match of <paramref name="length"/> normalised characters ending at <paramref name="end"/> starts (in raw text a separator run is one character).</summary>
+    private static int RawStart<TText>(scoped ref TText text, int end, int length)
+        where TText : struct, IScannedText, allows ref struct
     {
         var i = end;
         for (var remaining = length; remaining > 0; remaining--)
         {
             i--;
-            if (entries[text[i]] > char.MaxValue)
+            if (text.IsRunSeparatorAt(i))
             {
-                while (i > 0 && entries[text[i - 1]] > char.MaxValue)
+                while (i > 0 && text.IsRunSeparatorAt(i - 1))
                 {
                     i--;
                 }
@@ -265,7 +411,14 @@ internal sealed class AhoCorasick
 
     internal static int WordEnd(ReadOnlySpan<char> text, int from)
     {
-        while (from < text.Length && WordChars.IsWordAt(text, from))
+        var view = new NormalizedChars(text);
+        return WordEnd(ref view, from);
+    }
+
+    private static int WordEnd<TText>(scoped ref TText text, int from)
+        where TText : struct, IScannedText, allows ref struct
+    {
+        while (from < text.Length && text.IsWordAt(from))
         {
             from++;
         }

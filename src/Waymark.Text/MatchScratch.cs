@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace Waymark.Text;
 
 /// <summary>
@@ -6,10 +8,24 @@ namespace Waymark.Text;
 /// </summary>
 public sealed class MatchScratch
 {
+    private char[] _decoded = new char[256];
+
     internal MatchScratch(NormalizationOptions options)
     {
         Normalizer = new TextNormalizer(options);
     }
 
     internal TextNormalizer Normalizer { get; }
+
+    /// <summary>UTF-8 decoded into a reused buffer (invalid sequences become U+FFFD); valid until the next call.</summary>
+    internal ReadOnlySpan<char> Decode(ReadOnlySpan<byte> utf8)
+    {
+        var needed = Encoding.UTF8.GetMaxCharCount(utf8.Length);
+        if (_decoded.Length < needed)
+        {
+            _decoded = new char[Math.Max(needed, _decoded.Length * 2)];
+        }
+
+        return _decoded.AsSpan(0, Encoding.UTF8.GetChars(utf8, _decoded));
+    }
 }

@@ -14,6 +14,7 @@ public sealed class PatternMatcher
 {
     private readonly AhoCorasick? _automaton;
     private readonly uint[] _entries;
+    private readonly int[]? _byteClasses;
     private readonly (int Id, Regex Regex)[] _regexes;
 
     private PatternMatcher(MatcherOptions options, AhoCorasick? automaton, (int, Regex)[] regexes, int count)
@@ -21,6 +22,7 @@ public sealed class PatternMatcher
         Options = options;
         _entries = CharTable.For(options.Normalization).Entries;
         _automaton = automaton;
+        _byteClasses = automaton?.ByteClasses(_entries);
         _regexes = regexes;
         PatternCount = count;
     }
@@ -113,6 +115,87 @@ public sealed class PatternMatcher
             _automaton.Scan(view.Text, ref sink);
         }
 
+        AddRegexMatches(text, results, first);
+    }
+
+    /// <summary>
+    /// The same over UTF-8 text (invalid sequences read as U+FFFD, as a <see cref="StreamReader"/> does), with
+    /// offsets in UTF-16 code units of the decoded text. ASCII text is scanned as bytes without decoding or
+    /// normalising (the common case for corpora); other text is decoded into the scratch and matched as above.
+    /// </summary>
+    public void FindAll(ReadOnlySpan<byte> utf8, MatchScratch scratch, List<PatternMatch> results)
+    {
+        ArgumentNullException.ThrowIfNull(scratch);
+        ArgumentNullException.ThrowIfNull(results);
+        var firstNonAscii = utf8.IndexOfAnyExceptInRange((byte)0, (byte)0x7F);
+        if (_byteClasses is null || (firstNonAscii >= 0 && !AllInert(utf8[firstNonAscii..])))
+        {
+            FindAll(scratch.Decode(utf8), scratch, results);
+            return;
+        }
+
+        var first = results.Count;
+        if (_automaton is not null)
+        {
+            CheckScratch(scratch);
+            var sink = new RawListSink(results);
+            _automaton.ScanBytes(utf8, _byteClasses, _entries, ref sink);
+            if (firstNonAscii >= 0)
+            {
+                ToUtf16Offsets(utf8, CollectionsMarshal.AsSpan(results)[first..]);
+            }
+        }
+
+        AddRegexMatches(_regexes.Length > 0 ? scratch.Decode(utf8) : default, results, first);
+    }
+
+    /// <summary>
+    /// True when every non-ASCII character of <paramref name="utf8"/> (which starts with one) is inert: a valid,
+    /// BMP, non-word character that normalises to one character occurring in no pattern and is no separator
+    /// (’ “ ” – — … in English text). Such a character only resets the automaton, whose byte classes send every
+    /// byte above 0x7F to the same never-matching class, so the byte scan stays exact.
+    /// </summary>
+    private bool AllInert(ReadOnlySpan<byte> utf8)
+    {
+        while (true)
+        {
+            if (Rune.DecodeFromUtf8(utf8, out var rune, out var consumed) != System.Buffers.OperationStatus.Done || !rune.IsBmp)
+            {
+                return false;
+            }
+
+            var c = (char)rune.Value;
+            var entry = _entries[c];
+            if ((CharKind)(entry >> 16) != CharKind.Single || WordChars.IsBmpWord(c) || !_automaton!.IsUnused((char)entry))
+            {
+                return false;
+            }
+
+            utf8 = utf8[consumed..];
+            var next = utf8.IndexOfAnyExceptInRange((byte)0, (byte)0x7F);
+            if (next < 0)
+            {
+                return true;
+            }
+
+            utf8 = utf8[next..];
+        }
+    }
+
+    /// <summary>Byte offsets of matches in mostly-ASCII UTF-8 to UTF-16 offsets of the decoded text.</summary>
+    private static void ToUtf16Offsets(ReadOnlySpan<byte> utf8, Span<PatternMatch> matches)
+    {
+        for (var i = 0; i < matches.Length; i++)
+        {
+            var m = matches[i];
+            var start = Encoding.UTF8.GetCharCount(utf8[..m.Start]);
+            matches[i] = new PatternMatch(m.PatternId, start, Encoding.UTF8.GetCharCount(utf8.Slice(m.Start, m.Length)));
+        }
+    }
+
+    /// <summary>Appends the regular expressions' matches, then puts everything added since <paramref name="first"/> in order.</summary>
+    private void AddRegexMatches(ReadOnlySpan<char> text, List<PatternMatch> results, int first)
+    {
         foreach (var (id, regex) in _regexes)
         {
             foreach (var match in regex.EnumerateMatches(text))

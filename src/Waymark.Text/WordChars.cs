@@ -22,6 +22,9 @@ internal static class WordChars
         _ => false,
     };
 
+    /// <summary>True for a word character of the Basic Multilingual Plane (not a surrogate).</summary>
+    public static bool IsBmpWord(char c) => Bmp[c];
+
     /// <summary>True if the character at <paramref name="index"/> (which may be half of a surrogate pair) is a word character.</summary>
     public static bool IsWordAt(ReadOnlySpan<char> text, int index)
     {

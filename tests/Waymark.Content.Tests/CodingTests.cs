@@ -29,11 +29,7 @@ public sealed class CodingTests
         Assert.True(CodingUnits.TryParse(unit, out var parsed));
         var engine = CodingEngine.Create(codebook.Value!, parsed, keepCodings: true).Value!;
         var source = CorpusSource.Open(files.Select(f => Files.Write(directory, f.Name, f.Text))).Value!;
-        foreach (var paragraph in source.Paragraphs())
-        {
-            engine.Add(paragraph.Value!);
-        }
-
+        Assert.True(source.Feed(engine).IsSuccess);
         return engine.Finish(Bands.Parse("3-,2,1").Value!, 0);
     }
 

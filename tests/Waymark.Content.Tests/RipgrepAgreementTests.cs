@@ -43,10 +43,7 @@ public sealed class RipgrepAgreementTests
 
         var codebook = CodebookYaml.Parse(yaml.ToString(), "rg.yaml").Value!;
         var engine = CodingEngine.Create(codebook, CodingUnit.Paragraph, keepCodings: false).Value!;
-        foreach (var paragraph in CorpusSource.Open([paragraphs]).Value!.Paragraphs())
-        {
-            engine.Add(paragraph.Value!);
-        }
+        Assert.True(CorpusSource.Open([paragraphs]).Value!.Feed(engine).IsSuccess);   // the byte reader, as `waymark code` runs
 
         var report = engine.Finish(Bands.None, 0);
         Assert.Equal(sentences.Count, report.Units);

@@ -31,6 +31,22 @@ public sealed class SegmenterTests
     }
 
     [Fact]
+    public void Common_abbreviations_do_not_end_a_sentence()
+    {
+        Assert.Equal(["Bring fruit, e.g. apples or i.e. pears.", "Then go."], Sentences("Bring fruit, e.g. apples or i.e. pears. Then go."));
+        Assert.Equal(["Dr. Zorblat met Mrs. Quenmix (Prof. Lee came too).", "Fine."], Sentences("Dr. Zorblat met Mrs. Quenmix (Prof. Lee came too). Fine."));
+        Assert.Equal(["Apples, pears, etc. are fruit.", "Yes."], Sentences("Apples, pears, etc. are fruit. Yes."));
+        Assert.Equal(["Smith et al. found it.", "Good."], Sentences("Smith et al. found it. Good."));
+
+        // "etc." may end a sentence: it does before a capital; and other words ending in a stop still end one.
+        Assert.Equal(["I like apples, pears etc.", "They are good."], Sentences("I like apples, pears etc. They are good."));
+        Assert.Equal(["Ask the doctor.", "Dr. Who?"], Sentences("Ask the doctor. Dr. Who?"));
+        Assert.Equal(["It is a bad idea.", "Go."], Sentences("It is a bad idea. Go."));
+        Assert.Equal(["Stop!", "Etc?", "No."], Sentences("Stop! Etc? No."));
+        Assert.Equal(["A zorblat.", "E.g. this."], Sentences("A zorblat. E.g. this."));
+    }
+
+    [Fact]
     public void Streamed_paragraphs_of_a_text_file_carry_their_exact_offsets()
     {
         const string text = "\uFEFFTitle line\r\n\r\nSecond 😀 para\ngraph\r\n\r\n\r\n  Third\u2029Fourth";

@@ -81,6 +81,61 @@ internal sealed class CorpusSource
         }
     }
 
+    /// <summary>
+    /// Feeds every paragraph to <paramref name="consumer"/>, in the order of <see cref="Paragraphs"/>: text files
+    /// as UTF-8 bytes straight from the file (no string per line or paragraph), other formats as strings.
+    /// <paramref name="progress"/> runs now and then (after each block or paragraph). Fails on the first bad record.
+    /// </summary>
+    public Result<bool> Feed(IParagraphConsumer consumer, Action? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(consumer);
+        var offsets = new ThreadOffsets();
+        foreach (var file in Files)
+        {
+            var format = CorpusFormats.FromPath(file);
+            if (format == CorpusFormat.Text && FeedUtf8(file, consumer, progress))
+            {
+                continue;
+            }
+
+            var paragraphs = format == CorpusFormat.Text
+                ? ReadText(file).Select(p => Result.Ok(p))
+                : ReadPosts(file, format, offsets).SelectMany(post => post.IsSuccess
+                    ? Split(post.Value!).Select(p => Result.Ok(p))
+                    : [Result.Fail<CorpusParagraph>(post.Error!)]);
+            foreach (var paragraph in paragraphs)
+            {
+                if (!paragraph.IsSuccess)
+                {
+                    return Result.Fail<bool>(paragraph.Error!);
+                }
+
+                consumer.Add(paragraph.Value!);
+                progress?.Invoke();
+            }
+        }
+
+        return Result.Ok(true);
+    }
+
+    /// <summary>Reads a text file as UTF-8 bytes; false (nothing read) when a UTF-16 or UTF-32 byte order mark asks for characters.</summary>
+    private bool FeedUtf8(string file, IParagraphConsumer consumer, Action? progress)
+    {
+        using var stream = new CountingStream(File.OpenRead(file), this);
+        Span<byte> head = stackalloc byte[4];
+        var read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        BytesRead -= read;
+        if (!Utf8ParagraphReader.IsUtf8(head[..read]))
+        {
+            return false;
+        }
+
+        stream.Inner.Position = 0;
+        var post = new CorpusPost(file, file, file, null, null, null, 0);
+        Utf8ParagraphReader.Read(stream, post, consumer, progress);
+        return true;
+    }
+
     /// <summary>Whole posts (a text file is one post, read whole).</summary>
     public IEnumerable<Result<PostText>> Posts()
     {
@@ -149,6 +204,8 @@ internal sealed class CorpusSource
     /// <summary>Counts bytes as the reader pulls them, for the progress indicator.</summary>
     private sealed class CountingStream(Stream inner, CorpusSource owner) : Stream
     {
+        public Stream Inner => inner;
+
         public override bool CanRead => true;
 
         public override bool CanSeek => false;

@@ -5,7 +5,9 @@ namespace Waymark.Content.Corpus;
 /// a line holding only whitespace; line breaks are \n, \r\n, \r, U+0085 and U+2028; U+2029 (paragraph
 /// separator) ends a paragraph by itself. Sentences: a paragraph is cut after a run of sentence terminators
 /// (. ! ? … and the CJK, Arabic, Devanagari and other full stops) followed by optional closing quotes or
-/// brackets and then whitespace or the end; the whitespace belongs to no sentence.
+/// brackets and then whitespace or the end; the whitespace belongs to no sentence. A single full stop after
+/// a known abbreviation ("e.g.", "i.e.", "Dr.", "Mr.", …; "etc." and "et al." when the next word is in lower case)
+/// does not end a sentence.
 /// </summary>
 internal static class Segmenter
 {
@@ -124,9 +126,9 @@ internal static class Segmenter
                 end++;
             }
 
-            if (end < paragraph.Length && !char.IsWhiteSpace(paragraph[end]))
+            if ((end < paragraph.Length && !char.IsWhiteSpace(paragraph[end])) || IsAbbreviation(paragraph, i, end))
             {
-                // "3.14", "e.g.x" or "?!)" inside a word: not a sentence end.
+                // "3.14", "e.g.x" or "?!)" inside a word, or "Dr. Smith", "e.g. this": not a sentence end.
                 i = end;
                 continue;
             }
@@ -154,6 +156,69 @@ internal static class Segmenter
 
         return result;
     }
+
+    /// <summary>Abbreviations after which a single full stop never ends a sentence (titles and Latin "for example" forms).</summary>
+    private static readonly string[] AlwaysAbbreviations = ["dr", "mr", "mrs", "ms", "prof", "st", "jr", "sr", "vs", "cf", "e.g", "i.e", "viz", "approx", "ca"];
+
+    /// <summary>Abbreviations that may also end a sentence: they do not when the next word starts in lower case.</summary>
+    private static readonly string[] MidAbbreviations = ["etc", "al"];
+
+    /// <summary>
+    /// True when the terminator run [<paramref name="at"/>, <paramref name="end"/>) is one full stop closing a known
+    /// abbreviation (the letters and inner full stops before it, compared case-insensitively): always for
+    /// <see cref="AlwaysAbbreviations"/>, and for <see cref="MidAbbreviations"/> ("etc.", "et al.") when the next
+    /// word begins with a lower-case letter. Rule-based: "He is a Dr. Smith is not." stays one sentence.
+    /// </summary>
+    private static bool IsAbbreviation(ReadOnlySpan<char> paragraph, int at, int end)
+    {
+        if (end != at + 1 || paragraph[at] != '.')
+        {
+            return false;
+        }
+
+        var start = at;
+        while (start > 0 && (char.IsLetter(paragraph[start - 1]) || (paragraph[start - 1] == '.' && start - 1 > 0 && char.IsLetter(paragraph[start - 2]))))
+        {
+            start--;
+        }
+
+        if (start > 0 && !char.IsWhiteSpace(paragraph[start - 1]) && !IsOpener(paragraph[start - 1]))
+        {
+            return false;
+        }
+
+        var word = paragraph[start..at];
+        foreach (var abbreviation in AlwaysAbbreviations)
+        {
+            if (word.Equals(abbreviation, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        var next = end;
+        while (next < paragraph.Length && char.IsWhiteSpace(paragraph[next]))
+        {
+            next++;
+        }
+
+        if (next == paragraph.Length || !char.IsLower(paragraph[next]))
+        {
+            return false;
+        }
+
+        foreach (var abbreviation in MidAbbreviations)
+        {
+            if (word.Equals(abbreviation, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsOpener(char c) => c is '(' or '[' or '"' or '\'' or '\u201C' or '\u2018';
 
     private static bool IsTerminator(char c) => c is '.' or '!' or '?' or '\u2026' or '\u203C' or '\u2047' or '\u2048' or '\u2049'
         or '\u3002' or '\uFF01' or '\uFF1F' or '\uFF0E' or '\uFF61' or '\u06D4' or '\u061F' or '\u0964' or '\u0965'

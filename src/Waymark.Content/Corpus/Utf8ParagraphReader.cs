@@ -1,0 +1,249 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Text;
+
+namespace Waymark.Content.Corpus;
+
+/// <summary>
+/// The paragraphs of a UTF-8 text file found on the bytes, without decoding to UTF-16 or making a string
+/// per line: the same rules and offsets as <see cref="TextCorpusReader"/> over a <see cref="StreamReader"/>
+/// (line breaks \n, \r\n, \r, U+0085, U+2028, U+2029; blank lines hold only whitespace; U+2029 ends a
+/// paragraph; a UTF-8 BOM is skipped). Memory: one block, grown only to hold a paragraph longer than it.
+/// </summary>
+internal sealed class Utf8ParagraphReader
+{
+    /// <summary>The first byte of every line break: \n, \r, U+0085 (C2 85), U+2028 and U+2029 (E2 80 A8/A9).</summary>
+    private static readonly SearchValues<byte> BreakStarts = SearchValues.Create([(byte)'\n', (byte)'\r', 0xC2, 0xE2]);
+
+    /// <summary>The ASCII characters <see cref="char.IsWhiteSpace(char)"/> accepts.</summary>
+    private static readonly SearchValues<byte> AsciiWhiteSpace = SearchValues.Create(" \t\n\v\f\r"u8);
+
+    private readonly Stream _stream;
+    private readonly CorpusPost _post;
+    private readonly IParagraphConsumer _consumer;
+    private byte[] _buffer;
+    private int _length;
+    private bool _eof;
+    private int _counted;
+    private long _countedChars;
+    private int _paragraphStart = -1;
+    private int _paragraphEnd;
+    private long _paragraphOffset;
+
+    private Utf8ParagraphReader(Stream stream, CorpusPost post, IParagraphConsumer consumer, int blockSize)
+    {
+        _stream = stream;
+        _post = post;
+        _consumer = consumer;
+        _buffer = new byte[blockSize];
+    }
+
+    /// <summary>
+    /// False when the file starts with a UTF-16 or UTF-32 byte order mark: a <see cref="StreamReader"/> would
+    /// decode it as that encoding, so it must be read as characters.
+    /// </summary>
+    public static bool IsUtf8(ReadOnlySpan<byte> head) =>
+        !head.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]) && !head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE])
+        && !head.StartsWith((ReadOnlySpan<byte>)[0x00, 0x00, 0xFE, 0xFF]);
+
+    /// <summary>Feeds every paragraph of <paramref name="stream"/> to <paramref name="consumer"/>; <paramref name="afterBlock"/> runs after each block read.</summary>
+    public static void Read(Stream stream, CorpusPost post, IParagraphConsumer consumer, Action? afterBlock = null, int blockSize = 1 << 20)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(blockSize, 4);
+        new Utf8ParagraphReader(stream, post, consumer, blockSize).Run(afterBlock);
+    }
+
+    // The loops below run for the whole file: they are jitted optimised at once, since tiering would only add
+    // an instrumented phase.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Run(Action? afterBlock)
+    {
+        Fill();
+        var position = _buffer.AsSpan(0, _length).StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
+        _counted = position;
+        while (true)
+        {
+            var (end, next, paragraphBreak) = NextLine(position);
+            if (end < 0)
+            {
+                if (_eof)
+                {
+                    break;
+                }
+
+                position = Compact(position);
+                Fill();
+                afterBlock?.Invoke();
+                continue;
+            }
+
+            Line(position, end, paragraphBreak);
+            position = next;
+        }
+
+        if (position < _length)
+        {
+            Line(position, _length, paragraphBreak: false);
+        }
+
+        Close();
+    }
+
+    /// <summary>The line starting at <paramref name="start"/>: its end and the next line's start, or End = -1 when the block ends first (at the end of the file: the last line has no break).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private (int End, int Next, bool ParagraphBreak) NextLine(int start)
+    {
+        var search = start;
+        while (true)
+        {
+            var at = _buffer.AsSpan(search, _length - search).IndexOfAny(BreakStarts);
+            if (at < 0)
+            {
+                return (-1, 0, false);
+            }
+
+            var k = search + at;
+            var available = _length - k - 1;
+            switch (_buffer[k])
+            {
+                case (byte)'\n':
+                    return (k, k + 1, false);
+                case (byte)'\r':
+                    if (available == 0 && !_eof)
+                    {
+                        return (-1, 0, false);
+                    }
+
+                    return (k, available > 0 && _buffer[k + 1] == '\n' ? k + 2 : k + 1, false);
+                case 0xC2:
+                    if (available == 0 && !_eof)
+                    {
+                        return (-1, 0, false);
+                    }
+
+                    if (available > 0 && _buffer[k + 1] == 0x85)
+                    {
+                        return (k, k + 2, false);
+                    }
+
+                    break;
+                default:
+                    if (available < 2 && !_eof)
+                    {
+                        return (-1, 0, false);
+                    }
+
+                    if (available >= 2 && _buffer[k + 1] == 0x80 && _buffer[k + 2] is 0xA8 or 0xA9)
+                    {
+                        return (k, k + 3, _buffer[k + 2] == 0xA9);
+                    }
+
+                    break;
+            }
+
+            search = k + 1;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Line(int start, int end, bool paragraphBreak)
+    {
+        if (IsBlank(_buffer.AsSpan(start, end - start)))
+        {
+            Close();
+            return;
+        }
+
+        if (_paragraphStart < 0)
+        {
+            _paragraphStart = start;
+            _paragraphOffset = CharsUpTo(start);
+        }
+
+        _paragraphEnd = end;
+        if (paragraphBreak)
+        {
+            Close();
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Close()
+    {
+        if (_paragraphStart < 0)
+        {
+            return;
+        }
+
+        var utf8 = _buffer.AsSpan(_paragraphStart, _paragraphEnd - _paragraphStart);
+        _consumer.AddUtf8(_post, _paragraphOffset, CharCount(utf8), utf8);
+        _paragraphStart = -1;
+    }
+
+    /// <summary>The UTF-16 offset of byte <paramref name="position"/> (a line start), counting each byte once.</summary>
+    private long CharsUpTo(int position)
+    {
+        _countedChars += CharCount(_buffer.AsSpan(_counted, position - _counted));
+        _counted = position;
+        return _countedChars;
+    }
+
+    /// <summary>Moves the unfinished paragraph (or line) to the front of the block, growing it when it is full; returns the new position of <paramref name="position"/>.</summary>
+    private int Compact(int position)
+    {
+        var keep = _paragraphStart >= 0 ? _paragraphStart : position;
+        CharsUpTo(keep);
+        var tail = _length - keep;
+        if (tail == _buffer.Length)
+        {
+            Array.Resize(ref _buffer, _buffer.Length * 2);
+        }
+
+        _buffer.AsSpan(keep, tail).CopyTo(_buffer);
+        _length = tail;
+        _counted = 0;
+        if (_paragraphStart >= 0)
+        {
+            _paragraphStart -= keep;
+            _paragraphEnd -= keep;
+        }
+
+        return position - keep;
+    }
+
+    private void Fill()
+    {
+        while (_length < _buffer.Length)
+        {
+            var read = _stream.Read(_buffer, _length, _buffer.Length - _length);
+            if (read == 0)
+            {
+                _eof = true;
+                return;
+            }
+
+            _length += read;
+        }
+    }
+
+    private static int CharCount(ReadOnlySpan<byte> utf8) => Ascii.IsValid(utf8) ? utf8.Length : Encoding.UTF8.GetCharCount(utf8);
+
+    /// <summary>Only whitespace (<see cref="char.IsWhiteSpace(char)"/>, of any script); an invalid sequence is U+FFFD, not whitespace.</summary>
+    internal static bool IsBlank(ReadOnlySpan<byte> line)
+    {
+        var at = line.IndexOfAnyExcept(AsciiWhiteSpace);
+        while (at >= 0)
+        {
+            if (line[at] < 0x80 || Rune.DecodeFromUtf8(line[at..], out var rune, out var consumed) != OperationStatus.Done
+                || !Rune.IsWhiteSpace(rune))
+            {
+                return false;
+            }
+
+            line = line[(at + consumed)..];
+            at = line.IndexOfAnyExcept(AsciiWhiteSpace);
+        }
+
+        return true;
+    }
+}

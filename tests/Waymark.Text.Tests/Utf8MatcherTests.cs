@@ -1,0 +1,120 @@
+using System.Text;
+
+namespace Waymark.Text.Tests;
+
+/// <summary>
+/// The UTF-8 entry point (ASCII scanned as bytes, with separator runs collapsed by the automaton's space
+/// loops) must find exactly what the UTF-16 path finds in the decoded text.
+/// </summary>
+public sealed class Utf8MatcherTests
+{
+    private static PatternMatcher Build(NormalizationOptions normalization, IEnumerable<string> patterns)
+    {
+        var result = PatternMatcher.Create(
+            patterns.Select((p, i) => new PatternDefinition(i, p)),
+            new MatcherOptions { Normalization = normalization });
+        Assert.True(result.IsSuccess, result.Error);
+        return result.Value!;
+    }
+
+    [Fact]
+    public void Ascii_bytes_give_utf16_offsets_and_phrases_cross_separator_runs()
+    {
+        var matcher = Build(default, ["feel", "peer support", "car*", "re:zorb?lat"]);
+        var text = "I FEEL that peer \t\r\n support, caring; zorlat\r\nfeel_x feel2 feel";
+        var bytes = Encoding.UTF8.GetBytes(text);
+        var results = new List<PatternMatch>();
+        matcher.FindAll(bytes, matcher.CreateScratch(), results);
+        Assert.Equal(
+            ["0:FEEL", "1:peer \t\r\n support", "2:caring", "3:zorlat", "0:feel"],
+            results.Select(m => $"{m.PatternId}:{text.Substring(m.Start, m.Length)}"));
+    }
+
+    [Fact]
+    public void Non_ascii_text_is_decoded_and_offsets_stay_utf16()
+    {
+        var matcher = Build(new NormalizationOptions(RemoveDiacritics: true), ["cafe", "strasse", "zorblat"]);
+        var text = "😀 Café STRASSE Straße zorblat\uFFFD";
+        var bytes = Encoding.UTF8.GetBytes(text);
+        var results = new List<PatternMatch>();
+        matcher.FindAll(bytes, matcher.CreateScratch(), results);
+        Assert.Equal(
+            ["0:Café", "1:STRASSE", "1:Straße", "2:zorblat"],
+            results.Select(m => $"{m.PatternId}:{text.Substring(m.Start, m.Length)}"));
+    }
+
+    [Fact]
+    public void Ascii_bytes_allocate_nothing_once_warm()
+    {
+        var matcher = Build(default, ["feel", "care*", "peer support"]);
+        var scratch = matcher.CreateScratch();
+        var results = new List<PatternMatch>(64);
+        var bytes = "I feel that peer  support and caring help; feel free."u8.ToArray();
+        matcher.FindAll(bytes, scratch, results);
+        results.Clear();
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 100; i++)
+        {
+            matcher.FindAll(bytes, scratch, results);
+            results.Clear();
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    [Theory]
+    [InlineData(false, false)]
+    [InlineData(true, false)]
+    [InlineData(false, true)]
+    [InlineData(true, true)]
+    public void Fuzz_utf8_agrees_with_the_utf16_path(bool removeDiacritics, bool punctuationAsSeparator)
+    {
+        var random = new Random(5151);
+        var options = new NormalizationOptions(removeDiacritics, punctuationAsSeparator);
+        string[] words = ["ab", "ba", "a b", "b  a", "aB", "abab", "a_b", "a-b", "b, a", "é", "aß", "😀a", "bb b", "1a", "a’b", "re:a\\s+b", "re:b{2}"];
+
+        // Mostly ASCII (so most texts take the byte scan), with CRLF, tabs, vertical tab and form feed, and
+        // rarer non-ASCII: inert punctuation that the byte scan keeps (’ “ ” – …, U+FFFD), letters, marks, astral
+        // characters, non-ASCII spaces, line/paragraph separators and invalid UTF-8 bytes that it hands on.
+        string[] ascii = ["a", "b", "A", "B", " ", " ", "  ", "\t", "\r\n", "\n", "\r", "\v", "\f", "_", ",", "-", ".", "1", "\0"];
+        string[] other = ["’", "’", "“", "”", "–", "…", "\uFFFD", "é", "É", "e\u0301", "ß", "😀", "\u00A0", "\u2028", "\u2029", "\u0085", "\u3000", "İ"];
+        for (var round = 0; round < 300; round++)
+        {
+            var chosen = words.Where(_ => random.Next(3) == 0)
+                .Select(w => !w.StartsWith("re:", StringComparison.Ordinal) && random.Next(4) == 0 ? w + "*" : w)
+                .ToList();
+            if (chosen.Count == 0)
+            {
+                continue;
+            }
+
+            var matcher = Build(options, chosen);
+            var scratch = matcher.CreateScratch();
+            for (var t = 0; t < 20; t++)
+            {
+                var nonAscii = random.Next(4) == 0;
+                var bytes = new List<byte>();
+                for (var n = random.Next(0, 40); n > 0; n--)
+                {
+                    if (nonAscii && random.Next(10) == 0)
+                    {
+                        bytes.AddRange(random.Next(5) == 0 ? [(byte)(0x80 + random.Next(0x80))] : Encoding.UTF8.GetBytes(other[random.Next(other.Length)]));
+                    }
+                    else
+                    {
+                        bytes.AddRange(Encoding.UTF8.GetBytes(ascii[random.Next(ascii.Length)]));
+                    }
+                }
+
+                var utf8 = bytes.ToArray();
+                var text = Encoding.UTF8.GetString(utf8);
+                var expected = matcher.FindAll(text);
+                var actual = new List<PatternMatch>();
+                matcher.FindAll(utf8, scratch, actual);
+                Assert.True(
+                    expected.SequenceEqual(actual),
+                    $"patterns [{string.Join("|", chosen)}] text '{text.ReplaceLineEndings("⏎")}': expected {string.Join(",", expected)} got {string.Join(",", actual)}");
+            }
+        }
+    }
+}
