@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.AspNetCore.Authorization;
 using Waymark.Web.Accounts;
 using Waymark.Web.Tests.Surveys;
 
@@ -185,5 +186,18 @@ public sealed class InstrumentConsoleTests(StaffFixture staff) : IClassFixture<S
         using var response = await InstrumentFiles.UploadAsync(Editor, InstrumentFiles.Good("bad-key"), key: "not a key\n"u8.ToArray());
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("the public key file: not a key", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_four_instrument_pages_are_console_pages_that_need_the_editor_role()
+    {
+        var routes = staff.Server.Endpoints
+            .Where(e => InProcessServer.PathFor(e).StartsWith("/console/instruments", StringComparison.Ordinal))
+            .ToList();
+        Assert.Equal(
+            ["/console/instruments", "/console/instruments/1", "/console/instruments/1/preview/en", "/console/instruments/upload"],
+            routes.Select(InProcessServer.PathFor).Distinct().Order(StringComparer.Ordinal));
+        Assert.All(routes, route => Assert.Contains(
+            route.Metadata.GetOrderedMetadata<IAuthorizeData>(), a => a.Policy == ConsoleAuthentication.PolicyName(ConsoleRole.Editor)));
     }
 }

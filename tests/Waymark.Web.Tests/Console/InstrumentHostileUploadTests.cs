@@ -88,4 +88,34 @@ public sealed class InstrumentHostileUploadTests(StaffFixture staff, ITestOutput
         using var still = await editor.Client.GetAsync("/console/instruments");
         Assert.Equal(HttpStatusCode.OK, still.StatusCode);
     }
+
+    [Fact]
+    public async Task Seeded_random_mutations_of_a_good_form_never_get_a_server_error()
+    {
+        var editor = staff.SessionOf(ConsoleRole.Editor);
+        var random = new Random(8070);
+        var good = InstrumentFiles.Good("fuzz-check");
+        var outcomes = new Dictionary<int, int>();
+        for (var i = 0; i < 60; i++)
+        {
+            var bytes = (byte[])good.Clone();
+            for (var flips = random.Next(1, 8); flips > 0; flips--)
+            {
+                bytes[random.Next(bytes.Length)] = (byte)random.Next(256);
+            }
+
+            if (random.Next(4) == 0)
+            {
+                bytes = bytes[..random.Next(4, bytes.Length)];
+            }
+
+            using var response = await InstrumentFiles.UploadAsync(editor, bytes);
+            var status = (int)response.StatusCode;
+            outcomes[status] = outcomes.GetValueOrDefault(status) + 1;
+            Assert.True(status is 302 or 400 or 422, $"mutation {i}: {status}");
+        }
+
+        output.WriteLine(string.Join(", ", outcomes.OrderBy(o => o.Key).Select(o => $"{o.Key}: {o.Value}")));
+        Assert.True(outcomes.GetValueOrDefault(422) > 0, "no mutation reached the reader's own refusals");
+    }
 }
