@@ -64,6 +64,22 @@ public sealed class AnalystServer : IAsyncLifetime
         environment["Logging__LogLevel__Microsoft"] = "Trace";
         environment["Logging__LogLevel__Microsoft.AspNetCore"] = "Trace";
         Server = await ServerProcess.StartAsync(environment);
+        try
+        {
+            await RespondAsync();
+        }
+        catch
+        {
+            // xunit does not dispose a fixture whose start failed: stop the server here, not leave it running.
+            await Server.DisposeAsync();
+            throw;
+        }
+
+        _database = await WaymarkDatabase.OpenAsync(new StorageSettings { DataDirectory = Server.DataDirectory });
+    }
+
+    private async Task RespondAsync()
+    {
         using var http = new HttpClient();
         foreach (var planned in Plan)
         {
@@ -81,8 +97,6 @@ public sealed class AnalystServer : IAsyncLifetime
             await respondent.PostAsync("next", ("why", "benign words"));
             Assert.True(respondent.IsComplete, respondent.Html);
         }
-
-        _database = await WaymarkDatabase.OpenAsync(new StorageSettings { DataDirectory = Server.DataDirectory });
     }
 
     public async Task DisposeAsync()
