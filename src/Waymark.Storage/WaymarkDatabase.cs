@@ -24,6 +24,7 @@ public sealed class WaymarkDatabase : IAsyncDisposable
         SurveyResponses = new SurveyResponseStore(this);
         Users = new UserStore(this);
         AuditLog = new AuditLogStore(this);
+        ScreeningTermLists = new ScreeningTermListStore(this);
     }
 
     public DatabaseEngine Engine { get; }
@@ -46,6 +47,9 @@ public sealed class WaymarkDatabase : IAsyncDisposable
 
     /// <summary>Who did what in the console, to the minute.</summary>
     public AuditLogStore AuditLog { get; }
+
+    /// <summary>Search-screening term lists uploaded in the console.</summary>
+    public ScreeningTermListStore ScreeningTermLists { get; }
 
     /// <summary>Opens (and for SQLite, creates) the database and brings its schema up to date.</summary>
     public static async Task<WaymarkDatabase> OpenAsync(StorageSettings settings, CancellationToken cancellationToken = default)
