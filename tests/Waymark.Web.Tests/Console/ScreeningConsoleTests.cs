@@ -183,7 +183,8 @@ public sealed class ScreeningConsoleTests(StaffFixture staff) : IClassFixture<St
             foreach (var language in Waymark.Web.Localization.Languages.All)
             {
                 var text = screener.WarningText(language.Code, variant.Id);
-                var html = await Editor.Client.GetStringAsync($"/console/screening/preview?v={variant.Id}&lang={language.Code}");
+                var (status, html) = await ScreeningConsole.GetPacedAsync(Editor, $"/console/screening/preview?v={variant.Id}&lang={language.Code}");
+                Assert.Equal(HttpStatusCode.OK, status);
                 Assert.Contains($"<section class=\"warning\" lang=\"{text.Language}\"", html, StringComparison.Ordinal);
                 Assert.Contains(System.Text.Encodings.Web.HtmlEncoder.Default.Encode(text.Title), html, StringComparison.Ordinal);
                 Assert.Contains(text.Language == language.Code ? "has its own text" : "the public sees it in English", html, StringComparison.Ordinal);
