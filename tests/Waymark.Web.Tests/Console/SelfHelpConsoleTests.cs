@@ -19,8 +19,8 @@ public sealed class SelfHelpConsoleTests(StaffFixture staff) : IClassFixture<Sta
         Assert.True(pieces.Count >= 14, $"{pieces.Count} pieces");
         var index = await Editor.Client.GetStringAsync("/console/selfhelp");
         Assert.Contains("Not reviewed.", index, StringComparison.Ordinal);
-        Assert.Contains("aria-label=\"Preview why-change in ar\">own</a>", index, StringComparison.Ordinal);
-        Assert.Contains("aria-label=\"Preview why-change in fi\">English</a>", index, StringComparison.Ordinal);
+        Assert.Contains("aria-label=\"own: module why-change in ar\">own</a>", index, StringComparison.Ordinal);
+        Assert.Contains("aria-label=\"English: module why-change in fi\">English</a>", index, StringComparison.Ordinal);
 
         var fallbacks = 0;
         foreach (var piece in pieces)
