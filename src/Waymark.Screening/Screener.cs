@@ -19,11 +19,16 @@ public sealed class Screener
     private readonly string _linkBase;
 
     private Screener(TermIndex terms, WarningCatalog catalog, ScreenerOptions options)
+        : this(terms, catalog, new VariantRotation(catalog.Variants, options.Rotation, options.Seed, options.Time), options.LinkBase.TrimEnd('/'))
+    {
+    }
+
+    private Screener(TermIndex terms, WarningCatalog catalog, VariantRotation rotation, string linkBase)
     {
         _terms = terms;
         _catalog = catalog;
-        _rotation = new VariantRotation(catalog.Variants, options.Rotation, options.Seed, options.Time);
-        _linkBase = options.LinkBase.TrimEnd('/');
+        _rotation = rotation;
+        _linkBase = linkBase;
     }
 
     /// <summary>Number of terms (allow-list entries not counted).</summary>
@@ -49,6 +54,53 @@ public sealed class Screener
         return TermIndex.Build(terms, normalizer)
             .Then(index => WarningCatalog.Load(options.ContentDirectory)
                 .Then(catalog => Result.Ok(new Screener(index, catalog, options))));
+    }
+
+    /// <summary>
+    /// The same messages, rotation and links with another set of terms: how a node swaps in term
+    /// lists changed in the console without a restart. The terms are checked as at start-up.
+    /// </summary>
+    public Result<Screener> WithTerms(IEnumerable<TermEntry> terms)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        return TermIndex.Build(terms, _terms.Normalizer)
+            .Then(index => Result.Ok(new Screener(index, _catalog, _rotation, _linkBase)));
+    }
+
+    /// <summary>
+    /// Checks a whole term list as an editor uploads it: every line the parser refuses, and every
+    /// term that has no letters or digits left after normalisation, each with its line.
+    /// </summary>
+    public TermListCheck CheckTermList(string text, string name)
+    {
+        var check = TermListParser.Check(text, name);
+        var problems = check.Problems.ToList();
+        for (var i = 0; i < check.Entries.Count && problems.Count < TermListParser.MaxProblems; i++)
+        {
+            if (!_terms.Normalizer.Normalize(check.Entries[i].Term).Any(form => form.Length > 0))
+            {
+                problems.Add(new TermListProblem(check.EntryLines[i], $"the term '{check.Entries[i].Term}' has no letters or digits left after normalisation."));
+            }
+        }
+
+        return problems.Count == check.Problems.Count ? check : check with { Problems = [.. problems.OrderBy(p => p.Line)] };
+    }
+
+    /// <summary>
+    /// The term that makes <paramref name="query"/> match (null when none does), for an editor
+    /// testing a list: the same search as <see cref="Screen"/>, without choosing a warning.
+    /// </summary>
+    public TermEntry? FindTerm(string query, string? language)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return _terms.Find(query, NormalizeLanguage(language));
+    }
+
+    /// <summary>The normal forms a query is read as (what the terms are matched against).</summary>
+    public IReadOnlyList<string> NormalForms(string query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return [.. _terms.Normalizer.Normalize(query)];
     }
 
     /// <summary>

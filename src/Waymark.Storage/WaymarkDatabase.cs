@@ -25,6 +25,7 @@ public sealed class WaymarkDatabase : IAsyncDisposable
         Users = new UserStore(this);
         AuditLog = new AuditLogStore(this);
         Instruments = new InstrumentStore(this);
+        ScreeningTermLists = new ScreeningTermListStore(this);
     }
 
     public DatabaseEngine Engine { get; }
@@ -40,8 +41,10 @@ public sealed class WaymarkDatabase : IAsyncDisposable
 
     /// <summary>Encrypted self-help progress under phrase-derived lookups.</summary>
     public SelfHelpVaultStore SelfHelpVaults { get; }
+
     /// <summary>Survey responses (sealed or plain) and resume drafts.</summary>
     public SurveyResponseStore SurveyResponses { get; }
+
     /// <summary>Researcher console accounts.</summary>
     public UserStore Users { get; }
 
@@ -50,6 +53,9 @@ public sealed class WaymarkDatabase : IAsyncDisposable
 
     /// <summary>Survey instruments uploaded through the console, and the catalog version nodes poll.</summary>
     public InstrumentStore Instruments { get; }
+
+    /// <summary>Search-screening term lists uploaded in the console.</summary>
+    public ScreeningTermListStore ScreeningTermLists { get; }
 
     /// <summary>Opens (and for SQLite, creates) the database and brings its schema up to date.</summary>
     public static async Task<WaymarkDatabase> OpenAsync(StorageSettings settings, CancellationToken cancellationToken = default)

@@ -26,6 +26,9 @@ internal sealed class TermIndex
 
     public int TermCount => _terms.Length;
 
+    /// <summary>The normaliser the terms were compiled with; queries go through the same one.</summary>
+    public ScreeningNormalizer Normalizer => _normalizer;
+
     public static Result<TermIndex> Build(IEnumerable<TermEntry> entries, ScreeningNormalizer normalizer)
     {
         var terms = new List<TermEntry>();

@@ -30,20 +30,37 @@ public static partial class TermListParser
         return Parse(text, Path.GetFileName(path));
     }
 
+    /// <summary>Most problems <see cref="Check"/> reports; a list with more is shown its first ones.</summary>
+    public const int MaxProblems = 200;
+
     /// <summary>Parses a term list; <paramref name="name"/> names it in messages and in each entry's source.</summary>
     public static Result<IReadOnlyList<TermEntry>> Parse(string text, string name)
+    {
+        var check = Check(text, name);
+        return check.Problems.Count == 0
+            ? Result.Ok(check.Entries)
+            : Result.Fail<IReadOnlyList<TermEntry>>(check.Problems[0].Describe(name));
+    }
+
+    /// <summary>
+    /// Parses a term list and reports every bad line (up to <see cref="MaxProblems"/>) instead of
+    /// stopping at the first, for an editor fixing an upload. The list is usable only when there are no problems.
+    /// </summary>
+    public static TermListCheck Check(string text, string name)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(name);
         if (text.Contains('\0', StringComparison.Ordinal))
         {
-            return Result.Fail<IReadOnlyList<TermEntry>>($"{name}: not a text file (it contains NUL bytes).");
+            return new TermListCheck([], [], [new TermListProblem(0, "not a text file (it contains NUL bytes).")]);
         }
 
         var isAhmia = name.EndsWith(".map", StringComparison.OrdinalIgnoreCase) || LooksLikeNginxMap(text);
         var entries = new List<TermEntry>();
+        var entryLines = new List<int>();
+        var problems = new List<TermListProblem>();
         var lines = text.Split('\n');
-        for (var i = 0; i < lines.Length; i++)
+        for (var i = 0; i < lines.Length && problems.Count < MaxProblems; i++)
         {
             var line = lines[i].TrimEnd('\r');
             if (string.IsNullOrWhiteSpace(line) || line.TrimStart().StartsWith('#'))
@@ -52,16 +69,24 @@ public static partial class TermListParser
             }
 
             var where = $"{name}:{(i + 1).ToString(CultureInfo.InvariantCulture)}";
+            var before = entries.Count;
             var error = isAhmia ? ParseNginxLine(line, where, entries) : ParseTsvLine(line, where, entries);
             if (error is not null)
             {
-                return Result.Fail<IReadOnlyList<TermEntry>>($"{where}: {error}");
+                entries.RemoveRange(before, entries.Count - before);
+                problems.Add(new TermListProblem(i + 1, error));
+                continue;
             }
+
+            entryLines.AddRange(Enumerable.Repeat(i + 1, entries.Count - before));
         }
 
-        return entries.Exists(e => e.Mode != MatchMode.Allow)
-            ? Result.Ok<IReadOnlyList<TermEntry>>(entries)
-            : Result.Fail<IReadOnlyList<TermEntry>>($"{name}: the list has no terms.");
+        if (problems.Count == 0 && !entries.Exists(e => e.Mode != MatchMode.Allow))
+        {
+            problems.Add(new TermListProblem(0, "the list has no terms."));
+        }
+
+        return new TermListCheck(entries, entryLines, problems);
     }
 
     private static string? ParseTsvLine(string line, string where, List<TermEntry> entries)
@@ -197,4 +222,21 @@ public static partial class TermListParser
 
     [GeneratedRegex("^[A-Za-z0-9_-]{1,32}$", RegexOptions.CultureInvariant)]
     private static partial Regex Label();
+}
+
+/// <summary>A problem in a term list: its line (1-based; 0 for the list as a whole) and what is wrong.</summary>
+public sealed record TermListProblem(int Line, string Message)
+{
+    /// <summary>The problem as the command line and start-up print it: <c>NAME:LINE: message</c>.</summary>
+    public string Describe(string name) =>
+        Line > 0 ? $"{name}:{Line.ToString(CultureInfo.InvariantCulture)}: {Message}" : $"{name}: {Message}";
+}
+
+/// <summary>
+/// The result of checking a whole list: the entries read (with the line of each, in the same
+/// order) and every problem found. Usable only when <see cref="Problems"/> is empty.
+/// </summary>
+public sealed record TermListCheck(IReadOnlyList<TermEntry> Entries, IReadOnlyList<int> EntryLines, IReadOnlyList<TermListProblem> Problems)
+{
+    public bool IsValid => Problems.Count == 0;
 }

@@ -45,7 +45,9 @@ public static class WaymarkServer
             Listen(kestrel, consoleAddress, Listener.Console);
         });
 
-        var screener = Screener.Load(settings.Screening);
+        var termFile = settings.Screening.TermsPath ?? settings.Screening.DefaultTermsPath;
+        var fileTerms = Waymark.Screening.Terms.TermListParser.Load(termFile);
+        var screener = fileTerms.Then(terms => Screener.Create(terms, settings.Screening));
         if (!screener.IsSuccess)
         {
             throw new ArgumentException("Search screening cannot start: " + screener.Error);
@@ -54,7 +56,7 @@ public static class WaymarkServer
         var database = await WaymarkDatabase.OpenAsync(settings.Storage, cancellationToken).ConfigureAwait(false);
         builder.Services.AddSingleton(database);
         builder.Services.AddSingleton(settings);
-        builder.Services.AddSingleton(screener.Value!);
+        Screening.ScreeningServices.Add(builder.Services, screener.Value!, new Screening.ConfiguredTermFile(Path.GetFileName(termFile), fileTerms.Value!));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<PageViewCounter>();
         Surveys.SurveyServices.Add(builder.Services, settings.Surveys);
@@ -85,6 +87,7 @@ public static class WaymarkServer
         });
 
         var app = builder.Build();
+        await app.Services.GetRequiredService<Screening.ScreeningTerms>().RefreshAsync(cancellationToken).ConfigureAwait(false);
         WarnIfExposed(app.Logger, publicAddress, Listener.Public);
         WarnIfExposed(app.Logger, consoleAddress, Listener.Console);
         app.Lifetime.ApplicationStopped.Register(() => database.DisposeAsync().AsTask().GetAwaiter().GetResult());

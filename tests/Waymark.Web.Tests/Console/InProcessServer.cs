@@ -26,6 +26,9 @@ public sealed partial class InProcessServer : IAsyncLifetime
 
     internal WaymarkDatabase Database => _app.Services.GetRequiredService<WaymarkDatabase>();
 
+    /// <summary>The app's services, for tests that need one of its singletons (such as the counter buffer).</summary>
+    internal IServiceProvider Services => _app.Services;
+
     public async Task InitializeAsync()
     {
         var publicPort = TestEnvironment.FreePort();

@@ -11,8 +11,10 @@ namespace Waymark.Web.Pages.Screening;
 /// The warning a search engine shows instead of results: the variant asked for (<c>?v=</c>, as
 /// the API returned it) or the rotation's choice. Each showing is counted per language and variant.
 /// </summary>
-public abstract class WarningPageModel(Screener screener) : PageModel
+public abstract class WarningPageModel(Screener screener) : PageModel, IWarningView
 {
+    public bool IsPreview => false;
+
     public WarningText Warning { get; private set; } = null!;
 
     public string Language { get; private set; } = Localization.Languages.DefaultCode;
@@ -28,3 +30,15 @@ public abstract class WarningPageModel(Screener screener) : PageModel
 
 /// <summary>The full warning page.</summary>
 public sealed class WarningModel(Screener screener) : WarningPageModel(screener);
+
+/// <summary>What the <c>_Warning</c> partial shows: the public pages and the console's preview (where links are not followed).</summary>
+public interface IWarningView
+{
+    WarningText Warning { get; }
+
+    /// <summary>The searcher's language (for the click-through links).</summary>
+    string Language { get; }
+
+    /// <summary>True in the console: the help links are shown as text, so nothing is counted and no public route is needed.</summary>
+    bool IsPreview { get; }
+}

@@ -1,0 +1,107 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Waymark.Screening.Terms;
+using Waymark.Web.Screening;
+
+namespace Waymark.Web.Pages.Console.Screening;
+
+/// <summary>
+/// Term lists for editors: what is active (the configured file and uploaded lists), upload a new
+/// list (checked line by line, stored only when valid), activate, deactivate, remove, and test a
+/// made-up query. The tested query is read from the form body, used once, never logged, stored or counted.
+/// </summary>
+[RequestSizeLimit(TermListEditor.MaxUploadBytes + UploadOverheadBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = TermListEditor.MaxUploadBytes + UploadOverheadBytes)]
+internal sealed class IndexModel(ScreeningTerms terms, TermListEditor editor) : PageModel
+{
+    /// <summary>Room for the form's other fields and the multipart boundaries around the file.</summary>
+    private const int UploadOverheadBytes = 64 * 1024;
+
+    internal TermState State => terms.State;
+
+    internal string? Message { get; private set; }
+
+    internal bool Succeeded { get; private set; }
+
+    internal IReadOnlyList<TermListProblem> Problems { get; private set; } = [];
+
+    internal QueryTest? Test { get; private set; }
+
+    private string Actor => User.Identity?.Name ?? "";
+
+    public async Task<IActionResult> OnPostUploadAsync(CancellationToken cancellationToken)
+    {
+        var file = Request.Form.Files.GetFile("file");
+        if (file is null)
+        {
+            return Show(false, "Choose a term list file to upload.");
+        }
+
+        byte[] bytes;
+        if (file.Length > TermListEditor.MaxUploadBytes)
+        {
+            bytes = new byte[TermListEditor.MaxUploadBytes + 1]; // refused by size below, without reading it
+        }
+        else
+        {
+            using var buffer = new MemoryStream();
+            await file.CopyToAsync(buffer, cancellationToken);
+            bytes = buffer.ToArray();
+        }
+
+        var upload = await editor.UploadAsync(Request.Form["name"].ToString(), bytes, Actor, cancellationToken);
+        Problems = upload.Problems;
+        return Show(upload.Stored, upload.Message);
+    }
+
+    public Task<IActionResult> OnPostActivateAsync(CancellationToken cancellationToken) =>
+        ChangeAsync(id => editor.SetActiveAsync(id, true, Actor, cancellationToken));
+
+    public Task<IActionResult> OnPostDeactivateAsync(CancellationToken cancellationToken) =>
+        ChangeAsync(id => editor.SetActiveAsync(id, false, Actor, cancellationToken));
+
+    public Task<IActionResult> OnPostRemoveAsync(CancellationToken cancellationToken) =>
+        ChangeAsync(id => editor.RemoveAsync(id, Actor, cancellationToken));
+
+    /// <summary>Tests a query against the live terms. Read from the form, not bound as an argument, so no framework component sees it as a value.</summary>
+    public IActionResult OnPostTest()
+    {
+        var query = Request.Form["query"].ToString();
+        var language = ScreeningEndpoints.LanguageOf(Request.Form["lang"].ToString());
+        if (query.Length == 0 || query.Length > ScreeningEndpoints.MaxQueryLength)
+        {
+            return Show(false, $"Type a query of 1 to {ScreeningEndpoints.MaxQueryLength} characters.");
+        }
+
+        var state = terms.State;
+        var term = state.Screener.FindTerm(query, language);
+        Test = new QueryTest(query, language, term, term is null ? null : state.ListOf(term), state.Screener.NormalForms(query));
+        return Page();
+    }
+
+    private async Task<IActionResult> ChangeAsync(Func<long, Task<string?>> change)
+    {
+        if (!long.TryParse(Request.Form["id"].ToString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id))
+        {
+            return Show(false, "No such term list.");
+        }
+
+        var message = await change(id);
+        return Show(message is not null, message ?? "No such term list (it may have been removed on another node).");
+    }
+
+    private PageResult Show(bool succeeded, string message)
+    {
+        Succeeded = succeeded;
+        Message = message;
+        if (!succeeded)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+
+        return Page();
+    }
+}
+
+/// <summary>The answer to "test a query": shown once on the page, kept nowhere.</summary>
+internal sealed record QueryTest(string Query, string Language, TermEntry? Term, string? List, IReadOnlyList<string> NormalForms);

@@ -1,0 +1,52 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Waymark.SelfHelp.Content;
+using Waymark.Web.Accounts;
+using Waymark.Web.Pages.Console.SelfHelp;
+
+namespace Waymark.Web.Tests.Console;
+
+/// <summary>The console's self-help section: every piece of content previewed in every language, own text or English as the public sees it.</summary>
+public sealed class SelfHelpConsoleTests(StaffFixture staff) : IClassFixture<StaffFixture>
+{
+    private ConsoleSession Editor => staff.SessionOf(ConsoleRole.Editor);
+
+    [Fact]
+    public async Task Every_piece_previews_in_every_language_with_the_fallback_where_the_public_has_it()
+    {
+        var content = staff.Server.Services.GetRequiredService<ContentLibrary>();
+        var pieces = ContentPiece.All(content);
+        Assert.True(pieces.Count >= 14, $"{pieces.Count} pieces");
+        var index = await Editor.Client.GetStringAsync("/console/selfhelp");
+        Assert.Contains("Not reviewed.", index, StringComparison.Ordinal);
+        Assert.Contains("aria-label=\"own: module why-change in ar\">own</a>", index, StringComparison.Ordinal);
+        Assert.Contains("aria-label=\"English: module why-change in fi\">English</a>", index, StringComparison.Ordinal);
+
+        var fallbacks = 0;
+        foreach (var piece in pieces)
+        {
+            foreach (var language in Waymark.Web.Localization.Languages.All)
+            {
+                var shownIn = piece.In(content, language.Code)!;
+                var (status, html) = await ScreeningConsole.GetPacedAsync(Editor, $"/console/selfhelp/preview?kind={piece.Kind}&id={piece.Id}&lang={language.Code}");
+                Assert.Equal(HttpStatusCode.OK, status);
+                Assert.Contains($"<article lang=\"{shownIn.Code}\" dir=\"{shownIn.Direction}\">", html, StringComparison.Ordinal);
+                Assert.Contains($"<div class=\"preview\" lang=\"{language.Code}\" dir=\"{language.Direction}\">", html, StringComparison.Ordinal);
+                // The public "not yet translated" notice, in the reader's language, exactly where the public page shows it.
+                Assert.Equal(shownIn.IsFallback, html.Contains("<p class=\"notice\"", StringComparison.Ordinal));
+                fallbacks += shownIn.IsFallback ? 1 : 0;
+            }
+        }
+
+        Assert.True(fallbacks > 0);
+        var module = content.ProgrammeIn("ar").Modules[0];
+        var arabic = await Editor.Client.GetStringAsync($"/console/selfhelp/preview?kind=module&id={module.Id}&lang=ar");
+        Assert.Contains(System.Text.Encodings.Web.HtmlEncoder.Default.Encode(module.Exercises[0].Prompt), arabic, StringComparison.Ordinal);
+        Assert.DoesNotContain("<form", arabic.Replace("<form method=\"post\" action=\"/console/logout\"", "", StringComparison.Ordinal)[arabic.IndexOf("<main", StringComparison.Ordinal)..], StringComparison.Ordinal);
+
+        using var missing = await Editor.Client.GetAsync("/console/selfhelp/preview?kind=module&id=no-such-module&lang=en");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        using var badLanguage = await Editor.Client.GetAsync("/console/selfhelp/preview?kind=intro&id=programme&lang=xx");
+        Assert.Equal(HttpStatusCode.NotFound, badLanguage.StatusCode);
+    }
+}
