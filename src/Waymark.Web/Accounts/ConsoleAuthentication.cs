@@ -101,16 +101,20 @@ internal static class ConsoleAuthentication
         options.Cookie.IsEssential = true;
     }
 
-    /// <summary>The claims of a signed-in session: who, which role, which session version.</summary>
+    /// <summary>The claims of a signed-in session: who, every role the account holds, which session version.</summary>
     public static ClaimsPrincipal SessionPrincipal(Storage.StoredUser user) =>
         new(new ClaimsIdentity(
             [
                 new Claim(ClaimTypes.NameIdentifier, user.Id.ToString(CultureInfo.InvariantCulture)),
                 new Claim(ClaimTypes.Name, user.Name),
-                new Claim(ClaimTypes.Role, user.Role),
+                .. user.Roles.Select(role => new Claim(ClaimTypes.Role, role)),
                 new Claim(SessionVersionClaim, user.SessionVersion.ToString(CultureInfo.InvariantCulture)),
             ],
             SessionScheme));
+
+    /// <summary>The roles a session's cookie carries, in ordinal order.</summary>
+    public static IReadOnlyList<string> RolesOf(ClaimsPrincipal principal) =>
+        [.. principal.FindAll(ClaimTypes.Role).Select(c => c.Value).Order(StringComparer.Ordinal)];
 
     /// <summary>The pending login between the password and the code: the account id only.</summary>
     public static ClaimsPrincipal SecondFactorPrincipal(Storage.StoredUser user) =>
@@ -131,7 +135,8 @@ internal static class ConsoleAuthentication
         var user = UserId(context.Principal) is { } id && !tooOld && context.HttpContext.CurrentListener() == Listener.Console
             ? await accounts.SessionUserAsync(id, version, context.HttpContext.RequestAborted).ConfigureAwait(false)
             : null;
-        if (user is null || user.Role != context.Principal!.FindFirstValue(ClaimTypes.Role))
+        // Changing roles bumps the session version too; comparing the roles is a second guard.
+        if (user is null || !user.Roles.SequenceEqual(RolesOf(context.Principal!), StringComparer.Ordinal))
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(SessionScheme).ConfigureAwait(false);
