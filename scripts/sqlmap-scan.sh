@@ -54,7 +54,7 @@ public_scans() {
   # Self-help: resume and delete under a recovery phrase, save with a phrase (anti-forgery token fetched each time).
   run help-resume -u "$p/en/help?handler=Resume" --data "phrase=x&$token=t" --csrf-token=$token --csrf-url="$p/en/help" -p phrase --ignore-code=422
   run help-delete -u "$p/en/help/delete" --data "phrase=x&confirm=yes&$token=t" --csrf-token=$token --csrf-url="$p/en/help/delete" -p "phrase,confirm" --ignore-code=422
-  run help-save -u "$p/en/help/01-why-change?handler=SaveWithPhrase" --data "phrase=x&$token=t" --csrf-token=$token --csrf-url="$p/en/help/01-why-change" -p phrase --ignore-code=422
+  run help-save -u "$p/en/help/why-change?handler=SaveWithPhrase" --data "phrase=x&$token=t" --csrf-token=$token --csrf-url="$p/en/help/why-change" -p phrase --ignore-code=422
 }
 console_scans() {
   # The console login, one parameter per run so that neither is cut short. Every attempt fails
