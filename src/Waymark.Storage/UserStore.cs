@@ -110,6 +110,18 @@ public sealed class UserStore
     public Task SetPendingTotpAsync(long id, string secret, CancellationToken cancellationToken = default) =>
         UpdateAsync("totp_pending = @value", id, secret, cancellationToken);
 
+    /// <summary>Replaces the stored second-factor secret if it is still <paramref name="expected"/> (sealing a plain one).</summary>
+    public async Task<bool> ReplaceTotpSecretAsync(long id, string expected, string replacement, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE users SET totp_secret = @replacement WHERE id = @id AND totp_secret = @expected";
+        Migrator.AddParameter(command, "id", id);
+        Migrator.AddParameter(command, "expected", expected);
+        Migrator.AddParameter(command, "replacement", replacement);
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+    }
+
     /// <summary>Makes the pending secret the account's second factor, with <paramref name="step"/> already used.</summary>
     public async Task<bool> ConfirmTotpAsync(long id, string pendingSecret, long step, CancellationToken cancellationToken = default)
     {

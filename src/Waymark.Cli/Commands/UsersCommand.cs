@@ -177,7 +177,8 @@ internal static class UsersCommand
 
         await using (database.ConfigureAwait(false))
         {
-            return await action(new ConsoleAccounts(database, TimeProvider.System)).ConfigureAwait(false);
+            // No command here handles a second factor's secret (reset-totp only removes it), so no key is loaded.
+            return await action(new ConsoleAccounts(database, TimeProvider.System, TotpSecretBox.None)).ConfigureAwait(false);
         }
     }
 

@@ -7,7 +7,7 @@ namespace Waymark.Web.Accounts;
 /// The console's accounts: creating, listing, disabling, and the login checks (password, then
 /// TOTP, with per-account lockout). The one entry point the command line and the console pages share.
 /// </summary>
-public sealed class ConsoleAccounts(WaymarkDatabase database, TimeProvider time)
+public sealed class ConsoleAccounts(WaymarkDatabase database, TimeProvider time, TotpSecretBox secrets)
 {
     public const int MinPasswordLength = 12;
     public const int MaxPasswordLength = 256;
@@ -189,11 +189,18 @@ public sealed class ConsoleAccounts(WaymarkDatabase database, TimeProvider time)
             return LoginStep.Failed;
         }
 
-        var step = TotpCodes.MatchStep(user.TotpSecret, code, time.GetUtcNow());
+        var secret = secrets.Open(user.Id, user.TotpSecret);
+        var step = secret is null ? null : TotpCodes.MatchStep(secret, code, time.GetUtcNow());
         if (step is null || !await database.Users.TryUseTotpStepAsync(user.Id, step.Value, cancellationToken).ConfigureAwait(false))
         {
             await FailAsync(user, cancellationToken).ConfigureAwait(false);
             return LoginStep.Failed;
+        }
+
+        if (TotpSecretBox.IsPlain(user.TotpSecret))
+        {
+            // A secret stored before encryption: sealed now that its owner has proved they hold it.
+            await database.Users.ReplaceTotpSecretAsync(user.Id, user.TotpSecret, secrets.Seal(user.Id, secret!), cancellationToken).ConfigureAwait(false);
         }
 
         return await SignedInAsync(user, cancellationToken).ConfigureAwait(false);
@@ -208,13 +215,13 @@ public sealed class ConsoleAccounts(WaymarkDatabase database, TimeProvider time)
             return null;
         }
 
-        if (user.TotpPending is { } pending)
+        if (user.TotpPending is { } pending && secrets.Open(user.Id, pending) is { } open)
         {
-            return pending;
+            return open;
         }
 
         var secret = TotpCodes.NewSecret();
-        await database.Users.SetPendingTotpAsync(user.Id, secret, cancellationToken).ConfigureAwait(false);
+        await database.Users.SetPendingTotpAsync(user.Id, secrets.Seal(user.Id, secret), cancellationToken).ConfigureAwait(false);
         return secret;
     }
 
@@ -227,7 +234,8 @@ public sealed class ConsoleAccounts(WaymarkDatabase database, TimeProvider time)
             return LoginStep.Failed;
         }
 
-        var step = TotpCodes.MatchStep(user.TotpPending, code, time.GetUtcNow());
+        var pending = secrets.Open(user.Id, user.TotpPending);
+        var step = pending is null ? null : TotpCodes.MatchStep(pending, code, time.GetUtcNow());
         if (step is null || !await database.Users.ConfirmTotpAsync(user.Id, user.TotpPending, step.Value, cancellationToken).ConfigureAwait(false))
         {
             await FailAsync(user, cancellationToken).ConfigureAwait(false);
