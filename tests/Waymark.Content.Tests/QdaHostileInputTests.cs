@@ -42,7 +42,7 @@ public sealed class QdaHostileInputTests
     {
         var directory = Files.NewDirectory("qda-bomb");
         // 400 MB of spaces inside the root element inflate from under two megabytes.
-        var bomb = Archive(directory, "bomb.qdpx", ("project.qde", stream =>
+        static void WriteBomb(Stream stream)
         {
             stream.Write(Encoding.UTF8.GetBytes(ProjectHead + "<Project xmlns=\"urn:QDA-XML:project:1.0\" name=\"b\">"));
             var spaces = new byte[1 << 20];
@@ -53,7 +53,9 @@ public sealed class QdaHostileInputTests
             }
 
             stream.Write("</Project>"u8);
-        }));
+        }
+
+        var bomb = Archive(directory, "bomb.qdpx", ("project.qde", WriteBomb));
         Assert.True(new FileInfo(bomb).Length < 4 * 1024 * 1024, "the test bomb should be small on disk");
 
         var allocated = GC.GetAllocatedBytesForCurrentThread();
@@ -76,7 +78,7 @@ public sealed class QdaHostileInputTests
         var xml = ValidProjectXml(directory);
         var first = System.Text.RegularExpressions.Regex.Match(xml, "plainTextPath=\"internal://([^\"]+)\"").Groups[1].Value;
         Assert.NotEmpty(first);
-        var bomb = Archive(directory, "source-bomb.qdpx", ("project.qde", Text(xml)), ("sources/" + first, stream =>
+        static void WriteBlocks(Stream stream)
         {
             var block = new byte[1 << 20];
             Array.Fill(block, (byte)'a');
@@ -84,7 +86,9 @@ public sealed class QdaHostileInputTests
             {
                 stream.Write(block);
             }
-        }));
+        }
+
+        var bomb = Archive(directory, "source-bomb.qdpx", ("project.qde", Text(xml)), ("sources/" + first, WriteBlocks));
 
         var result = QdpxImport.Read(bomb);
         Assert.False(result.IsSuccess);
