@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Scans a local Waymark node with sqlmap (Debian package `sqlmap`) on loopback: every public form
 # that sqlmap's crawler finds from the home page, the query strings of the public pages, and the
-# console login (with its anti-forgery token). Records each run and a summary, and exits 1 when
+# console login (with its anti-forgery token), each parameter scanned on its own so that none is cut
+# short. Records each run and a summary, and exits 1 when
 # sqlmap reports any injectable parameter. The outcome is recorded in docs/security.md.
 # Usage: scripts/sqlmap-scan.sh [OUTPUT_DIR]   (default artifacts/sqlmap; needs the .NET SDK and sqlmap)
 set -euo pipefail
@@ -15,34 +16,58 @@ pub=$(free_port); con=$(free_port)
 data=$(mktemp -d /tmp/waymark-sqlmap.XXXXXX)
 
 dotnet build src/Waymark.Cli -c Release -nologo -clp:ErrorsOnly >/dev/null
-waymark=(dotnet src/Waymark.Cli/bin/Release/net10.0/waymark.dll)
+cp -r src/Waymark.Cli/bin/Release/net10.0 "$data/app"  # a copy: a rebuild during a long scan leaves it alone
+waymark=(dotnet "$data/app/waymark.dll")
 echo 'sqlmap scan password' | "${waymark[@]}" users add scanner --role admin --password-stdin --data-dir "$data" >/dev/null
 "${waymark[@]}" serve --public "127.0.0.1:$pub" --console "127.0.0.1:$con" --data-dir "$data" >"$out/server.log" 2>&1 &
 server=$!
 trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null; rm -rf "$data"' EXIT
 for _ in $(seq 100); do curl -sf -o /dev/null "http://127.0.0.1:$pub/css/site.css" && break; sleep 0.2; done
 
-common=(--batch --level=3 --risk=2 --threads=1 --timeout=10 --retries=1 --flush-session --disable-coloring --output-dir="$out/sessions")
-run() { # name, sqlmap arguments...
+common=(--batch --level=3 --risk=2 --threads=1 --timeout=10 --retries=1 --flush-session --disable-coloring)
+run() { # name, sqlmap arguments...   Each run has its own session folder, so two may run at once.
   local name=$1; shift
-  echo "== $name" | tee -a "$out/summary.txt"
-  TERM=dumb sqlmap "${common[@]}" "$@" </dev/null >"$out/$name.log" 2>&1 || true
-  if grep -qiE "is vulnerable|sqlmap identified the following injection point" "$out/$name.log"; then
-    echo "INJECTABLE: see $out/$name.log" | tee -a "$out/summary.txt"
-  else
-    grep -hE "do not appear to be injectable|no parameter\(s\) found|not injectable|no usable links|no forms found|skipping|CRITICAL" "$out/$name.log" | sed 's/^.*\[[0-9:]*\] //' | sort -u | tee -a "$out/summary.txt" || true
-  fi
+  local started=$SECONDS
+  TERM=dumb sqlmap "${common[@]}" --output-dir="$out/sessions/$name" -t "$out/$name.traffic" "$@" </dev/null >"$out/$name.log" 2>&1 || true
+  local requests; requests=$(grep -c '^HTTP request \[#' "$out/$name.traffic" 2>/dev/null || true)
+  rm -f "$out/$name.traffic"  # the full traffic is large; its request count is what the record needs
+  { echo "== $name: $(( (SECONDS - started) / 60 )) min, ${requests:-0} requests"
+    if grep -qiE "is vulnerable|sqlmap identified the following injection point" "$out/$name.log"; then
+      echo "INJECTABLE: see $out/$name.log"
+    else
+      grep -hE "do not appear to be injectable|does not seem to be injectable|no parameter\(s\) found|no usable links|no forms found|CRITICAL|false positive" "$out/$name.log" | sed 's/^.*\[[0-9:]*\] //' | sort -u || true
+    fi; } >>"$out/summary.txt"
 }
 
-# Public forms, found by sqlmap's own crawler from the home page and the language list.
-run public-forms -u "http://127.0.0.1:$pub/en/" --crawl=3 --forms
-# Public query strings (pages ignore them; a parameter here must be inert).
-run public-query -u "http://127.0.0.1:$pub/en/privacy?q=1&lang=en"
-# The console login: name and password, with a fresh anti-forgery token for every request. Every
-# attempt fails (401, and the account locks after five), so error- and time-based tests do the work.
-run console-login -u "http://127.0.0.1:$con/console/login" --data "name=scanner&password=x&__RequestVerificationToken=t" \
-  --csrf-token=__RequestVerificationToken --csrf-url="http://127.0.0.1:$con/console/login" -p "name,password" --ignore-code=401 \
-  --delay=0.02  # stay under the console's global rate limit (100 requests a second), or sqlmap meets 429s
+p="http://127.0.0.1:$pub"; c="http://127.0.0.1:$con"
+token=__RequestVerificationToken
+public_scans() {
+  # Every form sqlmap's own crawler finds from the home page (self-help, directory filter, surveys linked from there).
+  run public-forms -u "$p/en/" --crawl=3 --forms
+  # Query strings: a page that ignores them, and the screening API, which reads them.
+  run public-query -u "$p/en/privacy?q=1&lang=en"
+  run screening-api -u "$p/api/screen?q=zorblat&lang=en" -p "q,lang"
+  # Survey: the resume-code form (a lookup by code), and the consent form (the state field is
+  # refreshed from the consent page for every request, as a CSRF token would be).
+  run survey-resume -u "$p/en/s/help-us-help-you" --data "nav=resume&code=x" -p "code,nav"
+  run survey-start -u "$p/en/s/help-us-help-you" --data "state=x&nav=start" --csrf-token=state --csrf-url="$p/en/s/help-us-help-you" -p nav
+  # Self-help: resume and delete under a recovery phrase, save with a phrase (anti-forgery token fetched each time).
+  run help-resume -u "$p/en/help?handler=Resume" --data "phrase=x&$token=t" --csrf-token=$token --csrf-url="$p/en/help" -p phrase --ignore-code=422
+  run help-delete -u "$p/en/help/delete" --data "phrase=x&confirm=yes&$token=t" --csrf-token=$token --csrf-url="$p/en/help/delete" -p "phrase,confirm" --ignore-code=422
+  run help-save -u "$p/en/help/why-change?handler=SaveWithPhrase" --data "phrase=x&$token=t" --csrf-token=$token --csrf-url="$p/en/help/why-change" -p phrase --ignore-code=422
+}
+console_scans() {
+  # The console login, one parameter per run so that neither is cut short. Every attempt fails
+  # (401, and the account locks after five), so error- and time-based tests do the work. Paced to
+  # stay under the console's global rate limit (100 requests a second), or sqlmap meets 429s.
+  local login=(-u "$c/console/login" --data "name=scanner&password=x&$token=t" --csrf-token=$token --csrf-url="$c/console/login" --ignore-code=401 --delay=0.02)
+  run console-login-name "${login[@]}" -p name
+  run console-login-password "${login[@]}" -p password
+}
+console_scans & consoles=$!
+public_scans
+wait "$consoles"
 
 echo "sqlmap $(sqlmap --version 2>/dev/null | grep -oE '^[0-9][0-9.]*[^ ]*' | head -1); level 3, risk 2; $(date -u +%Y-%m-%d)" | tee -a "$out/summary.txt"
+cat "$out/summary.txt"
 ! grep -q INJECTABLE "$out/summary.txt"

@@ -27,7 +27,7 @@ internal static class Migrator
             .ToList();
     }
 
-    internal static async Task ApplyAsync(WaymarkDatabase database, CancellationToken cancellationToken)
+    internal static async Task ApplyAsync(WaymarkDatabase database, int upToVersion, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         if (database.Engine == DatabaseEngine.Sqlite)
@@ -35,7 +35,7 @@ internal static class Migrator
             await ExecuteAsync(connection, null, "PRAGMA journal_mode = WAL;", cancellationToken).ConfigureAwait(false);
         }
 
-        foreach (var migration in Available(database.Engine))
+        foreach (var migration in Available(database.Engine).Where(m => m.Version <= upToVersion))
         {
             await ApplyOneAsync(database.Engine, connection, migration, cancellationToken).ConfigureAwait(false);
         }

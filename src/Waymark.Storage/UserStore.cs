@@ -10,23 +10,85 @@ namespace Waymark.Storage;
 public sealed class UserStore
 {
     private const string Columns =
-        "id, name, role, password_hash, totp_secret, totp_pending, totp_last_step, failed_logins, locked_until, disabled, session_version";
+        "id, name, password_hash, totp_secret, totp_pending, totp_last_step, failed_logins, locked_until, disabled, session_version";
 
     private readonly WaymarkDatabase _database;
 
     internal UserStore(WaymarkDatabase database) => _database = database;
 
-    /// <summary>Adds an account; returns its id, or null when the name is taken.</summary>
-    public async Task<long?> AddAsync(string name, string role, string passwordHash, CancellationToken cancellationToken = default)
+    /// <summary>Adds an account with one role; returns its id, or null when the name is taken.</summary>
+    public Task<long?> AddAsync(string name, string role, string passwordHash, CancellationToken cancellationToken = default) =>
+        AddAsync(name, [role], passwordHash, cancellationToken);
+
+    /// <summary>Adds an account holding <paramref name="roles"/> (at least one); returns its id, or null when the name is taken.</summary>
+    public async Task<long?> AddAsync(string name, IReadOnlyCollection<string> roles, string passwordHash, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(roles);
+        ArgumentOutOfRangeException.ThrowIfZero(roles.Count);
         await using var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
-        command.CommandText = "INSERT INTO users (name, role, password_hash) VALUES (@name, @role, @hash) ON CONFLICT (name) DO NOTHING RETURNING id";
+        command.Transaction = transaction;
+        command.CommandText = "INSERT INTO users (name, password_hash) VALUES (@name, @hash) ON CONFLICT (name) DO NOTHING RETURNING id";
         Migrator.AddParameter(command, "name", name);
-        Migrator.AddParameter(command, "role", role);
         Migrator.AddParameter(command, "hash", passwordHash);
-        var id = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
-        return id is null or DBNull ? null : Convert.ToInt64(id, CultureInfo.InvariantCulture);
+        var inserted = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+        if (inserted is null or DBNull)
+        {
+            return null;
+        }
+
+        var id = Convert.ToInt64(inserted, CultureInfo.InvariantCulture);
+        await InsertRolesAsync(connection, transaction, id, roles, cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return id;
+    }
+
+    /// <summary>
+    /// Replaces an account's roles (at least one) and ends its sessions, so no cookie carries the
+    /// old roles; false when there is no such account.
+    /// </summary>
+    public async Task<bool> SetRolesAsync(long id, IReadOnlyCollection<string> roles, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(roles);
+        ArgumentOutOfRangeException.ThrowIfZero(roles.Count);
+        await using var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using (var bump = connection.CreateCommand())
+        {
+            bump.Transaction = transaction;
+            bump.CommandText = "UPDATE users SET session_version = session_version + 1 WHERE id = @id";
+            Migrator.AddParameter(bump, "id", id);
+            if (await bump.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) != 1)
+            {
+                return false;
+            }
+        }
+
+        await using (var clear = connection.CreateCommand())
+        {
+            clear.Transaction = transaction;
+            clear.CommandText = "DELETE FROM user_roles WHERE user_id = @id";
+            Migrator.AddParameter(clear, "id", id);
+            await clear.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await InsertRolesAsync(connection, transaction, id, roles, cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    private static async Task InsertRolesAsync(DbConnection connection, DbTransaction transaction, long id, IReadOnlyCollection<string> roles, CancellationToken cancellationToken)
+    {
+        foreach (var role in roles.Distinct(StringComparer.Ordinal))
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = "INSERT INTO user_roles (user_id, role) VALUES (@id, @role)";
+            Migrator.AddParameter(command, "id", id);
+            Migrator.AddParameter(command, "role", role);
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
     }
 
     public Task<StoredUser?> FindByNameAsync(string name, CancellationToken cancellationToken = default) =>
@@ -41,12 +103,24 @@ public sealed class UserStore
         await using var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         command.CommandText = $"SELECT {Columns} FROM users ORDER BY name";
-        return await ReadAllAsync(command, cancellationToken).ConfigureAwait(false);
+        return await ReadAllAsync(connection, command, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Keeps a freshly generated TOTP secret until the user proves they scanned it.</summary>
     public Task SetPendingTotpAsync(long id, string secret, CancellationToken cancellationToken = default) =>
         UpdateAsync("totp_pending = @value", id, secret, cancellationToken);
+
+    /// <summary>Replaces the stored second-factor secret if it is still <paramref name="expected"/> (sealing a plain one).</summary>
+    public async Task<bool> ReplaceTotpSecretAsync(long id, string expected, string replacement, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE users SET totp_secret = @replacement WHERE id = @id AND totp_secret = @expected";
+        Migrator.AddParameter(command, "id", id);
+        Migrator.AddParameter(command, "expected", expected);
+        Migrator.AddParameter(command, "replacement", replacement);
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+    }
 
     /// <summary>Makes the pending secret the account's second factor, with <paramref name="step"/> already used.</summary>
     public async Task<bool> ConfirmTotpAsync(long id, string pendingSecret, long step, CancellationToken cancellationToken = default)
@@ -135,33 +209,62 @@ public sealed class UserStore
         await using var command = connection.CreateCommand();
         command.CommandText = $"SELECT {Columns} FROM users WHERE {where}";
         Migrator.AddParameter(command, "key", key);
-        return (await ReadAllAsync(command, cancellationToken).ConfigureAwait(false)).SingleOrDefault();
+        return (await ReadAllAsync(connection, command, cancellationToken).ConfigureAwait(false)).SingleOrDefault();
     }
 
-    private static async Task<IReadOnlyList<StoredUser>> ReadAllAsync(DbCommand command, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<StoredUser>> ReadAllAsync(DbConnection connection, DbCommand command, CancellationToken cancellationToken)
     {
         var users = new List<StoredUser>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
-            long Int(int ordinal) => Convert.ToInt64(reader.GetValue(ordinal), CultureInfo.InvariantCulture);
-            string? Text(int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
-            users.Add(new StoredUser(
-                Int(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), Text(4), Text(5), Int(6), (int)Int(7),
-                reader.IsDBNull(8) ? null : DateTimeOffset.FromUnixTimeSeconds(Int(8)),
-                Int(9) != 0,
-                Int(10)));
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                long Int(int ordinal) => Convert.ToInt64(reader.GetValue(ordinal), CultureInfo.InvariantCulture);
+                string? Text(int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+                users.Add(new StoredUser(
+                    Int(0), reader.GetString(1), [], reader.GetString(2), Text(3), Text(4), Int(5), (int)Int(6),
+                    reader.IsDBNull(7) ? null : DateTimeOffset.FromUnixTimeSeconds(Int(7)),
+                    Int(8) != 0,
+                    Int(9)));
+            }
         }
 
-        return users;
+        if (users.Count == 0)
+        {
+            return users;
+        }
+
+        // The roles in a second query on the same connection: simple SQL both engines read alike.
+        var roles = users.ToDictionary(u => u.Id, _ => new SortedSet<string>(StringComparer.Ordinal));
+        await using var roleCommand = connection.CreateCommand();
+        roleCommand.CommandText = users.Count == 1
+            ? "SELECT user_id, role FROM user_roles WHERE user_id = @id"
+            : "SELECT user_id, role FROM user_roles";
+        if (users.Count == 1)
+        {
+            Migrator.AddParameter(roleCommand, "id", users[0].Id);
+        }
+
+        await using (var reader = await roleCommand.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                if (roles.TryGetValue(Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture), out var set))
+                {
+                    set.Add(reader.GetString(1));
+                }
+            }
+        }
+
+        return users.Select(u => u with { Roles = [.. roles[u.Id]] }).ToList();
     }
 }
 
-/// <summary>One console account as stored.</summary>
+/// <summary>One console account as stored; <see cref="Roles"/> in ordinal order.</summary>
 public sealed record StoredUser(
     long Id,
     string Name,
-    string Role,
+    IReadOnlyList<string> Roles,
     string PasswordHash,
     string? TotpSecret,
     string? TotpPending,

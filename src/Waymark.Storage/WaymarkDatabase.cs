@@ -58,13 +58,17 @@ public sealed class WaymarkDatabase : IAsyncDisposable
     public ScreeningTermListStore ScreeningTermLists { get; }
 
     /// <summary>Opens (and for SQLite, creates) the database and brings its schema up to date.</summary>
-    public static async Task<WaymarkDatabase> OpenAsync(StorageSettings settings, CancellationToken cancellationToken = default)
+    public static Task<WaymarkDatabase> OpenAsync(StorageSettings settings, CancellationToken cancellationToken = default) =>
+        OpenAsync(settings, int.MaxValue, cancellationToken);
+
+    /// <summary>Opens with the migrations up to <paramref name="upToVersion"/> only (tests of a migration's data move).</summary>
+    internal static async Task<WaymarkDatabase> OpenAsync(StorageSettings settings, int upToVersion, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var database = settings.Engine == DatabaseEngine.Sqlite ? OpenSqlite(settings) : OpenPostgres(settings);
         try
         {
-            await Migrator.ApplyAsync(database, cancellationToken).ConfigureAwait(false);
+            await Migrator.ApplyAsync(database, upToVersion, cancellationToken).ConfigureAwait(false);
         }
         catch
         {

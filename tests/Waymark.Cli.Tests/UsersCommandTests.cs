@@ -16,6 +16,9 @@ public sealed class UsersCommandTests
     [InlineData("users", "add", "ada", "--role", "root")]
     [InlineData("users", "add", "ada")]
     [InlineData("users", "add", "--role", "admin")]
+    [InlineData("users", "add", "ada", "--role", "editor,root")]
+    [InlineData("users", "add", "ada", "--role", ",")]
+    [InlineData("users", "roles", "ada")]
     public async Task Bad_usage_exits_2(params string[] args) =>
         Assert.Equal(ExitCodes.Usage, (await RunAsync(args)).Code);
 
@@ -38,4 +41,23 @@ public sealed class UsersCommandTests
         var missing = await RunAsync("users", "disable", "nobody", "--data-dir", data);
         Assert.Equal((ExitCodes.Failure, true), (missing.Code, missing.Error.Contains("no account named 'nobody'", StringComparison.Ordinal)));
     }
+
+    [Fact]
+    public async Task An_account_holds_several_roles_given_either_way_and_roles_can_be_changed()
+    {
+        var data = TestEnvironment.NewTempDirectory("users-roles");
+        Assert.Equal(ExitCodes.Ok, (await RunAsync("users", "add", "cy", "--role", "editor", "--role", "analyst", "--generate-password", "--data-dir", data)).Code);
+        var added = await RunAsync("users", "add", "dee", "--role", "analyst,editor", "--generate-password", "--data-dir", data);
+        Assert.Contains("added with roles editor, analyst;", added.Output, StringComparison.Ordinal);
+        Assert.Equal(["cy\teditor,analyst\ttotp-not-enrolled\tactive", "dee\teditor,analyst\ttotp-not-enrolled\tactive"], Lines((await RunAsync("users", "list", "--data-dir", data)).Output));
+
+        var changed = await RunAsync("users", "roles", "dee", "--role", "admin", "--role", "analyst", "--data-dir", data);
+        Assert.Equal(ExitCodes.Ok, changed.Code);
+        Assert.Contains("sessions have ended", changed.Output, StringComparison.Ordinal);
+        Assert.Equal("dee\tadmin,analyst\ttotp-not-enrolled\tactive", Lines((await RunAsync("users", "list", "--data-dir", data)).Output)[1]);
+        var missing = await RunAsync("users", "roles", "nobody", "--role", "editor", "--data-dir", data);
+        Assert.Equal((ExitCodes.Failure, true), (missing.Code, missing.Error.Contains("no account named 'nobody'", StringComparison.Ordinal)));
+    }
+
+    private static string[] Lines(string text) => text.Replace("\r", "", StringComparison.Ordinal).Trim().Split('\n');
 }

@@ -21,6 +21,15 @@ public sealed class FuzzTests
         return new string(chars);
     }
 
+    /// <summary>XML-aware mutations: the general ones plus tags, entities and attributes broken or repeated.</summary>
+    internal static string MutateXml(Random random, string xml)
+    {
+        var text = Mutate(random, xml);
+        var at = random.Next(text.Length + 1);
+        string[] pieces = ["<", ">", "</Code>", "<Code name=\"x\">", "guid=\"\"", "startPosition=\"-1\"", "endPosition=\"99999999999\"", "&amp;", "&#0;", "<![CDATA[", "\"", "=", "<PlainTextSelection>"];
+        return text.Insert(at, pieces[random.Next(pieces.Length)]);
+    }
+
     private static string Mutate(Random random, string text)
     {
         var builder = new StringBuilder(text);

@@ -28,7 +28,7 @@ public sealed class QdpxTests
         ("forum.csv", "thread_id,post_id,author,text\nt1,1,ann,\"𝔘nicode 😀 feelings\r\n\r\nalone\"\nt1,2,bob,peer support\n"),
     ];
 
-    private static (string Path, CodingReport Report) Export(string directory)
+    internal static (string Path, CodingReport Report) Export(string directory)
     {
         var codebook = Waymark.Content.Codebooks.CodebookYaml.Parse(Yaml, "q").Value!;
         var engine = CodingEngine.Create(codebook, CodingUnit.Paragraph, keepCodings: true).Value!;

@@ -22,18 +22,62 @@ public sealed class UserStoreTests
         Assert.NotNull(await database.Users.AddAsync("bo", "editor", "h2"));
 
         var ada = await database.Users.FindByNameAsync("ada");
-        Assert.Equal(new StoredUser(id, "ada", "analyst", "$argon2id$placeholder", null, null, 0, 0, null, false, 0), ada);
-        Assert.Equal(ada, await database.Users.FindByIdAsync(id));
+        Assert.Equal(["analyst"], ada!.Roles);
+        Assert.Equal(new StoredUser(id, "ada", ada.Roles, "$argon2id$placeholder", null, null, 0, 0, null, false, 0), ada);
+        var byId = await database.Users.FindByIdAsync(id);
+        Assert.Equal(ada, byId! with { Roles = ada.Roles });
+        Assert.Equal(ada.Roles, byId.Roles);
         Assert.Null(await database.Users.FindByNameAsync("ADA"));
         Assert.Equal(["ada", "bo"], (await database.Users.ListAsync()).Select(u => u.Name));
     }
 
     [Theory]
     [MemberData(nameof(TestDatabases.Engines), MemberType = typeof(TestDatabases))]
-    public async Task A_role_outside_the_three_is_refused_by_the_schema(DatabaseEngine engine)
+    public async Task A_role_outside_the_three_is_refused_by_the_schema_and_no_account_is_left_half_made(DatabaseEngine engine)
     {
         await using var database = await WaymarkDatabase.OpenAsync(await TestDatabases.CreateAsync(engine));
         await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => database.Users.AddAsync("eve", "root", "h"));
+        await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => database.Users.AddAsync("eve", ["editor", "root"], "h"));
+        Assert.Null(await database.Users.FindByNameAsync("eve"));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Engines), MemberType = typeof(TestDatabases))]
+    public async Task An_account_holds_several_roles_and_changing_them_ends_its_sessions(DatabaseEngine engine)
+    {
+        await using var database = await WaymarkDatabase.OpenAsync(await TestDatabases.CreateAsync(engine));
+        var id = (await database.Users.AddAsync("cy", ["editor", "analyst", "editor"], "h"))!.Value;
+        Assert.NotNull(await database.Users.AddAsync("dee", "admin", "h"));
+        Assert.Equal(["analyst", "editor"], (await database.Users.FindByNameAsync("cy"))!.Roles);
+
+        Assert.True(await database.Users.SetRolesAsync(id, ["admin", "analyst"]));
+        var cy = await database.Users.FindByIdAsync(id);
+        Assert.Equal(["admin", "analyst"], cy!.Roles);
+        Assert.Equal(1L, cy.SessionVersion);
+        Assert.False(await database.Users.SetRolesAsync(id + 1000, ["editor"]));
+        await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => database.Users.SetRolesAsync(id, ["analyst", "root"]));
+        Assert.Equal(["admin", "analyst"], (await database.Users.FindByIdAsync(id))!.Roles); // the failed change left nothing behind
+
+        var listed = await database.Users.ListAsync();
+        Assert.Equal([["admin", "analyst"], ["admin"]], listed.Select(u => u.Roles));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Engines), MemberType = typeof(TestDatabases))]
+    public async Task Accounts_made_before_several_roles_keep_their_one_role(DatabaseEngine engine)
+    {
+        var settings = await TestDatabases.CreateAsync(engine);
+        await using (var old = await WaymarkDatabase.OpenAsync(settings, upToVersion: 60))
+        {
+            await using var connection = await old.OpenConnectionAsync(default);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "INSERT INTO users (name, role, password_hash, session_version) VALUES ('ada', 'admin', 'h1', 3), ('bo', 'analyst', 'h2', 0)";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        await using var database = await WaymarkDatabase.OpenAsync(settings);
+        var users = await database.Users.ListAsync();
+        Assert.Equal([("ada", "admin", 3L), ("bo", "analyst", 0L)], users.Select(u => (u.Name, string.Join(',', u.Roles), u.SessionVersion)));
     }
 
     [Theory]

@@ -34,7 +34,7 @@ public sealed class FormGuardTests
         Assert.NotEqual(first.Name("answer"), second.Name("answer"));
         Assert.NotEqual(first.Name("answer"), first.Name("other"));
         Assert.NotEqual(first.Name("answer"), first.HoneypotName);
-        Assert.Matches("^f[0-9a-f]{12}$", first.Name("answer"));
+        Assert.Matches("^f[0-9a-f]{12}-answer$", first.Name("answer"));
 
         // A bot replaying yesterday's field names with today's token gets nothing.
         var check = guard.Check("survey-page", Post((FormGuard.TokenField, second.Token), (first.Name("answer"), "zorblat")));

@@ -41,9 +41,9 @@ public sealed class SelfHelpFlowTests(PageChecker checker)
             await page.Locator($"form[action='/{language}/help/why-change?handler=Open'] button").ClickAsync();
             problems.AddRange(await checker.CheckHtmlAsync(new Uri(page.Url), await page.ContentAsync()));
             Assert.Equal(FirstAnswer, await page.InputValueAsync("#x-reasons"));
-            Assert.True(await page.IsCheckedAsync("input[name='a.gains.peace']"));
-            Assert.False(await page.IsCheckedAsync("input[name='a.gains.time']"));
-            Assert.True(await page.IsCheckedAsync("input[name='a.readiness'][value='7']"));
+            Assert.True(await page.IsCheckedAsync("input[name$='-a.gains.peace']"));
+            Assert.False(await page.IsCheckedAsync("input[name$='-a.gains.time']"));
+            Assert.True(await page.IsCheckedAsync("input[name$='-a.readiness'][value='7']"));
         }
 
         await using (var another = await checker.NewNoScriptContextAsync())
@@ -51,7 +51,7 @@ public sealed class SelfHelpFlowTests(PageChecker checker)
             var page = await another.NewPageAsync();
             await page.GotoAsync(new Uri(server.PublicUrl, $"/{language}/help/delete").ToString());
             await page.FillAsync("#phrase", phrase);
-            await page.CheckAsync("input[name='confirm']");
+            await page.CheckAsync("input[name$='-confirm']");
             await page.Locator("form button").ClickAsync();
             Assert.Equal(1, await page.Locator(".outcome").CountAsync());
             problems.AddRange(await checker.CheckHtmlAsync(new Uri(page.Url), await page.ContentAsync()));
@@ -197,8 +197,8 @@ public sealed class SelfHelpFlowTests(PageChecker checker)
             await page.Locator("a.next").ClickAsync();
             Assert.EndsWith($"/{language}/help/why-change", page.Url, StringComparison.Ordinal);
             await page.FillAsync("#x-reasons", FirstAnswer);
-            await page.CheckAsync("input[name='a.gains.peace']");
-            await page.CheckAsync("input[name='a.readiness'][value='7']");
+            await page.CheckAsync("input[name$='-a.gains.peace']");
+            await page.CheckAsync("input[name$='-a.readiness'][value='7']");
             await page.Locator("button[formaction$='handler=SaveNewPhrase']").ClickAsync();
             var phrase = (await page.Locator(".phrase .words").InnerTextAsync()).Trim();
             problems.AddRange(await checker.CheckHtmlAsync(new Uri(page.Url), await page.ContentAsync()));

@@ -19,6 +19,7 @@ internal static class ServeConfiguration
     internal const string ScreeningTermsVariable = "WAYMARK_SCREENING_TERMS";
     internal const string ScreeningRotationVariable = "WAYMARK_SCREENING_ROTATION";
     internal const string SurveysVariable = "WAYMARK_SURVEYS_DIR";
+    internal const string SecretsKeyVariable = "WAYMARK_SECRETS_KEY_FILE";
     internal const string ResponseDateVariable = "WAYMARK_RESPONSE_DATE";
 
     public sealed record Overrides(string? PublicEndpoint, string? ConsoleEndpoint, string? DataDirectory, string? Postgres);
@@ -39,6 +40,7 @@ internal static class ServeConfiguration
                 DataDirectory = Pick(options.DataDirectory, DataDirectoryVariable, "DataDirectory") ?? defaults.Storage.DataDirectory,
                 PostgresConnectionString = Pick(options.Postgres, PostgresVariable, "PostgresConnectionString"),
             },
+            SecretsKeyFile = Pick(null, SecretsKeyVariable, "SecretsKeyFile"),
             Screening = new Waymark.Screening.ScreenerOptions
             {
                 TermsPath = Pick(null, ScreeningTermsVariable, "ScreeningTerms"),

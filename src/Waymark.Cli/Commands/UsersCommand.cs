@@ -16,6 +16,7 @@ internal static class UsersCommand
         var command = new Command("users", "Manage researcher console accounts (docs/security.md).");
         command.Subcommands.Add(CreateAdd());
         command.Subcommands.Add(CreateList());
+        command.Subcommands.Add(CreateRoles());
         command.Subcommands.Add(CreateChange("reset-totp", "Remove an account's second factor: it enrols a new one at the next login.",
             (accounts, name, token) => accounts.ResetTotpAsync(name, ConsoleAccounts.CommandLineActor, token)));
         command.Subcommands.Add(CreateChange("disable", "Disable an account; its sessions end at once.",
@@ -28,8 +29,7 @@ internal static class UsersCommand
     private static Command CreateAdd()
     {
         var name = new Argument<string>("NAME") { Description = "Account name: lower-case letters, digits, '.', '-', '_'." };
-        var role = new Option<string>("--role") { Description = "admin, editor or analyst.", Required = true };
-        role.AcceptOnlyFromAmong("admin", "editor", "analyst");
+        var role = RoleOption();
         var fromStdin = new Option<bool>("--password-stdin") { Description = "Read the password from the first line of standard input." };
         var generate = new Option<bool>("--generate-password") { Description = "Generate a password and print it once." };
         var command = new Command("add", "Add an account. Without --password-stdin or --generate-password the password is asked for on the terminal, without echo.")
@@ -41,9 +41,10 @@ internal static class UsersCommand
         {
             var output = parseResult.InvocationConfiguration.Output;
             var error = parseResult.InvocationConfiguration.Error;
-            if (!ConsoleRoles.TryParse(parseResult.GetValue(role), out var parsedRole))
+            var parsedRoles = ConsoleRoles.TryParseList(parseResult.GetValue(role) ?? [], out var roleProblem);
+            if (parsedRoles is null)
             {
-                await error.WriteLineAsync("waymark users add: --role must be admin, editor or analyst").ConfigureAwait(false);
+                await error.WriteLineAsync("waymark users add: --role: " + roleProblem).ConfigureAwait(false);
                 return ExitCodes.Usage;
             }
 
@@ -56,7 +57,7 @@ internal static class UsersCommand
 
             return await WithAccountsAsync(storage, parseResult, error, async accounts =>
             {
-                var result = await accounts.AddAsync(parseResult.GetValue(name)!, parsedRole, password, ConsoleAccounts.CommandLineActor, cancellationToken).ConfigureAwait(false);
+                var result = await accounts.AddAsync(parseResult.GetValue(name)!, parsedRoles, password, ConsoleAccounts.CommandLineActor, cancellationToken).ConfigureAwait(false);
                 if (result.Succeeded && parseResult.GetValue(generate))
                 {
                     await output.WriteLineAsync("Password (shown once, keep it in a password manager): " + password).ConfigureAwait(false);
@@ -68,9 +69,53 @@ internal static class UsersCommand
         return command;
     }
 
+    /// <summary><c>--role</c>, repeatable and comma-separated: <c>--role editor --role analyst</c> or <c>--role editor,analyst</c>.</summary>
+    private static Option<string[]> RoleOption()
+    {
+        var role = new Option<string[]>("--role")
+        {
+            Description = "admin, editor or analyst; repeat it or separate with commas for several (--role editor,analyst).",
+            Required = true,
+            AllowMultipleArgumentsPerToken = false,
+        };
+        role.Validators.Add(result =>
+        {
+            if (ConsoleRoles.TryParseList(result.GetValueOrDefault<string[]>() ?? [], out var problem) is null)
+            {
+                result.AddError(problem);
+            }
+        });
+        return role;
+    }
+
+    private static Command CreateRoles()
+    {
+        var name = new Argument<string>("NAME");
+        var role = RoleOption();
+        var command = new Command("roles", "Replace an account's roles (the only way to give or take the admin role); its sessions end at once.") { name, role };
+        var storage = StorageOptions.AddTo(command);
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var output = parseResult.InvocationConfiguration.Output;
+            var error = parseResult.InvocationConfiguration.Error;
+            var roles = ConsoleRoles.TryParseList(parseResult.GetValue(role) ?? [], out var problem);
+            if (roles is null)
+            {
+                await error.WriteLineAsync("waymark users roles: --role: " + problem).ConfigureAwait(false);
+                return ExitCodes.Usage;
+            }
+
+            return await WithAccountsAsync(storage, parseResult, error, async accounts =>
+                await ReportAsync("waymark users roles",
+                    await accounts.SetRolesAsync(parseResult.GetValue(name)!, roles, mayTouchAdmin: true, ConsoleAccounts.CommandLineActor, cancellationToken).ConfigureAwait(false),
+                    output, error).ConfigureAwait(false)).ConfigureAwait(false);
+        });
+        return command;
+    }
+
     private static Command CreateList()
     {
-        var command = new Command("list", "List the accounts: name, role, second factor, state.");
+        var command = new Command("list", "List the accounts: name, roles (comma-separated), second factor, state.");
         var storage = StorageOptions.AddTo(command);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -81,7 +126,7 @@ internal static class UsersCommand
                 {
                     var state = account.Disabled ? "disabled" : "active";
                     var factor = account.HasSecondFactor ? "totp" : "totp-not-enrolled";
-                    await output.WriteLineAsync($"{account.Name}\t{account.Role.Name()}\t{factor}\t{state}").ConfigureAwait(false);
+                    await output.WriteLineAsync($"{account.Name}\t{account.RoleNames}\t{factor}\t{state}").ConfigureAwait(false);
                 }
 
                 return ExitCodes.Ok;
@@ -132,7 +177,8 @@ internal static class UsersCommand
 
         await using (database.ConfigureAwait(false))
         {
-            return await action(new ConsoleAccounts(database, TimeProvider.System)).ConfigureAwait(false);
+            // No command here handles a second factor's secret (reset-totp only removes it), so no key is loaded.
+            return await action(new ConsoleAccounts(database, TimeProvider.System, TotpSecretBox.None)).ConfigureAwait(false);
         }
     }
 

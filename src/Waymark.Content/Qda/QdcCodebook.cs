@@ -59,6 +59,11 @@ internal static class QdcCodebook
         XDocument document;
         try
         {
+            if (QdaLimits.CheckFileSize(path) is { } tooLarge)
+            {
+                return Result.Fail<Codebook>(tooLarge);
+            }
+
             using var reader = XmlReader.Create(path, SafeXml.Settings);
             document = XDocument.Load(reader);
         }
@@ -66,7 +71,7 @@ internal static class QdcCodebook
         {
             return Result.Fail<Codebook>($"{path}: not a REFI-QDA codebook ({e.Message})");
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return Result.Fail<Codebook>($"{path}: {e.Message}");
         }
@@ -165,5 +170,9 @@ internal static class SafeXml
         DtdProcessing = DtdProcessing.Prohibit,
         XmlResolver = null,
         MaxCharactersFromEntities = 0,
+        MaxCharactersInDocument = QdaLimits.MaxXmlCharacters,
+
+        // Whitespace between elements is never kept, so a bomb of blanks costs no memory.
+        IgnoreWhitespace = true,
     };
 }

@@ -20,10 +20,14 @@ internal static class QdpxImport
 {
     public static Result<ImportedProject> Read(string path)
     {
-        XDocument project;
         ZipArchive zip;
         try
         {
+            if (QdaLimits.CheckFileSize(path) is { } tooLarge)
+            {
+                return Result.Fail<ImportedProject>(tooLarge);
+            }
+
             zip = ZipFile.OpenRead(path);
         }
         catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
@@ -33,82 +37,125 @@ internal static class QdpxImport
 
         using (zip)
         {
-            var entry = zip.GetEntry("project.qde");
-            if (entry is null)
-            {
-                return Result.Fail<ImportedProject>($"{path}: the archive has no project.qde.");
-            }
-
             try
             {
-                using var stream = entry.Open();
-                using var reader = XmlReader.Create(stream, SafeXml.Settings);
-                project = XDocument.Load(reader);
+                return ReadProject(zip, path);
             }
-            catch (XmlException e)
+            catch (LimitExceededException e)
             {
-                return Result.Fail<ImportedProject>($"{path}: project.qde is not well-formed ({e.Message})");
+                return Result.Fail<ImportedProject>($"{path}: {e.Message}; it is refused.");
             }
-
-            var ns = QdpxProject.Ns;
-            var root = project.Root;
-            if (root is null || root.Name != ns + "Project")
+            catch (InvalidDataException e)
             {
-                return Result.Fail<ImportedProject>($"{path}: project.qde has no Project root in {ns}.");
+                return Result.Fail<ImportedProject>($"{path}: a damaged archive entry ({e.Message})");
             }
-
-            var codebook = QdcCodebook.FromCodes(
-                root.Element(ns + "CodeBook")?.Element(ns + "Codes")?.Elements(ns + "Code") ?? [], ns, (string?)root.Attribute("name") ?? "imported", path);
-            if (!codebook.IsSuccess)
-            {
-                return Result.Fail<ImportedProject>(codebook.Error!);
-            }
-
-            var codeNames = root.Descendants(ns + "Code").ToDictionary(c => (string)c.Attribute("guid")!, c => (string)c.Attribute("name")!, StringComparer.OrdinalIgnoreCase);
-            var sources = new Dictionary<string, string>(StringComparer.Ordinal);
-            var codings = new List<ImportedCoding>();
-            foreach (var source in root.Element(ns + "Sources")?.Elements(ns + "TextSource") ?? [])
-            {
-                var name = (string?)source.Attribute("name") ?? (string)source.Attribute("guid")!;
-                var text = SourceText(zip, source, ns);
-                if (text is null)
-                {
-                    return Result.Fail<ImportedProject>($"{path}: the text of source '{name}' is missing.");
-                }
-
-                sources[name] = text;
-                foreach (var selection in source.Elements(ns + "PlainTextSelection"))
-                {
-                    foreach (var coding in selection.Elements(ns + "Coding"))
-                    {
-                        var target = (string?)coding.Element(ns + "CodeRef")?.Attribute("targetGUID");
-                        if (target is null || !codeNames.TryGetValue(target, out var code))
-                        {
-                            return Result.Fail<ImportedProject>($"{path}: a Coding in '{name}' refers to no code ({target}).");
-                        }
-
-                        codings.Add(new ImportedCoding(name, code, (int)selection.Attribute("startPosition")!, (int)selection.Attribute("endPosition")!));
-                    }
-                }
-            }
-
-            return Result.Ok(new ImportedProject(codebook.Value!, sources, codings));
         }
     }
 
-    private static string? SourceText(ZipArchive zip, XElement source, XNamespace ns)
+    private static Result<ImportedProject> ReadProject(ZipArchive zip, string path)
+    {
+        if (QdaLimits.CheckEntries(zip, path) is { } unsafeEntries)
+        {
+            return Result.Fail<ImportedProject>(unsafeEntries);
+        }
+
+        var entry = zip.GetEntry("project.qde");
+        if (entry is null)
+        {
+            return Result.Fail<ImportedProject>($"{path}: the archive has no project.qde.");
+        }
+
+        var budget = new QdaLimits.Budget();
+        XDocument project;
+        try
+        {
+            using var stream = QdaLimits.OpenBounded(entry, budget);
+            using var reader = XmlReader.Create(stream, SafeXml.Settings);
+            project = XDocument.Load(reader);
+        }
+        catch (XmlException e)
+        {
+            return Result.Fail<ImportedProject>($"{path}: project.qde is not well-formed or not allowed ({e.Message})");
+        }
+
+        var ns = QdpxProject.Ns;
+        var root = project.Root;
+        if (root is null || root.Name != ns + "Project")
+        {
+            return Result.Fail<ImportedProject>($"{path}: project.qde has no Project root in {ns}.");
+        }
+
+        var codebook = QdcCodebook.FromCodes(
+            root.Element(ns + "CodeBook")?.Element(ns + "Codes")?.Elements(ns + "Code") ?? [], ns, (string?)root.Attribute("name") ?? "imported", path);
+        if (!codebook.IsSuccess)
+        {
+            return Result.Fail<ImportedProject>(codebook.Error!);
+        }
+
+        var codeNames = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var code in root.Descendants(ns + "Code"))
+        {
+            if ((string?)code.Attribute("guid") is not { Length: > 0 } guid || !codeNames.TryAdd(guid, (string?)code.Attribute("name") ?? ""))
+            {
+                return Result.Fail<ImportedProject>($"{path}: a Code has no guid or repeats one ('{(string?)code.Attribute("guid")}').");
+            }
+        }
+
+        var sources = new Dictionary<string, string>(StringComparer.Ordinal);
+        var codings = new List<ImportedCoding>();
+        foreach (var source in root.Element(ns + "Sources")?.Elements(ns + "TextSource") ?? [])
+        {
+            var name = (string?)source.Attribute("name") ?? (string?)source.Attribute("guid");
+            if (string.IsNullOrEmpty(name))
+            {
+                return Result.Fail<ImportedProject>($"{path}: a TextSource has neither name nor guid.");
+            }
+
+            var text = SourceText(zip, source, ns, budget);
+            if (text is null)
+            {
+                return Result.Fail<ImportedProject>($"{path}: the text of source '{name}' is missing.");
+            }
+
+            sources[name] = text;
+            foreach (var selection in source.Elements(ns + "PlainTextSelection"))
+            {
+                if (!int.TryParse((string?)selection.Attribute("startPosition"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var start)
+                    || !int.TryParse((string?)selection.Attribute("endPosition"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var end)
+                    || end < start)
+                {
+                    return Result.Fail<ImportedProject>($"{path}: a PlainTextSelection in '{name}' has no valid startPosition and endPosition.");
+                }
+
+                foreach (var coding in selection.Elements(ns + "Coding"))
+                {
+                    var target = (string?)coding.Element(ns + "CodeRef")?.Attribute("targetGUID");
+                    if (target is null || !codeNames.TryGetValue(target, out var code))
+                    {
+                        return Result.Fail<ImportedProject>($"{path}: a Coding in '{name}' refers to no code ({target}).");
+                    }
+
+                    codings.Add(new ImportedCoding(name, code, start, end));
+                }
+            }
+        }
+
+        return Result.Ok(new ImportedProject(codebook.Value!, sources, codings));
+    }
+
+    private static string? SourceText(ZipArchive zip, XElement source, XNamespace ns, QdaLimits.Budget budget)
     {
         var path = (string?)source.Attribute("plainTextPath");
         if (path is not null && path.StartsWith("internal://", StringComparison.Ordinal))
         {
-            var entry = zip.GetEntry("sources/" + path["internal://".Length..]);
-            if (entry is null)
+            var relative = path["internal://".Length..];
+            if (relative.Length == 0 || relative.Contains('\\', StringComparison.Ordinal) || relative.Split('/').Any(part => part is ".." or "." or ""))
             {
-                return null;
+                return null; // only a plain name under sources/ is read
             }
 
-            using var reader = new StreamReader(entry.Open());
-            return reader.ReadToEnd();
+            var entry = zip.GetEntry("sources/" + relative);
+            return entry is null ? null : QdaLimits.ReadText(entry, budget);
         }
 
         return (string?)source.Element(ns + "PlainTextContent");

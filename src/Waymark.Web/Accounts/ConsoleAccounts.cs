@@ -7,7 +7,7 @@ namespace Waymark.Web.Accounts;
 /// The console's accounts: creating, listing, disabling, and the login checks (password, then
 /// TOTP, with per-account lockout). The one entry point the command line and the console pages share.
 /// </summary>
-public sealed class ConsoleAccounts(WaymarkDatabase database, TimeProvider time)
+public sealed class ConsoleAccounts(WaymarkDatabase database, TimeProvider time, TotpSecretBox secrets)
 {
     public const int MinPasswordLength = 12;
     public const int MaxPasswordLength = 256;
@@ -23,11 +23,21 @@ public sealed class ConsoleAccounts(WaymarkDatabase database, TimeProvider time)
 
     internal TimeProvider Time => time;
 
-    /// <summary>Adds an account after checking the name and password; a clear message when refused.</summary>
-    public async Task<AccountResult> AddAsync(string name, ConsoleRole role, string password, string actor, CancellationToken cancellationToken = default)
+    /// <summary>Adds an account holding one role; see the overload for several.</summary>
+    public Task<AccountResult> AddAsync(string name, ConsoleRole role, string password, string actor, CancellationToken cancellationToken = default) =>
+        AddAsync(name, [role], password, actor, cancellationToken);
+
+    /// <summary>Adds an account holding <paramref name="roles"/> after checking the name and password; a clear message when refused.</summary>
+    public async Task<AccountResult> AddAsync(string name, IReadOnlyCollection<ConsoleRole> roles, string password, string actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(password);
+        ArgumentNullException.ThrowIfNull(roles);
+        if (roles.Count == 0)
+        {
+            return AccountResult.Refused("an account needs at least one role");
+        }
+
         if (ValidateName(name) is { } nameProblem)
         {
             return AccountResult.Refused(nameProblem);
@@ -39,13 +49,51 @@ public sealed class ConsoleAccounts(WaymarkDatabase database, TimeProvider time)
         }
 
         var hash = PasswordHashing.Hash(password, PasswordHashing.Current);
-        if (await database.Users.AddAsync(name, role.Name(), hash, cancellationToken).ConfigureAwait(false) is null)
+        var names = ConsoleRoles.Names(roles);
+        if (await database.Users.AddAsync(name, names, hash, cancellationToken).ConfigureAwait(false) is null)
         {
             return AccountResult.Refused($"an account named '{name}' already exists");
         }
 
-        await AuditAsync(actor, "account added", $"{name} ({role.Name()})", cancellationToken).ConfigureAwait(false);
-        return AccountResult.Done($"account '{name}' added with role {role.Name()}; the second factor is set up at the first login");
+        var shown = string.Join(", ", roles.Distinct().Order().Select(r => r.Name()));
+        await AuditAsync(actor, "account added", $"{name} ({shown})", cancellationToken).ConfigureAwait(false);
+        return AccountResult.Done($"account '{name}' added with {(names.Count == 1 ? "role" : "roles")} {shown}; the second factor is set up at the first login");
+    }
+
+    /// <summary>
+    /// Replaces an account's roles; its sessions end at once (a new sign-in carries the new roles).
+    /// <paramref name="mayTouchAdmin"/> is false in the console: there an admin role is neither
+    /// given nor taken, only on the server with <c>waymark users roles</c>.
+    /// </summary>
+    public async Task<AccountResult> SetRolesAsync(string name, IReadOnlyCollection<ConsoleRole> roles, bool mayTouchAdmin, string actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(roles);
+        if (roles.Count == 0)
+        {
+            return AccountResult.Refused("an account needs at least one role");
+        }
+
+        var user = await database.Users.FindByNameAsync(name, cancellationToken).ConfigureAwait(false);
+        if (user is null)
+        {
+            return AccountResult.Refused($"there is no account named '{name}'");
+        }
+
+        var admin = ConsoleRole.Admin.Name();
+        if (!mayTouchAdmin && (user.Roles.Contains(admin) || roles.Contains(ConsoleRole.Admin)))
+        {
+            return AccountResult.Refused("the admin role is given and taken on the server only ('waymark users roles')");
+        }
+
+        var names = ConsoleRoles.Names(roles);
+        if (!await database.Users.SetRolesAsync(user.Id, names, cancellationToken).ConfigureAwait(false))
+        {
+            return AccountResult.Refused($"there is no account named '{name}'");
+        }
+
+        var shown = string.Join(", ", roles.Distinct().Order().Select(r => r.Name()));
+        await AuditAsync(actor, "roles changed", $"{name}: {string.Join(", ", user.Roles)} -> {shown}", cancellationToken).ConfigureAwait(false);
+        return AccountResult.Done($"roles of '{name}' are now {shown}; its sessions have ended");
     }
 
     /// <summary>Every account, by name.</summary>
@@ -96,7 +144,8 @@ public sealed class ConsoleAccounts(WaymarkDatabase database, TimeProvider time)
     }
 
     internal static ConsoleAccount ToAccount(StoredUser user) =>
-        new(user.Name, ConsoleRoles.TryParse(user.Role, out var role) ? role : throw new InvalidOperationException($"Unknown role '{user.Role}' in the database."),
+        new(user.Name,
+            [.. user.Roles.Select(name => ConsoleRoles.TryParse(name, out var role) ? role : throw new InvalidOperationException($"Unknown role '{name}' in the database.")).Order()],
             user.TotpSecret is not null, user.Disabled, user.LockedUntil);
 
     /// <summary>Step one of a login: the password. Every failure looks the same to the person trying.</summary>
@@ -140,11 +189,18 @@ public sealed class ConsoleAccounts(WaymarkDatabase database, TimeProvider time)
             return LoginStep.Failed;
         }
 
-        var step = TotpCodes.MatchStep(user.TotpSecret, code, time.GetUtcNow());
+        var secret = secrets.Open(user.Id, user.TotpSecret);
+        var step = secret is null ? null : TotpCodes.MatchStep(secret, code, time.GetUtcNow());
         if (step is null || !await database.Users.TryUseTotpStepAsync(user.Id, step.Value, cancellationToken).ConfigureAwait(false))
         {
             await FailAsync(user, cancellationToken).ConfigureAwait(false);
             return LoginStep.Failed;
+        }
+
+        if (TotpSecretBox.IsPlain(user.TotpSecret))
+        {
+            // A secret stored before encryption: sealed now that its owner has proved they hold it.
+            await database.Users.ReplaceTotpSecretAsync(user.Id, user.TotpSecret, secrets.Seal(user.Id, secret!), cancellationToken).ConfigureAwait(false);
         }
 
         return await SignedInAsync(user, cancellationToken).ConfigureAwait(false);
@@ -159,13 +215,13 @@ public sealed class ConsoleAccounts(WaymarkDatabase database, TimeProvider time)
             return null;
         }
 
-        if (user.TotpPending is { } pending)
+        if (user.TotpPending is { } pending && secrets.Open(user.Id, pending) is { } open)
         {
-            return pending;
+            return open;
         }
 
         var secret = TotpCodes.NewSecret();
-        await database.Users.SetPendingTotpAsync(user.Id, secret, cancellationToken).ConfigureAwait(false);
+        await database.Users.SetPendingTotpAsync(user.Id, secrets.Seal(user.Id, secret), cancellationToken).ConfigureAwait(false);
         return secret;
     }
 
@@ -178,7 +234,8 @@ public sealed class ConsoleAccounts(WaymarkDatabase database, TimeProvider time)
             return LoginStep.Failed;
         }
 
-        var step = TotpCodes.MatchStep(user.TotpPending, code, time.GetUtcNow());
+        var pending = secrets.Open(user.Id, user.TotpPending);
+        var step = pending is null ? null : TotpCodes.MatchStep(pending, code, time.GetUtcNow());
         if (step is null || !await database.Users.ConfirmTotpAsync(user.Id, user.TotpPending, step.Value, cancellationToken).ConfigureAwait(false))
         {
             await FailAsync(user, cancellationToken).ConfigureAwait(false);
@@ -226,8 +283,12 @@ public sealed record AccountResult(bool Succeeded, string Message)
     public static AccountResult Refused(string message) => new(false, message);
 }
 
-/// <summary>An account as shown to admins: never its hash or secret.</summary>
-public sealed record ConsoleAccount(string Name, ConsoleRole Role, bool HasSecondFactor, bool Disabled, DateTimeOffset? LockedUntil);
+/// <summary>An account as shown to admins: never its hash or secret. <see cref="Roles"/> in enum order (admin, editor, analyst).</summary>
+public sealed record ConsoleAccount(string Name, IReadOnlyList<ConsoleRole> Roles, bool HasSecondFactor, bool Disabled, DateTimeOffset? LockedUntil)
+{
+    /// <summary>The roles as typed on the command line: "editor,analyst".</summary>
+    public string RoleNames => string.Join(',', Roles.Select(r => r.Name()));
+}
 
 internal enum LoginOutcome
 {

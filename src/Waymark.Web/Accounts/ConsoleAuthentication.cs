@@ -106,17 +106,21 @@ internal static class ConsoleAuthentication
         options.Cookie.IsEssential = true;
     }
 
-    /// <summary>The claims of a signed-in session: who, which role, which session version.</summary>
+    /// <summary>The claims of a signed-in session: who, every role the account holds, which session version.</summary>
     public static ClaimsPrincipal SessionPrincipal(Storage.StoredUser user) =>
         new(new ClaimsIdentity(
             [
                 new Claim(ClaimTypes.NameIdentifier, user.Id.ToString(CultureInfo.InvariantCulture)),
                 new Claim(ClaimTypes.Name, user.Name),
-                new Claim(ClaimTypes.Role, user.Role),
+                .. user.Roles.Select(role => new Claim(ClaimTypes.Role, role)),
                 new Claim(SessionVersionClaim, user.SessionVersion.ToString(CultureInfo.InvariantCulture)),
                 new Claim(SessionIdClaim, Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16))),
             ],
             SessionScheme));
+
+    /// <summary>The roles a session's cookie carries, in ordinal order.</summary>
+    public static IReadOnlyList<string> RolesOf(ClaimsPrincipal principal) =>
+        [.. principal.FindAll(ClaimTypes.Role).Select(c => c.Value).Order(StringComparer.Ordinal)];
 
     /// <summary>The pending login between the password and the code: the account id only.</summary>
     public static ClaimsPrincipal SecondFactorPrincipal(Storage.StoredUser user) =>
@@ -141,7 +145,9 @@ internal static class ConsoleAuthentication
             ? await accounts.SessionUserAsync(id, version, context.HttpContext.RequestAborted).ConfigureAwait(false)
             : null;
         var vault = context.HttpContext.RequestServices.GetRequiredService<Analysis.SealedKeyVault>();
-        if (user is null || user.Role != context.Principal!.FindFirstValue(ClaimTypes.Role))
+
+        // Changing roles bumps the session version too; comparing the roles is a second guard.
+        if (user is null || !user.Roles.SequenceEqual(RolesOf(context.Principal!), StringComparer.Ordinal))
         {
             // A session that ends (disabled account, reset factor, expiry) takes its unlocked keys with it.
             vault.Wipe(SessionId(context.Principal));

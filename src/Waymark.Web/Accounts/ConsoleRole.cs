@@ -1,8 +1,9 @@
 namespace Waymark.Web.Accounts;
 
 /// <summary>
-/// What a console account may do. Each account has exactly one role, and roles do not include
-/// one another: an admin manages accounts but does not read responses (docs/security.md).
+/// What a console account may do. An account holds one or more roles (ADR 0061), and roles do not
+/// include one another: an admin manages accounts but does not read responses unless the account
+/// also holds the analyst role (docs/security.md).
 /// </summary>
 public enum ConsoleRole
 {
@@ -26,6 +27,33 @@ public static class ConsoleRoles
         ConsoleRole.Analyst => "analyst",
         _ => throw new ArgumentOutOfRangeException(nameof(role)),
     };
+
+    /// <summary>The stored names of <paramref name="roles"/>, each once, in ordinal order.</summary>
+    public static IReadOnlyList<string> Names(IEnumerable<ConsoleRole> roles) =>
+        [.. roles.Select(Name).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+
+    /// <summary>
+    /// Roles as typed: each value may itself be a comma-separated list ("editor,analyst"). Null
+    /// with a message when a name is unknown or none is given.
+    /// </summary>
+    public static IReadOnlyList<ConsoleRole>? TryParseList(IEnumerable<string?> values, out string problem)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        var roles = new SortedSet<ConsoleRole>();
+        foreach (var part in values.SelectMany(v => (v ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)))
+        {
+            if (!TryParse(part, out var role))
+            {
+                problem = $"unknown role '{part}': the roles are admin, editor and analyst";
+                return null;
+            }
+
+            roles.Add(role);
+        }
+
+        problem = roles.Count == 0 ? "give at least one role: admin, editor or analyst" : "";
+        return roles.Count == 0 ? null : [.. roles];
+    }
 
     public static bool TryParse(string? text, out ConsoleRole role)
     {

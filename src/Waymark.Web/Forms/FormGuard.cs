@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Html;
+using Microsoft.Extensions.Primitives;
 
 namespace Waymark.Web.Forms;
 
@@ -60,28 +61,96 @@ internal sealed class FormGuard(IDataProtectionProvider protection, TimeProvider
         }
 
         var issued = DateTimeOffset.FromUnixTimeSeconds(window * (long)Granularity.TotalSeconds);
-        if (time.GetUtcNow() - issued > Lifetime + Granularity)
+        var guarded = new GuardedForm(formName, token, Convert.FromHexString(parts[2]));
+        var logical = guarded.Translate(form);
+        if (logical is null)
         {
-            return new FormCheck(FormCheckOutcome.Expired, null, form);
+            // A field name this rendering never had: a stored form posted with another token, or a forgery.
+            return new FormCheck(FormCheckOutcome.Invalid, null, form);
         }
 
-        var guarded = new GuardedForm(formName, token, Convert.FromHexString(parts[2]));
+        if (time.GetUtcNow() - issued > Lifetime + Granularity)
+        {
+            return new FormCheck(FormCheckOutcome.Expired, guarded, form) { Logical = logical };
+        }
+
         return form[guarded.HoneypotName].ToString().Length > 0
-            ? new FormCheck(FormCheckOutcome.Honeypot, guarded, form)
-            : new FormCheck(FormCheckOutcome.Accepted, guarded, form);
+            ? new FormCheck(FormCheckOutcome.Honeypot, guarded, form) { Logical = logical }
+            : new FormCheck(FormCheckOutcome.Accepted, guarded, form) { Logical = logical };
     }
 }
 
-/// <summary>One rendering of a guarded form: its token and the field names derived from it.</summary>
+/// <summary>
+/// One rendering of a guarded form: its token and the field names derived from it. A rendered name
+/// is <c>f</c> + 12 hex digits of an HMAC (keyed by this rendering's nonce) + <c>-</c> + the logical
+/// name: it changes with every rendering, and the server maps it back without a list of fields.
+/// </summary>
 internal sealed class GuardedForm(string formName, string token, byte[] nonce)
 {
+    /// <summary>Names posted alongside the guarded fields that are not rotated (the anti-forgery token).</summary>
+    private static readonly string[] Unrotated = [FormGuard.TokenField, "__RequestVerificationToken"];
+
+    /// <summary>What the honeypot's name ends with: a field a form-filling bot is glad to fill.</summary>
+    public const string HoneypotBait = "contact_email";
+
+    private const int TagLength = 12;
+
     public string Token => token;
 
     /// <summary>The name to give the input for the logical field <paramref name="field"/> in this rendering.</summary>
-    public string Name(string field) =>
-        "f" + Convert.ToHexStringLower(HMACSHA256.HashData(nonce, Encoding.UTF8.GetBytes(formName + "\n" + field)))[..12];
+    public string Name(string field) => "f" + Tag(field) + "-" + field;
 
-    public string HoneypotName => Name("\u0001honeypot");
+    public string HoneypotName => "f" + Tag("\u0001honeypot") + "-" + HoneypotBait;
+
+    /// <summary>The logical name behind a rendered one, or null when this rendering never had it.</summary>
+    public string? LogicalName(string rendered)
+    {
+        if (rendered.Length <= TagLength + 2 || rendered[0] != 'f' || rendered[TagLength + 1] != '-')
+        {
+            return null;
+        }
+
+        var field = rendered[(TagLength + 2)..];
+        return CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(rendered[1..(TagLength + 1)]), Encoding.ASCII.GetBytes(Tag(field))) ? field : null;
+    }
+
+    /// <summary>
+    /// The submission under its logical names, or null when any field name is foreign to this
+    /// rendering. The token and honeypot are left out.
+    /// </summary>
+    internal FormCollection? Translate(IFormCollection form)
+    {
+        var fields = new Dictionary<string, StringValues>(StringComparer.Ordinal);
+        foreach (var (name, values) in form)
+        {
+            if (Unrotated.Contains(name, StringComparer.Ordinal))
+            {
+                if (name != FormGuard.TokenField)
+                {
+                    fields[name] = values;
+                }
+
+                continue;
+            }
+
+            if (name == HoneypotName)
+            {
+                continue;
+            }
+
+            if (LogicalName(name) is not { } field)
+            {
+                return null;
+            }
+
+            fields[field] = values;
+        }
+
+        return new FormCollection(fields);
+    }
+
+    private string Tag(string field) =>
+        Convert.ToHexStringLower(HMACSHA256.HashData(nonce, Encoding.UTF8.GetBytes(formName + "\n" + field)))[..TagLength];
 
     /// <summary>The hidden token and the honeypot: put inside the &lt;form&gt;.</summary>
     public IHtmlContent HiddenFields()
@@ -109,9 +178,14 @@ internal enum FormCheckOutcome
     Invalid,
 }
 
-/// <summary>The result of <see cref="FormGuard.Check"/>; <see cref="Value"/> reads a field by its logical name.</summary>
+/// <summary>
+/// The result of <see cref="FormGuard.Check"/>; <see cref="Value"/> reads a field by its logical name,
+/// <see cref="Logical"/> is the whole submission under logical names (null when the names were foreign).
+/// </summary>
 internal sealed record FormCheck(FormCheckOutcome Outcome, GuardedForm? Form, IFormCollection Submitted)
 {
+    public FormCollection? Logical { get; init; }
+
     public string? Value(string field) =>
         Form is null ? null : Submitted[Form.Name(field)].ToString() is { Length: > 0 } value ? value : null;
 }

@@ -46,6 +46,19 @@ internal static class RateLimits
         QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
     };
 
+    /// <summary>
+    /// Per form token (Forms/GuardedFormFilter.cs): one rendering of a public form may be submitted at
+    /// most five times a minute. A person sends it once, or again after the back button; a bot
+    /// replaying a stored form is refused with 429 beyond that, on top of the listener's bucket.
+    /// </summary>
+    public static readonly FixedWindowRateLimiterOptions FormTokenWindow = new()
+    {
+        PermitLimit = 5,
+        Window = TimeSpan.FromMinutes(1),
+        QueueLimit = 0,
+        AutoReplenishment = true,
+    };
+
     public static void AddWaymarkRateLimits(this IServiceCollection services) =>
         services.AddRateLimiter(options =>
         {

@@ -17,6 +17,15 @@ public sealed record ServerSettings
 
     public StorageSettings Storage { get; init; } = new();
 
+    /// <summary>
+    /// The file holding the key that encrypts TOTP secrets at rest; null: <c>secrets.key</c> in the
+    /// data folder. Never inside the database; several nodes must share one (docs/deploy.md).
+    /// </summary>
+    public string? SecretsKeyFile { get; init; }
+
+    /// <summary>The secrets key file this configuration uses.</summary>
+    public string SecretsKeyPath => Path.GetFullPath(SecretsKeyFile ?? Path.Combine(Storage.DataDirectory, Accounts.TotpSecretBox.FileName));
+
     /// <summary>Search screening: the term list, the warning messages and how variants rotate.</summary>
     public ScreenerOptions Screening { get; init; } = new();
     /// <summary>The survey flow: where the forms are, how precisely response dates are kept.</summary>

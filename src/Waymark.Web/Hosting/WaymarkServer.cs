@@ -55,6 +55,7 @@ public static class WaymarkServer
 
         var database = await WaymarkDatabase.OpenAsync(settings.Storage, cancellationToken).ConfigureAwait(false);
         builder.Services.AddSingleton(database);
+        builder.Services.AddSingleton(Accounts.TotpSecretBox.LoadOrCreate(settings.SecretsKeyPath));
         builder.Services.AddSingleton(settings);
         Screening.ScreeningServices.Add(builder.Services, screener.Value!, new Screening.ConfiguredTermFile(Path.GetFileName(termFile), fileTerms.Value!));
         builder.Services.AddSingleton(TimeProvider.System);
@@ -74,10 +75,12 @@ public static class WaymarkServer
         {
             options.Conventions.AddFolderApplicationModelConvention("/Console", model =>
                 model.EndpointMetadata.Add(new ListenerMetadata(Listener.Console)));
-        }).AddApplicationPart(typeof(WaymarkServer).Assembly);
+        }).AddApplicationPart(typeof(WaymarkServer).Assembly)
+            .AddMvcOptions(options => options.Filters.Add<Forms.GuardedFormFilter>());
         builder.Services.AddConsoleSecurity();
         builder.Services.AddWaymarkRateLimits();
         builder.Services.AddSingleton<Forms.FormGuard>();
+        builder.Services.AddSingleton<Forms.FormTokenLimiter>();
         builder.Services.AddAntiforgery(options =>
         {
             // A strictly-necessary cookie only where a form needs it; never readable by script.

@@ -57,7 +57,7 @@ public sealed class AccountTests
     {
         await using var database = await WaymarkDatabase.OpenAsync(await TestDatabases.CreateAsync(engine));
         var clock = new ManualClock(Start);
-        var accounts = new ConsoleAccounts(database, clock);
+        var accounts = new ConsoleAccounts(database, clock, TotpSecretBox.ForKey(new byte[32]));
         Assert.True((await accounts.AddAsync("ada", ConsoleRole.Analyst, "correct horse battery", "test")).Succeeded);
 
         var step = await accounts.CheckPasswordAsync("ada", "correct horse battery", default);
@@ -90,12 +90,78 @@ public sealed class AccountTests
     public async Task Bad_names_and_short_passwords_are_refused_with_a_reason(string name, string reason)
     {
         await using var database = await WaymarkDatabase.OpenAsync(await TestDatabases.CreateAsync(DatabaseEngine.Sqlite));
-        var accounts = new ConsoleAccounts(database, TimeProvider.System);
+        var accounts = new ConsoleAccounts(database, TimeProvider.System, TotpSecretBox.None);
         var result = await accounts.AddAsync(name, ConsoleRole.Editor, "long enough password", "test");
         Assert.False(result.Succeeded);
         Assert.Contains(reason, result.Message, StringComparison.Ordinal);
         var shortPassword = await accounts.AddAsync("ok", ConsoleRole.Editor, "short", "test");
         Assert.Contains("12 to 256", shortPassword.Message, StringComparison.Ordinal);
         Assert.Empty(await accounts.ListAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Engines), MemberType = typeof(TestDatabases))]
+    public async Task Totp_secrets_are_encrypted_at_rest_and_old_plain_ones_are_sealed_at_the_next_sign_in(DatabaseEngine engine)
+    {
+        var settings = await TestDatabases.CreateAsync(engine);
+        var keyFile = Path.Combine(TestEnvironment.NewTempDirectory("secrets"), "secrets.key");
+        var box = TotpSecretBox.LoadOrCreate(keyFile);
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(keyFile));
+        }
+
+        Assert.Equal("X", TotpSecretBox.LoadOrCreate(keyFile).Open(1, box.Seal(1, "X"))); // the same file is read again, not replaced
+        var clock = new ManualClock(Start);
+        string enrolled, legacy;
+        await using (var database = await WaymarkDatabase.OpenAsync(settings))
+        {
+            var accounts = new ConsoleAccounts(database, clock, box);
+            Assert.True((await accounts.AddAsync("ada", ConsoleRole.Analyst, "correct horse battery", "test")).Succeeded);
+            Assert.True((await accounts.AddAsync("old", ConsoleRole.Editor, "correct horse battery", "test")).Succeeded);
+            var ada = (await accounts.CheckPasswordAsync("ada", "correct horse battery", default)).User!;
+            enrolled = (await accounts.PendingSecretAsync(ada.Id, default))!;
+            Assert.Equal(LoginOutcome.SignedIn, (await accounts.ConfirmEnrolmentAsync(ada.Id, TotpCodes.Compute(enrolled, clock.Now), default)).Outcome);
+            var stored = (await database.Users.FindByIdAsync(ada.Id))!.TotpSecret!;
+            Assert.StartsWith("v1:", stored, StringComparison.Ordinal);
+            Assert.Equal(enrolled, box.Open(ada.Id, stored));
+            Assert.Null(box.Open(ada.Id + 1, stored)); // bound to its account
+            Assert.Null(TotpSecretBox.ForKey(new byte[32]).Open(ada.Id, stored)); // and to the key
+
+            // An account enrolled before encryption: its plain secret still works, and is sealed on use.
+            var old = (await database.Users.FindByNameAsync("old"))!;
+            legacy = TotpCodes.NewSecret();
+            await database.Users.SetPendingTotpAsync(old.Id, legacy);
+            Assert.True(await database.Users.ConfirmTotpAsync(old.Id, legacy, 1));
+            Assert.True(TotpSecretBox.IsPlain((await database.Users.FindByIdAsync(old.Id))!.TotpSecret!));
+            clock.Now = clock.Now.AddSeconds(30);
+            Assert.Equal(LoginOutcome.SignedIn, (await accounts.CheckCodeAsync(old.Id, TotpCodes.Compute(legacy, clock.Now), default)).Outcome);
+            Assert.Equal(legacy, box.Open(old.Id, (await database.Users.FindByIdAsync(old.Id))!.TotpSecret!));
+            Assert.False(TotpSecretBox.IsPlain((await database.Users.FindByIdAsync(old.Id))!.TotpSecret!));
+            clock.Now = clock.Now.AddSeconds(30);
+            Assert.Equal(LoginOutcome.SignedIn, (await accounts.CheckCodeAsync(old.Id, TotpCodes.Compute(legacy, clock.Now), default)).Outcome);
+        }
+
+        // The secret enrolled with encryption is nowhere in the database files; the old plain one is
+        // gone from its row (a copy may linger in SQLite's free pages until VACUUM: docs/deploy.md).
+        if (engine == DatabaseEngine.Sqlite)
+        {
+            var files = Directory.GetFiles(Path.GetDirectoryName(settings.SqlitePath)!, "waymark.db*");
+            Assert.NotEmpty(files);
+            foreach (var file in files)
+            {
+                var bytes = await File.ReadAllBytesAsync(file);
+                Assert.False(bytes.AsSpan().IndexOf(System.Text.Encoding.ASCII.GetBytes(enrolled)) >= 0, $"{Path.GetFileName(file)} holds a TOTP secret");
+            }
+        }
+        else
+        {
+            await using var source = Npgsql.NpgsqlDataSource.Create(settings.PostgresConnectionString!);
+            await using var command = source.CreateCommand("SELECT string_agg(CAST(u AS text), '|') FROM users u");
+            var everything = (string)(await command.ExecuteScalarAsync())!;
+            Assert.Contains("v1:", everything, StringComparison.Ordinal);
+            Assert.DoesNotContain(enrolled, everything, StringComparison.Ordinal);
+            Assert.DoesNotContain(legacy, everything, StringComparison.Ordinal);
+        }
     }
 }

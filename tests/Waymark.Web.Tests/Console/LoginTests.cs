@@ -136,15 +136,51 @@ public sealed class LoginTests(StaffFixture staff) : IClassFixture<StaffFixture>
     {
         var admin = staff.SessionOf(ConsoleRole.Admin);
         var users = await admin.Client.GetStringAsync("/console/users");
-        using var refused = await admin.PostFormAsync("/console/users?handler=Add", users, [new("name", "second-admin"), new("role", "admin")]);
+        using var refused = await admin.PostFormAsync("/console/users?handler=Add", users, [new("name", "second-admin"), new("roles", "admin")]);
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.DoesNotContain((await staff.Server.Accounts.ListAsync()), a => a.Name == "second-admin");
 
-        using var added = await admin.PostFormAsync("/console/users?handler=Add", users, [new("name", "new-analyst"), new("role", "analyst")]);
+        using var refusedToo = await admin.PostFormAsync("/console/users?handler=Add", users, [new("name", "second-admin"), new("roles", "editor"), new("roles", "admin")]);
+        Assert.Equal(HttpStatusCode.BadRequest, refusedToo.StatusCode);
+        Assert.DoesNotContain((await staff.Server.Accounts.ListAsync()), a => a.Name == "second-admin");
+
+        using var added = await admin.PostFormAsync("/console/users?handler=Add", users, [new("name", "new-analyst"), new("roles", "analyst")]);
         var html = await added.Content.ReadAsStringAsync();
         var password = System.Text.RegularExpressions.Regex.Match(html, "id=\"new-password\">[^<]*<code>([^<]+)</code>").Groups[1].Value;
         Assert.Equal(20, password.Length);
         using var analyst = await ConsoleSession.SignInNewAsync(staff.Server.ConsoleUrl, "new-analyst", password);
         Assert.Equal(HttpStatusCode.OK, (await analyst.Client.GetAsync("/console/analyst")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Changing_an_accounts_roles_ends_its_sessions_and_the_next_sign_in_carries_them_all()
+    {
+        var name = await NewAccountAsync("growing", ConsoleRole.Editor);
+        using var session = await ConsoleSession.SignInNewAsync(staff.Server.ConsoleUrl, name, StaffFixture.Password);
+        Assert.Equal(HttpStatusCode.OK, (await session.Client.GetAsync("/console/editor")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await session.Client.GetAsync("/console/analyst")).StatusCode);
+
+        var admin = staff.SessionOf(ConsoleRole.Admin);
+        var users = await admin.Client.GetStringAsync("/console/users");
+        using var toAdmin = await admin.PostFormAsync("/console/users?handler=Roles", users, [new("account", name), new("roles", "editor"), new("roles", "admin")]);
+        Assert.Equal(HttpStatusCode.BadRequest, toAdmin.StatusCode); // the admin role is given on the server only
+        using var changed = await admin.PostFormAsync("/console/users?handler=Roles", users, [new("account", name), new("roles", "editor"), new("roles", "analyst")]);
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        Assert.Contains("<td class=\"roles\">editor, analyst</td>", await changed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        using var ended = await session.Client.GetAsync("/console/editor");
+        Assert.Equal(HttpStatusCode.Redirect, ended.StatusCode); // the old cookie no longer works
+
+        using var again = ConsoleSession.Anonymous(staff.Server.ConsoleUrl);
+        using var afterPassword = await again.PostPasswordAsync(name, StaffFixture.Password);
+        Assert.Equal("/console/login/code", afterPassword.Headers.Location?.OriginalString);
+        var codePage = await again.Client.GetStringAsync("/console/login/code");
+        using var signedIn = await again.PostFormAsync("/console/login/code", codePage, [new("code", TotpCodes.Compute(session.Secret!, DateTimeOffset.UtcNow.AddSeconds(30)))]);
+        Assert.Equal("/console", signedIn.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, (await again.Client.GetAsync("/console/editor")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await again.Client.GetAsync("/console/analyst")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await again.Client.GetAsync("/console/users")).StatusCode);
+        Assert.Contains("(analyst, editor)", await again.Client.GetStringAsync("/console"), StringComparison.Ordinal);
+        Assert.Contains("roles changed", await admin.Client.GetStringAsync("/console/audit"), StringComparison.Ordinal);
     }
 }

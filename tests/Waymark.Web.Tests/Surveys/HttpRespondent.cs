@@ -15,6 +15,20 @@ internal sealed partial class HttpRespondent(HttpClient http, Uri baseUrl, strin
 
     public string State => StatePattern().Match(Html) is { Success: true } match ? WebUtility.HtmlDecode(match.Groups[1].Value) : string.Empty;
 
+    /// <summary>The FormGuard token of the page's first form.</summary>
+    public string FormToken => GuardToken(Html);
+
+    /// <summary>The token of a page's first guarded form (empty when it has none).</summary>
+    public static string GuardToken(string html) =>
+        TokenPattern().Match(html) is { Success: true } match ? WebUtility.HtmlDecode(match.Groups[1].Value) : string.Empty;
+
+    /// <summary>
+    /// The name the page gave the logical field <paramref name="field"/> (FormGuard rotates names with
+    /// every rendering), or <paramref name="field"/> itself when the page has no such field.
+    /// </summary>
+    public static string RenderedName(string html, string field) =>
+        Regex.Match(html, "name=\"(f[0-9a-f]{12}-" + Regex.Escape(field) + ")\"") is { Success: true } match ? match.Groups[1].Value : field;
+
     /// <summary>The page before the last one read (to send a form again, as a browser's back button does).</summary>
     public string Previous { get; private set; } = string.Empty;
 
@@ -42,8 +56,11 @@ internal sealed partial class HttpRespondent(HttpClient http, Uri baseUrl, strin
     /// <summary>Posts the current state with <paramref name="action"/> and the given answers.</summary>
     public async Task PostAsync(string action, params (string Name, string Value)[] answers)
     {
-        var fields = new List<KeyValuePair<string, string>> { new("state", State), new("nav", action) };
-        fields.AddRange(answers.Select(a => new KeyValuePair<string, string>(a.Name, a.Value)));
+        var fields = new List<KeyValuePair<string, string>>
+        {
+            new("wm-form", FormToken), new(RenderedName(Html, "state"), State), new(RenderedName(Html, "nav"), action),
+        };
+        fields.AddRange(answers.Select(a => new KeyValuePair<string, string>(RenderedName(Html, a.Name), a.Value)));
         using var content = new FormUrlEncodedContent(fields);
         using var response = await http.PostAsync(new Uri(baseUrl, $"/{language}/s/{instrument}"), content);
         await ReadAsync(response);
@@ -66,6 +83,9 @@ internal sealed partial class HttpRespondent(HttpClient http, Uri baseUrl, strin
         Html = await response.Content.ReadAsStringAsync();
     }
 
-    [GeneratedRegex("name=\"state\" value=\"([^\"]*)\"")]
+    [GeneratedRegex("name=\"f[0-9a-f]{12}-state\" value=\"([^\"]*)\"")]
     private static partial Regex StatePattern();
+
+    [GeneratedRegex("name=\"wm-form\" value=\"([^\"]*)\"")]
+    private static partial Regex TokenPattern();
 }

@@ -39,22 +39,22 @@ public sealed class SurveyBrowserTests(PageChecker checker) : IClassFixture<Page
 
         // The intro note, then the page with the age question.
         await ClickAsync(page, "next", problems);
-        Assert.Equal(1, await page.Locator("input[name=age]").CountAsync());
-        await page.FillAsync("input[name=age]", "5");
+        Assert.Equal(1, await page.Locator("input[name$='-age']").CountAsync());
+        await page.FillAsync("input[name$='-age']", "5");
         await ClickAsync(page, "next", problems);
         Assert.True(await page.Locator(".error").First.IsVisibleAsync(), "the constraint error is shown");
-        Assert.Equal("true", await page.GetAttributeAsync("input[name=age]", "aria-invalid"));
+        Assert.Equal("true", await page.GetAttributeAsync("input[name$='-age']", "aria-invalid"));
         var progress = await page.TextContentAsync(".progress");
-        await page.FillAsync("input[name=age]", "31");
+        await page.FillAsync("input[name$='-age']", "31");
         await ClickAsync(page, "next", problems);
         Assert.NotEqual(progress, await page.TextContentAsync(".progress"));
 
         // Back keeps the answer; a language switch keeps it too, and so does switching back.
         await ClickAsync(page, "back", problems);
-        Assert.Equal("31", await page.InputValueAsync("input[name=age]"));
+        Assert.Equal("31", await page.InputValueAsync("input[name$='-age']"));
         await page.Locator($"button[formaction='/{other}/s/{survey}']").ClickAsync();
         Assert.Equal(other, await page.GetAttributeAsync("html", "lang"));
-        Assert.Equal("31", await page.InputValueAsync("input[name=age]"));
+        Assert.Equal("31", await page.InputValueAsync("input[name$='-age']"));
         problems.AddRange(await checker.CheckHtmlAsync(new Uri(page.Url), await page.ContentAsync()));
         await page.Locator($"button[formaction='/{language}/s/{survey}']").ClickAsync();
         Assert.Equal(language, await page.GetAttributeAsync("html", "lang"));
@@ -71,10 +71,10 @@ public sealed class SurveyBrowserTests(PageChecker checker) : IClassFixture<Page
         await using var elsewhere = await checker.NewNoScriptContextAsync();
         var resumed = await elsewhere.NewPageAsync();
         await resumed.GotoAsync(start + "/resume");
-        await resumed.FillAsync("input[name=code]", "zorblat quenmix");
+        await resumed.FillAsync("input[name$='-code']", "zorblat quenmix");
         await ClickAsync(resumed, "resume", problems);
         Assert.True(await resumed.Locator(".alert").IsVisibleAsync(), "a wrong code is explained");
-        await resumed.FillAsync("input[name=code]", code.ToUpperInvariant());
+        await resumed.FillAsync("input[name$='-code']", code.ToUpperInvariant());
         await ClickAsync(resumed, "resume", problems);
         Assert.Equal(pageBeforeSaving, await resumed.TextContentAsync(".progress"));
         Assert.True(await resumed.Locator("input[type=radio]:checked, input[type=checkbox]:checked").CountAsync() > 0, "the saved answer is back");
@@ -101,7 +101,7 @@ public sealed class SurveyBrowserTests(PageChecker checker) : IClassFixture<Page
     /// <summary>Clicks the form button with this action value and checks the page it leads to.</summary>
     private async Task ClickAsync(IPage page, string action, List<string> problems)
     {
-        await page.Locator($"button[name=nav][value={action}]").First.ClickAsync();
+        await page.Locator($"button[name$='-nav'][value={action}]").First.ClickAsync();
         problems.AddRange((await checker.CheckHtmlAsync(new Uri(page.Url), await page.ContentAsync())).Select(p => $"{page.Url} after {action}: {p}"));
     }
 }

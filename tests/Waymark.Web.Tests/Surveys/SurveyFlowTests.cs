@@ -50,7 +50,10 @@ public sealed class SurveyFlowTests : IAsyncLifetime
         await respondent.PostAsync("start");
         var state = respondent.State;
         var tampered = state[..^4] + (state[^4] == 'A' ? 'B' : 'A') + state[^3..];
-        using var content = new FormUrlEncodedContent([new("state", tampered), new("nav", "next"), new("age", "30")]);
+        var html0 = respondent.Html;
+        using var content = new FormUrlEncodedContent([
+            new("wm-form", respondent.FormToken), new(HttpRespondent.RenderedName(html0, "state"), tampered),
+            new(HttpRespondent.RenderedName(html0, "nav"), "next"), new(HttpRespondent.RenderedName(html0, "age"), "30")]);
         using var response = await http.PostAsync(new Uri(_server.PublicUrl, "/en/s/flow-test"), content);
         var html = await response.Content.ReadAsStringAsync();
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);

@@ -2,13 +2,26 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Waymark.SelfHelp.Vault;
+using Waymark.Web.Forms;
 using Waymark.Web.SelfHelp;
 
 namespace Waymark.Web.Pages.Help;
 
 /// <summary>"Delete my data": removes the vault stored under a phrase, at once and for good.</summary>
-internal sealed class DeleteModel(ProgressVault vault, IStringLocalizer<SharedResource> text) : PageModel
+internal sealed class DeleteModel(ProgressVault vault, IStringLocalizer<SharedResource> text) : PageModel, IGuardedPage
 {
+    string IGuardedPage.GuardedFormName => "help";
+
+    // Nothing here is a quality flag: a filled honeypot is refused like a forged form.
+    bool IGuardedPage.KeepsHoneypotSubmissions => false;
+
+    Task<IActionResult> IGuardedPage.RefuseAsync(int status)
+    {
+        Problem = text["Help.Error.Refused"];
+        Response.StatusCode = status;
+        return Task.FromResult<IActionResult>(Page());
+    }
+
     internal string? Problem { get; private set; }
 
     internal string? Outcome { get; private set; }

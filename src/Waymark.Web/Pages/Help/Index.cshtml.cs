@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Waymark.SelfHelp.Content;
 using Waymark.SelfHelp.Vault;
+using Waymark.Web.Forms;
 using Waymark.Web.Localization;
 using Waymark.Web.SelfHelp;
 
@@ -13,8 +14,21 @@ namespace Waymark.Web.Pages.Help;
 /// Without a phrase nothing is stored and modules are plain links; with one, progress is shown and
 /// modules open through forms that carry the vault token (never in a URL).
 /// </summary>
-internal sealed class IndexModel(ContentLibrary content, ProgressVault vault, VaultTokens tokens, IStringLocalizer<SharedResource> text) : PageModel
+internal sealed class IndexModel(ContentLibrary content, ProgressVault vault, VaultTokens tokens, IStringLocalizer<SharedResource> text) : PageModel, IGuardedPage
 {
+    string IGuardedPage.GuardedFormName => "help";
+
+    // Nothing here is a quality flag: a filled honeypot is refused like a forged form.
+    bool IGuardedPage.KeepsHoneypotSubmissions => false;
+
+    Task<IActionResult> IGuardedPage.RefuseAsync(int status)
+    {
+        OnGet();
+        Problem = text["Help.Error.Refused"];
+        Response.StatusCode = status;
+        return Task.FromResult<IActionResult>(Page());
+    }
+
     internal Programme Programme { get; private set; } = null!;
 
     internal Progress? Progress { get; private set; }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Localization;
 using Waymark.Secrets;
 using Waymark.SelfHelp.Content;
 using Waymark.SelfHelp.Vault;
+using Waymark.Web.Forms;
 using Waymark.Web.Localization;
 using Waymark.Web.SelfHelp;
 
@@ -14,8 +15,25 @@ namespace Waymark.Web.Pages.Help;
 /// (generated here, shown once), one typed in, or the vault token from an earlier form. Every answer
 /// the person typed comes back on the page when something is wrong, so nothing is lost to an error.
 /// </summary>
-internal sealed class ModuleModel(ContentLibrary content, ProgressVault vault, VaultTokens tokens, IStringLocalizer<SharedResource> text) : PageModel
+internal sealed class ModuleModel(ContentLibrary content, ProgressVault vault, VaultTokens tokens, IStringLocalizer<SharedResource> text) : PageModel, IGuardedPage
 {
+    string IGuardedPage.GuardedFormName => "help";
+
+    // Nothing here is a quality flag: a filled honeypot is refused like a forged form.
+    bool IGuardedPage.KeepsHoneypotSubmissions => false;
+
+    Task<IActionResult> IGuardedPage.RefuseAsync(int status)
+    {
+        if (!Find(RouteData.Values["module"]?.ToString() ?? ""))
+        {
+            return Task.FromResult<IActionResult>(NotFound());
+        }
+
+        Problem = text["Help.Error.Refused"];
+        Response.StatusCode = status;
+        return Task.FromResult<IActionResult>(Page());
+    }
+
     internal Programme Programme { get; private set; } = null!;
 
     internal Module Current { get; private set; } = null!;

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Waymark.Web.Forms;
 using Waymark.Web.Localization;
 using Waymark.Web.Surveys;
 
@@ -9,11 +10,29 @@ namespace Waymark.Web.Pages.Surveys;
 /// A survey for an anonymous respondent: GET shows the consent page (or the resume-code form),
 /// every POST carries the encrypted flow state and moves on. No cookie: the anti-forgery token is
 /// off here because the state field itself is authenticated and nothing is at stake for a third
-/// party in sending someone's anonymous answers.
+/// party in sending someone's anonymous answers. Every form is guarded (<c>wm-guard</c>): a filled
+/// honeypot is passed on as the flow's quality flag, never refused (answers are not dropped silently).
 /// </summary>
 [IgnoreAntiforgeryToken]
-public sealed class RespondModel(SurveyCatalog catalog, SurveyFlow flow) : PageModel
+public sealed class RespondModel(SurveyCatalog catalog, SurveyFlow flow) : PageModel, IGuardedPage
 {
+    string IGuardedPage.GuardedFormName => "survey";
+
+    bool IGuardedPage.KeepsHoneypotSubmissions => true;
+
+    /// <summary>A refused submission (replayed, forged, expired, too often): the consent page again, nothing stored.</summary>
+    Task<IActionResult> IGuardedPage.RefuseAsync(int status)
+    {
+        if (catalog.Find(RouteData.Values["instrument"]?.ToString() ?? "") is not { } entry)
+        {
+            return Task.FromResult<IActionResult>(NotFound());
+        }
+
+        Screen = flow.Consent(entry, "Survey.Expired");
+        Response.StatusCode = status;
+        return Task.FromResult<IActionResult>(Page());
+    }
+
     internal SurveyScreen Screen { get; private set; } = null!;
 
     public IActionResult OnGet(string instrument, string? step)

@@ -20,11 +20,17 @@ public sealed class IndexModel(ConsoleAccounts accounts) : PageModel
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
         Accounts = await accounts.ListAsync(cancellationToken);
 
-    public async Task<IActionResult> OnPostAddAsync(string? name, string? role, CancellationToken cancellationToken)
+    /// <summary>The roles the console may give; admin is given on the server only.</summary>
+    public static IReadOnlyList<ConsoleRole> ConsoleGrantable { get; } = [ConsoleRole.Editor, ConsoleRole.Analyst];
+
+    public async Task<IActionResult> OnPostAddAsync(string? name, string[]? roles, CancellationToken cancellationToken)
     {
-        if (!ConsoleRoles.TryParse(role, out var parsed) || parsed == ConsoleRole.Admin)
+        var parsed = ConsoleRoles.TryParseList(roles ?? [], out var problem);
+        if (parsed is null || parsed.Contains(ConsoleRole.Admin))
         {
-            return await ShowAsync(AccountResult.Refused("the console adds editors and analysts only; admins are added with 'waymark users add' on the server"), cancellationToken);
+            return await ShowAsync(AccountResult.Refused(parsed is null
+                ? problem
+                : "the console adds editors and analysts only; admins are added with 'waymark users add' on the server"), cancellationToken);
         }
 
         var password = ConsoleAccounts.GeneratePassword();
@@ -40,6 +46,16 @@ public sealed class IndexModel(ConsoleAccounts accounts) : PageModel
 
     public async Task<IActionResult> OnPostEnableAsync(string? account, CancellationToken cancellationToken) =>
         await ShowAsync(await accounts.SetDisabledAsync(account ?? "", false, Actor, cancellationToken), cancellationToken);
+
+    public async Task<IActionResult> OnPostRolesAsync(string? account, string[]? roles, CancellationToken cancellationToken)
+    {
+        var parsed = ConsoleRoles.TryParseList(roles ?? [], out var problem);
+        return await ShowAsync(
+            parsed is null ? AccountResult.Refused(problem)
+            : account == Actor ? AccountResult.Refused("you cannot change your own roles")
+            : await accounts.SetRolesAsync(account ?? "", parsed, mayTouchAdmin: false, Actor, cancellationToken),
+            cancellationToken);
+    }
 
     public async Task<IActionResult> OnPostResetTotpAsync(string? account, CancellationToken cancellationToken) =>
         await ShowAsync(await accounts.ResetTotpAsync(account ?? "", Actor, cancellationToken), cancellationToken);

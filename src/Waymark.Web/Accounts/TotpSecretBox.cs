@@ -1,0 +1,129 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Waymark.Web.Accounts;
+
+/// <summary>
+/// Encrypts console accounts' TOTP secrets at rest (AES-256-GCM) with a key kept in a file, never
+/// in the database: a copied database or backup alone no longer lets anyone compute codes. The file
+/// is made at first start (32 random bytes, mode 0600) unless it exists; several nodes sharing one
+/// PostgreSQL must be given the same file (docs/deploy.md). Each ciphertext is bound to its account
+/// id, so a secret cannot be moved to another row. Stored form: <c>v1:</c> + Base64(nonce, ciphertext, tag).
+/// Secrets written before encryption (plain Base32) are still read, and re-stored encrypted at the
+/// account's next sign-in.
+/// </summary>
+public sealed class TotpSecretBox
+{
+    public const string FileName = "secrets.key";
+    private const string Prefix = "v1:";
+    private const int KeyBytes = 32;
+    private const int NonceBytes = 12;
+    private const int TagBytes = 16;
+
+    private readonly byte[]? _key;
+
+    private TotpSecretBox(byte[]? key) => _key = key;
+
+    /// <summary>For tools that never touch a second factor (<c>waymark users list</c>): using it for one is a bug.</summary>
+    public static TotpSecretBox None { get; } = new(null);
+
+    /// <summary>Reads the key file, creating it (mode 0600) when it does not exist.</summary>
+    public static TotpSecretBox LoadOrCreate(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        if (!File.Exists(path))
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+            if (!OperatingSystem.IsWindows())
+            {
+                options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            }
+
+            try
+            {
+                using var file = new FileStream(path, options);
+                file.Write(Encoding.ASCII.GetBytes(Convert.ToBase64String(RandomNumberGenerator.GetBytes(KeyBytes)) + "\n"));
+                file.Flush(flushToDisk: true);
+            }
+            catch (IOException) when (File.Exists(path))
+            {
+                // Another process made it first: read theirs.
+            }
+        }
+
+        byte[] key;
+        try
+        {
+            key = Convert.FromBase64String(File.ReadAllText(path).Trim());
+        }
+        catch (FormatException)
+        {
+            throw new InvalidOperationException($"The secrets key file {path} is not Base64.");
+        }
+
+        return key.Length == KeyBytes ? new TotpSecretBox(key) : throw new InvalidOperationException($"The secrets key file {path} must hold {KeyBytes} bytes.");
+    }
+
+    /// <summary>A box with a given key (tests).</summary>
+    internal static TotpSecretBox ForKey(byte[] key) => new(key.Length == KeyBytes ? key : throw new ArgumentException("32 bytes", nameof(key)));
+
+    /// <summary>Whether a stored value is still the plain secret of before encryption.</summary>
+    public static bool IsPlain(string stored) => !stored.StartsWith(Prefix, StringComparison.Ordinal);
+
+    public string Seal(long accountId, string secret)
+    {
+        var key = Key();
+        var plain = Encoding.UTF8.GetBytes(secret);
+        var sealedBytes = new byte[NonceBytes + plain.Length + TagBytes];
+        var nonce = sealedBytes.AsSpan(0, NonceBytes);
+        RandomNumberGenerator.Fill(nonce);
+        using var aes = new AesGcm(key, TagBytes);
+        aes.Encrypt(nonce, plain, sealedBytes.AsSpan(NonceBytes, plain.Length), sealedBytes.AsSpan(NonceBytes + plain.Length), Associated(accountId));
+        return Prefix + Convert.ToBase64String(sealedBytes);
+    }
+
+    /// <summary>The plain secret, or null when the stored value cannot be opened with this key.</summary>
+    public string? Open(long accountId, string stored)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        if (IsPlain(stored))
+        {
+            return stored;
+        }
+
+        byte[] sealedBytes;
+        try
+        {
+            sealedBytes = Convert.FromBase64String(stored[Prefix.Length..]);
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+
+        if (sealedBytes.Length < NonceBytes + TagBytes)
+        {
+            return null;
+        }
+
+        var plain = new byte[sealedBytes.Length - NonceBytes - TagBytes];
+        using var aes = new AesGcm(Key(), TagBytes);
+        try
+        {
+            aes.Decrypt(sealedBytes.AsSpan(0, NonceBytes), sealedBytes.AsSpan(NonceBytes, plain.Length), sealedBytes.AsSpan(NonceBytes + plain.Length), plain, Associated(accountId));
+        }
+        catch (AuthenticationTagMismatchException)
+        {
+            return null; // another key file, or a secret moved from another account
+        }
+
+        return Encoding.UTF8.GetString(plain);
+    }
+
+    private byte[] Key() => _key ?? throw new InvalidOperationException("No secrets key was loaded; this tool cannot handle second factors.");
+
+    private static byte[] Associated(long accountId) =>
+        Encoding.ASCII.GetBytes("waymark totp " + accountId.ToString(CultureInfo.InvariantCulture));
+}
