@@ -93,6 +93,7 @@ public sealed class AnalystJourneyTests(PageChecker checker) : IClassFixture<Pag
         // Respondents on the public listener, while the analyst watches the count.
         using var http = new HttpClient();
         await AnswerAsync(http, server, Plan[..5]);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Analysis", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Responses", Exact = true }).ClickAsync();
         Assert.Equal("5", await page.Locator($"#total-{FormId} strong").InnerTextAsync());
         await AnswerAsync(http, server, Plan[5..]);
