@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Playwright;
 using Waymark.Testing;
 using Waymark.Web.Accounts;
@@ -19,37 +18,15 @@ public sealed class ConsoleBrowserTests(PageChecker checker) : IClassFixture<Pag
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
-    private async Task<(int Code, string Output, string Error)> WaymarkAsync(string? input, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "waymark.dll"));
-        foreach (var argument in args.Concat(["--data-dir", _server.DataDirectory]))
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        if (input is not null)
-        {
-            await process.StandardInput.WriteLineAsync(input);
-        }
-
-        process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output, await error);
-    }
-
     private async Task CheckAsync(List<string> problems, IPage page) =>
         problems.AddRange((await checker.CheckHtmlAsync(new Uri(page.Url), await page.ContentAsync())).Select(p => $"{page.Url}: {p}"));
 
     [Fact]
     public async Task An_admin_made_on_the_command_line_signs_in_without_javascript_and_every_page_is_clean()
     {
-        var added = await WaymarkAsync(Password, "users", "add", "ada", "--role", "admin", "--password-stdin");
+        var added = await _server.RunCliAsync(Password, "users", "add", "ada", "--role", "admin", "--password-stdin");
         Assert.True(added.Code == 0, added.Error);
-        var refused = await WaymarkAsync(null, "users", "add", "bo", "--role", "editor");
+        var refused = await _server.RunCliAsync(null, "users", "add", "bo", "--role", "editor");
         Assert.Equal(2, refused.Code);
         Assert.Contains("--password-stdin or --generate-password", refused.Error, StringComparison.Ordinal);
 
@@ -95,7 +72,7 @@ public sealed class ConsoleBrowserTests(PageChecker checker) : IClassFixture<Pag
         Assert.Equal("/console/login", new Uri(page.Url).AbsolutePath);
         PageChecker.AssertClean(problems);
 
-        var list = await WaymarkAsync(null, "users", "list");
+        var list = await _server.RunCliAsync(null, "users", "list");
         Assert.Equal("ada\tadmin\ttotp\tactive", list.Output.Trim());
     }
 }

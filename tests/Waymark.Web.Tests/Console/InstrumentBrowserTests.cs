@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Playwright;
 using Waymark.Testing;
 using Waymark.Web.Accounts;
@@ -27,7 +26,7 @@ public sealed class InstrumentBrowserTests(PageChecker checker) : IClassFixture<
     [Fact]
     public async Task An_editor_uploads_previews_in_arabic_and_publishes_without_javascript()
     {
-        Assert.Equal(0, await AddEditorAsync());
+        Assert.Equal(0, (await _server.RunCliAsync(Password, "users", "add", "ed", "--role", "editor", "--password-stdin")).Code);
         var folder = TestEnvironment.NewTempDirectory("upload");
         var broken = Path.Combine(folder, "broken.xlsx");
         var good = Path.Combine(folder, "good.xlsx");
@@ -81,22 +80,5 @@ public sealed class InstrumentBrowserTests(PageChecker checker) : IClassFixture<
         Assert.Equal(InstrumentFiles.Title, await page.Locator("h1").InnerTextAsync());
         problems.AddRange(await checker.CheckUrlAsync(survey));
         PageChecker.AssertClean(problems);
-    }
-
-    private async Task<int> AddEditorAsync()
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "waymark.dll"), "users", "add", "ed", "--role", "editor", "--password-stdin", "--data-dir", _server.DataDirectory })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        await process.StandardInput.WriteLineAsync(Password);
-        process.StandardInput.Close();
-        await process.StandardOutput.ReadToEndAsync();
-        await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return process.ExitCode;
     }
 }

@@ -25,7 +25,7 @@ public sealed class InstrumentMultiNodeTests
         var environment = new Dictionary<string, string> { ["WAYMARK_SURVEYS_DIR"] = surveys };
         await using var first = await ServerProcess.StartAsync(environment, storage.PostgresConnectionString);
         await using var second = await ServerProcess.StartAsync(environment, storage.PostgresConnectionString);
-        var added = await AddEditorAsync(storage.PostgresConnectionString!);
+        var added = await ServerProcess.RunWaymarkAsync(Password, "users", "add", "ed", "--role", "editor", "--password-stdin", "--postgres", storage.PostgresConnectionString!);
         Assert.True(added.Code == 0, added.Error);
 
         using var editor = await ConsoleSession.SignInNewAsync(first.ConsoleUrl, "ed", Password);
@@ -70,22 +70,5 @@ public sealed class InstrumentMultiNodeTests
         }
 
         return clock.Elapsed;
-    }
-
-    private static async Task<(int Code, string Error)> AddEditorAsync(string postgres)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "waymark.dll"), "users", "add", "ed", "--role", "editor", "--password-stdin", "--postgres", postgres })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        await process.StandardInput.WriteLineAsync(Password);
-        process.StandardInput.Close();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await error);
     }
 }
