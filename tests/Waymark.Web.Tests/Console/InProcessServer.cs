@@ -11,10 +11,11 @@ using Waymark.Web.Hosting;
 namespace Waymark.Web.Tests.Console;
 
 /// <summary>
-/// The real Waymark host in the test process, on free loopback ports with its own SQLite file, so
-/// tests can read its endpoint table (every route, as the app itself knows them) and its services.
+/// The real Waymark host in the test process, on free loopback ports with its own fresh database
+/// (SQLite unless told otherwise), so tests can read its endpoint table (every route, as the app
+/// itself knows them) and its services.
 /// </summary>
-public sealed partial class InProcessServer : IAsyncLifetime
+public sealed partial class InProcessServer(DatabaseEngine engine = DatabaseEngine.Sqlite) : IAsyncLifetime
 {
     private WebApplication _app = null!;
 
@@ -37,7 +38,7 @@ public sealed partial class InProcessServer : IAsyncLifetime
         {
             PublicEndpoint = $"127.0.0.1:{publicPort}",
             ConsoleEndpoint = $"127.0.0.1:{consolePort}",
-            Storage = new StorageSettings { DataDirectory = TestEnvironment.NewTempDirectory("inproc") },
+            Storage = await TestDatabases.CreateAsync(engine),
         });
         await _app.StartAsync();
         PublicUrl = new Uri($"http://127.0.0.1:{publicPort}");

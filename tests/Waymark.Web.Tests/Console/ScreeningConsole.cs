@@ -33,16 +33,8 @@ internal static partial class ScreeningConsole
     /// <summary>A console GET that waits out the console's rate limit (100 requests a second), for tests that walk hundreds of pages.</summary>
     public static async Task<(HttpStatusCode Status, string Html)> GetPacedAsync(ConsoleSession session, string path)
     {
-        for (var attempt = 0; ; attempt++)
-        {
-            using var response = await session.Client.GetAsync(path);
-            if (response.StatusCode != HttpStatusCode.TooManyRequests || attempt == 100)
-            {
-                return (response.StatusCode, await response.Content.ReadAsStringAsync());
-            }
-
-            await Task.Delay(50);
-        }
+        using var response = await session.SendPacedAsync(() => new HttpRequestMessage(HttpMethod.Get, path));
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
     /// <summary>The id of an uploaded list, from the hidden field of its buttons on the page.</summary>

@@ -40,13 +40,11 @@ public sealed class SelfHelpConsoleTests(StaffFixture staff) : IClassFixture<Sta
 
         Assert.True(fallbacks > 0);
         var module = content.ProgrammeIn("ar").Modules[0];
-        var arabic = await Editor.Client.GetStringAsync($"/console/selfhelp/preview?kind=module&id={module.Id}&lang=ar");
+        var (_, arabic) = await ScreeningConsole.GetPacedAsync(Editor, $"/console/selfhelp/preview?kind=module&id={module.Id}&lang=ar");
         Assert.Contains(System.Text.Encodings.Web.HtmlEncoder.Default.Encode(module.Exercises[0].Prompt), arabic, StringComparison.Ordinal);
         Assert.DoesNotContain("<form", arabic.Replace("<form method=\"post\" action=\"/console/logout\"", "", StringComparison.Ordinal)[arabic.IndexOf("<main", StringComparison.Ordinal)..], StringComparison.Ordinal);
 
-        using var missing = await Editor.Client.GetAsync("/console/selfhelp/preview?kind=module&id=no-such-module&lang=en");
-        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
-        using var badLanguage = await Editor.Client.GetAsync("/console/selfhelp/preview?kind=intro&id=programme&lang=xx");
-        Assert.Equal(HttpStatusCode.NotFound, badLanguage.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await ScreeningConsole.GetPacedAsync(Editor, "/console/selfhelp/preview?kind=module&id=no-such-module&lang=en")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await ScreeningConsole.GetPacedAsync(Editor, "/console/selfhelp/preview?kind=intro&id=programme&lang=xx")).Status);
     }
 }

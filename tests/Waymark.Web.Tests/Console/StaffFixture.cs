@@ -1,3 +1,4 @@
+using Waymark.Storage;
 using Waymark.Web.Accounts;
 
 namespace Waymark.Web.Tests.Console;
@@ -7,13 +8,20 @@ namespace Waymark.Web.Tests.Console;
 /// hold (each single role, each pair, all three), so route tests can prove that a page admits exactly
 /// the accounts holding its role (xunit class fixture).
 /// </summary>
-public sealed class StaffFixture : IAsyncLifetime
+public class StaffFixture : IAsyncLifetime
 {
+    public StaffFixture()
+        : this(DatabaseEngine.Sqlite)
+    {
+    }
+
+    protected StaffFixture(DatabaseEngine engine) => Server = new InProcessServer(engine);
+
     public const string Password = "a long enough test password";
 
     private readonly Dictionary<string, (IReadOnlyList<ConsoleRole> Roles, ConsoleSession Session)> _sessions = new(StringComparer.Ordinal);
 
-    public InProcessServer Server { get; } = new();
+    public InProcessServer Server { get; }
 
     /// <summary>The session of the account holding <paramref name="role"/> only.</summary>
     internal ConsoleSession SessionOf(ConsoleRole role) => _sessions[role.Name()].Session;
@@ -51,5 +59,14 @@ public sealed class StaffFixture : IAsyncLifetime
         }
 
         await Server.DisposeAsync();
+    }
+}
+
+/// <summary>The same staff on a fresh PostgreSQL database (xunit class fixture).</summary>
+public sealed class PostgresStaffFixture : StaffFixture
+{
+    public PostgresStaffFixture()
+        : base(DatabaseEngine.PostgreSql)
+    {
     }
 }
