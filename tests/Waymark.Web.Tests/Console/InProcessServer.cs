@@ -15,8 +15,17 @@ namespace Waymark.Web.Tests.Console;
 /// (SQLite unless told otherwise), so tests can read its endpoint table (every route, as the app
 /// itself knows them) and its services.
 /// </summary>
-public sealed partial class InProcessServer(DatabaseEngine engine = DatabaseEngine.Sqlite) : IAsyncLifetime
+public sealed partial class InProcessServer : IAsyncLifetime
 {
+    private readonly DatabaseEngine _engine;
+
+    public InProcessServer()
+        : this(DatabaseEngine.Sqlite)
+    {
+    }
+
+    internal InProcessServer(DatabaseEngine engine) => _engine = engine;
+
     private WebApplication _app = null!;
 
     public Uri PublicUrl { get; private set; } = null!;
@@ -38,7 +47,7 @@ public sealed partial class InProcessServer(DatabaseEngine engine = DatabaseEngi
         {
             PublicEndpoint = $"127.0.0.1:{publicPort}",
             ConsoleEndpoint = $"127.0.0.1:{consolePort}",
-            Storage = await TestDatabases.CreateAsync(engine),
+            Storage = await TestDatabases.CreateAsync(_engine),
         });
         await _app.StartAsync();
         PublicUrl = new Uri($"http://127.0.0.1:{publicPort}");
