@@ -3,7 +3,6 @@ using Microsoft.Playwright;
 using Waymark.Statistics;
 using Waymark.Storage;
 using Waymark.Testing;
-using Waymark.Web.Accounts;
 using Waymark.Web.Tests.Surveys;
 
 namespace Waymark.Web.Tests.Console;
@@ -141,12 +140,7 @@ public sealed class AnalystJourneyTests(PageChecker checker) : IClassFixture<Pag
     private static async Task SignInAsync(IPage page, ServerProcess server)
     {
         await page.GotoAsync(new Uri(server.ConsoleUrl, "/console/login").ToString());
-        await page.GetByLabel("Account name").FillAsync("anna");
-        await page.GetByLabel("Password").FillAsync(Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
-        var secret = (await page.Locator("#secret").InnerTextAsync()).Replace(" ", "", StringComparison.Ordinal);
-        await page.GetByLabel("Six-digit code").FillAsync(TotpCodes.Compute(secret, DateTimeOffset.UtcNow));
-        await page.GetByRole(AriaRole.Button, new() { Name = "Confirm and sign in" }).ClickAsync();
+        await ConsoleBrowser.SignInEnrollingAsync(page, "anna", Password);
         Assert.Equal("/console", new Uri(page.Url).AbsolutePath);
     }
 

@@ -1,6 +1,5 @@
 using Microsoft.Playwright;
 using Waymark.Testing;
-using Waymark.Web.Accounts;
 
 namespace Waymark.Web.Tests.Console;
 
@@ -37,12 +36,7 @@ public sealed class InstrumentBrowserTests(PageChecker checker) : IClassFixture<
         await using var context = await checker.NewNoScriptContextAsync();
         var page = await context.NewPageAsync();
         await page.GotoAsync(new Uri(_server.ConsoleUrl, "/console/login").ToString());
-        await page.GetByLabel("Account name").FillAsync("ed");
-        await page.GetByLabel("Password").FillAsync(Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
-        var secret = (await page.Locator("#secret").InnerTextAsync()).Replace(" ", "", StringComparison.Ordinal);
-        await page.GetByLabel("Six-digit code").FillAsync(TotpCodes.Compute(secret, DateTimeOffset.UtcNow));
-        await page.GetByRole(AriaRole.Button, new() { Name = "Confirm and sign in" }).ClickAsync();
+        await ConsoleBrowser.SignInEnrollingAsync(page, "ed", Password);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Instruments", Exact = true }).ClickAsync();
         Assert.Equal("/console/instruments", new Uri(page.Url).AbsolutePath);

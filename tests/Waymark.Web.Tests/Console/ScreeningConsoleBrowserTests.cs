@@ -38,13 +38,7 @@ public sealed class ScreeningConsoleBrowserTests(PageChecker checker) : IClassFi
         await using var context = await checker.NewNoScriptContextAsync();
         var page = await context.NewPageAsync();
         await page.GotoAsync(new Uri(_server.ConsoleUrl, "/console/screening").ToString());
-        Assert.Equal("/console/login", new Uri(page.Url).AbsolutePath);
-        await page.GetByLabel("Account name").FillAsync("edna");
-        await page.GetByLabel("Password").FillAsync(Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
-        var secret = (await page.Locator("#secret").InnerTextAsync()).Replace(" ", "", StringComparison.Ordinal);
-        await page.GetByLabel("Six-digit code").FillAsync(TotpCodes.Compute(secret, DateTimeOffset.UtcNow));
-        await page.GetByRole(AriaRole.Button, new() { Name = "Confirm and sign in" }).ClickAsync();
+        await ConsoleBrowser.SignInEnrollingAsync(page, "edna", Password);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Editing", Exact = true }).ClickAsync();
         await CheckAsync(problems, page);
