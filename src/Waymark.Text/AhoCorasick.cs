@@ -5,9 +5,15 @@ namespace Waymark.Text;
 
 /// <summary>
 /// An Aho–Corasick automaton over normalised UTF-16 code units, compiled to a dense DFA: characters are
-/// first mapped to the classes that occur in patterns (all others share class 0), and each state's row holds
-/// the next state for every class, so one pass costs two array reads per character. Row entries are row
-/// offsets (state × stride); a negative entry (bitwise complement) marks a state with outputs.
+/// first mapped to the classes that occur in patterns (all others share class 0 if they are not word characters
+/// and class 1 if they are), and each state's row holds the next state for every class, so one pass costs two
+/// array reads per character. Row entries are row offsets (state × stride); a negative entry (bitwise
+/// complement) marks a state with outputs.
+/// The automaton is anchored at word starts: a match counts only where no word character comes just before it,
+/// so a state stands for the longest suffix of the text read that is a pattern prefix AND starts after a
+/// non-word character (or at the text's start). Inside a word that no pattern continues, the scan waits in one
+/// state ("mid-word") until the word ends, instead of following every substring of the word: large
+/// pattern sets then touch only the rows of word prefixes, which keeps the hot part of the table in cache.
 /// </summary>
 internal sealed class AhoCorasick
 {
@@ -32,7 +38,16 @@ internal sealed class AhoCorasick
     public int StateCount => _outputStart.Length - 1;
 
     /// <summary>True when no pattern holds <paramref name="c"/> (a normalised character): it only resets the scan.</summary>
-    public bool IsUnused(char c) => _classes[c] == 0;
+    public bool IsUnused(char c) => _classes[c] <= WordClass;
+
+    /// <summary>The class of characters in no pattern that are not word characters (they reset the scan to <see cref="Root"/>).</summary>
+    private const ushort NonWordClass = 0;
+
+    /// <summary>The class of word characters in no pattern.</summary>
+    private const ushort WordClass = 1;
+
+    /// <summary>The trie's root: a match may start at the next character (text start, or after a non-word character).</summary>
+    private const int Root = 0;
 
     /// <summary>A pattern ending in a state: its id, its length in normalised characters and whether it is a prefix.</summary>
     internal readonly record struct Terminal(int PatternId, int Length, bool Prefix);
@@ -40,7 +55,7 @@ internal sealed class AhoCorasick
     public static Result<AhoCorasick> Build(IReadOnlyList<(string Text, int PatternId, bool Prefix)> patterns)
     {
         var classes = new ushort[char.MaxValue + 1];
-        ushort classCount = 1;
+        ushort classCount = WordClass + 1;
         foreach (var (text, _, _) in patterns)
         {
             foreach (var c in text)
@@ -52,6 +67,24 @@ internal sealed class AhoCorasick
             }
         }
 
+        // Characters in no pattern: word characters share one class, everything else the other. A surrogate
+        // counts as a non-word character: whether it belongs to a word depends on its pair, so the automaton
+        // lets a match start after it and the boundary check decides.
+        var wordClasses = new bool[classCount];
+        for (var i = 0; i <= char.MaxValue; i++)
+        {
+            var isWord = WordChars.IsBmpWord((char)i);
+            if (classes[i] == 0)
+            {
+                classes[i] = isWord ? WordClass : NonWordClass;
+            }
+            else
+            {
+                wordClasses[classes[i]] = isWord;
+            }
+        }
+
+        wordClasses[WordClass] = true;
         int stride = classCount;
         var trie = new TrieBuilder(stride);
         foreach (var (text, id, prefix) in patterns)
@@ -65,28 +98,54 @@ internal sealed class AhoCorasick
             trie.AddTerminal(state, new Terminal(id, text.Length, prefix));
         }
 
-        if ((long)trie.Count * stride > MaxTableEntries)
+        if ((long)(trie.Count + 1) * stride > MaxTableEntries)
         {
             return Result.Fail<AhoCorasick>(
-                $"The pattern set is too large for one automaton ({trie.Count:N0} states × {stride:N0} character classes); split it.");
+                $"The pattern set is too large for one automaton ({trie.Count + 1:N0} states × {stride:N0} character classes); split it.");
         }
 
-        return Result.Ok(Compile(classes, stride, trie));
+        return Result.Ok(Compile(classes, wordClasses, stride, trie));
     }
 
-    private static AhoCorasick Compile(ushort[] classes, int stride, TrieBuilder trie)
+    private static AhoCorasick Compile(ushort[] classes, bool[] wordClasses, int stride, TrieBuilder trie)
     {
-        var count = trie.Count;
+        // States: the trie's nodes (0 = Root) and one more, MidWord: inside a word that no pattern continues.
+        var midWord = trie.Count;
+        var count = trie.Count + 1;
         var delta = new int[count * stride];
         var fail = new int[count];
         var outputs = new List<Terminal>[count];
-        var order = new List<int>(count) { 0 };
+        var order = new List<int>(count) { Root, midWord };
         var afterSpace = new bool[count];
         var spaceClass = classes[' '];
-        outputs[0] = trie.Terminals(0);
+        outputs[Root] = trie.Terminals(Root);
+        outputs[midWord] = [];
 
-        // Breadth first: a state's failure state is shallower, so its row and outputs are complete already.
-        for (var index = 0; index < order.Count; index++)
+        // Where a character that no state continues leads: after a word character no match may start (MidWord),
+        // after anything else one may (Root).
+        for (var cls = 0; cls < stride; cls++)
+        {
+            var restart = wordClasses[cls] ? midWord : Root;
+            delta[(midWord * stride) + cls] = restart;
+            var child = trie.Child(Root, cls);
+            if (child > 0)
+            {
+                fail[child] = restart;
+                outputs[child] = trie.Terminals(child);
+                delta[(Root * stride) + cls] = child;
+                afterSpace[child] = spaceClass != 0 && cls == spaceClass;
+                order.Add(child);
+            }
+            else
+            {
+                delta[(Root * stride) + cls] = restart;
+            }
+        }
+
+        // Breadth first: a state's failure state (the longest proper suffix that starts after a non-word
+        // character and is a pattern prefix, else Root or MidWord) is shallower, so its row and outputs are
+        // complete already.
+        for (var index = 2; index < order.Count; index++)
         {
             var state = order[index];
             for (var cls = 0; cls < stride; cls++)
@@ -94,7 +153,7 @@ internal sealed class AhoCorasick
                 var child = trie.Child(state, cls);
                 if (child > 0)
                 {
-                    fail[child] = state == 0 ? 0 : delta[(fail[state] * stride) + cls];
+                    fail[child] = delta[(fail[state] * stride) + cls];
                     var own = trie.Terminals(child);
                     var inherited = outputs[fail[child]];
                     outputs[child] = inherited.Count == 0 ? own : [.. own, .. inherited];
@@ -104,7 +163,7 @@ internal sealed class AhoCorasick
                 }
                 else
                 {
-                    delta[(state * stride) + cls] = state == 0 ? 0 : delta[(fail[state] * stride) + cls];
+                    delta[(state * stride) + cls] = delta[(fail[state] * stride) + cls];
                 }
             }
         }
@@ -259,7 +318,7 @@ internal sealed class AhoCorasick
     /// The scan straight over ASCII bytes (UTF-8 text that is all ASCII), one table read per byte: the byte
     /// classes fold case and map separators to the space class, and the states entered by a space loop on
     /// further spaces, so a separator run needs no branch. Matches come out in byte (= UTF-16) offsets.
-    /// A text of some length is cut in two at a byte of class 0 (one no pattern holds, after which the
+    /// A text of some length is cut in two at a byte of class 0 (a non-word character in no pattern, after which the
     /// automaton is at its root whatever came before), and both halves are scanned in one loop: two
     /// independent chains of table reads keep the core busy while each waits for its read.
     /// </summary>
