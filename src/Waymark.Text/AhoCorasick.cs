@@ -374,6 +374,84 @@ internal sealed class AhoCorasick
         ScanRange(text, i, text.Length, rowA, ref classes, entries, ref sink);
     }
 
+    /// <summary>How many independent chains of table reads <see cref="ScanBlock"/> runs in one loop.</summary>
+    internal const int Chains = 4;
+
+    /// <summary>
+    /// Scans a block of ASCII-like bytes (see <see cref="ScanBytes"/>) as up to <see cref="Chains"/> parts run in one
+    /// loop: part k runs from <paramref name="starts"/>[k] to the next start (the last to <paramref name="end"/>), each
+    /// from the root, which is exact for matches inside a part when every start follows a non-word byte. Part k's
+    /// matches go to <paramref name="outputs"/>[k] in order of their end, in block offsets; boundary checks see the
+    /// whole block. Independent chains keep the core busy while each waits for its table read.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void ScanBlock(ReadOnlySpan<byte> block, ReadOnlySpan<int> starts, int end, int[] byteClasses, uint[] entries, List<PatternMatch>[] outputs)
+    {
+        Span<int> from = stackalloc int[Chains];
+        Span<int> to = stackalloc int[Chains];
+        var steps = int.MaxValue;
+        for (var k = 0; k < Chains; k++)
+        {
+            outputs[k].Clear();
+            from[k] = k < starts.Length ? starts[k] : end;
+            to[k] = k + 1 < starts.Length ? starts[k + 1] : end;
+            steps = Math.Min(steps, to[k] - from[k]);
+        }
+
+        var sink0 = new PatternMatcher.RawListSink(outputs[0]);
+        var sink1 = new PatternMatcher.RawListSink(outputs[1]);
+        var sink2 = new PatternMatcher.RawListSink(outputs[2]);
+        var sink3 = new PatternMatcher.RawListSink(outputs[3]);
+        var view = new RawBytes(block, entries);
+        ref var classes = ref MemoryMarshal.GetArrayDataReference(byteClasses);
+        ref var delta = ref MemoryMarshal.GetArrayDataReference(_delta);
+        ref var bytes0 = ref Unsafe.Add(ref MemoryMarshal.GetReference(block), from[0]);
+        ref var bytes1 = ref Unsafe.Add(ref MemoryMarshal.GetReference(block), from[1]);
+        ref var bytes2 = ref Unsafe.Add(ref MemoryMarshal.GetReference(block), from[2]);
+        ref var bytes3 = ref Unsafe.Add(ref MemoryMarshal.GetReference(block), from[3]);
+        int row0 = 0, row1 = 0, row2 = 0, row3 = 0;
+        for (var i = 0; i < steps; i++)
+        {
+            var next0 = Unsafe.Add(ref delta, row0 + Unsafe.Add(ref classes, Unsafe.Add(ref bytes0, i)));
+            var next1 = Unsafe.Add(ref delta, row1 + Unsafe.Add(ref classes, Unsafe.Add(ref bytes1, i)));
+            var next2 = Unsafe.Add(ref delta, row2 + Unsafe.Add(ref classes, Unsafe.Add(ref bytes2, i)));
+            var next3 = Unsafe.Add(ref delta, row3 + Unsafe.Add(ref classes, Unsafe.Add(ref bytes3, i)));
+            if ((next0 | next1 | next2 | next3) < 0)
+            {
+                if (next0 < 0)
+                {
+                    Report(ref view, (next0 = ~next0) / _stride, from[0] + i, ref sink0);
+                }
+
+                if (next1 < 0)
+                {
+                    Report(ref view, (next1 = ~next1) / _stride, from[1] + i, ref sink1);
+                }
+
+                if (next2 < 0)
+                {
+                    Report(ref view, (next2 = ~next2) / _stride, from[2] + i, ref sink2);
+                }
+
+                if (next3 < 0)
+                {
+                    Report(ref view, (next3 = ~next3) / _stride, from[3] + i, ref sink3);
+                }
+            }
+
+            row0 = next0;
+            row1 = next1;
+            row2 = next2;
+            row3 = next3;
+        }
+
+        // Each part's rest goes on alone.
+        ScanRange(block, from[0] + steps, to[0], row0, ref classes, entries, ref sink0);
+        ScanRange(block, from[1] + steps, to[1], row1, ref classes, entries, ref sink1);
+        ScanRange(block, from[2] + steps, to[2], row2, ref classes, entries, ref sink2);
+        ScanRange(block, from[3] + steps, to[3], row3, ref classes, entries, ref sink3);
+    }
+
     /// <summary>Scans bytes [<paramref name="from"/>, <paramref name="to"/>) from row <paramref name="row"/>.</summary>
     private void ScanRange<TSink>(ReadOnlySpan<byte> text, int from, int to, int row, ref int classes, uint[] entries, ref TSink sink)
         where TSink : struct, IMatchSink, allows ref struct

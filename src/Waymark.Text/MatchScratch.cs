@@ -17,6 +17,12 @@ public sealed class MatchScratch
 
     internal TextNormalizer Normalizer { get; }
 
+    /// <summary>Matches of a whole block, before they are shared out to its paragraphs.</summary>
+    internal List<PatternMatch> BlockMatches { get; } = [];
+
+    /// <summary>Each chain's matches of a block scan (<see cref="AhoCorasick.ScanBlock"/>), in order of their end.</summary>
+    internal List<PatternMatch>[] ChainMatches { get; } = [.. Enumerable.Range(0, AhoCorasick.Chains).Select(_ => new List<PatternMatch>())];
+
     /// <summary>UTF-8 decoded into a reused buffer (invalid sequences become U+FFFD); valid until the next call.</summary>
     internal ReadOnlySpan<char> Decode(ReadOnlySpan<byte> utf8)
     {

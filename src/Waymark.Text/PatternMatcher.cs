@@ -150,6 +150,126 @@ public sealed class PatternMatcher
     }
 
     /// <summary>
+    /// The matches of many paragraphs of one UTF-8 block in one pass: for every paragraph in turn, exactly what
+    /// <see cref="FindAll(ReadOnlySpan{byte}, MatchScratch, List{PatternMatch})"/> appends for its bytes alone
+    /// (offsets in UTF-16 code units from the paragraph's start), appended to <paramref name="results"/>;
+    /// <paramref name="ends"/>[p] receives the count of <paramref name="results"/> after paragraph p. Paragraphs
+    /// must be in order, must not overlap, and must be bordered in the block by bytes that are not ASCII word
+    /// characters (or the block's edge), as line breaks border the paragraphs of a text file: otherwise the call
+    /// throws. Bytes above 0x7F are fine as borders: the byte scan reads them as non-word characters, which is
+    /// how a paragraph's own edges behave.
+    /// </summary>
+    public void FindAll(ReadOnlySpan<byte> block, ReadOnlySpan<ByteRange> paragraphs, MatchScratch scratch, List<PatternMatch> results, Span<int> ends)
+    {
+        ArgumentNullException.ThrowIfNull(scratch);
+        ArgumentNullException.ThrowIfNull(results);
+        ArgumentOutOfRangeException.ThrowIfLessThan(ends.Length, paragraphs.Length, nameof(ends));
+        CheckBorders(block, paragraphs);
+        if (_automaton is null || _byteClasses is null || _regexes.Length > 0 || paragraphs.Length == 0)
+        {
+            for (var p = 0; p < paragraphs.Length; p++)
+            {
+                FindAll(block.Slice(paragraphs[p].Start, paragraphs[p].Length), scratch, results, ends, p);
+            }
+
+            return;
+        }
+
+        CheckScratch(scratch);
+        Span<int> starts = stackalloc int[AhoCorasick.Chains];
+        var outputs = scratch.ChainMatches;
+        _automaton.ScanBlock(block, ChainStarts(paragraphs, starts), paragraphs[^1].End, _byteClasses, _entries, outputs);
+        var found = scratch.BlockMatches;
+        found.Clear();
+        foreach (var output in outputs)
+        {
+            found.AddRange(output);
+        }
+
+        // Block matches come in order of their end; each belongs to the paragraph holding it whole (a phrase
+        // may run across the blank line between two paragraphs: then it belongs to neither).
+        var m = 0;
+        var all = CollectionsMarshal.AsSpan(found);
+        for (var p = 0; p < paragraphs.Length; p++)
+        {
+            var paragraph = paragraphs[p];
+            var bytes = block.Slice(paragraph.Start, paragraph.Length);
+            var first = results.Count;
+            var firstNonAscii = bytes.IndexOfAnyExceptInRange((byte)0, (byte)0x7F);
+            if (firstNonAscii >= 0 && !AllInert(bytes[firstNonAscii..]))
+            {
+                while (m < all.Length && all[m].End <= paragraph.End)
+                {
+                    m++;
+                }
+
+                FindAll(bytes, scratch, results, ends, p);
+                continue;
+            }
+
+            for (; m < all.Length && all[m].End <= paragraph.End; m++)
+            {
+                if (all[m].Start >= paragraph.Start)
+                {
+                    results.Add(all[m] with { Start = all[m].Start - paragraph.Start });
+                }
+            }
+
+            var added = CollectionsMarshal.AsSpan(results)[first..];
+            if (firstNonAscii >= 0)
+            {
+                ToUtf16Offsets(bytes, added);
+            }
+
+            SortMatches(added);
+            ends[p] = results.Count;
+        }
+    }
+
+    private void FindAll(ReadOnlySpan<byte> paragraph, MatchScratch scratch, List<PatternMatch> results, Span<int> ends, int index)
+    {
+        FindAll(paragraph, scratch, results);
+        ends[index] = results.Count;
+    }
+
+    /// <summary>Where the block scan's chains start: up to <see cref="AhoCorasick.Chains"/> paragraph starts that split the bytes about evenly.</summary>
+    private static ReadOnlySpan<int> ChainStarts(ReadOnlySpan<ByteRange> paragraphs, Span<int> starts)
+    {
+        var first = paragraphs[0].Start;
+        var share = (paragraphs[^1].End - first) / starts.Length;
+        starts[0] = first;
+        var count = 1;
+        for (var p = 1; p < paragraphs.Length && count < starts.Length; p++)
+        {
+            if (paragraphs[p].Start - first >= share * count)
+            {
+                starts[count++] = paragraphs[p].Start;
+            }
+        }
+
+        return starts[..count];
+    }
+
+    private static void CheckBorders(ReadOnlySpan<byte> block, ReadOnlySpan<ByteRange> paragraphs)
+    {
+        var previousEnd = 0;
+        foreach (var paragraph in paragraphs)
+        {
+            if (paragraph.Start < previousEnd || paragraph.Length < 0 || paragraph.End > block.Length
+                || (paragraph.Start > 0 && IsAsciiWord(block[paragraph.Start - 1]))
+                || (paragraph.End < block.Length && IsAsciiWord(block[paragraph.End])))
+            {
+                throw new ArgumentException(
+                    $"Paragraph {paragraph} is out of order, outside the block or bordered by a word character.", nameof(paragraphs));
+            }
+
+            previousEnd = paragraph.End;
+        }
+    }
+
+    private static bool IsAsciiWord(byte b) => b < 0x80 && WordChars.IsBmpWord((char)b);
+
+    /// <summary>
     /// True when every non-ASCII character of <paramref name="utf8"/> (which starts with one) is inert: a valid,
     /// BMP, non-word character that normalises to one character occurring in no pattern and is no separator
     /// (’ “ ” – — … in English text). Such a character only resets the automaton, whose byte classes send every
@@ -207,10 +327,15 @@ public sealed class PatternMatcher
             }
         }
 
-        var added = CollectionsMarshal.AsSpan(results)[first..];
-        if (!IsSorted(added))
+        SortMatches(CollectionsMarshal.AsSpan(results)[first..]);
+    }
+
+    /// <summary>Puts matches in order of start, then length, then id.</summary>
+    private static void SortMatches(Span<PatternMatch> matches)
+    {
+        if (!IsSorted(matches))
         {
-            added.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start)
+            matches.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start)
                 : a.Length != b.Length ? a.Length.CompareTo(b.Length) : a.PatternId.CompareTo(b.PatternId));
         }
     }
@@ -325,7 +450,7 @@ public sealed class PatternMatcher
     }
 
     /// <summary>Matches found straight in ASCII text are already in original offsets.</summary>
-    private readonly struct RawListSink(List<PatternMatch> results) : IMatchSink
+    internal readonly struct RawListSink(List<PatternMatch> results) : IMatchSink
     {
         public bool Add(int patternId, int start, int length)
         {

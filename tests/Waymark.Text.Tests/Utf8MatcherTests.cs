@@ -71,18 +71,9 @@ public sealed class Utf8MatcherTests
     {
         var random = new Random(5151);
         var options = new NormalizationOptions(removeDiacritics, punctuationAsSeparator);
-        string[] words = ["ab", "ba", "a b", "b  a", "aB", "abab", "a_b", "a-b", "b, a", "é", "aß", "😀a", "bb b", "1a", "a’b", "re:a\\s+b", "re:b{2}"];
-
-        // Mostly ASCII (so most texts take the byte scan), with CRLF, tabs, vertical tab and form feed, and
-        // rarer non-ASCII: inert punctuation that the byte scan keeps (’ “ ” – …, U+FFFD), letters, marks, astral
-        // characters, non-ASCII spaces, line/paragraph separators and invalid UTF-8 bytes that it hands on.
-        string[] ascii = ["a", "b", "A", "B", " ", " ", "  ", "\t", "\r\n", "\n", "\r", "\v", "\f", "_", ",", "-", ".", "1", "\0"];
-        string[] other = ["’", "’", "“", "”", "–", "…", "\uFFFD", "é", "É", "e\u0301", "ß", "😀", "\u00A0", "\u2028", "\u2029", "\u0085", "\u3000", "İ"];
         for (var round = 0; round < 300; round++)
         {
-            var chosen = words.Where(_ => random.Next(3) == 0)
-                .Select(w => !w.StartsWith("re:", StringComparison.Ordinal) && random.Next(4) == 0 ? w + "*" : w)
-                .ToList();
+            var chosen = RandomText.Patterns(random);
             if (chosen.Count == 0)
             {
                 continue;
@@ -92,21 +83,7 @@ public sealed class Utf8MatcherTests
             var scratch = matcher.CreateScratch();
             for (var t = 0; t < 20; t++)
             {
-                var nonAscii = random.Next(4) == 0;
-                var bytes = new List<byte>();
-                for (var n = random.Next(0, 40); n > 0; n--)
-                {
-                    if (nonAscii && random.Next(10) == 0)
-                    {
-                        bytes.AddRange(random.Next(5) == 0 ? [(byte)(0x80 + random.Next(0x80))] : Encoding.UTF8.GetBytes(other[random.Next(other.Length)]));
-                    }
-                    else
-                    {
-                        bytes.AddRange(Encoding.UTF8.GetBytes(ascii[random.Next(ascii.Length)]));
-                    }
-                }
-
-                var utf8 = bytes.ToArray();
+                var utf8 = RandomText.Utf8(random, random.Next(0, 40));
                 var text = Encoding.UTF8.GetString(utf8);
                 var expected = matcher.FindAll(text);
                 var actual = new List<PatternMatch>();

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using System.Text;
 using Waymark.Content.Codebooks;
 using Waymark.Content.Corpus;
@@ -23,8 +22,7 @@ internal sealed class CodingEngine : IParagraphConsumer
     private readonly int _codeCount;
     private readonly long[] _hits;
     private readonly long[] _units;
-    // Pair counts by a * codes + b (a < b): sparse, since a dense matrix of a 5,000-code book is 200 MB to zero and scan.
-    private readonly Dictionary<long, long> _pairs = [];
+    private readonly PairCounts _pairs;
     private readonly Dictionary<string, Tally> _documents = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Tally> _threads = new(StringComparer.Ordinal);
     private readonly List<CodedUnit> _codings = [];
@@ -52,6 +50,7 @@ internal sealed class CodingEngine : IParagraphConsumer
         _units = new long[_codeCount];
         _seen = new bool[_codeCount];
         _postPresent = new bool[_codeCount];
+        _pairs = new PairCounts(_codeCount);
     }
 
     public static Result<CodingEngine> Create(Codebook codebook, CodingUnit unit, bool keepCodings) =>
@@ -181,10 +180,8 @@ internal sealed class CodingEngine : IParagraphConsumer
         var kept = Enumerable.Range(0, _codeCount).Where(k => _units[k] >= minimum).ToList();
         var codes = kept.Select(k => new CodeCount(_codebook.Codes[k], _hits[k], _units[k], documentsWith[k], bands.Of(_units[k]))).ToList();
         var pairs = new List<Cooccurrence>();
-        foreach (var (key, n) in _pairs.OrderBy(p => p.Key))
+        foreach (var (a, b, n) in _pairs.All())
         {
-            var a = (int)(key / _codeCount);
-            var b = (int)(key % _codeCount);
             if (_units[a] >= minimum && _units[b] >= minimum)
             {
                 pairs.Add(new Cooccurrence(_codebook.Codes[a].Name, _codebook.Codes[b].Name, n, (double)n / (_units[a] + _units[b] - n)));
@@ -296,7 +293,7 @@ internal sealed class CodingEngine : IParagraphConsumer
 
             for (var j = i + 1; j < present.Count; j++)
             {
-                CollectionsMarshal.GetValueRefOrAddDefault(_pairs, ((long)a * _codeCount) + present[j], out _)++;
+                _pairs.Add(a, present[j]);
             }
 
             if (_keepCodings)

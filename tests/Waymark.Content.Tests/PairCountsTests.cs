@@ -1,0 +1,29 @@
+using Waymark.Content.Coding;
+
+namespace Waymark.Content.Tests;
+
+public sealed class PairCountsTests
+{
+    [Theory]
+    [InlineData(2)]
+    [InlineData(57)]
+    [InlineData(PairCounts.MaxDenseCodes)]
+    [InlineData(PairCounts.MaxDenseCodes + 1)]
+    public void Counts_every_pair_exactly_and_lists_them_in_order(int codes)
+    {
+        var random = new Random(codes);
+        var counts = new PairCounts(codes);
+        var expected = new Dictionary<(int, int), long>();
+        for (var i = 0; i < 20_000; i++)
+        {
+            // A few hot pairs and many rare ones, including the first and last codes.
+            var a = random.Next(4) == 0 ? 0 : random.Next(codes - 1);
+            var b = random.Next(4) == 0 ? codes - 1 : random.Next(a + 1, codes);
+            counts.Add(a, b);
+            expected[(a, b)] = expected.GetValueOrDefault((a, b)) + 1;
+        }
+
+        var actual = counts.All().ToList();
+        Assert.Equal(expected.OrderBy(p => p.Key).Select(p => (p.Key.Item1, p.Key.Item2, p.Value)), actual);
+    }
+}

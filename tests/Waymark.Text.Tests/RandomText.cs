@@ -1,0 +1,41 @@
+using System.Text;
+
+namespace Waymark.Text.Tests;
+
+/// <summary>Seeded random patterns and UTF-8 texts for the fuzz tests of the byte paths.</summary>
+internal static class RandomText
+{
+    private static readonly string[] Words =
+        ["ab", "ba", "a b", "b  a", "aB", "abab", "a_b", "a-b", "b, a", "é", "aß", "😀a", "bb b", "1a", "a’b", "re:a\\s+b", "re:b{2}"];
+
+    // Mostly ASCII (so most texts take the byte scan), with CRLF, tabs, vertical tab and form feed, and
+    // rarer non-ASCII: inert punctuation that the byte scan keeps (’ “ ” – …, U+FFFD), letters, marks, astral
+    // characters, non-ASCII spaces, line/paragraph separators and invalid UTF-8 bytes that it hands on.
+    private static readonly string[] Ascii = ["a", "b", "A", "B", " ", " ", "  ", "\t", "\r\n", "\n", "\r", "\v", "\f", "_", ",", "-", ".", "1", "\0"];
+    private static readonly string[] Other = ["’", "’", "“", "”", "–", "…", "\uFFFD", "é", "É", "e\u0301", "ß", "😀", "\u00A0", "\u2028", "\u2029", "\u0085", "\u3000", "İ"];
+
+    /// <summary>A random third of the pattern pool, some words made prefixes; with <paramref name="regexes"/> false, no <c>re:</c> patterns.</summary>
+    public static List<string> Patterns(Random random, bool regexes = true) =>
+        [.. Words.Where(w => (regexes || !w.StartsWith("re:", StringComparison.Ordinal)) && random.Next(3) == 0)
+            .Select(w => !w.StartsWith("re:", StringComparison.Ordinal) && random.Next(4) == 0 ? w + "*" : w)];
+
+    /// <summary><paramref name="units"/> pieces of text, a quarter of the texts with some non-ASCII pieces.</summary>
+    public static byte[] Utf8(Random random, int units)
+    {
+        var nonAscii = random.Next(4) == 0;
+        var bytes = new List<byte>();
+        for (var n = units; n > 0; n--)
+        {
+            if (nonAscii && random.Next(10) == 0)
+            {
+                bytes.AddRange(random.Next(5) == 0 ? [(byte)(0x80 + random.Next(0x80))] : Encoding.UTF8.GetBytes(Other[random.Next(Other.Length)]));
+            }
+            else
+            {
+                bytes.AddRange(Encoding.UTF8.GetBytes(Ascii[random.Next(Ascii.Length)]));
+            }
+        }
+
+        return [.. bytes];
+    }
+}
