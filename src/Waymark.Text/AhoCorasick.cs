@@ -453,6 +453,7 @@ internal sealed class AhoCorasick
     }
 
     /// <summary>Scans bytes [<paramref name="from"/>, <paramref name="to"/>) from row <paramref name="row"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ScanRange<TSink>(ReadOnlySpan<byte> text, int from, int to, int row, ref int classes, uint[] entries, ref TSink sink)
         where TSink : struct, IMatchSink, allows ref struct
     {
@@ -495,6 +496,7 @@ internal sealed class AhoCorasick
     }
 
     /// <summary>Checks boundaries and reports the outputs of <paramref name="state"/>, reached at <paramref name="last"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Report<TText, TSink>(scoped ref TText text, int state, int last, ref TSink sink)
         where TText : struct, IScannedText, allows ref struct
         where TSink : struct, IMatchSink, allows ref struct
@@ -527,6 +529,7 @@ internal sealed class AhoCorasick
     }
 
     /// <summary>Where a match of <paramref name="length"/> normalised characters ending at <paramref name="end"/> starts (in raw text a separator run is one character).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int RawStart<TText>(scoped ref TText text, int end, int length)
         where TText : struct, IScannedText, allows ref struct
     {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -159,6 +160,7 @@ public sealed class PatternMatcher
     /// throws. Bytes above 0x7F are fine as borders: the byte scan reads them as non-word characters, which is
     /// how a paragraph's own edges behave.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void FindAll(ReadOnlySpan<byte> block, ReadOnlySpan<ByteRange> paragraphs, MatchScratch scratch, List<PatternMatch> results, Span<int> ends)
     {
         ArgumentNullException.ThrowIfNull(scratch);

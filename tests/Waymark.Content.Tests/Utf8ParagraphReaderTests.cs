@@ -25,6 +25,9 @@ public sealed class Utf8ParagraphReaderTests
               - {name: regex, patterns: ["re:z[a-z]+t"]}
         """;
 
+    // Without a regular expression the byte path scans whole blocks (with one, it matches paragraph by paragraph).
+    private static readonly string YamlWithoutRegex = Yaml[..Yaml.IndexOf("      - {name: regex", StringComparison.Ordinal)];
+
     private static readonly string[] Pieces =
     [
         "zorblat", "Zorblat", "quenmix", "QUENMIXES", "peer", "support", "café", "cafe\u0301", "Straße", "STRASSE", "word", "a", "_",
@@ -65,8 +68,17 @@ public sealed class Utf8ParagraphReaderTests
 
         public void Add(CorpusParagraph paragraph) => Paragraphs.Add((paragraph.Offset, paragraph.Text.Length, paragraph.Text));
 
-        public void AddUtf8(CorpusPost post, long offset, int length, ReadOnlySpan<byte> utf8) =>
-            Paragraphs.Add((offset, length, Encoding.UTF8.GetString(utf8)));
+        public void AddUtf8(CorpusPost post, ReadOnlySpan<byte> block, ReadOnlySpan<Utf8Paragraph> paragraphs)
+        {
+            foreach (var paragraph in paragraphs)
+            {
+                // Every paragraph is bordered by a line break (its last byte before, its first byte after) or the block's edge.
+                var (start, end) = (paragraph.Bytes.Start, paragraph.Bytes.End);
+                Assert.True(start == 0 || block[start - 1] is (byte)'\n' or (byte)'\r' or 0x85 or 0xA8 or 0xA9 or 0xBF, $"before {paragraph}");
+                Assert.True(end == block.Length || block[end] is (byte)'\n' or (byte)'\r' or 0xC2 or 0xE2, $"after {paragraph}");
+                Paragraphs.Add((paragraph.Offset, paragraph.Length, Encoding.UTF8.GetString(block.Slice(paragraph.Bytes.Start, paragraph.Bytes.Length))));
+            }
+        }
     }
 
     private static List<(long, int, string)> CharacterPath(byte[] utf8)
@@ -100,7 +112,7 @@ public sealed class Utf8ParagraphReaderTests
     [InlineData("thread")]
     public void Fuzz_coding_through_the_byte_reader_equals_coding_strings(string unit)
     {
-        var codebook = CodebookYaml.Parse(Yaml, "fuzz.yaml").Value!;
+        var codebooks = new[] { CodebookYaml.Parse(Yaml, "fuzz.yaml").Value!, CodebookYaml.Parse(YamlWithoutRegex, "fuzz.yaml").Value! };
         Assert.True(CodingUnits.TryParse(unit, out var parsed));
         var random = new Random(unit.Length * 7919);
         var directory = Files.NewDirectory("utf8-coding");
@@ -113,6 +125,7 @@ public sealed class Utf8ParagraphReaderTests
                 return path;
             }).ToList();
             var source = CorpusSource.Open(files).Value!;
+            var codebook = codebooks[round % 2];
 
             var viaStrings = CodingEngine.Create(codebook, parsed, keepCodings: true).Value!;
             foreach (var paragraph in source.Paragraphs())
@@ -126,6 +139,18 @@ public sealed class Utf8ParagraphReaderTests
             var actual = viaBytes.Finish(Bands.None, 0);
             Assert.Equal(CodingJson.Write(expected, true, true), CodingJson.Write(actual, true, true));
             Assert.Equal(expected.Codings, actual.Codings);
+
+            // Small blocks: paragraphs reach the engine a few at a time, cut wherever a block ends.
+            var viaSmallBlocks = CodingEngine.Create(codebook, parsed, keepCodings: true).Value!;
+            foreach (var file in files)
+            {
+                using var stream = File.OpenRead(file);
+                Utf8ParagraphReader.Read(stream, new CorpusPost(file, file, file, null, null, null, 0), viaSmallBlocks, blockSize: random.Next(4, 64));
+            }
+
+            var small = viaSmallBlocks.Finish(Bands.None, 0);
+            Assert.Equal(CodingJson.Write(expected, true, true), CodingJson.Write(small, true, true));
+            Assert.Equal(expected.Codings, small.Codings);
         }
     }
 

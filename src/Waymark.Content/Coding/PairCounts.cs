@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Waymark.Content.Coding;
@@ -27,6 +28,7 @@ internal sealed class PairCounts
     }
 
     /// <summary>Counts one unit holding codes <paramref name="a"/> &lt; <paramref name="b"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(int a, int b)
     {
         if (_dense is null)

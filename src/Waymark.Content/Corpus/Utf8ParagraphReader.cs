@@ -1,6 +1,8 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text;
+using Waymark.Text;
 
 namespace Waymark.Content.Corpus;
 
@@ -8,7 +10,8 @@ namespace Waymark.Content.Corpus;
 /// The paragraphs of a UTF-8 text file found on the bytes, without decoding to UTF-16 or making a string
 /// per line: the same rules and offsets as <see cref="TextCorpusReader"/> over a <see cref="StreamReader"/>
 /// (line breaks \n, \r\n, \r, U+0085, U+2028, U+2029; blank lines hold only whitespace; U+2029 ends a
-/// paragraph; a UTF-8 BOM is skipped). Memory: one block, grown only to hold a paragraph longer than it.
+/// paragraph; a UTF-8 BOM is skipped). The paragraphs found whole in a block go to the consumer together, before
+/// the block is refilled. Memory: one block, grown only to hold a paragraph longer than it.
 /// </summary>
 internal sealed class Utf8ParagraphReader
 {
@@ -21,7 +24,9 @@ internal sealed class Utf8ParagraphReader
     private readonly Stream _stream;
     private readonly CorpusPost _post;
     private readonly IParagraphConsumer _consumer;
+    private readonly List<Utf8Paragraph> _found = [];
     private byte[] _buffer;
+    private bool _ascii;
     private int _length;
     private bool _eof;
     private int _counted;
@@ -71,6 +76,7 @@ internal sealed class Utf8ParagraphReader
                     break;
                 }
 
+                Flush();
                 position = Compact(position);
                 Fill();
                 afterBlock?.Invoke();
@@ -87,6 +93,7 @@ internal sealed class Utf8ParagraphReader
         }
 
         Close();
+        Flush();
     }
 
     /// <summary>The line starting at <paramref name="start"/>: its end and the next line's start, or End = -1 when the block ends first (at the end of the file: the last line has no break).</summary>
@@ -96,7 +103,9 @@ internal sealed class Utf8ParagraphReader
         var search = start;
         while (true)
         {
-            var at = _buffer.AsSpan(search, _length - search).IndexOfAny(BreakStarts);
+            // An ASCII block holds no U+0085, U+2028 or U+2029.
+            var rest = _buffer.AsSpan(search, _length - search);
+            var at = _ascii ? rest.IndexOfAny((byte)'\n', (byte)'\r') : rest.IndexOfAny(BreakStarts);
             if (at < 0)
             {
                 return (-1, 0, false);
@@ -175,12 +184,24 @@ internal sealed class Utf8ParagraphReader
             return;
         }
 
-        var utf8 = _buffer.AsSpan(_paragraphStart, _paragraphEnd - _paragraphStart);
-        _consumer.AddUtf8(_post, _paragraphOffset, CharCount(utf8), utf8);
+        var length = _paragraphEnd - _paragraphStart;
+        _found.Add(new Utf8Paragraph(new ByteRange(_paragraphStart, length), _paragraphOffset, CharCount(_buffer.AsSpan(_paragraphStart, length))));
         _paragraphStart = -1;
     }
 
+    /// <summary>Hands the paragraphs found in the block to the consumer.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Flush()
+    {
+        if (_found.Count > 0)
+        {
+            _consumer.AddUtf8(_post, _buffer.AsSpan(0, _length), CollectionsMarshal.AsSpan(_found));
+            _found.Clear();
+        }
+    }
+
     /// <summary>The UTF-16 offset of byte <paramref name="position"/> (a line start), counting each byte once.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private long CharsUpTo(int position)
     {
         _countedChars += CharCount(_buffer.AsSpan(_counted, position - _counted));
@@ -219,18 +240,33 @@ internal sealed class Utf8ParagraphReader
             if (read == 0)
             {
                 _eof = true;
-                return;
+                break;
             }
 
             _length += read;
         }
+
+        _ascii = Ascii.IsValid(_buffer.AsSpan(0, _length));
     }
 
-    private static int CharCount(ReadOnlySpan<byte> utf8) => Ascii.IsValid(utf8) ? utf8.Length : Encoding.UTF8.GetCharCount(utf8);
+    /// <summary>UTF-16 code units in <paramref name="utf8"/>: its length when the block is ASCII (the common case, checked once per block).</summary>
+    private int CharCount(ReadOnlySpan<byte> utf8) => _ascii || Ascii.IsValid(utf8) ? utf8.Length : Encoding.UTF8.GetCharCount(utf8);
 
     /// <summary>Only whitespace (<see cref="char.IsWhiteSpace(char)"/>, of any script); an invalid sequence is U+FFFD, not whitespace.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static bool IsBlank(ReadOnlySpan<byte> line)
     {
+        // Most lines are empty or start with a printable ASCII character.
+        if (line.IsEmpty)
+        {
+            return true;
+        }
+
+        if (line[0] is > (byte)' ' and < 0x80)
+        {
+            return false;
+        }
+
         var at = line.IndexOfAnyExcept(AsciiWhiteSpace);
         while (at >= 0)
         {
