@@ -68,8 +68,15 @@ public sealed class Utf8ParagraphReaderTests
 
         public void Add(CorpusParagraph paragraph) => Paragraphs.Add((paragraph.Offset, paragraph.Text.Length, paragraph.Text));
 
+        public int FailAfter { get; init; } = int.MaxValue;
+
         public void AddUtf8(CorpusPost post, ReadOnlySpan<byte> block, ReadOnlySpan<Utf8Paragraph> paragraphs)
         {
+            if (Paragraphs.Count >= FailAfter)
+            {
+                throw new InvalidOperationException("consumer failed");
+            }
+
             foreach (var paragraph in paragraphs)
             {
                 // Every paragraph is bordered by a line break (its last byte before, its first byte after) or the block's edge.
@@ -96,7 +103,7 @@ public sealed class Utf8ParagraphReaderTests
             var utf8 = RandomUtf8(random);
             var recorder = new Recorder();
             var post = new CorpusPost("doc", "doc", "doc", null, null, null, 0);
-            Utf8ParagraphReader.Read(new MemoryStream(utf8), post, recorder, blockSize: random.Next(4, 40));
+            Utf8ParagraphReader.Read(new MemoryStream(utf8), post, recorder, blockSize: random.Next(4, 40), pipelined: round % 2 == 1);
             var expected = CharacterPath(utf8);
             Assert.True(
                 expected.SequenceEqual(recorder.Paragraphs),
@@ -140,18 +147,42 @@ public sealed class Utf8ParagraphReaderTests
             Assert.Equal(CodingJson.Write(expected, true, true), CodingJson.Write(actual, true, true));
             Assert.Equal(expected.Codings, actual.Codings);
 
-            // Small blocks: paragraphs reach the engine a few at a time, cut wherever a block ends.
+            // Small blocks: paragraphs reach the engine a few at a time, cut wherever a block ends, read on this
+            // thread or on another one while this one codes.
             var viaSmallBlocks = CodingEngine.Create(codebook, parsed, keepCodings: true).Value!;
             foreach (var file in files)
             {
                 using var stream = File.OpenRead(file);
-                Utf8ParagraphReader.Read(stream, new CorpusPost(file, file, file, null, null, null, 0), viaSmallBlocks, blockSize: random.Next(4, 64));
+                Utf8ParagraphReader.Read(stream, new CorpusPost(file, file, file, null, null, null, 0), viaSmallBlocks, blockSize: random.Next(4, 64), pipelined: random.Next(2) == 0);
             }
 
             var small = viaSmallBlocks.Finish(Bands.None, 0);
             Assert.Equal(CodingJson.Write(expected, true, true), CodingJson.Write(small, true, true));
             Assert.Equal(expected.Codings, small.Codings);
         }
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_failing_consumer_or_stream_stops_the_reading_with_its_exception(bool pipelined)
+    {
+        var post = new CorpusPost("doc", "doc", "doc", null, null, null, 0);
+        var text = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("zorblat quenmix\n\n", 500)));
+        var failing = new Recorder { FailAfter = 3 };
+        var consumerError = Assert.Throws<InvalidOperationException>(() =>
+            Utf8ParagraphReader.Read(new MemoryStream(text), post, failing, blockSize: 64, pipelined: pipelined));
+        Assert.Equal("consumer failed", consumerError.Message);
+
+        var streamError = Assert.Throws<IOException>(() =>
+            Utf8ParagraphReader.Read(new FailingStream(text, failAt: 1000), post, new Recorder(), blockSize: 64, pipelined: pipelined));
+        Assert.Equal("disk gone", streamError.Message);
+    }
+
+    private sealed class FailingStream(byte[] bytes, int failAt) : MemoryStream(bytes)
+    {
+        public override int Read(byte[] buffer, int offset, int count) =>
+            Position >= failAt ? throw new IOException("disk gone") : base.Read(buffer, offset, count);
     }
 
     [Fact]

@@ -21,7 +21,13 @@ internal sealed class CorpusSource
     public long TotalBytes { get; }
 
     /// <summary>Bytes read so far over all files (for the progress indicator).</summary>
-    public long BytesRead { get; private set; }
+    /// <summary>Text files at least this large are read and coded on two threads.</summary>
+    internal const long PipelineBytes = 4L << 20;
+
+    private long _bytesRead;
+
+    /// <summary>Bytes of corpus files read so far (the reading thread of a large file adds to it while the coding thread reports progress).</summary>
+    public long BytesRead => Interlocked.Read(ref _bytesRead);
 
     public static Result<CorpusSource> Open(IEnumerable<string> inputs)
     {
@@ -124,7 +130,7 @@ internal sealed class CorpusSource
         using var stream = new CountingStream(File.OpenRead(file), this);
         Span<byte> head = stackalloc byte[4];
         var read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
-        BytesRead -= read;
+        Interlocked.Add(ref _bytesRead, -read);
         if (!Utf8ParagraphReader.IsUtf8(head[..read]))
         {
             return false;
@@ -132,7 +138,8 @@ internal sealed class CorpusSource
 
         stream.Inner.Position = 0;
         var post = new CorpusPost(file, file, file, null, null, null, 0);
-        Utf8ParagraphReader.Read(stream, post, consumer, progress);
+        // A file of several blocks is read on another thread while this one codes (two cores working).
+        Utf8ParagraphReader.Read(stream, post, consumer, progress, pipelined: stream.Length >= PipelineBytes);
         return true;
     }
 
@@ -202,6 +209,8 @@ internal sealed class CorpusSource
     }
 
     /// <summary>Counts bytes as the reader pulls them, for the progress indicator.</summary>
+    private void Add(int read) => Interlocked.Add(ref _bytesRead, read);
+
     private sealed class CountingStream(Stream inner, CorpusSource owner) : Stream
     {
         public Stream Inner => inner;
@@ -223,14 +232,14 @@ internal sealed class CorpusSource
         public override int Read(byte[] buffer, int offset, int count)
         {
             var read = inner.Read(buffer, offset, count);
-            owner.BytesRead += read;
+            owner.Add(read);
             return read;
         }
 
         public override int Read(Span<byte> buffer)
         {
             var read = inner.Read(buffer);
-            owner.BytesRead += read;
+            owner.Add(read);
             return read;
         }
 

@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using System.Text;
 using Waymark.Text;
 
@@ -22,9 +21,9 @@ internal sealed class Utf8ParagraphReader
     private static readonly SearchValues<byte> AsciiWhiteSpace = SearchValues.Create(" \t\n\v\f\r"u8);
 
     private readonly Stream _stream;
-    private readonly CorpusPost _post;
-    private readonly IParagraphConsumer _consumer;
-    private readonly List<Utf8Paragraph> _found = [];
+    private readonly BlockSink _sink;
+    private ParagraphBlock _block;
+    private List<Utf8Paragraph> _found;
     private byte[] _buffer;
     private bool _ascii;
     private int _length;
@@ -35,12 +34,13 @@ internal sealed class Utf8ParagraphReader
     private int _paragraphEnd;
     private long _paragraphOffset;
 
-    private Utf8ParagraphReader(Stream stream, CorpusPost post, IParagraphConsumer consumer, int blockSize)
+    private Utf8ParagraphReader(Stream stream, BlockSink sink, ParagraphBlock first)
     {
         _stream = stream;
-        _post = post;
-        _consumer = consumer;
-        _buffer = new byte[blockSize];
+        _sink = sink;
+        _block = first;
+        _found = first.Paragraphs;
+        _buffer = first.Buffer;
     }
 
     /// <summary>
@@ -51,11 +51,24 @@ internal sealed class Utf8ParagraphReader
         !head.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]) && !head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE])
         && !head.StartsWith((ReadOnlySpan<byte>)[0x00, 0x00, 0xFE, 0xFF]);
 
-    /// <summary>Feeds every paragraph of <paramref name="stream"/> to <paramref name="consumer"/>; <paramref name="afterBlock"/> runs after each block read.</summary>
-    public static void Read(Stream stream, CorpusPost post, IParagraphConsumer consumer, Action? afterBlock = null, int blockSize = 1 << 20)
+    /// <summary>
+    /// Feeds every paragraph of <paramref name="stream"/> to <paramref name="consumer"/>, a block at a time, on this
+    /// thread; <paramref name="afterBlock"/> runs after each block. With <paramref name="pipelined"/>, another thread
+    /// reads the next blocks while this one consumes (worth it for files of several blocks).
+    /// </summary>
+    public static void Read(Stream stream, CorpusPost post, IParagraphConsumer consumer, Action? afterBlock = null, int blockSize = 1 << 20, bool pipelined = false)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(blockSize, 4);
-        new Utf8ParagraphReader(stream, post, consumer, blockSize).Run(afterBlock);
+        if (!pipelined)
+        {
+            var sink = new DirectBlockSink(consumer, post, blockSize);
+            new Utf8ParagraphReader(stream, sink, sink.Next(null)).Run(afterBlock);
+            return;
+        }
+
+        using var pipeline = new BlockPipeline(blockSize);
+        var reader = new Utf8ParagraphReader(stream, pipeline, pipeline.Next(null));
+        pipeline.Run(() => reader.Run(afterBlock: null), consumer, post, afterBlock);
     }
 
     // The loops below run for the whole file: they are jitted optimised at once, since tiering would only add
@@ -76,8 +89,7 @@ internal sealed class Utf8ParagraphReader
                     break;
                 }
 
-                Flush();
-                position = Compact(position);
+                position = Handoff(position);
                 Fill();
                 afterBlock?.Invoke();
                 continue;
@@ -93,7 +105,8 @@ internal sealed class Utf8ParagraphReader
         }
 
         Close();
-        Flush();
+        _block.Length = _length;
+        _sink.Send(_block);
     }
 
     /// <summary>The line starting at <paramref name="start"/>: its end and the next line's start, or End = -1 when the block ends first (at the end of the file: the last line has no break).</summary>
@@ -189,17 +202,6 @@ internal sealed class Utf8ParagraphReader
         _paragraphStart = -1;
     }
 
-    /// <summary>Hands the paragraphs found in the block to the consumer.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Flush()
-    {
-        if (_found.Count > 0)
-        {
-            _consumer.AddUtf8(_post, _buffer.AsSpan(0, _length), CollectionsMarshal.AsSpan(_found));
-            _found.Clear();
-        }
-    }
-
     /// <summary>The UTF-16 offset of byte <paramref name="position"/> (a line start), counting each byte once.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private long CharsUpTo(int position)
@@ -209,18 +211,31 @@ internal sealed class Utf8ParagraphReader
         return _countedChars;
     }
 
-    /// <summary>Moves the unfinished paragraph (or line) to the front of the block, growing it when it is full; returns the new position of <paramref name="position"/>.</summary>
-    private int Compact(int position)
+    /// <summary>
+    /// Sends the block with its paragraphs, then moves the unfinished paragraph (or line) to the front of the next
+    /// block, growing that when the paragraph fills it; returns the new position of <paramref name="position"/>.
+    /// </summary>
+    private int Handoff(int position)
     {
         var keep = _paragraphStart >= 0 ? _paragraphStart : position;
         CharsUpTo(keep);
         var tail = _length - keep;
-        if (tail == _buffer.Length)
+        var bytes = _buffer;
+        var sent = _block;
+        sent.Length = _length;
+        _sink.Send(sent);
+
+        // The sent block's bytes stay as they are (a consumer may still read them): copy from them, never into them,
+        // unless the sink hands the same block back (then its consumer is done with it).
+        _block = _sink.Next(sent);
+        if (tail >= _block.Buffer.Length)
         {
-            Array.Resize(ref _buffer, _buffer.Length * 2);
+            _block.Buffer = new byte[Math.Max(tail * 2, _block.Buffer.Length)];
         }
 
-        _buffer.AsSpan(keep, tail).CopyTo(_buffer);
+        bytes.AsSpan(keep, tail).CopyTo(_block.Buffer);
+        _buffer = _block.Buffer;
+        _found = _block.Paragraphs;
         _length = tail;
         _counted = 0;
         if (_paragraphStart >= 0)
