@@ -213,6 +213,7 @@ internal sealed class AhoCorasick
     /// Scans <paramref name="text"/> once and reports to <paramref name="sink"/> for every pattern occurrence that
     /// satisfies its word boundaries, with normalised start and length. Stops early when it returns false.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Scan<TSink>(ReadOnlySpan<char> text, ref TSink sink)
         where TSink : struct, IMatchSink, allows ref struct
     {
@@ -242,6 +243,7 @@ internal sealed class AhoCorasick
     /// A–Z (done here by the class map, via the folded character of each code unit) and collapsing separator
     /// runs (done by feeding one space per run). Matches come out in the text's own offsets.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void ScanAscii<TSink>(ReadOnlySpan<char> text, uint[] entries, ref TSink sink)
         where TSink : struct, IMatchSink, allows ref struct
     {

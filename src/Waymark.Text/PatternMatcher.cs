@@ -192,12 +192,21 @@ public sealed class PatternMatcher
         // may run across the blank line between two paragraphs: then it belongs to neither).
         var m = 0;
         var all = CollectionsMarshal.AsSpan(found);
+        var nonAscii = -1;
         for (var p = 0; p < paragraphs.Length; p++)
         {
             var paragraph = paragraphs[p];
             var bytes = block.Slice(paragraph.Start, paragraph.Length);
             var first = results.Count;
-            var firstNonAscii = bytes.IndexOfAnyExceptInRange((byte)0, (byte)0x7F);
+
+            // The next non-ASCII byte of the block, looked for again only once passed: corpora are mostly ASCII.
+            if (nonAscii < paragraph.Start)
+            {
+                var next = block[paragraph.Start..].IndexOfAnyExceptInRange((byte)0, (byte)0x7F);
+                nonAscii = next < 0 ? int.MaxValue : paragraph.Start + next;
+            }
+
+            var firstNonAscii = nonAscii < paragraph.End ? nonAscii - paragraph.Start : -1;
             if (firstNonAscii >= 0 && !AllInert(bytes[firstNonAscii..]))
             {
                 while (m < all.Length && all[m].End <= paragraph.End)
