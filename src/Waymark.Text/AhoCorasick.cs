@@ -407,51 +407,74 @@ internal sealed class AhoCorasick
         var view = new RawBytes(block, entries);
         ref var classes = ref MemoryMarshal.GetArrayDataReference(byteClasses);
         ref var delta = ref MemoryMarshal.GetArrayDataReference(_delta);
-        ref var bytes0 = ref Unsafe.Add(ref MemoryMarshal.GetReference(block), from[0]);
-        ref var bytes1 = ref Unsafe.Add(ref MemoryMarshal.GetReference(block), from[1]);
-        ref var bytes2 = ref Unsafe.Add(ref MemoryMarshal.GetReference(block), from[2]);
-        ref var bytes3 = ref Unsafe.Add(ref MemoryMarshal.GetReference(block), from[3]);
+        ref var bytes = ref MemoryMarshal.GetReference(block);
+        nint at0 = from[0], at1 = from[1], at2 = from[2], at3 = from[3];
+        var stop0 = at0 + steps;
         int row0 = 0, row1 = 0, row2 = 0, row3 = 0;
-        for (var i = 0; i < steps; i++)
+        while (at0 < stop0)
         {
-            var next0 = Unsafe.Add(ref delta, row0 + Unsafe.Add(ref classes, Unsafe.Add(ref bytes0, i)));
-            var next1 = Unsafe.Add(ref delta, row1 + Unsafe.Add(ref classes, Unsafe.Add(ref bytes1, i)));
-            var next2 = Unsafe.Add(ref delta, row2 + Unsafe.Add(ref classes, Unsafe.Add(ref bytes2, i)));
-            var next3 = Unsafe.Add(ref delta, row3 + Unsafe.Add(ref classes, Unsafe.Add(ref bytes3, i)));
-            if ((next0 | next1 | next2 | next3) < 0)
+            // The inner loop makes no calls, so its state can stay in registers; outputs are handled outside it.
+            int next0, next1, next2, next3;
+            while (true)
             {
-                if (next0 < 0)
+                next0 = Unsafe.Add(ref delta, row0 + Unsafe.Add(ref classes, Unsafe.Add(ref bytes, at0)));
+                next1 = Unsafe.Add(ref delta, row1 + Unsafe.Add(ref classes, Unsafe.Add(ref bytes, at1)));
+                next2 = Unsafe.Add(ref delta, row2 + Unsafe.Add(ref classes, Unsafe.Add(ref bytes, at2)));
+                next3 = Unsafe.Add(ref delta, row3 + Unsafe.Add(ref classes, Unsafe.Add(ref bytes, at3)));
+                if ((next0 | next1 | next2 | next3) < 0)
                 {
-                    Report(ref view, (next0 = ~next0) / _stride, from[0] + i, ref sink0);
+                    break;
                 }
 
-                if (next1 < 0)
+                row0 = next0;
+                row1 = next1;
+                row2 = next2;
+                row3 = next3;
+                at1++;
+                at2++;
+                at3++;
+                if (++at0 == stop0)
                 {
-                    Report(ref view, (next1 = ~next1) / _stride, from[1] + i, ref sink1);
+                    goto Rest;
                 }
+            }
 
-                if (next2 < 0)
-                {
-                    Report(ref view, (next2 = ~next2) / _stride, from[2] + i, ref sink2);
-                }
+            if (next0 < 0)
+            {
+                Report(ref view, (next0 = ~next0) / _stride, (int)at0, ref sink0);
+            }
 
-                if (next3 < 0)
-                {
-                    Report(ref view, (next3 = ~next3) / _stride, from[3] + i, ref sink3);
-                }
+            if (next1 < 0)
+            {
+                Report(ref view, (next1 = ~next1) / _stride, (int)at1, ref sink1);
+            }
+
+            if (next2 < 0)
+            {
+                Report(ref view, (next2 = ~next2) / _stride, (int)at2, ref sink2);
+            }
+
+            if (next3 < 0)
+            {
+                Report(ref view, (next3 = ~next3) / _stride, (int)at3, ref sink3);
             }
 
             row0 = next0;
             row1 = next1;
             row2 = next2;
             row3 = next3;
+            at0++;
+            at1++;
+            at2++;
+            at3++;
         }
 
+    Rest:
         // Each part's rest goes on alone.
-        ScanRange(block, from[0] + steps, to[0], row0, ref classes, entries, ref sink0);
-        ScanRange(block, from[1] + steps, to[1], row1, ref classes, entries, ref sink1);
-        ScanRange(block, from[2] + steps, to[2], row2, ref classes, entries, ref sink2);
-        ScanRange(block, from[3] + steps, to[3], row3, ref classes, entries, ref sink3);
+        ScanRange(block, (int)at0, to[0], row0, ref classes, entries, ref sink0);
+        ScanRange(block, (int)at1, to[1], row1, ref classes, entries, ref sink1);
+        ScanRange(block, (int)at2, to[2], row2, ref classes, entries, ref sink2);
+        ScanRange(block, (int)at3, to[3], row3, ref classes, entries, ref sink3);
     }
 
     /// <summary>Scans bytes [<paramref name="from"/>, <paramref name="to"/>) from row <paramref name="row"/>.</summary>
