@@ -49,8 +49,11 @@ internal sealed class AhoCorasick
     /// <summary>The trie's root: a match may start at the next character (text start, or after a non-word character).</summary>
     private const int Root = 0;
 
-    /// <summary>A pattern ending in a state: its id, its length in normalised characters and whether it is a prefix.</summary>
-    internal readonly record struct Terminal(int PatternId, int Length, bool Prefix);
+    /// <summary>
+    /// A pattern ending in a state: its id, its length in normalised characters, whether it is a prefix, and whether
+    /// it holds a space (only then can its match in raw text hold a separator run longer than one character).
+    /// </summary>
+    internal readonly record struct Terminal(int PatternId, int Length, bool Prefix, bool Spaced);
 
     public static Result<AhoCorasick> Build(IReadOnlyList<(string Text, int PatternId, bool Prefix)> patterns)
     {
@@ -95,7 +98,7 @@ internal sealed class AhoCorasick
                 state = trie.ChildOrNew(state, classes[c]);
             }
 
-            trie.AddTerminal(state, new Terminal(id, text.Length, prefix));
+            trie.AddTerminal(state, new Terminal(id, text.Length, prefix, text.Contains(' ', StringComparison.Ordinal)));
         }
 
         if ((long)(trie.Count + 1) * stride > MaxTableEntries)
@@ -536,7 +539,7 @@ internal sealed class AhoCorasick
                 continue;
             }
 
-            var start = RawStart(ref text, end, terminal.Length);
+            var start = terminal.Spaced ? RawStart(ref text, end, terminal.Length) : end - terminal.Length;
             if (start > 0 && text.IsWordAt(start - 1))
             {
                 continue;

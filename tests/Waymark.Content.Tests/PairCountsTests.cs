@@ -26,4 +26,17 @@ public sealed class PairCountsTests
         var actual = counts.All().ToList();
         Assert.Equal(expected.OrderBy(p => p.Key).Select(p => (p.Key.Item1, p.Key.Item2, p.Value)), actual);
     }
+
+    [Fact]
+    public void A_count_past_the_dense_counters_range_stays_exact()
+    {
+        var counts = new PairCounts(3);
+        for (var i = 0; i < 200_005; i++)
+        {
+            counts.Add(0, 2);
+        }
+
+        counts.Add(1, 2);
+        Assert.Equal([(0, 2, 200_005L), (1, 2, 1L)], counts.All());
+    }
 }

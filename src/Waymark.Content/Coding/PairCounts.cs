@@ -5,17 +5,18 @@ namespace Waymark.Content.Coding;
 
 /// <summary>
 /// How many units hold both codes of each pair (a &lt; b). Up to <see cref="MaxDenseCodes"/> codes the counts
-/// live in a dense triangular array of 32-bit counters (a 5,000-code book: 50 MB, touched only where pairs
-/// occur), which costs one array increment per pair instead of a hash lookup; a counter that wraps carries
-/// 2^32 into a sparse table, so counts stay exact beyond four billion units. Larger books count sparsely.
+/// live in a dense triangular array of 16-bit counters (a 5,000-code book: 25 MB, which stays in the processor's
+/// last-level cache, touched only where pairs occur), which costs one array increment per pair instead of a
+/// hash lookup; a counter that wraps carries 2^16 into a sparse table, so every count stays exact. Larger books
+/// count sparsely.
 /// </summary>
 internal sealed class PairCounts
 {
-    /// <summary>Above this many codes a dense array would pass 128 MB; the sparse table holds only pairs that occur.</summary>
+    /// <summary>Above this many codes a dense array would pass 64 MB; the sparse table holds only pairs that occur.</summary>
     internal const int MaxDenseCodes = 8_192;
 
     private readonly int _codes;
-    private readonly uint[]? _dense;
+    private readonly ushort[]? _dense;
     private readonly Dictionary<long, long> _sparse = [];
 
     public PairCounts(int codes)
@@ -23,7 +24,7 @@ internal sealed class PairCounts
         _codes = codes;
         if (codes is > 1 and <= MaxDenseCodes)
         {
-            _dense = new uint[(long)codes * (codes - 1) / 2];
+            _dense = new ushort[(long)codes * (codes - 1) / 2];
         }
     }
 
@@ -40,7 +41,7 @@ internal sealed class PairCounts
         ref var count = ref _dense[Index(a, b)];
         if (++count == 0)
         {
-            CollectionsMarshal.GetValueRefOrAddDefault(_sparse, Key(a, b), out _) += 1L << 32;
+            CollectionsMarshal.GetValueRefOrAddDefault(_sparse, Key(a, b), out _) += 1L << 16;
         }
     }
 
@@ -62,7 +63,7 @@ internal sealed class PairCounts
         {
             for (var b = a + 1; b < _codes; b++, index++)
             {
-                var n = _dense[index] + _sparse.GetValueOrDefault(Key(a, b));
+                var n = _dense[index] + (_sparse.Count == 0 ? 0 : _sparse.GetValueOrDefault(Key(a, b)));
                 if (n > 0)
                 {
                     yield return (a, b, n);
