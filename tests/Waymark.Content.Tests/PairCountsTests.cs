@@ -39,4 +39,20 @@ public sealed class PairCountsTests
         counts.Add(1, 2);
         Assert.Equal([(0, 2, 200_005L), (1, 2, 1L)], counts.All());
     }
+
+    [Fact]
+    public void Counts_that_wrap_to_zero_in_the_dense_counters_are_still_listed_in_order()
+    {
+        var counts = new PairCounts(5);
+        var expected = new[] { (0, 1, 131_072L), (1, 4, 65_536L), (2, 3, 65_537L), (3, 4, 3L) };
+        foreach (var (a, b, n) in expected)
+        {
+            for (var i = 0L; i < n; i++)
+            {
+                counts.Add(a, b);
+            }
+        }
+
+        Assert.Equal(expected, counts.All());
+    }
 }

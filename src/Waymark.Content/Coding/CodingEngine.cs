@@ -112,6 +112,8 @@ internal sealed class CodingEngine : IParagraphConsumer
             Count(post, paragraphs[p].Offset, paragraphs[p].Length, null, first, _ends[p]);
             first = _ends[p];
         }
+
+        _pairs.Flush();
     }
 
     /// <summary>
