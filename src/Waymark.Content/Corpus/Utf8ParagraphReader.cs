@@ -25,7 +25,9 @@ internal sealed class Utf8ParagraphReader
     private ParagraphBlock _block;
     private List<Utf8Paragraph> _found;
     private byte[] _buffer;
+    private readonly LineFeeds _lineFeeds = new();
     private bool _ascii;
+    private bool _lineFeedsOnly;
     private int _length;
     private bool _eof;
     private int _counted;
@@ -113,6 +115,12 @@ internal sealed class Utf8ParagraphReader
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private (int End, int Next, bool ParagraphBreak) NextLine(int start)
     {
+        if (_lineFeedsOnly)
+        {
+            var feed = _lineFeeds.NextFrom(start);
+            return feed < 0 ? (-1, 0, false) : (feed, feed + 1, false);
+        }
+
         var search = start;
         while (true)
         {
@@ -261,7 +269,15 @@ internal sealed class Utf8ParagraphReader
             _length += read;
         }
 
-        _ascii = Ascii.IsValid(_buffer.AsSpan(0, _length));
+        var block = _buffer.AsSpan(0, _length);
+        _ascii = Ascii.IsValid(block);
+
+        // ASCII without carriage returns: every line ends at a line feed (none of the Unicode breaks can occur).
+        _lineFeedsOnly = _ascii && !block.Contains((byte)'\r');
+        if (_lineFeedsOnly)
+        {
+            _lineFeeds.Index(block);
+        }
     }
 
     /// <summary>UTF-16 code units in <paramref name="utf8"/>: its length when the block is ASCII (the common case, checked once per block).</summary>
