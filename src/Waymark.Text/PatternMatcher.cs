@@ -261,6 +261,7 @@ public sealed class PatternMatcher
         return starts[..count];
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void CheckBorders(ReadOnlySpan<byte> block, ReadOnlySpan<ByteRange> paragraphs)
     {
         var previousEnd = 0;
@@ -286,6 +287,7 @@ public sealed class PatternMatcher
     /// (’ “ ” – — … in English text). Such a character only resets the automaton, whose byte classes send every
     /// byte above 0x7F to the same never-matching class, so the byte scan stays exact.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool AllInert(ReadOnlySpan<byte> utf8)
     {
         while (true)
@@ -314,6 +316,7 @@ public sealed class PatternMatcher
     }
 
     /// <summary>Byte offsets of matches in mostly-ASCII UTF-8 to UTF-16 offsets of the decoded text.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ToUtf16Offsets(ReadOnlySpan<byte> utf8, Span<PatternMatch> matches)
     {
         for (var i = 0; i < matches.Length; i++)
@@ -342,6 +345,7 @@ public sealed class PatternMatcher
     }
 
     /// <summary>Puts matches in order of start, then length, then id.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void SortMatches(Span<PatternMatch> matches)
     {
         if (!IsSorted(matches))
@@ -432,6 +436,7 @@ public sealed class PatternMatcher
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsSorted(ReadOnlySpan<PatternMatch> matches)
     {
         for (var i = 1; i < matches.Length; i++)
