@@ -135,6 +135,13 @@ internal sealed class CodingEngine : IParagraphConsumer
         var end = offset + length;
         document.Length = Math.Max(document.Length, end);
         thread.Length = Math.Max(thread.Length, end);
+        if (first == last && _unit == CodingUnit.Paragraph)
+        {
+            // Most paragraphs hold no code: only the unit count changes.
+            _unitCount++;
+            return;
+        }
+
         for (var m = first; m < last; m++)
         {
             var code = _matches[m].PatternId;
