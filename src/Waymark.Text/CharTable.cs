@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Waymark.Text;
@@ -21,7 +20,6 @@ internal sealed class CharTable
     // Built once per process on first use, so start-up pays for it: one case-mapping call and one decomposition call
     // over all code units instead of a string and several ICU calls per code unit (35 ms). Every entry equals
     // CaseFolding.Fold's, the definition (tests/Waymark.Text.Tests/CharTableTests.cs).
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private CharTable(NormalizationOptions options)
     {
         Options = options;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Waymark.Text;
@@ -48,8 +47,6 @@ internal static class WordChars
         return false;
     }
 
-    // Runs once per process over 65,536 code units: jitted optimised at once rather than at tier 0 and then on-stack replaced.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool[] BuildBmp()
     {
         var table = new bool[char.MaxValue + 1];

@@ -14,13 +14,14 @@ internal sealed class CodebookYamlReader
 {
     // Aliases can repeat big nodes many times over; past this many nodes read the codebook is refused.
     private const int MaxNodes = 1_000_000;
+    private const string StandardPrefix = "tag:yaml.org,2002:";
 
     private static readonly string[] CodebookKeys = ["name", "description", "ignore_diacritics", "themes"];
     private static readonly string[] ThemeKeys = ["name", "description", "color", "codes"];
     private static readonly string[] CodeKeys = ["name", "description", "color", "patterns"];
 
-    private readonly Parser _parser;
-    private readonly List<ParsingEvent> _events = [];
+    private readonly IReadOnlyList<ParsingEvent> _events;
+    private readonly YamlException? _error;
 
     // For a mapping or sequence start, the index of its end event once read; for any other event, its own index.
     private readonly List<int> _ends = [];
@@ -31,9 +32,9 @@ internal sealed class CodebookYamlReader
     private readonly Stack<int> _open = new();
     private int _nodes;
 
-    // Events are pulled from the parser only as far as they are needed, as YamlDotNet's deserialiser did: a codebook
-    // error early in the file is reported even when the YAML is broken further on.
-    private CodebookYamlReader(string yaml) => _parser = new Parser(new StringReader(yaml));
+    // Events are taken only as far as they are needed, as YamlDotNet's deserialiser pulled them from its parser:
+    // a codebook error early in the file is reported even when the YAML is broken further on.
+    private CodebookYamlReader(string yaml) => (_events, _error) = YamlEvents.Parse(yaml);
 
     /// <summary>The codebook document, or null when the YAML holds no document or only a null.</summary>
     /// <exception cref="YamlException">The YAML is malformed or not a codebook; the message says why and the marks say where.</exception>
@@ -199,7 +200,7 @@ internal sealed class CodebookYamlReader
         }
 
         at = Value(at);
-        if (At(at) is Scalar scalar)
+        if (At(at) is Scalar { Tag.IsEmpty: true } scalar)
         {
             if (scalar.Value.ToUpperInvariant() is "TRUE" or "Y" or "YES" or "ON")
             {
@@ -215,22 +216,31 @@ internal sealed class CodebookYamlReader
         throw Error(At(at), $"'{key}' must be true or false");
     }
 
-    /// <summary>A null as YamlDotNet reads one: an empty or ~/null/Null/NULL plain scalar, or one tagged !!null.</summary>
+    /// <summary>A null as YamlDotNet reads one: an empty or ~/null/Null/NULL plain scalar.</summary>
     private bool IsNull(int at) =>
-        At(Value(at)) is Scalar scalar
-        && ((!scalar.Tag.IsEmpty && !scalar.Tag.IsNonSpecific && string.Equals(scalar.Tag.Value, "tag:yaml.org,2002:null", StringComparison.Ordinal))
-            || (scalar.Style == ScalarStyle.Plain && scalar.Value is "" or "~" or "null" or "Null" or "NULL"));
+        At(Value(at)) is Scalar { Style: ScalarStyle.Plain, Value: "" or "~" or "null" or "Null" or "NULL" };
 
     /// <summary>The node an alias names (counting the nodes it brings in against <see cref="MaxNodes"/>), or the node itself.</summary>
-    /// <summary>The node a value's alias names, or the value itself; a value with a tag of its own is refused.</summary>
+    /// <summary>
+    /// The node a value's alias names, or the value itself. A tag is refused unless it only says what the node is
+    /// (!!str on a scalar, !!seq on a list, !!map on a mapping): YamlDotNet's deserialiser converted !!int or !!bool
+    /// values to other text, and refused unknown tags.
+    /// </summary>
     private int Value(int at)
     {
         at = Resolve(at);
+        if (At(at) is not NodeEvent { Tag.IsEmpty: false } node)
+        {
+            return at;
+        }
 
-        // As YamlDotNet's deserialiser: on a value, only the standard tags (!!str, !!null, ...) mean anything.
-        return At(at) is NodeEvent { Tag.IsEmpty: false } node && (node.Tag.IsNonSpecific || !node.Tag.Value.StartsWith("tag:yaml.org,2002:", StringComparison.Ordinal))
-            ? throw Error(node, $"the tag '{node.Tag}' means nothing in a codebook; remove it")
-            : at;
+        var fits = !node.Tag.IsNonSpecific && node switch
+        {
+            Scalar => node.Tag.Value is StandardPrefix + "str",
+            SequenceStart => node.Tag.Value is StandardPrefix + "seq",
+            _ => node.Tag.Value is StandardPrefix + "map",
+        };
+        return fits ? at : throw Error(node, $"the tag '{node.Tag}' means nothing in a codebook; remove it");
     }
 
     private int Resolve(int at)
@@ -246,7 +256,7 @@ internal sealed class CodebookYamlReader
 
     private ParsingEvent At(int index)
     {
-        while (index >= _events.Count)
+        while (index >= _ends.Count)
         {
             Pull();
         }
@@ -256,26 +266,13 @@ internal sealed class CodebookYamlReader
 
     private void Pull()
     {
-        bool moved;
-        try
+        var index = _ends.Count;
+        if (index == _events.Count)
         {
-            moved = _parser.MoveNext();
-        }
-        catch (InvalidOperationException e)
-        {
-            // YamlDotNet's scanner throws this on some malformed input instead of a YamlException.
-            var where = _events.Count > 0 ? _events[^1].End : Mark.Empty;
-            throw new YamlException(where, where, "the YAML cannot be read after this point", e);
+            throw _error ?? Error(_events[^1], "the YAML ends too early");
         }
 
-        if (!moved)
-        {
-            throw Error(_events[^1], "the YAML ends too early");
-        }
-
-        var parsed = _parser.Current!;
-        var index = _events.Count;
-        _events.Add(parsed);
+        var parsed = _events[index];
         _ends.Add(index);
         switch (parsed)
         {
