@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 using Waymark.Content.Codebooks;
 using Waymark.Text;
 using YamlDotNet.Core;
@@ -96,7 +95,7 @@ public sealed class CodebookReaderTests
         while (watch.Elapsed < TimeSpan.FromSeconds(3) || rounds < 300)
         {
             rounds++;
-            var yaml = Mutate(random, seeds[random.Next(seeds.Length)]);
+            var yaml = FuzzTests.MutateYaml(random, seeds[random.Next(seeds.Length)]);
             var actual = CodebookYaml.Parse(yaml, "m.yaml");
             var expected = Reference(yaml, "m.yaml");
             if (expected.IsSuccess)
@@ -133,7 +132,7 @@ public sealed class CodebookReaderTests
         while (watch.Elapsed < TimeSpan.FromSeconds(3) || rounds < 300)
         {
             rounds++;
-            var yaml = rounds <= seeds.Length ? seeds[rounds - 1] : Mutate(random, seeds[random.Next(seeds.Length)]);
+            var yaml = rounds <= seeds.Length ? seeds[rounds - 1] : FuzzTests.MutateYaml(random, seeds[random.Next(seeds.Length)]);
             var expected = new List<string>();
             Exception? failure = null;
             try
@@ -205,33 +204,5 @@ public sealed class CodebookReaderTests
         var result = CodebookYaml.Parse(text, "big.yaml");
         Assert.False(result.IsSuccess);
         Assert.Contains("repeat too many nodes", result.Error, StringComparison.Ordinal);
-    }
-
-    private static string Mutate(Random random, string text)
-    {
-        var builder = new StringBuilder(text);
-        for (var m = random.Next(1, 4); m > 0 && builder.Length > 0; m--)
-        {
-            var at = random.Next(builder.Length);
-            switch (random.Next(4))
-            {
-                case 0:
-                    builder.Remove(at, Math.Min(builder.Length - at, random.Next(1, 8)));
-                    break;
-                case 1:
-                    builder.Insert(at, "{}[]:,-'\"\n #&*!~|>"[random.Next(18)]);
-                    break;
-                case 2:
-                    string[] pieces = ["~", "null", "yes", "[]", "{}", "&a ", "*a", "'x'", "\n  - ", ": ", "name: ", "color: '#000000'", "patterns: [p]", "ignore_diacritics: on",
-                        "\n---\n", "\n...\n", "? ", "!!str ", "!!null ", "!x ", "|\n  ", ">-\n  ", "%YAML 1.1\n", "\t"];
-                    builder.Insert(at, pieces[random.Next(pieces.Length)]);
-                    break;
-                default:
-                    builder[at] = (char)random.Next(0x20, 0x250);
-                    break;
-            }
-        }
-
-        return builder.ToString();
     }
 }
