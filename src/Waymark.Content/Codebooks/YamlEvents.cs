@@ -363,7 +363,7 @@ internal sealed class YamlEvents
     {
         // As YamlDotNet: until the first key, each round skips a token (the mapping start; after an orphan ':' or
         // alias, the token that follows it).
-        for (var beforeFirstKey = true; ; )
+        for (var beforeFirstKey = true; ;)
         {
             if (beforeFirstKey)
             {
