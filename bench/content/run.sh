@@ -10,8 +10,12 @@ mb=${1:-200}; rounds=${2:-3}; work=${3:-/tmp/waymark-bench-content}
 command -v rg >/dev/null || { echo "ripgrep (rg) is needed" >&2; exit 1; }
 [ -d tools/corpus/node_modules/nlp-corpus ] || (cd tools/corpus && npm ci --ignore-scripts --no-audit --no-fund >/dev/null)
 [ -f "$work/paragraphs.txt" ] && [ "$(cat "$work/mb" 2>/dev/null)" = "$mb" ] || { python3 bench/content/make-corpus.py "$work" "$mb"; echo "$mb" > "$work/mb"; }
-dotnet build src/Waymark.Cli -c Release -nologo -clp:ErrorsOnly >/dev/null
-waymark=src/Waymark.Cli/bin/Release/net10.0/waymark
+# The CLI as a user runs it on big corpora: published ReadyToRun (precompiled), which starts faster than the
+# `dotnet build` output (docs/content-analysis.md, "Large corpora"); into a temporary folder, removed at exit.
+rid=$(dotnet --info | awk '$1 == "RID:" {print $2; exit}')
+publish=$(mktemp -d); trap 'rm -rf "$publish"' EXIT
+dotnet publish src/Waymark.Cli -c Release -r "$rid" --self-contained false -p:PublishReadyToRun=true -o "$publish" -nologo -clp:ErrorsOnly >/dev/null
+waymark=$publish/waymark
 bytes=$(stat -c %s "$work/paragraphs.txt")
 
 nice=(); [ "${NICE:-0}" = 1 ] && nice=(nice)

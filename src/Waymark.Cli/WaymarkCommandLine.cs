@@ -4,31 +4,52 @@ using Waymark.Cli.Commands;
 namespace Waymark.Cli;
 
 /// <summary>
-/// The <c>waymark</c> command tree. Each capability adds its command here, one line each;
+/// The <c>waymark</c> command tree. Each capability adds its command to <see cref="Commands"/>, one line each;
 /// the commands themselves live in <c>Commands/</c>.
 /// </summary>
 internal static class WaymarkCommandLine
 {
-    public static RootCommand Build()
+    // Each capability adds its command here, one line each: its name (the command's own) and how it is made.
+    private static readonly (string Name, Func<Command> Create)[] Commands =
+    [
+        ("serve", ServeCommand.Create),
+        ("stats", StatsCommand.Create),
+        ("report", ReportCommand.Create),
+        ("code", CodeCommand.Create),
+        ("community", CommunityCommand.Create),
+        ("screen", ScreenCommand.Create),
+        ("keys", KeysCommand.Create),
+        ("responses", ResponsesCommand.Create),
+        ("survey", SurveyCommand.Create),
+        ("users", UsersCommand.Create),
+    ];
+
+    public static RootCommand Build() => Build(only: null);
+
+    /// <summary>
+    /// The tree; when <paramref name="only"/> names a command, that command alone is built: building every command
+    /// loads their libraries (ASP.NET Core's among them), a tenth of the start-up of <c>waymark code</c>. Any other
+    /// first argument (--help, --version, a typo) gets the whole tree, so help and errors are as before.
+    /// </summary>
+    internal static RootCommand Build(string? only)
     {
         var root = new RootCommand("Waymark: anonymous prevention services and research tools.");
-        root.Subcommands.Add(ServeCommand.Create());
-        root.Subcommands.Add(StatsCommand.Create());
-        root.Subcommands.Add(ReportCommand.Create());
-        root.Subcommands.Add(CodeCommand.Create());
-        root.Subcommands.Add(CommunityCommand.Create());
-        root.Subcommands.Add(ScreenCommand.Create());
-        root.Subcommands.Add(KeysCommand.Create());
-        root.Subcommands.Add(ResponsesCommand.Create());
-        root.Subcommands.Add(SurveyCommand.Create());
-        root.Subcommands.Add(UsersCommand.Create());
+        var one = Array.Exists(Commands, command => command.Name == only);
+        foreach (var (name, create) in Commands)
+        {
+            if (!one || name == only)
+            {
+                root.Subcommands.Add(create());
+            }
+        }
+
         return root;
     }
 
     /// <summary>Parses and runs; usage errors print a clear message and return <see cref="ExitCodes.Usage"/>.</summary>
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {
-        var parseResult = Build().Parse(args);
+        var parseResult = Build(args.Length > 0 ? args[0] : null).Parse(args);
         if (parseResult.Errors.Count > 0)
         {
             foreach (var parseError in parseResult.Errors)

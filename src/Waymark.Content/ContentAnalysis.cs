@@ -34,15 +34,29 @@ public static class ContentAnalysis
             return ContentOutput.Fail(bands.Error!);
         }
 
-        var setup = CodebookFiles.Load(request.CodebookPath)
-            .Then(codebook => CodingEngine.Create(codebook, unit, keepCodings: request.QdpxPath is not null))
-            .Then(engine => CorpusSource.Open(request.Corpus).Then(source => Result.Ok((engine, source))));
-        if (!setup.IsSuccess)
+        var start = time.GetTimestamp();
+        var codebook = CodebookFiles.Load(request.CodebookPath);
+        if (!codebook.IsSuccess)
         {
-            return ContentOutput.Fail(setup.Error!);
+            return ContentOutput.Fail(codebook.Error!);
         }
 
-        var (engine, source) = setup.Value;
+        var loaded = time.GetTimestamp();
+        var created = CodingEngine.Create(codebook.Value!, unit, keepCodings: request.QdpxPath is not null);
+        if (!created.IsSuccess)
+        {
+            return ContentOutput.Fail(created.Error!);
+        }
+
+        var built = time.GetTimestamp();
+        var engine = created.Value!;
+        var opened = CorpusSource.Open(request.Corpus);
+        if (!opened.IsSuccess)
+        {
+            return ContentOutput.Fail(opened.Error!);
+        }
+
+        var source = opened.Value!;
         var progress = new ProgressIndicator(request.Progress, time, "coding", source.TotalBytes);
         var fed = source.Feed(engine, () => progress.Report(source.BytesRead));
         if (!fed.IsSuccess)
@@ -52,6 +66,7 @@ public static class ContentAnalysis
 
         progress.Done();
         var report = engine.Finish(bands.Value!, request.Minimum);
+        var coded = time.GetTimestamp();
         if (request.HtmlPath is not null)
         {
             File.WriteAllText(request.HtmlPath, HtmlReport.Write(report, request.Corpus));
@@ -66,7 +81,14 @@ public static class ContentAnalysis
             }
         }
 
-        return new ContentOutput(CodingJson.Write(report, request.PerDocument, request.PerThread), null);
+        var json = CodingJson.Write(report, request.PerDocument, request.PerThread);
+        return new ContentOutput(json, null)
+        {
+            CodebookTime = time.GetElapsedTime(start, loaded),
+            MatcherTime = time.GetElapsedTime(loaded, built),
+            CorpusTime = time.GetElapsedTime(built, coded),
+            OutputTime = time.GetElapsedTime(coded),
+        };
     }
 
     /// <summary>Keyword-in-context lines for one code: <paramref name="width"/> words either side, within the paragraph.</summary>

@@ -49,6 +49,18 @@ public sealed class CodeCommandTests
     }
 
     [Fact]
+    public async Task Timing_goes_to_standard_error_and_leaves_the_json_alone()
+    {
+        var corpus = Forum();
+        var plain = await RunAsync("code", corpus, "--codebook", Huikuri, "--json");
+        var (code, output, error) = await RunAsync("code", corpus, "--codebook", Huikuri, "--json", "--timing");
+        Assert.True(code == ExitCodes.Ok, error);
+        Assert.Matches(@"^codebook=\d+\.\d{3} matcher=\d+\.\d{3} corpus=\d+\.\d{3} output=\d+\.\d{3}\r?\n$", error);
+        Assert.Equal(plain.Output, output);
+        Assert.Empty(plain.Error);
+    }
+
+    [Fact]
     public async Task Min_leaves_out_codes_and_html_and_qdpx_are_written()
     {
         var directory = TestEnvironment.NewTempDirectory("code-cli");

@@ -21,6 +21,21 @@ public sealed class CommandLineTests
         Assert.Contains("serve", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Each_command_is_built_alone_when_it_is_named_first()
+    {
+        var all = WaymarkCommandLine.Build().Subcommands.Select(c => c.Name).ToList();
+        Assert.Contains("code", all);
+        Assert.Equal(all.Count, all.Distinct(StringComparer.Ordinal).Count());
+        foreach (var name in all)
+        {
+            Assert.Equal([name], WaymarkCommandLine.Build(name).Subcommands.Select(c => c.Name));
+        }
+
+        Assert.Equal(all, WaymarkCommandLine.Build("--help").Subcommands.Select(c => c.Name));
+        Assert.Equal(all, WaymarkCommandLine.Build("cod").Subcommands.Select(c => c.Name));
+    }
+
     [Theory]
     [InlineData("no-such-command")]
     [InlineData("serve", "--no-such-option")]

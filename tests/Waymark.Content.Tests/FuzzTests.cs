@@ -30,6 +30,15 @@ public sealed class FuzzTests
         return text.Insert(at, pieces[random.Next(pieces.Length)]);
     }
 
+    /// <summary>YAML-aware mutations: the general ones plus nulls, booleans, anchors, aliases, tags, documents and block scalars.</summary>
+    internal static string MutateYaml(Random random, string yaml)
+    {
+        var text = Mutate(random, yaml);
+        string[] pieces = ["~", "null", "yes", "[]", "{}", "&a ", "*a", "'x'", "\n  - ", ": ", "name: ", "color: '#000000'", "patterns: [p]", "ignore_diacritics: on",
+            "\n---\n", "\n...\n", "? ", "!!str ", "!!null ", "!x ", "|\n  ", ">-\n  ", "%YAML 1.1\n", "\t"];
+        return text.Insert(random.Next(text.Length + 1), pieces[random.Next(pieces.Length)]);
+    }
+
     private static string Mutate(Random random, string text)
     {
         var builder = new StringBuilder(text);

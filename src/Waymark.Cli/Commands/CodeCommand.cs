@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Waymark.Content;
 
 namespace Waymark.Cli.Commands;
@@ -22,11 +23,12 @@ internal static class CodeCommand
         var qdpx = new Option<string?>("--qdpx") { Description = "Also write a REFI-QDA project (.qdpx) for ATLAS.ti, NVivo, MAXQDA, QualCoder." };
         var perDocument = new Option<bool>("--per-document") { Description = "Add per-document counts to the JSON." };
         var perThread = new Option<bool>("--per-thread") { Description = "Add per-thread counts to the JSON." };
+        var timing = new Option<bool>("--timing") { Description = "Print the seconds spent on the codebook, the matcher, the corpus and the outputs to standard error (benchmarks)." };
         var command = new Command("code", "Code a corpus with a codebook: hits, units and documents per code, bands, co-occurrence.")
         {
-            corpus, codebook, unit, bands, min, json, html, qdpx, perDocument, perThread,
+            corpus, codebook, unit, bands, min, json, html, qdpx, perDocument, perThread, timing,
         };
-        command.SetAction((parseResult, _) => PrintAsync(parseResult, "code", ContentAnalysis.Code(
+        command.SetAction((parseResult, _) => PrintAsync(parseResult, "code", parseResult.GetValue(timing), ContentAnalysis.Code(
             new CodeRequest(parseResult.GetValue(corpus)!, parseResult.GetValue(codebook)!)
             {
                 Unit = parseResult.GetValue(unit)!,
@@ -74,8 +76,17 @@ internal static class CodeCommand
 
     private static Option<string> CodebookOption() => new("--codebook") { Description = "Codebook: YAML or REFI-QDA .qdc.", Required = true };
 
-    internal static async Task<int> PrintAsync(ParseResult parseResult, string name, ContentOutput result)
+    internal static Task<int> PrintAsync(ParseResult parseResult, string name, ContentOutput result) => PrintAsync(parseResult, name, timing: false, result);
+
+    private static async Task<int> PrintAsync(ParseResult parseResult, string name, bool timing, ContentOutput result)
     {
+        if (timing && result.Error is null)
+        {
+            await parseResult.InvocationConfiguration.Error.WriteLineAsync(string.Create(
+                CultureInfo.InvariantCulture,
+                $"codebook={result.CodebookTime.TotalSeconds:F3} matcher={result.MatcherTime.TotalSeconds:F3} corpus={result.CorpusTime.TotalSeconds:F3} output={result.OutputTime.TotalSeconds:F3}")).ConfigureAwait(false);
+        }
+
         if (result.Error is not null)
         {
             await parseResult.InvocationConfiguration.Error.WriteLineAsync($"waymark {name}: {result.Error}").ConfigureAwait(false);

@@ -28,11 +28,7 @@ internal static class CodebookYaml
         CodebookDocument? document;
         try
         {
-            document = new DeserializerBuilder()
-                .WithNamingConvention(UnderscoredNamingConvention.Instance)
-                .WithMaximumRecursion(32)
-                .Build()
-                .Deserialize<CodebookDocument?>(yaml);
+            document = CodebookYamlReader.Read(yaml);
         }
         catch (YamlException e)
         {
@@ -70,7 +66,7 @@ internal static class CodebookYaml
             .Serialize(document);
     }
 
-    private static Result<Codebook> Validate(CodebookDocument document, string where)
+    internal static Result<Codebook> Validate(CodebookDocument document, string where)
     {
         if (string.IsNullOrWhiteSpace(document.Name))
         {
@@ -135,38 +131,5 @@ internal static class CodebookYaml
         }
 
         return Result.Ok(new Codebook(document.Name, document.Description, document.IgnoreDiacritics, themes));
-    }
-
-    private sealed class CodebookDocument
-    {
-        public string? Name { get; set; }
-
-        public string? Description { get; set; }
-
-        public bool IgnoreDiacritics { get; set; }
-
-        public List<ThemeDocument?>? Themes { get; set; }
-    }
-
-    private sealed class ThemeDocument
-    {
-        public string? Name { get; set; }
-
-        public string? Description { get; set; }
-
-        public string? Color { get; set; }
-
-        public List<CodeDocument?>? Codes { get; set; }
-    }
-
-    private sealed class CodeDocument
-    {
-        public string? Name { get; set; }
-
-        public string? Description { get; set; }
-
-        public string? Color { get; set; }
-
-        public List<string?>? Patterns { get; set; }
     }
 }
