@@ -130,44 +130,36 @@ internal sealed class AhoCorasick
         {
             var restart = wordClasses[cls] ? midWord : Root;
             delta[(midWord * stride) + cls] = restart;
-            var child = trie.Child(Root, cls);
-            if (child > 0)
-            {
-                fail[child] = restart;
-                outputs[child] = trie.Terminals(child);
-                delta[(Root * stride) + cls] = child;
-                afterSpace[child] = spaceClass != 0 && cls == spaceClass;
-                order.Add(child);
-            }
-            else
-            {
-                delta[(Root * stride) + cls] = restart;
-            }
+            delta[(Root * stride) + cls] = restart;
+        }
+
+        foreach (var (cls, child) in trie.Children(Root))
+        {
+            fail[child] = delta[(Root * stride) + cls];
+            outputs[child] = trie.Terminals(child);
+            delta[(Root * stride) + cls] = child;
+            afterSpace[child] = spaceClass != 0 && cls == spaceClass;
+            order.Add(child);
         }
 
         // Breadth first: a state's failure state (the longest proper suffix that starts after a non-word
         // character and is a pattern prefix, else Root or MidWord) is shallower, so its row and outputs are
-        // complete already.
+        // complete already. A row starts as its failure state's row; the state's own children then replace
+        // their entries (children in class order, so the numbering is the same as trying every class).
         for (var index = 2; index < order.Count; index++)
         {
             var state = order[index];
-            for (var cls = 0; cls < stride; cls++)
+            var failRow = fail[state] * stride;
+            delta.AsSpan(failRow, stride).CopyTo(delta.AsSpan(state * stride, stride));
+            foreach (var (cls, child) in trie.Children(state))
             {
-                var child = trie.Child(state, cls);
-                if (child > 0)
-                {
-                    fail[child] = delta[(fail[state] * stride) + cls];
-                    var own = trie.Terminals(child);
-                    var inherited = outputs[fail[child]];
-                    outputs[child] = inherited.Count == 0 ? own : [.. own, .. inherited];
-                    delta[(state * stride) + cls] = child;
-                    afterSpace[child] = spaceClass != 0 && cls == spaceClass;
-                    order.Add(child);
-                }
-                else
-                {
-                    delta[(state * stride) + cls] = delta[(fail[state] * stride) + cls];
-                }
+                fail[child] = delta[failRow + cls];
+                var own = trie.Terminals(child);
+                var inherited = outputs[fail[child]];
+                outputs[child] = inherited.Count == 0 ? own : [.. own, .. inherited];
+                delta[(state * stride) + cls] = child;
+                afterSpace[child] = spaceClass != 0 && cls == spaceClass;
+                order.Add(child);
             }
         }
 
@@ -599,10 +591,17 @@ internal sealed class AhoCorasick
     {
         private readonly Dictionary<long, int> _children = [];
         private readonly List<List<Terminal>> _terminals = [[]];
+        private readonly List<List<(int Cls, int Child)>> _childLists = [[]];
 
         public int Count => _terminals.Count;
 
-        public int Child(int state, int cls) => _children.TryGetValue(((long)state * stride) + cls, out var child) ? child : 0;
+        /// <summary>A state's children, in class order.</summary>
+        public List<(int Cls, int Child)> Children(int state)
+        {
+            var children = _childLists[state];
+            children.Sort();
+            return children;
+        }
 
         public int ChildOrNew(int state, int cls)
         {
@@ -611,6 +610,8 @@ internal sealed class AhoCorasick
             {
                 child = _terminals.Count;
                 _terminals.Add([]);
+                _childLists.Add([]);
+                _childLists[state].Add((cls, child));
                 _children[key] = child;
             }
 

@@ -40,6 +40,7 @@ public sealed class PatternMatcher
     {
         ArgumentNullException.ThrowIfNull(patterns);
         options ??= new MatcherOptions();
+        var normalizer = new TextNormalizer(options.Normalization);
         var literal = new List<(string, int, bool)>();
         var regexes = new List<(int, Regex)>();
         var count = 0;
@@ -59,7 +60,7 @@ public sealed class PatternMatcher
                 continue;
             }
 
-            var normalized = NormalizePattern(body, options.Normalization);
+            var normalized = NormalizePattern(body, normalizer);
             if (normalized.Length == 0)
             {
                 return Result.Fail<PatternMatcher>(
@@ -85,10 +86,12 @@ public sealed class PatternMatcher
     }
 
     /// <summary>The normalised form of a word, phrase or prefix body, as the automaton sees it.</summary>
-    public static string NormalizePattern(string body, NormalizationOptions options)
+    public static string NormalizePattern(string body, NormalizationOptions options) => NormalizePattern(body, new TextNormalizer(options));
+
+    private static string NormalizePattern(string body, TextNormalizer normalizer)
     {
         ArgumentNullException.ThrowIfNull(body);
-        return new TextNormalizer(options).Normalize(body).Text.Trim(' ').ToString();
+        return normalizer.Normalize(body).Text.Trim(' ').ToString();
     }
 
     /// <summary>Buffers for one thread's calls.</summary>
