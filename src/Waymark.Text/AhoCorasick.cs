@@ -23,16 +23,54 @@ internal sealed class AhoCorasick
     private readonly ushort[] _classes;
     private readonly int _stride;
     private readonly int[] _delta;
+    private readonly int[] _blockDelta;
+    private readonly bool[] _wordEnds;
+    private readonly bool[] _prefixes;
     private readonly int[] _outputStart;
     private readonly Terminal[] _outputs;
 
-    private AhoCorasick(ushort[] classes, int stride, int[] delta, int[] outputStart, Terminal[] outputs)
+    private AhoCorasick(ushort[] classes, bool[] wordClasses, int stride, int[] delta, int[] outputStart, Terminal[] outputs)
     {
         _classes = classes;
         _stride = stride;
         _delta = delta;
         _outputStart = outputStart;
         _outputs = outputs;
+        var states = outputStart.Length - 1;
+        _wordEnds = new bool[states];
+        _prefixes = new bool[states];
+        for (var state = 0; state < states; state++)
+        {
+            for (var k = outputStart[state]; k < outputStart[state + 1]; k++)
+            {
+                (outputs[k].Prefix ? _prefixes : _wordEnds)[state] = true;
+            }
+        }
+
+        _blockDelta = WordEndTable(delta, wordClasses);
+    }
+
+    /// <summary>
+    /// The table for block scans, with other marks: an entry is marked when the character ends a word after a
+    /// state with whole-word outputs (they are reported then, one character late, so a candidate followed by
+    /// more of a word never stops the scan: with 5,000 keywords most candidates are), or when the next state has
+    /// prefix outputs (reported at once, as the whole word they start).
+    /// </summary>
+    private int[] WordEndTable(int[] delta, bool[] wordClasses)
+    {
+        var table = new int[delta.Length];
+        for (var state = 0; state < _wordEnds.Length; state++)
+        {
+            for (var cls = 0; cls < _stride; cls++)
+            {
+                var entry = delta[(state * _stride) + cls];
+                var row = entry < 0 ? ~entry : entry;
+                var marked = (_wordEnds[state] && !wordClasses[cls]) || _prefixes[row / _stride];
+                table[(state * _stride) + cls] = marked ? ~row : row;
+            }
+        }
+
+        return table;
     }
 
     public int StateCount => _outputStart.Length - 1;
@@ -201,7 +239,7 @@ internal sealed class AhoCorasick
             }
         }
 
-        return new AhoCorasick(classes, stride, table, outputStart, [.. flat]);
+        return new AhoCorasick(classes, wordClasses, stride, table, outputStart, [.. flat]);
     }
 
     /// <summary>
@@ -401,7 +439,7 @@ internal sealed class AhoCorasick
         var sink3 = new PatternMatcher.RawListSink(outputs[3]);
         var view = new RawBytes(block, entries);
         ref var classes = ref MemoryMarshal.GetArrayDataReference(byteClasses);
-        ref var delta = ref MemoryMarshal.GetArrayDataReference(_delta);
+        ref var delta = ref MemoryMarshal.GetArrayDataReference(_blockDelta);
         ref var bytes = ref MemoryMarshal.GetReference(block);
         nint at0 = from[0], at1 = from[1], at2 = from[2], at3 = from[3];
         var stop0 = at0 + steps;
@@ -436,22 +474,22 @@ internal sealed class AhoCorasick
 
             if (next0 < 0)
             {
-                Report(ref view, (next0 = ~next0) / _stride, (int)at0, ref sink0);
+                ReportBlock(ref view, row0, next0 = ~next0, (int)at0, ref sink0);
             }
 
             if (next1 < 0)
             {
-                Report(ref view, (next1 = ~next1) / _stride, (int)at1, ref sink1);
+                ReportBlock(ref view, row1, next1 = ~next1, (int)at1, ref sink1);
             }
 
             if (next2 < 0)
             {
-                Report(ref view, (next2 = ~next2) / _stride, (int)at2, ref sink2);
+                ReportBlock(ref view, row2, next2 = ~next2, (int)at2, ref sink2);
             }
 
             if (next3 < 0)
             {
-                Report(ref view, (next3 = ~next3) / _stride, (int)at3, ref sink3);
+                ReportBlock(ref view, row3, next3 = ~next3, (int)at3, ref sink3);
             }
 
             row0 = next0;
@@ -466,10 +504,50 @@ internal sealed class AhoCorasick
 
     Rest:
         // Each part's rest goes on alone.
-        ScanRange(block, (int)at0, to[0], row0, ref classes, entries, ref sink0);
-        ScanRange(block, (int)at1, to[1], row1, ref classes, entries, ref sink1);
-        ScanRange(block, (int)at2, to[2], row2, ref classes, entries, ref sink2);
-        ScanRange(block, (int)at3, to[3], row3, ref classes, entries, ref sink3);
+        ScanBlockRange(ref view, (int)at0, to[0], row0, ref classes, ref sink0);
+        ScanBlockRange(ref view, (int)at1, to[1], row1, ref classes, ref sink1);
+        ScanBlockRange(ref view, (int)at2, to[2], row2, ref classes, ref sink2);
+        ScanBlockRange(ref view, (int)at3, to[3], row3, ref classes, ref sink3);
+    }
+
+    /// <summary>Scans block bytes [<paramref name="from"/>, <paramref name="to"/>) from row <paramref name="row"/> with the block table, then reports whole words that end with the range.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void ScanBlockRange(ref RawBytes view, int from, int to, int row, ref int classes, ref PatternMatcher.RawListSink sink)
+    {
+        ref var delta = ref MemoryMarshal.GetArrayDataReference(_blockDelta);
+        ref var bytes = ref MemoryMarshal.GetReference(view.Bytes);
+        for (var i = from; i < to; i++)
+        {
+            var next = Unsafe.Add(ref delta, row + Unsafe.Add(ref classes, Unsafe.Add(ref bytes, i)));
+            if (next < 0)
+            {
+                ReportBlock(ref view, row, next = ~next, i, ref sink);
+            }
+
+            row = next;
+        }
+
+        var state = row / _stride;
+        if (_wordEnds[state])
+        {
+            Report(ref view, state, to - 1, ref sink, OutputKinds.Words);
+        }
+    }
+
+    /// <summary>A marked entry of the block table at byte <paramref name="at"/>: the whole words the previous state ends there, and the prefixes the next state starts.</summary>
+    private void ReportBlock(ref RawBytes view, int previousRow, int nextRow, int at, ref PatternMatcher.RawListSink sink)
+    {
+        var previous = previousRow / _stride;
+        if (_wordEnds[previous] && !view.IsWordAt(at))
+        {
+            Report(ref view, previous, at - 1, ref sink, OutputKinds.Words);
+        }
+
+        var next = nextRow / _stride;
+        if (_prefixes[next])
+        {
+            Report(ref view, next, at, ref sink, OutputKinds.Prefixes);
+        }
     }
 
     /// <summary>Scans bytes [<paramref name="from"/>, <paramref name="to"/>) from row <paramref name="row"/>.</summary>
@@ -517,7 +595,7 @@ internal sealed class AhoCorasick
 
     /// <summary>Checks boundaries and reports the outputs of <paramref name="state"/>, reached at <paramref name="last"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private bool Report<TText, TSink>(scoped ref TText text, int state, int last, ref TSink sink)
+    private bool Report<TText, TSink>(scoped ref TText text, int state, int last, ref TSink sink, OutputKinds kinds = OutputKinds.All)
         where TText : struct, IScannedText, allows ref struct
         where TSink : struct, IMatchSink, allows ref struct
     {
@@ -526,7 +604,7 @@ internal sealed class AhoCorasick
         for (var k = _outputStart[state]; k < _outputStart[state + 1]; k++)
         {
             var terminal = _outputs[k];
-            if (rightIsWord && !terminal.Prefix)
+            if ((rightIsWord && !terminal.Prefix) || (kinds & (terminal.Prefix ? OutputKinds.Prefixes : OutputKinds.Words)) == 0)
             {
                 continue;
             }
@@ -635,4 +713,13 @@ internal sealed class AhoCorasick
             }
         }
     }
+}
+
+/// <summary>Which outputs of a state to report: whole words, prefixes, or both.</summary>
+[Flags]
+internal enum OutputKinds
+{
+    Words = 1,
+    Prefixes = 2,
+    All = Words | Prefixes,
 }

@@ -45,6 +45,8 @@ internal readonly ref struct RawBytes(ReadOnlySpan<byte> text, uint[] entries) :
 {
     private readonly ReadOnlySpan<byte> _text = text;
 
+    public ReadOnlySpan<byte> Bytes => _text;
+
     public int Length => _text.Length;
 
     public bool IsWordAt(int index) => _text[index] < 0x80 && WordChars.IsBmpWord((char)_text[index]);
