@@ -211,56 +211,8 @@ internal sealed class CorpusSource
     /// <summary>Counts bytes as the reader pulls them, for the progress indicator.</summary>
     private void Add(int read) => Interlocked.Add(ref _bytesRead, read);
 
-    private sealed class CountingStream(Stream inner, CorpusSource owner) : Stream
+    private sealed class CountingStream(Stream inner, CorpusSource owner) : ObservedReadStream(inner)
     {
-        public Stream Inner => inner;
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => inner.Length;
-
-        public override long Position
-        {
-            get => inner.Position;
-            set => throw new NotSupportedException();
-        }
-
-        public override int Read(byte[] buffer, int offset, int count)
-        {
-            var read = inner.Read(buffer, offset, count);
-            owner.Add(read);
-            return read;
-        }
-
-        public override int Read(Span<byte> buffer)
-        {
-            var read = inner.Read(buffer);
-            owner.Add(read);
-            return read;
-        }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                inner.Dispose();
-            }
-
-            base.Dispose(disposing);
-        }
+        protected override void Observe(int read) => owner.Add(read);
     }
 }

@@ -68,53 +68,22 @@ internal static class QdaLimits
         public long Remaining { get; set; } = MaxTotalBytes;
     }
 
-    private sealed class BoundedStream(Stream inner, long limit, Budget budget) : Stream
+    private sealed class BoundedStream(Stream inner, long limit, Budget budget) : ObservedReadStream(inner)
     {
         private long _read;
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
 
         public override long Length => throw new NotSupportedException();
 
         public override long Position { get => _read; set => throw new NotSupportedException(); }
 
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
-        public override int Read(Span<byte> buffer)
+        protected override void Observe(int read)
         {
-            var n = inner.Read(buffer);
-            _read += n;
-            budget.Remaining -= n;
+            _read += read;
+            budget.Remaining -= read;
             if (_read > limit || budget.Remaining < 0)
             {
                 throw new LimitExceededException($"an entry inflates to more than {limit:N0} bytes (a zip bomb?)");
             }
-
-            return n;
-        }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                inner.Dispose();
-            }
-
-            base.Dispose(disposing);
         }
     }
 
