@@ -14,6 +14,17 @@ internal sealed class ModuleFile
     public string Summary { get; set; } = "";
 
     public List<ExerciseFile> Exercises { get; set; } = [];
+
+    /// <summary>Translations only: <c>machine-draft</c> or <c>reviewed</c> (docs/translation.md).</summary>
+    public string Translation { get; set; } = "";
+
+    /// <summary>Translations only: the first 16 hex digits of the SHA-256 of the English file this was translated from, so a changed source marks it stale.</summary>
+    public string SourceSha256 { get; set; } = "";
+
+    /// <summary>Translations marked reviewed: who reviewed it, and when (yyyy-mm-dd).</summary>
+    public string ReviewedBy { get; set; } = "";
+
+    public string ReviewedOn { get; set; } = "";
 }
 
 /// <summary>One exercise: <c>text</c>, <c>checklist</c> (options), <c>scale</c> (min..max) or <c>plan</c> (fields).</summary>
@@ -55,6 +66,17 @@ internal sealed class ArticleFile
     public string Title { get; set; } = "";
 
     public string Summary { get; set; } = "";
+
+    /// <summary>Translations only: <c>machine-draft</c> or <c>reviewed</c> (docs/translation.md).</summary>
+    public string Translation { get; set; } = "";
+
+    /// <summary>Translations only: the first 16 hex digits of the SHA-256 of the English file this was translated from, so a changed source marks it stale.</summary>
+    public string SourceSha256 { get; set; } = "";
+
+    /// <summary>Translations marked reviewed: who reviewed it, and when (yyyy-mm-dd).</summary>
+    public string ReviewedBy { get; set; } = "";
+
+    public string ReviewedOn { get; set; } = "";
 }
 
 #pragma warning restore CA1812, CA2227, CA1002
