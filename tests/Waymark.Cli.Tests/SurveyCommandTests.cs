@@ -5,7 +5,7 @@ namespace Waymark.Cli.Tests;
 
 public sealed class SurveyCommandTests
 {
-    private static string Shared(string file) => Path.Combine(TestEnvironment.RepositoryRoot, "..", "shared", "data", "xlsform", file);
+    private static string PyxformForm(string file) => TestEnvironment.Fixture("xlsform", file);
 
     private static async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)
     {
@@ -18,7 +18,7 @@ public sealed class SurveyCommandTests
     [Fact]
     public async Task Validate_prints_every_problem_with_sheet_row_and_column_and_exits_1()
     {
-        var (code, output, _) = await RunAsync("survey", "validate", Shared("flat_xlsform_test.xlsx"));
+        var (code, output, _) = await RunAsync("survey", "validate", PyxformForm("flat_xlsform_test.xlsx"));
         Assert.Equal(ExitCodes.Failure, code);
         Assert.Contains("error: survey row 34, column A (type): location question type 'geopoint' is not supported", output, StringComparison.Ordinal);
         Assert.Contains("error: survey row 9, column S (image): media (column 'image') is not supported", output, StringComparison.Ordinal);
@@ -29,7 +29,7 @@ public sealed class SurveyCommandTests
     [Fact]
     public async Task Validate_accepts_a_good_form_with_warnings()
     {
-        var (code, output, _) = await RunAsync("survey", "validate", Shared("extra_sheet_names.xlsx"));
+        var (code, output, _) = await RunAsync("survey", "validate", PyxformForm("extra_sheet_names.xlsx"));
         Assert.Equal(ExitCodes.Ok, code);
         Assert.Contains("warning: stettings:", output, StringComparison.Ordinal);
         Assert.Contains("valid (1 questions", output, StringComparison.Ordinal);
@@ -48,7 +48,7 @@ public sealed class SurveyCommandTests
     [Fact]
     public async Task Show_prints_the_instrument_json_shape()
     {
-        var (code, output, error) = await RunAsync("survey", "show", Shared("specify_other.xlsx"), "--json");
+        var (code, output, error) = await RunAsync("survey", "show", PyxformForm("specify_other.xlsx"), "--json");
         Assert.True(code == ExitCodes.Ok, error);
         using var json = JsonDocument.Parse(output);
         var root = json.RootElement;
@@ -70,7 +70,7 @@ public sealed class SurveyCommandTests
     [Fact]
     public async Task Show_refuses_an_unsupported_form_on_standard_error()
     {
-        var (code, output, error) = await RunAsync("survey", "show", Shared("loop.xlsx"), "--json");
+        var (code, output, error) = await RunAsync("survey", "show", PyxformForm("loop.xlsx"), "--json");
         Assert.Equal(ExitCodes.Failure, code);
         Assert.Equal(string.Empty, output);
         Assert.Contains("loops ('begin loop over toilet_type') are not supported", error, StringComparison.Ordinal);

@@ -1,6 +1,7 @@
 using Waymark.Content.Codebooks;
 using Waymark.Content.Coding;
 using Waymark.Content.Qda;
+using Waymark.Testing;
 
 namespace Waymark.Content.Tests;
 
@@ -73,7 +74,7 @@ public sealed class CodebookTests
         var codebook = CodebookFiles.Load(Path.Combine(Files.Codebooks, file)).Value!;
         var path = Path.Combine(Files.NewDirectory("qdc"), codebook.Name + ".qdc");
         CodebookFiles.Save(codebook, path);
-        Files.AssertXmlValid(path, Path.Combine(Files.SharedData, "refi-qda", "Codebook-mrt2019.xsd"));
+        Files.AssertXmlValid(path, TestEnvironment.Fixture("refi-qda", "Codebook-mrt2019.xsd"));
         var back = CodebookFiles.Load(path);
         Assert.True(back.IsSuccess, back.Error);
         Assert.Equal(Describe(codebook), Describe(back.Value!));

@@ -6,8 +6,6 @@ namespace Waymark.Content.Tests;
 /// <summary>Temporary files and the external programs the tests drive (xmllint, ripgrep).</summary>
 internal static class Files
 {
-    public static string SharedData { get; } = Path.GetFullPath(Path.Combine(TestEnvironment.RepositoryRoot, "..", "shared", "data"));
-
     public static string Codebooks { get; } = Path.Combine(TestEnvironment.RepositoryRoot, "codebooks");
 
     public static string Write(string directory, string name, string text)

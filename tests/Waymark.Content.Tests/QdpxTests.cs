@@ -3,6 +3,7 @@ using System.Xml.Linq;
 using Waymark.Content.Coding;
 using Waymark.Content.Corpus;
 using Waymark.Content.Qda;
+using Waymark.Testing;
 
 namespace Waymark.Content.Tests;
 
@@ -51,7 +52,7 @@ public sealed class QdpxTests
         var (path, _) = Export(directory);
         var extracted = Path.Combine(directory, "extracted");
         ZipFile.ExtractToDirectory(path, extracted);
-        Files.AssertXmlValid(Path.Combine(extracted, "project.qde"), Path.Combine(Files.SharedData, "refi-qda", "Project-mrt2019.xsd"));
+        Files.AssertXmlValid(Path.Combine(extracted, "project.qde"), TestEnvironment.Fixture("refi-qda", "Project-mrt2019.xsd"));
         Assert.All(Directory.GetFiles(Path.Combine(extracted, "sources")), f => Assert.Matches("^[0-9a-f-]{36}\\.txt$", Path.GetFileName(f)));
     }
 

@@ -3,11 +3,10 @@ using Waymark.Testing;
 
 namespace Waymark.Statistics.Tests;
 
-/// <summary>The figures R printed into shared/data/stats-golden/golden.txt (see make_golden.R there).</summary>
+/// <summary>The figures R printed into tests/fixtures/stats-golden/golden.txt (see make_golden.R there).</summary>
 internal static class Golden
 {
-    public static string Folder { get; } =
-        Path.GetFullPath(Path.Combine(TestEnvironment.RepositoryRoot, "..", "shared", "data", "stats-golden"));
+    public static string Folder { get; } = TestEnvironment.Fixture("stats-golden");
 
     private static readonly Lazy<Dictionary<string, double>> Values = new(Load);
 
@@ -17,7 +16,7 @@ internal static class Golden
 
     public static string Csv(string name) => Path.Combine(Folder, name);
 
-    /// <summary>Relative tolerance 1e-9, the promise in issue 4.</summary>
+    /// <summary>Relative tolerance 1e-9, what docs/statistics.md promises.</summary>
     public static void Equal(string key, double actual)
     {
         var expected = Value(key);

@@ -17,7 +17,7 @@ public sealed class FuzzTests
     private static readonly TimeSpan Budget = TimeSpan.FromSeconds(5);
 
     private static IEnumerable<string> RealForms() =>
-        Directory.GetFiles(Path.Combine(TestEnvironment.RepositoryRoot, "..", "shared", "data", "xlsform"), "*.xlsx")
+        Directory.GetFiles(TestEnvironment.Fixture("xlsform"), "*.xlsx")
             .Concat(Directory.GetFiles(Path.Combine(TestEnvironment.RepositoryRoot, "content", "surveys"), "*.xlsx"))
             .Order(StringComparer.Ordinal);
 

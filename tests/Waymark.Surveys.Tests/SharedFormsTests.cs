@@ -3,10 +3,10 @@ using Waymark.Testing;
 
 namespace Waymark.Surveys.Tests;
 
-/// <summary>Every XLSForm in ../shared/data/xlsform (pyxform's test suite) imports or is refused naming the feature.</summary>
+/// <summary>Every XLSForm in tests/fixtures/xlsform (pyxform's test suite) imports or is refused naming the feature.</summary>
 public sealed class SharedFormsTests
 {
-    private static string Folder => Path.Combine(TestEnvironment.RepositoryRoot, "..", "shared", "data", "xlsform");
+    private static string Folder => TestEnvironment.Fixture("xlsform");
 
     /// <summary>File → null when it imports, else a message fragment naming the unsupported feature and where.</summary>
     public static TheoryData<string, string?> Outcomes => new()

@@ -18,6 +18,13 @@ public static class TestEnvironment
     /// <summary>The repository root (the folder holding Waymark.slnx).</summary>
     public static string RepositoryRoot { get; } = FindRoot();
 
+    /// <summary>
+    /// A test fixture kept under <c>tests/fixtures</c> (third-party files with their licences: see the
+    /// README there). Tests never read outside the repository.
+    /// </summary>
+    public static string Fixture(params string[] parts) =>
+        Path.Combine([RepositoryRoot, "tests", "fixtures", .. parts]);
+
     public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
