@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Waymark.Screening.Messages;
+using Waymark.Testing;
 
 namespace Waymark.Screening.Tests;
 
@@ -112,11 +113,23 @@ public sealed class ScreenerTests
     [Fact]
     public void Messages_fall_back_to_English_for_a_variant_a_language_lacks()
     {
-        var arabic = Screener.WarningText("ar", "neutral");
+        // The shipped translations are complete, so the fixture is a copy of the shipped folder with one partial language.
+        var content = TestEnvironment.NewTempDirectory("screening-partial");
+        Directory.CreateDirectory(Path.Combine(content, "messages"));
+        foreach (var file in new[] { "variants.tsv", "links.tsv", Path.Combine("messages", "en.txt") })
+        {
+            File.Copy(Path.Combine(ScreenerOptions.DefaultContentDirectory, file), Path.Combine(content, file));
+        }
+
+        File.WriteAllText(Path.Combine(content, "messages", "ar.txt"), "neutral.title = عنوان\nneutral.body = فقرة\n");
+        var screener = Placeholder.Create(options: new ScreenerOptions { ContentDirectory = content });
+
+        var arabic = screener.WarningText("ar", "neutral");
         Assert.Equal("ar", arabic.Language);
-        var fallback = Screener.WarningText("ar", "legal-negative");
+        var fallback = screener.WarningText("ar", "legal-negative");
         Assert.Equal("en", fallback.Language);
         Assert.Equal("Viewing sexual images of children is a crime", fallback.Title);
+        Directory.Delete(content, recursive: true);
     }
 
     [Fact]

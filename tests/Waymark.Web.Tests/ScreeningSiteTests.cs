@@ -96,14 +96,16 @@ public sealed class ScreeningSiteTests(PageChecker checker) : IClassFixture<Page
     }
 
     [Fact]
-    public async Task The_warning_page_is_right_to_left_in_Arabic_and_falls_back_to_English_text_marked_as_such()
+    public async Task The_warning_page_is_right_to_left_in_Arabic_in_every_variant()
     {
-        var arabic = await _http.GetStringAsync(new Uri(_server.PublicUrl, "/ar/warning?v=neutral"));
-        Assert.Contains("<html lang=\"ar\" dir=\"rtl\">", arabic, StringComparison.Ordinal);
-        Assert.Contains("<section class=\"warning\" lang=\"ar\" dir=\"rtl\"", arabic, StringComparison.Ordinal);
-        var fallback = await _http.GetStringAsync(new Uri(_server.PublicUrl, "/ar/warning?v=legal-negative"));
-        Assert.Contains("<section class=\"warning\" lang=\"en\" dir=\"ltr\"", fallback, StringComparison.Ordinal);
-        Assert.Contains("href=\"/go/selfhelp?v=legal-negative&amp;lang=ar\"", fallback, StringComparison.Ordinal);
+        // Every shipped language has every variant; the English fallback for a missing one is covered with a fixture in ScreenerTests.
+        foreach (var variant in new[] { "neutral", "legal-negative" })
+        {
+            var arabic = await _http.GetStringAsync(new Uri(_server.PublicUrl, $"/ar/warning?v={variant}"));
+            Assert.Contains("<html lang=\"ar\" dir=\"rtl\">", arabic, StringComparison.Ordinal);
+            Assert.Contains("<section class=\"warning\" lang=\"ar\" dir=\"rtl\"", arabic, StringComparison.Ordinal);
+            Assert.Contains($"href=\"/go/selfhelp?v={variant}&amp;lang=ar\"", arabic, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
