@@ -11,19 +11,35 @@ public sealed class ProtectionKeyStore
 
     internal ProtectionKeyStore(WaymarkDatabase database) => _database = database;
 
-    public IReadOnlyList<string> ReadAll()
+    /// <summary>The stored text of every key, in name order.</summary>
+    public IReadOnlyList<string> ReadAll() => ReadAllNamed().Select(key => key.Xml).ToList();
+
+    /// <summary>Every stored key with its name, in name order.</summary>
+    public IReadOnlyList<(string Name, string Xml)> ReadAllNamed()
     {
         using var connection = _database.OpenConnection();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT xml FROM protection_keys ORDER BY name";
-        var keys = new List<string>();
+        command.CommandText = "SELECT name, xml FROM protection_keys ORDER BY name";
+        var keys = new List<(string, string)>();
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            keys.Add(reader.GetString(0));
+            keys.Add((reader.GetString(0), reader.GetString(1)));
         }
 
         return keys;
+    }
+
+    /// <summary>Deletes every key whose stored text does not start with <paramref name="prefix"/> (keys of an older storage form).</summary>
+    public int DeleteUnlessPrefixed(string prefix)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(prefix);
+        using var connection = _database.OpenConnection();
+        using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM protection_keys WHERE substr(xml, 1, @length) <> @prefix";
+        Migrator.AddParameter(command, "length", prefix.Length);
+        Migrator.AddParameter(command, "prefix", prefix);
+        return command.ExecuteNonQuery();
     }
 
     /// <summary>Stores a key; a name already present is kept as it is (keys are immutable).</summary>

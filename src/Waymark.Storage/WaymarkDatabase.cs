@@ -82,7 +82,14 @@ public sealed class WaymarkDatabase : IAsyncDisposable
     private static WaymarkDatabase OpenSqlite(StorageSettings settings)
     {
         var path = settings.SqlitePath;
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        // Made private before SQLite touches them; SQLite gives -wal, -shm and -journal the database file's mode.
+        PrivateFiles.EnsureDirectory(Path.GetDirectoryName(path)!);
+        PrivateFiles.EnsureFile(path);
+        foreach (var suffix in (string[])["-wal", "-shm", "-journal"])
+        {
+            PrivateFiles.CheckFile(path + suffix);
+        }
+
         var builder = new SqliteConnectionStringBuilder
         {
             DataSource = path,

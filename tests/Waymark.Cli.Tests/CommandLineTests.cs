@@ -70,6 +70,20 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task Serve_refuses_a_data_folder_others_can_read_and_says_how_to_fix_it()
+    {
+        var data = Path.Combine(Path.GetTempPath(), "waymark-cli-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(data);
+        File.SetUnixFileMode(data, (UnixFileMode)0b111_101_101); // 0755, a common default
+        var (code, _, error) = await RunAsync("serve", "--public", "127.0.0.1:5997", "--console", "127.0.0.1:5998", "--data-dir", data);
+        Assert.Equal(ExitCodes.Failure, code);
+        Assert.Contains("mode 0755", error, StringComparison.Ordinal);
+        Assert.Contains("chmod 700", error, StringComparison.Ordinal);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(data));
+    }
+
+    [Fact]
     public void Options_win_over_environment_which_wins_over_appsettings()
     {
         var appSettings = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>

@@ -102,6 +102,17 @@ public sealed class DatabaseTests
         Assert.Equal(["<key id=\"a\"/>", "<key id=\"b\"/>"], database.ProtectionKeys.ReadAll());
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabases.Engines), MemberType = typeof(TestDatabases))]
+    public async Task Protection_keys_in_an_older_storage_form_can_be_deleted(DatabaseEngine engine)
+    {
+        await using var database = await WaymarkDatabase.OpenAsync(await TestDatabases.CreateAsync(engine));
+        database.ProtectionKeys.Add("key-a", "<key id=\"a\"/>");
+        database.ProtectionKeys.Add("key-b", "sealed:b");
+        Assert.Equal(1, database.ProtectionKeys.DeleteUnlessPrefixed("sealed:"));
+        Assert.Equal([("key-b", "sealed:b")], database.ProtectionKeys.ReadAllNamed());
+    }
+
     [Fact]
     public async Task Sqlite_commits_durably_in_wal_mode()
     {

@@ -35,7 +35,8 @@ public static class TestEnvironment
     public static string NewTempDirectory(string purpose)
     {
         var path = Path.Combine(Path.GetTempPath(), $"waymark-{purpose}-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(path);
+        // Private like a real data folder (0700): Waymark refuses to keep its database in a folder others can read.
+        Storage.PrivateFiles.EnsureDirectory(path);
         return path;
     }
 

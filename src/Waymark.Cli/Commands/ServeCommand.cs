@@ -84,7 +84,13 @@ internal static class ServeCommand
             await error.WriteLineAsync($"waymark serve: content: {exception.Message}").ConfigureAwait(false);
             return ExitCodes.Failure;
         }
-        catch (Exception exception) when (exception is System.Data.Common.DbException or UnauthorizedAccessException)
+        catch (UnauthorizedAccessException exception)
+        {
+            // Among others: a data folder, database or secrets.key that other accounts may read.
+            await error.WriteLineAsync($"waymark serve: cannot start: {exception.Message}").ConfigureAwait(false);
+            return ExitCodes.Failure;
+        }
+        catch (System.Data.Common.DbException exception)
         {
             await error.WriteLineAsync($"waymark serve: cannot open the database: {exception.Message}").ConfigureAwait(false);
             return ExitCodes.Failure;

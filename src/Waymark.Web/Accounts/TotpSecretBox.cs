@@ -1,13 +1,15 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Waymark.Storage;
 
 namespace Waymark.Web.Accounts;
 
 /// <summary>
 /// Encrypts console accounts' TOTP secrets at rest (AES-256-GCM) with a key kept in a file, never
 /// in the database: a copied database or backup alone no longer lets anyone compute codes. The file
-/// is made at first start (32 random bytes, mode 0600) unless it exists; several nodes sharing one
+/// is made at first start (32 random bytes, mode 0600) unless it exists, and refused when the group
+/// or others may read it; several nodes sharing one
 /// PostgreSQL must be given the same file (docs/deploy.md). Each ciphertext is bound to its account
 /// id, so a secret cannot be moved to another row. Stored form: <c>v1:</c> + Base64(nonce, ciphertext, tag).
 /// Secrets written before encryption (plain Base32) are still read, and re-stored encrypted at the
@@ -34,7 +36,11 @@ public sealed class TotpSecretBox
         ArgumentException.ThrowIfNullOrEmpty(path);
         if (!File.Exists(path))
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+            var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+            if (!Directory.Exists(folder))
+            {
+                PrivateFiles.EnsureDirectory(folder);
+            }
             var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
             if (!OperatingSystem.IsWindows())
             {
@@ -53,6 +59,7 @@ public sealed class TotpSecretBox
             }
         }
 
+        PrivateFiles.CheckFile(path);
         byte[] key;
         try
         {
@@ -68,6 +75,16 @@ public sealed class TotpSecretBox
 
     /// <summary>A box with a given key (tests).</summary>
     internal static TotpSecretBox ForKey(byte[] key) => new(key.Length == KeyBytes ? key : throw new ArgumentException("32 bytes", nameof(key)));
+
+    /// <summary>
+    /// A 32-byte key for another purpose (HKDF-SHA256 of the file's key with <paramref name="purpose"/>
+    /// as info): the file stays the one secret that nodes share and that never enters the database.
+    /// </summary>
+    public byte[] DeriveKey(string purpose)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(purpose);
+        return HKDF.DeriveKey(HashAlgorithmName.SHA256, Key(), KeyBytes, salt: [], info: Encoding.UTF8.GetBytes(purpose));
+    }
 
     /// <summary>Whether a stored value is still the plain secret of before encryption.</summary>
     public static bool IsPlain(string stored) => !stored.StartsWith(Prefix, StringComparison.Ordinal);

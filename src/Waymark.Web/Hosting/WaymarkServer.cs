@@ -55,7 +55,8 @@ public static class WaymarkServer
 
         var database = await WaymarkDatabase.OpenAsync(settings.Storage, cancellationToken).ConfigureAwait(false);
         builder.Services.AddSingleton(database);
-        builder.Services.AddSingleton(Accounts.TotpSecretBox.LoadOrCreate(settings.SecretsKeyPath));
+        var secrets = Accounts.TotpSecretBox.LoadOrCreate(settings.SecretsKeyPath);
+        builder.Services.AddSingleton(secrets);
         builder.Services.AddSingleton(settings);
         Screening.ScreeningServices.Add(builder.Services, screener.Value!, new Screening.ConfiguredTermFile(Path.GetFileName(termFile), fileTerms.Value!));
         builder.Services.AddSingleton(TimeProvider.System);
@@ -63,7 +64,7 @@ public static class WaymarkServer
         Surveys.SurveyServices.Add(builder.Services, settings.Surveys);
         builder.Services.AddHostedService(sp => sp.GetRequiredService<PageViewCounter>());
         builder.Services.AddDataProtection().SetApplicationName("waymark");
-        builder.Services.Configure<KeyManagementOptions>(options => options.XmlRepository = new DatabaseKeyRepository(database));
+        builder.Services.Configure<KeyManagementOptions>(options => options.XmlRepository = DatabaseKeyRepository.Open(database, secrets.DeriveKey(DatabaseKeyRepository.Purpose)));
         builder.Services.AddSelfHelp();
         builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteOptions>(options =>
