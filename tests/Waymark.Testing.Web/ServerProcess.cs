@@ -58,7 +58,7 @@ public sealed class ServerProcess : IAsyncDisposable
         var consolePort = TestEnvironment.FreePort();
         var ownsDataDirectory = dataDirectory is null;
         dataDirectory ??= TestEnvironment.NewTempDirectory("data");
-        var cli = Path.Combine(AppContext.BaseDirectory, "waymark.dll");
+        var cli = WaymarkDll();
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -207,7 +207,7 @@ public sealed class ServerProcess : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(arguments);
         var start = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "waymark.dll"));
+        start.ArgumentList.Add(WaymarkDll());
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
@@ -224,6 +224,15 @@ public sealed class ServerProcess : IAsyncDisposable
         var error = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync().ConfigureAwait(false);
         return (process.ExitCode, await output.ConfigureAwait(false), await error.ConfigureAwait(false));
+    }
+
+    /// <summary>The <c>waymark</c> command built beside the tests (the test project references src/Waymark.Cli).</summary>
+    private static string WaymarkDll()
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "waymark.dll");
+        return File.Exists(path)
+            ? path
+            : throw new InvalidOperationException($"{path} is missing: a test project that starts the server must reference src/Waymark.Cli.");
     }
 
     public async ValueTask DisposeAsync()
