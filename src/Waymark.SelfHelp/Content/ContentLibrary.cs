@@ -81,18 +81,19 @@ internal sealed partial class ContentLibrary
 
         var modules = english.Values.OrderBy(module => module.Header.Order).ThenBy(module => module.Header.Id, StringComparer.Ordinal)
             .Select(original => translated.TryGetValue(original.Header.Id, out var own)
-                ? ToModule(own, new ContentLanguage(code, false), code)
+                ? ToModule(own, new ContentLanguage(code, false, code != English && IsStale(own.Header.SourceSha256, original.Path)), code)
                 : ToModule(original, new ContentLanguage(English, code != English), code))
             .ToList();
-        var introduction = ReadArticle(Path.Combine(folder, code, "index.md"), code, code, false)
-            ?? ReadArticle(Path.Combine(folder, English, "index.md"), English, code, true)
-            ?? throw new ContentException(Path.Combine(folder, English, "index.md"), "is missing.");
+        var englishIntroduction = Path.Combine(folder, English, "index.md");
+        var introduction = ReadArticle(Path.Combine(folder, code, "index.md"), code, code, false, code == English ? null : _ => englishIntroduction)?.Article
+            ?? ReadArticle(englishIntroduction, English, code, true, null)?.Article
+            ?? throw new ContentException(englishIntroduction, "is missing.");
         return new Programme(introduction, modules, MarkdownRenderer.ToHtml(sources, code));
     }
 
     private static List<Article> BuildArticles(string folder, string code)
     {
-        var english = ReadArticles(Path.Combine(folder, English), English, code, fallback: false);
+        var english = ReadArticles(Path.Combine(folder, English), English, code, fallback: false, null);
         if (english.Count == 0)
         {
             throw new ContentException(Path.Combine(folder, English), "holds no articles.");
@@ -100,28 +101,35 @@ internal sealed partial class ContentLibrary
 
         if (code == English)
         {
-            return english;
+            return english.Select(read => read.Article).ToList();
         }
 
-        var own = ReadArticles(Path.Combine(folder, code), code, code, fallback: false).ToDictionary(article => article.Id, StringComparer.Ordinal);
-        var fallback = ReadArticles(Path.Combine(folder, English), English, code, fallback: true);
-        foreach (var id in own.Keys.Where(id => english.All(article => article.Id != id)))
+        var sources = english.ToDictionary(read => read.Article.Id, read => read.Path, StringComparer.Ordinal);
+        var own = ReadArticles(Path.Combine(folder, code), code, code, fallback: false, sources.GetValueOrDefault)
+            .ToDictionary(read => read.Article.Id, read => read.Article, StringComparer.Ordinal);
+        var fallback = ReadArticles(Path.Combine(folder, English), English, code, fallback: true, null);
+        foreach (var id in own.Keys.Where(id => !sources.ContainsKey(id)))
         {
             throw new ContentException(Path.Combine(folder, code), $"has article '{id}', which the English folder does not have.");
         }
 
-        return fallback.Select(article => own.GetValueOrDefault(article.Id) ?? article).ToList();
+        return fallback.Select(read => own.GetValueOrDefault(read.Article.Id) ?? read.Article).ToList();
     }
 
-    private static List<Article> ReadArticles(string folder, string contentCode, string readerCode, bool fallback) =>
+    /// <summary>True when the English file has changed since the translation was made (docs/translation.md).</summary>
+    private static bool IsStale(string sourceSha256, string englishPath) =>
+        !string.Equals(sourceSha256, TranslationMetadata.HashOfFile(englishPath), StringComparison.Ordinal);
+
+    private static List<(Article Article, string Path)> ReadArticles(string folder, string contentCode, string readerCode, bool fallback, Func<string, string?>? englishSourceOf) =>
         !Directory.Exists(folder)
             ? []
             : Directory.EnumerateFiles(folder, "*.md").Order(StringComparer.Ordinal)
-                .Select(path => ReadArticle(path, contentCode, readerCode, fallback)!)
-                .OrderBy(article => article.Order).ThenBy(article => article.Id, StringComparer.Ordinal)
+                .Select(path => ReadArticle(path, contentCode, readerCode, fallback, englishSourceOf)!.Value)
+                .OrderBy(read => read.Article.Order).ThenBy(read => read.Article.Id, StringComparer.Ordinal)
                 .ToList();
 
-    private static Article? ReadArticle(string path, string contentCode, string readerCode, bool fallback)
+    /// <summary>Reads one article; a translation (given the English file of each id) is marked stale when that file has changed since.</summary>
+    private static (Article Article, string Path)? ReadArticle(string path, string contentCode, string readerCode, bool fallback, Func<string, string?>? englishSourceOf)
     {
         if (!File.Exists(path))
         {
@@ -131,7 +139,9 @@ internal sealed partial class ContentLibrary
         var (header, body) = FrontMatter.Read<ArticleFile>(path, File.ReadAllText(path));
         RequireId(path, header.Id);
         RequireText(path, "title", header.Title);
-        return new Article(header.Id, header.Order, header.Title, header.Summary, MarkdownRenderer.ToHtml(body, readerCode), new ContentLanguage(contentCode, fallback));
+        var englishPath = englishSourceOf?.Invoke(header.Id);
+        var stale = englishPath is not null && File.Exists(englishPath) && IsStale(header.SourceSha256, englishPath);
+        return (new Article(header.Id, header.Order, header.Title, header.Summary, MarkdownRenderer.ToHtml(body, readerCode), new ContentLanguage(contentCode, fallback, stale)), path);
     }
 
     private static IEnumerable<(ModuleFile Header, string Body, string Path)> ReadModules(string folder)

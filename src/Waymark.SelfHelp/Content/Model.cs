@@ -1,7 +1,10 @@
 namespace Waymark.SelfHelp.Content;
 
-/// <summary>Where a piece of content came from: its own language, or English because no translation exists yet.</summary>
-internal sealed record ContentLanguage(string Code, bool IsFallback)
+/// <summary>
+/// Where a piece of content came from: its own language, or English because no translation exists yet.
+/// <paramref name="IsStale"/>: a translation made from an older version of the English file (docs/translation.md).
+/// </summary>
+internal sealed record ContentLanguage(string Code, bool IsFallback, bool IsStale = false)
 {
     /// <summary>The HTML <c>dir</c> of the content itself (English fallback on an Arabic page is left to right).</summary>
     public string Direction => Code is "ar" or "fa" or "he" or "ur" ? "rtl" : "ltr";

@@ -66,6 +66,7 @@ public static class WaymarkServer
         builder.Services.AddDataProtection().SetApplicationName("waymark");
         builder.Services.Configure<KeyManagementOptions>(options => options.XmlRepository = DatabaseKeyRepository.Open(database, secrets.DeriveKey(DatabaseKeyRepository.Purpose)));
         builder.Services.AddSelfHelp();
+        builder.Services.AddSingleton(Translations.TranslationInventory.LoadShipped());
         builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteOptions>(options =>
         {
