@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Whole-program cost of opening self-help progress from a recovery phrase: one POST that parses the
-# phrase, runs Argon2id (19 MiB, 2 passes, 1 lane) and HKDF, and looks the vault up. Peer: a GET of
+# phrase, runs Argon2id (12 MiB, 3 passes, 1 lane, libsodium) and HKDF, and looks the vault up. Peer: a GET of
 # the same page (/en/help) on the same server, which does no key derivation.
 # Usage: bench/selfhelp-resume.sh [requests per target, default 30]. Prints medians in milliseconds.
 set -euo pipefail

@@ -12,7 +12,7 @@ public sealed class ProgressVaultTests
     {
         await using var database = await WaymarkDatabase.OpenAsync(await TestDatabases.CreateAsync(engine));
         var vault = new ProgressVault(database);
-        var keys = await VaultKeys.DeriveAsync("acorn bagel cedar daisy eagle fable gecko");
+        var keys = VaultKeys.Derive("acorn bagel cedar daisy eagle fable gecko");
         Assert.Equal(VaultProblem.NotFound, (await vault.LoadAsync(keys)).Problem);
 
         var progress = new Progress();
@@ -37,7 +37,7 @@ public sealed class ProgressVaultTests
     {
         await using var database = await WaymarkDatabase.OpenAsync(await TestDatabases.CreateAsync(DatabaseEngine.Sqlite));
         var vault = new ProgressVault(database);
-        var keys = await VaultKeys.DeriveAsync("acorn bagel cedar daisy eagle fable gecko");
+        var keys = VaultKeys.Derive("acorn bagel cedar daisy eagle fable gecko");
         var progress = new Progress();
         for (var module = 0; module < 300; module++)
         {

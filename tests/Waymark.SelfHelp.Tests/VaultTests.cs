@@ -8,11 +8,11 @@ public sealed class VaultTests
     private const string Phrase = "acorn bagel cedar daisy eagle fable gecko";
 
     [Fact]
-    public async Task The_same_phrase_gives_the_same_keys_and_the_lookup_differs_from_the_key()
+    public void The_same_phrase_gives_the_same_keys_and_the_lookup_differs_from_the_key()
     {
-        var first = await VaultKeys.DeriveAsync(Phrase);
-        var second = await VaultKeys.DeriveAsync(RecoveryPhrase.Parse(" Acorn-Bagel cedar daisy eagle fable GECKO ").Phrase!);
-        var other = await VaultKeys.DeriveAsync("acorn bagel cedar daisy eagle fable gecka");
+        var first = VaultKeys.Derive(Phrase);
+        var second = VaultKeys.Derive(RecoveryPhrase.Parse(" Acorn-Bagel cedar daisy eagle fable GECKO ").Phrase!);
+        var other = VaultKeys.Derive("acorn bagel cedar daisy eagle fable gecka");
 
         Assert.Equal(first.Lookup, second.Lookup);
         Assert.Equal(first.Key, second.Key);
@@ -21,11 +21,45 @@ public sealed class VaultTests
         Assert.Equal(VaultKeys.Length, first.Lookup.Length);
     }
 
-    [Fact]
-    public async Task Sealed_progress_opens_with_its_keys_only()
+    /// <summary>
+    /// Both derivations equal the reference Argon2id (Debian's <c>argon2</c> CLI, the RFC 9106 reference
+    /// code: <c>echo -n PHRASE | argon2 SALT -id -t T -k M -p 1 -l 32 -r</c>) followed by HKDF-Expand
+    /// (Python's hmac): the current one through libsodium with salt <c>waymark/vault/v2</c>, t = 3,
+    /// m = 12288 KiB; the legacy one (vaults written before) with <c>waymark/selfhelp/vault/v1</c>,
+    /// t = 2, m = 19456 KiB, so old vaults are still found.
+    /// </summary>
+    [Theory]
+    [InlineData(VaultKeys.CurrentVersion, "d4e3bc719127068951445b9ed1bcdd1462322bdfd11fce078c44c43fe33fbde8", "749c2f08d616b36b8d0a4405f244c29180035f65245bb8d5d77bdcb2ad10d71b")]
+    [InlineData(VaultKeys.LegacyVersion, "8a6d82b3b399795004f2d4530fefa7c8253ff2efec4a8414c3ee098a454e25a0", "99194cb0683b01b38f076e7fe3a6d5aa4c9afcf10cbd08962c24987dd9e6fe0b")]
+    public void Both_derivations_equal_the_reference_argon2id_and_hkdf(byte version, string lookup, string key)
     {
-        var keys = await VaultKeys.DeriveAsync(Phrase);
-        var wrong = await VaultKeys.DeriveAsync("acorn bagel cedar daisy eagle fable zebu");
+        var keys = VaultKeys.Derive(Phrase, version);
+        Assert.Equal(version, keys.Version);
+        Assert.Equal(lookup, Convert.ToHexStringLower(keys.Lookup));
+        Assert.Equal(key, Convert.ToHexStringLower(keys.Key));
+    }
+
+    [Fact]
+    public void A_vault_carries_its_derivation_version_and_opens_only_with_keys_of_that_version()
+    {
+        var legacy = VaultKeys.Derive(Phrase, VaultKeys.LegacyVersion);
+        var current = VaultKeys.Derive(Phrase);
+        var legacyBlob = VaultCipher.Seal(legacy, "zorblat"u8);
+        var currentBlob = VaultCipher.Seal(current, "zorblat"u8);
+
+        Assert.Equal(VaultKeys.LegacyVersion, legacyBlob[0]);
+        Assert.Equal(VaultKeys.CurrentVersion, currentBlob[0]);
+        Assert.Equal("zorblat"u8.ToArray(), VaultCipher.Open(legacy, legacyBlob));
+        Assert.Null(VaultCipher.Open(current, legacyBlob));
+        Assert.Null(VaultCipher.Open(legacy, currentBlob));
+        Assert.Throws<InvalidOperationException>(legacy.ToBytes); // legacy keys never travel in a form token
+    }
+
+    [Fact]
+    public void Sealed_progress_opens_with_its_keys_only()
+    {
+        var keys = VaultKeys.Derive(Phrase);
+        var wrong = VaultKeys.Derive("acorn bagel cedar daisy eagle fable zebu");
         var plaintext = "quenmix reflection"u8.ToArray();
 
         var sealedBlob = VaultCipher.Seal(keys, plaintext);
@@ -37,9 +71,9 @@ public sealed class VaultTests
     }
 
     [Fact]
-    public async Task Every_single_bit_flip_and_every_truncation_is_detected()
+    public void Every_single_bit_flip_and_every_truncation_is_detected()
     {
-        var keys = await VaultKeys.DeriveAsync(Phrase);
+        var keys = VaultKeys.Derive(Phrase);
         var sealedBlob = VaultCipher.Seal(keys, "zorblat answer"u8);
         var random = new Random(99);
         for (var i = 0; i < 500; i++)
@@ -56,9 +90,9 @@ public sealed class VaultTests
     }
 
     [Fact]
-    public async Task Keys_survive_a_round_trip_through_bytes()
+    public void Keys_survive_a_round_trip_through_bytes()
     {
-        var keys = await VaultKeys.DeriveAsync(Phrase);
+        var keys = VaultKeys.Derive(Phrase);
 
         var copy = VaultKeys.FromBytes(keys.ToBytes());
 

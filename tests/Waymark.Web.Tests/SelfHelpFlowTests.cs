@@ -74,7 +74,7 @@ public sealed class SelfHelpFlowTests(PageChecker checker)
         var settings = new StorageSettings { DataDirectory = server.DataDirectory };
         await using (var database = await WaymarkDatabase.OpenAsync(settings))
         {
-            var keys = await VaultKeys.DeriveAsync(phrase);
+            var keys = VaultKeys.Derive(phrase);
             Assert.NotNull(await database.SelfHelpVaults.GetAsync(keys.Lookup)); // something really was stored
         }
 
@@ -120,7 +120,7 @@ public sealed class SelfHelpFlowTests(PageChecker checker)
         var problems = new List<string>();
         await using (var database = await WaymarkDatabase.OpenAsync(new StorageSettings { DataDirectory = server.DataDirectory }))
         {
-            var keys = await VaultKeys.DeriveAsync(phrase);
+            var keys = VaultKeys.Derive(phrase);
             var blob = (await database.SelfHelpVaults.GetAsync(keys.Lookup))!;
             blob[blob.Length / 2] ^= 0x20;
             await database.SelfHelpVaults.PutAsync(keys.Lookup, blob);

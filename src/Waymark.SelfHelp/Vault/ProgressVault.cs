@@ -21,6 +21,53 @@ internal sealed record VaultLoad(Progress? Progress, VaultProblem Problem)
 /// </summary>
 internal sealed class ProgressVault(WaymarkDatabase database)
 {
+    private volatile bool _noLegacy;
+
+    /// <summary>Whether a vault is stored under these keys' lookup.</summary>
+    public async Task<bool> ExistsAsync(VaultKeys keys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        return await database.SelfHelpVaults.GetAsync(keys.Lookup, cancellationToken).ConfigureAwait(false) is not null;
+    }
+
+    /// <summary>
+    /// Whether a vault of the legacy format may still be stored. Once none is, none can come back
+    /// (every save writes the current format), so the answer "no" is remembered.
+    /// </summary>
+    public async Task<bool> MayHoldLegacyAsync(CancellationToken cancellationToken = default)
+    {
+        if (_noLegacy)
+        {
+            return false;
+        }
+
+        var any = await database.SelfHelpVaults.AnyStartingWithAsync(VaultKeys.LegacyVersion, cancellationToken).ConfigureAwait(false);
+        _noLegacy = !any;
+        return any;
+    }
+
+    /// <summary>
+    /// Moves the legacy vault under <paramref name="legacy"/> to the current format under
+    /// <paramref name="current"/> (one transaction). False when there is none, or it does not open
+    /// (it is then left as it is, and the person is told it is unreadable when nothing else is found).
+    /// </summary>
+    public async Task<bool> UpgradeAsync(VaultKeys legacy, VaultKeys current, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(legacy);
+        ArgumentNullException.ThrowIfNull(current);
+        var blob = await database.SelfHelpVaults.GetAsync(legacy.Lookup, cancellationToken).ConfigureAwait(false);
+        var plaintext = blob is null ? null : VaultCipher.Open(legacy, blob);
+        if (plaintext is null)
+        {
+            return false;
+        }
+
+        var sealedBlob = VaultCipher.Seal(current, plaintext);
+        System.Security.Cryptography.CryptographicOperations.ZeroMemory(plaintext);
+        await database.SelfHelpVaults.MoveAsync(legacy.Lookup, current.Lookup, sealedBlob, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
     public async Task<VaultLoad> LoadAsync(VaultKeys keys, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(keys);

@@ -3,14 +3,14 @@ using System.Security.Cryptography;
 namespace Waymark.SelfHelp.Vault;
 
 /// <summary>
-/// AES-256-GCM sealing of a vault: <c>version (1) | nonce (12) | ciphertext | tag (16)</c>. The
+/// AES-256-GCM sealing of a vault: <c>version (1) | nonce (12) | ciphertext | tag (16)</c>, the version
+/// being that of the keys' derivation (<see cref="VaultKeys.Version"/>: 1 managed Argon2id, 2 libsodium). The
 /// plaintext is padded to a multiple of <see cref="PaddingBlock"/> bytes so that the stored size says
 /// little about how much a person wrote. The lookup and version are bound as associated data, so a
 /// blob copied under another lookup does not open.
 /// </summary>
 internal static class VaultCipher
 {
-    internal const byte Version = 1;
     internal const int PaddingBlock = 1024;
     private const int NonceLength = 12;
     private const int TagLength = 16;
@@ -26,7 +26,7 @@ internal static class VaultCipher
         plaintext.CopyTo(padded.AsSpan(4));
 
         var sealedBlob = new byte[HeaderLength + paddedLength + TagLength];
-        sealedBlob[0] = Version;
+        sealedBlob[0] = keys.Version;
         var nonce = sealedBlob.AsSpan(1, NonceLength);
         RandomNumberGenerator.Fill(nonce);
         using var aes = new AesGcm(keys.Key, TagLength);
@@ -39,7 +39,7 @@ internal static class VaultCipher
     public static byte[]? Open(VaultKeys keys, ReadOnlySpan<byte> sealedBlob)
     {
         ArgumentNullException.ThrowIfNull(keys);
-        if (sealedBlob.Length < HeaderLength + 4 + TagLength || sealedBlob[0] != Version)
+        if (sealedBlob.Length < HeaderLength + 4 + TagLength || sealedBlob[0] != keys.Version)
         {
             return null;
         }
@@ -60,5 +60,5 @@ internal static class VaultCipher
         return length >= 0 && length <= cipherLength - 4 ? padded.AsSpan(4, length).ToArray() : null;
     }
 
-    private static byte[] AssociatedData(VaultKeys keys) => [Version, .. keys.Lookup];
+    private static byte[] AssociatedData(VaultKeys keys) => [keys.Version, .. keys.Lookup];
 }

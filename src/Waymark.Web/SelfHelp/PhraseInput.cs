@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Localization;
 using Waymark.Secrets;
 using Waymark.SelfHelp.Vault;
@@ -9,17 +10,37 @@ internal static class PhraseInput
 {
     internal const string FieldName = "phrase";
 
-    public static async Task<(VaultKeys? Keys, string? Problem)> ReadAsync(string? typed, IStringLocalizer text)
+    /// <summary>
+    /// The keys of a typed phrase; otherwise a message, and <c>Busy</c> when the phrase was fine but
+    /// too many derivations were running (then answer with <see cref="Busy"/>).
+    /// </summary>
+    public static async Task<(VaultKeys? Keys, string? Problem, bool Busy)> ReadAsync(string? typed, IStringLocalizer text, PhraseKeys phraseKeys, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(phraseKeys);
         var reading = RecoveryPhrase.Parse(typed);
-        return reading.Problem switch
+        switch (reading.Problem)
         {
-            PhraseProblem.None => (await VaultKeys.DeriveAsync(reading.Phrase!).ConfigureAwait(false), null),
-            PhraseProblem.Empty => (null, text["Help.Error.Empty"]),
-            PhraseProblem.WrongWordCount => (null, text["Help.Error.WordCount", RecoveryPhrase.DefaultWords, reading.WordCount]),
-            _ => (null, text["Help.Error.UnknownWord", reading.UnknownWordPosition]),
-        };
+            case PhraseProblem.None:
+                var keys = await phraseKeys.ForExistingAsync(reading.Phrase!, cancellationToken).ConfigureAwait(false);
+                return keys is null ? (null, text["Help.Error.Busy"], true) : (keys, null, false);
+            case PhraseProblem.Empty:
+                return (null, text["Help.Error.Empty"], false);
+            case PhraseProblem.WrongWordCount:
+                return (null, text["Help.Error.WordCount", RecoveryPhrase.DefaultWords, reading.WordCount], false);
+            default:
+                return (null, text["Help.Error.UnknownWord", reading.UnknownWordPosition], false);
+        }
+    }
+
+    /// <summary>Marks the response "busy, try again" (503 with <c>Retry-After</c>) and returns the message to show.</summary>
+    public static string Busy(HttpResponse response, IStringLocalizer text)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        ArgumentNullException.ThrowIfNull(text);
+        response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        response.Headers.RetryAfter = DerivationGate.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+        return text["Help.Error.Busy"];
     }
 
     public static string MessageFor(VaultProblem problem, IStringLocalizer text)

@@ -8,7 +8,7 @@ using Waymark.Web.SelfHelp;
 namespace Waymark.Web.Pages.Help;
 
 /// <summary>"Delete my data": removes the vault stored under a phrase, at once and for good.</summary>
-internal sealed class DeleteModel(ProgressVault vault, IStringLocalizer<SharedResource> text) : PageModel, IGuardedPage
+internal sealed class DeleteModel(ProgressVault vault, PhraseKeys phraseKeys, IStringLocalizer<SharedResource> text) : PageModel, IGuardedPage
 {
     string IGuardedPage.GuardedFormName => "help";
 
@@ -33,7 +33,13 @@ internal sealed class DeleteModel(ProgressVault vault, IStringLocalizer<SharedRe
             return Fail(text["Help.Error.ConfirmDelete"]);
         }
 
-        var (keys, problem) = await PhraseInput.ReadAsync(phrase, text);
+        var (keys, problem, busy) = await PhraseInput.ReadAsync(phrase, text, phraseKeys, HttpContext.RequestAborted);
+        if (busy)
+        {
+            Problem = PhraseInput.Busy(Response, text);
+            return Page();
+        }
+
         if (keys is null)
         {
             return Fail(problem!);

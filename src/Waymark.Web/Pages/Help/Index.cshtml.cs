@@ -14,7 +14,7 @@ namespace Waymark.Web.Pages.Help;
 /// Without a phrase nothing is stored and modules are plain links; with one, progress is shown and
 /// modules open through forms that carry the vault token (never in a URL).
 /// </summary>
-internal sealed class IndexModel(ContentLibrary content, ProgressVault vault, VaultTokens tokens, IStringLocalizer<SharedResource> text) : PageModel, IGuardedPage
+internal sealed class IndexModel(ContentLibrary content, ProgressVault vault, VaultTokens tokens, PhraseKeys phraseKeys, IStringLocalizer<SharedResource> text) : PageModel, IGuardedPage
 {
     string IGuardedPage.GuardedFormName => "help";
 
@@ -44,7 +44,13 @@ internal sealed class IndexModel(ContentLibrary content, ProgressVault vault, Va
     public async Task<IActionResult> OnPostResumeAsync([FromForm(Name = PhraseInput.FieldName)] string? phrase)
     {
         OnGet();
-        var (keys, problem) = await PhraseInput.ReadAsync(phrase, text);
+        var (keys, problem, busy) = await PhraseInput.ReadAsync(phrase, text, phraseKeys, HttpContext.RequestAborted);
+        if (busy)
+        {
+            Problem = PhraseInput.Busy(Response, text);
+            return Page();
+        }
+
         return keys is null ? Fail(problem!) : await OpenAsync(keys);
     }
 

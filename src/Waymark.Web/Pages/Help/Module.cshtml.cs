@@ -15,7 +15,7 @@ namespace Waymark.Web.Pages.Help;
 /// (generated here, shown once), one typed in, or the vault token from an earlier form. Every answer
 /// the person typed comes back on the page when something is wrong, so nothing is lost to an error.
 /// </summary>
-internal sealed class ModuleModel(ContentLibrary content, ProgressVault vault, VaultTokens tokens, IStringLocalizer<SharedResource> text) : PageModel, IGuardedPage
+internal sealed class ModuleModel(ContentLibrary content, ProgressVault vault, VaultTokens tokens, PhraseKeys phraseKeys, IStringLocalizer<SharedResource> text) : PageModel, IGuardedPage
 {
     string IGuardedPage.GuardedFormName => "help";
 
@@ -82,21 +82,22 @@ internal sealed class ModuleModel(ContentLibrary content, ProgressVault vault, V
 
     /// <summary>Save with the token of an earlier form.</summary>
     public Task<IActionResult> OnPostSaveAsync(string module, [FromForm(Name = VaultTokens.FieldName)] string? vaultToken) =>
-        SaveAsync(module, () => Task.FromResult<(VaultKeys?, string?)>(tokens.Read(vaultToken) is { } keys ? (keys, null) : (null, text["Help.Error.Expired"])), create: false);
+        SaveAsync(module, () => Task.FromResult<(VaultKeys?, string?, bool)>(tokens.Read(vaultToken) is { } keys ? (keys, null, false) : (null, text["Help.Error.Expired"], false)), create: false);
 
     /// <summary>Save with a phrase the person typed: it must already have saved progress.</summary>
     public Task<IActionResult> OnPostSaveWithPhraseAsync(string module, [FromForm(Name = PhraseInput.FieldName)] string? phrase) =>
-        SaveAsync(module, () => PhraseInput.ReadAsync(phrase, text), create: false);
+        SaveAsync(module, () => PhraseInput.ReadAsync(phrase, text, phraseKeys, HttpContext.RequestAborted), create: false);
 
     /// <summary>Save under a new phrase generated now: the only way a new vault is created.</summary>
     public Task<IActionResult> OnPostSaveNewPhraseAsync(string module) =>
         SaveAsync(module, async () =>
         {
             NewPhrase = RecoveryPhrase.Generate();
-            return (await VaultKeys.DeriveAsync(NewPhrase), null);
+            var keys = await phraseKeys.ForNewAsync(NewPhrase, HttpContext.RequestAborted);
+            return keys is null ? (null, text["Help.Error.Busy"], true) : (keys, null, false);
         }, create: true);
 
-    private async Task<IActionResult> SaveAsync(string module, Func<Task<(VaultKeys? Keys, string? Problem)>> keysFor, bool create)
+    private async Task<IActionResult> SaveAsync(string module, Func<Task<(VaultKeys? Keys, string? Problem, bool Busy)>> keysFor, bool create)
     {
         if (!Find(module))
         {
@@ -110,10 +111,16 @@ internal sealed class ModuleModel(ContentLibrary content, ProgressVault vault, V
             return Fail(text[answerProblem]);
         }
 
-        var (keys, keyProblem) = await keysFor();
+        var (keys, keyProblem, busy) = await keysFor();
         if (keys is null)
         {
             NewPhrase = null;
+            if (busy)
+            {
+                Problem = PhraseInput.Busy(Response, text);
+                return Page();
+            }
+
             return Fail(keyProblem!);
         }
 

@@ -1,0 +1,148 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using Waymark.SelfHelp.Vault;
+using Waymark.Storage;
+using Waymark.Testing;
+using Waymark.Web.SelfHelp;
+using Waymark.Web.Tests.Console;
+using Waymark.Web.Tests.Surveys;
+
+namespace Waymark.Web.Tests;
+
+/// <summary>
+/// Recovery-phrase derivations (Argon2id, 19 MiB each) are bounded per process: beyond the gate and its
+/// short queue a person is told politely, at once, to try again (503 with Retry-After), and a vault
+/// written in the legacy format is found and moved to the current one.
+/// </summary>
+public sealed partial class PhraseDerivationTests
+{
+    private const string Phrase = "acorn bagel cedar daisy eagle fable gecko";
+
+    [Fact]
+    public async Task Beyond_the_permits_and_the_queue_a_derivation_is_refused_at_once_then_runs_again()
+    {
+        using var gate = new DerivationGate(permits: 1, queueLimit: 1, maxWait: TimeSpan.FromSeconds(30));
+        var held = await gate.AcquireAsync();
+        Assert.True(held.IsAcquired);
+        var queued = gate.AcquireAsync();
+        Assert.False(queued.IsCompleted);
+
+        var refused = gate.DeriveAsync(Phrase);
+        Assert.True(refused.IsCompleted, "a full gate answers at once");
+        Assert.Null(await refused);
+
+        held.Dispose();
+        using (var next = await queued)
+        {
+            Assert.True(next.IsAcquired);
+        }
+
+        Assert.Equal(VaultKeys.Derive(Phrase).Lookup, (await gate.DeriveAsync(Phrase))!.Lookup);
+    }
+
+    [Fact]
+    public async Task A_waiting_derivation_gives_up_after_the_longest_wait()
+    {
+        using var gate = new DerivationGate(permits: 1, queueLimit: 4, maxWait: TimeSpan.FromMilliseconds(200));
+        using var held = await gate.AcquireAsync();
+        Assert.Null(await gate.DeriveAsync(Phrase));
+    }
+
+    [Theory]
+    [InlineData("en", "Many people are using this service right now")]
+    [InlineData("de", "Gerade nutzen viele Menschen diesen Dienst")]
+    public async Task A_full_gate_answers_a_localised_busy_page_with_503_and_retry_after(string language, string message)
+    {
+        await using var server = new InProcessServer();
+        await server.InitializeAsync();
+        var gate = server.Services.GetRequiredService<DerivationGate>();
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() }) { BaseAddress = server.PublicUrl };
+        var (action, fields) = await ResumeFormAsync(client, language); // fetched first: the queue's waiters give up after MaxWait
+        var held = new List<System.Threading.RateLimiting.RateLimitLease>();
+        for (var i = 0; i < gate.Permits; i++)
+        {
+            held.Add(await gate.AcquireAsync());
+        }
+
+        var queued = Enumerable.Range(0, gate.QueueLimit).Select(_ => gate.AcquireAsync()).ToList();
+        try
+        {
+            using var content = new FormUrlEncodedContent(fields);
+            using var busy = await client.PostAsync(action, content);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, busy.StatusCode);
+            Assert.Equal(TimeSpan.FromSeconds(DerivationGate.RetryAfterSeconds), busy.Headers.RetryAfter?.Delta);
+            var page = await busy.Content.ReadAsStringAsync();
+            Assert.Contains(message, WebUtility.HtmlDecode(page), StringComparison.Ordinal);
+            Assert.DoesNotContain("Exception", page, StringComparison.Ordinal);
+        }
+        finally
+        {
+            held.ForEach(lease => lease.Dispose());
+            foreach (var lease in queued)
+            {
+                (await lease).Dispose();
+            }
+        }
+
+        var (againAction, againFields) = await ResumeFormAsync(client, language);
+        using var againContent = new FormUrlEncodedContent(againFields);
+        using var free = await client.PostAsync(againAction, againContent);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, free.StatusCode); // derived, and nothing is saved under it
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Engines), MemberType = typeof(TestDatabases))]
+    public async Task A_vault_in_the_legacy_format_still_opens_and_is_moved_to_the_current_format(DatabaseEngine engine)
+    {
+        await using var database = await WaymarkDatabase.OpenAsync(await TestDatabases.CreateAsync(engine));
+        var vault = new ProgressVault(database);
+        using var gate = DerivationGate.ForCores(2);
+        var phraseKeys = new PhraseKeys(gate, vault);
+
+        // Written as the managed-Argon2id version wrote it: version byte 1, under the legacy lookup.
+        var legacy = VaultKeys.Derive(Phrase, VaultKeys.LegacyVersion);
+        var progress = new Progress();
+        progress.Record("why-change", new Dictionary<string, string> { ["reasons"] = "zorblat" });
+        Assert.True(await vault.SaveAsync(legacy, progress));
+        Assert.True(await database.SelfHelpVaults.AnyStartingWithAsync(VaultKeys.LegacyVersion));
+
+        var keys = (await phraseKeys.ForExistingAsync(Phrase, CancellationToken.None))!;
+
+        Assert.Equal(VaultKeys.CurrentVersion, keys.Version);
+        var loaded = await vault.LoadAsync(keys);
+        Assert.True(loaded.IsSuccess);
+        Assert.Equal("zorblat", loaded.Progress!.AnswersFor("why-change")["reasons"]);
+        Assert.Null(await database.SelfHelpVaults.GetAsync(legacy.Lookup));
+        Assert.Equal(VaultKeys.CurrentVersion, (await database.SelfHelpVaults.GetAsync(keys.Lookup))![0]);
+        Assert.False(await database.SelfHelpVaults.AnyStartingWithAsync(VaultKeys.LegacyVersion));
+        Assert.False(await vault.MayHoldLegacyAsync());
+
+        // Deleting by phrase now removes everything there was.
+        Assert.True(await vault.DeleteAsync((await phraseKeys.ForExistingAsync(Phrase, CancellationToken.None))!));
+        Assert.Null(await database.SelfHelpVaults.GetAsync(keys.Lookup));
+    }
+
+    private static async Task<(string Action, List<KeyValuePair<string, string>> Fields)> ResumeFormAsync(HttpClient client, string language)
+    {
+        var html = await client.GetStringAsync($"/{language}/help");
+        var form = ResumeForm().Match(html);
+        Assert.True(form.Success, "the overview has a resume form");
+        var fields = InputTag().Matches(form.Value)
+            .Where(tag => tag.Value.Contains("type=\"hidden\"", StringComparison.Ordinal))
+            .Select(tag => new KeyValuePair<string, string>(Attribute(tag.Value, "name"), WebUtility.HtmlDecode(Attribute(tag.Value, "value"))))
+            .Where(field => field.Key.Length > 0)
+            .ToList();
+        fields.Add(new(HttpRespondent.RenderedName(form.Value, "phrase"), Phrase));
+        return (WebUtility.HtmlDecode(form.Groups[1].Value), fields);
+    }
+
+    [GeneratedRegex("<form[^>]*action=\"([^\"]*handler=Resume)\"[^>]*>.*?</form>", RegexOptions.Singleline)]
+    private static partial Regex ResumeForm();
+
+    private static string Attribute(string tag, string name) =>
+        Regex.Match(tag, "\\s" + name + "=\"([^\"]*)\"") is { Success: true } match ? match.Groups[1].Value : "";
+
+    [GeneratedRegex("<input[^>]*>")]
+    private static partial Regex InputTag();
+}
