@@ -1,10 +1,15 @@
 #!/usr/bin/env bash
 # Runs every Waymark test on a fresh Debian machine: installs what the tests need when it is
 # missing, starts a throwaway PostgreSQL cluster, checks formatting, builds with warnings as
-# errors and runs all test projects. Usage: ./test.sh [extra dotnet test arguments]
+# errors and runs all test projects. Usage: ./test.sh [unit] [extra dotnet test arguments]
+# `./test.sh unit` runs the fast tests alone: no browser, no server process, no PostgreSQL and no format
+# check (the categories are in tests/Waymark.Testing/TestCategory.cs; figures in docs/development.md).
 set -euo pipefail
 cd "$(dirname "$0")"
 root=$(pwd)
+mode=all
+if [ "${1:-}" = unit ]; then mode=unit; shift; fi
+started=$(date +%s)
 
 log() { printf '\n== %s\n' "$*"; }
 
@@ -43,24 +48,30 @@ if [ ! -d tools/corpus/node_modules/nlp-corpus/builds ]; then
 fi
 
 # 3. A throwaway PostgreSQL cluster for the storage tests on PostgreSQL.
-log "Starting a throwaway PostgreSQL cluster"
-eval "$(scripts/postgres-throwaway.sh start)"
-trap 'scripts/postgres-throwaway.sh stop "$WAYMARK_PG_DIR"' EXIT
-export WAYMARK_TEST_POSTGRES
+if [ "$mode" = all ]; then
+  log "Starting a throwaway PostgreSQL cluster"
+  eval "$(scripts/postgres-throwaway.sh start)"
+  trap 'scripts/postgres-throwaway.sh stop "$WAYMARK_PG_DIR"' EXIT
+  export WAYMARK_TEST_POSTGRES
+fi
 
 # 4. Formatting and build (warnings are errors: Directory.Build.props).
-log "Checking formatting (dotnet format --verify-no-changes)"
-dotnet format Waymark.slnx --verify-no-changes
+if [ "$mode" = all ]; then
+  log "Checking formatting (dotnet format --verify-no-changes)"
+  dotnet format Waymark.slnx --verify-no-changes
+fi
 
 log "Building (Release, warnings as errors)"
 dotnet build Waymark.slnx -c Release -warnaserror -nologo -clp:ErrorsOnly
 
-# 5. Every test project.
-log "Running the tests"
+# 5. Every test project (the unit run: the tests of no category in TestCategory).
+filter=()
+if [ "$mode" = unit ]; then filter=(--filter "Category!=Browser&Category!=Server&Category!=PostgreSQL"); fi
+log "Running the tests ($mode)"
 results="$root/artifacts/test-results"
 rm -rf "$results"
 status=0
-dotnet test Waymark.slnx -c Release --no-build --nologo --logger "trx" --results-directory "$results" "$@" || status=$?
+dotnet test Waymark.slnx -c Release --no-build --nologo --logger "trx" --results-directory "$results" "${filter[@]}" "$@" || status=$?
 
 # One plain summary line, counted from the TRX files.
 python3 - "$results" <<'PY'
@@ -73,4 +84,5 @@ for path in glob.glob(sys.argv[1] + "/*.trx"):
     skipped += int(c.get("notExecuted"))
 print(f"{passed} passed, {failed} failed, {skipped} skipped")
 PY
+echo "$mode run: $(( $(date +%s) - started )) s"
 exit $status

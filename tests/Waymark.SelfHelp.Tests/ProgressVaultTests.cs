@@ -4,6 +4,7 @@ using Waymark.Testing;
 
 namespace Waymark.SelfHelp.Tests;
 
+[Trait(TestCategory.Name, TestCategory.PostgreSql)]
 public sealed class ProgressVaultTests
 {
     [Theory]

@@ -8,6 +8,7 @@ namespace Waymark.Statistics.Tests;
 /// header checks do not apply; everything about the HTML does: no script, no inline handler, no external URL,
 /// the Nu HTML Checker and axe-core clean.
 /// </summary>
+[Trait(TestCategory.Name, TestCategory.Browser)]
 public sealed partial class ReportTests(PageChecker checker) : IClassFixture<PageChecker>
 {
     private static readonly string Examples = Path.Combine(TestEnvironment.RepositoryRoot, "docs", "examples");
