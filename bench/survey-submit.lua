@@ -1,13 +1,11 @@
 -- wrk script: each request is the completing POST of a survey response (nav=next on the last page of
--- no-need-for-help), with a different respondent's state field each time, read from the file named by
--- the TOKENS environment variable (made by bench/survey-tokens.py). Every 200 is a response committed
--- to disk before the thank-you page was sent; wrk reports any other status as an error.
+-- no-need-for-help), a different respondent's each time: the URL-encoded bodies (form token, state and
+-- nav under that page's field names) are read from the file named by the TOKENS environment variable
+-- (made by bench/survey-tokens.py). Every 200 is a response committed to disk before the thank-you page
+-- was sent; wrk reports any other status as an error (a body sent again after the list wraps round is
+-- stored once, and more than five sends of one form token a minute are refused with 429).
 local tokens = {}
 local index = 0
-
-local function urlencode(s)
-  return (s:gsub("[^%w%-_%.~]", function(c) return string.format("%%%02X", string.byte(c)) end))
-end
 
 function init(args)
   local file = assert(io.open(os.getenv("TOKENS"), "r"))
@@ -16,7 +14,7 @@ function init(args)
   file:close()
   -- Each wrk thread takes its own interleaved share, so no two threads send the same respondent.
   local threads, me = tonumber(os.getenv("WRK_THREADS") or "2"), tonumber(id or "0")
-  for i = 1 + me, #all, threads do tokens[#tokens + 1] = "state=" .. urlencode(all[i]) .. "&nav=next" end
+  for i = 1 + me, #all, threads do tokens[#tokens + 1] = all[i] end
 end
 
 function setup(thread)
