@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Waymark's statistics next to R on the same generated CSV (issue 4's benchmark): a cross-tabulation with
+# Waymark's statistics next to R on the same generated CSV (docs/performance.md): a cross-tabulation with
 # chi-square and a logistic regression with 10 predictors (8 numeric, 2 categorical: 14 coefficients),
 # ROWS rows each. Both are timed as whole processes (Waymark: `waymark stats ... --json`, Release publish;
 # R: Rscript, read.csv then the analysis), and each one's own clock splits reading the CSV from the

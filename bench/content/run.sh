@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Waymark vs ripgrep on the same corpus (issue 5): per-code paragraph counts with 44 keywords against
+# Waymark vs ripgrep on the same corpus (docs/performance.md): per-code paragraph counts with 44 keywords against
 # `rg -c -i -w -F -f keywords44.txt` over the same sentences one per line; Waymark alone with 5,000 keywords.
 # Usage: bench/content/run.sh [MEGABYTES=200] [ROUNDS=3] [WORK_DIR=/tmp/waymark-bench-content]
 # Prints wall, user and user+sys CPU seconds per round, medians, MB/s and peak memory (GNU time).

@@ -14,7 +14,7 @@ public sealed record StatisticsOutput(string? Json, string? Error)
 }
 
 /// <summary>
-/// The public entry point of Waymark.Statistics: reads a CSV and returns the JSON shapes of issue 4.
+/// The public entry point of Waymark.Statistics: reads a CSV and returns the JSON shapes docs/statistics.md documents.
 /// Non-finite numbers (an infinite Fisher CI limit, say) are written as null because JSON has no Inf.
 /// </summary>
 public static class StatisticsJson

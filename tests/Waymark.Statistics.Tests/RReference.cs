@@ -7,13 +7,13 @@ namespace Waymark.Statistics.Tests;
 
 /// <summary>
 /// Runs R (R/reference.R) on a CSV and compares its figures with Waymark's JSON, every key both ways.
-/// R is the truth for issue 4; test.sh installs r-base-core, so a missing Rscript fails the test.
+/// R is the truth for the statistics (docs/statistics.md); test.sh installs r-base-core, so a missing Rscript fails the test.
 /// </summary>
 internal static class RReference
 {
     public const string Rscript = "/usr/bin/Rscript";
 
-    /// <summary>Relative tolerance promised by issue 4.</summary>
+    /// <summary>Relative tolerance promised in docs/statistics.md.</summary>
     private const double Relative = 1e-9;
 
     /// <summary>Figures that are zero up to rounding (a residual of exactly 0 in R) cannot match relatively.</summary>
@@ -145,7 +145,7 @@ internal static class RReference
         var a = double.Parse(actual, NumberStyles.Float, CultureInfo.InvariantCulture);
         if (Math.Abs(e) < 1e-300)
         {
-            // Issue 4 excepts p-values below 1e-300: both must merely be that small.
+            // docs/statistics.md excepts p-values below 1e-300: both must merely be that small.
             return Math.Abs(a) < 1e-290;
         }
 

@@ -85,7 +85,7 @@ internal static class StatsCommand
 
     private static Option<string?> WeightOption() => new("--weight") { Description = "Column of frequency weights (non-negative numbers)." };
 
-    // JSON is the only output format so far; the flag is accepted so scripts written against issue 4 work unchanged.
+    // JSON is the only output format so far; the flag is accepted so scripts that pass it keep working.
     private static Option<bool> JsonOption() => new("--json") { Description = "Print machine-readable JSON (the only format so far)." };
 
     private static async Task<int> PrintAsync(ParseResult parseResult, string name, StatisticsOutput result)

@@ -5,7 +5,7 @@ using Waymark.Content.Coding;
 namespace Waymark.Content.Reports;
 
 /// <summary>
-/// The JSON of <c>waymark code</c>, exactly issue 5's shape:
+/// The JSON of <c>waymark code</c>, in the shape docs/content-analysis.md documents:
 /// <c>{"unit","documents","units","codes":[{"theme","code","hits","units","documents","band"}],"cooccurrence":[{"a","b","n","c"}]}</c>;
 /// with <c>--per-document</c>/<c>--per-thread</c> also "per_document"/"per_thread": [{"id","codes":[{"code","hits","units"}]}] (codes with hits only).
 /// </summary>

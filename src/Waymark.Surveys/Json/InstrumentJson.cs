@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace Waymark.Surveys.Json;
 
 /// <summary>
-/// The instrument as issue 3's JSON: <c>{"id","title","version","default_language","languages":[…],
+/// The instrument as <c>waymark survey show --json</c> prints it (docs/surveys.md): <c>{"id","title","version","default_language","languages":[…],
 /// "questions":[{"name","type","labels":{lang:text},"required","relevant","constraint","list",
 /// "choices":[{"name","labels"}],"group"}]}</c>. <c>required</c> is true/false, or the expression text when
 /// conditional; <c>group</c> is the group path "outer/inner", null outside groups.

@@ -8,7 +8,7 @@ using Waymark.Web.Tests.Surveys;
 namespace Waymark.Web.Tests.Console;
 
 /// <summary>
-/// Issue 8's whole journey on the real <c>waymark</c>, in Chromium with JavaScript off, on each
+/// A researcher's whole console journey on the real <c>waymark</c>, in Chromium with JavaScript off, on each
 /// database engine: one account holding the editor and analyst roles (made with <c>waymark users
 /// add</c>) signs in with a password and TOTP, uploads an XLSForm with the research team's public
 /// key, publishes it; respondents answer on the public listener; the analyst sees the sealed
