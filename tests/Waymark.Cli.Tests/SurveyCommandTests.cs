@@ -82,7 +82,7 @@ public sealed class SurveyCommandTests
         var form = Path.Combine(TestEnvironment.RepositoryRoot, "content", "surveys", "no-need-for-help.xlsx");
         var directory = TestEnvironment.NewTempDirectory("survey-export-cli");
         var responses = Path.Combine(directory, "responses.jsonl");
-        await File.WriteAllTextAsync(responses, "{\"id\":\"r1\",\"date\":\"2026-11-27\",\"answers\":{\"age\":\"33\",\"why\":\"can_stop cost\"},\"flags\":[]}\n");
+        await File.WriteAllTextAsync(responses, "{\"id\":\"r1\",\"date\":\"2026-11-27\",\"answers\":{\"age\":\"33\",\"gender\":\"woman\",\"why\":\"can_stop stopped\",\"why_text\":\"zorblat\"},\"flags\":[]}\n");
         var output = Path.Combine(directory, "out");
         var (code, printed, error) = await RunAsync("survey", "export", form, responses, "--out", output, "--language", "de");
         Assert.True(code == ExitCodes.Ok, error);
@@ -91,12 +91,31 @@ public sealed class SurveyCommandTests
         var header = csv[0].Split(',');
         var row = csv[1].Split(',');
         Assert.Equal("1", row[Array.IndexOf(header, "why_can_stop")]);
+        Assert.Equal("1", row[Array.IndexOf(header, "why_stopped")]);
         Assert.Equal("0", row[Array.IndexOf(header, "why_fear_identified")]);
-        Assert.Contains("Ich kann allein aufhören", await File.ReadAllTextAsync(Path.Combine(output, "no-need-for-help_codebook.csv")), StringComparison.Ordinal);
+        Assert.Equal("woman", row[Array.IndexOf(header, "gender")]);
+        Assert.Equal("zorblat", row[Array.IndexOf(header, "why_text")]);
+        var codebook = await File.ReadAllTextAsync(Path.Combine(output, "no-need-for-help_codebook.csv"));
+        Assert.Contains("Ich kann allein aufhören", codebook, StringComparison.Ordinal);
+        Assert.Contains("gender,gender,Welches Geschlecht haben Sie?,select_one gender,man=Mann (code 1); woman=Frau (code 2)", codebook, StringComparison.Ordinal);
 
         await File.AppendAllTextAsync(responses, "not json\n");
         var (badCode, _, badError) = await RunAsync("survey", "export", form, responses, "--out", output);
         Assert.Equal(ExitCodes.Failure, badCode);
         Assert.Contains("line 2: not a response record", badError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Show_lists_the_machine_drafted_languages_of_the_demo_survey()
+    {
+        var form = Path.Combine(TestEnvironment.RepositoryRoot, "content", "surveys", "help-us-help-you.xlsx");
+        var (code, output, error) = await RunAsync("survey", "show", form, "--json");
+        Assert.True(code == ExitCodes.Ok, error);
+        using var json = JsonDocument.Parse(output);
+        var translations = json.RootElement.GetProperty("translations");
+        Assert.Equal(["ar", "de", "es", "fr", "ru"], translations.EnumerateObject().Select(p => p.Name));
+        Assert.All(translations.EnumerateObject(), p => Assert.Equal("machine-draft", p.Value.GetString()));
+        var contact = json.RootElement.GetProperty("questions").EnumerateArray().Single(q => q.GetProperty("name").GetString() == "contact_users");
+        Assert.Equal("Have you been in contact with other CSAM/illegal violent material users?", contact.GetProperty("labels").GetProperty("en").GetString());
     }
 }

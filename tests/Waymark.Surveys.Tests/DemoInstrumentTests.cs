@@ -54,14 +54,17 @@ public sealed class DemoInstrumentTests
 
     [Theory]
     [MemberData(nameof(Demos))]
-    public void Demo_is_paged_multilingual_with_rules_and_ends_with_help_links(string name)
+    public void Demo_is_paged_multilingual_machine_drafted_skippable_and_ends_with_help_links(string name)
     {
         var instrument = Load(name);
         Assert.Equal(name, instrument.Settings.FormId);
         Assert.True(instrument.Settings.StylePages);
         Assert.Equal(["en", "ar", "de", "es", "fr", "ru"], instrument.Languages.Select(l => l.Key));
+        Assert.Equal(["ar", "de", "es", "fr", "ru"], instrument.Settings.Translations.Where(t => t.Value == TranslationStatus.MachineDraft).Select(t => t.Key).Order(StringComparer.Ordinal));
+        Assert.False(instrument.Settings.IsMachineDraft("en"));
         Assert.Contains(instrument.Questions, q => q.Constraint is not null);
         Assert.Contains(instrument.Questions, q => q.Relevant is not null && !q.Name.EndsWith("_other", StringComparison.Ordinal));
+        Assert.All(instrument.Questions, q => Assert.Null(q.Required)); // every item may be skipped
         Assert.True(instrument.Groups.Count >= 2);
         foreach (var q in instrument.Questions.Where(q => !q.Name.EndsWith("_other", StringComparison.Ordinal)))
         {
@@ -74,21 +77,52 @@ public sealed class DemoInstrumentTests
         var note = Assert.Single(last.Questions);
         Assert.Equal(QuestionType.Note, note.Type);
         Assert.All(instrument.Languages, l => Assert.Contains("https://", note.Labels.For(l.Key), StringComparison.Ordinal));
+
+        // Skipping every question reaches the end: nothing is required, nothing blocks.
+        var answers = engine.Start();
+        var pages = 0;
+        for (var page = engine.FirstPage(answers); page is { } p; page = engine.NextPage(p, answers))
+        {
+            var result = engine.Submit(p, "en", answers, Post());
+            Assert.True(result.IsAccepted, string.Join("; ", result.Errors.Select(e => e.Message)));
+            answers = result.Answers;
+            pages++;
+        }
+
+        Assert.True(pages >= 4);
+        Assert.Empty(engine.ValidateAll(answers, "en"));
     }
 
+    /// <summary>The items of the published ReDirection survey that docs/surveys.md compares with the published figures.</summary>
     [Fact]
-    public void Help_us_help_you_asks_the_issue_topics()
+    public void Help_us_help_you_asks_the_published_items_with_their_scales()
     {
-        var names = Load("help-us-help-you").Questions.Select(q => q.Name).ToList();
+        var instrument = Load("help-us-help-you");
+        var asked = instrument.Questions.Where(q => q.Type != QuestionType.Note && !q.Name.EndsWith("_other", StringComparison.Ordinal)).Select(q => q.Name).ToList();
+        Assert.True(asked.Count >= 26, $"{asked.Count} questions");
         Assert.Subset(
-            names.ToHashSet(),
-            new HashSet<string> { "age", "age_first", "frequency", "duration", "contact_users", "sought_contact_children", "wish_stop", "help_sought", "help_received", "help_wanted" });
+            asked.ToHashSet(),
+            new HashSet<string>
+            {
+                "age", "gender", "age_first", "first_how", "frequency", "duration", "use_increased", "children_age", "children_gender",
+                "feel_depressed", "feel_anxious", "feel_selfharm", "feel_guilt", "feel_shame", "afraid_acts", "sought_contact_children",
+                "contact_users", "influenced", "wish_stop", "tried_stop", "daily_life", "help_sought", "help_where", "help_received",
+                "help_barriers", "help_wanted", "would_use", "comments",
+            });
+
+        // Question 26 of the source report, word for word, with its frequency scale and the refusal option.
+        var contact = instrument.Find("contact_users")!;
+        Assert.Equal("Have you been in contact with other CSAM/illegal violent material users?", contact.Labels.For("en"));
+        Assert.Equal(["Often", "Sometimes", "Never", "I do not want to be in contact"], contact.Choices.Select(c => c.Labels.For("en")));
+        Assert.Equal(["Yes, strongly", "Yes, somewhat", "No"], instrument.Find("influenced")!.Choices.Select(c => c.Labels.For("en")));
+        Assert.Equal(["accident", "searched", "shown", "not_remember"], instrument.Find("first_how")!.Choices.Select(c => c.Name));
+        Assert.Equal(["often", "sometimes", "rarely", "never"], instrument.Find("feel_shame")!.Choices.Select(c => c.Name));
     }
 
     [Theory]
     [InlineData("en", "Please enter an age between 10 and 99.")]
     [InlineData("ar", "يرجى إدخال عمر بين 10 و99.")]
-    public void Help_us_help_you_walks_through_with_a_constraint_error_and_relevance(string language, string ageMessage)
+    public void Help_us_help_you_walks_an_adult_through_with_constraints_relevance_and_help_notes(string language, string ageMessage)
     {
         var engine = new SurveyEngine(Load("help-us-help-you"));
         var answers = engine.Start();
@@ -96,41 +130,87 @@ public sealed class DemoInstrumentTests
         Assert.Equal("intro", Assert.Single(engine.View(page, language, answers).Questions).Question.Name);
         page = engine.NextPage(page, answers)!.Value;
 
+        Assert.Equal(["age", "gender"], engine.View(page, language, answers).Questions.Select(q => q.Question.Name));
         var tooOld = engine.Submit(page, language, answers, Post(("age", "150")));
         Assert.Equal(ageMessage, Assert.Single(tooOld.Errors).Message);
-        var firstAfterNow = engine.Submit(page, language, answers, Post(("age", "30"), ("age_first", "40")));
-        Assert.Equal(FieldErrorKind.Constraint, Assert.Single(firstAfterNow.Errors).Kind);
-        var about = engine.Submit(page, language, answers, Post(("age", "30"), ("age_first", "14")));
-        Assert.True(about.IsAccepted);
-        answers = about.Answers;
+        answers = engine.Submit(page, language, answers, Post(("age", "30"), ("gender", "man"))).Answers;
 
         page = engine.NextPage(page, answers)!.Value;
-        var viewing = engine.View(page, language, answers);
-        Assert.Equal(["frequency", "duration"], viewing.Questions.Select(q => q.Question.Name));
+        Assert.Equal(engine.PageOf("age_first"), page); // the youth page is skipped for an adult
+        var firstAfterNow = engine.Submit(page, language, answers, Post(("age_first", "40")));
+        Assert.Equal(FieldErrorKind.Constraint, Assert.Single(firstAfterNow.Errors).Kind);
+        answers = engine.Submit(page, language, answers, Post(("age_first", "14"), ("first_how", "accident"))).Answers;
+
+        page = engine.NextPage(page, answers)!.Value;
+        Assert.Equal(["frequency", "duration", "use_increased", "children_age", "children_gender"], engine.View(page, language, answers).Questions.Select(q => q.Question.Name));
         answers = engine.Submit(page, language, answers, Post(("frequency", "stopped"))).Answers;
         Assert.DoesNotContain(engine.View(page, language, answers).Questions, q => q.Question.Name == "duration");
 
-        var pages = 0;
-        for (var next = engine.NextPage(page, answers); next is { } p; next = engine.NextPage(p, answers))
-        {
-            var posted = p == engine.PageOf("help_sought") ? Post(("help_sought", "no"), ("help_wanted", "self_help"), ("help_wanted", "none")) : Post();
-            var result = engine.Submit(p, language, answers, posted);
-            if (p == engine.PageOf("help_sought"))
-            {
-                Assert.Equal(FieldErrorKind.Constraint, Assert.Single(result.Errors).Kind);
-                result = engine.Submit(p, language, answers, Post(("help_sought", "no"), ("help_wanted", "self_help")));
-                Assert.DoesNotContain(engine.View(p, language, result.Answers).Questions, q => q.Question.Name == "help_received");
-            }
+        page = engine.NextPage(page, answers)!.Value;
+        answers = engine.Submit(page, language, answers, Post(("feel_selfharm", "sometimes"), ("feel_shame", "often"))).Answers;
+        page = engine.NextPage(page, answers)!.Value;
+        var worries = engine.View(page, language, answers).Questions;
+        Assert.Equal("selfharm_help", worries[0].Question.Name); // the crisis line comes first after thoughts of self-harm
+        Assert.Contains("https://findahelpline.com", worries[0].Label, StringComparison.Ordinal);
+        answers = engine.Submit(page, language, answers, Post(("sought_contact_children", "yes"))).Answers;
 
-            Assert.True(result.IsAccepted);
-            answers = result.Answers;
-            pages++;
+        page = engine.NextPage(page, answers)!.Value;
+        Assert.Equal(["contact_users", "influenced"], engine.View(page, language, answers).Questions.Select(q => q.Question.Name));
+        answers = engine.Submit(page, language, answers, Post(("contact_users", "not_want"), ("influenced", "not_at_all"))).Answers;
+
+        page = engine.NextPage(page, answers)!.Value;
+        answers = engine.Submit(page, language, answers, Post(("wish_stop", "yes"), ("tried_stop", "yes"))).Answers;
+
+        page = engine.NextPage(page, answers)!.Value;
+        var help = engine.View(page, language, answers).Questions.Select(q => q.Question.Name).ToList();
+        Assert.Equal("contact_help", help[0]); // after seeking contact with a child: stop and talk to someone now
+        Assert.DoesNotContain("help_where", help);
+        Assert.DoesNotContain("help_received", help);
+        var both = engine.Submit(page, language, answers, Post(("help_sought", "yes"), ("help_wanted", "self_help"), ("help_wanted", "none")));
+        Assert.Equal(FieldErrorKind.Constraint, Assert.Single(both.Errors).Kind);
+        var sought = engine.Submit(page, language, answers, Post(("help_sought", "yes"), ("help_wanted", "self_help"), ("help_barriers", "fear_identified"), ("help_barriers", "language")));
+        Assert.Equal(["help_received", "help_where"], sought.Revealed.Order(StringComparer.Ordinal));
+        answers = engine.Submit(page, language, sought.Answers, Post(("help_sought", "yes"), ("help_where", "selfhelp_tor"), ("help_received", "no"), ("help_wanted", "self_help"), ("help_barriers", "fear_identified"), ("help_barriers", "language"))).Answers;
+
+        page = engine.NextPage(page, answers)!.Value;
+        Assert.Equal("help_links", Assert.Single(engine.View(page, language, answers).Questions).Question.Name);
+        Assert.Null(engine.NextPage(page, answers));
+        Assert.Empty(engine.ValidateAll(answers, language));
+        Assert.Equal("stopped", answers["frequency"]);
+        Assert.Equal("not_want", answers["contact_users"]);
+        Assert.Equal("fear_identified language", answers["help_barriers"]);
+        Assert.Equal("selfhelp_tor", answers["help_where"]);
+    }
+
+    /// <summary>A respondent under 18 meets a message and help routes for young people, and none of the adult questions.</summary>
+    [Theory]
+    [InlineData("help-us-help-you")]
+    [InlineData("no-need-for-help")]
+    public void A_respondent_under_18_gets_the_youth_page_and_no_adult_questions(string name)
+    {
+        var instrument = Load(name);
+        var engine = new SurveyEngine(instrument);
+        var answers = engine.Start();
+        var page = engine.NextPage(engine.FirstPage(answers)!.Value, answers)!.Value;
+        answers = engine.Submit(page, "en", answers, Post(("age", "15"))).Answers;
+
+        page = engine.NextPage(page, answers)!.Value;
+        var youth = Assert.Single(engine.View(page, "en", answers).Questions);
+        Assert.Equal("youth", youth.Question.Name);
+        Assert.Contains("This survey is for adults", youth.Label, StringComparison.Ordinal);
+        foreach (var language in instrument.Languages)
+        {
+            var text = engine.View(page, language.Key, answers).Questions[0].Label;
+            Assert.Contains("https://childhelplineinternational.org", text, StringComparison.Ordinal);
+            Assert.Contains("https://shorespace.org.uk", text, StringComparison.Ordinal);
         }
 
-        Assert.Equal(4, pages);
-        Assert.Empty(engine.ValidateAll(answers, language));
-        Assert.Equal("self_help", answers["help_wanted"]);
-        Assert.Equal("stopped", answers["frequency"]);
+        Assert.Null(engine.NextPage(page, answers)); // the survey ends here: no adult page, not even the adult help links
+        Assert.Equal(3, engine.RelevantPages(answers).Count);
+
+        var adult = engine.Submit(engine.PageOf("age")!.Value, "en", answers, Post(("age", "18"))).Answers;
+        Assert.False(engine.IsPageRelevant(page, adult));
+        Assert.True(engine.RelevantPages(adult).Count > 4);
     }
 
     [Fact]
@@ -143,5 +223,6 @@ public sealed class DemoInstrumentTests
         var view = engine.View(page, "ar", result.Answers);
         Assert.Equal("أخرى", view.Questions.Single(q => q.Question.Name == "why").Choices[^1].Label);
         Assert.Equal("حدّد أخرى.", view.Questions.Single(q => q.Question.Name == "why_other").Label);
+        Assert.Contains(view.Questions, q => q.Question.Name == "why_text"); // the published survey asked in the respondent's own words too
     }
 }

@@ -74,6 +74,9 @@ public sealed class ExportTests
         var codebook = files["help-us-help-you_codebook.csv"];
         Assert.Contains("frequency,frequency,How often have you viewed this material in the past 12 months?,select_one frequency,daily=Daily or almost daily (code 1); weekly=", codebook, StringComparison.Ordinal);
         Assert.Contains("help_wanted_chat,help_wanted,What kind of help would you like?: Anonymous chat or phone line,0/1,0=not chosen; 1=chosen", codebook, StringComparison.Ordinal);
+
+        // Question 26 of the published survey keeps its scale order, so the codes reproduce its table.
+        Assert.Contains("contact_users,contact_users,Have you been in contact with other CSAM/illegal violent material users?,select_one contact_frequency,often=Often (code 1); sometimes=Sometimes (code 2); never=Never (code 3); not_want=I do not want to be in contact (code 4)", codebook, StringComparison.Ordinal);
     }
 
     [Fact]

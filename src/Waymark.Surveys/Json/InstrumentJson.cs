@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace Waymark.Surveys.Json;
 
 /// <summary>
-/// The instrument as <c>waymark survey show --json</c> prints it (docs/surveys.md): <c>{"id","title","version","default_language","languages":[…],
+/// The instrument as <c>waymark survey show --json</c> prints it (docs/surveys.md): <c>{"id","title","version","default_language","languages":[…],"translations":{lang:status},
 /// "questions":[{"name","type","labels":{lang:text},"required","relevant","constraint","list",
 /// "choices":[{"name","labels"}],"group"}]}</c>. <c>required</c> is true/false, or the expression text when
 /// conditional; <c>group</c> is the group path "outer/inner", null outside groups.
@@ -31,6 +31,13 @@ public static class InstrumentJson
             }
 
             w.WriteEndArray();
+            w.WriteStartObject("translations");
+            foreach (var (language, status) in instrument.Settings.Translations)
+            {
+                w.WriteString(language, TranslationStatusNames.Name(status));
+            }
+
+            w.WriteEndObject();
             w.WriteStartArray("questions");
             foreach (var q in instrument.Questions)
             {

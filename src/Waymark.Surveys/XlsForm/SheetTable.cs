@@ -15,6 +15,7 @@ internal sealed class SheetTable
     private static readonly HashSet<string> Translatable = new(StringComparer.Ordinal)
     {
         "label", "hint", "required_message", "constraint_message", "guidance_hint", "image", "audio", "video", "big-image",
+        "translation", // settings: translation::Arabic (ar) = machine-draft | reviewed
     };
 
     private static readonly Dictionary<string, string> Aliases = new(StringComparer.Ordinal)

@@ -68,6 +68,11 @@ internal sealed class XlsFormImporter
             LanguageKey(column); // languages in the order of the survey's label columns
         }
 
+        foreach (var key in instrumentSettings.Translations.Keys.Where(k => _languages.All(l => l.Key != k)))
+        {
+            _problems.Add(new Problem("settings", 0, "translation", $"a translation status is given for '{key}', but the survey has no labels in that language", Fatal: false));
+        }
+
         var lists = ReadChoices(choices);
         var (groups, questions) = ReadSurvey(survey, lists);
         if (_problems.Any(p => p.Fatal))
@@ -90,12 +95,17 @@ internal sealed class XlsFormImporter
     private InstrumentSettings ReadSettings(SheetTable? sheet, string fallbackFormId)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        var translations = new Dictionary<string, TranslationStatus>(StringComparer.Ordinal);
         if (sheet is not null)
         {
             var row = sheet.DataRows.FirstOrDefault();
             foreach (var column in sheet.Columns)
             {
-                if (!SettingsColumns.Contains(column.Base))
+                if (column is { Base: "translation", Language: { } language })
+                {
+                    ReadTranslationStatus(sheet, column, row.Row, row.Cells?.GetValueOrDefault(column.Index)?.Trim(), SurveyLanguage.FromColumnSuffix(language).Key, translations);
+                }
+                else if (!SettingsColumns.Contains(column.Base))
                 {
                     _problems.Add(new Problem(sheet.Name, sheet.HeaderRow, column.Describe, $"setting '{column.Header}' is not used by Waymark and is ignored", Fatal: false));
                 }
@@ -123,7 +133,29 @@ internal sealed class XlsFormImporter
             Title = values.GetValueOrDefault("form_title") ?? values.GetValueOrDefault("form_id") ?? fallbackFormId,
             Version = values.GetValueOrDefault("version") ?? string.Empty,
             Style = style,
+            Translations = translations,
         };
+    }
+
+    /// <summary>
+    /// <c>translation::Arabic (ar)</c> in the settings sheet says how far that language's texts are from a
+    /// fluent reader: <c>machine-draft</c> or <c>reviewed</c> (docs/translation.md). Anything else is a warning.
+    /// </summary>
+    private void ReadTranslationStatus(SheetTable sheet, Column column, int row, string? value, string key, Dictionary<string, TranslationStatus> translations)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return;
+        }
+
+        if (TranslationStatusNames.Parse(value) is { } status)
+        {
+            translations[key] = status;
+        }
+        else
+        {
+            _problems.Add(new Problem(sheet.Name, row, column.Describe, $"translation status '{value}' is not 'machine-draft' or 'reviewed' and is ignored", Fatal: false));
+        }
     }
 
     private Dictionary<string, List<(Choice Choice, int Row)>> ReadChoices(SheetTable? sheet)

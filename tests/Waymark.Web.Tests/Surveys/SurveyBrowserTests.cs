@@ -98,6 +98,36 @@ public sealed class SurveyBrowserTests(PageChecker checker) : IClassFixture<Page
         Assert.Contains("31", ages);
     }
 
+    /// <summary>Someone under 18 gets the page for young people (help routes for them) and then the end: no adult question.</summary>
+    [Theory]
+    [InlineData("help-us-help-you")]
+    [InlineData("no-need-for-help")]
+    public async Task A_respondent_under_18_meets_the_youth_page_and_no_adult_question(string survey)
+    {
+        var problems = new List<string>();
+        await using var context = await checker.NewNoScriptContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(_server.PublicUrl, $"/en/s/{survey}").ToString());
+        await ClickAsync(page, "start", problems);
+        await ClickAsync(page, "next", problems);
+        await page.FillAsync("input[name$='-age']", "15");
+        await ClickAsync(page, "next", problems);
+
+        var text = await page.InnerTextAsync("main");
+        Assert.Contains("This survey is for adults", text, StringComparison.Ordinal);
+        Assert.Contains("https://childhelplineinternational.org", text, StringComparison.Ordinal);
+        Assert.Equal(0, await page.Locator("input[type=radio], input[type=checkbox], textarea").CountAsync());
+        await ClickAsync(page, "next", problems);
+        Assert.True(await page.Locator("[role=status]").IsVisibleAsync(), "the survey ends after the youth page");
+        PageChecker.AssertClean(problems);
+
+        await using var database = await WaymarkDatabase.OpenAsync(new StorageSettings { DataDirectory = _server.DataDirectory });
+        var youth = (await database.SurveyResponses.ReadAsync(survey))
+            .Select(r => JsonDocument.Parse(r.Payload).RootElement.GetProperty("answers"))
+            .Single(a => a.TryGetProperty("age", out var age) && age.GetString() == "15");
+        Assert.Equal(["age"], youth.EnumerateObject().Select(p => p.Name));
+    }
+
     /// <summary>Clicks the form button with this action value and checks the page it leads to.</summary>
     private async Task ClickAsync(IPage page, string action, List<string> problems)
     {
