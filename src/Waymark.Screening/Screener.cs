@@ -131,9 +131,15 @@ public sealed class Screener
     /// <summary>True when <paramref name="variantId"/> names a variant.</summary>
     public bool IsVariant(string? variantId) => _catalog.FindVariant(variantId) is not null;
 
-    /// <summary>The allow-listed target of a help link, or null for an unknown link: the only places /go/ sends anyone.</summary>
-    public string? LinkTarget(string? linkId, string? language) =>
-        _catalog.FindLink(linkId)?.Target.Replace("{lang}", NormalizeLanguage(language), StringComparison.Ordinal);
+    /// <summary>
+    /// The allow-listed target of a help link for the visitor's language, or null for an unknown link: the only places
+    /// /go/ sends anyone. A row of links.tsv for that language (a helpline in the language) wins over the row for every language.
+    /// </summary>
+    public string? LinkTarget(string? linkId, string? language)
+    {
+        var lang = NormalizeLanguage(language);
+        return _catalog.FindLink(linkId, lang)?.Target.Replace("{lang}", lang, StringComparison.Ordinal);
+    }
 
     private ScreeningResult Warning(string language, WarningVariant variant, string? category)
     {

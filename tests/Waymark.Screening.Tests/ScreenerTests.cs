@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Waymark.Screening.Messages;
+using Waymark.Screening.Terms;
 using Waymark.Testing;
 
 namespace Waymark.Screening.Tests;
@@ -129,6 +130,52 @@ public sealed class ScreenerTests
         var fallback = screener.WarningText("ar", "legal-negative");
         Assert.Equal("en", fallback.Language);
         Assert.Equal("Viewing sexual images of children is a crime", fallback.Title);
+        Directory.Delete(content, recursive: true);
+    }
+
+    [Theory]
+    [InlineData("fi", "https://www.seritatyo.fi/")]
+    [InlineData("FI", "https://www.seritatyo.fi/")]
+    [InlineData("fr", "https://dispositifstop.fr/")]
+    [InlineData("pt", "https://troubled-desire.com/")]
+    [InlineData("hi", "https://troubled-desire.com/")]
+    [InlineData("sv", "https://www.stopitnow.org/")]
+    [InlineData("zh-hant", "https://www.stopitnow.org/")]
+    [InlineData(null, "https://www.stopitnow.org/")]
+    public void The_helpline_is_chosen_by_language_with_the_international_one_as_fallback(string? language, string expected)
+    {
+        Assert.Equal(expected, Screener.LinkTarget("helpline", language));
+        Assert.Equal("/" + (language ?? "en").ToLowerInvariant() + "/help", Screener.LinkTarget("selfhelp", language));
+    }
+
+    [Fact]
+    public void Per_language_rows_keep_the_warning_links_one_per_id_in_order()
+    {
+        var text = Screener.WarningText("fi", "neutral");
+
+        Assert.Equal(["selfhelp", "survey", "helpline"], text.Links.Select(link => link.Id));
+        Assert.Equal(3, Screener.Screen("zorblat", "fi").Links.Count);
+    }
+
+    [Theory]
+    [InlineData("zorblat\thttps://example.org/\tfi\n", "overrides a link that has no row for every language")]
+    [InlineData("helpline\thttps://example.org/\tfi,sv\nhelpline\thttps://example.net/\tsv\n", "has two rows for sv")]
+    [InlineData("helpline\thttps://example.org/\n", "has two rows for every language")]
+    [InlineData("helpline\tjavascript:alert(1)\tfi\n", "must be a path on this site")]
+    [InlineData("helpline\thttps://example.org/\tfi\textra\n", "needs 2 or 3 tab-separated values")]
+    public void Bad_per_language_rows_are_refused_with_the_reason(string extraRows, string message)
+    {
+        var content = TestEnvironment.NewTempDirectory("screening-links");
+        Directory.CreateDirectory(Path.Combine(content, "messages"));
+        File.Copy(Path.Combine(ScreenerOptions.DefaultContentDirectory, "variants.tsv"), Path.Combine(content, "variants.tsv"));
+        File.Copy(Path.Combine(ScreenerOptions.DefaultContentDirectory, "messages", "en.txt"), Path.Combine(content, "messages", "en.txt"));
+        File.WriteAllText(Path.Combine(content, "links.tsv"), "selfhelp\t/{lang}/help\nhelpline\thttps://www.stopitnow.org/\n" + extraRows);
+        var terms = TermListParser.Parse("zorblat\n", "placeholder.tsv");
+
+        var screener = Waymark.Screening.Screener.Create(terms.Value!, new ScreenerOptions { ContentDirectory = content });
+
+        Assert.False(screener.IsSuccess);
+        Assert.Contains(message, screener.Error, StringComparison.Ordinal);
         Directory.Delete(content, recursive: true);
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Waymark.SelfHelp.Content;
 using Waymark.SelfHelp.Listing;
 using Waymark.Testing;
@@ -36,16 +37,125 @@ public sealed class HelpDirectoryTests
     }
 
     [Theory]
-    [InlineData("2026-11-27", "2026-11-27", "Recent")]
-    [InlineData("2026-06-01", "2026-11-27", "Recent")]
-    [InlineData("2026-05-30", "2026-11-27", "Stale")]
-    [InlineData("", "2026-11-27", "NeverVerified")]
-    public void Verification_age_comes_from_the_injected_clock(string verified, string today, string expected)
+    [InlineData("2026-11-27", "", "2026-11-27", "Recent")]
+    [InlineData("2026-06-01", "", "2026-11-27", "Recent")]
+    [InlineData("2026-05-30", "", "2026-11-27", "Stale")]
+    [InlineData("", "", "2026-11-27", "NeverVerified")]
+    [InlineData("", "2026-11-27", "2026-11-27", "DeskChecked")]
+    [InlineData("", "2026-06-01", "2026-11-27", "DeskChecked")]
+    [InlineData("", "2026-05-30", "2026-11-27", "DeskCheckStale")]
+    [InlineData("2026-05-30", "2026-11-27", "2026-11-27", "Stale")]
+    public void Verification_and_desk_check_age_come_from_the_injected_clock(string verified, string deskChecked, string today, string expected)
     {
-        var entry = new DirectoryEntry("x", "Org", "global", "helpline", [], [new Channel("web", "https://example.org/", "")], ["en"], true, "unknown", "https://example.org/",
-            verified.Length == 0 ? null : DateOnly.Parse(verified, System.Globalization.CultureInfo.InvariantCulture), "");
+        var entry = Entry("x", "global", "helpline", ["public"], ["en"]) with
+        {
+            Verified = Day(verified),
+            Checked = Day(deskChecked) is { } date ? new DeskCheck(date, "desk check against a stored copy") : null,
+        };
 
-        Assert.Equal(Enum.Parse<VerificationStatus>(expected), HelpDirectory.StatusOf(entry, new FixedClock(DateTimeOffset.Parse(today + "T12:00:00Z", System.Globalization.CultureInfo.InvariantCulture))));
+        Assert.Equal(Enum.Parse<VerificationStatus>(expected), HelpDirectory.StatusOf(entry, new FixedClock(DateTimeOffset.Parse(today + "T12:00:00Z", CultureInfo.InvariantCulture))));
+    }
+
+    [Fact]
+    public void Help_comes_before_reporting_and_the_page_language_before_international_and_others()
+    {
+        var directory = new HelpDirectory([
+            Entry("report-fi", "FI", "reporting-hotline", ["public", "parents"], ["fi"]),
+            Entry("report-global", "global", "reporting-hotline", ["public"], ["en"]),
+            Entry("parents-se", "SE", "helpline", ["parents"], ["sv"]),
+            Entry("own-de", "DE", "therapy", ["worried-about-own-thoughts", "parents"], ["de"]),
+            Entry("own-global", "global", "self-help", ["worried-about-own-thoughts"], ["en", "fi"]),
+            Entry("own-global-en", "global", "self-help", ["worried-about-own-thoughts"], ["en"]),
+            Entry("own-fi", "FI", "self-help", ["worried-about-own-thoughts"], ["fi"]),
+            Entry("young-hr", "HR", "helpline", ["young-people", "parents"], ["hr"]),
+            Entry("anyone-ua", "UA", "helpline", ["public"], ["uk"]),
+        ]);
+
+        var help = directory.Arrange(null, null, "fi", reportingFirst: false);
+
+        Assert.Equal(["worried-about-own-thoughts", "young-people", "parents", "public", "report"], help.Select(group => group.Id));
+        Assert.Equal(["own-global", "own-fi", "own-global-en", "own-de"], help[0].Entries.Select(entry => entry.Id));
+        Assert.Equal(["report-fi", "report-global"], help[4].Entries.Select(entry => entry.Id));
+        Assert.Equal(["young-hr"], help[1].Entries.Select(entry => entry.Id));
+
+        var reporting = directory.Arrange(null, null, "fi", reportingFirst: true);
+
+        Assert.Equal(["report", "worried-about-own-thoughts", "young-people", "parents", "public"], reporting.Select(group => group.Id));
+        Assert.Equal(["report-global", "report-fi"], directory.Arrange(null, null, "en", reportingFirst: true)[0].Entries.Select(entry => entry.Id));
+        Assert.Equal(["worried-about-own-thoughts", "report"], directory.Arrange("FI", null, "en", reportingFirst: false).Select(group => group.Id));
+        Assert.All(directory.Arrange(null, "sv", "en", reportingFirst: false).SelectMany(group => group.Entries), entry => Assert.Contains("sv", entry.Languages));
+    }
+
+    [Fact]
+    public void Every_desk_checked_entry_says_how_and_the_countries_of_the_ui_languages_have_a_reporting_route()
+    {
+        var directory = HelpDirectory.Load(ShippedPath);
+
+        Assert.All(directory.Entries, entry => Assert.Null(entry.Verified));
+        Assert.True(directory.Entries.Count(entry => entry.Checked is not null) >= 35);
+        Assert.All(directory.Entries.Where(entry => entry.Checked is not null), entry => Assert.Matches("^desk check against (a )?stored cop(y|ies) ", entry.Checked!.How));
+        var national = new Dictionary<string, string[]>
+        {
+            ["fi"] = ["FI"],
+            ["sv"] = ["SE"],
+            ["fr"] = ["FR"],
+            ["nl"] = ["NL"],
+            ["de"] = ["DE"],
+            ["pt"] = ["BR", "PT"],
+            ["el"] = ["GR"],
+            ["pl"] = ["PL"],
+            ["hr"] = ["HR"],
+            ["bs"] = ["BA"],
+            ["sr"] = ["RS"],
+            ["es"] = ["ES"],
+            ["it"] = ["IT"],
+            ["hi"] = ["IN"],
+            ["ta"] = ["IN"],
+            ["ne"] = ["NP"],
+            ["ja"] = ["JP"],
+            ["zh-hant"] = ["TW"],
+            ["uk"] = ["UA"],
+            ["ru"] = ["RU"],
+            ["en"] = ["GB", "US"],
+        };
+        foreach (var (language, countries) in national)
+        {
+            Assert.Contains(directory.Entries, entry => entry.IsReporting && countries.Contains(entry.Country));
+        }
+
+        Assert.Contains(directory.Entries, entry => entry.Country == "FI" && !entry.IsReporting && entry.Audience.Contains("worried-about-own-thoughts") && entry.Serves("fi"));
+        Assert.True(directory.Arrange(null, null, "fi", reportingFirst: false)[0].Entries[0].Serves("fi"));
+    }
+
+    [Fact]
+    public void Each_per_language_helpline_of_the_warning_is_a_directory_service_in_that_language()
+    {
+        var directory = HelpDirectory.Load(ShippedPath);
+        var rows = File.ReadAllLines(Path.Combine(TestEnvironment.RepositoryRoot, "content", "screening", "links.tsv"))
+            .Where(line => line.Length > 0 && !line.StartsWith('#'))
+            .Select(line => line.Split('\t'))
+            .Where(fields => fields[0] == "helpline")
+            .ToList();
+
+        Assert.Single(rows, fields => fields.Length == 2);
+        Assert.Contains(directory.Entries, entry => entry.Channels.Any(channel => channel.Address == rows.Single(fields => fields.Length == 2)[1]));
+        foreach (var fields in rows.Where(fields => fields.Length == 3))
+        {
+            var languages = fields[2].Split(',');
+            Assert.Contains(directory.Entries, entry =>
+                !entry.IsReporting
+                && entry.Channels.Any(channel => channel.Kind == "web" && channel.Address == fields[1])
+                && languages.All(entry.Serves));
+        }
+    }
+
+    [Fact]
+    public void A_note_in_the_reader_language_is_used_and_english_otherwise()
+    {
+        var entry = Entry("x", "FI", "self-help", ["public"], ["fi", "en"]) with { Notes = "English note", NotesIn = new Dictionary<string, string> { ["fi"] = "Suomeksi" } };
+
+        Assert.Equal("Suomeksi", entry.NoteIn("fi"));
+        Assert.Null(entry.NoteIn("sv"));
     }
 
     [Theory]
@@ -53,6 +163,7 @@ public sealed class HelpDirectoryTests
     [InlineData("type: zorblat", "type is one of")]
     [InlineData("source: http://insecure.example/", "source URL")]
     [InlineData("verified: \"27.11.2026\"", "verified is a date")]
+    [InlineData("audience: [zorblat]", "audience is one or more of")]
     public void Invalid_entries_are_refused_with_the_field_named(string replacement, string message)
     {
         var text = File.ReadAllText(ShippedPath);
@@ -67,6 +178,11 @@ public sealed class HelpDirectoryTests
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
         Assert.Contains("entry 'inhope'", error.Message, StringComparison.Ordinal);
     }
+
+    private static DirectoryEntry Entry(string id, string country, string type, IReadOnlyList<string> audience, IReadOnlyList<string> languages) =>
+        new(id, "Organisation " + id, country, type, audience, [new Channel("web", "https://example.org/", "")], languages, true, "unknown", "https://example.org/", null, "");
+
+    private static DateOnly? Day(string text) => text.Length == 0 ? null : DateOnly.Parse(text, CultureInfo.InvariantCulture);
 
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider
     {

@@ -85,6 +85,32 @@ public sealed class SelfHelpPagesTests(PageChecker checker, ServerFixture fixtur
         Assert.DoesNotContain("CyberTipline", britain, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_directory_shows_help_before_reporting_and_the_reader_language_first()
+    {
+        var finnish = WebUtility.HtmlDecode(await _http.GetStringAsync(new Uri(fixture.Server.PublicUrl, "/fi/directory")));
+
+        static int At(string html, string id)
+        {
+            var at = html.IndexOf($"id=\"{id}\"", StringComparison.Ordinal);
+            Assert.True(at >= 0, id + " is missing");
+            return at;
+        }
+
+        Assert.True(At(finnish, "group-worried-about-own-thoughts") < At(finnish, "group-report"));
+        Assert.True(At(finnish, "entry-fi-mielenterveystalo-self-help") < At(finnish, "entry-troubled-desire"));
+        Assert.True(At(finnish, "entry-fi-nettivihje") < At(finnish, "entry-inhope"));
+        Assert.Contains("<p class=\"entry-note\">Nimetön ja maksuton verkko-omahoito-ohjelma", finnish, StringComparison.Ordinal);
+        Assert.Contains("<p class=\"entry-note\" lang=\"en\" dir=\"ltr\">Anonymous online self-management programme", finnish, StringComparison.Ordinal);
+        Assert.Contains("Tiedot otettu julkaistuista tiedoista (ks. Lähde) 2026-12-06", finnish, StringComparison.Ordinal);
+        Assert.DoesNotContain("Viimeksi tarkistettu", finnish, StringComparison.Ordinal);
+
+        var reporting = WebUtility.HtmlDecode(await _http.GetStringAsync(new Uri(fixture.Server.PublicUrl, "/en/directory/report")));
+
+        Assert.True(At(reporting, "group-report") < At(reporting, "group-worried-about-own-thoughts"));
+        Assert.True(At(reporting, "entry-inhope") < At(reporting, "entry-fi-nettivihje"));
+    }
+
     [Theory]
     [InlineData("/en/help/zorblat")]
     [InlineData("/en/parents/quenmix")]

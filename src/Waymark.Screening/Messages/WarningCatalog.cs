@@ -6,8 +6,11 @@ namespace Waymark.Screening.Messages;
 /// <summary>A message variant: its id, theme and framing (content/screening/variants.tsv).</summary>
 public sealed record WarningVariant(string Id, string Theme, string Framing);
 
-/// <summary>A help link: its id and its allow-listed target (content/screening/links.tsv); <c>{lang}</c> in the target is the language.</summary>
-internal sealed record HelpLink(string Id, string Target);
+/// <summary>
+/// A help link: its id and its allow-listed target (content/screening/links.tsv); <c>{lang}</c> in the target is the language.
+/// <paramref name="Languages"/> empty: the link for every language; else a per-language override of the link with the same id.
+/// </summary>
+internal sealed record HelpLink(string Id, string Target, IReadOnlyList<string> Languages);
 
 /// <summary>
 /// The warning text of one variant in one language, with the titles of the help links.
@@ -29,13 +32,18 @@ internal sealed class WarningCatalog
     private WarningCatalog(IReadOnlyList<WarningVariant> variants, IReadOnlyList<HelpLink> links, Dictionary<string, Dictionary<string, List<string>>> messages)
     {
         Variants = variants;
-        Links = links;
+        Links = links.Where(link => link.Languages.Count == 0).ToList();
+        Overrides = links.Where(link => link.Languages.Count > 0).ToList();
         _messages = messages;
     }
 
     public IReadOnlyList<WarningVariant> Variants { get; }
 
+    /// <summary>The links every warning shows, in order (rows of links.tsv without languages).</summary>
     public IReadOnlyList<HelpLink> Links { get; }
+
+    /// <summary>Per-language targets (rows of links.tsv with a third column): the same link, sent elsewhere for those languages.</summary>
+    public IReadOnlyList<HelpLink> Overrides { get; }
 
     public IEnumerable<string> Languages => _messages.Keys;
 
@@ -44,7 +52,9 @@ internal sealed class WarningCatalog
         try
         {
             var variants = ReadTsv(Path.Combine(directory, "variants.tsv"), 3).Select(f => new WarningVariant(f[0], f[1], f[2])).ToList();
-            var links = ReadTsv(Path.Combine(directory, "links.tsv"), 2).Select(f => new HelpLink(f[0], f[1])).ToList();
+            var links = ReadTsv(Path.Combine(directory, "links.tsv"), 2, 3)
+                .Select(f => new HelpLink(f[0], f[1], f.Length == 3 ? f[2].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(l => l.ToLowerInvariant()).ToList() : []))
+                .ToList();
             var messages = new Dictionary<string, Dictionary<string, List<string>>>(StringComparer.Ordinal);
             foreach (var file in Directory.EnumerateFiles(Path.Combine(directory, "messages"), "*.txt"))
             {
@@ -64,6 +74,10 @@ internal sealed class WarningCatalog
     public WarningVariant? FindVariant(string? id) => Variants.FirstOrDefault(v => v.Id == id);
 
     public HelpLink? FindLink(string? id) => Links.FirstOrDefault(l => l.Id == id);
+
+    /// <summary>The link as it is for <paramref name="language"/>: its override for that language where links.tsv has one, else the link for every language.</summary>
+    public HelpLink? FindLink(string? id, string language) =>
+        FindLink(id) is { } link ? Overrides.FirstOrDefault(o => o.Id == link.Id && o.Languages.Contains(language, StringComparer.Ordinal)) ?? link : null;
 
     /// <summary>The variant's text in <paramref name="language"/>, or in English when that language lacks it.</summary>
     public WarningText Text(string language, WarningVariant variant)
@@ -116,7 +130,26 @@ internal sealed class WarningCatalog
             }
         }
 
-        foreach (var link in Links)
+        foreach (var link in Overrides)
+        {
+            if (FindLink(link.Id) is null)
+            {
+                return $"links.tsv: {link.Id} for {string.Join(",", link.Languages)} overrides a link that has no row for every language.";
+            }
+
+            var earlier = Overrides.TakeWhile(o => !ReferenceEquals(o, link)).FirstOrDefault(o => o.Id == link.Id && o.Languages.Intersect(link.Languages).Any());
+            if (earlier is not null)
+            {
+                return $"links.tsv: {link.Id} has two rows for {string.Join(",", earlier.Languages.Intersect(link.Languages))}.";
+            }
+        }
+
+        if (Links.GroupBy(l => l.Id).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            return $"links.tsv: {twice.Key} has two rows for every language; give the second its languages (third column).";
+        }
+
+        foreach (var link in Links.Concat(Overrides))
         {
             if (!english.ContainsKey("link." + link.Id))
             {
@@ -133,7 +166,9 @@ internal sealed class WarningCatalog
         return null;
     }
 
-    private static List<string[]> ReadTsv(string path, int columns)
+    private static List<string[]> ReadTsv(string path, int columns) => ReadTsv(path, columns, columns);
+
+    private static List<string[]> ReadTsv(string path, int columns, int maxColumns)
     {
         var rows = new List<string[]>();
         var number = 0;
@@ -146,9 +181,10 @@ internal sealed class WarningCatalog
             }
 
             var fields = line.Split('\t', StringSplitOptions.TrimEntries);
-            if (fields.Length != columns || fields.Any(f => f.Length == 0))
+            if (fields.Length < columns || fields.Length > maxColumns || fields.Any(f => f.Length == 0))
             {
-                throw new FormatException($"{Path.GetFileName(path)}:{number.ToString(CultureInfo.InvariantCulture)} needs {columns.ToString(CultureInfo.InvariantCulture)} tab-separated values.");
+                var count = columns == maxColumns ? columns.ToString(CultureInfo.InvariantCulture) : $"{columns.ToString(CultureInfo.InvariantCulture)} or {maxColumns.ToString(CultureInfo.InvariantCulture)}";
+                throw new FormatException($"{Path.GetFileName(path)}:{number.ToString(CultureInfo.InvariantCulture)} needs {count} tab-separated values.");
             }
 
             rows.Add(fields);

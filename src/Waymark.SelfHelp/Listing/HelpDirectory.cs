@@ -6,12 +6,28 @@ namespace Waymark.SelfHelp.Listing;
 
 internal enum VerificationStatus
 {
+    /// <summary>Someone checked the entry against its live source within <see cref="HelpDirectory.FreshFor"/>.</summary>
     Recent,
+
+    /// <summary>The last check against the live source is older than <see cref="HelpDirectory.FreshFor"/>.</summary>
     Stale,
+
+    /// <summary>Never checked live; its details were taken from the organisation's published information (a desk check) within <see cref="HelpDirectory.FreshFor"/>.</summary>
+    DeskChecked,
+
+    /// <summary>Never checked live; the desk check is older than <see cref="HelpDirectory.FreshFor"/>.</summary>
+    DeskCheckStale,
+
     NeverVerified,
 }
 
 internal sealed record Channel(string Kind, string Address, string Hours);
+
+/// <summary>When and how the details were taken from the organisation's published information, without a live check.</summary>
+internal sealed record DeskCheck(DateOnly Date, string How);
+
+/// <summary>One audience section of the directory page: <see cref="HelpDirectory.ReportGroup"/> or an audience id.</summary>
+internal sealed record DirectoryGroup(string Id, IReadOnlyList<DirectoryEntry> Entries);
 
 internal sealed record DirectoryEntry(
     string Id,
@@ -21,13 +37,23 @@ internal sealed record DirectoryEntry(
     IReadOnlyList<string> Audience,
     IReadOnlyList<Channel> Channels,
     IReadOnlyList<string> Languages,
-    bool Anonymous,
+    bool? Anonymous,
     string Tor,
     string Source,
     DateOnly? Verified,
-    string Notes)
+    string Notes,
+    DeskCheck? Checked = null,
+    IReadOnlyDictionary<string, string>? NotesIn = null)
 {
     public bool IsGlobal => Country == HelpDirectory.Global;
+
+    public bool IsReporting => Type == "reporting-hotline";
+
+    public bool Serves(string language) => Languages.Contains(language, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The note in <paramref name="language"/> when the entry has one, else null (the page shows the English note, marked as English).</summary>
+    public string? NoteIn(string language) =>
+        NotesIn is not null && NotesIn.TryGetValue(language.ToLowerInvariant(), out var note) && note.Length > 0 ? note : null;
 }
 
 /// <summary>
@@ -44,6 +70,14 @@ internal sealed partial class HelpDirectory(IReadOnlyList<DirectoryEntry> entrie
     private static readonly string[] Types = ["helpline", "self-help", "reporting-hotline", "therapy"];
     private static readonly string[] ChannelKinds = ["web", "onion", "phone", "email", "chat"];
     private static readonly string[] TorValues = ["yes", "no", "unknown"];
+
+    /// <summary>The group of reporting routes (every <c>reporting-hotline</c>, whatever its audience).</summary>
+    internal const string ReportGroup = "report";
+
+    /// <summary>Help before reporting: the audience groups in the order a help-seeker meets them.</summary>
+    internal static readonly IReadOnlyList<string> HelpGroups = ["worried-about-own-thoughts", "young-people", "parents", "public"];
+
+    private static readonly string[] Audiences = ["public", "parents", "worried-about-own-thoughts", "young-people"];
 
     public IReadOnlyList<DirectoryEntry> Entries { get; } = entries;
 
@@ -66,17 +100,57 @@ internal sealed partial class HelpDirectory(IReadOnlyList<DirectoryEntry> entrie
             .GroupBy(entry => entry.Country, StringComparer.Ordinal)
             .ToList();
 
+    /// <summary>
+    /// The entries for a country (global ones always included) and optionally a language, in audience groups:
+    /// help first (people worried about their own thoughts, young people, parents, anyone), then reporting routes;
+    /// with <paramref name="reportingFirst"/> the reporting routes come first. A reporting hotline is always in the
+    /// reporting group; any other entry in the first help group its audience names. Within a group, the entries that
+    /// serve <paramref name="pageLanguage"/> come first, then international ones, then the rest; then by country and name.
+    /// </summary>
+    public IReadOnlyList<DirectoryGroup> Arrange(string? country, string? language, string pageLanguage, bool reportingFirst)
+    {
+        ArgumentNullException.ThrowIfNull(pageLanguage);
+        List<string> order = reportingFirst ? [ReportGroup, .. HelpGroups] : [.. HelpGroups, ReportGroup];
+        var chosen = Entries
+            .Where(entry => string.IsNullOrEmpty(country) || entry.IsGlobal || entry.Country == country)
+            .Where(entry => string.IsNullOrEmpty(language) || entry.Serves(language))
+            .ToList();
+        return order
+            .Select(group => new DirectoryGroup(group, chosen
+                .Where(entry => GroupOf(entry) == group)
+                .OrderBy(entry => entry.Serves(pageLanguage) ? 0 : entry.IsGlobal ? 1 : 2)
+                .ThenBy(entry => entry.IsGlobal ? 0 : 1)
+                .ThenBy(entry => entry.Country, StringComparer.Ordinal)
+                .ThenBy(entry => entry.Organisation, StringComparer.Ordinal)
+                .ToList()))
+            .Where(group => group.Entries.Count > 0)
+            .ToList();
+    }
+
+    /// <summary>The group an entry is listed in: <see cref="ReportGroup"/> for reporting hotlines, else its first audience in <see cref="HelpGroups"/> order.</summary>
+    public static string GroupOf(DirectoryEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return entry.IsReporting ? ReportGroup : HelpGroups.FirstOrDefault(group => entry.Audience.Contains(group, StringComparer.Ordinal)) ?? "public";
+    }
+
     public static VerificationStatus StatusOf(DirectoryEntry entry, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentNullException.ThrowIfNull(clock);
-        if (entry.Verified is not { } verified)
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        bool Fresh(DateOnly date) => today.DayNumber - date.DayNumber <= FreshFor.TotalDays;
+        if (entry.Verified is { } verified)
         {
-            return VerificationStatus.NeverVerified;
+            return Fresh(verified) ? VerificationStatus.Recent : VerificationStatus.Stale;
         }
 
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        return today.DayNumber - verified.DayNumber > FreshFor.TotalDays ? VerificationStatus.Stale : VerificationStatus.Recent;
+        if (entry.Checked is { } desk)
+        {
+            return Fresh(desk.Date) ? VerificationStatus.DeskChecked : VerificationStatus.DeskCheckStale;
+        }
+
+        return VerificationStatus.NeverVerified;
     }
 
     public static HelpDirectory Load(string path)
@@ -100,6 +174,7 @@ internal sealed partial class HelpDirectory(IReadOnlyList<DirectoryEntry> entrie
             Require(path, entry.Channels.Count > 0, $"{where}: needs at least one channel.");
             Require(path, entry.Channels.All(channel => ChannelKinds.Contains(channel.Kind, StringComparer.Ordinal) && !string.IsNullOrWhiteSpace(channel.Address)), $"{where}: each channel has a kind ({string.Join(", ", ChannelKinds)}) and an address.");
             Require(path, entry.Languages.Count > 0, $"{where}: needs its languages.");
+            Require(path, entry.Audience.Count > 0 && entry.Audience.All(audience => Audiences.Contains(audience, StringComparer.Ordinal)), $"{where}: audience is one or more of {string.Join(", ", Audiences)}.");
             Require(path, entry.Source.StartsWith("https://", StringComparison.Ordinal), $"{where}: needs a source URL (https://) that says where the details come from.");
             DateOnly? verified = null;
             if (!string.IsNullOrEmpty(entry.Verified))
@@ -108,10 +183,20 @@ internal sealed partial class HelpDirectory(IReadOnlyList<DirectoryEntry> entrie
                 verified = DateOnly.ParseExact(entry.Verified, "yyyy-MM-dd", CultureInfo.InvariantCulture);
             }
 
+            DeskCheck? desk = null;
+            if (entry.Checked is { } check)
+            {
+                Require(path, DateOnly.TryParseExact(check.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var checkedOn), $"{where}: checked.date is a date yyyy-mm-dd.");
+                Require(path, !string.IsNullOrWhiteSpace(check.How), $"{where}: checked.how says how the details were checked.");
+                desk = new DeskCheck(DateOnly.ParseExact(check.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture), check.How);
+            }
+
+            Require(path, entry.NotesIn.Keys.All(language => entry.Languages.Contains(language, StringComparer.OrdinalIgnoreCase) || language == "en"), $"{where}: notesIn holds notes only in languages the entry lists.");
             entries.Add(new DirectoryEntry(
                 entry.Id, entry.Organisation, entry.Country, entry.Type, entry.Audience,
                 entry.Channels.Select(channel => new Channel(channel.Kind, channel.Address, channel.Hours)).ToList(),
-                entry.Languages, entry.Anonymous, entry.Tor, entry.Source, verified, entry.Notes));
+                entry.Languages, entry.Anonymous, entry.Tor, entry.Source, verified, entry.Notes, desk,
+                entry.NotesIn.ToDictionary(pair => pair.Key.ToLowerInvariant(), pair => pair.Value.Trim(), StringComparer.Ordinal)));
         }
 
         Require(path, entries.Count > 0, "holds no entries.");
@@ -155,7 +240,8 @@ internal sealed class DirectoryEntryFile
 
     public List<string> Languages { get; set; } = [];
 
-    public bool Anonymous { get; set; }
+    /// <summary>true or false where the source says; left out when it does not (the page then says nothing about it).</summary>
+    public bool? Anonymous { get; set; }
 
     public string Tor { get; set; } = "unknown";
 
@@ -164,6 +250,17 @@ internal sealed class DirectoryEntryFile
     public string Verified { get; set; } = "";
 
     public string Notes { get; set; } = "";
+
+    public Dictionary<string, string> NotesIn { get; set; } = [];
+
+    public DeskCheckFile? Checked { get; set; }
+}
+
+internal sealed class DeskCheckFile
+{
+    public string Date { get; set; } = "";
+
+    public string How { get; set; } = "";
 }
 
 internal sealed class ChannelFile
