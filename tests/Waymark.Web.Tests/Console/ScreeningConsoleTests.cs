@@ -174,7 +174,7 @@ public sealed class ScreeningConsoleTests(StaffFixture staff) : IClassFixture<St
         var screener = staff.Server.Services.GetRequiredService<Waymark.Screening.Screener>();
         var messages = await Editor.Client.GetStringAsync("/console/screening/messages");
         Assert.Contains("aria-label=\"translated: neutral in fi\">translated</a>", messages, StringComparison.Ordinal);
-        Assert.Contains("aria-label=\"English: neutral in ja\">English</a>", messages, StringComparison.Ordinal);
+        Assert.Contains("aria-label=\"translated: neutral in ja\">translated</a>", messages, StringComparison.Ordinal);
         var counter = staff.Server.Services.GetRequiredService<PageViewCounter>();
         await counter.FlushAsync(CancellationToken.None);
         var shownBefore = (await staff.Server.Database.Counters.ReadAsync("screen:shown")).Sum(c => c.Count);
