@@ -85,8 +85,10 @@ public static class WaymarkServer
         builder.Services.AddSingleton<Forms.FormTokenLimiter>();
         builder.Services.AddAntiforgery(options =>
         {
-            // A strictly-necessary cookie only where a form needs it; never readable by script.
+            // The console's forms only (the public site sets no cookie: its forms are guarded by FormGuard);
+            // never readable by script, never sent outside /console.
             options.Cookie.Name = "waymark-af";
+            options.Cookie.Path = "/console";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = Microsoft.AspNetCore.Http.SameSiteMode.Strict;
         });

@@ -8,6 +8,7 @@ using Waymark.Web.SelfHelp;
 namespace Waymark.Web.Pages.Help;
 
 /// <summary>"Delete my data": removes the vault stored under a phrase, at once and for good.</summary>
+[IgnoreAntiforgeryToken] // no cookie on the public site: FormGuard protects these forms
 internal sealed class DeleteModel(ProgressVault vault, PhraseKeys phraseKeys, IStringLocalizer<SharedResource> text) : PageModel, IGuardedPage
 {
     string IGuardedPage.GuardedFormName => "help";

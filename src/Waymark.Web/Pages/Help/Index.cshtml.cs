@@ -14,6 +14,7 @@ namespace Waymark.Web.Pages.Help;
 /// Without a phrase nothing is stored and modules are plain links; with one, progress is shown and
 /// modules open through forms that carry the vault token (never in a URL).
 /// </summary>
+[IgnoreAntiforgeryToken] // no cookie on the public site: FormGuard protects these forms
 internal sealed class IndexModel(ContentLibrary content, ProgressVault vault, VaultTokens tokens, PhraseKeys phraseKeys, IStringLocalizer<SharedResource> text) : PageModel, IGuardedPage
 {
     string IGuardedPage.GuardedFormName => "help";

@@ -15,6 +15,7 @@ namespace Waymark.Web.Pages.Help;
 /// (generated here, shown once), one typed in, or the vault token from an earlier form. Every answer
 /// the person typed comes back on the page when something is wrong, so nothing is lost to an error.
 /// </summary>
+[IgnoreAntiforgeryToken] // no cookie on the public site: FormGuard protects these forms
 internal sealed class ModuleModel(ContentLibrary content, ProgressVault vault, VaultTokens tokens, PhraseKeys phraseKeys, IStringLocalizer<SharedResource> text) : PageModel, IGuardedPage
 {
     string IGuardedPage.GuardedFormName => "help";
