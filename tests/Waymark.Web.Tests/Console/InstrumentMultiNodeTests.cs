@@ -23,8 +23,8 @@ public sealed class InstrumentMultiNodeTests
         var storage = await TestDatabases.CreateAsync(DatabaseEngine.PostgreSql);
         var surveys = TestEnvironment.NewTempDirectory("no-surveys");
         var environment = new Dictionary<string, string> { ["WAYMARK_SURVEYS_DIR"] = surveys };
-        await using var first = await ServerProcess.StartAsync(environment, storage.PostgresConnectionString);
-        await using var second = await ServerProcess.StartAsync(environment, storage.PostgresConnectionString);
+        await using var cluster = await ServerCluster.StartAsync(2, storage.PostgresConnectionString!, environment);
+        var (first, second) = (cluster.Nodes[0], cluster.Nodes[1]);
         var added = await ServerProcess.RunWaymarkAsync(Password, "users", "add", "ed", "--role", "editor", "--password-stdin", "--postgres", storage.PostgresConnectionString!);
         Assert.True(added.Code == 0, added.Error);
 

@@ -39,8 +39,8 @@ public sealed class ScreeningConsoleNodeTests
     public async Task A_list_uploaded_on_one_node_is_live_on_the_other_within_seconds_and_leaves_it_when_deactivated()
     {
         var storage = await TestDatabases.CreateAsync(DatabaseEngine.PostgreSql);
-        await using var first = await ServerProcess.StartAsync(postgres: storage.PostgresConnectionString);
-        await using var second = await ServerProcess.StartAsync(postgres: storage.PostgresConnectionString);
+        await using var cluster = await ServerCluster.StartAsync(2, storage.PostgresConnectionString!);
+        var (first, second) = (cluster.Nodes[0], cluster.Nodes[1]);
         using var editor = await EditorOnAsync(storage, first, "ed-nodes");
         using var http = new HttpClient();
         Assert.False(await ScreeningConsole.MatchesAsync(http, second.PublicUrl, "quenmix"));

@@ -7,7 +7,7 @@ namespace Waymark.Web.Tests.Surveys;
 /// <summary>
 /// Two <c>waymark serve</c> nodes on one PostgreSQL, as behind Onionbalance: every respondent's
 /// requests alternate between the nodes (the state made by one is read by the other), many at once,
-/// and every response is stored exactly once.
+/// and every response is stored exactly once. The nodes share one secrets key file, as deployed.
 /// </summary>
 public sealed class SurveyMultiNodeTests
 {
@@ -18,8 +18,8 @@ public sealed class SurveyMultiNodeTests
     {
         var storage = await TestDatabases.CreateAsync(DatabaseEngine.PostgreSql);
         var folder = SurveyTestForms.NewFolder();
-        await using var first = await ServerProcess.StartAsync(SurveyTestForms.Environment(folder), storage.PostgresConnectionString);
-        await using var second = await ServerProcess.StartAsync(SurveyTestForms.Environment(folder), storage.PostgresConnectionString);
+        await using var cluster = await ServerCluster.StartAsync(2, storage.PostgresConnectionString!, SurveyTestForms.Environment(folder));
+        var (first, second) = (cluster.Nodes[0], cluster.Nodes[1]);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
 
         var markers = Enumerable.Range(0, Respondents).Select(i => $"two-nodes-{i}").ToList();
