@@ -2,40 +2,41 @@ using Waymark.Surveys.Xlsx;
 
 namespace Waymark.Surveys.XlsForm;
 
-/// <summary>A column header as pyxform reads it: base name case-insensitive, optional <c>::Language</c>.</summary>
+/// <summary>
+/// A column header as pyxform reads it (docs/surveys.md, "Column headers"): <see cref="Base"/> is Waymark's name
+/// for what the column means after pyxform's aliases (<c>bind::relevant</c>, <c>relevance</c> → <c>relevant</c>),
+/// <see cref="Language"/> the translation suffix. A grouped header Waymark does not know keeps its tokens joined
+/// by <c>::</c> (<c>bind::jr:preload</c>), so the importer can refuse it by what it means.
+/// </summary>
 internal sealed record Column(int Index, string Header, string Base, string? Language)
 {
     /// <summary>"E (relevant)": the spreadsheet letter and the header, for messages.</summary>
     public string Describe => $"{Worksheet.ColumnLetter(Index)} ({Header})";
 }
 
+/// <summary>Which XLSForm sheet a header belongs to: each has its own aliases.</summary>
+internal enum SheetKind
+{
+    Survey,
+    Choices,
+    Settings,
+}
+
 /// <summary>A sheet read as a header row and data rows (row numbers as in the spreadsheet).</summary>
 internal sealed class SheetTable
 {
-    private static readonly HashSet<string> Translatable = new(StringComparer.Ordinal)
-    {
-        "label", "hint", "required_message", "constraint_message", "guidance_hint", "image", "audio", "video", "big-image",
-        "translation", // settings: translation::Arabic (ar) = machine-draft | reviewed
-    };
+    /// <summary>As pyxform: a run of more than this many empty header cells ends the columns.</summary>
+    public const int MaxAdjacentEmptyColumns = 20;
 
-    private static readonly Dictionary<string, string> Aliases = new(StringComparer.Ordinal)
-    {
-        ["list_name"] = "list_name",
-        ["list name"] = "list_name",
-        ["constraint message"] = "constraint_message",
-        ["required message"] = "required_message",
-        ["choice filter"] = "choice_filter",
-        ["read only"] = "read_only",
-        ["form id"] = "form_id",
-        ["form title"] = "form_title",
-        ["default language"] = "default_language",
-    };
+    /// <summary>As pyxform: a run of more than this many empty rows ends the data.</summary>
+    public const int MaxAdjacentEmptyRows = 60;
 
-    private SheetTable(Worksheet sheet, int headerRow, List<Column> columns)
+    private SheetTable(Worksheet sheet, int headerRow, List<Column> columns, int lastRow)
     {
         Sheet = sheet;
         HeaderRow = headerRow;
         Columns = columns;
+        LastRow = lastRow;
     }
 
     public Worksheet Sheet { get; }
@@ -46,66 +47,106 @@ internal sealed class SheetTable
 
     public IReadOnlyList<Column> Columns { get; }
 
-    public IEnumerable<(int Row, IReadOnlyDictionary<int, string> Cells)> DataRows =>
-        Sheet.Rows.Where(r => r.Key > HeaderRow).Select(r => (r.Key, (IReadOnlyDictionary<int, string>)r.Value));
+    /// <summary>The last row read: rows after a run of more than <see cref="MaxAdjacentEmptyRows"/> empty rows are not part of the form.</summary>
+    public int LastRow { get; }
 
-    public static SheetTable Read(Worksheet sheet)
+    /// <summary>Data rows up to <see cref="LastRow"/>, holding only the cells of <see cref="Columns"/>.</summary>
+    public IEnumerable<(int Row, IReadOnlyDictionary<int, string> Cells)> DataRows =>
+        Sheet.Rows.Where(r => r.Key > HeaderRow && r.Key <= LastRow).Select(r => (r.Key, (IReadOnlyDictionary<int, string>)r.Value));
+
+    /// <summary>Rows beyond <see cref="LastRow"/> that hold something: pyxform never reads them.</summary>
+    public int? FirstIgnoredRow => Sheet.Rows.Where(r => r.Key > LastRow && r.Value.Values.Any(v => !string.IsNullOrWhiteSpace(v))).Select(r => (int?)r.Key).FirstOrDefault();
+
+    /// <summary>The first header cell beyond the last column read (after a run of empty header cells), if any.</summary>
+    public int? FirstIgnoredColumn { get; private init; }
+
+    public static SheetTable Read(Worksheet sheet, SheetKind kind)
     {
         if (sheet.Rows.Count == 0)
         {
-            return new SheetTable(sheet, 0, []);
+            return new SheetTable(sheet, 0, [], 0);
         }
 
         var (headerRow, cells) = sheet.Rows.First();
-        var columns = cells
-            .Where(c => !string.IsNullOrWhiteSpace(c.Value))
-            .Select(c => ParseHeader(c.Key, c.Value))
-            .ToList();
-        return new SheetTable(sheet, headerRow, columns);
+        var headers = new List<(int Index, string Text)>();
+        int? ignoredColumn = null;
+        var previous = 0;
+        foreach (var (index, value) in cells)
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                continue;
+            }
+
+            if (index - previous - 1 > MaxAdjacentEmptyColumns)
+            {
+                ignoredColumn = index;
+                break;
+            }
+
+            headers.Add((index, value));
+            previous = index;
+        }
+
+        var doubleColon = headers.Any(h => h.Text.Contains("::", StringComparison.Ordinal));
+        var columns = headers.ConvertAll(h => ParseHeader(h.Index, h.Text, kind, doubleColon));
+        var last = headerRow;
+        foreach (var (row, rowCells) in sheet.Rows.Where(r => r.Key > headerRow))
+        {
+            if (!columns.Any(c => rowCells.TryGetValue(c.Index, out var v) && !string.IsNullOrWhiteSpace(v)))
+            {
+                continue;
+            }
+
+            if (row - last - 1 > MaxAdjacentEmptyRows)
+            {
+                break;
+            }
+
+            last = row;
+        }
+
+        return new SheetTable(sheet, headerRow, columns, last) { FirstIgnoredColumn = ignoredColumn };
     }
 
     /// <summary>
-    /// "label::English (en)" → (label, "English (en)"); legacy "label:English" likewise for translatable
-    /// columns; "media::image::fr" → (image, fr). Base names are lower-cased and aliases resolved.
+    /// pyxform's reading: split on <c>::</c> when any header of the sheet has it, else on <c>:</c> (keeping
+    /// <c>jr:x</c> together); the first token is snake-cased and its alias resolved; then the tokens are
+    /// mapped to what Waymark calls the column.
     /// </summary>
-    public static Column ParseHeader(int index, string header)
+    public static Column ParseHeader(int index, string header, SheetKind kind, bool doubleColon)
     {
         var text = header.Trim();
-        string baseName;
-        string? language = null;
-        var split = text.IndexOf("::", StringComparison.Ordinal);
-        if (split >= 0)
+        var tokens = Tokens(text, doubleColon);
+        var first = HeaderAliases.SnakeCase(tokens[0]);
+        if (HeaderAliases.For(kind).TryGetValue(first, out var alias))
         {
-            baseName = text[..split];
-            language = text[(split + 2)..];
-            if (string.Equals(baseName, "media", StringComparison.OrdinalIgnoreCase))
-            {
-                var inner = language.IndexOf("::", StringComparison.Ordinal);
-                baseName = inner >= 0 ? language[..inner] : language;
-                language = inner >= 0 ? language[(inner + 2)..] : null;
-            }
-            else if (baseName.Contains(':', StringComparison.Ordinal) is false && !Translatable.Contains(Normalize(baseName)))
-            {
-                // bind::x, instance::x, body::x: keep the whole header as the base so it is reported as written.
-                return new Column(index, header, text.ToLowerInvariant(), null);
-            }
-        }
-        else if (text.IndexOf(':', StringComparison.Ordinal) is var colon and > 0 && Translatable.Contains(Normalize(text[..colon])))
-        {
-            baseName = text[..colon];
-            language = text[(colon + 1)..];
+            tokens = [.. alias, .. tokens.Skip(1)];
         }
         else
         {
-            baseName = text;
+            tokens[0] = first;
         }
 
-        return new Column(index, header, Normalize(baseName), string.IsNullOrWhiteSpace(language) ? null : language.Trim());
+        var (baseName, language) = HeaderAliases.Meaning(kind, tokens);
+        return new Column(index, header, baseName, string.IsNullOrWhiteSpace(language) ? null : language.Trim());
     }
 
-    private static string Normalize(string name)
+    private static string[] Tokens(string text, bool doubleColon)
     {
-        var lower = name.Trim().ToLowerInvariant();
-        return Aliases.GetValueOrDefault(lower) ?? lower.Replace(' ', '_');
+        if (doubleColon || text.Contains("::", StringComparison.Ordinal))
+        {
+            return text.Split("::").Select(t => t.Trim()).ToArray();
+        }
+
+        var tokens = text.Split(':').Select(t => t.Trim()).ToList();
+        var jr = tokens.IndexOf("jr");
+        if (jr >= 0 && jr + 1 < tokens.Count)
+        {
+            tokens[jr] = "jr:" + tokens[jr + 1];
+            tokens.RemoveAt(jr + 1);
+        }
+
+        return [.. tokens];
     }
 }

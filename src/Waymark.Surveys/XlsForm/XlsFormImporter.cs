@@ -36,13 +36,16 @@ internal sealed class XlsFormImporter
             switch (sheet.Name.Trim().ToLowerInvariant())
             {
                 case "survey":
-                    survey = SheetTable.Read(sheet);
+                    survey = SheetTable.Read(sheet, SheetKind.Survey);
+                    ReportIgnoredCells(survey);
                     break;
                 case "choices":
-                    choices = SheetTable.Read(sheet);
+                    choices = SheetTable.Read(sheet, SheetKind.Choices);
+                    ReportIgnoredCells(choices);
                     break;
                 case "settings":
-                    settings = SheetTable.Read(sheet);
+                    settings = SheetTable.Read(sheet, SheetKind.Settings);
+                    ReportIgnoredCells(settings);
                     break;
                 case "external_choices" when sheet.Rows.Count > 1:
                     _problems.Add(new Problem(sheet.Name, 0, null, "external choices (sheet 'external_choices') are not supported"));
@@ -105,6 +108,10 @@ internal sealed class XlsFormImporter
                 {
                     ReadTranslationStatus(sheet, column, row.Row, row.Cells?.GetValueOrDefault(column.Index)?.Trim(), SurveyLanguage.FromColumnSuffix(language).Key, translations);
                 }
+                else if (SettingBehaviour(column.Base) is { } refusal && row.Cells?.GetValueOrDefault(column.Index) is { } set && IsSet(set))
+                {
+                    _problems.Add(new Problem(sheet.Name, row.Row, column.Describe, $"setting '{column.Header}' {refusal}"));
+                }
                 else if (!SettingsColumns.Contains(column.Base))
                 {
                     _problems.Add(new Problem(sheet.Name, sheet.HeaderRow, column.Describe, $"setting '{column.Header}' is not used by Waymark and is ignored", Fatal: false));
@@ -136,6 +143,18 @@ internal sealed class XlsFormImporter
             Translations = translations,
         };
     }
+
+    /// <summary>Settings that would change what the form does or where answers go, with why Waymark refuses them.</summary>
+    private static string? SettingBehaviour(string baseName) => baseName switch
+    {
+        "public_key" => "(ODK's encrypted submissions) is not how Waymark seals answers: remove it and put the research team's key beside the form as FORM_ID.pub, made by 'waymark keys generate'",
+        "add_none_option" => "(adding a 'none' choice to every select) is not supported: add the choice to the lists",
+        _ => null,
+    };
+
+    /// <summary>A settings value that switches something on (pyxform's yes/no words; any other text counts as set).</summary>
+    private static bool IsSet(string value) =>
+        value.Trim().ToLowerInvariant() is not ("" or "no" or "false" or "false()");
 
     /// <summary>
     /// <c>translation::Arabic (ar)</c> in the settings sheet says how far that language's texts are from a
@@ -246,21 +265,7 @@ internal sealed class XlsFormImporter
             return ([], []);
         }
 
-        foreach (var column in sheet.Columns.Where(c => !SurveyColumns.Contains(c.Base) && !MediaColumns.Contains(c.Base) && c.Base != "guidance_hint"))
-        {
-            if (column.Base.StartsWith("bind::", StringComparison.Ordinal) || column.Base.StartsWith("instance::", StringComparison.Ordinal) || column.Base.StartsWith("body::", StringComparison.Ordinal))
-            {
-                var used = sheet.DataRows.FirstOrDefault(r => Cell(r.Cells, column).Length > 0);
-                if (used.Cells is not null)
-                {
-                    _problems.Add(new Problem(sheet.Name, used.Row, column.Describe, $"XForm attribute columns ('{column.Header}') are not supported"));
-                    continue;
-                }
-            }
-
-            _problems.Add(new Problem(sheet.Name, sheet.HeaderRow, column.Describe, $"column '{column.Header}' is not used by Waymark and is ignored", Fatal: false));
-        }
-
+        CheckSurveyColumns(sheet);
         var groups = new List<Group>();
         var questions = new List<Question>();
         var stack = new List<(string Name, int Row)>();
@@ -327,6 +332,57 @@ internal sealed class XlsFormImporter
         }
 
         return (groups, questions);
+    }
+
+    /// <summary>
+    /// A column Waymark does not evaluate is an error when a row uses it and it could change what the form does
+    /// (an XForm bind or control attribute, a repeat count, a trigger, an entity); a warning when it cannot
+    /// (notes for the author, SMS settings, instance attributes, display hints for devices).
+    /// </summary>
+    private void CheckSurveyColumns(SheetTable sheet)
+    {
+        foreach (var column in sheet.Columns.Where(c => !SurveyColumns.Contains(c.Base) && !MediaColumns.Contains(c.Base)))
+        {
+            var used = sheet.DataRows.FirstOrDefault(r => Cell(r.Cells, column).Length > 0);
+            if (BehaviourColumn(column.Base) is { } meaning && used.Cells is not null)
+            {
+                _problems.Add(new Problem(sheet.Name, used.Row, column.Describe, $"column '{column.Header}' ({meaning}) changes how the form behaves and Waymark does not support it"));
+            }
+            else if (!IgnoredQuietly.Contains(column.Base))
+            {
+                _problems.Add(new Problem(sheet.Name, sheet.HeaderRow, column.Describe, $"column '{column.Header}' is not used by Waymark and is ignored", Fatal: false));
+            }
+        }
+    }
+
+    /// <summary>What a behaviour-changing column means, or null for one that only annotates or displays.</summary>
+    private static string? BehaviourColumn(string baseName) => baseName switch
+    {
+        "repeat_count" => "the number of repeats",
+        "trigger" => "recalculation when another question changes",
+        "bind::entities:saveto" => "saving to an entity list",
+        "control::rows" or "control::autoplay" => null,
+        _ when baseName.StartsWith("bind::", StringComparison.Ordinal) => $"XForm bind attribute '{baseName[6..]}'",
+        _ when baseName.StartsWith("control::", StringComparison.Ordinal) => $"XForm control attribute '{baseName[9..]}'",
+        "intent" => "launching another app",
+        _ => null,
+    };
+
+    /// <summary>Columns for people, not for the form's logic: read without a warning.</summary>
+    private static readonly HashSet<string> IgnoredQuietly = new(StringComparer.Ordinal) { "guidance_hint" };
+
+    /// <summary>As pyxform, cells after a run of empty rows or header cells are not part of the form: say so.</summary>
+    private void ReportIgnoredCells(SheetTable sheet)
+    {
+        if (sheet.FirstIgnoredRow is { } row)
+        {
+            _problems.Add(new Problem(sheet.Name, row, null, $"rows from here on are not read: they follow more than {SheetTable.MaxAdjacentEmptyRows} empty rows (as in pyxform)", Fatal: false));
+        }
+
+        if (sheet.FirstIgnoredColumn is { } column)
+        {
+            _problems.Add(new Problem(sheet.Name, sheet.HeaderRow, Xlsx.Worksheet.ColumnLetter(column), $"columns from here on are not read: they follow more than {SheetTable.MaxAdjacentEmptyColumns} empty header cells (as in pyxform)", Fatal: false));
+        }
     }
 
     private void AddQuestion(
