@@ -1,12 +1,13 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Waymark.Secrets;
 using Waymark.Storage;
 
 namespace Waymark.Web.Accounts;
 
 /// <summary>
-/// Encrypts console accounts' TOTP secrets at rest (AES-256-GCM) with a key kept in a file, never
+/// Encrypts console accounts' TOTP secrets at rest (AES-256-GCM, <see cref="SealedText"/>) with a key kept in a file, never
 /// in the database: a copied database or backup alone no longer lets anyone compute codes. The file
 /// is made at first start (32 random bytes, mode 0600) unless it exists, and refused when the group
 /// or others may read it; several nodes sharing one
@@ -19,9 +20,7 @@ public sealed class TotpSecretBox
 {
     public const string FileName = "secrets.key";
     private const string Prefix = "v1:";
-    private const int KeyBytes = 32;
-    private const int NonceBytes = 12;
-    private const int TagBytes = 16;
+    private const int KeyBytes = SealedText.KeyBytes;
 
     private readonly byte[]? _key;
 
@@ -89,54 +88,13 @@ public sealed class TotpSecretBox
     /// <summary>Whether a stored value is still the plain secret of before encryption.</summary>
     public static bool IsPlain(string stored) => !stored.StartsWith(Prefix, StringComparison.Ordinal);
 
-    public string Seal(long accountId, string secret)
-    {
-        var key = Key();
-        var plain = Encoding.UTF8.GetBytes(secret);
-        var sealedBytes = new byte[NonceBytes + plain.Length + TagBytes];
-        var nonce = sealedBytes.AsSpan(0, NonceBytes);
-        RandomNumberGenerator.Fill(nonce);
-        using var aes = new AesGcm(key, TagBytes);
-        aes.Encrypt(nonce, plain, sealedBytes.AsSpan(NonceBytes, plain.Length), sealedBytes.AsSpan(NonceBytes + plain.Length), Associated(accountId));
-        return Prefix + Convert.ToBase64String(sealedBytes);
-    }
+    public string Seal(long accountId, string secret) => SealedText.Seal(Key(), Prefix, secret, Associated(accountId));
 
-    /// <summary>The plain secret, or null when the stored value cannot be opened with this key.</summary>
+    /// <summary>The plain secret, or null when the stored value cannot be opened with this key (another key file, or a secret moved from another account).</summary>
     public string? Open(long accountId, string stored)
     {
         ArgumentNullException.ThrowIfNull(stored);
-        if (IsPlain(stored))
-        {
-            return stored;
-        }
-
-        byte[] sealedBytes;
-        try
-        {
-            sealedBytes = Convert.FromBase64String(stored[Prefix.Length..]);
-        }
-        catch (FormatException)
-        {
-            return null;
-        }
-
-        if (sealedBytes.Length < NonceBytes + TagBytes)
-        {
-            return null;
-        }
-
-        var plain = new byte[sealedBytes.Length - NonceBytes - TagBytes];
-        using var aes = new AesGcm(Key(), TagBytes);
-        try
-        {
-            aes.Decrypt(sealedBytes.AsSpan(0, NonceBytes), sealedBytes.AsSpan(NonceBytes, plain.Length), sealedBytes.AsSpan(NonceBytes + plain.Length), plain, Associated(accountId));
-        }
-        catch (AuthenticationTagMismatchException)
-        {
-            return null; // another key file, or a secret moved from another account
-        }
-
-        return Encoding.UTF8.GetString(plain);
+        return IsPlain(stored) ? stored : SealedText.Open(Key(), Prefix, stored, Associated(accountId));
     }
 
     private byte[] Key() => _key ?? throw new InvalidOperationException("No secrets key was loaded; this tool cannot handle second factors.");
