@@ -122,17 +122,21 @@ public sealed class UserStore
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
     }
 
-    /// <summary>Makes the pending secret the account's second factor, with <paramref name="step"/> already used.</summary>
-    public async Task<bool> ConfirmTotpAsync(long id, string pendingSecret, long step, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Makes <paramref name="secret"/> the account's second factor, with <paramref name="step"/> already
+    /// used, if the pending secret is still <paramref name="pendingSecret"/> (no later offer replaced it).
+    /// </summary>
+    public async Task<bool> ConfirmTotpAsync(long id, string pendingSecret, string secret, long step, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         command.CommandText = """
-            UPDATE users SET totp_secret = totp_pending, totp_pending = NULL, totp_last_step = @step
-            WHERE id = @id AND totp_pending = @secret AND totp_secret IS NULL
+            UPDATE users SET totp_secret = @secret, totp_pending = NULL, totp_last_step = @step
+            WHERE id = @id AND totp_pending = @pending AND totp_secret IS NULL
             """;
         Migrator.AddParameter(command, "id", id);
-        Migrator.AddParameter(command, "secret", pendingSecret);
+        Migrator.AddParameter(command, "pending", pendingSecret);
+        Migrator.AddParameter(command, "secret", secret);
         Migrator.AddParameter(command, "step", step);
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
     }

@@ -86,10 +86,10 @@ public sealed class UserStoreTests
     {
         var (database, id) = await WithUserAsync(engine);
         await using var _ = database;
-        await database.Users.SetPendingTotpAsync(id, "SECRETONE");
-        Assert.False(await database.Users.ConfirmTotpAsync(id, "WRONG", 100));
-        Assert.True(await database.Users.ConfirmTotpAsync(id, "SECRETONE", 100));
-        Assert.False(await database.Users.ConfirmTotpAsync(id, "SECRETONE", 101)); // already enrolled
+        await database.Users.SetPendingTotpAsync(id, "PENDINGONE");
+        Assert.False(await database.Users.ConfirmTotpAsync(id, "WRONG", "SECRETONE", 100)); // another offer replaced it
+        Assert.True(await database.Users.ConfirmTotpAsync(id, "PENDINGONE", "SECRETONE", 100));
+        Assert.False(await database.Users.ConfirmTotpAsync(id, "PENDINGONE", "SECRETONE", 101)); // already enrolled
 
         var user = await database.Users.FindByIdAsync(id);
         Assert.Equal(("SECRETONE", (string?)null, 100L), (user!.TotpSecret, user.TotpPending, user.TotpLastStep));

@@ -206,37 +206,39 @@ public sealed class ConsoleAccounts(WaymarkDatabase database, TimeProvider time,
         return await SignedInAsync(user, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The pending secret shown at enrolment, made on first request and kept until confirmed.</summary>
-    internal async Task<string?> PendingSecretAsync(long userId, CancellationToken cancellationToken)
+    /// <summary>
+    /// A new secret for the enrolment page of one pending sign-in, shown once: every call makes
+    /// another, bound to <paramref name="pendingLogin"/>, and replaces the one offered before (to this
+    /// or any other sign-in of the account). Whoever else passes the password step never sees the
+    /// secret the owner scans, and a key shown earlier no longer confirms.
+    /// </summary>
+    internal async Task<string?> NewPendingSecretAsync(long userId, string pendingLogin, CancellationToken cancellationToken)
     {
+        ArgumentException.ThrowIfNullOrEmpty(pendingLogin);
         var user = await database.Users.FindByIdAsync(userId, cancellationToken).ConfigureAwait(false);
-        if (user is null || user.TotpSecret is not null || user.Disabled)
+        if (user is null || user.TotpSecret is not null || user.Disabled || IsLocked(user))
         {
             return null;
         }
 
-        if (user.TotpPending is { } pending && secrets.Open(user.Id, pending) is { } open)
-        {
-            return open;
-        }
-
         var secret = TotpCodes.NewSecret();
-        await database.Users.SetPendingTotpAsync(user.Id, secrets.Seal(user.Id, secret), cancellationToken).ConfigureAwait(false);
+        await database.Users.SetPendingTotpAsync(user.Id, secrets.SealPending(user.Id, pendingLogin, secret), cancellationToken).ConfigureAwait(false);
         return secret;
     }
 
-    /// <summary>Enrolment ends when the user types a code from the newly scanned secret.</summary>
-    internal async Task<LoginStep> ConfirmEnrolmentAsync(long userId, string? code, CancellationToken cancellationToken)
+    /// <summary>Enrolment ends when the user types a code from the secret offered to this pending sign-in.</summary>
+    internal async Task<LoginStep> ConfirmEnrolmentAsync(long userId, string pendingLogin, string? code, CancellationToken cancellationToken)
     {
+        ArgumentException.ThrowIfNullOrEmpty(pendingLogin);
         var user = await database.Users.FindByIdAsync(userId, cancellationToken).ConfigureAwait(false);
         if (user?.TotpPending is null || user.TotpSecret is not null || user.Disabled || IsLocked(user))
         {
             return LoginStep.Failed;
         }
 
-        var pending = secrets.Open(user.Id, user.TotpPending);
+        var pending = secrets.OpenPending(user.Id, pendingLogin, user.TotpPending);
         var step = pending is null ? null : TotpCodes.MatchStep(pending, code, time.GetUtcNow());
-        if (step is null || !await database.Users.ConfirmTotpAsync(user.Id, user.TotpPending, step.Value, cancellationToken).ConfigureAwait(false))
+        if (step is null || !await database.Users.ConfirmTotpAsync(user.Id, user.TotpPending, secrets.Seal(user.Id, pending!), step.Value, cancellationToken).ConfigureAwait(false))
         {
             await FailAsync(user, cancellationToken).ConfigureAwait(false);
             return LoginStep.Failed;

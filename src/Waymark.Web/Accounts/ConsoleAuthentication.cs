@@ -23,6 +23,9 @@ internal static class ConsoleAuthentication
     public const string SessionIdClaim = "waymark:sid";
     public const string LoginPath = "/console/login";
 
+    /// <summary>A random id per pending sign-in (between the password and the code): the enrolment key shown is bound to it.</summary>
+    public const string PendingLoginClaim = "waymark:pending";
+
     /// <summary>Idle time after which a session ends (sliding: each request renews it).</summary>
     public static readonly TimeSpan IdleTimeout = TimeSpan.FromMinutes(20);
 
@@ -122,9 +125,14 @@ internal static class ConsoleAuthentication
     public static IReadOnlyList<string> RolesOf(ClaimsPrincipal principal) =>
         [.. principal.FindAll(ClaimTypes.Role).Select(c => c.Value).Order(StringComparer.Ordinal)];
 
-    /// <summary>The pending login between the password and the code: the account id only.</summary>
+    /// <summary>The pending login between the password and the code: the account id and a random id of this sign-in.</summary>
     public static ClaimsPrincipal SecondFactorPrincipal(Storage.StoredUser user) =>
-        new(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, user.Id.ToString(CultureInfo.InvariantCulture))], SecondFactorScheme));
+        new(new ClaimsIdentity(
+            [
+                new Claim(ClaimTypes.NameIdentifier, user.Id.ToString(CultureInfo.InvariantCulture)),
+                new Claim(PendingLoginClaim, Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16))),
+            ],
+            SecondFactorScheme));
 
     /// <summary>The random id of this sign-in, or null for a principal without one.</summary>
     public static string? SessionId(ClaimsPrincipal? principal) => principal?.FindFirstValue(SessionIdClaim);

@@ -90,6 +90,20 @@ public sealed class TotpSecretBox
 
     public string Seal(long accountId, string secret) => SealedText.Seal(Key(), Prefix, secret, Associated(accountId));
 
+    /// <summary>
+    /// Seals a secret offered at enrolment to one pending sign-in (<paramref name="pendingLogin"/>, the
+    /// random id in its second-factor cookie): no other sign-in of the account can open it.
+    /// </summary>
+    public string SealPending(long accountId, string pendingLogin, string secret) =>
+        SealedText.Seal(Key(), Prefix, secret, Associated(accountId, pendingLogin));
+
+    /// <summary>The secret offered to <paramref name="pendingLogin"/>, or null when it was offered to another sign-in (or under another key).</summary>
+    public string? OpenPending(long accountId, string pendingLogin, string stored)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        return SealedText.Open(Key(), Prefix, stored, Associated(accountId, pendingLogin));
+    }
+
     /// <summary>The plain secret, or null when the stored value cannot be opened with this key (another key file, or a secret moved from another account).</summary>
     public string? Open(long accountId, string stored)
     {
@@ -101,4 +115,7 @@ public sealed class TotpSecretBox
 
     private static byte[] Associated(long accountId) =>
         Encoding.ASCII.GetBytes("waymark totp " + accountId.ToString(CultureInfo.InvariantCulture));
+
+    private static byte[] Associated(long accountId, string pendingLogin) =>
+        Encoding.UTF8.GetBytes("waymark totp pending " + accountId.ToString(CultureInfo.InvariantCulture) + " " + pendingLogin);
 }

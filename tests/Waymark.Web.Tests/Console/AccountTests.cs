@@ -62,9 +62,12 @@ public sealed class AccountTests
 
         var step = await accounts.CheckPasswordAsync("ada", "correct horse battery", default);
         Assert.Equal(LoginOutcome.NeedsEnrolment, step.Outcome);
-        var secret = (await accounts.PendingSecretAsync(step.User!.Id, default))!;
-        Assert.Equal(secret, await accounts.PendingSecretAsync(step.User.Id, default)); // stable until confirmed
-        Assert.Equal(LoginOutcome.SignedIn, (await accounts.ConfirmEnrolmentAsync(step.User.Id, TotpCodes.Compute(secret, clock.Now), default)).Outcome);
+        var shownFirst = (await accounts.NewPendingSecretAsync(step.User!.Id, "login-1", default))!;
+        var secret = (await accounts.NewPendingSecretAsync(step.User.Id, "login-1", default))!;
+        Assert.NotEqual(shownFirst, secret); // each key is shown once
+        Assert.Equal(LoginOutcome.Failed, (await accounts.ConfirmEnrolmentAsync(step.User.Id, "login-1", TotpCodes.Compute(shownFirst, clock.Now), default)).Outcome);
+        Assert.Equal(LoginOutcome.Failed, (await accounts.ConfirmEnrolmentAsync(step.User.Id, "login-2", TotpCodes.Compute(secret, clock.Now), default)).Outcome); // another sign-in
+        Assert.Equal(LoginOutcome.SignedIn, (await accounts.ConfirmEnrolmentAsync(step.User.Id, "login-1", TotpCodes.Compute(secret, clock.Now), default)).Outcome);
         Assert.Equal(LoginOutcome.Failed, (await accounts.CheckCodeAsync(step.User.Id, TotpCodes.Compute(secret, clock.Now), default)).Outcome); // replay
 
         clock.Now = clock.Now.AddSeconds(30);
@@ -120,8 +123,11 @@ public sealed class AccountTests
             Assert.True((await accounts.AddAsync("ada", ConsoleRole.Analyst, "correct horse battery", "test")).Succeeded);
             Assert.True((await accounts.AddAsync("old", ConsoleRole.Editor, "correct horse battery", "test")).Succeeded);
             var ada = (await accounts.CheckPasswordAsync("ada", "correct horse battery", default)).User!;
-            enrolled = (await accounts.PendingSecretAsync(ada.Id, default))!;
-            Assert.Equal(LoginOutcome.SignedIn, (await accounts.ConfirmEnrolmentAsync(ada.Id, TotpCodes.Compute(enrolled, clock.Now), default)).Outcome);
+            enrolled = (await accounts.NewPendingSecretAsync(ada.Id, "login", default))!;
+            var offered = (await database.Users.FindByIdAsync(ada.Id))!.TotpPending!;
+            Assert.StartsWith("v1:", offered, StringComparison.Ordinal);
+            Assert.Null(box.Open(ada.Id, offered)); // bound to the pending sign-in, not yet the account's
+            Assert.Equal(LoginOutcome.SignedIn, (await accounts.ConfirmEnrolmentAsync(ada.Id, "login", TotpCodes.Compute(enrolled, clock.Now), default)).Outcome);
             var stored = (await database.Users.FindByIdAsync(ada.Id))!.TotpSecret!;
             Assert.StartsWith("v1:", stored, StringComparison.Ordinal);
             Assert.Equal(enrolled, box.Open(ada.Id, stored));
@@ -132,7 +138,7 @@ public sealed class AccountTests
             var old = (await database.Users.FindByNameAsync("old"))!;
             legacy = TotpCodes.NewSecret();
             await database.Users.SetPendingTotpAsync(old.Id, legacy);
-            Assert.True(await database.Users.ConfirmTotpAsync(old.Id, legacy, 1));
+            Assert.True(await database.Users.ConfirmTotpAsync(old.Id, legacy, legacy, 1));
             Assert.True(TotpSecretBox.IsPlain((await database.Users.FindByIdAsync(old.Id))!.TotpSecret!));
             clock.Now = clock.Now.AddSeconds(30);
             Assert.Equal(LoginOutcome.SignedIn, (await accounts.CheckCodeAsync(old.Id, TotpCodes.Compute(legacy, clock.Now), default)).Outcome);

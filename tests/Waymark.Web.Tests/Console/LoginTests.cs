@@ -67,6 +67,47 @@ public sealed class LoginTests(StaffFixture staff) : IClassFixture<StaffFixture>
     }
 
     [Fact]
+    public async Task Every_pending_sign_in_is_offered_its_own_key_shown_once_and_only_the_latest_offer_confirms()
+    {
+        var name = await NewAccountAsync("twice");
+        using var owner = ConsoleSession.Anonymous(staff.Server.ConsoleUrl);
+        using var other = ConsoleSession.Anonymous(staff.Server.ConsoleUrl); // someone else who knows the password
+        using var ownerStep = await owner.PostPasswordAsync(name, StaffFixture.Password);
+        using var otherStep = await other.PostPasswordAsync(name, StaffFixture.Password);
+        var otherPage = await other.Client.GetStringAsync("/console/login/enrol");
+        var ownerPage = await owner.Client.GetStringAsync("/console/login/enrol");
+        var otherSecret = ConsoleSession.SecretFrom(otherPage);
+        var ownerSecret = ConsoleSession.SecretFrom(ownerPage);
+        Assert.Equal(32, ownerSecret.Length);
+        Assert.NotEqual(otherSecret, ownerSecret);
+        string Code(string secret) => TotpCodes.Compute(secret, DateTimeOffset.UtcNow);
+
+        // The key offered to the other sign-in confirms nowhere: it was replaced, and it was never the owner's.
+        using var otherTry = await other.PostFormAsync("/console/login/enrol", otherPage, [new("code", Code(otherSecret))]);
+        Assert.Equal(HttpStatusCode.Unauthorized, otherTry.StatusCode);
+        var failed = await otherTry.Content.ReadAsStringAsync();
+        Assert.Contains("id=\"code-error\"", failed, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"secret\"", failed, StringComparison.Ordinal); // a key is shown once, never again after a failure
+        Assert.DoesNotContain("<svg", failed, StringComparison.Ordinal);
+        using var mixed = await owner.PostFormAsync("/console/login/enrol", ownerPage, [new("code", Code(otherSecret))]);
+        Assert.Equal(HttpStatusCode.Unauthorized, mixed.StatusCode);
+
+        // Opening the page again offers a new key and retires the one shown before.
+        var againPage = await owner.Client.GetStringAsync("/console/login/enrol");
+        var newSecret = ConsoleSession.SecretFrom(againPage);
+        Assert.NotEqual(ownerSecret, newSecret);
+        using var stale = await owner.PostFormAsync("/console/login/enrol", againPage, [new("code", Code(ownerSecret))]);
+        Assert.Equal(HttpStatusCode.Unauthorized, stale.StatusCode);
+        using var done = await owner.PostFormAsync("/console/login/enrol", againPage, [new("code", Code(newSecret))]);
+        Assert.Equal("/console", done.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, (await owner.Client.GetAsync("/console/analyst")).StatusCode);
+
+        // The other sign-in, still pending, can no longer be offered a key: the account is enrolled.
+        using var late = await other.Client.GetAsync("/console/login/enrol");
+        Assert.Equal(ConsoleAuthentication.LoginPath, late.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
     public async Task The_code_page_without_the_password_step_goes_back_to_the_login()
     {
         using var session = ConsoleSession.Anonymous(staff.Server.ConsoleUrl);

@@ -3,28 +3,34 @@ using Waymark.Web.Accounts;
 
 namespace Waymark.Web.Pages.Console.Login;
 
-/// <summary>First login: a new TOTP secret as a QR image (served by <see cref="QrModel"/>) and as text, confirmed by a code.</summary>
+/// <summary>
+/// First login: a new TOTP secret for this pending sign-in, as an inline QR code and as text, shown
+/// once (opening the page again offers another and retires this one), confirmed by a code.
+/// </summary>
 public sealed class EnrolModel(ConsoleAccounts accounts) : SecondFactorPage(accounts)
 {
+    /// <summary>The new key in groups of four; empty after a failed code (the key is not shown again).</summary>
     public string Secret { get; private set; } = "";
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
-        await LoadAsync(cancellationToken) ? Page() : BackToLogin();
+    /// <summary>The QR code of <see cref="Secret"/> as SVG markup, or empty.</summary>
+    public string QrSvg { get; private set; } = "";
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if (!await LoadAsync(cancellationToken))
+        if (await PendingLoginAsync() is not { } login
+            || await Accounts.NewPendingSecretAsync(login.UserId, login.LoginId, cancellationToken) is not { } secret
+            || await Accounts.AccountNameAsync(login.UserId, cancellationToken) is not { } name)
         {
             return BackToLogin();
         }
 
-        return await FinishAsync(await Accounts.ConfirmEnrolmentAsync((await PendingUserIdAsync())!.Value, Code, cancellationToken));
+        Secret = TotpCodes.Grouped(secret);
+        QrSvg = TotpCodes.QrSvg(TotpCodes.EnrolmentUri(secret, name));
+        return Page();
     }
 
-    private async Task<bool> LoadAsync(CancellationToken cancellationToken)
-    {
-        var secret = await PendingUserIdAsync() is { } id ? await Accounts.PendingSecretAsync(id, cancellationToken) : null;
-        Secret = secret is null ? "" : TotpCodes.Grouped(secret);
-        return secret is not null;
-    }
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken) =>
+        await PendingLoginAsync() is { } login
+            ? await FinishAsync(await Accounts.ConfirmEnrolmentAsync(login.UserId, login.LoginId, Code, cancellationToken))
+            : BackToLogin();
 }

@@ -16,10 +16,16 @@ public abstract class SecondFactorPage(ConsoleAccounts accounts) : PageModel
     private protected ConsoleAccounts Accounts => accounts;
 
     /// <summary>The account that passed the password step in the last five minutes, or null.</summary>
-    protected async Task<long?> PendingUserIdAsync()
+    protected async Task<long?> PendingUserIdAsync() => (await PendingLoginAsync())?.UserId;
+
+    /// <summary>The pending sign-in from the password step (the account and the sign-in's random id), or null.</summary>
+    protected async Task<(long UserId, string LoginId)?> PendingLoginAsync()
     {
         var result = await HttpContext.AuthenticateAsync(ConsoleAuthentication.SecondFactorScheme);
-        return result.Succeeded ? ConsoleAuthentication.UserId(result.Principal) : null;
+        return result.Succeeded && ConsoleAuthentication.UserId(result.Principal) is { } id
+            && result.Principal.FindFirst(ConsoleAuthentication.PendingLoginClaim)?.Value is { Length: > 0 } login
+            ? (id, login)
+            : null;
     }
 
     protected IActionResult BackToLogin() => Redirect(ConsoleAuthentication.LoginPath);
