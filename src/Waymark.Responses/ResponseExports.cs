@@ -8,7 +8,7 @@ namespace Waymark.Responses;
 /// <summary>
 /// Writes opened responses to a folder: <c>responses.jsonl</c> in the survey library's response
 /// format (<see cref="ResponseLines"/>, flags included) and the survey exports made from it (CSV,
-/// codebook, R, SPSS and Stata syntax: <see cref="SurveyExport"/>).
+/// codebook, R, SPSS and Stata syntax: <see cref="SurveyExport"/>), each readable by its owner only (0600).
 /// </summary>
 public static class ResponseExports
 {
@@ -25,9 +25,9 @@ public static class ResponseExports
             return Result.Fail<IReadOnlyList<string>>($"response {stranger.Id} answers '{stranger.Instrument}', not this form ('{formId}'); export one instrument at a time (--instrument).");
         }
 
-        Directory.CreateDirectory(folder);
+        SurveyExport.CreatePrivateDirectory(folder);
         var responses = records.Select(ToSurveyResponse).ToList();
-        await using (var writer = new StreamWriter(Path.Combine(folder, RecordsFileName), append: false, new UTF8Encoding(false)))
+        await using (var writer = new StreamWriter(SurveyExport.CreatePrivate(Path.Combine(folder, RecordsFileName)), new UTF8Encoding(false)))
         {
             foreach (var response in responses)
             {

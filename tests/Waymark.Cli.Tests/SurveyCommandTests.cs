@@ -77,6 +77,7 @@ public sealed class SurveyCommandTests
     }
 
     [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public async Task Export_writes_csv_codebook_and_syntax_files_and_refuses_bad_lines()
     {
         var form = Path.Combine(TestEnvironment.RepositoryRoot, "content", "surveys", "no-need-for-help.xlsx");
@@ -84,9 +85,18 @@ public sealed class SurveyCommandTests
         var responses = Path.Combine(directory, "responses.jsonl");
         await File.WriteAllTextAsync(responses, "{\"id\":\"r1\",\"date\":\"2026-11-27\",\"answers\":{\"age\":\"33\",\"gender\":\"woman\",\"why\":\"can_stop stopped\",\"why_text\":\"zorblat\"},\"flags\":[]}\n");
         var output = Path.Combine(directory, "out");
+        // An older export of the same name, readable by everyone: rewritten owner-only.
+        Directory.CreateDirectory(output);
+        await File.WriteAllTextAsync(Path.Combine(output, "no-need-for-help.csv"), "old");
+        File.SetUnixFileMode(Path.Combine(output, "no-need-for-help.csv"), (UnixFileMode)0b110_100_100);
         var (code, printed, error) = await RunAsync("survey", "export", form, responses, "--out", output, "--language", "de");
         Assert.True(code == ExitCodes.Ok, error);
-        Assert.Equal(5, printed.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Equal(6, printed.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Equal(6, Directory.GetFiles(output).Length);
+        Assert.All(Directory.GetFiles(output), file => Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file)));
+        var fresh = Path.Combine(directory, "fresh");
+        Assert.Equal(ExitCodes.Ok, (await RunAsync("survey", "export", form, responses, "--out", fresh)).Code);
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(fresh));
         var csv = (await File.ReadAllTextAsync(Path.Combine(output, "no-need-for-help.csv"))).Split('\n');
         var header = csv[0].Split(',');
         var row = csv[1].Split(',');
@@ -97,7 +107,7 @@ public sealed class SurveyCommandTests
         Assert.Equal("zorblat", row[Array.IndexOf(header, "why_text")]);
         var codebook = await File.ReadAllTextAsync(Path.Combine(output, "no-need-for-help_codebook.csv"));
         Assert.Contains("Ich kann allein aufhören", codebook, StringComparison.Ordinal);
-        Assert.Contains("gender,gender,Welches Geschlecht haben Sie?,select_one gender,man=Mann (code 1); woman=Frau (code 2)", codebook, StringComparison.Ordinal);
+        Assert.Contains("gender,gender,Welches Geschlecht haben Sie?,select_one gender,\"man=Mann (code 1); woman=Frau (code 2)", codebook, StringComparison.Ordinal);
 
         await File.AppendAllTextAsync(responses, "not json\n");
         var (badCode, _, badError) = await RunAsync("survey", "export", form, responses, "--out", output);

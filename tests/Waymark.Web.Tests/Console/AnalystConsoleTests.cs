@@ -157,7 +157,7 @@ public sealed class AnalystConsoleTests(AnalystServer fixture) : IClassFixture<A
         }
 
         var folder = Waymark.Testing.TestEnvironment.NewTempDirectory("downloads");
-        foreach (var (format, file) in new[] { ("csv", "flow-test.csv"), ("codebook", "flow-test_codebook.csv"), ("r", "flow-test.R"), ("spss", "flow-test.sps"), ("stata", "flow-test.do") })
+        foreach (var (format, file) in new[] { ("csv", "flow-test.csv"), ("spreadsheet", "flow-test_spreadsheet.csv"), ("codebook", "flow-test_codebook.csv"), ("r", "flow-test.R"), ("spss", "flow-test.sps"), ("stata", "flow-test.do") })
         {
             using var response = await session.ExportAsync(format);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -177,7 +177,7 @@ public sealed class AnalystConsoleTests(AnalystServer fixture) : IClassFixture<A
         Assert.DoesNotContain("error", fromPspp, StringComparison.OrdinalIgnoreCase);
 
         var audit = await fixture.Database.AuditLog.ReadLatestAsync(500);
-        Assert.Equal(5, audit.Count(e => e.Actor == name && e.Action == "export downloaded"));
+        Assert.Equal(6, audit.Count(e => e.Actor == name && e.Action == "export downloaded"));
         Assert.DoesNotContain(audit, e => e.Detail.Contains("benign words", StringComparison.Ordinal));
     }
 

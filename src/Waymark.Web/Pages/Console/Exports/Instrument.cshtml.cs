@@ -19,11 +19,12 @@ public sealed class InstrumentModel(SurveyCatalog catalog, ResponseAccess access
     /// <summary>The formats offered: the form value, what the button says, the file's suffix and its media type.</summary>
     internal static readonly IReadOnlyList<(string Format, string Label, string Suffix, string MediaType)> Formats =
     [
-        ("csv", "CSV data", ".csv", "text/csv"),
-        ("codebook", "Codebook (CSV)", "_codebook.csv", "text/csv"),
-        ("r", "R script", ".R", "text/plain"),
-        ("spss", "SPSS syntax", ".sps", "text/plain"),
-        ("stata", "Stata do-file", ".do", "text/plain"),
+        ("csv", "CSV data (raw, read by the R, SPSS and Stata files)", ExportFileSuffix.Data, "text/csv"),
+        ("spreadsheet", "CSV for spreadsheets (Excel, LibreOffice; formulas neutralised)", ExportFileSuffix.Spreadsheet, "text/csv"),
+        ("codebook", "Codebook (CSV)", ExportFileSuffix.Codebook, "text/csv"),
+        ("r", "R script", ExportFileSuffix.R, "text/plain"),
+        ("spss", "SPSS syntax", ExportFileSuffix.Spss, "text/plain"),
+        ("stata", "Stata do-file", ExportFileSuffix.Stata, "text/plain"),
     ];
 
     public string? Error { get; private set; }
@@ -55,7 +56,8 @@ public sealed class InstrumentModel(SurveyCatalog catalog, ResponseAccess access
         }
 
         var files = SurveyExport.Create(Entry.Instrument, opened.Records.Select(ResponseExports.ToSurveyResponse).ToList(), Language).Files;
-        var (name, text) = files.Single(f => f.Key.EndsWith(chosen.Suffix, StringComparison.Ordinal) && (chosen.Format == "codebook" || !f.Key.EndsWith("_codebook.csv", StringComparison.Ordinal)));
+        var name = SurveyExport.BaseName(Entry.Instrument.Settings.FormId) + chosen.Suffix;
+        var text = files[name];
         await AuditAsync("export downloaded", $"{Entry.Id}: {name} ({opened.Records.Count} responses, labels {Language})", cancellationToken);
         return File(new UTF8Encoding(false).GetBytes(text), chosen.MediaType + "; charset=utf-8", name);
     }
