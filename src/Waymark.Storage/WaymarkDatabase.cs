@@ -23,6 +23,7 @@ public sealed class WaymarkDatabase : IAsyncDisposable
         SelfHelpVaults = new SelfHelpVaultStore(this);
         SurveyResponses = new SurveyResponseStore(this);
         Users = new UserStore(this);
+        ConsoleSessions = new ConsoleSessionStore(this);
         AuditLog = new AuditLogStore(this);
         Instruments = new InstrumentStore(this);
         ScreeningTermLists = new ScreeningTermListStore(this);
@@ -47,6 +48,9 @@ public sealed class WaymarkDatabase : IAsyncDisposable
 
     /// <summary>Researcher console accounts.</summary>
     public UserStore Users { get; }
+
+    /// <summary>Console sessions held on the server (ended at sign-out on every node).</summary>
+    public ConsoleSessionStore ConsoleSessions { get; }
 
     /// <summary>Who did what in the console, to the minute.</summary>
     public AuditLogStore AuditLog { get; }

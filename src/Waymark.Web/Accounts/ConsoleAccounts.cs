@@ -21,8 +21,6 @@ public sealed class ConsoleAccounts(WaymarkDatabase database, TimeProvider time,
     /// <summary>The actor recorded in the audit log for what is done with <c>waymark users</c>.</summary>
     public const string CommandLineActor = "(command line)";
 
-    internal TimeProvider Time => time;
-
     /// <summary>Adds an account holding one role; see the overload for several.</summary>
     public Task<AccountResult> AddAsync(string name, ConsoleRole role, string password, string actor, CancellationToken cancellationToken = default) =>
         AddAsync(name, [role], password, actor, cancellationToken);
@@ -91,6 +89,7 @@ public sealed class ConsoleAccounts(WaymarkDatabase database, TimeProvider time,
             return AccountResult.Refused($"there is no account named '{name}'");
         }
 
+        await database.ConsoleSessions.DeleteForUserAsync(user.Id, cancellationToken).ConfigureAwait(false);
         var shown = string.Join(", ", roles.Distinct().Order().Select(r => r.Name()));
         await AuditAsync(actor, "roles changed", $"{name}: {string.Join(", ", user.Roles)} -> {shown}", cancellationToken).ConfigureAwait(false);
         return AccountResult.Done($"roles of '{name}' are now {shown}; its sessions have ended");
@@ -123,6 +122,9 @@ public sealed class ConsoleAccounts(WaymarkDatabase database, TimeProvider time,
         {
             return AccountResult.Refused($"there is no account named '{name}'");
         }
+
+        // Every change made here ends the account's sessions (the session version was bumped too).
+        await database.ConsoleSessions.DeleteForUserAsync(user.Id, cancellationToken).ConfigureAwait(false);
 
         await AuditAsync(actor, action, name, cancellationToken).ConfigureAwait(false);
         return AccountResult.Done($"{action}: {name}");
@@ -252,18 +254,58 @@ public sealed class ConsoleAccounts(WaymarkDatabase database, TimeProvider time,
     internal async Task<string?> AccountNameAsync(long userId, CancellationToken cancellationToken) =>
         (await database.Users.FindByIdAsync(userId, cancellationToken).ConfigureAwait(false))?.Name;
 
-    /// <summary>The account behind a session, or null when it no longer may have one.</summary>
-    internal async Task<StoredUser?> SessionUserAsync(long userId, long sessionVersion, CancellationToken cancellationToken)
+    /// <summary>
+    /// The account behind a session, or null when it no longer may have one: its row is gone (signed
+    /// out, on any node), it is older than <see cref="ConsoleAuthentication.AbsoluteTimeout"/> counted
+    /// from sign-in, idle longer than <see cref="ConsoleAuthentication.IdleTimeout"/>, or the account
+    /// changed. A session found expired is deleted; a live one has its idle clock moved (at most once a minute).
+    /// </summary>
+    internal async Task<StoredUser?> SessionUserAsync(long userId, long sessionVersion, string? sessionId, CancellationToken cancellationToken)
     {
+        if (string.IsNullOrEmpty(sessionId)
+            || await database.ConsoleSessions.FindAsync(sessionId, cancellationToken).ConfigureAwait(false) is not { } session
+            || session.UserId != userId)
+        {
+            return null;
+        }
+
+        var now = time.GetUtcNow();
+        if (now - session.SignedIn >= ConsoleAuthentication.AbsoluteTimeout || now - session.LastSeen >= ConsoleAuthentication.IdleTimeout)
+        {
+            await database.ConsoleSessions.DeleteAsync(sessionId, cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+
         var user = await database.Users.FindByIdAsync(userId, cancellationToken).ConfigureAwait(false);
-        return user is { Disabled: false, TotpSecret: not null } && user.SessionVersion == sessionVersion ? user : null;
+        if (user is not { Disabled: false, TotpSecret: not null } || user.SessionVersion != sessionVersion)
+        {
+            return null;
+        }
+
+        if (now - session.LastSeen >= TouchInterval)
+        {
+            await database.ConsoleSessions.TouchAsync(sessionId, now, cancellationToken).ConfigureAwait(false);
+        }
+
+        return user;
     }
+
+    /// <summary>Ends a session on every node (sign-out); true when it was still live.</summary>
+    internal Task<bool> EndSessionAsync(string? sessionId, CancellationToken cancellationToken) =>
+        string.IsNullOrEmpty(sessionId) ? Task.FromResult(false) : database.ConsoleSessions.DeleteAsync(sessionId, cancellationToken);
+
+    /// <summary>How stale the stored idle clock may get: one write a minute at most per session, not one per request.</summary>
+    private static readonly TimeSpan TouchInterval = TimeSpan.FromMinutes(1);
 
     private async Task<LoginStep> SignedInAsync(StoredUser user, CancellationToken cancellationToken)
     {
+        var now = time.GetUtcNow();
         await database.Users.RecordSuccessAsync(user.Id, cancellationToken).ConfigureAwait(false);
+        await database.ConsoleSessions.DeleteExpiredAsync(now - ConsoleAuthentication.AbsoluteTimeout, now - ConsoleAuthentication.IdleTimeout, cancellationToken).ConfigureAwait(false);
+        var sessionId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+        await database.ConsoleSessions.AddAsync(sessionId, user.Id, now, cancellationToken).ConfigureAwait(false);
         await AuditAsync(user.Name, "signed in", "", cancellationToken).ConfigureAwait(false);
-        return new LoginStep(LoginOutcome.SignedIn, user);
+        return new LoginStep(LoginOutcome.SignedIn, user, sessionId);
     }
 
     private bool IsLocked(StoredUser user) => user.LockedUntil is { } until && until > time.GetUtcNow();
@@ -300,7 +342,8 @@ internal enum LoginOutcome
     SignedIn,
 }
 
-internal sealed record LoginStep(LoginOutcome Outcome, StoredUser? User)
+/// <summary>A login step's outcome; <see cref="SessionId"/> is the new server-side session's id once signed in.</summary>
+internal sealed record LoginStep(LoginOutcome Outcome, StoredUser? User, string? SessionId = null)
 {
     public static LoginStep Failed { get; } = new(LoginOutcome.Failed, null);
 }

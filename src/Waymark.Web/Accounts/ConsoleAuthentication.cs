@@ -19,7 +19,10 @@ internal static class ConsoleAuthentication
     public const string SecondFactorScheme = "console-2fa";
     public const string SessionVersionClaim = "waymark:session";
 
-    /// <summary>A random id per sign-in: what the in-memory key vault is keyed by (docs/adr/0080).</summary>
+    /// <summary>
+    /// A random id per sign-in: the server-side session (its SHA-256 is the row in
+    /// <c>console_sessions</c>) and what the in-memory key vault is keyed by (docs/adr/0080).
+    /// </summary>
     public const string SessionIdClaim = "waymark:sid";
     public const string LoginPath = "/console/login";
 
@@ -29,7 +32,7 @@ internal static class ConsoleAuthentication
     /// <summary>Idle time after which a session ends (sliding: each request renews it).</summary>
     public static readonly TimeSpan IdleTimeout = TimeSpan.FromMinutes(20);
 
-    /// <summary>Longest session, however active: staff log in again each working day.</summary>
+    /// <summary>Longest session, however active, counted from sign-in on the server: staff log in again each working day.</summary>
     public static readonly TimeSpan AbsoluteTimeout = TimeSpan.FromHours(10);
 
     public static readonly TimeSpan SecondFactorTimeout = TimeSpan.FromMinutes(5);
@@ -109,15 +112,15 @@ internal static class ConsoleAuthentication
         options.Cookie.IsEssential = true;
     }
 
-    /// <summary>The claims of a signed-in session: who, every role the account holds, which session version.</summary>
-    public static ClaimsPrincipal SessionPrincipal(Storage.StoredUser user) =>
+    /// <summary>The claims of a signed-in session: who, every role the account holds, which session version, which server-side session.</summary>
+    public static ClaimsPrincipal SessionPrincipal(Storage.StoredUser user, string sessionId) =>
         new(new ClaimsIdentity(
             [
                 new Claim(ClaimTypes.NameIdentifier, user.Id.ToString(CultureInfo.InvariantCulture)),
                 new Claim(ClaimTypes.Name, user.Name),
                 .. user.Roles.Select(role => new Claim(ClaimTypes.Role, role)),
                 new Claim(SessionVersionClaim, user.SessionVersion.ToString(CultureInfo.InvariantCulture)),
-                new Claim(SessionIdClaim, Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16))),
+                new Claim(SessionIdClaim, sessionId),
             ],
             SessionScheme));
 
@@ -141,16 +144,16 @@ internal static class ConsoleAuthentication
         long.TryParse(principal?.FindFirstValue(ClaimTypes.NameIdentifier), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
 
     /// <summary>
-    /// Every request re-reads the account: a disabled account, a reset second factor, a session on
-    /// the wrong listener or past its absolute lifetime ends at once.
+    /// Every request re-reads the server-side session and the account: a session signed out (on any
+    /// node), past its absolute lifetime counted from sign-in, idle too long, of a disabled account
+    /// or a reset second factor, or on the wrong listener ends at once, whatever its cookie says.
     /// </summary>
     private static async Task ValidateSessionAsync(CookieValidatePrincipalContext context)
     {
         var accounts = context.HttpContext.RequestServices.GetRequiredService<ConsoleAccounts>();
         var version = long.TryParse(context.Principal?.FindFirstValue(SessionVersionClaim), NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : -1;
-        var tooOld = context.Properties.IssuedUtc is not { } issued || accounts.Time.GetUtcNow() - issued > AbsoluteTimeout;
-        var user = UserId(context.Principal) is { } id && !tooOld && context.HttpContext.CurrentListener() == Listener.Console
-            ? await accounts.SessionUserAsync(id, version, context.HttpContext.RequestAborted).ConfigureAwait(false)
+        var user = UserId(context.Principal) is { } id && context.HttpContext.CurrentListener() == Listener.Console
+            ? await accounts.SessionUserAsync(id, version, SessionId(context.Principal), context.HttpContext.RequestAborted).ConfigureAwait(false)
             : null;
         var vault = context.HttpContext.RequestServices.GetRequiredService<Analysis.SealedKeyVault>();
 

@@ -31,6 +31,9 @@ public sealed record ServerSettings
     /// <summary>The survey flow: where the forms are, how precisely response dates are kept.</summary>
     public Surveys.SurveyOptions Surveys { get; init; } = new();
 
+    /// <summary>The clock every service reads (tests pass one they move: session limits, lockouts, codes).</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
     /// <summary>Largest request body accepted, in bytes (uploads have their own limits).</summary>
     public long MaxRequestBodyBytes { get; init; } = 1024 * 1024;
 }

@@ -59,7 +59,7 @@ public static class WaymarkServer
         builder.Services.AddSingleton(secrets);
         builder.Services.AddSingleton(settings);
         Screening.ScreeningServices.Add(builder.Services, screener.Value!, new Screening.ConfiguredTermFile(Path.GetFileName(termFile), fileTerms.Value!));
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(settings.Time);
         builder.Services.AddSingleton<PageViewCounter>();
         Surveys.SurveyServices.Add(builder.Services, settings.Surveys);
         builder.Services.AddHostedService(sp => sp.GetRequiredService<PageViewCounter>());

@@ -24,7 +24,13 @@ public sealed partial class InProcessServer : IAsyncLifetime
     {
     }
 
-    internal InProcessServer(DatabaseEngine engine) => _engine = engine;
+    internal InProcessServer(DatabaseEngine engine, TimeProvider? time = null)
+    {
+        _engine = engine;
+        _time = time ?? TimeProvider.System;
+    }
+
+    private readonly TimeProvider _time;
 
     private WebApplication _app = null!;
 
@@ -48,6 +54,7 @@ public sealed partial class InProcessServer : IAsyncLifetime
             PublicEndpoint = $"127.0.0.1:{publicPort}",
             ConsoleEndpoint = $"127.0.0.1:{consolePort}",
             Storage = await TestDatabases.CreateAsync(_engine),
+            Time = _time,
         });
         await _app.StartAsync();
         PublicUrl = new Uri($"http://127.0.0.1:{publicPort}");

@@ -40,13 +40,15 @@ public sealed class KeyRingAtRestTests
         Assert.NotEmpty(rows);
         Assert.All(rows, row => Assert.DoesNotContain("<", row.Xml, StringComparison.Ordinal));
         var root = (await server.Database.Users.FindByNameAsync("root"))!;
+        const string sessionId = "a session the forger somehow knows";
+        await server.Database.ConsoleSessions.AddAsync(sessionId, root.Id, DateTimeOffset.UtcNow); // so that only the ring is tested
 
         // The forgery works with the server's real ring (so the method is sound) ...
-        Assert.Equal(HttpStatusCode.OK, await UsersPageStatusAsync(server, ForgeCookie(server.Services.GetRequiredService<IDataProtectionProvider>(), root)));
+        Assert.Equal(HttpStatusCode.OK, await UsersPageStatusAsync(server, ForgeCookie(server.Services.GetRequiredService<IDataProtectionProvider>(), root, sessionId)));
 
         // ... and fails with every key the database copy gives away.
         await using var copied = RingFrom(rows);
-        Assert.NotEqual(HttpStatusCode.OK, await UsersPageStatusAsync(server, ForgeCookie(copied.GetRequiredService<IDataProtectionProvider>(), root)));
+        Assert.NotEqual(HttpStatusCode.OK, await UsersPageStatusAsync(server, ForgeCookie(copied.GetRequiredService<IDataProtectionProvider>(), root, sessionId)));
     }
 
     /// <summary>A data-protection provider that trusts every row of the copy that reads as a key, and writes nothing back.</summary>
@@ -58,12 +60,12 @@ public sealed class KeyRingAtRestTests
         return services.BuildServiceProvider();
     }
 
-    private static string ForgeCookie(IDataProtectionProvider provider, StoredUser user)
+    private static string ForgeCookie(IDataProtectionProvider provider, StoredUser user, string sessionId)
     {
         var protector = provider.CreateProtector("Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationMiddleware", ConsoleAuthentication.SessionScheme, "v2");
         var now = DateTimeOffset.UtcNow;
         var ticket = new AuthenticationTicket(
-            ConsoleAuthentication.SessionPrincipal(user),
+            ConsoleAuthentication.SessionPrincipal(user, sessionId),
             new AuthenticationProperties { IssuedUtc = now, ExpiresUtc = now + TimeSpan.FromMinutes(10) },
             ConsoleAuthentication.SessionScheme);
         return new TicketDataFormat(protector).Protect(ticket);

@@ -19,6 +19,8 @@ public sealed class LogoutModel(ConsoleAccounts accounts, Analysis.SealedKeyVaul
             await accounts.AuditAsync(User.Identity?.Name ?? "", "sealed responses locked", "at sign-out", cancellationToken);
         }
 
+        // The server-side session goes first: a copy of the cookie is worthless from now on, on every node.
+        await accounts.EndSessionAsync(ConsoleAuthentication.SessionId(User), cancellationToken);
         await accounts.AuditAsync(User.Identity?.Name ?? "", "signed out", "", cancellationToken);
         await HttpContext.SignOutAsync(ConsoleAuthentication.SessionScheme);
         return Redirect(ConsoleAuthentication.LoginPath);

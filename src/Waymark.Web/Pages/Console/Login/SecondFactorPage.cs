@@ -32,7 +32,7 @@ public abstract class SecondFactorPage(ConsoleAccounts accounts) : PageModel
 
     private protected async Task<IActionResult> FinishAsync(LoginStep step)
     {
-        if (step.Outcome != LoginOutcome.SignedIn || step.User is null)
+        if (step.Outcome != LoginOutcome.SignedIn || step.User is null || step.SessionId is null)
         {
             Failed = true;
             Code = null;
@@ -41,7 +41,7 @@ public abstract class SecondFactorPage(ConsoleAccounts accounts) : PageModel
         }
 
         await HttpContext.SignOutAsync(ConsoleAuthentication.SecondFactorScheme);
-        await HttpContext.SignInAsync(ConsoleAuthentication.SessionScheme, ConsoleAuthentication.SessionPrincipal(step.User), new AuthenticationProperties { IsPersistent = false });
+        await HttpContext.SignInAsync(ConsoleAuthentication.SessionScheme, ConsoleAuthentication.SessionPrincipal(step.User, step.SessionId), new AuthenticationProperties { IsPersistent = false });
         return Redirect("/console");
     }
 }
