@@ -152,15 +152,21 @@ internal sealed class GuardedForm(string formName, string token, byte[] nonce)
     private string Tag(string field) =>
         Convert.ToHexStringLower(HMACSHA256.HashData(nonce, Encoding.UTF8.GetBytes(formName + "\n" + field)))[..TagLength];
 
-    /// <summary>The hidden token and the honeypot: put inside the &lt;form&gt;.</summary>
-    public IHtmlContent HiddenFields()
-    {
-        var honeypot = HoneypotName;
-        return new HtmlString(
-            $"<input type=\"hidden\" name=\"{FormGuard.TokenField}\" value=\"{WebUtility.HtmlEncode(token)}\">" +
-            $"<div class=\"wm-hp\" aria-hidden=\"true\"><label for=\"{honeypot}\">Leave this field empty</label>" +
-            $"<input id=\"{honeypot}\" name=\"{honeypot}\" tabindex=\"-1\" autocomplete=\"off\"></div>");
-    }
+    /// <summary>The hidden token: put first inside the &lt;form&gt;.</summary>
+    public IHtmlContent TokenField() =>
+        new HtmlString($"<input type=\"hidden\" name=\"{FormGuard.TokenField}\" value=\"{WebUtility.HtmlEncode(token)}\">");
+
+    /// <summary>
+    /// The honeypot: put last inside the &lt;form&gt;, after the buttons. A text field named like an e-mail
+    /// field, so a bot fills it in; for people it carries no text at all (no label in any language), is hidden
+    /// from assistive technology (<c>aria-hidden</c>), out of the tab order, never autofilled, and off screen
+    /// by the stylesheet. A text browser, which ignores the stylesheet, shows at most an empty one-character
+    /// box after the form's buttons.
+    /// </summary>
+    public IHtmlContent HoneypotField() =>
+        new HtmlString(
+            $"<div class=\"wm-hp\" aria-hidden=\"true\">" +
+            $"<input id=\"{HoneypotName}\" name=\"{HoneypotName}\" size=\"1\" tabindex=\"-1\" autocomplete=\"off\"></div>");
 }
 
 internal enum FormCheckOutcome

@@ -6,7 +6,7 @@ namespace Waymark.Web.Forms;
 
 /// <summary>
 /// <c>&lt;form method="post" wm-guard="survey"&gt;</c>: issues a <see cref="FormGuard"/> token for this
-/// rendering, adds the hidden token and honeypot, and has every named field inside it (partials
+/// rendering, adds the hidden token (first) and the honeypot (last), and has every named field inside it (partials
 /// included) renamed by <see cref="GuardedFieldTagHelper"/>. The page model implements
 /// <see cref="IGuardedPage"/>, and <see cref="GuardedFormFilter"/> maps the names back before binding.
 /// </summary>
@@ -45,7 +45,8 @@ public sealed class GuardedFormTagHelper : TagHelper
             items[ItemKey] = outer;
         }
 
-        output.PreContent.AppendHtml(form.HiddenFields());
+        output.PreContent.AppendHtml(form.TokenField());
+        output.PostContent.AppendHtml(form.HoneypotField());
     }
 }
 
