@@ -99,6 +99,10 @@ public sealed class SurveyFlow
                 return entry.Engine.NextPage(current, state.Answers) is { } next
                     ? Show(entry, language, state, next, now)
                     : await CompleteAsync(entry, language, state, now, cancellationToken).ConfigureAwait(false);
+            case "next" when result.Errors.Count == 0:
+                // Nothing wrong, but the answers revealed follow-up questions on this page: say so, or the
+                // respondent sees the same page again and wonders why.
+                return Show(entry, language, state, current, now, result.Rejected) with { NoticeKey = "Survey.NewQuestions" };
             case "next":
                 return Show(entry, language, state, current, now, result.Rejected, result.Errors);
             default:

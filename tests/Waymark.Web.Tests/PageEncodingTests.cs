@@ -1,0 +1,79 @@
+using System.Text;
+using Waymark.Testing;
+using Waymark.Web.Tests.Surveys;
+
+namespace Waymark.Web.Tests;
+
+/// <summary>
+/// Pages carry their text as UTF-8 rather than as numeric character references (an Arabic page is half
+/// the size over Tor), while markup characters in anything a visitor typed are still escaped.
+/// </summary>
+public sealed class PageEncodingTests : IAsyncLifetime
+{
+    private ServerProcess _server = null!;
+    private readonly HttpClient _http = new();
+
+    public async Task InitializeAsync() => _server = await ServerProcess.StartAsync(SurveyTestForms.Environment(SurveyTestForms.NewFolder()));
+
+    public async Task DisposeAsync()
+    {
+        _http.Dispose();
+        await _server.DisposeAsync();
+    }
+
+    [Theory]
+    [InlineData("/ar/warning", "ar")]
+    [InlineData("/fa/privacy", "fa")]
+    [InlineData("/zh-hans/", "zh-Hans")]
+    [InlineData("/ru/help", "ru")]
+    public async Task Non_latin_text_is_sent_as_utf8_not_as_character_references(string path, string language)
+    {
+        using var response = await _http.GetAsync(new Uri(_server.PublicUrl, path));
+        response.EnsureSuccessStatusCode();
+        Assert.Equal("utf-8", response.Content.Headers.ContentType?.CharSet);
+        var html = Encoding.UTF8.GetString(await response.Content.ReadAsByteArrayAsync());
+        Assert.DoesNotMatch("&#x[0-9A-Fa-f]{3,};", html);
+        Assert.DoesNotMatch("&#[0-9]{3,};", html);
+        // The page's own language reaches it as characters: more letters outside ASCII than inside.
+        Assert.Contains($"lang=\"{language}\"", html, StringComparison.Ordinal);
+        var main = html[html.IndexOf("<main", StringComparison.Ordinal)..];
+        Assert.True(main.Count(c => c > 0x7f) > 100, main);
+    }
+
+    [Fact]
+    public async Task What_a_respondent_typed_is_shown_back_in_arabic_with_its_markup_escaped()
+    {
+        const string Typed = "<b onclick=\"x\">زوربلات</b> & 'منتدى' > \"هنا\"";
+        var respondent = new HttpRespondent(_http, _server.PublicUrl, SurveyTestForms.FlowTest, "ar");
+        await respondent.OpenAsync();
+        await respondent.PostAsync("start");
+        await respondent.PostAsync("next", ("age", "30"), ("helped", "yes"));
+        await respondent.PostAsync("next", ("helper", Typed));
+        Assert.Contains("متفائل", respondent.Html, StringComparison.Ordinal); // the second page
+        await respondent.PostAsync("back");
+        var html = respondent.Html;
+        Assert.Contains("زوربلات", html, StringComparison.Ordinal);
+        Assert.Contains("كم عمرك؟", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<b onclick", html, StringComparison.Ordinal);
+        Assert.Contains("&lt;b onclick=&quot;x&quot;&gt;زوربلات&lt;/b&gt; &amp; &#x27;منتدى&#x27; &gt; &quot;هنا&quot;", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Follow_up_questions_revealed_on_the_same_page_come_with_a_short_notice()
+    {
+        var respondent = new HttpRespondent(_http, _server.PublicUrl, SurveyTestForms.FlowTest);
+        await respondent.OpenAsync();
+        await respondent.PostAsync("start");
+        Assert.DoesNotContain("Where did you look?", respondent.Html, StringComparison.Ordinal);
+        await respondent.PostAsync("next", ("age", "30"), ("helped", "no"));
+        Assert.DoesNotContain("new questions", respondent.Html, StringComparison.Ordinal); // nothing revealed: the next page
+        await respondent.PostAsync("back");
+        await respondent.PostAsync("next", ("age", "30"), ("helped", "yes"));
+        Assert.Contains("Where did you look?", respondent.Html, StringComparison.Ordinal);
+        Assert.Contains("Your answers opened new questions on this page. Please look at them before you go on.", respondent.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("error-summary", respondent.Html, StringComparison.Ordinal);
+        await respondent.PostAsync("next", ("helper", "A helpline"));
+        Assert.Contains("Hopeful", respondent.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("new questions", respondent.Html, StringComparison.Ordinal);
+    }
+}
