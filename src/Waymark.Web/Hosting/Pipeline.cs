@@ -9,6 +9,8 @@ namespace Waymark.Web.Hosting;
 /// <summary>The request pipeline, in order; each step says why it is where it is.</summary>
 internal static class Pipeline
 {
+    private static readonly string[] GetOrHead = [HttpMethods.Get, HttpMethods.Head];
+
     public static void Configure(WebApplication app)
     {
         // Headers first, so that even errors and 404s carry them.
@@ -34,9 +36,10 @@ internal static class Pipeline
         app.UseMiddleware<PageViewCounting>();
         app.UseAntiforgery();
 
-        app.MapGet("/", RedirectHome).WithMetadata(ListenerMetadata.Both);
-        app.MapGet("/languages", (HttpContext context) => Results.Redirect("/" + Languages.Negotiate(context.Request.Headers.AcceptLanguage).Code + "/languages"));
-        app.MapGet("/css/site.css", Stylesheet.Serve).WithMetadata(ListenerMetadata.Both);
+        // HEAD is answered like GET, without a body (Kestrel drops it); Razor Pages do the same by themselves.
+        app.MapMethods("/", GetOrHead, RedirectHome).WithMetadata(ListenerMetadata.Both);
+        app.MapMethods("/languages", GetOrHead, (HttpContext context) => Results.Redirect("/" + Languages.Negotiate(context.Request.Headers.AcceptLanguage).Code + "/languages"));
+        app.MapMethods("/css/site.css", GetOrHead, Stylesheet.Serve).WithMetadata(ListenerMetadata.Both);
         app.MapScreening();
         app.MapRazorPages();
     }

@@ -24,7 +24,11 @@ public abstract class WarningPageModel(Screener screener) : PageModel, IWarningV
         Language = HttpContext.CurrentLanguage().Code;
         var variant = screener.ChooseVariant(v);
         Warning = screener.WarningText(Language, variant);
-        HttpContext.RequestServices.GetRequiredService<PageViewCounter>().Count(ScreeningEndpoints.ShownCounter, Language + "/" + variant);
+        if (HttpMethods.IsGet(Request.Method))
+        {
+            // A HEAD request (a link checker, a monitor) shows the warning to no one.
+            HttpContext.RequestServices.GetRequiredService<PageViewCounter>().Count(ScreeningEndpoints.ShownCounter, Language + "/" + variant);
+        }
     }
 }
 

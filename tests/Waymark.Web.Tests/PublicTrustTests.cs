@@ -1,0 +1,109 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Waymark.Testing;
+
+namespace Waymark.Web.Tests;
+
+/// <summary>What a wary visitor needs on every public page: a way out, who runs the site, plain HEAD answers.</summary>
+public sealed partial class PublicTrustTests(ServerFixture fixture) : IClassFixture<ServerFixture>
+{
+    /// <summary>One page of every public kind (the language code is put in front).</summary>
+    public static readonly string[] PageKinds =
+    [
+        "", "languages", "privacy", "help", "help/why-change", "help/delete", "parents", "parents/data-literacy",
+        "directory", "directory/report", "warning", "s/help-us-help-you", "s/help-us-help-you/resume",
+    ];
+
+    private readonly ServerProcess _server = fixture.Server;
+
+    [Theory]
+    [InlineData("en", "Leave this site")]
+    [InlineData("ar", null)]
+    public async Task Every_public_page_offers_leave_this_site(string language, string? expected)
+    {
+        using var http = new HttpClient();
+        foreach (var kind in PageKinds)
+        {
+            var html = await http.GetStringAsync(new Uri(_server.PublicUrl, $"/{language}/{kind}"));
+            var leave = LeaveLink().Match(html);
+            Assert.True(leave.Success, $"/{language}/{kind} has no way out");
+            Assert.True(leave.Index < html.IndexOf("<main", StringComparison.Ordinal), $"/{language}/{kind}: the way out comes before the content");
+            var text = WebUtility.HtmlDecode(leave.Groups[1].Value);
+            if (expected is null)
+            {
+                Assert.DoesNotContain("Leave", text, StringComparison.OrdinalIgnoreCase); // translated
+            }
+            else
+            {
+                Assert.Equal(expected, text);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Head_is_answered_like_get_without_a_body_and_counts_nothing()
+    {
+        await using var server = await ServerProcess.StartAsync();
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+        foreach (var path in new[] { "/", "/languages", "/css/site.css", "/en/", "/ar/warning", "/fa/privacy", "/en/help", "/en/s/help-us-help-you", "/en/no-such-page" })
+        {
+            using var get = await http.GetAsync(new Uri(server.PublicUrl, path));
+            using var head = await http.SendAsync(new HttpRequestMessage(HttpMethod.Head, new Uri(server.PublicUrl, path)));
+            Assert.True(get.StatusCode == head.StatusCode, $"HEAD {path}: {head.StatusCode}, GET: {get.StatusCode}");
+            Assert.Equal(get.Content.Headers.ContentType?.ToString(), head.Content.Headers.ContentType?.ToString());
+            Assert.Equal(get.Headers.Location, head.Headers.Location);
+            Assert.Equal(get.Headers.GetValues("Content-Security-Policy"), head.Headers.GetValues("Content-Security-Policy"));
+            Assert.Empty(await head.Content.ReadAsByteArrayAsync());
+        }
+
+        await server.StopAsync();
+        await using var database = await Storage.WaymarkDatabase.OpenAsync(new Storage.StorageSettings { DataDirectory = server.DataDirectory });
+        var pageViews = await database.Counters.ReadByPrefixAsync("page:");
+        var shown = await database.Counters.ReadByPrefixAsync("screen:");
+        // Each page was fetched once with GET and once with HEAD: only the GETs are counted.
+        Assert.All(pageViews, v => Assert.Equal(1, v.Count));
+        Assert.Equal(1, Assert.Single(shown, c => c.Name == "screen:shown").Count);
+    }
+
+    [Theory]
+    [InlineData("help-us-help-you", "en", "Thank you")]
+    [InlineData("help-us-help-you", "de", "Dank")]
+    [InlineData("no-need-for-help", "en", "Thank you")]
+    [InlineData("no-need-for-help", "fr", "Merci")]
+    public async Task A_shipped_survey_thanks_only_after_sending_and_its_intro_does_not_repeat_the_consent(string form, string language, string thanks)
+    {
+        using var http = new HttpClient();
+        var respondent = new Surveys.HttpRespondent(http, _server.PublicUrl, form, language);
+        await respondent.OpenAsync();
+        var consent = Main(respondent.Html);
+        await respondent.PostAsync("start");
+        var first = Main(respondent.Html);
+        // No sentence of the consent page is said again on the first page.
+        foreach (var sentence in Sentences().Matches(consent).Select(m => m.Value.Trim()).Where(s => s.Length > 20))
+        {
+            Assert.DoesNotContain(sentence, first, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("anonym", first, StringComparison.OrdinalIgnoreCase);
+        for (var page = 0; page < 20 && !respondent.IsComplete; page++)
+        {
+            Assert.DoesNotContain(thanks, Main(respondent.Html), StringComparison.OrdinalIgnoreCase);
+            await respondent.PostAsync("next");
+        }
+
+        Assert.True(respondent.IsComplete, respondent.Html);
+        Assert.Contains(thanks, Main(respondent.Html), StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static string Main(string html)
+    {
+        var start = html.IndexOf("<main", StringComparison.Ordinal);
+        return WebUtility.HtmlDecode(html[start..html.IndexOf("</main>", start, StringComparison.Ordinal)]);
+    }
+
+    [GeneratedRegex(@"[^.:;!?<>]+[.!?]")]
+    private static partial Regex Sentences();
+
+    [GeneratedRegex("<a href=\"/leave\">([^<]+)</a>")]
+    private static partial Regex LeaveLink();
+}
