@@ -95,6 +95,32 @@ public sealed class ScreeningSiteTests(PageChecker checker) : IClassFixture<Page
         PageChecker.AssertClean(await checker.CheckUrlAsync(new Uri(_server.PublicUrl, $"/{language}/warning")));
     }
 
+    [Theory]
+    [InlineData("en", Microsoft.Playwright.ColorScheme.Light)]
+    [InlineData("ar", Microsoft.Playwright.ColorScheme.Dark)]
+    public async Task The_warning_is_visibly_a_notice_and_named_as_one(string language, Microsoft.Playwright.ColorScheme scheme)
+    {
+        await using var context = await checker.NewNoScriptContextAsync();
+        var page = await context.NewPageAsync();
+        await page.EmulateMediaAsync(new() { ColorScheme = scheme });
+        await page.GotoAsync(new Uri(_server.PublicUrl, $"/{language}/warning?v=neutral").ToString());
+        var warning = page.Locator("section.warning");
+        var look = await warning.EvaluateAsync<string[]>(
+            "e => { const s = getComputedStyle(e), b = getComputedStyle(document.body); return [s.borderTopWidth, s.borderInlineStartWidth, s.borderTopStyle, s.backgroundColor, b.backgroundColor, getComputedStyle(e.querySelector('.warning-heading')).fontWeight]; }");
+        Assert.True(double.Parse(look[0].TrimEnd('p', 'x'), System.Globalization.CultureInfo.InvariantCulture) >= 2, look[0]);
+        Assert.True(double.Parse(look[1].TrimEnd('p', 'x'), System.Globalization.CultureInfo.InvariantCulture) >= 8, look[1]);
+        Assert.Equal("solid", look[2]);
+        Assert.NotEqual(look[4], look[3]); // its own background
+        Assert.True(int.Parse(look[5], System.Globalization.CultureInfo.InvariantCulture) >= 700, look[5]);
+        // Announced as a region whose name starts with "This search was stopped" (in the page's language).
+        var heading = await page.Locator(".warning-heading").InnerTextAsync();
+        var region = page.GetByRole(Microsoft.Playwright.AriaRole.Region);
+        Assert.Equal(1, await region.CountAsync());
+        var name = await region.EvaluateAsync<string>("e => e.getAttribute('aria-labelledby').split(' ').map(id => document.getElementById(id).textContent.trim()).join(' ')");
+        Assert.StartsWith(heading.Trim(), name, StringComparison.Ordinal);
+        Assert.Equal(0, await page.Locator("img, svg, picture").CountAsync());
+    }
+
     [Fact]
     public async Task The_warning_page_is_right_to_left_in_Arabic_in_every_variant()
     {
