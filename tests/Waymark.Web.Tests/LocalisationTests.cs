@@ -47,4 +47,27 @@ public sealed class LocalisationTests
         Assert.All(Languages.All, l => Assert.False(l.Culture.IsNeutralCulture && l.Culture.Name.Length == 0));
         Assert.Equal(["ar", "fa"], Languages.All.Where(l => l.RightToLeft).Select(l => l.Code).Order(StringComparer.Ordinal));
     }
+
+    /// <summary>
+    /// The Portuguese site speaks Brazilian Portuguese throughout, as its content translations do: no
+    /// European forms in the interface (a page mixing "anónima" and "anônima" reads as careless).
+    /// </summary>
+    [Fact]
+    public void Portuguese_interface_strings_are_consistently_brazilian()
+    {
+        var strings = Read(Path.Combine(ResourceFolder, "SharedResource.pt.resx"));
+        var european = new[]
+        {
+            "anónim", "inquérito", "guardar e continuar", "equipa", "cifrad", "investigação", "seguinte",
+            "contactos", "registo", " num ", " numa ", "utilizador", "ecrã", "telemóvel", "a sua frase", "o seu próximo",
+            "pode voltar atrás", "aplicações", "«",
+        };
+        var found = strings
+            .SelectMany(s => european.Where(e => s.Value.Contains(e, StringComparison.OrdinalIgnoreCase)).Select(e => $"{s.Key}: {e}"))
+            .ToList();
+        Assert.True(found.Count == 0, string.Join("\n", found));
+        Assert.Contains("anônima", strings["Home.Title"], StringComparison.Ordinal);
+        Assert.Contains("Salvar", strings["Help.Save"], StringComparison.Ordinal);
+        Assert.Contains("pesquisa", strings["Survey.Start"], StringComparison.Ordinal);
+    }
 }
