@@ -5,13 +5,13 @@ using Waymark.Testing;
 namespace Waymark.Web.Tests;
 
 /// <summary>What a wary visitor needs on every public page: a way out, who runs the site, plain HEAD answers.</summary>
-public sealed partial class PublicTrustTests(ServerFixture fixture) : IClassFixture<ServerFixture>
+public sealed partial class PublicTrustTests(ServerFixture fixture, PageChecker checker) : IClassFixture<ServerFixture>, IClassFixture<PageChecker>
 {
     /// <summary>One page of every public kind (the language code is put in front).</summary>
     public static readonly string[] PageKinds =
     [
         "", "languages", "privacy", "help", "help/why-change", "help/delete", "parents", "parents/data-literacy",
-        "directory", "directory/report", "warning", "s/help-us-help-you", "s/help-us-help-you/resume",
+        "directory", "directory/report", "warning", "s/help-us-help-you", "s/help-us-help-you/resume", "about",
     ];
 
     private readonly ServerProcess _server = fixture.Server;
@@ -29,6 +29,8 @@ public sealed partial class PublicTrustTests(ServerFixture fixture) : IClassFixt
             Assert.True(leave.Success, $"/{language}/{kind} has no way out");
             Assert.True(leave.Index < html.IndexOf("<main", StringComparison.Ordinal), $"/{language}/{kind}: the way out comes before the content");
             var text = WebUtility.HtmlDecode(leave.Groups[1].Value);
+            var footer = html[html.IndexOf("<footer", StringComparison.Ordinal)..];
+            Assert.True(footer.Contains($"<a href=\"/{language}/about\">", StringComparison.Ordinal), $"/{language}/{kind}: no link to who runs the site in the footer");
             if (expected is null)
             {
                 Assert.DoesNotContain("Leave", text, StringComparison.OrdinalIgnoreCase); // translated
@@ -38,6 +40,22 @@ public sealed partial class PublicTrustTests(ServerFixture fixture) : IClassFixt
                 Assert.Equal(expected, text);
             }
         }
+    }
+
+    [Theory]
+    [InlineData("en")]
+    [InlineData("ar")]
+    public async Task The_about_page_shows_the_organisations_own_text_and_passes_the_page_checker(string language)
+    {
+        // The text is the deploying organisation's: whatever content/about/en/about.md says is on the page.
+        var source = await File.ReadAllTextAsync(Path.Combine(TestEnvironment.RepositoryRoot, "content", "about", "en", "about.md"));
+        var title = Regex.Match(source, "^title: (.+)$", RegexOptions.Multiline).Groups[1].Value;
+        using var http = new HttpClient();
+        var html = WebUtility.HtmlDecode(await http.GetStringAsync(new Uri(_server.PublicUrl, $"/{language}/about")));
+        Assert.Contains($"<h1>{title}</h1>", html, StringComparison.Ordinal);
+        Assert.Contains("Sample text: replace it before you go live.", html, StringComparison.Ordinal);
+        Assert.Contains("How to contact us safely", html, StringComparison.Ordinal);
+        PageChecker.AssertClean(await checker.CheckUrlAsync(new Uri(_server.PublicUrl, $"/{language}/about")));
     }
 
     [Fact]

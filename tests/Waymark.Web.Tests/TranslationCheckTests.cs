@@ -184,6 +184,7 @@ public sealed class TranslationCheckTests(ITestOutputHelper output)
             Write("selfhelp/en/01-start.md", "---\nid: start\norder: 1\ntitle: Start\nexercises:\n  - id: why\n    type: text\n    prompt: Why?\n---\nText.\n");
             Write("parents/en/01-a.md", Article("a", "Title", "", ""));
             Write("reporting/en/reporting.md", Article("reporting", "Reporting", "", ""));
+            Write("about/en/about.md", Article("about", "About", "", ""));
             Write("screening/messages/en.txt", "# English\nheading = This search was stopped\nhelp = Help\n");
             Write("directory/directory.yaml", File.ReadAllText(Path.Combine(ShippedRoot, "directory", "directory.yaml")));
         }

@@ -5,7 +5,7 @@ namespace Waymark.SelfHelp.Content;
 
 /// <summary>
 /// All editor-written content, read once at start-up from <c>content/</c>: the self-help programme,
-/// parents' guidance, reporting guidance, each per language with English as the fallback, and the
+/// parents' guidance, reporting guidance, the organisation's "about" page, each per language with English as the fallback, and the
 /// directory. A broken file stops start-up with a message naming the file: content is part of a
 /// deployment, and a half-loaded programme would be worse than none.
 /// </summary>
@@ -16,16 +16,19 @@ internal sealed partial class ContentLibrary
     private readonly FrozenDictionary<string, Programme> _programmes;
     private readonly FrozenDictionary<string, IReadOnlyList<Article>> _parents;
     private readonly FrozenDictionary<string, Article> _reporting;
+    private readonly FrozenDictionary<string, Article> _about;
 
     private ContentLibrary(
         FrozenDictionary<string, Programme> programmes,
         FrozenDictionary<string, IReadOnlyList<Article>> parents,
         FrozenDictionary<string, Article> reporting,
+        FrozenDictionary<string, Article> about,
         Listing.HelpDirectory directory)
     {
         _programmes = programmes;
         _parents = parents;
         _reporting = reporting;
+        _about = about;
         HelpDirectory = directory;
     }
 
@@ -39,6 +42,9 @@ internal sealed partial class ContentLibrary
     public IReadOnlyList<Article> ParentsIn(string language) => _parents.GetValueOrDefault(language) ?? _parents[English];
 
     public Article ReportingIn(string language) => _reporting.GetValueOrDefault(language) ?? _reporting[English];
+
+    /// <summary>Who runs the service and how to contact it safely: written by the deploying organisation.</summary>
+    public Article AboutIn(string language) => _about.GetValueOrDefault(language) ?? _about[English];
 
     /// <summary>Loads everything under <paramref name="root"/> for each of <paramref name="languages"/>.</summary>
     public static ContentLibrary Load(string root, IEnumerable<string> languages)
@@ -62,8 +68,9 @@ internal sealed partial class ContentLibrary
         var programmes = codes.ToFrozenDictionary(code => code, code => BuildProgramme(selfHelp, code, englishModules, sources), StringComparer.Ordinal);
         var parents = codes.ToFrozenDictionary(code => code, code => (IReadOnlyList<Article>)BuildArticles(Path.Combine(root, "parents"), code), StringComparer.Ordinal);
         var reporting = codes.ToFrozenDictionary(code => code, code => BuildArticles(Path.Combine(root, "reporting"), code).Single(), StringComparer.Ordinal);
+        var about = codes.ToFrozenDictionary(code => code, code => BuildArticles(Path.Combine(root, "about"), code).Single(), StringComparer.Ordinal);
         var directory = Listing.HelpDirectory.Load(Path.Combine(root, "directory", "directory.yaml"));
-        return new ContentLibrary(programmes, parents, reporting, directory);
+        return new ContentLibrary(programmes, parents, reporting, about, directory);
     }
 
     private static Programme BuildProgramme(string folder, string code, Dictionary<string, (ModuleFile Header, string Body, string Path)> english, string sources)
