@@ -47,7 +47,7 @@ public sealed class FormGuardTests
         var guard = new FormGuard(_protection, _clock);
         var form = guard.Issue("contact");
         Assert.Equal(FormCheckOutcome.Honeypot, guard.Check("contact", Post((FormGuard.TokenField, form.Token), (form.HoneypotName, "http://spam.invalid"))).Outcome);
-        Assert.Contains($"name=\"{form.HoneypotName}\"", form.HiddenFields().ToString(), StringComparison.Ordinal);
+        Assert.Contains($"name=\"{form.HoneypotName}\"", form.HoneypotField().ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -85,7 +85,7 @@ public sealed partial class PublicTrustTests(ServerFixture fixture, PageChecker 
 
     [Theory]
     [InlineData("help-us-help-you", "en", "Thank you")]
-    [InlineData("help-us-help-you", "de", "Dank")]
+    [InlineData("help-us-help-you", "de", "Vielen Dank")]
     [InlineData("no-need-for-help", "en", "Thank you")]
     [InlineData("no-need-for-help", "fr", "Merci")]
     public async Task A_shipped_survey_thanks_only_after_sending_and_its_intro_does_not_repeat_the_consent(string form, string language, string thanks)
@@ -93,9 +93,9 @@ public sealed partial class PublicTrustTests(ServerFixture fixture, PageChecker 
         using var http = new HttpClient();
         var respondent = new Surveys.HttpRespondent(http, _server.PublicUrl, form, language);
         await respondent.OpenAsync();
-        var consent = Main(respondent.Html);
+        var consent = MainText(respondent.Html);
         await respondent.PostAsync("start");
-        var first = Main(respondent.Html);
+        var first = MainText(respondent.Html);
         // No sentence of the consent page is said again on the first page.
         foreach (var sentence in Sentences().Matches(consent).Select(m => m.Value.Trim()).Where(s => s.Length > 20))
         {
@@ -105,15 +105,15 @@ public sealed partial class PublicTrustTests(ServerFixture fixture, PageChecker 
         Assert.DoesNotContain("anonym", first, StringComparison.OrdinalIgnoreCase);
         for (var page = 0; page < 20 && !respondent.IsComplete; page++)
         {
-            Assert.DoesNotContain(thanks, Main(respondent.Html), StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain(thanks, MainText(respondent.Html), StringComparison.Ordinal);
             await respondent.PostAsync("next");
         }
 
         Assert.True(respondent.IsComplete, respondent.Html);
-        Assert.Contains(thanks, Main(respondent.Html), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(thanks, MainText(respondent.Html), StringComparison.Ordinal);
     }
 
-    private static string Main(string html)
+    private static string MainText(string html)
     {
         var start = html.IndexOf("<main", StringComparison.Ordinal);
         return WebUtility.HtmlDecode(html[start..html.IndexOf("</main>", start, StringComparison.Ordinal)]);

@@ -62,7 +62,7 @@ public sealed class TextBrowserTests(ServerFixture fixture) : IClassFixture<Serv
         Assert.Matches(@">\s*<input [^>]+></div>\s*$", form);
 
         var text = await DumpAsync(new Uri(_server.PublicUrl, path));
-        foreach (var bait in new[] { "Leave this field empty", "field empty", "contact", "honeypot", "اترك هذا الحقل", "این فیلد را خالی" })
+        foreach (var bait in new[] { "Leave this field empty", "field empty", "contact_email", "honeypot", "اترك هذا الحقل", "این فیلد را خالی" })
         {
             Assert.DoesNotContain(bait, text, StringComparison.OrdinalIgnoreCase);
         }

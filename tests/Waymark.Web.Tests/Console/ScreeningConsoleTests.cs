@@ -186,7 +186,7 @@ public sealed class ScreeningConsoleTests(StaffFixture staff) : IClassFixture<St
                 var (status, html) = await ScreeningConsole.GetPacedAsync(Editor, $"/console/screening/preview?v={variant.Id}&lang={language.Code}");
                 Assert.Equal(HttpStatusCode.OK, status);
                 Assert.Contains($"<section class=\"warning\" lang=\"{text.Language}\"", html, StringComparison.Ordinal);
-                Assert.Contains(System.Text.Encodings.Web.HtmlEncoder.Default.Encode(text.Title), html, StringComparison.Ordinal);
+                Assert.Contains(System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All).Encode(text.Title), html, StringComparison.Ordinal);
                 Assert.Contains(text.Language == language.Code ? "has its own text" : "the public sees it in English", html, StringComparison.Ordinal);
                 Assert.DoesNotContain("/go/", html.Replace("through <code>/go/</code>", "", StringComparison.Ordinal), StringComparison.Ordinal);
             }
