@@ -59,7 +59,7 @@ public sealed class LocalisationTests
         var european = new[]
         {
             "anónim", "inquérito", "guardar e continuar", "equipa", "cifrad", "investigação", "seguinte",
-            "contactos", "registo", " num ", " numa ", "utilizador", "ecrã", "telemóvel", "a sua frase", "o seu próximo",
+            "contactos", "registo", " num ", " numa ", "utilizador", "ecrã", "telemóvel", "escreva a sua frase", "o seu próximo",
             "pode voltar atrás", "aplicações", "«",
         };
         var found = strings
