@@ -16,13 +16,19 @@ HEADER = '''<?xml version="1.0" encoding="utf-8"?>
 
 def main(path):
     out = [HEADER]
+    seen = {}
     with open(path, encoding="utf-8") as f:
-        for raw in f:
+        for number, raw in enumerate(f, 1):
             line = raw.rstrip("\n")
             if not line.strip() or line.lstrip().startswith("#"):
                 continue
             key, _, value = line.partition(" = ")
-            out.append(f'  <data name="{escape(key.strip())}" xml:space="preserve"><value>{escape(value.strip())}</value></data>\n')
+            key = key.strip()
+            if key in seen:
+                # A merge that keeps both sides leaves a key twice; the later one would win unseen.
+                sys.exit(f"{path}:{number}: '{key}' is already given on line {seen[key]}")
+            seen[key] = number
+            out.append(f'  <data name="{escape(key)}" xml:space="preserve"><value>{escape(value.strip())}</value></data>\n')
     out.append("</root>\n")
     sys.stdout.write("".join(out))
 

@@ -114,7 +114,8 @@ public sealed class ScreeningSiteTests(PageChecker checker) : IClassFixture<Page
         Assert.True(int.Parse(look[5], System.Globalization.CultureInfo.InvariantCulture) >= 700, look[5]);
         // Announced as a region whose name starts with "This search was stopped" (in the page's language).
         var heading = await page.Locator(".warning-heading").InnerTextAsync();
-        var region = page.GetByRole(Microsoft.Playwright.AriaRole.Region);
+        // The page has other regions (the survey invitation); exactly one holds the warning.
+        var region = page.GetByRole(Microsoft.Playwright.AriaRole.Region).Filter(new() { Has = page.Locator(".warning-heading") });
         Assert.Equal(1, await region.CountAsync());
         var name = await region.EvaluateAsync<string>("e => e.getAttribute('aria-labelledby').split(' ').map(id => document.getElementById(id).textContent.trim()).join(' ')");
         Assert.StartsWith(heading.Trim(), name, StringComparison.Ordinal);
