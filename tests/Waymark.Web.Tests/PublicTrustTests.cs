@@ -45,16 +45,28 @@ public sealed partial class PublicTrustTests(ServerFixture fixture, PageChecker 
     [Theory]
     [InlineData("en")]
     [InlineData("ar")]
+    [InlineData("fr")]
+    [InlineData("zh-hant")]
     public async Task The_about_page_shows_the_organisations_own_text_and_passes_the_page_checker(string language)
     {
-        // The text is the deploying organisation's: whatever content/about/en/about.md says is on the page.
-        var source = await File.ReadAllTextAsync(Path.Combine(TestEnvironment.RepositoryRoot, "content", "about", "en", "about.md"));
+        // The text is the deploying organisation's: whatever content/about/{language}/about.md says is on the page.
+        var source = await File.ReadAllTextAsync(Path.Combine(TestEnvironment.RepositoryRoot, "content", "about", language, "about.md"));
         var title = Regex.Match(source, "^title: (.+)$", RegexOptions.Multiline).Groups[1].Value;
+        var sampleNotice = Regex.Match(source, @"^> \*\*(.+?)\*\*", RegexOptions.Multiline).Groups[1].Value;
+        var headings = Regex.Matches(source, "^## (.+)$", RegexOptions.Multiline).Select(match => match.Groups[1].Value).ToList();
+        Assert.NotEmpty(sampleNotice);
+        Assert.NotEmpty(headings);
         using var http = new HttpClient();
         var html = WebUtility.HtmlDecode(await http.GetStringAsync(new Uri(_server.PublicUrl, $"/{language}/about")));
         Assert.Contains($"<h1>{title}</h1>", html, StringComparison.Ordinal);
-        Assert.Contains("Sample text: replace it before you go live.", html, StringComparison.Ordinal);
-        Assert.Contains("How to contact us safely", html, StringComparison.Ordinal);
+        Assert.Contains(sampleNotice, html, StringComparison.Ordinal);
+        Assert.All(headings, heading => Assert.Contains(heading, html, StringComparison.Ordinal));
+        if (language != "en")
+        {
+            // The translation is shown, not the English text under a notice.
+            Assert.DoesNotContain("How to contact us safely", html, StringComparison.Ordinal);
+        }
+
         PageChecker.AssertClean(await checker.CheckUrlAsync(new Uri(_server.PublicUrl, $"/{language}/about")));
     }
 
