@@ -23,7 +23,8 @@ internal sealed class AhoCorasick
     private readonly ushort[] _classes;
     private readonly int _stride;
     private readonly int[] _delta;
-    private readonly int[] _blockDelta;
+    private readonly bool[] _wordClasses;
+    private int[]? _blockDelta;
     private readonly bool[] _wordEnds;
     private readonly bool[] _prefixes;
     private readonly int[] _outputStart;
@@ -47,7 +48,9 @@ internal sealed class AhoCorasick
             }
         }
 
-        _blockDelta = WordEndTable(delta, wordClasses);
+        // The block scans' table is as large as the automaton's: built on the first block scan only,
+        // so a matcher used for short texts (search screening) never holds it.
+        _wordClasses = wordClasses;
     }
 
     /// <summary>
@@ -72,6 +75,8 @@ internal sealed class AhoCorasick
 
         return table;
     }
+
+    private int[] BlockDelta => LazyInitializer.EnsureInitialized(ref _blockDelta, () => WordEndTable(_delta, _wordClasses));
 
     public int StateCount => _outputStart.Length - 1;
 
@@ -439,7 +444,7 @@ internal sealed class AhoCorasick
         var sink3 = new PatternMatcher.RawListSink(outputs[3]);
         var view = new RawBytes(block, entries);
         ref var classes = ref MemoryMarshal.GetArrayDataReference(byteClasses);
-        ref var delta = ref MemoryMarshal.GetArrayDataReference(_blockDelta);
+        ref var delta = ref MemoryMarshal.GetArrayDataReference(BlockDelta);
         ref var bytes = ref MemoryMarshal.GetReference(block);
         nint at0 = from[0], at1 = from[1], at2 = from[2], at3 = from[3];
         var stop0 = at0 + steps;
@@ -514,7 +519,7 @@ internal sealed class AhoCorasick
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ScanBlockRange(ref RawBytes view, int from, int to, int row, ref int classes, ref PatternMatcher.RawListSink sink)
     {
-        ref var delta = ref MemoryMarshal.GetArrayDataReference(_blockDelta);
+        ref var delta = ref MemoryMarshal.GetArrayDataReference(BlockDelta);
         ref var bytes = ref MemoryMarshal.GetReference(view.Bytes);
         for (var i = from; i < to; i++)
         {

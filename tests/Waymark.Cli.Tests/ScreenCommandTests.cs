@@ -62,12 +62,15 @@ public sealed class ScreenCommandTests
     public async Task Eval_reports_recall_per_class_and_false_positives()
     {
         var benign = File("benign.txt", "zorblats are not a thing\nthe weather today\nvrel without the other word\n");
-        var (code, output, error) = await RunAsync("screen", "eval", "--terms", Terms, "--benign", benign, "--mutations", "5", "--seed", "7");
+        var (code, output, error) = await RunAsync("screen", "eval", "--terms", Terms, "--benign", benign, "--mutations", "5", "--seed", "7", "--baseline", "ahmia");
         Assert.True(code == ExitCodes.Ok, error);
         using var json = JsonDocument.Parse(output);
+        Assert.Equal("ahmia", json.RootElement.GetProperty("baseline").GetString());
         var classes = json.RootElement.GetProperty("recall").EnumerateArray().ToList();
-        Assert.Equal(9, classes.Count);
+        Assert.Equal(13, classes.Count);
         Assert.All(classes, c => Assert.Equal(c.GetProperty("generated").GetInt32(), c.GetProperty("detected").GetInt32()));
+        Assert.All(classes, c => Assert.Equal(0, c.GetProperty("baseline_flagged_waymark_missed").GetInt32()));
+        Assert.Contains(classes, c => c.GetProperty("class").GetString() == "punctuation-inside" && c.GetProperty("baseline_flagged").GetInt32() > 0);
         var file = json.RootElement.GetProperty("benign")[0];
         Assert.Equal(3, file.GetProperty("queries").GetInt32());
         Assert.Equal(0, file.GetProperty("flagged").GetInt32());

@@ -28,6 +28,22 @@ public sealed class ScreenerTests
     [InlineData("vreldapto")]
     [InlineData("skarnish")]
     [InlineData("sk4rnish")]
+    [InlineData("zor-blat")] // punctuation inside a word is also deleted (Ahmia compares so)
+    [InlineData("zor_blat")]
+    [InlineData("zor'blat")]
+    [InlineData("zorb*lat")]
+    [InlineData("new zo.r-blat 2025")]
+    [InlineData("zor\u00A0blat")] // no-break space: not a space for Ahmia
+    [InlineData("zor\tblat")]
+    [InlineData("\uFFFDzorblat")] // an invalid byte decoded as U+FFFD
+    [InlineData("a z o r b l a t")] // spelt out beside one-letter words and digits
+    [InlineData("i want z o r b l a t 4 u")]
+    [InlineData("1 z.o.r.b.l.a.t x")]
+    [InlineData("y v r e l  d a p t o o")]
+    [InlineData("zorblat2025")] // digits glued to a word
+    [InlineData("18zorblat")]
+    [InlineData("the zorb lat")] // one space inside a word
+    [InlineData("zo rblat")]
     public void Obfuscated_placeholder_terms_match(string query)
     {
         var result = Screener.Screen(query, "en");
@@ -37,7 +53,9 @@ public sealed class ScreenerTests
 
     [Theory]
     [InlineData("zorblats")] // token: a longer word is another word
-    [InlineData("the zorb lat")]
+    [InlineData("the z orblat")] // one letter beside a word is too often a real word
+    [InlineData("zor blats")] // split, the second piece is another word
+    [InlineData("zorblat2025s")] // glued digits split off the edges only
     [InlineData("dapto vrel")] // a phrase keeps its order
     [InlineData("vrel")]
     [InlineData("skarnival")] // allow-listed in English

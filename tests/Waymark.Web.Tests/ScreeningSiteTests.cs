@@ -61,6 +61,19 @@ public sealed class ScreeningSiteTests(PageChecker checker) : IClassFixture<Page
     }
 
     [Theory]
+    [InlineData("q=%ffzorblat&lang=en")] // an invalid escape is U+FFFD, not the letters "ff"
+    [InlineData("q=new+zor%2Dblat+2025")]
+    [InlineData("lang=en&q=zor%C2%A0blat")] // no-break space inside the word
+    [InlineData("q=%E2%80zorblat%ZZ")] // a truncated sequence, a bad escape
+    public async Task The_api_decodes_the_query_as_a_search_engine_does(string queryString)
+    {
+        using var response = await _http.GetAsync(new Uri(_server.PublicUrl, "/api/screen?" + queryString));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.True(json.RootElement.GetProperty("matched").GetBoolean(), queryString);
+    }
+
+    [Theory]
     [InlineData("/api/screen")]
     [InlineData("/api/screen?q=a&q=b")]
     public async Task The_api_rejects_a_missing_or_repeated_query_with_a_message(string path)

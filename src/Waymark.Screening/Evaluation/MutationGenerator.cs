@@ -13,9 +13,18 @@ namespace Waymark.Screening.Evaluation;
 internal sealed class MutationGenerator
 {
     public static readonly string[] Classes =
-        ["case", "spacing", "punctuation", "lookalikes", "leetspeak", "diacritics", "invisible", "repeats", "separators"];
+    [
+        "case", "spacing", "punctuation", "punctuation-inside", "one-space", "glued-digits", "one-letter-context",
+        "lookalikes", "leetspeak", "diacritics", "invisible", "repeats", "separators",
+    ];
 
     private static readonly string[] Contexts = ["{0}", "new {0}", "{0} 2025", "best {0} site", "where is {0}"];
+
+    /// <summary>Contexts of one-letter words and digits, where a spelt-out term stands beside other single characters.</summary>
+    private static readonly string[] OneLetterContexts = ["a {0}", "i want {0} 4 u", "{0} x", "{0} 2", "y {0} o", "1 {0}", "get a {0} 2 c", "{0} n"];
+
+    /// <summary>Punctuation written inside a word (Ahmia deletes it before comparing).</summary>
+    private static readonly string[] InsidePunctuation = ["-", "_", "'", "*", ".", "/", "\u2019", "~", "#", "^", ":"];
     private static readonly string[] LetterSeparators = [".", "-", "_", "/", ",", "\u00B7", "*"];
     private static readonly string[] WordSeparators = [" - ", "  ", ".", "_", " / ", "+", "", "\t", ", "];
     private static readonly string[] Invisibles = ["\u200B", "\u200C", "\u200D", "\u00AD", "\u200E", "\u202E", "\u2066", "\uFE0F", "\u2060", "\uFEFF"];
@@ -73,6 +82,10 @@ internal sealed class MutationGenerator
             "invisible" => Insert(term, 1 + _random.Next(3), () => Pick(Invisibles)),
             "repeats" => Replace(term, 1 + _random.Next(2), c => char.IsLetter(c) ? new string(c, 2 + _random.Next(4)) : null),
             "separators" => words.Length > 1 ? string.Join(Pick(WordSeparators), words) : null,
+            "punctuation-inside" => InsideWord(term, 1 + _random.Next(2), () => Pick(InsidePunctuation)),
+            "one-space" => OneSpace(term),
+            "glued-digits" => GlueDigits(term),
+            "one-letter-context" => string.Join("  ", words.Select(w => string.Join(_random.Next(2) == 0 ? " " : "  ", Letters(w)))),
             _ => throw new ArgumentOutOfRangeException(nameof(mutationClass), mutationClass, "unknown mutation class"),
         };
 
@@ -86,7 +99,47 @@ internal sealed class MutationGenerator
             mutated = mutated.Normalize(NormalizationForm.FormC);
         }
 
-        return string.Format(CultureInfo.InvariantCulture, Pick(Contexts), mutated);
+        return string.Format(CultureInfo.InvariantCulture, Pick(mutationClass == "one-letter-context" ? OneLetterContexts : Contexts), mutated);
+    }
+
+    /// <summary>Inserts up to <paramref name="count"/> strings between two letters of one word.</summary>
+    private string? InsideWord(string term, int count, Func<string> insertion)
+    {
+        var positions = Enumerable.Range(1, Math.Max(0, term.Length - 1)).Where(i => char.IsLetter(term[i - 1]) && char.IsLetter(term[i])).ToList();
+        if (positions.Count == 0)
+        {
+            return null;
+        }
+
+        var builder = new StringBuilder(term);
+        foreach (var at in positions.OrderBy(_ => _random.Next()).Take(count).OrderByDescending(i => i))
+        {
+            builder.Insert(at, insertion());
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>
+    /// One space inside a one-word term of at least <see cref="Terms.TermIndex.MinSplitLength"/> letters,
+    /// with at least <see cref="Terms.TermIndex.MinSplitPiece"/> letters on each side (null otherwise).
+    /// </summary>
+    private string? OneSpace(string term)
+    {
+        if (term.Contains(' ', StringComparison.Ordinal) || term.Length < Terms.TermIndex.MinSplitLength || !term.All(char.IsLetter))
+        {
+            return null;
+        }
+
+        var at = Terms.TermIndex.MinSplitPiece + _random.Next(term.Length - (2 * Terms.TermIndex.MinSplitPiece) + 1);
+        return term[..at] + " " + term[at..];
+    }
+
+    /// <summary>One to four digits glued to the start or the end of the term ("zorblat2025", "18zorblat").</summary>
+    private string GlueDigits(string term)
+    {
+        var digits = new string([.. Enumerable.Range(0, 1 + _random.Next(4)).Select(_ => (char)('0' + _random.Next(10)))]);
+        return _random.Next(2) == 0 ? digits + term : term + digits;
     }
 
     private string RandomCase(string term)

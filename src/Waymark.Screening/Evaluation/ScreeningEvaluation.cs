@@ -6,26 +6,32 @@ using Waymark.Text;
 
 namespace Waymark.Screening.Evaluation;
 
+/// <summary>What the baseline (Ahmia's filter) found in the same queries: how many it flagged, and those Waymark missed.</summary>
+public sealed record BaselineResult(int Flagged, int FlaggedMissedByWaymark, IReadOnlyList<string> Examples);
+
 /// <summary>Recall on one class of obfuscation: how many generated queries were caught.</summary>
-public sealed record MutationClassResult(string Class, int Generated, int Detected, IReadOnlyList<string> Misses)
+public sealed record MutationClassResult(string Class, int Generated, int Detected, IReadOnlyList<string> Misses, BaselineResult? Baseline = null)
 {
     public double Recall => Generated == 0 ? 1 : (double)Detected / Generated;
 }
 
 /// <summary>False positives on one file of benign text (one query a line).</summary>
-public sealed record BenignResult(string File, int Queries, int Flagged, IReadOnlyList<string> Examples)
+public sealed record BenignResult(string File, int Queries, int Flagged, IReadOnlyList<string> Examples, BaselineResult? Baseline = null)
 {
     public double Rate => Queries == 0 ? 0 : (double)Flagged / Queries;
 }
 
 /// <summary>The harness's report: recall per mutation class and false-positive rate per benign file.</summary>
-public sealed record EvaluationReport(int Terms, int MutationsPerTerm, int Seed, IReadOnlyList<MutationClassResult> Classes, IReadOnlyList<BenignResult> Benign)
+public sealed record EvaluationReport(int Terms, int MutationsPerTerm, int Seed, IReadOnlyList<MutationClassResult> Classes, IReadOnlyList<BenignResult> Benign, string? Baseline = null)
 {
     public const double RecallGoal = 0.99;
     public const double FalsePositiveGoal = 0.001;
 
-    /// <summary>Every class at or above the recall goal, and all benign text together at or below the false-positive goal.</summary>
-    public bool MeetsGoals => Classes.All(c => c.Recall >= RecallGoal) && BenignRate <= FalsePositiveGoal;
+    /// <summary>
+    /// Every class at or above the recall goal, all benign text together at or below the false-positive
+    /// goal, and (with a baseline) no generated query that the baseline flags and Waymark misses.
+    /// </summary>
+    public bool MeetsGoals => Classes.All(c => c.Recall >= RecallGoal && (c.Baseline?.FlaggedMissedByWaymark ?? 0) == 0) && BenignRate <= FalsePositiveGoal;
 
     /// <summary>False positives over all benign files together.</summary>
     public double BenignRate => Benign.Sum(b => b.Queries) == 0 ? 0 : (double)Benign.Sum(b => b.Flagged) / Benign.Sum(b => b.Queries);
@@ -39,6 +45,7 @@ public sealed record EvaluationReport(int Terms, int MutationsPerTerm, int Seed,
             json.WriteNumber("terms", Terms);
             json.WriteNumber("mutations_per_term", MutationsPerTerm);
             json.WriteNumber("seed", Seed);
+            json.WriteString("baseline", Baseline);
             json.WriteStartArray("recall");
             foreach (var c in Classes)
             {
@@ -54,6 +61,7 @@ public sealed record EvaluationReport(int Terms, int MutationsPerTerm, int Seed,
                 }
 
                 json.WriteEndArray();
+                WriteBaseline(json, c.Baseline);
                 json.WriteEndObject();
             }
 
@@ -73,6 +81,7 @@ public sealed record EvaluationReport(int Terms, int MutationsPerTerm, int Seed,
                 }
 
                 json.WriteEndArray();
+                WriteBaseline(json, b.Baseline);
                 json.WriteEndObject();
             }
 
@@ -83,6 +92,24 @@ public sealed record EvaluationReport(int Terms, int MutationsPerTerm, int Seed,
         }
 
         return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    private static void WriteBaseline(Utf8JsonWriter json, BaselineResult? baseline)
+    {
+        if (baseline is null)
+        {
+            return;
+        }
+
+        json.WriteNumber("baseline_flagged", baseline.Flagged);
+        json.WriteNumber("baseline_flagged_waymark_missed", baseline.FlaggedMissedByWaymark);
+        json.WriteStartArray("baseline_only_examples");
+        foreach (var example in baseline.Examples)
+        {
+            json.WriteStringValue(example);
+        }
+
+        json.WriteEndArray();
     }
 }
 
@@ -95,7 +122,10 @@ public static class ScreeningEvaluation
     /// <summary>Examples kept per class and file in the report, to show what a miss or a false positive was.</summary>
     public const int MaxExamples = 10;
 
-    public static Result<EvaluationReport> Run(Screener screener, IReadOnlyList<TermEntry> terms, IReadOnlyList<string> benignFiles, int mutationsPerTerm, int seed)
+    /// <summary>The baselines <c>--baseline</c> accepts.</summary>
+    public static readonly string[] Baselines = ["ahmia"];
+
+    public static Result<EvaluationReport> Run(Screener screener, IReadOnlyList<TermEntry> terms, IReadOnlyList<string> benignFiles, int mutationsPerTerm, int seed, string? baseline = null)
     {
         ArgumentNullException.ThrowIfNull(screener);
         ArgumentNullException.ThrowIfNull(terms);
@@ -105,13 +135,20 @@ public static class ScreeningEvaluation
             return Result.Fail<EvaluationReport>("--mutations must be at least 1.");
         }
 
+        if (baseline is not null && !Baselines.Contains(baseline, StringComparer.Ordinal))
+        {
+            return Result.Fail<EvaluationReport>($"--baseline must be one of: {string.Join(", ", Baselines)}.");
+        }
+
         var generator = new MutationGenerator(seed, UnicodeData.Load());
         var classes = new List<MutationClassResult>();
         var searchTerms = terms.Where(t => t.Mode != MatchMode.Allow).ToList();
+        var ahmia = baseline is null ? null : AhmiaBaseline.FromTerms(searchTerms.Select(t => t.Term));
         foreach (var mutationClass in MutationGenerator.Classes)
         {
             int generated = 0, detected = 0;
             var misses = new List<string>();
+            var tally = new BaselineTally();
             foreach (var term in searchTerms)
             {
                 for (var i = 0; i < mutationsPerTerm; i++)
@@ -122,7 +159,9 @@ public static class ScreeningEvaluation
                     }
 
                     generated++;
-                    if (screener.Screen(query, term.Language == "*" ? "en" : term.Language).Matched)
+                    var matched = screener.Screen(query, term.Language == "*" ? "en" : term.Language).Matched;
+                    tally.Add(ahmia, query, matched);
+                    if (matched)
                     {
                         detected++;
                     }
@@ -133,7 +172,7 @@ public static class ScreeningEvaluation
                 }
             }
 
-            classes.Add(new MutationClassResult(mutationClass, generated, detected, misses));
+            classes.Add(new MutationClassResult(mutationClass, generated, detected, misses, ahmia is null ? null : tally.Result()));
         }
 
         var benign = new List<BenignResult>();
@@ -147,10 +186,13 @@ public static class ScreeningEvaluation
 
             int queries = 0, flagged = 0;
             var examples = new List<string>();
+            var tally = new BaselineTally();
             foreach (var line in lines.Value!)
             {
                 queries++;
-                if (screener.Screen(line, "en").Matched)
+                var matched = screener.Screen(line, "en").Matched;
+                tally.Add(ahmia, line, matched);
+                if (matched)
                 {
                     flagged++;
                     if (examples.Count < MaxExamples)
@@ -160,10 +202,38 @@ public static class ScreeningEvaluation
                 }
             }
 
-            benign.Add(new BenignResult(Path.GetFileName(file), queries, flagged, examples));
+            benign.Add(new BenignResult(Path.GetFileName(file), queries, flagged, examples, ahmia is null ? null : tally.Result()));
         }
 
-        return Result.Ok(new EvaluationReport(searchTerms.Count, mutationsPerTerm, seed, classes, benign));
+        return Result.Ok(new EvaluationReport(searchTerms.Count, mutationsPerTerm, seed, classes, benign, baseline));
+    }
+
+    /// <summary>Counts what the baseline flags, and what it flags that Waymark did not.</summary>
+    private sealed class BaselineTally
+    {
+        private readonly List<string> _examples = [];
+        private int _flagged;
+        private int _missed;
+
+        public void Add(AhmiaBaseline? baseline, string query, bool waymarkMatched)
+        {
+            if (baseline is null || !baseline.IsBanned(query))
+            {
+                return;
+            }
+
+            _flagged++;
+            if (!waymarkMatched)
+            {
+                _missed++;
+                if (_examples.Count < MaxExamples)
+                {
+                    _examples.Add(query);
+                }
+            }
+        }
+
+        public BaselineResult Result() => new(_flagged, _missed, [.. _examples]);
     }
 
     /// <summary>One query a line, or a JSON array of strings (as the npm nlp-corpus builds ship).</summary>

@@ -42,6 +42,12 @@ internal sealed class FoldTable
             return new FoldEntry(FoldKind.Choice, "", char.IsAsciiDigit(c) ? c.ToString() : " ", Leetspeak.ReadingsOf(c));
         }
 
+        // Other ASCII punctuation and symbols are breaks, never letters ("%" is not the ordinal indicator "º").
+        if (codePoint < 128 && !char.IsAsciiLetterOrDigit((char)codePoint))
+        {
+            return FoldEntry.WordBreak;
+        }
+
         // Marks left over after NFKC belong to nothing: drop them before case folding can turn
         // one into a letter (U+0345 folds to iota).
         if (IsInvisible(codePoint) || IsMark(codePoint))

@@ -31,18 +31,41 @@ internal sealed class ScreeningNormalizer
         return TryNormalizeSimpleAscii(text) is { } simple ? [simple] : NormalizeGeneral(text);
     }
 
-    /// <summary>The full pipeline, for any text (<see cref="Normalize"/> takes a fast path where it can).</summary>
+    /// <summary>
+    /// The full pipeline, for any text (<see cref="Normalize"/> takes a fast path where it can). Every
+    /// layout that applies is written out with every leetspeak reading: the words as read; digits glued
+    /// to the edges of a word split off ("zorblat2025" → "zorblat 2025"); runs of single letters kept one
+    /// letter a word, separated by tabs ("a z o r b" → "a\tz\to\tr\tb"), which the terms' letter-by-letter
+    /// patterns find beside one-letter words and digits; and, when a piece between two spaces holds
+    /// anything but letters and digits, the text read as Ahmia reads it, with those characters deleted
+    /// ("zor-blat" → "zorblat").
+    /// </summary>
     internal List<string> NormalizeGeneral(string text)
     {
+        var candidates = new List<string>(2);
+        AddCandidates(candidates, text, [Layout.Words, Layout.SplitDigits, Layout.SpacedRuns]);
+        var joined = DeleteInsidePieces(text);
+        if (joined.Length != text.Length)
+        {
+            AddCandidates(candidates, joined, [Layout.Words]);
+        }
+
+        return candidates;
+    }
+
+    private void AddCandidates(List<string> candidates, string text, Layout[] layouts)
+    {
         var tokens = Tokenize(Compose(text));
-        JoinSingleLetters(tokens);
+        var hasRuns = MarkSingleLetterRuns(tokens);
+        var canSplit = false;
         foreach (var token in tokens)
         {
             token.HasLetter &= !IsNumberWithSuffix(token);
+            canSplit |= token.HasLetter && token.Run == 0 && HasEdgeDigits(token);
         }
 
-        var candidates = new List<string>(2) { Render(tokens, combination: -1) };
         var combinations = 1L;
+        var hasChoice = false;
         foreach (var token in tokens)
         {
             if (!token.HasLetter)
@@ -54,29 +77,99 @@ internal sealed class ScreeningNormalizer
             {
                 if (entry.Kind == FoldKind.Choice)
                 {
+                    hasChoice = true;
                     combinations = Math.Min(combinations * entry.Readings!.Length, MaxCandidates);
                 }
             }
         }
 
-        if (tokens.Exists(t => t.HasLetter && t.Entries.Exists(e => e.Kind == FoldKind.Choice)))
+        foreach (var layout in layouts)
         {
-            for (var combination = 0; combination < combinations; combination++)
+            if ((layout == Layout.SplitDigits && !canSplit) || (layout == Layout.SpacedRuns && !hasRuns))
             {
-                var candidate = Render(tokens, combination);
+                continue;
+            }
+
+            for (var combination = -1L; combination < (hasChoice ? combinations : 0); combination++)
+            {
+                var candidate = Render(tokens, combination, layout);
                 if (!candidates.Contains(candidate, StringComparer.Ordinal))
                 {
                     candidates.Add(candidate);
                 }
             }
         }
+    }
 
-        return candidates;
+    /// <summary>
+    /// Ahmia's reading of a query (its <c>term_ascii</c>): in each piece between two spaces (U+0020),
+    /// every character that is not a letter or digit (punctuation, symbols, marks, other white space,
+    /// U+FFFD) is deleted. The same text when there is nothing to delete.
+    /// </summary>
+    internal static string DeleteInsidePieces(string text)
+    {
+        StringBuilder? builder = null;
+        var i = 0;
+        foreach (var rune in text.EnumerateRunes())
+        {
+            var keep = rune.Value == ' ' || PythonText.IsAlphaNumeric(rune);
+            if (!keep && builder is null)
+            {
+                builder = new StringBuilder(text.Length).Append(text.AsSpan(0, i));
+            }
+            else if (keep)
+            {
+                builder?.Append(rune.ToString());
+            }
+
+            i += rune.Utf16SequenceLength;
+        }
+
+        return builder?.ToString() ?? text;
+    }
+
+    /// <summary>
+    /// The forms of a term written one letter a word ("zorblat" → "z o r b l a t"), punctuation
+    /// deleted, repeats written once: the patterns that find a term spelt out in a run of single
+    /// letters, whatever single letters or digits stand beside it. Empty when the term has fewer
+    /// than <see cref="MinJoinedLetters"/> letters.
+    /// </summary>
+    internal List<string> LetterForms(string term)
+    {
+        var tokens = Tokenize(Compose(term));
+        var forms = new List<string>();
+        if (tokens.Sum(t => t.Entries.Count) < MinJoinedLetters || !tokens.Exists(t => t.HasLetter))
+        {
+            return forms;
+        }
+
+        var combinations = 1L;
+        foreach (var token in tokens)
+        {
+            // Spelt out, every character is a one-letter word of a run: digits and symbols read as letters too.
+            token.HasLetter = true;
+            foreach (var entry in token.Entries.Where(e => e.Kind == FoldKind.Choice))
+            {
+                combinations = Math.Min(combinations * entry.Readings!.Length, MaxCandidates);
+            }
+        }
+
+        for (var combination = -1L; combination < combinations; combination++)
+        {
+            var form = Render(tokens, combination, Layout.Letters);
+            if (form.Count(c => c == ' ') + 1 >= MinJoinedLetters && !forms.Contains(form, StringComparer.Ordinal))
+            {
+                forms.Add(form);
+            }
+        }
+
+        return forms;
     }
 
     /// <summary>
     /// The fast path for the common query: ASCII letters and punctuation only, no character with
-    /// two readings (digits, leet symbols, capital I) and no run of single letters to join. Gives
+    /// two readings (digits, leet symbols, capital I), no run of single letters to join and no
+    /// punctuation between two words without a space (those have a joined reading too). Gives
     /// exactly what the general path gives (a test compares them); null when it does not apply.
     /// </summary>
     internal string? TryNormalizeSimpleAscii(string text)
@@ -91,6 +184,8 @@ internal sealed class ScreeningNormalizer
         var wordEntries = 0;
         var singleWords = 0;
         string? previous = null;
+        var softBreak = false;
+        var spaced = false;
         foreach (var c in text)
         {
             if (c >= 128)
@@ -106,6 +201,9 @@ internal sealed class ScreeningNormalizer
                 case FoldKind.Drop:
                     continue;
                 case FoldKind.Break:
+                    // Punctuation between two words with no space: they are also read joined.
+                    spaced |= c == ' ';
+                    softBreak = !spaced && length > 0;
                     if (wordEntries > 0)
                     {
                         singleWords = wordEntries == 1 ? singleWords + 1 : 0;
@@ -124,6 +222,12 @@ internal sealed class ScreeningNormalizer
                     previous = null;
                     continue;
                 default:
+                    if (softBreak)
+                    {
+                        return null;
+                    }
+
+                    spaced = false;
                     wordEntries++;
                     if (!string.Equals(entry.Text, previous, StringComparison.Ordinal))
                     {
@@ -255,6 +359,7 @@ internal sealed class ScreeningNormalizer
         }
     }
 
+    /// <summary>The words of composed text: letters, digits and look-alikes between breaks.</summary>
     private List<Token> Tokenize(string text)
     {
         var tokens = new List<Token>();
@@ -292,9 +397,13 @@ internal sealed class ScreeningNormalizer
         return tokens;
     }
 
-    /// <summary>Joins runs of one-character words ("x y z") into one word, when the run holds a letter.</summary>
-    private static void JoinSingleLetters(List<Token> tokens)
+    /// <summary>
+    /// Marks runs of at least <see cref="MinJoinedLetters"/> one-character words ("x y z") that hold a
+    /// letter: they are written as one word, and their digits and symbols may be leetspeak.
+    /// </summary>
+    private static bool MarkSingleLetterRuns(List<Token> tokens)
     {
+        var run = 0;
         for (var start = 0; start < tokens.Count; start++)
         {
             var end = start;
@@ -305,17 +414,24 @@ internal sealed class ScreeningNormalizer
 
             if (end - start >= MinJoinedLetters && tokens.Skip(start).Take(end - start).Any(t => t.HasLetter))
             {
-                var joined = new Token { HasLetter = true };
+                run++;
                 for (var i = start; i < end; i++)
                 {
-                    joined.Entries.AddRange(tokens[i].Entries);
+                    tokens[i].Run = run;
+                    tokens[i].HasLetter = true;
                 }
-
-                tokens.RemoveRange(start, end - start);
-                tokens.Insert(start, joined);
             }
+
+            start = Math.Max(start, end);
         }
+
+        return run > 0;
     }
+
+    private static bool IsDigit(FoldEntry entry) => entry.Kind == FoldKind.Choice && char.IsAsciiDigit(entry.Literal[0]);
+
+    /// <summary>True when a word with letters starts or ends with a digit ("zorblat2025", "18zorblat").</summary>
+    private static bool HasEdgeDigits(Token token) => IsDigit(token.Entries[0]) || IsDigit(token.Entries[^1]);
 
     /// <summary>
     /// A correctly written ordinal or a decade ("11th", "3rd", "1990s") is a number, not
@@ -341,21 +457,65 @@ internal sealed class ScreeningNormalizer
         return suffix == ordinal || (suffix == "s" && last == '0');
     }
 
+    /// <summary>How the words are written out into a candidate.</summary>
+    private enum Layout
+    {
+        /// <summary>Words as read; a run of single letters is one word.</summary>
+        Words,
+
+        /// <summary>Digits at the start or end of a word with letters written as a number of their own.</summary>
+        SplitDigits,
+
+        /// <summary>A run of single letters kept one letter a word, separated by tabs.</summary>
+        SpacedRuns,
+
+        /// <summary>Every character its own word (the letter-by-letter patterns of a term).</summary>
+        Letters,
+    }
+
     /// <summary>
-    /// Writes the tokens with one reading per choice: <paramref name="combination"/> −1 takes
-    /// every character at face value; otherwise it is a mixed-radix index into the readings.
-    /// Words are separated by one space; a letter repeated in a row is written once.
+    /// Writes the tokens in a <paramref name="layout"/> with one reading per choice:
+    /// <paramref name="combination"/> −1 takes every character at face value; otherwise it is a
+    /// mixed-radix index into the readings. Words are separated by one space; a letter repeated in a
+    /// row is written once.
     /// </summary>
-    private static string Render(List<Token> tokens, long combination)
+    private static string Render(List<Token> tokens, long combination, Layout layout)
     {
         var builder = new StringBuilder(32);
         var remaining = combination;
-        foreach (var token in tokens)
+        string? previous = null;
+        for (var t = 0; t < tokens.Count; t++)
         {
-            Append(builder, " ");
-            string? previous = null;
-            foreach (var entry in token.Entries)
+            var token = tokens[t];
+            var inRun = t > 0 && token.Run != 0 && token.Run == tokens[t - 1].Run;
+            var joined = inRun && layout != Layout.SpacedRuns && layout != Layout.Letters;
+            var split = layout == Layout.SplitDigits && token.HasLetter && token.Run == 0;
+            var lead = 0;
+            var trail = token.Entries.Count;
+            if (split)
             {
+                while (lead < token.Entries.Count && IsDigit(token.Entries[lead]))
+                {
+                    lead++;
+                }
+
+                while (trail > lead && IsDigit(token.Entries[trail - 1]))
+                {
+                    trail--;
+                }
+            }
+
+            if (!joined)
+            {
+                // Spelt-out letters keep the previous letter, so a repeat is written once there too.
+                var spelt = layout == Layout.Letters || inRun;
+                Append(builder, inRun ? "\t" : " ");
+                previous = spelt ? previous : null;
+            }
+
+            for (var e = 0; e < token.Entries.Count; e++)
+            {
+                var entry = token.Entries[e];
                 string reading;
                 if (entry.Kind == FoldKind.Text)
                 {
@@ -372,6 +532,32 @@ internal sealed class ScreeningNormalizer
                     remaining /= readings.Length;
                 }
 
+                if (split && ((e == lead && lead > 0) || (e == trail && trail > lead)))
+                {
+                    Append(builder, " ");
+                    previous = null;
+                }
+
+                if (split && (e < lead || e >= trail))
+                {
+                    reading = entry.Literal;
+                }
+
+                if (reading == " " && layout == Layout.Letters)
+                {
+                    continue; // spelt out, a symbol read as punctuation is no letter
+                }
+
+                if (layout == Layout.Letters && e > 0)
+                {
+                    if (reading == previous)
+                    {
+                        continue;
+                    }
+
+                    Append(builder, " ");
+                }
+
                 // A repeated letter is written once, even when it folds to several letters (m → rn).
                 if (reading != previous || !char.IsLetter(reading[0]))
                 {
@@ -382,19 +568,20 @@ internal sealed class ScreeningNormalizer
             }
         }
 
-        if (builder.Length > 0 && builder[^1] == ' ')
+        var length = builder.Length;
+        while (length > 0 && builder[length - 1] is ' ' or '\t')
         {
-            builder.Length--;
+            length--;
         }
 
-        return builder.ToString();
+        return builder.ToString(0, length);
     }
 
     private static void Append(StringBuilder builder, string reading)
     {
         foreach (var c in reading)
         {
-            if (builder.Length == 0 ? c == ' ' : builder[^1] == c && (c == ' ' || char.IsLetter(c)))
+            if (builder.Length == 0 ? c is ' ' or '\t' : (builder[^1] is ' ' or '\t' && c is ' ' or '\t') || (builder[^1] == c && char.IsLetter(c)))
             {
                 continue; // no leading space, no repeated letter (numbers keep their digits), no double space
             }
@@ -408,5 +595,8 @@ internal sealed class ScreeningNormalizer
         public List<FoldEntry> Entries { get; } = new(8);
 
         public bool HasLetter { get; set; }
+
+        /// <summary>The run of single letters this one-character word belongs to (0: none).</summary>
+        public int Run { get; set; }
     }
 }

@@ -63,10 +63,53 @@ internal sealed class TermIndex
                     patterns.Add(new PatternDefinition(id, form.Replace(" ", "", StringComparison.Ordinal)));
                 }
             }
+
+            if (entry.Mode is MatchMode.Token or MatchMode.Prefix)
+            {
+                patterns.AddRange(SplitForms(entry.Term, normalizer).Select(split => new PatternDefinition(id, entry.Mode == MatchMode.Prefix ? split + "*" : split)));
+            }
+
+            // Spelt out letter by letter: found in a run of single letters whatever stands beside it.
+            patterns.AddRange(normalizer.LetterForms(entry.Term).Select(letters => new PatternDefinition(id, letters)));
         }
 
         return PatternMatcher.Create(patterns)
             .Then(matcher => Result.Ok(new TermIndex(matcher, [.. terms], allowed, normalizer)));
+    }
+
+    /// <summary>Shortest word that is also found written with one space inside it.</summary>
+    public const int MinSplitLength = 5;
+
+    /// <summary>Fewest letters on each side of that space: one letter beside a word is too often a real word ("a", "i", "y").</summary>
+    public const int MinSplitPiece = 2;
+
+    /// <summary>
+    /// A one-word term of letters written with one space inside it ("zorblat" → "zo rblat", …, "zorbl at"),
+    /// with at least <see cref="MinSplitPiece"/> letters on each side, each side normalised on its own
+    /// as a query's words are (so a repeat cut in two stays two letters: "trez zulon").
+    /// </summary>
+    internal static IEnumerable<string> SplitForms(string term, ScreeningNormalizer normalizer)
+    {
+        term = term.Trim();
+        if (term.Length < MinSplitLength || !term.All(char.IsLetter))
+        {
+            yield break;
+        }
+
+        for (var at = MinSplitPiece; at <= term.Length - MinSplitPiece; at++)
+        {
+            if (char.IsSurrogate(term[at]))
+            {
+                continue;
+            }
+
+            var left = normalizer.Normalize(term[..at])[0];
+            var right = normalizer.Normalize(term[at..])[0];
+            if (left.Length > 0 && right.Length > 0 && !left.Contains(' ', StringComparison.Ordinal) && !right.Contains(' ', StringComparison.Ordinal))
+            {
+                yield return left + " " + right;
+            }
+        }
     }
 
     /// <summary>The first term found in any normal form of <paramref name="query"/>, unless an allowed word covers it.</summary>
@@ -127,7 +170,8 @@ internal sealed class TermIndex
             end++;
         }
 
-        var words = candidate[start..end];
+        // A run of single letters is one word, whichever letters of it the match covers.
+        var words = candidate[start..end].Replace("\t", "", StringComparison.Ordinal);
         return (_allowed.TryGetValue(language, out var forLanguage) && forLanguage.Contains(words))
             || (_allowed.TryGetValue("*", out var forAll) && forAll.Contains(words));
     }

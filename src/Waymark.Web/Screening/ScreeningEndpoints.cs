@@ -29,11 +29,15 @@ internal static class ScreeningEndpoints
     private static IResult Screen(HttpContext context, Screener screener, PageViewCounter counter)
     {
         context.Response.Headers.CacheControl = "no-store";
-        var queries = context.Request.Query["q"];
-        if (queries.Count != 1 || queries[0] is not { } query)
+        // The query string is decoded here, not by ASP.NET Core: an escape that is not UTF-8 ("%ff")
+        // must become U+FFFD, as it does for a search engine's own filter, never stay as the text "%ff".
+        var queries = QueryValues(context.Request.QueryString.Value, "q");
+        if (queries.Count != 1)
         {
             return Error("Give exactly one query: /api/screen?q=...&lang=xx");
         }
+
+        var query = queries[0];
 
         if (query.Length > MaxQueryLength)
         {
@@ -65,6 +69,62 @@ internal static class ScreeningEndpoints
         var variant = context.Request.Query["v"].ToString();
         counter.Count(ClickCounter, $"{language}/{(screener.IsVariant(variant) ? variant : "none")}/{link}");
         return Results.Redirect(target, permanent: false, preserveMethod: false);
+    }
+
+    /// <summary>
+    /// The values of one parameter of a raw query string (<c>?a=1&amp;b=2</c>): <c>+</c> is a space and
+    /// percent-escapes are decoded as UTF-8 bytes, each invalid sequence read as U+FFFD.
+    /// </summary>
+    internal static List<string> QueryValues(string? queryString, string name)
+    {
+        var values = new List<string>();
+        if (string.IsNullOrEmpty(queryString))
+        {
+            return values;
+        }
+
+        foreach (var pair in queryString.TrimStart('?').Split('&'))
+        {
+            var equals = pair.IndexOf('=', StringComparison.Ordinal);
+            var key = equals < 0 ? pair : pair[..equals];
+            if (string.Equals(Decode(key), name, StringComparison.Ordinal))
+            {
+                values.Add(equals < 0 ? "" : Decode(pair[(equals + 1)..]));
+            }
+        }
+
+        return values;
+    }
+
+    private static string Decode(string text)
+    {
+        if (text.IndexOfAny(['%', '+']) < 0)
+        {
+            return text;
+        }
+
+        var bytes = new List<byte>(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '+')
+            {
+                bytes.Add((byte)' ');
+            }
+            else if (c == '%' && i + 2 < text.Length && Uri.IsHexDigit(text[i + 1]) && Uri.IsHexDigit(text[i + 2]))
+            {
+                bytes.Add((byte)((Uri.FromHex(text[i + 1]) << 4) | Uri.FromHex(text[i + 2])));
+                i += 2;
+            }
+            else
+            {
+                var pair = char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]);
+                bytes.AddRange(System.Text.Encoding.UTF8.GetBytes(text.Substring(i, pair ? 2 : 1)));
+                i += pair ? 1 : 0;
+            }
+        }
+
+        return System.Text.Encoding.UTF8.GetString([.. bytes]); // invalid sequences become U+FFFD
     }
 
     /// <summary>A supported language code, or English: counters only ever hold known labels.</summary>
