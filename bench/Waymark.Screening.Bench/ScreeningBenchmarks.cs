@@ -15,6 +15,9 @@ public class ScreeningBenchmarks
 {
     private string[] _queries = [];
     private Screener _screener = null!;
+
+    /// <summary>The screener built by <see cref="Setup"/>.</summary>
+    public Screener Screener => _screener;
     private Regex _regex = null!;
 
     public static string DataDirectory => Environment.GetEnvironmentVariable("WAYMARK_SCREEN_BENCH_DIR")

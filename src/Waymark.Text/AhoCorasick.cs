@@ -277,6 +277,49 @@ internal sealed class AhoCorasick
     }
 
     /// <summary>
+    /// Reports every pattern that occurs anywhere inside <paramref name="text"/> (normalised), as if every
+    /// position were a word boundary: from each position in turn, the trie is followed from the root until no
+    /// pattern continues, and each pattern ending on the way is reported. Meant for short texts read as a run
+    /// of one-letter words (a word spelt out letter by letter); the cost is the text's length times the depth
+    /// the trie follows from each position, never more than the length times the longest pattern.
+    /// </summary>
+    public void ScanInside<TSink>(ReadOnlySpan<char> text, ref TSink sink)
+        where TSink : struct, IMatchSink, allows ref struct
+    {
+        for (var start = 0; start < text.Length; start++)
+        {
+            var row = Root;
+            for (var i = start; i < text.Length; i++)
+            {
+                var next = _delta[row + _classes[text[i]]];
+                var hasOutputs = next < 0;
+                next = hasOutputs ? ~next : next;
+
+                // From the root, a path of word characters either stays in the trie or falls to MidWord (numbered
+                // 1) or, at a non-word character, to Root: then no pattern starts at this position any more.
+                if (next is Root || next == _stride)
+                {
+                    break;
+                }
+
+                if (hasOutputs)
+                {
+                    var state = next / _stride;
+                    for (var k = _outputStart[state]; k < _outputStart[state + 1]; k++)
+                    {
+                        if (_outputs[k].Length == i - start + 1 && !sink.Add(_outputs[k].PatternId, start, _outputs[k].Length))
+                        {
+                            return;
+                        }
+                    }
+                }
+
+                row = next;
+            }
+        }
+    }
+
+    /// <summary>
     /// The same scan straight over ASCII text, skipping normalisation: for ASCII, normalising is only folding
     /// A–Z (done here by the class map, via the folded character of each code unit) and collapsing separator
     /// runs (done by feeding one space per run). Matches come out in the text's own offsets.

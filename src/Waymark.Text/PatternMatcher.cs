@@ -367,6 +367,28 @@ public sealed class PatternMatcher
         return results;
     }
 
+    /// <summary>
+    /// Appends every word, phrase or prefix pattern found anywhere inside <paramref name="text"/>, every
+    /// position counting as a word boundary (regular expressions are not tried): for a word that stands for a
+    /// run of one-letter words, such as a term spelt out letter by letter among other single letters. Matches
+    /// come in order of start offset (then length, then id), in original offsets.
+    /// </summary>
+    public void FindInside(ReadOnlySpan<char> text, MatchScratch scratch, List<PatternMatch> results)
+    {
+        ArgumentNullException.ThrowIfNull(scratch);
+        ArgumentNullException.ThrowIfNull(results);
+        if (_automaton is null)
+        {
+            return;
+        }
+
+        var first = results.Count;
+        var view = Normalize(text, scratch);
+        var sink = new ListSink(view, results);
+        _automaton.ScanInside(view.Text, ref sink);
+        SortMatches(CollectionsMarshal.AsSpan(results)[first..]);
+    }
+
     /// <summary>True as soon as any pattern matches; the scan stops at the first match.</summary>
     public bool IsMatch(ReadOnlySpan<char> text, MatchScratch scratch)
     {

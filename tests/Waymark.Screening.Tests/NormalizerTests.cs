@@ -57,15 +57,6 @@ public sealed class NormalizerTests
     }
 
     [Fact]
-    public void Terms_are_also_spelt_out_letter_by_letter()
-    {
-        Assert.Contains("z o r b l a t", Normalizer.LetterForms("Zor-blaat"));
-        Assert.Contains("q u e n rn i x", Normalizer.LetterForms("quenmix"));
-        Assert.Contains("v r e l d a p t o", Normalizer.LetterForms("vrel dapto"));
-        Assert.Empty(Normalizer.LetterForms("xy"));
-    }
-
-    [Fact]
     public void Face_value_comes_first_and_numbers_stay_numbers()
     {
         Assert.Equal(["2024 news"], Normalizer.Normalize("2024 news"));
@@ -105,14 +96,14 @@ public sealed class NormalizerTests
             }
 
             var text = new string(chars);
-            if (Normalizer.TryNormalizeSimpleAscii(text) is { } simple)
+            if (Normalizer.TryNormalizeFast(text) is { } candidates)
             {
                 fast++;
-                Assert.Equal(Normalizer.NormalizeGeneral(text), [simple]);
+                Assert.Equal(Normalizer.NormalizeGeneral(text), candidates);
             }
         }
 
-        Assert.True(fast > 4_000, $"the fast path ran {fast} times");
+        Assert.True(fast > 10_000, $"the fast path ran {fast} times");
     }
 
     [Fact]

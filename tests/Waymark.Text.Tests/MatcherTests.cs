@@ -31,6 +31,20 @@ public sealed class MatcherTests
     }
 
     [Fact]
+    public void Find_inside_counts_every_position_as_a_word_boundary()
+    {
+        var matcher = Build("feel", "care*", "peer support", "are");
+        var found = new List<PatternMatch>();
+        const string text = "xFEELcarex";
+        matcher.FindInside(text, matcher.CreateScratch(), found);
+        Assert.Equal(["0:FEEL", "1:care", "3:are"], found.Select(m => $"{m.PatternId}:{text.Substring(m.Start, m.Length)}"));
+        Assert.Empty(matcher.FindAll(text)); // the ordinary scan needs word boundaries
+        found.Clear();
+        matcher.FindInside("peersupport fee", matcher.CreateScratch(), found);
+        Assert.Empty(found); // a phrase needs its space; a space ends the word
+    }
+
+    [Fact]
     public void A_phrase_matches_across_any_whitespace_run_and_reports_original_offsets()
     {
         var matcher = Build("peer support");

@@ -28,32 +28,54 @@ internal sealed class ScreeningNormalizer
     public IReadOnlyList<string> Normalize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return TryNormalizeSimpleAscii(text) is { } simple ? [simple] : NormalizeGeneral(text);
+        return (IReadOnlyList<string>?)TryNormalizeFast(text) ?? NormalizeGeneral(text);
+    }
+
+    /// <summary>
+    /// The candidates of a common query without the full pipeline: <see cref="TryNormalizeSimpleAscii"/>, and
+    /// when punctuation stands inside a word ("don't", "one-on-one"), Ahmia's reading of it the same way.
+    /// Exactly what <see cref="NormalizeGeneral"/> gives (a test compares them); null when it does not apply.
+    /// </summary>
+    internal string[]? TryNormalizeFast(string text)
+    {
+        if (TryNormalizeSimpleAscii(text, out var joinable) is not { } simple)
+        {
+            return null;
+        }
+
+        if (!joinable)
+        {
+            return [simple];
+        }
+
+        // Only letters and spaces are left: the fast path applies to Ahmia's reading too, unless it makes a run of single letters.
+        return TryNormalizeSimpleAscii(DeleteInsidePieces(text), out _) is not { } joined ? null
+            : string.Equals(joined, simple, StringComparison.Ordinal) ? [simple] : [simple, joined];
     }
 
     /// <summary>
     /// The full pipeline, for any text (<see cref="Normalize"/> takes a fast path where it can). Every
     /// layout that applies is written out with every leetspeak reading: the words as read; digits glued
     /// to the edges of a word split off ("zorblat2025" → "zorblat 2025"); runs of single letters kept one
-    /// letter a word, separated by tabs ("a z o r b" → "a\tz\to\tr\tb"), which the terms' letter-by-letter
-    /// patterns find beside one-letter words and digits; and, when a piece between two spaces holds
-    /// anything but letters and digits, the text read as Ahmia reads it, with those characters deleted
-    /// ("zor-blat" → "zorblat").
+    /// letter a word, separated by tabs ("a z o r b" → "a\tz\to\tr\tb"), inside which the terms are
+    /// looked for at every letter, so they are found beside one-letter words and digits; and, when a
+    /// piece between two spaces holds anything but letters and digits that can change the words, the
+    /// text read as Ahmia reads it, with those characters deleted ("zor-blat" → "zorblat").
     /// </summary>
     internal List<string> NormalizeGeneral(string text)
     {
         var candidates = new List<string>(2);
         AddCandidates(candidates, text, [Layout.Words, Layout.SplitDigits, Layout.SpacedRuns]);
-        var joined = DeleteInsidePieces(text);
-        if (joined.Length != text.Length)
+        if (ReadsOtherwiseJoined(text))
         {
-            AddCandidates(candidates, joined, [Layout.Words]);
+            // Ahmia compares the characters as written, so their face value finds all it finds.
+            AddCandidates(candidates, DeleteInsidePieces(text), [Layout.Words], faceValueOnly: true);
         }
 
         return candidates;
     }
 
-    private void AddCandidates(List<string> candidates, string text, Layout[] layouts)
+    private void AddCandidates(List<string> candidates, string text, Layout[] layouts, bool faceValueOnly = false)
     {
         var tokens = Tokenize(Compose(text));
         var hasRuns = MarkSingleLetterRuns(tokens);
@@ -83,6 +105,7 @@ internal sealed class ScreeningNormalizer
             }
         }
 
+        var writer = new CandidateWriter(stackalloc char[256]);
         foreach (var layout in layouts)
         {
             if ((layout == Layout.SplitDigits && !canSplit) || (layout == Layout.SpacedRuns && !hasRuns))
@@ -90,15 +113,72 @@ internal sealed class ScreeningNormalizer
                 continue;
             }
 
-            for (var combination = -1L; combination < (hasChoice ? combinations : 0); combination++)
+            for (var combination = -1L; combination < (hasChoice && !faceValueOnly ? combinations : 0); combination++)
             {
-                var candidate = Render(tokens, combination, layout);
-                if (!candidates.Contains(candidate, StringComparer.Ordinal))
+                writer.Length = 0;
+                Render(tokens, combination, layout, ref writer);
+                if (!Contains(candidates, writer.Written))
                 {
-                    candidates.Add(candidate);
+                    candidates.Add(writer.Written.ToString());
                 }
             }
         }
+
+        writer.Dispose();
+    }
+
+    /// <summary>
+    /// True when Ahmia's reading (<see cref="DeleteInsidePieces"/>) can give other words than this
+    /// normaliser's own reading: a deleted character stands between two letters or digits of one piece
+    /// ("zor-blat"), or this normaliser reads a deleted character as a letter (a leetspeak symbol, a
+    /// look-alike) wherever it stands. Punctuation at the edges of a piece ("hello, world?") and invisible
+    /// characters change nothing, so most queries skip the second reading.
+    /// </summary>
+    internal bool ReadsOtherwiseJoined(string text)
+    {
+        var letterBefore = false;
+        var deletedAfterLetter = false;
+        foreach (var rune in text.EnumerateRunes())
+        {
+            if (rune.Value == ' ')
+            {
+                letterBefore = deletedAfterLetter = false;
+            }
+            else if (PythonText.IsAlphaNumeric(rune))
+            {
+                if (deletedAfterLetter)
+                {
+                    return true;
+                }
+
+                letterBefore = true;
+            }
+            else
+            {
+                var kind = _table[rune.Value].Kind;
+                if (kind is FoldKind.Text or FoldKind.Choice)
+                {
+                    return true;
+                }
+
+                deletedAfterLetter |= letterBefore && kind == FoldKind.Break;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Contains(List<string> candidates, ReadOnlySpan<char> candidate)
+    {
+        foreach (var existing in candidates)
+        {
+            if (candidate.SequenceEqual(existing))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -119,7 +199,7 @@ internal sealed class ScreeningNormalizer
             }
             else if (keep)
             {
-                builder?.Append(rune.ToString());
+                builder?.Append(text.AsSpan(i, rune.Utf16SequenceLength));
             }
 
             i += rune.Utf16SequenceLength;
@@ -129,51 +209,16 @@ internal sealed class ScreeningNormalizer
     }
 
     /// <summary>
-    /// The forms of a term written one letter a word ("zorblat" → "z o r b l a t"), punctuation
-    /// deleted, repeats written once: the patterns that find a term spelt out in a run of single
-    /// letters, whatever single letters or digits stand beside it. Empty when the term has fewer
-    /// than <see cref="MinJoinedLetters"/> letters.
-    /// </summary>
-    internal List<string> LetterForms(string term)
-    {
-        var tokens = Tokenize(Compose(term));
-        var forms = new List<string>();
-        if (tokens.Sum(t => t.Entries.Count) < MinJoinedLetters || !tokens.Exists(t => t.HasLetter))
-        {
-            return forms;
-        }
-
-        var combinations = 1L;
-        foreach (var token in tokens)
-        {
-            // Spelt out, every character is a one-letter word of a run: digits and symbols read as letters too.
-            token.HasLetter = true;
-            foreach (var entry in token.Entries.Where(e => e.Kind == FoldKind.Choice))
-            {
-                combinations = Math.Min(combinations * entry.Readings!.Length, MaxCandidates);
-            }
-        }
-
-        for (var combination = -1L; combination < combinations; combination++)
-        {
-            var form = Render(tokens, combination, Layout.Letters);
-            if (form.Count(c => c == ' ') + 1 >= MinJoinedLetters && !forms.Contains(form, StringComparer.Ordinal))
-            {
-                forms.Add(form);
-            }
-        }
-
-        return forms;
-    }
-
-    /// <summary>
     /// The fast path for the common query: ASCII letters and punctuation only, no character with
-    /// two readings (digits, leet symbols, capital I), no run of single letters to join and no
-    /// punctuation between two words without a space (those have a joined reading too). Gives
-    /// exactly what the general path gives (a test compares them); null when it does not apply.
+    /// two readings (digits, leet symbols, capital I) and no run of single letters to join. Gives
+    /// the first candidate of the general path; null when it does not apply.
+    /// <paramref name="joinable"/> tells whether punctuation stands between two letters with no
+    /// space, so that the words have Ahmia's joined reading too.
     /// </summary>
-    internal string? TryNormalizeSimpleAscii(string text)
+    internal string? TryNormalizeSimpleAscii(string text, out bool joinable)
     {
+        joinable = false;
+        var joins = false;
         if (text.Length > 512)
         {
             return null;
@@ -222,11 +267,8 @@ internal sealed class ScreeningNormalizer
                     previous = null;
                     continue;
                 default:
-                    if (softBreak)
-                    {
-                        return null;
-                    }
-
+                    joins |= softBreak;
+                    softBreak = false;
                     spaced = false;
                     wordEntries++;
                     if (!string.Equals(entry.Text, previous, StringComparison.Ordinal))
@@ -254,6 +296,8 @@ internal sealed class ScreeningNormalizer
         {
             length--;
         }
+
+        joinable = joins;
 
         return new string(buffer[..length]);
     }
@@ -468,9 +512,6 @@ internal sealed class ScreeningNormalizer
 
         /// <summary>A run of single letters kept one letter a word, separated by tabs.</summary>
         SpacedRuns,
-
-        /// <summary>Every character its own word (the letter-by-letter patterns of a term).</summary>
-        Letters,
     }
 
     /// <summary>
@@ -479,16 +520,15 @@ internal sealed class ScreeningNormalizer
     /// mixed-radix index into the readings. Words are separated by one space; a letter repeated in a
     /// row is written once.
     /// </summary>
-    private static string Render(List<Token> tokens, long combination, Layout layout)
+    private static void Render(List<Token> tokens, long combination, Layout layout, ref CandidateWriter builder)
     {
-        var builder = new StringBuilder(32);
         var remaining = combination;
         string? previous = null;
         for (var t = 0; t < tokens.Count; t++)
         {
             var token = tokens[t];
             var inRun = t > 0 && token.Run != 0 && token.Run == tokens[t - 1].Run;
-            var joined = inRun && layout != Layout.SpacedRuns && layout != Layout.Letters;
+            var joined = inRun && layout != Layout.SpacedRuns;
             var split = layout == Layout.SplitDigits && token.HasLetter && token.Run == 0;
             var lead = 0;
             var trail = token.Entries.Count;
@@ -508,9 +548,8 @@ internal sealed class ScreeningNormalizer
             if (!joined)
             {
                 // Spelt-out letters keep the previous letter, so a repeat is written once there too.
-                var spelt = layout == Layout.Letters || inRun;
-                Append(builder, inRun ? "\t" : " ");
-                previous = spelt ? previous : null;
+                builder.Append(inRun ? "\t" : " ");
+                previous = inRun ? previous : null;
             }
 
             for (var e = 0; e < token.Entries.Count; e++)
@@ -534,7 +573,7 @@ internal sealed class ScreeningNormalizer
 
                 if (split && ((e == lead && lead > 0) || (e == trail && trail > lead)))
                 {
-                    Append(builder, " ");
+                    builder.Append(" ");
                     previous = null;
                 }
 
@@ -543,50 +582,65 @@ internal sealed class ScreeningNormalizer
                     reading = entry.Literal;
                 }
 
-                if (reading == " " && layout == Layout.Letters)
-                {
-                    continue; // spelt out, a symbol read as punctuation is no letter
-                }
-
-                if (layout == Layout.Letters && e > 0)
-                {
-                    if (reading == previous)
-                    {
-                        continue;
-                    }
-
-                    Append(builder, " ");
-                }
-
                 // A repeated letter is written once, even when it folds to several letters (m → rn).
                 if (reading != previous || !char.IsLetter(reading[0]))
                 {
-                    Append(builder, reading);
+                    builder.Append(reading);
                 }
 
                 previous = reading;
             }
         }
 
-        var length = builder.Length;
-        while (length > 0 && builder[length - 1] is ' ' or '\t')
+        while (builder.Length > 0 && builder.Last is ' ' or '\t')
         {
-            length--;
+            builder.Length--;
         }
-
-        return builder.ToString(0, length);
     }
 
-    private static void Append(StringBuilder builder, string reading)
+    /// <summary>
+    /// Writes a candidate into a stack buffer (a pooled array once it outgrows it): no leading space, no
+    /// repeated letter (numbers keep their digits), no double space; a string only for new candidates.
+    /// </summary>
+    private ref struct CandidateWriter(Span<char> initial)
     {
-        foreach (var c in reading)
-        {
-            if (builder.Length == 0 ? c is ' ' or '\t' : (builder[^1] is ' ' or '\t' && c is ' ' or '\t') || (builder[^1] == c && char.IsLetter(c)))
-            {
-                continue; // no leading space, no repeated letter (numbers keep their digits), no double space
-            }
+        private Span<char> _chars = initial;
+        private char[]? _rented;
 
-            builder.Append(c);
+        public int Length { get; set; }
+
+        public readonly char Last => _chars[Length - 1];
+
+        public readonly ReadOnlySpan<char> Written => _chars[..Length];
+
+        public void Append(string reading)
+        {
+            foreach (var c in reading)
+            {
+                if (Length == 0 ? c is ' ' or '\t' : (_chars[Length - 1] is ' ' or '\t' && c is ' ' or '\t') || (_chars[Length - 1] == c && char.IsLetter(c)))
+                {
+                    continue;
+                }
+
+                if (Length == _chars.Length)
+                {
+                    var larger = System.Buffers.ArrayPool<char>.Shared.Rent(_chars.Length * 2);
+                    _chars.CopyTo(larger);
+                    Dispose();
+                    _chars = _rented = larger;
+                }
+
+                _chars[Length++] = c;
+            }
+        }
+
+        public void Dispose()
+        {
+            if (_rented is not null)
+            {
+                System.Buffers.ArrayPool<char>.Shared.Return(_rented);
+                _rented = null;
+            }
         }
     }
 
