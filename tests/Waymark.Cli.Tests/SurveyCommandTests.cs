@@ -5,7 +5,7 @@ namespace Waymark.Cli.Tests;
 
 public sealed class SurveyCommandTests
 {
-    private static string PyxformForm(string file) => TestEnvironment.Fixture("xlsform", file);
+    private static string PyxformForm(string file) => TestEnvironment.Fixture("xlsform", "example_xls", file);
 
     private static async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)
     {
@@ -21,7 +21,7 @@ public sealed class SurveyCommandTests
         var (code, output, _) = await RunAsync("survey", "validate", PyxformForm("flat_xlsform_test.xlsx"));
         Assert.Equal(ExitCodes.Failure, code);
         Assert.Contains("error: survey row 34, column A (type): location question type 'geopoint' is not supported", output, StringComparison.Ordinal);
-        Assert.Contains("error: survey row 9, column S (image): media (column 'image') is not supported", output, StringComparison.Ordinal);
+        Assert.Contains("warning: survey row 9, column S (image): media (column 'image') is dropped", output, StringComparison.Ordinal);
         Assert.Contains("warning: survey row 1, column C (rows): column 'rows' is not used", output, StringComparison.Ordinal);
         Assert.Contains("invalid (", output, StringComparison.Ordinal);
     }
@@ -33,6 +33,16 @@ public sealed class SurveyCommandTests
         Assert.Equal(ExitCodes.Ok, code);
         Assert.Contains("warning: stettings:", output, StringComparison.Ordinal);
         Assert.Contains("valid (1 questions", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Validate_tells_to_save_a_legacy_xls_workbook_as_xlsx()
+    {
+        var (code, output, _) = await RunAsync("survey", "validate", TestEnvironment.Fixture("xlsform", "example_xls", "tutorial.xls"));
+        Assert.Equal(ExitCodes.Failure, code);
+        Assert.Contains("tutorial.xls: this is a legacy Excel 97-2003 (.xls) workbook", output, StringComparison.Ordinal);
+        Assert.Contains("save it as .xlsx", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("zip", output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -17,7 +17,7 @@ public sealed class FuzzTests
     private static readonly TimeSpan Budget = TimeSpan.FromSeconds(5);
 
     private static IEnumerable<string> RealForms() =>
-        Directory.GetFiles(TestEnvironment.Fixture("xlsform"), "*.xlsx")
+        Directory.GetFiles(TestEnvironment.Fixture("xlsform"), "*.xlsx", SearchOption.AllDirectories)
             .Concat(Directory.GetFiles(Path.Combine(TestEnvironment.RepositoryRoot, "content", "surveys"), "*.xlsx"))
             .Order(StringComparer.Ordinal);
 
@@ -212,5 +212,69 @@ public sealed class FuzzTests
         }
 
         Assert.True(parsed > 0 && refused > 0, $"parsed {parsed}, refused {refused}");
+    }
+
+    /// <summary>
+    /// Random headers from pyxform's vocabulary (bind, control, media, jr, ::, :, spaces, languages, case) in random
+    /// survey, choices and settings sheets: the header reader and the importer give a form or problems, never an
+    /// exception; a header's meaning never depends on what other columns exist beyond the "::" switch, and a
+    /// bind column that Waymark evaluates never comes back as "not used".
+    /// </summary>
+    [Theory]
+    [InlineData(31)]
+    [InlineData(32)]
+    [InlineData(33)]
+    public void Random_headers_are_read_or_reported_never_thrown(int seed)
+    {
+        var random = new Random(seed);
+        string[] words =
+        [
+            "bind", "control", "body", "media", "instance", "jr", "relevant", "relevance", "constraint", "constraintMsg", "requiredMsg",
+            "required", "readonly", "read only", "calculate", "calculation", "appearance", "count", "label", "hint", "image", "audio",
+            "English (en)", "fr", "list name", "name", "type", "value", "caption", "trigger", "save_to", "", " ", "Ä", "x",
+        ];
+        string[] separators = ["::", ":", " ", "_", string.Empty];
+        var clock = Stopwatch.StartNew();
+        var runs = 0;
+        while (clock.Elapsed < Budget && runs < 300)
+        {
+            string Header()
+            {
+                var builder = new StringBuilder(words[random.Next(words.Length)]);
+                for (var i = random.Next(4); i > 0; i--)
+                {
+                    builder.Append(separators[random.Next(separators.Length)]).Append(words[random.Next(words.Length)]);
+                }
+
+                var text = builder.ToString();
+                return random.Next(4) == 0 ? text.ToUpperInvariant() : text;
+            }
+
+            string[] headers = ["type", "name", .. Enumerable.Range(0, 1 + random.Next(6)).Select(_ => Header())];
+            string[] values = ["text", "integer", "select_one l", "begin group", "end group", "note", "start", "phone number", "hidden", "yes", ". > 1", "${q1}", string.Empty];
+            var rows = new List<string[]> { headers };
+            for (var r = 0; r < 1 + random.Next(5); r++)
+            {
+                rows.Add(headers.Select((_, c) => c == 1 ? "q" + r : values[random.Next(values.Length)]).ToArray());
+            }
+
+            string[][] choices = [["list name", Header(), Header()], ["l", "a", "A"], ["l", "a", "B"]];
+            string[][] settings = [[Header(), "allow_choice_duplicates"], [values[random.Next(values.Length)], "yes"]];
+            var build = XlsFormHeaderTests.Load([.. rows], choices, settings);
+            Assert.True(build.IsSuccess == !build.Problems.Any(p => p.Fatal), string.Join("\n", build.Problems));
+            foreach (var header in headers.Skip(2).Where(h => h.Trim().Length > 0))
+            {
+                var column = SheetTable.ParseHeader(1, header, SheetKind.Survey, headers.Any(h => h.Contains("::", StringComparison.Ordinal)));
+                Assert.False(string.IsNullOrEmpty(column.Base), header);
+                if (column.Base is "relevant" or "constraint" or "calculation" or "required" or "read_only")
+                {
+                    Assert.DoesNotContain(build.Problems, p => p.Sheet == "survey" && p.Column == column.Describe && p.Message.Contains("not used", StringComparison.Ordinal));
+                }
+            }
+
+            runs++;
+        }
+
+        Assert.True(runs >= 20, $"only {runs} runs in {Budget}");
     }
 }

@@ -65,7 +65,8 @@ internal sealed class ExportPlan
             }
 
             var label = OneLine(q.Labels.For(language, fallback) ?? q.Name);
-            var values = q.Choices.Select(c => (c.Name, OneLine(c.Labels.For(language, fallback) ?? c.Name))).ToList();
+            // A list may hold one name twice (allow_choice_duplicates, cascading selects): one value, its first label.
+            var values = q.Choices.DistinctBy(c => c.Name, StringComparer.Ordinal).Select(c => (c.Name, OneLine(c.Labels.For(language, fallback) ?? c.Name))).ToList();
             switch (q.Type)
             {
                 case QuestionType.SelectOne:

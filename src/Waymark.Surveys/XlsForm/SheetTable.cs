@@ -119,6 +119,11 @@ internal sealed class SheetTable
         var text = header.Trim();
         var tokens = Tokens(text, doubleColon);
         var first = HeaderAliases.SnakeCase(tokens[0]);
+        if (first.Length == 0)
+        {
+            return new Column(index, header, text.ToLowerInvariant(), null); // "::x": no column pyxform knows
+        }
+
         if (HeaderAliases.For(kind).TryGetValue(first, out var alias))
         {
             tokens = [.. alias, .. tokens.Skip(1)];
@@ -129,6 +134,11 @@ internal sealed class SheetTable
         }
 
         var (baseName, language) = HeaderAliases.Meaning(kind, tokens);
+        if (baseName.Length == 0)
+        {
+            return new Column(index, header, text.ToLowerInvariant(), null); // "media::": no column pyxform knows
+        }
+
         return new Column(index, header, baseName, string.IsNullOrWhiteSpace(language) ? null : language.Trim());
     }
 

@@ -5,7 +5,11 @@ namespace Waymark.Surveys.XlsForm;
 /// <summary>What a survey row's <c>type</c> cell says.</summary>
 internal abstract record RowType;
 
-internal sealed record QuestionRow(QuestionType Type, string? ListName, bool OrOther) : RowType;
+/// <summary>A question; <see cref="Preset"/> names a pyxform type that is another type with presets ("phone number", "hidden").</summary>
+internal sealed record QuestionRow(QuestionType Type, string? ListName, bool OrOther, string? Preset = null) : RowType;
+
+/// <summary>Device metadata (start, end, deviceid, …): Waymark records none of it, so the row is dropped with a warning.</summary>
+internal sealed record MetadataRow(string Type) : RowType;
 
 internal sealed record BeginGroupRow : RowType;
 
@@ -31,11 +35,14 @@ internal static partial class TypeParser
         ["trigger"] = QuestionType.Acknowledge,
     };
 
+    /// <summary>pyxform's metadata types (values the device fills in: times, identifiers, account, location, audio).</summary>
     private static readonly HashSet<string> Metadata = new(StringComparer.Ordinal)
     {
-        "start", "end", "today", "deviceid", "subscriberid", "simserial", "phonenumber", "username", "email",
-        "audit", "start-geopoint", "background-audio", "uri:deviceid", "uri:subscriberid", "uri:simserial",
-        "uri:phonenumber", "uri:username", "uri:email",
+        "start", "end", "today", "deviceid", "imei", "subscriberid", "simserial", "phonenumber", "username", "email",
+        "audit", "start-geopoint", "background-audio", "background-geopoint", "uri:deviceid", "uri:subscriberid",
+        "uri:simserial", "uri:phonenumber", "uri:username", "uri:email", "start time", "end time", "get start time",
+        "get end time", "get today", "get device id", "get subscriber id", "subscriber id", "device id", "sim id",
+        "get sim id", "get phone number",
     };
 
     private static readonly HashSet<string> Media = new(StringComparer.Ordinal)
@@ -79,7 +86,15 @@ internal static partial class TypeParser
         var head = type.Split(' ')[0];
         if (Metadata.Contains(type))
         {
-            return new Unsupported($"metadata '{type}' is not supported (Waymark records nothing about the respondent's device, account or time)");
+            return new MetadataRow(type);
+        }
+
+        switch (type)
+        {
+            case "phone number" or "phone_number":
+                return new QuestionRow(QuestionType.Text, null, false, "phone number");
+            case "hidden":
+                return new QuestionRow(QuestionType.Calculate, null, false, "hidden");
         }
 
         if (Media.Contains(head))

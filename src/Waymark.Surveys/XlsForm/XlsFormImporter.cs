@@ -19,12 +19,13 @@ internal sealed class XlsFormImporter
 
     private static readonly HashSet<string> SettingsColumns = new(StringComparer.Ordinal)
     {
-        "form_id", "form_title", "version", "default_language", "style",
+        "form_id", "form_title", "version", "default_language", "style", "allow_choice_duplicates",
     };
 
     private readonly List<Problem> _problems = [];
     private readonly List<SurveyLanguage> _languages = [];
     private string? _defaultLanguageKey;
+    private bool _allowChoiceDuplicates;
 
     public static InstrumentBuild Import(Workbook workbook, string fallbackFormId) => new XlsFormImporter().Run(workbook, fallbackFormId);
 
@@ -52,6 +53,12 @@ internal sealed class XlsFormImporter
                     break;
                 case "entities" when sheet.Rows.Count > 1:
                     _problems.Add(new Problem(sheet.Name, 0, null, "entities (sheet 'entities') are not supported"));
+                    break;
+                case not null when workbook.Sheets.Count == 1:
+                    // As pyxform: the only sheet of a workbook is the survey, whatever its name.
+                    survey = SheetTable.Read(sheet, SheetKind.Survey);
+                    ReportIgnoredCells(survey);
+                    _problems.Add(new Problem(sheet.Name, 0, null, $"the workbook's only sheet '{sheet.Name}' is read as the survey sheet", Fatal: false));
                     break;
                 default:
                     _problems.Add(new Problem(sheet.Name, 0, null, $"sheet '{sheet.Name}' is not an XLSForm sheet (survey, choices, settings) and is ignored", Fatal: false));
@@ -129,6 +136,7 @@ internal sealed class XlsFormImporter
             _problems.Add(new Problem("settings", 0, "style", $"style '{style}' is not used (only 'pages' changes the layout)", Fatal: false));
         }
 
+        _allowChoiceDuplicates = values.GetValueOrDefault("allow_choice_duplicates") is { } duplicates && IsSet(duplicates);
         if (values.GetValueOrDefault("default_language") is { } defaultLanguage)
         {
             _defaultLanguageKey = SurveyLanguage.FromColumnSuffix(defaultLanguage).Key;
@@ -215,6 +223,7 @@ internal sealed class XlsFormImporter
 
             var labels = new Dictionary<string, string>(StringComparer.Ordinal);
             var extra = new Dictionary<string, string>(StringComparer.Ordinal);
+            var media = new List<Column>();
             foreach (var column in sheet.Columns)
             {
                 var value = Cell(cells, column);
@@ -229,7 +238,7 @@ internal sealed class XlsFormImporter
                 }
                 else if (MediaColumns.Contains(column.Base))
                 {
-                    _problems.Add(new Problem(sheet.Name, row, column.Describe, $"media in choices (column '{column.Header}') is not supported"));
+                    media.Add(column);
                 }
                 else
                 {
@@ -237,15 +246,16 @@ internal sealed class XlsFormImporter
                 }
             }
 
+            DropMedia(sheet, row, media, labels.Count > 0, name);
             if (!lists.TryGetValue(list, out var choices))
             {
                 choices = [];
                 lists[list] = choices;
             }
 
-            if (choices.Any(c => c.Item1.Name == name))
+            if (!_allowChoiceDuplicates && choices.Any(c => c.Item1.Name == name))
             {
-                _problems.Add(new Problem(sheet.Name, row, nameColumn.Describe, $"the list '{list}' has the choice '{name}' twice"));
+                _problems.Add(new Problem(sheet.Name, row, nameColumn.Describe, $"the list '{list}' has the choice '{name}' twice (settings 'allow_choice_duplicates: yes' allows it, as for cascading selects)"));
             }
 
             choices.Add((new Choice(name, new LocalizedText(labels), extra), row));
@@ -283,13 +293,12 @@ internal sealed class XlsFormImporter
                 continue;
             }
 
-            foreach (var media in sheet.Columns.Where(c => MediaColumns.Contains(c.Base) && Cell(cells, c).Length > 0))
-            {
-                _problems.Add(new Problem(sheet.Name, row, media.Describe, $"media (column '{media.Header}') is not supported"));
-            }
-
+            DropMedia(sheet, row, sheet.Columns.Where(c => MediaColumns.Contains(c.Base) && Cell(cells, c).Length > 0).ToList(), !Texts(sheet, cells, "label").IsEmpty);
             switch (TypeParser.Parse(typeText))
             {
+                case MetadataRow metadata:
+                    _problems.Add(new Problem(sheet.Name, row, typeColumn.Describe, $"metadata '{metadata.Type}' is dropped: Waymark records nothing about the respondent's device, account, location or time (a response keeps only its day), so '{name}' will not be in the data", Fatal: false));
+                    break;
                 case Unsupported unsupported:
                     _problems.Add(new Problem(sheet.Name, row, typeColumn.Describe, unsupported.Reason));
                     break;
@@ -362,6 +371,7 @@ internal sealed class XlsFormImporter
         "trigger" => "recalculation when another question changes",
         "bind::entities:saveto" => "saving to an entity list",
         "control::rows" or "control::autoplay" => null,
+        "bind::saveIncomplete" => null, // a device saves a draft there; Waymark keeps nothing before the respondent submits
         _ when baseName.StartsWith("bind::", StringComparison.Ordinal) => $"XForm bind attribute '{baseName[6..]}'",
         _ when baseName.StartsWith("control::", StringComparison.Ordinal) => $"XForm control attribute '{baseName[9..]}'",
         "intent" => "launching another app",
@@ -370,6 +380,22 @@ internal sealed class XlsFormImporter
 
     /// <summary>Columns for people, not for the form's logic: read without a warning.</summary>
     private static readonly HashSet<string> IgnoredQuietly = new(StringComparer.Ordinal) { "guidance_hint" };
+
+    /// <summary>
+    /// Images, audio and video are dropped with a warning (Waymark shows text only): the label still says what is
+    /// asked, and a choice without one shows its name. A question with media and no label would show nothing,
+    /// so that is an error.
+    /// </summary>
+    private void DropMedia(SheetTable sheet, int row, List<Column> media, bool labelled, string? choiceName = null)
+    {
+        foreach (var column in media)
+        {
+            var shown = labelled ? "the label is shown" : $"the choice shows its name '{choiceName}'";
+            _problems.Add(labelled || choiceName is not null
+                ? new Problem(sheet.Name, row, column.Describe, $"media (column '{column.Header}') is dropped: Waymark shows text only, and {shown}", Fatal: false)
+                : new Problem(sheet.Name, row, column.Describe, $"media (column '{column.Header}') is the only content of the question and Waymark shows text only: add a label"));
+        }
+    }
 
     /// <summary>As pyxform, cells after a run of empty rows or header cells are not part of the form: say so.</summary>
     private void ReportIgnoredCells(SheetTable sheet)
@@ -396,6 +422,11 @@ internal sealed class XlsFormImporter
         List<Question> questions)
     {
         var nameColumn = sheet.Columns.First(c => c.Base == "name");
+        if (name.Length == 0 && type.Type == QuestionType.Note)
+        {
+            name = $"generated_note_name_{row}"; // as pyxform names a note without a name
+        }
+
         if (name.Length == 0)
         {
             _problems.Add(new Problem(sheet.Name, row, nameColumn.Describe, "a question needs a name"));
@@ -420,21 +451,35 @@ internal sealed class XlsFormImporter
         }
 
         var parameters = ParseParameters(Text(sheet, cells, "parameters"));
+        var (constraint, hints, calculation) = (NullIfEmpty(Text(sheet, cells, "constraint")), Texts(sheet, cells, "hint"), NullIfEmpty(Text(sheet, cells, "calculation")));
+        switch (type.Preset)
+        {
+            case "phone number":
+                // As pyxform: text with a digits-only constraint and a hint unless the row gives its own.
+                constraint ??= @"regex(., '^\d*$')";
+                hints = !hints.IsEmpty ? hints : new LocalizedText(new Dictionary<string, string> { [_defaultLanguageKey ?? LocalizedText.DefaultKey] = "Enter numbers only." });
+                break;
+            case "hidden":
+                // A value kept with the response but never shown: its calculation, else its default, else empty.
+                calculation ??= Literal(NullIfEmpty(Text(sheet, cells, "default")) ?? string.Empty);
+                break;
+        }
+
         var question = new Question
         {
             Name = name,
             Type = type.Type,
             Labels = Texts(sheet, cells, "label"),
-            Hints = Texts(sheet, cells, "hint"),
+            Hints = hints,
             Required = Flag(sheet, row, cells, "required"),
             RequiredMessages = Texts(sheet, cells, "required_message"),
             Relevant = NullIfEmpty(Text(sheet, cells, "relevant")),
-            Constraint = NullIfEmpty(Text(sheet, cells, "constraint")),
+            Constraint = constraint,
             ConstraintMessages = Texts(sheet, cells, "constraint_message"),
-            Calculation = NullIfEmpty(Text(sheet, cells, "calculation")),
+            Calculation = calculation,
             ChoiceFilter = NullIfEmpty(Text(sheet, cells, "choice_filter")),
             Appearance = NullIfEmpty(Text(sheet, cells, "appearance")),
-            Default = CheckDefault(sheet, row, type.Type, NullIfEmpty(Text(sheet, cells, "default")), choices),
+            Default = type.Preset == "hidden" ? null : CheckDefault(sheet, row, type.Type, NullIfEmpty(Text(sheet, cells, "default")), choices),
             ReadOnly = Flag(sheet, row, cells, "read_only") is "true()",
             ListName = type.ListName,
             Choices = choices,
@@ -572,6 +617,10 @@ internal sealed class XlsFormImporter
 
     private static string Cell(IReadOnlyDictionary<int, string> cells, Column column) =>
         cells.TryGetValue(column.Index, out var value) ? value.Trim() : string.Empty;
+
+    /// <summary>An XPath string literal for the text (XPath 1.0 has no escapes: the other quote is used, or dropped).</summary>
+    private static string Literal(string text) =>
+        text.Contains('\'', StringComparison.Ordinal) ? "\"" + text.Replace("\"", string.Empty, StringComparison.Ordinal) + "\"" : "'" + text + "'";
 
     private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
 }

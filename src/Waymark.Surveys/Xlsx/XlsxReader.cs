@@ -22,6 +22,11 @@ internal static class XlsxReader
         try
         {
             using var buffer = CopyBounded(input, limits.MaxFileBytes);
+            if (IsCompoundFile(buffer))
+            {
+                return (null, LegacyXls);
+            }
+
             using var zip = new ZipArchive(buffer, ZipArchiveMode.Read, leaveOpen: false);
             var package = new Package(zip, limits);
             return (ReadWorkbook(package, limits), null);
@@ -42,6 +47,16 @@ internal static class XlsxReader
         {
             return (null, $"{NotXlsx} ({e.Message})");
         }
+    }
+
+    /// <summary>What a legacy .xls workbook (or a password-protected .xlsx, also an OLE2 compound file) is told.</summary>
+    internal const string LegacyXls = "this is a legacy Excel 97-2003 (.xls) workbook (or an encrypted one), which Waymark does not read: open it in Excel or LibreOffice and save it as .xlsx (Excel Workbook), without a password";
+
+    /// <summary>The OLE2 compound file signature that .xls files (and encrypted .xlsx files) start with.</summary>
+    private static bool IsCompoundFile(MemoryStream buffer)
+    {
+        ReadOnlySpan<byte> signature = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+        return buffer.Length >= signature.Length && buffer.GetBuffer().AsSpan(0, signature.Length).SequenceEqual(signature);
     }
 
     private static MemoryStream CopyBounded(Stream input, long maxBytes)
@@ -66,11 +81,16 @@ internal static class XlsxReader
     private static Workbook ReadWorkbook(Package package, XlsxLimits limits)
     {
         var sheetRefs = new List<(string Name, string RelationId)>();
+        var epoch = Epoch1900;
         using (var reader = package.Open("xl/workbook.xml", required: true)!)
         {
             while (reader.Read())
             {
-                if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "sheet")
+                if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "workbookPr" && reader.GetAttribute("date1904") is "1" or "true")
+                {
+                    epoch = Epoch1904;
+                }
+                else if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "sheet")
                 {
                     var name = reader.GetAttribute("name") ?? throw new XlsxException($"{NotXlsx} (a sheet has no name)");
                     var id = RelationshipId(reader) ?? throw new XlsxException($"{NotXlsx} (sheet '{name}' has no relationship id)");
@@ -96,7 +116,7 @@ internal static class XlsxReader
             }
 
             var sheet = new Worksheet(name);
-            ReadSheet(package, ResolvePart("xl/", target), sheet, sharedStrings, dateStyles, ref cells, limits);
+            ReadSheet(package, ResolvePart("xl/", target), sheet, new CellContext(sharedStrings, dateStyles, epoch), ref cells, limits);
             sheets.Add(sheet);
         }
 
@@ -283,7 +303,7 @@ internal static class XlsxReader
         return false;
     }
 
-    private static void ReadSheet(Package package, string part, Worksheet sheet, List<string> sharedStrings, HashSet<int> dateStyles, ref int cells, XlsxLimits limits)
+    private static void ReadSheet(Package package, string part, Worksheet sheet, CellContext context, ref int cells, XlsxLimits limits)
     {
         using var reader = package.Open(part, required: true)!;
         var row = 0;
@@ -311,7 +331,7 @@ internal static class XlsxReader
 
                 var type = reader.GetAttribute("t");
                 _ = int.TryParse(reader.GetAttribute("s"), CultureInfo.InvariantCulture, out var style);
-                var value = ReadCell(reader, type, dateStyles.Contains(style), sharedStrings);
+                var value = ReadCell(reader, type, context.DateStyles.Contains(style), context);
                 if (value.Length > 0)
                 {
                     if (++cells > limits.MaxCells)
@@ -325,7 +345,7 @@ internal static class XlsxReader
         }
     }
 
-    private static string ReadCell(XmlReader reader, string? type, bool dateStyle, List<string> sharedStrings)
+    private static string ReadCell(XmlReader reader, string? type, bool dateStyle, CellContext context)
     {
         if (reader.IsEmptyElement)
         {
@@ -356,8 +376,8 @@ internal static class XlsxReader
             case "inlineStr":
                 return inline ?? raw ?? string.Empty;
             case "s":
-                return int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < sharedStrings.Count
-                    ? sharedStrings[index]
+                return int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < context.SharedStrings.Count
+                    ? context.SharedStrings[index]
                     : throw new XlsxException($"{NotXlsx} (a cell refers to a missing shared string)");
             case "b":
                 return raw?.Trim() == "1" ? "TRUE" : "FALSE";
@@ -366,12 +386,12 @@ internal static class XlsxReader
             case "d":
                 return raw is { Length: >= 10 } iso ? iso[..10] : raw ?? string.Empty;
             default:
-                return raw is null ? string.Empty : Number(raw, dateStyle);
+                return raw is null ? string.Empty : Number(raw, dateStyle, context.Epoch);
         }
     }
 
     /// <summary>Numbers as pyxform shows them: whole numbers without ".0"; date-formatted serials as yyyy-MM-dd.</summary>
-    private static string Number(string raw, bool dateStyle)
+    private static string Number(string raw, bool dateStyle, DateTime epoch)
     {
         if (!double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) || !double.IsFinite(number))
         {
@@ -380,8 +400,7 @@ internal static class XlsxReader
 
         if (dateStyle && number is >= 0 and < 2_958_466)
         {
-            // 1900 date system; serial 60 is Excel's phantom 29 February 1900, so day 0 is 1899-12-30.
-            var date = new DateTime(1899, 12, 30, 0, 0, 0, DateTimeKind.Unspecified).AddDays(Math.Floor(number));
+            var date = epoch.AddDays(Math.Floor(number));
             var fraction = number - Math.Floor(number);
             return fraction == 0
                 ? date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
@@ -390,6 +409,15 @@ internal static class XlsxReader
 
         return Expressions.XValue.NumberToString(number);
     }
+
+    /// <summary>1900 date system; serial 60 is Excel's phantom 29 February 1900, so day 0 is 1899-12-30.</summary>
+    private static readonly DateTime Epoch1900 = new(1899, 12, 30, 0, 0, 0, DateTimeKind.Unspecified);
+
+    /// <summary>1904 date system (workbookPr date1904, older Mac Excel): day 0 is 1904-01-01.</summary>
+    private static readonly DateTime Epoch1904 = new(1904, 1, 1, 0, 0, 0, DateTimeKind.Unspecified);
+
+    /// <summary>What every cell of the workbook is read with.</summary>
+    private sealed record CellContext(List<string> SharedStrings, HashSet<int> DateStyles, DateTime Epoch);
 
     private static int ParseIndex(string? text, int fallback, int max, string what)
     {

@@ -1,0 +1,168 @@
+using Waymark.Surveys.Export;
+using Waymark.Surveys.XlsForm;
+using Waymark.Surveys.Xlsx;
+
+namespace Waymark.Surveys.Tests;
+
+/// <summary>
+/// What KoboToolbox and ODK forms carry that protects nothing when refused: device metadata, media, duplicate
+/// choices in cascading selects, a lone "Sheet1", phone numbers and hidden values; and the workbook rules
+/// (1904 dates, legacy .xls) that decide what the cells say.
+/// </summary>
+public sealed class XlsFormReadingTests
+{
+    private static InstrumentBuild Load(string[][] survey, string[][]? choices = null, string[][]? settings = null) =>
+        XlsFormHeaderTests.Load(survey, choices, settings);
+
+    [Theory]
+    [InlineData("start")]
+    [InlineData("end")]
+    [InlineData("today")]
+    [InlineData("deviceid")]
+    [InlineData("imei")]
+    [InlineData("phonenumber")]
+    [InlineData("username")]
+    [InlineData("email")]
+    [InlineData("audit")]
+    [InlineData("start-geopoint")]
+    [InlineData("background-audio")]
+    [InlineData("get device id")]
+    public void Device_metadata_is_dropped_with_a_warning_that_nothing_is_recorded(string type)
+    {
+        var build = Load([["type", "name", "label"], [type, "meta_field", string.Empty], ["text", "a", "A"]]);
+        Assert.True(build.IsSuccess, string.Join("\n", build.Problems));
+        Assert.Equal(["a"], build.Instrument!.Questions.Select(q => q.Name));
+        var warning = Assert.Single(build.Problems);
+        Assert.False(warning.Fatal);
+        Assert.Equal($"warning: survey row 2, column A (type): metadata '{type}' is dropped: Waymark records nothing about the respondent's device, account, location or time (a response keeps only its day), so 'meta_field' will not be in the data", warning.ToString());
+    }
+
+    [Fact]
+    public void An_expression_that_uses_dropped_metadata_is_an_error_not_a_silent_empty_value()
+    {
+        var build = Load([["type", "name", "label", "relevant"], ["start", "started", string.Empty, string.Empty], ["text", "a", "A", "${started} != ''"]]);
+        Assert.False(build.IsSuccess);
+        Assert.Contains(build.Problems, p => p.Fatal && p.ToString().Contains("started", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Phone_number_is_text_with_pyxform_digits_constraint_and_hint()
+    {
+        var instrument = Load([["type", "name", "label"], ["phone number", "tel", "Phone"]]).Instrument!;
+        var tel = instrument.Questions[0];
+        Assert.Equal((QuestionType.Text, "regex(., '^\\d*$')", "Enter numbers only."), (tel.Type, tel.Constraint, tel.Hints.For(LocalizedText.DefaultKey)));
+        var engine = new Paging.SurveyEngine(instrument);
+        Assert.NotNull(engine.Submit(0, LocalizedText.DefaultKey, engine.Start(), TestForms.Post(("tel", "12a"))).Errors.SingleOrDefault());
+        Assert.Empty(engine.Submit(0, LocalizedText.DefaultKey, engine.Start(), TestForms.Post(("tel", "0123"))).Errors);
+    }
+
+    [Fact]
+    public void Phone_number_keeps_the_row_s_own_constraint_and_hint()
+    {
+        var tel = Load([["type", "name", "label", "hint", "constraint"], ["phone number", "tel", "Phone", "Ten digits", "string-length(.) = 10"]]).Instrument!.Questions[0];
+        Assert.Equal(("string-length(.) = 10", "Ten digits"), (tel.Constraint, tel.Hints.For(LocalizedText.DefaultKey)));
+    }
+
+    [Fact]
+    public void Hidden_keeps_its_default_as_a_value_never_shown()
+    {
+        var instrument = Load([["type", "name", "label", "default"], ["hidden", "wave", string.Empty, "wave 2"], ["text", "a", "A", string.Empty]]).Instrument!;
+        Assert.Equal((QuestionType.Calculate, "'wave 2'"), (instrument.Questions[0].Type, instrument.Questions[0].Calculation));
+        var engine = new Paging.SurveyEngine(instrument);
+        Assert.Equal("wave 2", engine.Start()["wave"]);
+        Assert.DoesNotContain(engine.View(0, LocalizedText.DefaultKey, engine.Start()).Questions, q => q.Question.Name == "wave");
+    }
+
+    [Fact]
+    public void Media_in_choices_is_dropped_with_a_warning_and_a_choice_without_label_shows_its_name()
+    {
+        var build = Load(
+            [["type", "name", "label"], ["select_one mood", "mood", "Mood"]],
+            [["list_name", "name", "label", "image", "media::audio::English (en)"], ["mood", "happy", "Happy", "happy.jpg", string.Empty], ["mood", "sad", string.Empty, "sad.jpg", "sad.mp3"]]);
+        Assert.True(build.IsSuccess, string.Join("\n", build.Problems));
+        Assert.Equal(
+            [
+                "warning: choices row 2, column D (image): media (column 'image') is dropped: Waymark shows text only, and the label is shown",
+                "warning: choices row 3, column D (image): media (column 'image') is dropped: Waymark shows text only, and the choice shows its name 'sad'",
+                "warning: choices row 3, column E (media::audio::English (en)): media (column 'media::audio::English (en)') is dropped: Waymark shows text only, and the choice shows its name 'sad'",
+            ],
+            build.Problems.Select(p => p.ToString()));
+    }
+
+    [Fact]
+    public void A_question_whose_only_content_is_media_is_an_error()
+    {
+        var build = Load([["type", "name", "label", "image"], ["text", "a", "A", "a.jpg"], ["note", "b", string.Empty, "b.jpg"]]);
+        Assert.False(build.IsSuccess);
+        Assert.Equal(
+            [
+                "warning: survey row 2, column D (image): media (column 'image') is dropped: Waymark shows text only, and the label is shown",
+                "error: survey row 3, column D (image): media (column 'image') is the only content of the question and Waymark shows text only: add a label",
+            ],
+            build.Problems.Select(p => p.ToString()));
+    }
+
+    private static readonly string[][] Cascade =
+    [
+        ["type", "name", "label", "choice_filter"],
+        ["select_one country", "country", "Country", string.Empty],
+        ["select_one city", "city", "City", "country = ${country}"],
+    ];
+
+    private static readonly string[][] CascadeChoices =
+    [
+        ["list_name", "name", "label", "country"],
+        ["country", "fi", "Finland", string.Empty],
+        ["country", "se", "Sweden", string.Empty],
+        ["city", "other", "Other (Finland)", "fi"],
+        ["city", "other", "Other (Sweden)", "se"],
+    ];
+
+    [Fact]
+    public void A_duplicate_choice_is_an_error_unless_allow_choice_duplicates()
+    {
+        var refused = Load(Cascade, CascadeChoices);
+        Assert.Contains(refused.Problems, p => p.Fatal && p.ToString().Contains("the list 'city' has the choice 'other' twice (settings 'allow_choice_duplicates: yes' allows it", StringComparison.Ordinal));
+        var build = Load(Cascade, CascadeChoices, [["allow_choice_duplicates"], ["yes"]]);
+        Assert.True(build.IsSuccess, string.Join("\n", build.Problems));
+        Assert.Empty(build.Problems);
+        var instrument = build.Instrument!;
+        var engine = new Paging.SurveyEngine(instrument);
+        var answers = engine.Settle(new Dictionary<string, string> { ["country"] = "se" });
+        Assert.Equal("Other (Sweden)", Assert.Single(engine.View(0, LocalizedText.DefaultKey, answers).Questions.Single(q => q.Question.Name == "city").Choices).Label);
+        var export = SurveyExport.Create(instrument, [new Responses.SurveyResponse("r1", null, new Dictionary<string, string> { ["country"] = "se", ["city"] = "other" }, [])]);
+        Assert.Contains("RECODE city ('other'=1) INTO", export.Files["form.sps"], StringComparison.Ordinal); // one value per name
+    }
+
+    [Fact]
+    public void A_workbook_s_only_sheet_is_the_survey_whatever_its_name()
+    {
+        var build = XlsFormFile.Load(new MemoryStream(XlsxBuilder.Package([("Sheet1", XlsxBuilder.Rows(["type", "name", "label"], ["text", "a", "A"]))])), "form.xlsx");
+        Assert.True(build.IsSuccess, string.Join("\n", build.Problems));
+        Assert.Equal(["a"], build.Instrument!.Questions.Select(q => q.Name));
+        Assert.Equal("warning: Sheet1: the workbook's only sheet 'Sheet1' is read as the survey sheet", Assert.Single(build.Problems).ToString());
+    }
+
+    [Fact]
+    public void Dates_in_a_1904_workbook_are_read_from_1904()
+    {
+        static byte[] Workbook(string workbookPr) => XlsxBuilder.Zip(
+        [
+            ("xl/workbook.xml", XlsxBuilder.Workbook("survey").Replace("<sheets>", workbookPr + "<sheets>", StringComparison.Ordinal)),
+            ("xl/_rels/workbook.xml.rels", XlsxBuilder.Relations(1)),
+            ("xl/worksheets/sheet1.xml", XlsxBuilder.Sheet("""<row r="1"><c r="A1" s="1"><v>43904</v></c></row>""")),
+            ("xl/styles.xml", $"""<styleSheet xmlns="{XlsxBuilder.Main}"><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs></styleSheet>"""),
+        ]);
+        Assert.Equal("2020-03-14", XlsxReader.Read(new MemoryStream(Workbook(string.Empty))).Workbook!.Sheets[0].Rows[1][1]);
+        Assert.Equal("2024-03-15", XlsxReader.Read(new MemoryStream(Workbook("""<workbookPr date1904="1"/>"""))).Workbook!.Sheets[0].Rows[1][1]);
+        Assert.Equal("2024-03-15", XlsxReader.Read(new MemoryStream(Workbook("""<workbookPr date1904="true"/>"""))).Workbook!.Sheets[0].Rows[1][1]);
+    }
+
+    [Fact]
+    public void A_legacy_xls_workbook_is_told_to_be_saved_as_xlsx()
+    {
+        byte[] ole2 = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0, 0, 0];
+        var build = XlsFormFile.Load(new MemoryStream(ole2), "form.xls");
+        Assert.Equal("error: form.xls: " + XlsxReader.LegacyXls, Assert.Single(build.Problems).ToString());
+    }
+}
