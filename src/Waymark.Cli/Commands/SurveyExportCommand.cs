@@ -41,7 +41,13 @@ internal static class SurveyExportCommand
                 return ExitCodes.Failure;
             }
 
-            var files = SurveyExport.WriteTo(SurveyExport.Create(instrument, records, parseResult.GetValue(language)), parseResult.GetValue(output)!);
+            var export = SurveyExport.Create(instrument, records, parseResult.GetValue(language));
+            foreach (var warning in export.Warnings)
+            {
+                await error.WriteLineAsync("warning: " + warning).ConfigureAwait(false);
+            }
+
+            var files = SurveyExport.WriteTo(export, parseResult.GetValue(output)!);
             foreach (var file in files)
             {
                 await parseResult.InvocationConfiguration.Output.WriteLineAsync(file).ConfigureAwait(false);

@@ -30,7 +30,21 @@ internal sealed record ExportColumn(
     string? Question,
     string? Choice,
     IReadOnlyList<(string Value, string Label)> Values,
-    string TypeName);
+    string TypeName)
+{
+    /// <summary>
+    /// The numeric code of each value of a select_one in SPSS and Stata: the choice names themselves when every
+    /// name is a whole number as written (1, 2, 99, -1: the author's coding is kept), else 1..k in choice order.
+    /// </summary>
+    public IReadOnlyList<long> Codes { get; } = Values.All(v => IsCode(v.Value))
+        ? Values.Select(v => long.Parse(v.Value, System.Globalization.CultureInfo.InvariantCulture)).ToList()
+        : Enumerable.Range(1, Values.Count).Select(i => (long)i).ToList();
+
+    private static bool IsCode(string name) =>
+        long.TryParse(name, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var code)
+        && code.ToString(System.Globalization.CultureInfo.InvariantCulture) == name
+        && Math.Abs(code) < 1_000_000_000; // Stata's long and SPSS's F11.0 hold it exactly
+}
 
 /// <summary>The columns of an export, shared by the CSV, the codebook and the three syntax files.</summary>
 internal sealed class ExportPlan

@@ -3,8 +3,11 @@ using Waymark.Surveys.Responses;
 
 namespace Waymark.Surveys.Export;
 
-/// <summary>The files of one export, by file name.</summary>
-public sealed record ExportFiles(IReadOnlyDictionary<string, string> Files);
+/// <summary>The files of one export, by file name, and what the analyst must know about the data (answers outside a choice list).</summary>
+public sealed record ExportFiles(IReadOnlyDictionary<string, string> Files)
+{
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+}
 
 /// <summary>The suffixes of an export's file names after the form id (<c>F.csv</c>, <c>F_codebook.csv</c>, …).</summary>
 public static class ExportFileSuffix
@@ -54,14 +57,14 @@ public static class SurveyExport
         Csv.WriteSpreadsheetRow(codebook, ["variable", "question", "label", "type", "values", "in_spreadsheet_csv"]);
         foreach (var c in plan.Columns)
         {
-            var values = string.Join("; ", c.Values.Select((v, i) => c.Kind == ColumnKind.SelectOne ? $"{v.Value}={v.Label} (code {i + 1})" : $"{v.Value}={v.Label}"));
+            var values = string.Join("; ", c.Values.Select((v, i) => c.Kind == ColumnKind.SelectOne ? $"{v.Value}={v.Label} (code {c.Codes[i].ToString(System.Globalization.CultureInfo.InvariantCulture)})" : $"{v.Value}={v.Label}"));
             var inSpreadsheet = c.Kind is ColumnKind.Text or ColumnKind.SelectOne or ColumnKind.SelectMultipleRaw
                 ? $"a value starting with = + - @, a tab or a carriage return (other than a number) starts with an added {Csv.Neutraliser} so that no spreadsheet runs it as a formula; {csvFile} has the raw value"
                 : "as in " + csvFile;
             Csv.WriteSpreadsheetRow(codebook, [c.Variable, c.Question ?? string.Empty, c.Label, c.TypeName, values, inSpreadsheet]);
         }
 
-        return new ExportFiles(new Dictionary<string, string>(StringComparer.Ordinal)
+        var files = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             [csvFile] = csv.ToString(),
             [name + ExportFileSuffix.Spreadsheet] = spreadsheet.ToString(),
@@ -69,7 +72,33 @@ public static class SurveyExport
             [name + ExportFileSuffix.R] = SyntaxWriters.R(plan, csvFile),
             [name + ExportFileSuffix.Spss] = SyntaxWriters.Spss(plan, csvFile),
             [name + ExportFileSuffix.Stata] = SyntaxWriters.Stata(plan, csvFile),
-        });
+        };
+        return new ExportFiles(files) { Warnings = OutOfList(instrument, plan, responses) };
+    }
+
+    /// <summary>
+    /// Answers that are not in their question's choice list (a form changed after responses came in, or data from
+    /// elsewhere): the CSV keeps them as written, but SPSS and Stata read them as missing and R as NA, so say so.
+    /// </summary>
+    private static List<string> OutOfList(Instrument instrument, ExportPlan plan, IReadOnlyList<SurveyResponse> responses)
+    {
+        var warnings = new List<string>();
+        foreach (var question in instrument.Questions.Where(q => q.Type.IsSelect()))
+        {
+            var known = question.Choices.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+            var outside = responses
+                .SelectMany(r => r.Answers.TryGetValue(question.Name, out var raw) ? question.Type == QuestionType.SelectMultiple ? Expressions.Evaluator.SplitList(raw) : [raw] : [])
+                .Where(v => v.Length > 0 && !known.Contains(v))
+                .ToList();
+            if (outside.Count > 0)
+            {
+                var variable = plan.Columns.First(c => c.Question == question.Name).Variable;
+                var values = string.Join(", ", outside.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Take(5).Select(v => $"'{v}'"));
+                warnings.Add($"{variable}: {outside.Count} answer(s) not in the choice list '{question.ListName}' ({values}): kept in the CSV, missing in the SPSS and Stata data, NA in R");
+            }
+        }
+
+        return warnings;
     }
 
     /// <summary>

@@ -6,7 +6,8 @@ namespace Waymark.Surveys.Export;
 /// <summary>
 /// R, SPSS and Stata syntax that read the export's CSV (all columns as text, so nothing is guessed), convert
 /// numbers and dates, and apply variable labels and value labels. Select questions become labelled
-/// factors (R) or numeric codes 1..k in choice order with value labels (SPSS, Stata).
+/// factors (R) or numeric codes with value labels (SPSS, Stata): the choice names when all are whole numbers,
+/// else 1..k in choice order.
 /// </summary>
 internal static class SyntaxWriters
 {
@@ -42,31 +43,40 @@ internal static class SyntaxWriters
         return s.ToString();
     }
 
+    /// <summary>
+    /// SPSS syntax that PSPP and SPSS read whatever the variable names: no line ever starts with a variable name
+    /// (PSPP takes a line starting "comment", "document", "define" or a command's abbreviation as that command).
+    /// Every variable gets its label, measurement level and format; select_one codes are the choice names when
+    /// they are whole numbers, else 1..k (<see cref="ExportColumn.Codes"/>).
+    /// </summary>
     public static string Spss(ExportPlan plan, string csvFile)
     {
         var s = new StringBuilder();
         s.Append("* Reads ").Append(csvFile).Append(" and applies labels. Written by waymark survey export.\n");
         s.Append("GET DATA /TYPE=TXT /FILE=").Append(SpssString(csvFile)).Append(" /ENCODING='UTF8'\n");
         s.Append("  /ARRANGEMENT=DELIMITED /DELCASE=LINE /FIRSTCASE=2 /DELIMITERS=\",\" /QUALIFIER='\"'\n  /VARIABLES=");
+        var previous = string.Empty;
         foreach (var c in plan.Columns)
         {
-            s.Append("\n    ").Append(c.Variable).Append(' ').Append(c.Kind switch
+            // Each line starts with the previous variable's format, so that no line starts with a name.
+            s.Append(previous.Length == 0 ? " " : "\n  " + previous + " ").Append(c.Variable);
+            previous = c.Kind switch
             {
                 ColumnKind.IntegerNumber or ColumnKind.Dummy or ColumnKind.FlagDummy => "F11.0",
                 ColumnKind.DecimalNumber => "F20.6",
                 ColumnKind.Date or ColumnKind.DateValue => "SDATE10",
                 ColumnKind.SelectOne => "A" + Math.Max(1, c.Values.Max(x => Encoding.UTF8.GetByteCount(x.Value))).ToString(CultureInfo.InvariantCulture),
                 _ => "A32767",
-            });
+            };
         }
 
-        s.Append(".\n");
+        s.Append("\n  ").Append(previous).Append(".\n");
         foreach (var c in plan.Columns.Where(c => c.Kind == ColumnKind.SelectOne))
         {
             s.Append("RECODE ").Append(c.Variable);
             for (var i = 0; i < c.Values.Count; i++)
             {
-                s.Append(" (").Append(SpssString(c.Values[i].Value)).Append('=').Append(i + 1).Append(')');
+                s.Append(" (").Append(SpssString(c.Values[i].Value)).Append('=').Append(c.Codes[i].ToString(CultureInfo.InvariantCulture)).Append(')');
             }
 
             s.Append(" INTO wm_tmp.\nEXECUTE.\n");
@@ -76,19 +86,31 @@ internal static class SyntaxWriters
 
         // RECODE INTO appends the new variables at the end: put every variable back in CSV order.
         s.Append("ADD FILES /FILE=* /KEEP=").Append(string.Join(' ', plan.Columns.Select(c => c.Variable))).Append(".\nEXECUTE.\n");
-        s.Append("VARIABLE LABELS");
         foreach (var c in plan.Columns)
         {
-            s.Append("\n  ").Append(c.Variable).Append(' ').Append(SpssString(c.Label));
+            s.Append("VARIABLE LABELS ").Append(c.Variable).Append(' ').Append(SpssString(c.Label)).Append(".\n");
+            s.Append("VARIABLE LEVEL ").Append(c.Variable).Append(c.Kind switch
+            {
+                ColumnKind.IntegerNumber or ColumnKind.DecimalNumber or ColumnKind.Date or ColumnKind.DateValue => " (SCALE).\n",
+                _ => " (NOMINAL).\n",
+            });
+            if (c.Kind == ColumnKind.SelectOne)
+            {
+                var width = c.Codes.Count == 0 ? 1 : c.Codes.Max(code => code.ToString(CultureInfo.InvariantCulture).Length);
+                s.Append("FORMATS ").Append(c.Variable).Append(" (F").Append(width.ToString(CultureInfo.InvariantCulture)).Append(".0).\n");
+            }
+            else if (c.Kind is ColumnKind.Dummy or ColumnKind.FlagDummy)
+            {
+                s.Append("FORMATS ").Append(c.Variable).Append(" (F1.0).\n");
+            }
         }
 
-        s.Append(".\n");
         foreach (var c in plan.Columns.Where(c => c.Values.Count > 0))
         {
             s.Append("VALUE LABELS ").Append(c.Variable);
             for (var i = 0; i < c.Values.Count; i++)
             {
-                var code = c.Kind == ColumnKind.SelectOne ? (i + 1).ToString(CultureInfo.InvariantCulture) : c.Values[i].Value;
+                var code = c.Kind == ColumnKind.SelectOne ? c.Codes[i].ToString(CultureInfo.InvariantCulture) : c.Values[i].Value;
                 s.Append("\n  ").Append(code).Append(' ').Append(SpssString(c.Values[i].Label));
             }
 
@@ -120,11 +142,11 @@ internal static class SyntaxWriters
                     s.Append("generate long _wm_tmp = .\n");
                     for (var i = 0; i < c.Values.Count; i++)
                     {
-                        s.Append("replace _wm_tmp = ").Append(i + 1).Append(" if ").Append(c.Variable).Append(" == ").Append(StataString(c.Values[i].Value)).Append('\n');
+                        s.Append("replace _wm_tmp = ").Append(c.Codes[i].ToString(CultureInfo.InvariantCulture)).Append(" if ").Append(c.Variable).Append(" == ").Append(StataString(c.Values[i].Value)).Append('\n');
                     }
 
                     s.Append("drop ").Append(c.Variable).Append("\nrename _wm_tmp ").Append(c.Variable).Append('\n');
-                    s.Append("label define ").Append(LabelName(c)).Append(string.Concat(c.Values.Select((x, i) => $" {i + 1} {StataString(x.Label)}"))).Append(", replace\n");
+                    s.Append("label define ").Append(LabelName(c)).Append(string.Concat(c.Values.Select((x, i) => $" {c.Codes[i].ToString(CultureInfo.InvariantCulture)} {StataString(x.Label)}"))).Append(", replace\n");
                     s.Append("label values ").Append(c.Variable).Append(' ').Append(LabelName(c)).Append('\n');
                     break;
             }
