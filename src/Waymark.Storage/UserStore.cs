@@ -10,7 +10,7 @@ namespace Waymark.Storage;
 public sealed class UserStore
 {
     private const string Columns =
-        "id, name, password_hash, totp_secret, totp_pending, totp_last_step, failed_logins, locked_until, disabled, session_version";
+        "id, name, password_hash, totp_secret, totp_pending, totp_last_step, failed_logins, locked_until, disabled, session_version, must_change_password";
 
     private readonly WaymarkDatabase _database;
 
@@ -21,7 +21,14 @@ public sealed class UserStore
         AddAsync(name, [role], passwordHash, cancellationToken);
 
     /// <summary>Adds an account holding <paramref name="roles"/> (at least one); returns its id, or null when the name is taken.</summary>
-    public async Task<long?> AddAsync(string name, IReadOnlyCollection<string> roles, string passwordHash, CancellationToken cancellationToken = default)
+    public Task<long?> AddAsync(string name, IReadOnlyCollection<string> roles, string passwordHash, CancellationToken cancellationToken = default) =>
+        AddAsync(name, roles, passwordHash, mustChangePassword: false, cancellationToken);
+
+    /// <summary>
+    /// Adds an account; with <paramref name="mustChangePassword"/> its password serves only to choose
+    /// a new one at the first sign-in. Returns its id, or null when the name is taken.
+    /// </summary>
+    public async Task<long?> AddAsync(string name, IReadOnlyCollection<string> roles, string passwordHash, bool mustChangePassword, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(roles);
         ArgumentOutOfRangeException.ThrowIfZero(roles.Count);
@@ -29,9 +36,10 @@ public sealed class UserStore
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = "INSERT INTO users (name, password_hash) VALUES (@name, @hash) ON CONFLICT (name) DO NOTHING RETURNING id";
+        command.CommandText = "INSERT INTO users (name, password_hash, must_change_password) VALUES (@name, @hash, @change) ON CONFLICT (name) DO NOTHING RETURNING id";
         Migrator.AddParameter(command, "name", name);
         Migrator.AddParameter(command, "hash", passwordHash);
+        Migrator.AddParameter(command, "change", mustChangePassword ? 1L : 0L);
         var inserted = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
         if (inserted is null or DBNull)
         {
@@ -181,6 +189,24 @@ public sealed class UserStore
     public Task RecordSuccessAsync(long id, CancellationToken cancellationToken = default) =>
         UpdateAsync("failed_logins = 0, locked_until = NULL", id, null, cancellationToken);
 
+    /// <summary>
+    /// The first-sign-in change: replaces the password the admin saw, if it is still <paramref name="expectedHash"/>
+    /// and still awaiting the change (so two tries cannot both win); false otherwise.
+    /// </summary>
+    public async Task<bool> SetFirstPasswordAsync(long id, string expectedHash, string newHash, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            UPDATE users SET password_hash = @new, must_change_password = 0
+            WHERE id = @id AND must_change_password = 1 AND password_hash = @expected
+            """;
+        Migrator.AddParameter(command, "id", id);
+        Migrator.AddParameter(command, "expected", expectedHash);
+        Migrator.AddParameter(command, "new", newHash);
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+    }
+
     /// <summary>Replaces the password hash (rehashing with stronger parameters, or a new password).</summary>
     public Task SetPasswordHashAsync(long id, string hash, CancellationToken cancellationToken = default) =>
         UpdateAsync("password_hash = @value", id, hash, cancellationToken);
@@ -229,7 +255,8 @@ public sealed class UserStore
                     Int(0), reader.GetString(1), [], reader.GetString(2), Text(3), Text(4), Int(5), (int)Int(6),
                     reader.IsDBNull(7) ? null : DateTimeOffset.FromUnixTimeSeconds(Int(7)),
                     Int(8) != 0,
-                    Int(9)));
+                    Int(9),
+                    Int(10) != 0));
             }
         }
 
@@ -276,4 +303,5 @@ public sealed record StoredUser(
     int FailedLogins,
     DateTimeOffset? LockedUntil,
     bool Disabled,
-    long SessionVersion);
+    long SessionVersion,
+    bool MustChangePassword = false);

@@ -82,6 +82,24 @@ public sealed class UserStoreTests
 
     [Theory]
     [MemberData(nameof(TestDatabases.Engines), MemberType = typeof(TestDatabases))]
+    public async Task A_password_given_by_an_admin_is_replaced_once_at_the_first_sign_in(DatabaseEngine engine)
+    {
+        await using var database = await WaymarkDatabase.OpenAsync(await TestDatabases.CreateAsync(engine));
+        var given = (await database.Users.AddAsync("cy", ["analyst"], "given-hash", mustChangePassword: true))!.Value;
+        var own = (await database.Users.AddAsync("dee", ["editor"], "own-hash"))!.Value;
+        Assert.True((await database.Users.FindByIdAsync(given))!.MustChangePassword);
+        Assert.False((await database.Users.FindByIdAsync(own))!.MustChangePassword);
+
+        Assert.False(await database.Users.SetFirstPasswordAsync(given, "other-hash", "new-hash")); // not the password it holds
+        Assert.False(await database.Users.SetFirstPasswordAsync(own, "own-hash", "new-hash")); // nothing to replace
+        Assert.True(await database.Users.SetFirstPasswordAsync(given, "given-hash", "new-hash"));
+        Assert.False(await database.Users.SetFirstPasswordAsync(given, "new-hash", "newer-hash")); // once only
+        var cy = (await database.Users.FindByIdAsync(given))!;
+        Assert.Equal(("new-hash", false), (cy.PasswordHash, cy.MustChangePassword));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Engines), MemberType = typeof(TestDatabases))]
     public async Task Each_totp_step_is_used_once_and_older_steps_never(DatabaseEngine engine)
     {
         var (database, id) = await WithUserAsync(engine);

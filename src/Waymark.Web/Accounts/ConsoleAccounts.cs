@@ -26,7 +26,14 @@ public sealed class ConsoleAccounts(WaymarkDatabase database, TimeProvider time,
         AddAsync(name, [role], password, actor, cancellationToken);
 
     /// <summary>Adds an account holding <paramref name="roles"/> after checking the name and password; a clear message when refused.</summary>
-    public async Task<AccountResult> AddAsync(string name, IReadOnlyCollection<ConsoleRole> roles, string password, string actor, CancellationToken cancellationToken = default)
+    public Task<AccountResult> AddAsync(string name, IReadOnlyCollection<ConsoleRole> roles, string password, string actor, CancellationToken cancellationToken = default) =>
+        AddAsync(name, roles, password, mustChangePassword: false, actor, cancellationToken);
+
+    /// <summary>
+    /// Adds an account; with <paramref name="mustChangePassword"/> (accounts added in the console, whose
+    /// password the admin saw) the password only lets its holder choose a new one at the first sign-in.
+    /// </summary>
+    public async Task<AccountResult> AddAsync(string name, IReadOnlyCollection<ConsoleRole> roles, string password, bool mustChangePassword, string actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(password);
@@ -48,14 +55,15 @@ public sealed class ConsoleAccounts(WaymarkDatabase database, TimeProvider time,
 
         var hash = PasswordHashing.Hash(password, PasswordHashing.Current);
         var names = ConsoleRoles.Names(roles);
-        if (await database.Users.AddAsync(name, names, hash, cancellationToken).ConfigureAwait(false) is null)
+        if (await database.Users.AddAsync(name, names, hash, mustChangePassword, cancellationToken).ConfigureAwait(false) is null)
         {
             return AccountResult.Refused($"an account named '{name}' already exists");
         }
 
         var shown = string.Join(", ", roles.Distinct().Order().Select(r => r.Name()));
         await AuditAsync(actor, "account added", $"{name} ({shown})", cancellationToken).ConfigureAwait(false);
-        return AccountResult.Done($"account '{name}' added with {(names.Count == 1 ? "role" : "roles")} {shown}; the second factor is set up at the first login");
+        return AccountResult.Done($"account '{name}' added with {(names.Count == 1 ? "role" : "roles")} {shown}; "
+            + (mustChangePassword ? "at the first login its holder chooses a new password (this one then stops working) and sets up the second factor" : "the second factor is set up at the first login"));
     }
 
     /// <summary>
@@ -148,7 +156,7 @@ public sealed class ConsoleAccounts(WaymarkDatabase database, TimeProvider time,
     internal static ConsoleAccount ToAccount(StoredUser user) =>
         new(user.Name,
             [.. user.Roles.Select(name => ConsoleRoles.TryParse(name, out var role) ? role : throw new InvalidOperationException($"Unknown role '{name}' in the database.")).Order()],
-            user.TotpSecret is not null, user.Disabled, user.LockedUntil);
+            user.TotpSecret is not null, user.Disabled, user.LockedUntil, user.MustChangePassword);
 
     /// <summary>Step one of a login: the password. Every failure looks the same to the person trying.</summary>
     internal async Task<LoginStep> CheckPasswordAsync(string? name, string? password, CancellationToken cancellationToken)
@@ -179,14 +187,58 @@ public sealed class ConsoleAccounts(WaymarkDatabase database, TimeProvider time,
             await database.Users.SetPasswordHashAsync(user.Id, PasswordHashing.Hash(password, PasswordHashing.Current), cancellationToken).ConfigureAwait(false);
         }
 
-        return new LoginStep(user.TotpSecret is null ? LoginOutcome.NeedsEnrolment : LoginOutcome.NeedsCode, user);
+        return new LoginStep(
+            user.MustChangePassword ? LoginOutcome.NeedsNewPassword : user.TotpSecret is null ? LoginOutcome.NeedsEnrolment : LoginOutcome.NeedsCode,
+            user);
+    }
+
+    /// <summary>Whether the account still has to replace the password the admin saw.</summary>
+    internal async Task<bool> MustChangePasswordAsync(long userId, CancellationToken cancellationToken) =>
+        (await database.Users.FindByIdAsync(userId, cancellationToken).ConfigureAwait(false)) is { MustChangePassword: true, Disabled: false };
+
+    /// <summary>
+    /// The first sign-in of an account added in the console: its holder (past the password step)
+    /// replaces the password the admin saw with one of their own, typed twice and different from it.
+    /// </summary>
+    internal async Task<AccountResult> SetFirstPasswordAsync(long userId, string password, string repeated, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(password);
+        ArgumentNullException.ThrowIfNull(repeated);
+        var user = await database.Users.FindByIdAsync(userId, cancellationToken).ConfigureAwait(false);
+        if (user is not { MustChangePassword: true, Disabled: false } || IsLocked(user))
+        {
+            return AccountResult.Refused("this account has no password to replace; start again");
+        }
+
+        if (password.Length < MinPasswordLength || password.Length > MaxPasswordLength)
+        {
+            return AccountResult.Refused($"the password must be {MinPasswordLength} to {MaxPasswordLength} characters long");
+        }
+
+        if (!string.Equals(password, repeated, StringComparison.Ordinal))
+        {
+            return AccountResult.Refused("the two passwords differ");
+        }
+
+        if (PasswordHashing.Verify(password, user.PasswordHash) != PasswordCheck.Wrong)
+        {
+            return AccountResult.Refused("choose a password other than the one you were given");
+        }
+
+        if (!await database.Users.SetFirstPasswordAsync(user.Id, user.PasswordHash, PasswordHashing.Hash(password, PasswordHashing.Current), cancellationToken).ConfigureAwait(false))
+        {
+            return AccountResult.Refused("this account has no password to replace; start again");
+        }
+
+        await AuditAsync(user.Name, "password chosen at first sign-in", user.Name, cancellationToken).ConfigureAwait(false);
+        return AccountResult.Done("password set");
     }
 
     /// <summary>Step two: the code from the authenticator app, once only.</summary>
     internal async Task<LoginStep> CheckCodeAsync(long userId, string? code, CancellationToken cancellationToken)
     {
         var user = await database.Users.FindByIdAsync(userId, cancellationToken).ConfigureAwait(false);
-        if (user?.TotpSecret is null || user.Disabled || IsLocked(user))
+        if (user?.TotpSecret is null || user.Disabled || user.MustChangePassword || IsLocked(user))
         {
             return LoginStep.Failed;
         }
@@ -218,7 +270,7 @@ public sealed class ConsoleAccounts(WaymarkDatabase database, TimeProvider time,
     {
         ArgumentException.ThrowIfNullOrEmpty(pendingLogin);
         var user = await database.Users.FindByIdAsync(userId, cancellationToken).ConfigureAwait(false);
-        if (user is null || user.TotpSecret is not null || user.Disabled || IsLocked(user))
+        if (user is null || user.TotpSecret is not null || user.Disabled || user.MustChangePassword || IsLocked(user))
         {
             return null;
         }
@@ -233,7 +285,7 @@ public sealed class ConsoleAccounts(WaymarkDatabase database, TimeProvider time,
     {
         ArgumentException.ThrowIfNullOrEmpty(pendingLogin);
         var user = await database.Users.FindByIdAsync(userId, cancellationToken).ConfigureAwait(false);
-        if (user?.TotpPending is null || user.TotpSecret is not null || user.Disabled || IsLocked(user))
+        if (user?.TotpPending is null || user.TotpSecret is not null || user.Disabled || user.MustChangePassword || IsLocked(user))
         {
             return LoginStep.Failed;
         }
@@ -328,7 +380,7 @@ public sealed record AccountResult(bool Succeeded, string Message)
 }
 
 /// <summary>An account as shown to admins: never its hash or secret. <see cref="Roles"/> in enum order (admin, editor, analyst).</summary>
-public sealed record ConsoleAccount(string Name, IReadOnlyList<ConsoleRole> Roles, bool HasSecondFactor, bool Disabled, DateTimeOffset? LockedUntil)
+public sealed record ConsoleAccount(string Name, IReadOnlyList<ConsoleRole> Roles, bool HasSecondFactor, bool Disabled, DateTimeOffset? LockedUntil, bool AwaitsOwnPassword = false)
 {
     /// <summary>The roles as typed on the command line: "editor,analyst".</summary>
     public string RoleNames => string.Join(',', Roles.Select(r => r.Name()));
@@ -337,6 +389,7 @@ public sealed record ConsoleAccount(string Name, IReadOnlyList<ConsoleRole> Role
 internal enum LoginOutcome
 {
     Failed,
+    NeedsNewPassword,
     NeedsEnrolment,
     NeedsCode,
     SignedIn,

@@ -189,8 +189,35 @@ public sealed class LoginTests(StaffFixture staff) : IClassFixture<StaffFixture>
         var html = await added.Content.ReadAsStringAsync();
         var password = System.Text.RegularExpressions.Regex.Match(html, "id=\"new-password\">[^<]*<code>([^<]+)</code>").Groups[1].Value;
         Assert.Equal(20, password.Length);
-        using var analyst = await ConsoleSession.SignInNewAsync(staff.Server.ConsoleUrl, "new-analyst", password);
+        Assert.Contains("awaiting its own password", html, StringComparison.Ordinal);
+
+        // The password the admin saw only lets its holder choose their own, before any second factor.
+        using var holder = ConsoleSession.Anonymous(staff.Server.ConsoleUrl);
+        using var first = await holder.PostPasswordAsync("new-analyst", password);
+        Assert.Equal("/console/login/password", first.Headers.Location?.OriginalString);
+        using var noKeyYet = await holder.Client.GetAsync("/console/login/enrol");
+        Assert.Equal(ConsoleAuthentication.LoginPath, noKeyYet.Headers.Location?.OriginalString); // no second factor before the password is replaced
+        var choose = await holder.Client.GetStringAsync("/console/login/password");
+        const string own = "a password only the analyst knows";
+        foreach (var (newPassword, repeat, reason) in new[] { (password, password, "other than the one you were given"), (own, own + "x", "differ"), ("short", "short", "12 to 256") })
+        {
+            using var refusedChoice = await holder.PostFormAsync("/console/login/password", choose, [new("newPassword", newPassword), new("repeatPassword", repeat)]);
+            Assert.Equal(HttpStatusCode.BadRequest, refusedChoice.StatusCode);
+            Assert.Contains(reason, await refusedChoice.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        using var chosen = await holder.PostFormAsync("/console/login/password", choose, [new("newPassword", own), new("repeatPassword", own)]);
+        Assert.Equal("/console/login/enrol", chosen.Headers.Location?.OriginalString);
+
+        // From now on the admin's copy is worthless; the holder's own password leads to enrolment.
+        using var adminTries = ConsoleSession.Anonymous(staff.Server.ConsoleUrl);
+        using var stale = await adminTries.PostPasswordAsync("new-analyst", password);
+        Assert.Equal(HttpStatusCode.Unauthorized, stale.StatusCode);
+        using var analyst = await ConsoleSession.SignInNewAsync(staff.Server.ConsoleUrl, "new-analyst", own);
         Assert.Equal(HttpStatusCode.OK, (await analyst.Client.GetAsync("/console/analyst")).StatusCode);
+        var audit = await staff.Server.Database.AuditLog.ReadLatestAsync(20);
+        Assert.Contains(audit, e => e.Actor == "new-analyst" && e.Action == "password chosen at first sign-in");
+        Assert.DoesNotContain("awaiting its own password", await admin.Client.GetStringAsync("/console/users"), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -36,6 +36,11 @@ public sealed class IndexModel(ConsoleAccounts accounts) : PageModel
         }
 
         await HttpContext.SignInAsync(ConsoleAuthentication.SecondFactorScheme, ConsoleAuthentication.SecondFactorPrincipal(step.User));
-        return Redirect(step.Outcome == LoginOutcome.NeedsEnrolment ? "/console/login/enrol" : "/console/login/code");
+        return Redirect(step.Outcome switch
+        {
+            LoginOutcome.NeedsNewPassword => "/console/login/password",
+            LoginOutcome.NeedsEnrolment => "/console/login/enrol",
+            _ => "/console/login/code",
+        });
     }
 }

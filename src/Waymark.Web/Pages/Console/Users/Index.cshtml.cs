@@ -34,7 +34,7 @@ public sealed class IndexModel(ConsoleAccounts accounts) : PageModel
         }
 
         var password = ConsoleAccounts.GeneratePassword();
-        var result = await accounts.AddAsync(name ?? "", parsed, password, Actor, cancellationToken);
+        var result = await accounts.AddAsync(name ?? "", parsed, password, mustChangePassword: true, Actor, cancellationToken);
         NewPassword = result.Succeeded ? password : null;
         return await ShowAsync(result, cancellationToken);
     }
