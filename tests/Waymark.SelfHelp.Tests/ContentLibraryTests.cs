@@ -11,11 +11,11 @@ public sealed class ContentLibraryTests
     private static ContentLibrary LoadShipped() => ContentLibrary.Load(ShippedRoot, ["en", "ar", "de", "es", "fi", "ja"]);
 
     [Fact]
-    public void The_starter_programme_has_8_to_12_modules_with_exercises_of_every_kind()
+    public void The_programme_has_at_least_14_modules_with_exercises_of_every_kind()
     {
         var programme = LoadShipped().ProgrammeIn("en");
 
-        Assert.InRange(programme.Modules.Count, 8, 12);
+        Assert.True(programme.Modules.Count >= 14, $"{programme.Modules.Count} modules");
         Assert.Equal(programme.Modules.Count, programme.Modules.Select(module => module.Id).Distinct().Count());
         var kinds = programme.Modules.SelectMany(module => module.Exercises).Select(exercise => exercise.Kind).ToHashSet();
         Assert.Equal(Enum.GetValues<ExerciseKind>().ToHashSet(), kinds);
@@ -27,15 +27,21 @@ public sealed class ContentLibraryTests
     [InlineData("ar")]
     [InlineData("de")]
     [InlineData("es")]
-    public void Three_translations_cover_every_module_in_their_own_language(string language)
+    public void Three_translations_show_every_translated_module_in_their_own_language_and_the_rest_in_english(string language)
     {
         var library = LoadShipped();
         var programme = library.ProgrammeIn(language);
         var english = library.ProgrammeIn("en");
+        var translatedFiles = Directory.EnumerateFiles(Path.Combine(ShippedRoot, "selfhelp", language), "*.md").Select(Path.GetFileName).ToHashSet();
 
         Assert.Equal(english.Modules.Select(module => module.Id), programme.Modules.Select(module => module.Id));
-        Assert.All(programme.Modules, module => Assert.Equal(new ContentLanguage(language, false), module.Language));
-        Assert.All(programme.Modules, module => Assert.DoesNotContain(english.Modules, original => original.Title == module.Title));
+        var own = programme.Modules.Where(module => !module.Language.IsFallback).ToList();
+        Assert.True(own.Count >= 10, $"{own.Count} translated modules");
+        Assert.All(own, module => Assert.Equal(language, module.Language.Code));
+        Assert.All(own, module => Assert.DoesNotContain(english.Modules, original => original.Title == module.Title));
+        // A module without a translation file is shown in English and says so; none is silently missing.
+        Assert.Equal(english.Modules.Count - own.Count, Directory.EnumerateFiles(Path.Combine(ShippedRoot, "selfhelp", "en"), "*.md").Count(path => Path.GetFileName(path) != "index.md" && !translatedFiles.Contains(Path.GetFileName(path))));
+        Assert.All(programme.Modules.Where(module => module.Language.IsFallback), module => Assert.Equal(new ContentLanguage("en", true), module.Language));
         Assert.False(programme.Introduction.Language.IsFallback);
     }
 
@@ -83,6 +89,54 @@ public sealed class ContentLibraryTests
 
         Assert.Equal(path, error.Path);
         Assert.Contains("type 'zorblat'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_module_is_an_honest_draft_with_its_sources_and_the_reading_has_at_least_6000_english_words()
+    {
+        var programme = LoadShipped().ProgrammeIn("en");
+
+        Assert.All(programme.Modules, module => Assert.Equal(new ClinicalReview("draft", "", ""), module.Review));
+        Assert.All(programme.Modules, module => Assert.NotEmpty(module.Sources));
+        // The named topics each have a module.
+        Assert.Superset(
+            new HashSet<string> { "why-change", "real-not-virtual", "my-pattern", "excusing-thoughts", "managing-urges", "online-habits", "other-users", "sexual-interest", "risk-of-contact", "emotions", "life-worth-living", "relapse-prevention", "professional-help", "keeping-going" },
+            programme.Modules.Select(module => module.Id).ToHashSet());
+        var words = Directory.EnumerateFiles(Path.Combine(ShippedRoot, "selfhelp", "en"), "*.md")
+            .Select(path => File.ReadAllText(path).Replace("\r\n", "\n", StringComparison.Ordinal))
+            .Select(text => text[(text.IndexOf("\n---\n", 3, StringComparison.Ordinal) + 5)..])
+            .Sum(body => body.Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.True(words >= 6000, $"{words} words of reading");
+    }
+
+    [Theory]
+    [InlineData("review: draft", "review: zorblat", "review 'zorblat'")]
+    [InlineData("review: draft", "review: reviewed", "is marked reviewed but lacks")]
+    public void A_module_without_an_honest_review_status_stops_loading(string from, string to, string message)
+    {
+        var root = CopyShipped();
+        var path = Path.Combine(root, "selfhelp", "en", "14-emotions.md");
+        File.WriteAllText(path, File.ReadAllText(path).Replace(from, to, StringComparison.Ordinal));
+
+        var error = Assert.Throws<ContentException>(() => ContentLibrary.Load(root, ["en"]));
+
+        Assert.Equal(path, error.Path);
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_module_with_no_sources_stops_loading()
+    {
+        var root = CopyShipped();
+        var path = Path.Combine(root, "selfhelp", "en", "14-emotions.md");
+        var text = File.ReadAllText(path);
+        var start = text.IndexOf("sources:\n", StringComparison.Ordinal);
+        var end = text.IndexOf("exercises:\n", StringComparison.Ordinal);
+        File.WriteAllText(path, text[..start] + text[end..]);
+
+        var error = Assert.Throws<ContentException>(() => ContentLibrary.Load(root, ["en"]));
+
+        Assert.Contains("needs 'sources'", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -15,6 +15,12 @@ internal sealed class ModuleFile
 
     public List<ExerciseFile> Exercises { get; set; } = [];
 
+    /// <summary>English modules: the clinical review status, <c>draft</c> or <c>reviewed</c> (with <see cref="ReviewedBy"/> and <see cref="ReviewedOn"/>).</summary>
+    public string Review { get; set; } = "";
+
+    /// <summary>English modules: the published sources the module draws on, one reference each.</summary>
+    public List<string> Sources { get; set; } = [];
+
     /// <summary>Translations only: <c>machine-draft</c> or <c>reviewed</c> (docs/translation.md).</summary>
     public string Translation { get; set; } = "";
 

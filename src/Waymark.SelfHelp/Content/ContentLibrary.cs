@@ -58,6 +58,11 @@ internal sealed partial class ContentLibrary
 
         var selfHelp = Path.Combine(root, "selfhelp");
         var englishModules = ReadModules(Path.Combine(selfHelp, English)).ToDictionary(module => module.Header.Id, StringComparer.Ordinal);
+        foreach (var module in englishModules.Values)
+        {
+            ValidateReview(module.Path, module.Header);
+        }
+
         if (englishModules.Count == 0)
         {
             throw new ContentException(Path.Combine(selfHelp, English), "holds no modules.");
@@ -88,8 +93,8 @@ internal sealed partial class ContentLibrary
 
         var modules = english.Values.OrderBy(module => module.Header.Order).ThenBy(module => module.Header.Id, StringComparer.Ordinal)
             .Select(original => translated.TryGetValue(original.Header.Id, out var own)
-                ? ToModule(own, new ContentLanguage(code, false, code != English && IsStale(own.Header.SourceSha256, original.Path)), code)
-                : ToModule(original, new ContentLanguage(English, code != English), code))
+                ? ToModule(own, original.Header, new ContentLanguage(code, false, code != English && IsStale(own.Header.SourceSha256, original.Path)), code)
+                : ToModule(original, original.Header, new ContentLanguage(English, code != English), code))
             .ToList();
         var englishIntroduction = Path.Combine(folder, English, "index.md");
         var introduction = ReadArticle(Path.Combine(folder, code, "index.md"), code, code, false, code == English ? null : _ => englishIntroduction)?.Article
@@ -166,7 +171,8 @@ internal sealed partial class ContentLibrary
         }
     }
 
-    private static Module ToModule((ModuleFile Header, string Body, string Path) file, ContentLanguage language, string readerCode) =>
+    /// <summary>A module in one language; its review status and sources are those of the English original.</summary>
+    private static Module ToModule((ModuleFile Header, string Body, string Path) file, ModuleFile english, ContentLanguage language, string readerCode) =>
         new(
             file.Header.Id,
             file.Header.Order,
@@ -174,7 +180,9 @@ internal sealed partial class ContentLibrary
             file.Header.Summary,
             MarkdownRenderer.ToHtml(file.Body, readerCode),
             file.Header.Exercises.Select(ToExercise).ToList(),
-            language);
+            language,
+            new ClinicalReview(english.Review, english.ReviewedBy, english.ReviewedOn),
+            english.Sources);
 
     private static Exercise ToExercise(ExerciseFile file)
     {
@@ -218,6 +226,29 @@ internal sealed partial class ContentLibrary
             {
                 throw new ContentException(path, $"exercise '{exercise.Id}' needs min < max and at most 20 steps.");
             }
+        }
+    }
+
+    /// <summary>
+    /// An English module says honestly whether clinicians have reviewed it (<c>review: draft</c> until they have;
+    /// <c>reviewed</c> needs who and when) and names at least one published source it draws on.
+    /// </summary>
+    private static void ValidateReview(string path, ModuleFile header)
+    {
+        if (header.Review is not (ClinicalReview.Draft or ClinicalReview.Reviewed))
+        {
+            throw new ContentException(path, $"has review '{header.Review}'; use draft or reviewed.");
+        }
+
+        if (header.Review == ClinicalReview.Reviewed
+            && (string.IsNullOrWhiteSpace(header.ReviewedBy) || !DateOnly.TryParseExact(header.ReviewedOn, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _)))
+        {
+            throw new ContentException(path, "is marked reviewed but lacks 'reviewedBy' or a 'reviewedOn' date (yyyy-mm-dd).");
+        }
+
+        if (header.Sources.Count == 0 || header.Sources.Any(string.IsNullOrWhiteSpace))
+        {
+            throw new ContentException(path, "needs 'sources': the published work the module draws on.");
         }
     }
 

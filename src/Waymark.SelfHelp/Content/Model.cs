@@ -42,9 +42,21 @@ internal sealed record Module(
     string Summary,
     string Html,
     IReadOnlyList<Exercise> Exercises,
-    ContentLanguage Language)
+    ContentLanguage Language,
+    ClinicalReview Review,
+    IReadOnlyList<string> Sources)
 {
     public IEnumerable<string> AnswerKeys => Exercises.SelectMany(exercise => exercise.AnswerKeys);
+}
+
+/// <summary>Whether qualified clinicians have reviewed a module (of its English text): <c>draft</c>, or <c>reviewed</c> by whom and when.</summary>
+internal sealed record ClinicalReview(string Status, string ReviewedBy, string ReviewedOn)
+{
+    public const string Draft = "draft";
+
+    public const string Reviewed = "reviewed";
+
+    public bool IsReviewed => Status == Reviewed;
 }
 
 internal sealed record Article(string Id, int Order, string Title, string Summary, string Html, ContentLanguage Language);
