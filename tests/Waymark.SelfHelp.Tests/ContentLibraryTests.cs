@@ -97,7 +97,7 @@ public sealed class ContentLibraryTests
         var programme = LoadShipped().ProgrammeIn("en");
 
         Assert.All(programme.Modules, module => Assert.Equal(new ClinicalReview("draft", "", ""), module.Review));
-        Assert.All(programme.Modules, module => Assert.NotEmpty(module.Sources));
+        Assert.All(programme.Modules, module => Assert.True(module.Sources.Count >= 2, $"{module.Id} names {module.Sources.Count} sources"));
         // The named topics each have a module.
         Assert.Superset(
             new HashSet<string> { "why-change", "real-not-virtual", "my-pattern", "excusing-thoughts", "managing-urges", "online-habits", "other-users", "sexual-interest", "risk-of-contact", "emotions", "life-worth-living", "relapse-prevention", "professional-help", "keeping-going" },
@@ -122,21 +122,6 @@ public sealed class ContentLibraryTests
 
         Assert.Equal(path, error.Path);
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void A_module_with_no_sources_stops_loading()
-    {
-        var root = CopyShipped();
-        var path = Path.Combine(root, "selfhelp", "en", "14-emotions.md");
-        var text = File.ReadAllText(path);
-        var start = text.IndexOf("sources:\n", StringComparison.Ordinal);
-        var end = text.IndexOf("exercises:\n", StringComparison.Ordinal);
-        File.WriteAllText(path, text[..start] + text[end..]);
-
-        var error = Assert.Throws<ContentException>(() => ContentLibrary.Load(root, ["en"]));
-
-        Assert.Contains("needs 'sources'", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

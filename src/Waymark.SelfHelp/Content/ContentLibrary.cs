@@ -181,7 +181,7 @@ internal sealed partial class ContentLibrary
             MarkdownRenderer.ToHtml(file.Body, readerCode),
             file.Header.Exercises.Select(ToExercise).ToList(),
             language,
-            new ClinicalReview(english.Review, english.ReviewedBy, english.ReviewedOn),
+            new ClinicalReview(english.Review == ClinicalReview.Reviewed ? ClinicalReview.Reviewed : ClinicalReview.Draft, english.ReviewedBy, english.ReviewedOn),
             english.Sources);
 
     private static Exercise ToExercise(ExerciseFile file)
@@ -230,12 +230,12 @@ internal sealed partial class ContentLibrary
     }
 
     /// <summary>
-    /// An English module says honestly whether clinicians have reviewed it (<c>review: draft</c> until they have;
-    /// <c>reviewed</c> needs who and when) and names at least one published source it draws on.
+    /// An English module says honestly whether clinicians have reviewed it: no <c>review</c> or <c>review: draft</c>
+    /// until they have; <c>reviewed</c> needs who (<c>reviewedBy</c>) and when (<c>reviewedOn</c>).
     /// </summary>
     private static void ValidateReview(string path, ModuleFile header)
     {
-        if (header.Review is not (ClinicalReview.Draft or ClinicalReview.Reviewed))
+        if (header.Review is not ("" or ClinicalReview.Draft or ClinicalReview.Reviewed))
         {
             throw new ContentException(path, $"has review '{header.Review}'; use draft or reviewed.");
         }
@@ -244,11 +244,6 @@ internal sealed partial class ContentLibrary
             && (string.IsNullOrWhiteSpace(header.ReviewedBy) || !DateOnly.TryParseExact(header.ReviewedOn, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _)))
         {
             throw new ContentException(path, "is marked reviewed but lacks 'reviewedBy' or a 'reviewedOn' date (yyyy-mm-dd).");
-        }
-
-        if (header.Sources.Count == 0 || header.Sources.Any(string.IsNullOrWhiteSpace))
-        {
-            throw new ContentException(path, "needs 'sources': the published work the module draws on.");
         }
     }
 
