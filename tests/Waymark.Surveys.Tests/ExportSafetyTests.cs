@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Waymark.Surveys.Export;
@@ -69,7 +68,7 @@ public sealed partial class ExportSafetyTests
         // No line starts with a variable name (the writer's own commands are upper case, these names lower case).
         Assert.DoesNotMatch(new Regex("^\\s*(" + string.Join('|', CommandWords) + ")\\b", RegexOptions.Multiline), export.Files["commands.sps"]);
         File.AppendAllText(Path.Combine(directory, "commands.sps"), "DISPLAY DICTIONARY.\nSAVE TRANSLATE /OUTFILE='values.csv' /TYPE=CSV /REPLACE /FIELDNAMES.\nSAVE TRANSLATE /OUTFILE='labels.csv' /TYPE=CSV /REPLACE /FIELDNAMES /CELLS=LABELS.\n");
-        var output = Run("/usr/bin/pspp", directory, "-O", "format=csv", "commands.sps");
+        var output = ExternalProgram.Run("/usr/bin/pspp", directory, "-O", "format=csv", "commands.sps");
         Assert.DoesNotContain("error", output, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("warning", output, StringComparison.OrdinalIgnoreCase);
 
@@ -168,23 +167,6 @@ public sealed partial class ExportSafetyTests
 
     [GeneratedRegex("""(?<code>-?\d+) `"(?<label>.*?)"'""")]
     private static partial Regex LabelPairs();
-
-    private static string Run(string program, string directory, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(program) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["LANG"] = "C.UTF-8";
-        using var process = Process.Start(start)!;
-        var errorTask = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEnd();
-        Assert.True(process.WaitForExit(60_000), $"{program} did not finish in 60 s");
-        Assert.True(process.ExitCode == 0, output + errorTask.Result);
-        return output + errorTask.Result;
-    }
 
     /// <summary>PSPP's CSV here has no quoted line breaks: fields split on commas outside quotes.</summary>
     private static List<string[]> ReadCsv(string path) =>

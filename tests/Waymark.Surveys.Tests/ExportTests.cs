@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Waymark.Surveys.Export;
 using Waymark.Surveys.Responses;
@@ -205,24 +204,7 @@ public sealed class ExportTests
         Assert.Equal(responses.Count(r => r.Answers.GetValueOrDefault("comments") == "نص عربي").ToString(CultureInfo.InvariantCulture), Get("arabic"));
     }
 
-    private static string RunR(string directory) => Run("/usr/bin/Rscript", directory, "--vanilla", "check.R");
-
-    private static string Run(string program, string directory, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(program) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["LANG"] = "C.UTF-8";
-        using var process = Process.Start(start)!;
-        var errorTask = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEnd();
-        Assert.True(process.WaitForExit(60_000), $"{program} did not finish in 60 s");
-        Assert.True(process.ExitCode == 0, output + errorTask.Result);
-        return output;
-    }
+    private static string RunR(string directory) => ExternalProgram.Run("/usr/bin/Rscript", directory, "--vanilla", "check.R");
 
     [Fact]
     public void Pspp_runs_the_spss_syntax_with_value_and_variable_labels()
@@ -233,7 +215,7 @@ public sealed class ExportTests
         SurveyExport.WriteTo(SurveyExport.Create(Demo(), responses), directory);
         var syntax = Path.Combine(directory, "help-us-help-you.sps");
         File.AppendAllText(syntax, "DISPLAY LABELS.\nSAVE TRANSLATE /OUTFILE='labelled.csv' /TYPE=CSV /REPLACE /FIELDNAMES /CELLS=LABELS.\n");
-        var output = Run("/usr/bin/pspp", directory, "-O", "format=txt", "help-us-help-you.sps");
+        var output = ExternalProgram.Run("/usr/bin/pspp", directory, "-O", "format=txt", "help-us-help-you.sps");
         Assert.DoesNotContain("error", output, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("warning", output, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("How old are you?", output, StringComparison.Ordinal);

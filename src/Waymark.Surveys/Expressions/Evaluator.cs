@@ -122,7 +122,7 @@ internal static class Evaluator
             case "date":
                 return ToDate(Arg(0));
             default:
-                throw new InvalidOperationException("unknown function " + call.Function);
+                return OdkFunctions.Call(call.Function, args.Select(a => Evaluate(a, context)).ToList(), context);
         }
     }
 
@@ -158,7 +158,7 @@ internal static class Evaluator
         return Math.Floor((value * scale) + 0.5) / scale;
     }
 
-    private static XValue ToDate(XValue value)
+    internal static XValue ToDate(XValue value)
     {
         if (value.Kind == XValueKind.Date)
         {

@@ -134,7 +134,9 @@ internal sealed class Parser
     {
         if (!Functions.Arity.TryGetValue(name.Text, out var arity))
         {
-            throw new SyntaxException(name.Position, $"function '{name.Text}()' is not supported");
+            throw new SyntaxException(name.Position, Functions.Refused.TryGetValue(name.Text, out var reason)
+                ? $"function '{name.Text}()' is not supported ({reason})"
+                : $"function '{name.Text}()' is not supported");
         }
 
         _next++; // '('
