@@ -118,11 +118,25 @@ public sealed class Screener
             return ScreeningResult.NotMatched(lang);
         }
 
-        return Warning(lang, _rotation.Next(), term.Category);
+        return Warning(lang, _rotation.Next(_catalog.VariantsIn(lang)), term.Category);
     }
 
     /// <summary>The requested variant when it exists, else the rotation's choice: what the warning page shows.</summary>
-    public string ChooseVariant(string? requested) => (_catalog.FindVariant(requested) ?? _rotation.Next()).Id;
+    public string ChooseVariant(string? requested) => ChooseVariant(requested, null);
+
+    /// <summary>
+    /// The requested variant when <paramref name="language"/> has it, else the rotation's choice among the
+    /// variants that language has: a translated page never shows an English variant, so variant and
+    /// language are not confounded.
+    /// </summary>
+    public string ChooseVariant(string? requested, string? language)
+    {
+        var among = _catalog.VariantsIn(NormalizeLanguage(language));
+        return (among.FirstOrDefault(variant => variant.Id == requested) ?? _rotation.Next(among)).Id;
+    }
+
+    /// <summary>The variants a reader of <paramref name="language"/> is shown (all of them when the language has them all).</summary>
+    public IReadOnlyList<WarningVariant> VariantsIn(string? language) => _catalog.VariantsIn(NormalizeLanguage(language));
 
     /// <summary>The text of a warning in full (title, paragraphs, link titles) for pages.</summary>
     public WarningText WarningText(string? language, string variantId) =>

@@ -158,14 +158,21 @@ public sealed class ScreenerTests
             File.Copy(Path.Combine(ScreenerOptions.DefaultContentDirectory, file), Path.Combine(content, file));
         }
 
-        File.WriteAllText(Path.Combine(content, "messages", "ar.txt"), "neutral.title = عنوان\nneutral.body = فقرة\n");
+        File.WriteAllText(Path.Combine(content, "messages", "ar.txt"), ArabicChrome + "neutral.title = عنوان\nneutral.body = فقرة\nharm-positive.title = عنوان\nharm-positive.body = فقرة\n");
+        File.WriteAllText(Path.Combine(content, "messages", "fi.txt"), "neutral.title = Otsikko\nneutral.body = Kappale\n");
         var screener = Placeholder.Create(options: new ScreenerOptions { ContentDirectory = content });
 
         var arabic = screener.WarningText("ar", "neutral");
         Assert.Equal("ar", arabic.Language);
+        Assert.Equal("توقف هذا البحث", arabic.Heading);
         var fallback = screener.WarningText("ar", "legal-negative");
         Assert.Equal("en", fallback.Language);
         Assert.Equal("Viewing sexual images of children is a crime", fallback.Title);
+        Assert.Equal("This search was stopped", fallback.Heading);
+
+        // A variant without the heading and link titles in that language is not shown half translated: wholly English.
+        var finnish = screener.WarningText("fi", "neutral");
+        Assert.Equal(("en", "This search was stopped"), (finnish.Language, finnish.Heading));
         Directory.Delete(content, recursive: true);
     }
 
@@ -214,6 +221,53 @@ public sealed class ScreenerTests
         Assert.Contains(message, screener.Error, StringComparison.Ordinal);
         Directory.Delete(content, recursive: true);
     }
+
+    [InlineData(RotationMode.Daily)]
+    [InlineData(RotationMode.Random)]
+    public void Variants_rotate_only_among_those_the_reader_s_language_has(RotationMode mode)
+    {
+        var content = TestEnvironment.NewTempDirectory("screening-rotation");
+        Directory.CreateDirectory(Path.Combine(content, "messages"));
+        foreach (var file in new[] { "variants.tsv", "links.tsv", Path.Combine("messages", "en.txt") })
+        {
+            File.Copy(Path.Combine(ScreenerOptions.DefaultContentDirectory, file), Path.Combine(content, file));
+        }
+
+        File.WriteAllText(Path.Combine(content, "messages", "ar.txt"), ArabicChrome + "neutral.title = عنوان\nneutral.body = فقرة\nharm-positive.title = عنوان\nharm-positive.body = فقرة\n");
+        var time = new ManualTime(new DateTimeOffset(2026, 11, 27, 8, 0, 0, TimeSpan.Zero));
+        var screener = Placeholder.Create(options: new ScreenerOptions { ContentDirectory = content, Rotation = mode, Seed = 5, Time = time });
+
+        var arabic = new HashSet<string?>();
+        var english = new HashSet<string?>();
+        for (var i = 0; i < 60; i++)
+        {
+            time.Advance(TimeSpan.FromDays(1));
+            var result = screener.Screen("zorblat", "ar");
+            Assert.Equal("ar", result.Language);
+            arabic.Add(result.Variant);
+            arabic.Add(screener.ChooseVariant(null, "ar"));
+            english.Add(screener.Screen("zorblat", "en").Variant);
+        }
+
+        Assert.Equal(["harm-positive", "neutral"], arabic.Order(StringComparer.Ordinal));
+        Assert.Equal(screener.Variants.Count, english.Count);
+        Assert.Equal(["neutral", "harm-positive"], screener.VariantsIn("ar").Select(variant => variant.Id));
+
+        // A variant asked for by id that the language lacks is replaced by one it has, never shown in English.
+        Assert.Contains(screener.ChooseVariant("legal-negative", "ar"), arabic);
+        Assert.Equal("legal-negative", screener.ChooseVariant("legal-negative", "en"));
+        Assert.Equal("harm-positive", screener.ChooseVariant("harm-positive", "ar"));
+
+        // A language with no complete variant gets every English variant (the page says it is English).
+        Assert.Equal(screener.Variants, screener.VariantsIn("ja"));
+        Directory.Delete(content, recursive: true);
+    }
+
+    /// <summary>The heading, help heading and a title for every help link of links.tsv, in Arabic.</summary>
+    private static string ArabicChrome => "heading = توقف هذا البحث\nhelp = مساعدة\n" + string.Concat(
+        File.ReadLines(Path.Combine(ScreenerOptions.DefaultContentDirectory, "links.tsv"))
+            .Where(line => line.Length > 0 && !line.StartsWith('#'))
+            .Select(line => $"link.{line.Split('\t')[0]} = رابط\n"));
 
     [Fact]
     public void Only_listed_links_have_targets()

@@ -29,17 +29,21 @@ internal sealed class VariantRotation
         _random = new Random(seed);
     }
 
-    public WarningVariant Next()
+    public WarningVariant Next() => Next(_variants);
+
+    /// <summary>The next variant among <paramref name="among"/> (those present in the reader's language).</summary>
+    public WarningVariant Next(IReadOnlyList<WarningVariant> among)
     {
+        ArgumentNullException.ThrowIfNull(among);
         if (_mode == RotationMode.Daily)
         {
             var day = DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime).DayNumber;
-            return _variants[(int)(((long)day + _seed) % _variants.Count + _variants.Count) % _variants.Count];
+            return among[(int)(((long)day + _seed) % among.Count + among.Count) % among.Count];
         }
 
         lock (_lock)
         {
-            return _variants[_random.Next(_variants.Count)];
+            return among[_random.Next(among.Count)];
         }
     }
 }

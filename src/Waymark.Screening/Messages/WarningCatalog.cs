@@ -79,10 +79,28 @@ internal sealed class WarningCatalog
     public HelpLink? FindLink(string? id, string language) =>
         FindLink(id) is { } link ? Overrides.FirstOrDefault(o => o.Id == link.Id && o.Languages.Contains(language, StringComparer.Ordinal)) ?? link : null;
 
-    /// <summary>The variant's text in <paramref name="language"/>, or in English when that language lacks it.</summary>
+
+    /// <summary>
+    /// The variants a reader of <paramref name="language"/> can be shown wholly in that language (its text,
+    /// the heading and every link title): what the rotation picks from, so that variant and language are
+    /// never confounded. A language with none gets the English variants (shown as English, with a notice).
+    /// </summary>
+    public IReadOnlyList<WarningVariant> VariantsIn(string language)
+    {
+        var own = Variants.Where(variant => IsComplete(language, variant)).ToList();
+        return own.Count > 0 ? own : Variants;
+    }
+
+    /// <summary>True when <paramref name="language"/> has everything the warning of <paramref name="variant"/> shows.</summary>
+    private bool IsComplete(string language, WarningVariant variant) =>
+        _messages.TryGetValue(language, out var own)
+        && own.ContainsKey(variant.Id + ".title") && own.ContainsKey("heading") && own.ContainsKey("help")
+        && Links.All(link => own.ContainsKey("link." + link.Id));
+
+    /// <summary>The variant's text in <paramref name="language"/>, or wholly in English when that language lacks any part of it (never a mix).</summary>
     public WarningText Text(string language, WarningVariant variant)
     {
-        var lang = _messages.TryGetValue(language, out var own) && own.ContainsKey(variant.Id + ".title") ? language : FallbackLanguage;
+        var lang = IsComplete(language, variant) ? language : FallbackLanguage;
         var messages = _messages[lang];
         var links = Links.Select(l => (l.Id, Lookup(messages, "link." + l.Id) ?? Lookup(_messages[FallbackLanguage], "link." + l.Id)!)).ToList();
         var english = _messages[FallbackLanguage];

@@ -21,6 +21,7 @@ internal sealed class ScreeningFigures
         var parsed = counters.Select(Parse).ToList();
         ByVariant = Group(parsed.Where(c => c.Variant is not null), c => c.Variant!);
         ByLanguage = Group(parsed, c => c.Language);
+        ByLanguageAndVariant = Group(parsed.Where(c => c.Variant is not null), c => c.Language + " / " + c.Variant);
         ByDay = Group(parsed, c => c.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         ByLink = parsed.Where(c => c.Link is not null).GroupBy(c => c.Link!, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => (g.Key, g.Sum(c => c.Clicks))).ToList();
@@ -30,6 +31,9 @@ internal sealed class ScreeningFigures
     public IReadOnlyList<ClickThrough> ByVariant { get; }
 
     public IReadOnlyList<ClickThrough> ByLanguage { get; }
+
+    /// <summary>Each variant within each language: the comparison the rotation is for (variants rotate among those a language has).</summary>
+    public IReadOnlyList<ClickThrough> ByLanguageAndVariant { get; }
 
     public IReadOnlyList<ClickThrough> ByDay { get; }
 

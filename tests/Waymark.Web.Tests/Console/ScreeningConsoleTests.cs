@@ -162,6 +162,9 @@ public sealed class ScreeningConsoleTests(StaffFixture staff) : IClassFixture<St
         Assert.Equal(["4", "3", "75.0%"], ScreeningConsole.Row(html, "by-language", "en").Skip(2));
         Assert.Equal(["2", "1", "50.0%"], ScreeningConsole.Row(html, "by-language", "fi").Skip(2));
         Assert.Equal(["5", "3", "60.0%"], ScreeningConsole.Row(html, "by-language", "de").Skip(2));
+        Assert.Equal(["5", "1", "20.0%"], ScreeningConsole.Row(html, "by-language-variant", "de / harm-negative").Skip(2));
+        Assert.Equal(["2", "1", "50.0%"], ScreeningConsole.Row(html, "by-language-variant", "fi / neutral").Skip(2));
+        Assert.Equal(["4", "3", "75.0%"], ScreeningConsole.Row(html, "by-language-variant", "en / neutral").Skip(2));
         Assert.Equal(["4"], ScreeningConsole.Row(html, "by-link", "selfhelp"));
         Assert.Equal(["3"], ScreeningConsole.Row(html, "by-link", "helpline"));
         var today = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
@@ -175,6 +178,12 @@ public sealed class ScreeningConsoleTests(StaffFixture staff) : IClassFixture<St
         var messages = await Editor.Client.GetStringAsync("/console/screening/messages");
         Assert.Contains("aria-label=\"translated: neutral in fi\">translated</a>", messages, StringComparison.Ordinal);
         Assert.Contains("aria-label=\"translated: neutral in ja\">translated</a>", messages, StringComparison.Ordinal);
+        foreach (var language in Waymark.Web.Localization.Languages.All)
+        {
+            var state = screener.WarningText(language.Code, "neutral").Language == language.Code ? "translated" : "English";
+            Assert.Contains($"aria-label=\"{state}: neutral in {language.Code}\">{state}</a>", messages, StringComparison.Ordinal);
+        }
+
         var counter = staff.Server.Services.GetRequiredService<PageViewCounter>();
         await counter.FlushAsync(CancellationToken.None);
         var shownBefore = (await staff.Server.Database.Counters.ReadAsync("screen:shown")).Sum(c => c.Count);

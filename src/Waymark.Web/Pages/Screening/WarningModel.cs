@@ -22,7 +22,7 @@ public abstract class WarningPageModel(Screener screener) : PageModel, IWarningV
     public void OnGet(string? v)
     {
         Language = HttpContext.CurrentLanguage().Code;
-        var variant = screener.ChooseVariant(v);
+        var variant = screener.ChooseVariant(v, Language);
         Warning = screener.WarningText(Language, variant);
         if (HttpMethods.IsGet(Request.Method))
         {
