@@ -222,6 +222,7 @@ public sealed class ScreenerTests
         Directory.Delete(content, recursive: true);
     }
 
+    [Theory]
     [InlineData(RotationMode.Daily)]
     [InlineData(RotationMode.Random)]
     public void Variants_rotate_only_among_those_the_reader_s_language_has(RotationMode mode)
