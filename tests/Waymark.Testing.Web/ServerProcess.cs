@@ -88,7 +88,17 @@ public sealed class ServerProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => server.Append(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await server.WaitUntilReadyAsync().ConfigureAwait(false);
+        try
+        {
+            await server.WaitUntilReadyAsync().ConfigureAwait(false);
+        }
+        catch
+        {
+            // A node that never answered is stopped too: left running, it outlives the test run.
+            await server.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
         return server;
     }
 
