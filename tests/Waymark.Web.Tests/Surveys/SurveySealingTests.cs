@@ -62,7 +62,8 @@ public sealed class SurveySealingTests
         var decrypted = Path.Combine(work, "out");
         var (code, output) = await RunWaymarkAsync("responses", "decrypt", Path.Combine(folder, "flow-test.xlsx"), "--key", keys.SecretKeyPath, "--in", exportFile, "--out", decrypted);
         Assert.True(code == 0, output);
-        var csvFile = Assert.Single(Directory.GetFiles(decrypted, "*.csv"), f => !f.Contains("codebook", StringComparison.Ordinal));
+        // The raw CSV (beside it: the codebook and the spreadsheet-safe copy).
+        var csvFile = Assert.Single(Directory.GetFiles(decrypted, "*.csv"), f => !f.Contains("codebook", StringComparison.Ordinal) && !f.Contains("_spreadsheet", StringComparison.Ordinal));
         var csv = await File.ReadAllTextAsync(csvFile);
         Assert.Contains("quenmix zorblat answer", csv, StringComparison.Ordinal);
         Assert.Contains(stored.Id, csv, StringComparison.Ordinal);
