@@ -54,8 +54,24 @@ public sealed class ServerProcess : IAsyncDisposable
     /// </summary>
     public static async Task<ServerProcess> StartAsync(IDictionary<string, string>? environment = null, string? postgres = null, string? dataDirectory = null)
     {
-        var publicPort = TestEnvironment.FreePort();
-        var consolePort = TestEnvironment.FreePort();
+        // A free port can be taken by another test's process between choosing it and the server binding it;
+        // that says nothing about the product, so the start is tried again on other ports.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StartOnceAsync(environment, postgres, dataDirectory).ConfigureAwait(false);
+            }
+            catch (InvalidOperationException e) when (attempt < 3 && e.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+            {
+            }
+        }
+    }
+
+    private static async Task<ServerProcess> StartOnceAsync(IDictionary<string, string>? environment, string? postgres, string? dataDirectory)
+    {
+        var ports = TestEnvironment.FreePorts(2);
+        var (publicPort, consolePort) = (ports[0], ports[1]);
         var ownsDataDirectory = dataDirectory is null;
         dataDirectory ??= TestEnvironment.NewTempDirectory("data");
         var cli = WaymarkDll();

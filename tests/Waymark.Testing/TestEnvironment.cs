@@ -25,11 +25,34 @@ public static class TestEnvironment
     public static string Fixture(params string[] parts) =>
         Path.Combine([RepositoryRoot, "tests", "fixtures", .. parts]);
 
-    public static int FreePort()
+    public static int FreePort() => FreePorts(1)[0];
+
+    /// <summary>
+    /// Distinct free loopback ports. All are held open until every one is chosen: asked one at a time,
+    /// the system may hand back the port it just released, and a server then gets the same port twice.
+    /// </summary>
+    public static int[] FreePorts(int count)
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        var listeners = new List<TcpListener>(count);
+        try
+        {
+            for (var i = 0; i < count; i++)
+            {
+                var listener = new TcpListener(IPAddress.Loopback, 0);
+                listeners.Add(listener);
+                listener.Start();
+            }
+
+            return [.. listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port)];
+        }
+        finally
+        {
+            foreach (var listener in listeners)
+            {
+                listener.Stop();
+                listener.Dispose();
+            }
+        }
     }
 
     public static string NewTempDirectory(string purpose)

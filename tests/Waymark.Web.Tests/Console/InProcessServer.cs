@@ -47,8 +47,8 @@ public sealed partial class InProcessServer : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var publicPort = TestEnvironment.FreePort();
-        var consolePort = TestEnvironment.FreePort();
+        var ports = TestEnvironment.FreePorts(2);
+        var (publicPort, consolePort) = (ports[0], ports[1]);
         _app = await WaymarkServer.BuildAsync(new ServerSettings
         {
             PublicEndpoint = $"127.0.0.1:{publicPort}",
