@@ -1,8 +1,17 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Waymark.Web.Surveys;
 
 namespace Waymark.Web.Pages.Privacy;
 
-/// <summary>States exactly what is stored and what is not.</summary>
-public sealed class IndexModel : PageModel
+/// <summary>States exactly what is stored and what is not, and whether each open survey seals its answers.</summary>
+public sealed class IndexModel(SurveyCatalog catalog) : PageModel
 {
+    /// <summary>Each open survey by title, and whether its answers are sealed on arrival.</summary>
+    internal IReadOnlyList<(string Title, bool Sealed)> Surveys { get; private set; } = [];
+
+    public void OnGet() =>
+        Surveys = catalog.All.Where(e => !e.Closed)
+            .Select(e => (e.Instrument.Settings.Title.Length > 0 ? e.Instrument.Settings.Title : e.Id, e.PublicKey is not null))
+            .OrderBy(s => s.Item1, StringComparer.Ordinal)
+            .ToList();
 }
