@@ -1,4 +1,7 @@
+using System.Globalization;
+using System.Net;
 using System.Net.Mime;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Primitives;
 using Waymark.Web.Localization;
 using Waymark.Web.Privacy;
@@ -16,7 +19,14 @@ internal static class Pipeline
         // Headers first, so that even errors and 404s carry them.
         app.UseMiddleware<PrivacyHeaders>();
         app.UseMiddleware<PrivateRequestLog>();
-        app.UseExceptionHandler(errorApp => errorApp.Run(StatusPages.WriteAsync));
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandler = StatusPages.WriteAsync,
+            // A request the client got wrong (a body over the size limit, a form with too many fields, a
+            // broken multipart body) is answered with its 4xx and logged nowhere: no stack trace per request.
+            StatusCodeSelector = exception => StatusPages.ClientFault(exception) ?? StatusCodes.Status500InternalServerError,
+            SuppressDiagnosticsCallback = context => StatusPages.ClientFault(context.Exception) is not null,
+        });
         app.UseStatusCodePages(context => StatusPages.WriteAsync(context.HttpContext));
         // Before routing: a flood is shed for the least work (RateLimits: no client identity needed).
         app.UseRateLimiter();
@@ -83,29 +93,62 @@ internal static class Stylesheet
     }
 }
 
-/// <summary>Plain error pages: no layout, no detail that could leak anything.</summary>
+/// <summary>
+/// Plain error pages: no layout, no detail that could leak anything; in the language of the URL on the
+/// public listener (<c>/de/…</c> gives German), in English elsewhere and on the console.
+/// </summary>
 internal static class StatusPages
 {
     public static Task WriteAsync(HttpContext context)
     {
         var status = context.Response.StatusCode;
-        var title = status switch
+        var console = context.CurrentListener() == Listener.Console;
+        var language = !console && Languages.TryGet(FirstSegment(context.Request.Path), out var fromPath) ? fromPath : Languages.Default;
+        var key = status switch
         {
-            StatusCodes.Status404NotFound => "Not found",
-            StatusCodes.Status400BadRequest => "Bad request",
-            StatusCodes.Status413PayloadTooLarge => "Request too large",
-            StatusCodes.Status429TooManyRequests => "Too many requests, try again in a moment",
-            >= 500 => "Something went wrong on our side",
-            _ => "Error",
+            StatusCodes.Status404NotFound => "Status.NotFound",
+            StatusCodes.Status400BadRequest => "Status.BadRequest",
+            StatusCodes.Status413PayloadTooLarge => "Status.TooLarge",
+            StatusCodes.Status429TooManyRequests => "Status.TooMany",
+            >= 500 => "Status.Server",
+            _ => "Status.Other",
         };
-        var home = context.CurrentListener() == Listener.Console ? "/console/" : "/";
+        CultureInfo.CurrentUICulture = language.Culture;
+        var text = context.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+        var title = WebUtility.HtmlEncode(text[key].Value);
+        var homeText = WebUtility.HtmlEncode(text["Nav.Home"].Value);
+        var home = console ? "/console/" : "/" + language.Code + "/";
         context.Response.ContentType = MediaTypeNames.Text.Html + "; charset=utf-8";
         var html = $"""
             <!DOCTYPE html>
-            <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <html lang="{language.Code}" dir="{language.Direction}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
             <title>{status} {title}</title><link rel="stylesheet" href="/css/site.css"></head>
-            <body><main><h1>{status} {title}</h1><p><a href="{home}">Home</a></p></main></body></html>
+            <body><main><h1>{status} {title}</h1><p><a href="{home}">{homeText}</a></p></main></body></html>
             """;
         return context.Response.WriteAsync(html);
+    }
+
+    /// <summary>
+    /// The 4xx status of an exception that only a malformed or oversized request causes (reading its
+    /// body or form), or null for anything else, which stays a 500 and is logged.
+    /// </summary>
+    public static int? ClientFault(Exception exception) => exception switch
+    {
+        BadHttpRequestException bad => bad.StatusCode,
+        // The form reader's limits (value count, key and value length, multipart section and body length) and broken multipart.
+        InvalidDataException => StatusCodes.Status400BadRequest,
+        _ => null,
+    };
+
+    private static string? FirstSegment(PathString path)
+    {
+        var value = path.Value;
+        if (string.IsNullOrEmpty(value) || value.Length < 2)
+        {
+            return null;
+        }
+
+        var end = value.IndexOf('/', 1);
+        return end < 0 ? value[1..] : value[1..end];
     }
 }
