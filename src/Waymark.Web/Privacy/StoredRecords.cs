@@ -26,6 +26,7 @@ internal static class StoredRecords
         ["protection_keys"] = "the server's keys that sign form tokens and console sessions, encrypted",
         ["users"] = "staff accounts of the console",
         ["user_roles"] = "the roles of staff accounts",
+        ["console_sessions"] = "signed-in sessions of staff accounts (a hash of the session id, sign-in and last-seen times)",
         ["audit_log"] = "staff actions in the console (no respondent data)",
         ["instruments"] = "survey forms uploaded by editors",
         ["instrument_catalog"] = "the version of the published survey list, for other nodes",
