@@ -6,7 +6,7 @@ namespace Waymark.Web.Tests;
 
 /// <summary>
 /// A guarded public form posted with a body that is not a form (a broken multipart section, a
-/// boundary that never comes) is refused with the page's own 400, not a 500 and a stack trace.
+/// boundary that never comes) is refused with 400 and the status page, not a 500 and a stack trace.
 /// </summary>
 public sealed class MalformedFormTests(InProcessServer server) : IClassFixture<InProcessServer>
 {

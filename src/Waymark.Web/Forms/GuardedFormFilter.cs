@@ -42,9 +42,11 @@ internal sealed class GuardedFormFilter(FormGuard guard, FormTokenLimiter limite
             return;
         }
 
-        var (form, unreadable) = await ReadFormAsync(http);
+        // A body that is not a well-formed form (broken multipart, too many fields, over the size limit)
+        // throws here and is answered by the exception handler with its 4xx (StatusPages.ClientFault).
+        var form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync(http.RequestAborted) : FormCollection.Empty;
         var check = guard.Check(page.GuardedFormName, form);
-        int? refusal = unreadable ?? check.Outcome switch
+        int? refusal = check.Outcome switch
         {
             FormCheckOutcome.Accepted => null,
             FormCheckOutcome.Honeypot when page.KeepsHoneypotSubmissions => null,
@@ -68,31 +70,6 @@ internal sealed class GuardedFormFilter(FormGuard guard, FormTokenLimiter limite
         if (refusal is { } status)
         {
             http.Items[RefusalKey] = status;
-        }
-    }
-
-    /// <summary>
-    /// Reads the posted form; a body that is not a well-formed form (a broken multipart section, a
-    /// truncated or oversized body) is a refusal with its 4xx status, never a 500 and a stack trace.
-    /// </summary>
-    private static async Task<(IFormCollection Form, int? Refusal)> ReadFormAsync(HttpContext http)
-    {
-        if (!http.Request.HasFormContentType)
-        {
-            return (FormCollection.Empty, null);
-        }
-
-        try
-        {
-            return (await http.Request.ReadFormAsync(http.RequestAborted), null);
-        }
-        catch (BadHttpRequestException bad)
-        {
-            return (FormCollection.Empty, bad.StatusCode);
-        }
-        catch (Exception malformed) when (malformed is InvalidDataException or IOException)
-        {
-            return (FormCollection.Empty, StatusCodes.Status400BadRequest);
         }
     }
 

@@ -137,6 +137,9 @@ internal static class StatusPages
         BadHttpRequestException bad => bad.StatusCode,
         // The form reader's limits (value count, key and value length, multipart section and body length) and broken multipart.
         InvalidDataException => StatusCodes.Status400BadRequest,
+        // A multipart body that ends before its boundary: the form readers' own IOException (a failing disk
+        // or a closed connection comes from elsewhere and stays what it is).
+        IOException { Source: "Microsoft.AspNetCore.WebUtilities" } => StatusCodes.Status400BadRequest,
         _ => null,
     };
 
