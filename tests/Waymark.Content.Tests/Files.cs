@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Waymark.Testing;
 
 namespace Waymark.Content.Tests;
@@ -21,17 +20,8 @@ internal static class Files
     /// <summary>Runs a program to completion and returns its exit code, standard output and standard error.</summary>
     public static (int Code, string Output, string Error) Run(string program, params string[] arguments)
     {
-        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"cannot start {program}");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, output.Result, error);
+        var run = ExternalProgram.Run(program, arguments);
+        return (run.ExitCode, run.Output, run.Error);
     }
 
     /// <summary>xmllint's verdict on a file against a schema (or well-formedness only when the schema is null).</summary>

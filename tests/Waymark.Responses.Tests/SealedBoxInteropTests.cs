@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using Waymark.Testing;
 
@@ -98,19 +97,7 @@ public sealed class SealedBoxInteropTests
     private static async Task<string> RunPythonAsync(string script, params string[] arguments)
     {
         Assert.True(File.Exists(Python), "python3 with python3-nacl is needed (test.sh installs it).");
-        var start = new ProcessStartInfo(Python) { RedirectStandardOutput = true, RedirectStandardError = true, StandardOutputEncoding = Encoding.UTF8 };
-        start.ArgumentList.Add("-c");
-        start.ArgumentList.Add(script);
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = await process.StandardOutput.ReadToEndAsync();
-        var error = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, "python3 failed: " + error);
-        return output;
+        var run = await ExternalProgram.RunAsync(Python, ["-c", script, .. arguments]);
+        return run.AssertSuccess().Output;
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Waymark.Testing;
@@ -25,21 +24,9 @@ internal static class RReference
     public static Dictionary<string, string> Run(params string[] arguments)
     {
         Assert.True(File.Exists(Rscript), $"{Rscript} is missing: the R cross-checks need R (test.sh installs r-base-core).");
-        var start = new ProcessStartInfo(Rscript) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add("--vanilla");
-        start.ArgumentList.Add(Script);
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
         // UTF-8 text handling; the script itself sets LC_COLLATE=C for the level order.
-        start.Environment["LC_ALL"] = "C.UTF-8";
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        var stdout = process.StandardOutput.ReadToEnd();
-        Assert.True(process.WaitForExit(60_000), "Rscript did not finish within 60 s");
-        Assert.True(process.ExitCode == 0, $"Rscript failed ({process.ExitCode}): {stderr.Result}");
+        var stdout = ExternalProgram.Run(Rscript, ["--vanilla", Script, .. arguments], environment: new Dictionary<string, string> { ["LC_ALL"] = "C.UTF-8" })
+            .AssertSuccess().Output;
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var line in stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {

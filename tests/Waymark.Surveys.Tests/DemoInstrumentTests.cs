@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.IO.Compression;
 using Waymark.Surveys.Paging;
 using Waymark.Surveys.XlsForm;
@@ -27,16 +26,8 @@ public sealed class DemoInstrumentTests
     public void Shipped_xlsx_is_what_the_text_source_generates(string name)
     {
         var generated = Path.Combine(TestEnvironment.NewTempDirectory("xlsform-gen"), name + ".xlsx");
-        var start = new ProcessStartInfo("python3") { RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(TestEnvironment.RepositoryRoot, "tools", "xlsform_from_text.py"));
-        start.ArgumentList.Add(Content(name + ".xlsform.txt"));
-        start.ArgumentList.Add(generated);
-        using (var process = Process.Start(start)!)
-        {
-            var error = process.StandardError.ReadToEnd();
-            Assert.True(process.WaitForExit(30_000));
-            Assert.True(process.ExitCode == 0, error);
-        }
+        ExternalProgram.Run("python3", [Path.Combine(TestEnvironment.RepositoryRoot, "tools", "xlsform_from_text.py"), Content(name + ".xlsform.txt"), generated])
+            .AssertSuccess();
 
         // Compare the unpacked parts, not the zip bytes: another zlib may compress the same XML differently.
         Assert.Equal(Parts(generated), Parts(Content(name + ".xlsx")));

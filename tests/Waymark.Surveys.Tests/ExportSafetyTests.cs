@@ -68,7 +68,7 @@ public sealed partial class ExportSafetyTests
         // No line starts with a variable name (the writer's own commands are upper case, these names lower case).
         Assert.DoesNotMatch(new Regex("^\\s*(" + string.Join('|', CommandWords) + ")\\b", RegexOptions.Multiline), export.Files["commands.sps"]);
         File.AppendAllText(Path.Combine(directory, "commands.sps"), "DISPLAY DICTIONARY.\nSAVE TRANSLATE /OUTFILE='values.csv' /TYPE=CSV /REPLACE /FIELDNAMES.\nSAVE TRANSLATE /OUTFILE='labels.csv' /TYPE=CSV /REPLACE /FIELDNAMES /CELLS=LABELS.\n");
-        var output = ExternalProgram.Run("/usr/bin/pspp", directory, "-O", "format=csv", "commands.sps");
+        var output = ExternalProgram.Run("/usr/bin/pspp", ["-O", "format=csv", "commands.sps"], directory).AssertSuccess().Combined;
         Assert.DoesNotContain("error", output, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("warning", output, StringComparison.OrdinalIgnoreCase);
 

@@ -204,7 +204,7 @@ public sealed class ExportTests
         Assert.Equal(responses.Count(r => r.Answers.GetValueOrDefault("comments") == "نص عربي").ToString(CultureInfo.InvariantCulture), Get("arabic"));
     }
 
-    private static string RunR(string directory) => ExternalProgram.Run("/usr/bin/Rscript", directory, "--vanilla", "check.R");
+    private static string RunR(string directory) => ExternalProgram.Run("/usr/bin/Rscript", ["--vanilla", "check.R"], directory).AssertSuccess().Combined;
 
     [Fact]
     public void Pspp_runs_the_spss_syntax_with_value_and_variable_labels()
@@ -215,7 +215,7 @@ public sealed class ExportTests
         SurveyExport.WriteTo(SurveyExport.Create(Demo(), responses), directory);
         var syntax = Path.Combine(directory, "help-us-help-you.sps");
         File.AppendAllText(syntax, "DISPLAY LABELS.\nSAVE TRANSLATE /OUTFILE='labelled.csv' /TYPE=CSV /REPLACE /FIELDNAMES /CELLS=LABELS.\n");
-        var output = ExternalProgram.Run("/usr/bin/pspp", directory, "-O", "format=txt", "help-us-help-you.sps");
+        var output = ExternalProgram.Run("/usr/bin/pspp", ["-O", "format=txt", "help-us-help-you.sps"], directory).AssertSuccess().Combined;
         Assert.DoesNotContain("error", output, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("warning", output, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("How old are you?", output, StringComparison.Ordinal);

@@ -133,11 +133,11 @@ public sealed class KoboStyleFormTests
             source("kobo_style.R")
             cat(nrow(d), paste(levels(d$city), collapse = "|"), paste(levels(d$rating), collapse = "|"), attr(d$age, "label"), sum(table(d$rating)), sep = "\n")
             """);
-        var r = ExternalProgram.Run("/usr/bin/Rscript", directory, "--vanilla", "check.R").Split('\n');
+        var r = ExternalProgram.Run("/usr/bin/Rscript", ["--vanilla", "check.R"], directory).AssertSuccess().Combined.Split('\n');
         Assert.Equal(["40", "Helsinki|Elsewhere in Finland|Stockholm", "Not at all|Very|Don't know", "How old are you?", "40"], r.Take(5));
 
         File.AppendAllText(Path.Combine(directory, "kobo_style.sps"), "SAVE TRANSLATE /OUTFILE='codes.csv' /TYPE=CSV /REPLACE /FIELDNAMES.\nSAVE TRANSLATE /OUTFILE='labels.csv' /TYPE=CSV /REPLACE /FIELDNAMES /CELLS=LABELS.\n");
-        var pspp = ExternalProgram.Run("/usr/bin/pspp", directory, "-O", "format=csv", "kobo_style.sps");
+        var pspp = ExternalProgram.Run("/usr/bin/pspp", ["-O", "format=csv", "kobo_style.sps"], directory).AssertSuccess().Combined;
         Assert.DoesNotContain("error", pspp, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("warning", pspp, StringComparison.OrdinalIgnoreCase);
         var codes = File.ReadAllLines(Path.Combine(directory, "codes.csv"));

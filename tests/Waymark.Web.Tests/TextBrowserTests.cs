@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Waymark.Testing;
 
 namespace Waymark.Web.Tests;
@@ -10,18 +9,11 @@ public sealed class TextBrowserTests(ServerFixture fixture) : IClassFixture<Serv
 
     private static async Task<string> DumpAsync(Uri url)
     {
-        var start = new ProcessStartInfo("w3m") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { "-dump", "-cols", "80", "-O", "UTF-8", url.ToString() })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["HOME"] = TestEnvironment.NewTempDirectory("w3m");
-        using var process = Process.Start(start)!;
-        var text = await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.Equal(0, process.ExitCode);
-        return text;
+        var run = await ExternalProgram.RunAsync(
+            "w3m",
+            ["-dump", "-cols", "80", "-O", "UTF-8", url.ToString()],
+            environment: new Dictionary<string, string> { ["HOME"] = TestEnvironment.NewTempDirectory("w3m") });
+        return run.AssertSuccess().Output;
     }
 
     [Theory]

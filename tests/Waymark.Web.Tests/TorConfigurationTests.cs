@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Waymark.Testing;
 using Waymark.Web.Hosting;
 
@@ -11,16 +10,8 @@ public sealed class TorConfigurationTests
 
     private static async Task<(int ExitCode, string Output)> VerifyAsync(string path)
     {
-        var start = new ProcessStartInfo("tor") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { "--verify-config", "--defaults-torrc", "/dev/null", "-f", path })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = await process.StandardOutput.ReadToEndAsync() + await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, output);
+        var run = await ExternalProgram.RunAsync("tor", ["--verify-config", "--defaults-torrc", "/dev/null", "-f", path]);
+        return (run.ExitCode, run.Combined);
     }
 
     [Fact]

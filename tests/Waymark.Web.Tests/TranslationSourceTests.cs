@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Xml.Linq;
 using Waymark.Testing;
 
@@ -58,14 +57,7 @@ public sealed class TranslationSourceTests
 
     private static string Generate(string source)
     {
-        var start = new ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(TestEnvironment.RepositoryRoot, "tools", "resx.py"));
-        start.ArgumentList.Add(source);
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("cannot start python3");
-        var error = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"tools/resx.py failed on {source}: {error.Result}");
-        return output;
+        return ExternalProgram.Run("python3", [Path.Combine(TestEnvironment.RepositoryRoot, "tools", "resx.py"), source])
+            .AssertSuccess().Output;
     }
 }

@@ -1,9 +1,9 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text;
 using Waymark.Responses;
 using Waymark.Statistics;
+using Waymark.Testing;
 using Waymark.Web.Tests.Surveys;
 
 namespace Waymark.Web.Tests.Console;
@@ -255,21 +255,6 @@ public sealed class AnalystConsoleTests(AnalystServer fixture) : IClassFixture<A
         Assert.Contains("Survey flow-test loaded", log, StringComparison.Ordinal); // the captured log is the server's, at Trace
     }
 
-    private static string Run(string program, string directory, params string[] arguments)
-    {
-        Assert.True(File.Exists(program), $"{program} is missing: ./test.sh installs it");
-        var start = new ProcessStartInfo(program) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["LANG"] = "C.UTF-8";
-        using var process = Process.Start(start)!;
-        var errorTask = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEnd();
-        Assert.True(process.WaitForExit(60_000), $"{program} did not finish in 60 s");
-        Assert.True(process.ExitCode == 0, output + errorTask.Result);
-        return output;
-    }
+    private static string Run(string program, string directory, params string[] arguments) =>
+        ExternalProgram.Run(program, arguments, directory).AssertSuccess().Output;
 }
