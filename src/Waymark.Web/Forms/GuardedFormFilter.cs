@@ -1,6 +1,6 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
@@ -91,19 +91,61 @@ internal sealed class GuardedFormFilter(FormGuard guard, FormTokenLimiter limite
 /// Per-form-token submission limits: no client identity, only the token a rendering carried. A
 /// person sends a rendering once (twice after a back button); a bot replaying one is cut off.
 /// </summary>
-internal sealed class FormTokenLimiter : IDisposable
+/// <remarks>
+/// Every guarded POST on the node counts here, from many threads at once, so the table is the one
+/// piece of mutable state the guard shares between requests. Each entry is an immutable window (its
+/// start and count) replaced in one atomic step (<see cref="ConcurrentDictionary{TKey,TValue}.AddOrUpdate{TArg}"/>
+/// retries on contention, so no submission is counted twice or lost), and a window that has ended is
+/// removed only if it is still the very entry that was found ended (compare-and-remove): nothing is
+/// disposed while another request holds it, as a per-token <c>PartitionedRateLimiter</c>, whose idle
+/// sweep disposes a partition's limiter between one request's lookup and its acquire, did. Time comes
+/// from the injected <see cref="TimeProvider"/>.
+/// </remarks>
+internal sealed class FormTokenLimiter(TimeProvider time)
 {
-    private readonly PartitionedRateLimiter<string> _limiter = PartitionedRateLimiter.Create<string, string>(key =>
-        RateLimitPartition.GetFixedWindowLimiter(key, _ => RateLimits.FormTokenWindow));
+    private readonly ConcurrentDictionary<string, Window> _windows = new(StringComparer.Ordinal);
+    private long _nextSweep;
+
+    private static long Length => RateLimits.FormTokenWindow.Window.Ticks;
+
+    private static int Limit => RateLimits.FormTokenWindow.PermitLimit;
+
+    /// <summary>Tokens with a window still open (for tests: ended windows are swept).</summary>
+    internal int Tracked => _windows.Count;
 
     /// <summary>Counts one submission of <paramref name="token"/>; false beyond the limit.</summary>
     public bool TryAcquire(string token)
     {
-        // The partition key is a short digest: the limiter never holds the token itself.
+        // The key is a short digest: the table never holds the token itself.
         var key = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)), 0, 16);
-        using var lease = _limiter.AttemptAcquire(key);
-        return lease.IsAcquired;
+        var now = time.GetUtcNow().UtcTicks;
+        var window = _windows.AddOrUpdate(
+            key,
+            static (_, now) => new Window(now, 1),
+            static (_, current, now) => now - current.Start >= Length ? new Window(now, 1) : current with { Count = Math.Min(current.Count + 1, Limit + 1) },
+            now);
+        SweepIfDue(now);
+        return window.Count <= Limit;
     }
 
-    public void Dispose() => _limiter.Dispose();
+    /// <summary>At most once a window, by one thread: drops the windows that have ended.</summary>
+    private void SweepIfDue(long now)
+    {
+        var due = Interlocked.Read(ref _nextSweep);
+        if (now < due || Interlocked.CompareExchange(ref _nextSweep, now + Length, due) != due)
+        {
+            return;
+        }
+
+        foreach (var entry in _windows)
+        {
+            if (now - entry.Value.Start >= Length)
+            {
+                // Removed only if unchanged: a submission that just opened a new window keeps it.
+                _windows.TryRemove(entry);
+            }
+        }
+    }
+
+    private sealed record Window(long Start, int Count);
 }
