@@ -22,7 +22,7 @@ public sealed class InstrumentStore
     /// <summary>Largest XLSForm kept (the schema refuses more too).</summary>
     public const int MaxXlsxBytes = 5 * 1024 * 1024;
 
-    private const string InfoColumns = "id, form_id, version, title, languages, public_key IS NOT NULL, status, day, uploaded_by, revision";
+    private const string InfoColumns = "id, form_id, version, title, languages, public_key, status, day, uploaded_by, revision";
 
     private readonly WaymarkDatabase _database;
 
@@ -106,11 +106,11 @@ public sealed class InstrumentStore
     public async Task<StoredInstrument?> FindAsync(long id, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = Command(connection, null, $"SELECT {InfoColumns}, xlsx, public_key FROM instruments WHERE id = @id");
+        await using var command = Command(connection, null, $"SELECT {InfoColumns}, xlsx FROM instruments WHERE id = @id");
         Migrator.AddParameter(command, "id", id);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
-            ? new StoredInstrument(ReadInfo(reader), (byte[])reader.GetValue(10), reader.IsDBNull(11) ? null : (byte[])reader.GetValue(11))
+            ? new StoredInstrument(ReadInfo(reader), (byte[])reader.GetValue(10))
             : null;
     }
 
@@ -198,7 +198,7 @@ public sealed class InstrumentStore
         reader.GetString(2),
         reader.GetString(3),
         reader.GetString(4).Split(' ', StringSplitOptions.RemoveEmptyEntries),
-        Convert.ToBoolean(reader.GetValue(5), CultureInfo.InvariantCulture),
+        reader.IsDBNull(5) ? null : (byte[])reader.GetValue(5),
         ParseStatus(reader.GetString(6)),
         reader.GetFieldValue<DateOnly>(7),
         reader.GetString(8),
@@ -217,18 +217,25 @@ public sealed record InstrumentSaved(long Id, bool ReplacedDraft, string? Error)
     public static InstrumentSaved Refused(string error) => new(0, false, error);
 }
 
-/// <summary>An uploaded instrument without its bytes.</summary>
+/// <summary>An uploaded instrument without its bytes; <see cref="PublicKey"/> null: responses unsealed.</summary>
 public sealed record InstrumentInfo(
     long Id,
     string FormId,
     string Version,
     string Title,
     IReadOnlyList<string> Languages,
-    bool HasPublicKey,
+    byte[]? PublicKey,
     InstrumentStatus Status,
     DateOnly Day,
     string UploadedBy,
-    long Revision);
+    long Revision)
+{
+    public bool HasPublicKey => PublicKey is not null;
+}
 
-/// <summary>An uploaded instrument with the XLSForm bytes and the public key (null: responses unsealed).</summary>
-public sealed record StoredInstrument(InstrumentInfo Info, byte[] Xlsx, byte[]? PublicKey);
+/// <summary>An uploaded instrument with the XLSForm bytes.</summary>
+public sealed record StoredInstrument(InstrumentInfo Info, byte[] Xlsx)
+{
+    /// <summary>The public key responses are sealed with; null: unsealed.</summary>
+    public byte[]? PublicKey => Info.PublicKey;
+}

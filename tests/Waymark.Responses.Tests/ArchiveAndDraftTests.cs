@@ -23,8 +23,8 @@ public sealed class ArchiveAndDraftTests
     public async Task Exported_lines_read_back_and_open_sealed_and_plain_responses_alike()
     {
         var keys = SealingKeys.Generate(TestEnvironment.NewTempDirectory("keys")).Value;
-        var publicKey = SealingKeys.Read(keys.PublicKeyPath).Value!;
-        var secretKey = SealingKeys.Read(keys.SecretKeyPath).Value!;
+        var publicKey = SealingKeys.ReadPublic(keys.PublicKeyPath).Value!;
+        var secretKey = SealingKeys.ReadSecret(keys.SecretKeyPath).Value!;
         var stored = new[]
         {
             new StoredResponse("r1", "demo", null, true, SealedBox.Seal(Record("r1").ToJsonBytes(), publicKey), string.Empty),
@@ -53,8 +53,8 @@ public sealed class ArchiveAndDraftTests
     public void A_sealed_box_moved_to_another_row_or_a_broken_line_is_refused_with_its_place()
     {
         var keys = SealingKeys.Generate(TestEnvironment.NewTempDirectory("keys")).Value;
-        var moved = new StoredResponse("r9", "demo", null, true, SealedBox.Seal(Record("r1").ToJsonBytes(), SealingKeys.Read(keys.PublicKeyPath).Value!), string.Empty);
-        Assert.Contains("belongs to response r1", ResponseArchive.Open([moved], SealingKeys.Read(keys.SecretKeyPath).Value!).Error, StringComparison.Ordinal);
+        var moved = new StoredResponse("r9", "demo", null, true, SealedBox.Seal(Record("r1").ToJsonBytes(), SealingKeys.ReadPublic(keys.PublicKeyPath).Value!), string.Empty);
+        Assert.Contains("belongs to response r1", ResponseArchive.Open([moved], SealingKeys.ReadSecret(keys.SecretKeyPath).Value!).Error, StringComparison.Ordinal);
 
         Assert.Contains("export.jsonl:2:", ResponseArchive.Read(new StringReader("\n{not json"), "export.jsonl").Error, StringComparison.Ordinal);
         Assert.Contains("export.jsonl:1:", ResponseArchive.Read(new StringReader("{\"id\":\"x\"}"), "export.jsonl").Error, StringComparison.Ordinal);

@@ -18,7 +18,7 @@ public sealed class SealedBoxInteropTests
         var directory = TestEnvironment.NewTempDirectory("keys");
         var generated = SealingKeys.Generate(directory);
         Assert.True(generated.IsSuccess, generated.Error);
-        var publicKey = SealingKeys.Read(generated.Value.PublicKeyPath).Value!;
+        var publicKey = SealingKeys.ReadPublic(generated.Value.PublicKeyPath).Value!;
         var message = "{\"answers\":{\"q1\":\"zorblat ☃ عربي\"}}";
         var sealedFile = Path.Combine(directory, "sealed.bin");
         await File.WriteAllBytesAsync(sealedFile, SealedBox.Seal(Encoding.UTF8.GetBytes(message), publicKey));
@@ -27,7 +27,7 @@ public sealed class SealedBoxInteropTests
             """
             import base64, sys
             from nacl.public import PrivateKey, SealedBox
-            key = PrivateKey(base64.b64decode(open(sys.argv[1]).read().strip()))
+            key = PrivateKey(base64.b64decode(open(sys.argv[1]).read().strip().split(':', 1)[1]))
             sys.stdout.buffer.write(SealedBox(key).decrypt(open(sys.argv[2], 'rb').read()))
             """,
             generated.Value.SecretKeyPath,
@@ -41,12 +41,12 @@ public sealed class SealedBoxInteropTests
     {
         var directory = TestEnvironment.NewTempDirectory("keys");
         var generated = SealingKeys.Generate(directory);
-        var secret = SealingKeys.Read(generated.Value.SecretKeyPath).Value!;
+        var secret = SealingKeys.ReadSecret(generated.Value.SecretKeyPath).Value!;
         var sealedBase64 = await RunPythonAsync(
             """
             import base64, sys
             from nacl.public import PublicKey, SealedBox
-            key = PublicKey(base64.b64decode(open(sys.argv[1]).read().strip()))
+            key = PublicKey(base64.b64decode(open(sys.argv[1]).read().strip().split(':', 1)[1]))
             print(base64.b64encode(SealedBox(key).encrypt('quenmix ✓'.encode())).decode())
             """,
             generated.Value.PublicKeyPath);
@@ -58,7 +58,7 @@ public sealed class SealedBoxInteropTests
         Assert.Equal("quenmix ✓", Encoding.UTF8.GetString(opened.Value!));
 
         var other = SealingKeys.Generate(TestEnvironment.NewTempDirectory("keys")).Value;
-        Assert.False(SealedBox.Open(sealedBytes, SealingKeys.Read(other.SecretKeyPath).Value!).IsSuccess);
+        Assert.False(SealedBox.Open(sealedBytes, SealingKeys.ReadSecret(other.SecretKeyPath).Value!).IsSuccess);
         sealedBytes[^1] ^= 1;
         Assert.Contains("cannot be opened", SealedBox.Open(sealedBytes, secret).Error, StringComparison.Ordinal);
     }
@@ -80,7 +80,7 @@ public sealed class SealedBoxInteropTests
         Assert.False(second.IsSuccess);
         Assert.Contains("refusing to overwrite", second.Error, StringComparison.Ordinal);
         Assert.Equal(before, File.ReadAllText(first.Value.SecretKeyPath));
-        Assert.Equal(SealingKeys.Read(first.Value.PublicKeyPath).Value, SealingKeys.PublicKeyOf(SealingKeys.Read(first.Value.SecretKeyPath).Value!));
+        Assert.Equal(SealingKeys.ReadPublic(first.Value.PublicKeyPath).Value, SealingKeys.PublicKeyOf(SealingKeys.ReadSecret(first.Value.SecretKeyPath).Value!));
     }
 
     [Theory]
@@ -89,7 +89,7 @@ public sealed class SealedBoxInteropTests
     [InlineData("AAAA")]
     public void A_malformed_key_is_a_clear_failure(string text)
     {
-        var parsed = SealingKeys.Parse(text, "research.pub");
+        var parsed = SealingKeys.ParsePublic(Encoding.UTF8.GetBytes(text), "research.pub");
         Assert.False(parsed.IsSuccess);
         Assert.Contains("research.pub: not a key", parsed.Error, StringComparison.Ordinal);
     }

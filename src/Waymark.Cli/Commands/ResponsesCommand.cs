@@ -104,7 +104,7 @@ internal static class ResponsesCommand
         byte[]? secretKey = null;
         if (keyPath is not null)
         {
-            var read = SealingKeys.Read(keyPath);
+            var read = SealingKeys.ReadSecret(keyPath);
             if (!read.IsSuccess)
             {
                 return Result.Fail<IReadOnlyList<ResponseRecord>>(read.Error!);

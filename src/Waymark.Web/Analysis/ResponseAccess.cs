@@ -1,4 +1,3 @@
-using System.Buffers.Text;
 using System.Security.Cryptography;
 using Waymark.Responses;
 using Waymark.Storage;
@@ -68,23 +67,28 @@ public sealed class ResponseAccess(WaymarkDatabase database, SealedKeyVault vaul
 
         if (keyInput.Length > MaxKeyInputBytes)
         {
-            return $"That is not a key file: a key is one line of Base64 (44 characters); this input has {keyInput.Length} bytes.";
+            return $"That is not a key file: a key is one line ({SealingKeys.SecretPrefix} and 44 characters of Base64); this input has {keyInput.Length} bytes.";
         }
 
         var secret = GC.AllocateArray<byte>(SealingKeys.KeyBytes, pinned: true);
         try
         {
-            var text = keyInput.Trim(" \t\r\n"u8);
-            if (Base64.DecodeFromUtf8(text, secret, out var consumed, out var written) != System.Buffers.OperationStatus.Done
-                || consumed != text.Length || written != SealingKeys.KeyBytes)
+            var kind = SealingKeys.Decode(keyInput, secret);
+            if (kind is KeyKind.Public or KeyKind.Invalid)
             {
-                return "That is not a key: expected the research.key file that 'waymark keys generate' writes (one line of Base64 encoding 32 bytes).";
+                return SealingKeys.SecretRefusal(kind, "That key") + " Nothing was kept.";
             }
 
-            // Longer input does not fit the 32 bytes and fails above, so a key is exactly the buffer.
+            // An unmarked key (written before the prefixes) is accepted only when it proves to be the
+            // secret half of this instrument's key; the public key itself is named as such.
+            if (kind == KeyKind.Unmarked && CryptographicOperations.FixedTimeEquals(secret, publicKey))
+            {
+                return SealingKeys.SecretRefusal(KeyKind.Public, "That key") + " Nothing was kept.";
+            }
+
             if (!CryptographicOperations.FixedTimeEquals(SealingKeys.PublicKeyOf(secret), publicKey))
             {
-                return $"This key does not belong to '{entry.Id}': it is not the secret half of the public key the instrument seals with. Nothing was kept.";
+                return $"This key does not belong to '{entry.Id}': it is not the secret half of the public key the instrument seals with (fingerprint {SealingKeys.Fingerprint(publicKey)}). Nothing was kept.";
             }
 
             vault.Hold(session, secret, publicKey);

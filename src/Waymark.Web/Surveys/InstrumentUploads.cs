@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.RegularExpressions;
 using Waymark.Responses;
 using Waymark.Storage;
@@ -72,7 +71,7 @@ public sealed partial class InstrumentUploads
             var keyBytes = await ReadBoundedAsync(key, MaxKeyBytes, cancellationToken).ConfigureAwait(false);
             var parsed = keyBytes is null
                 ? Result.Fail<byte[]>($"the public key file is larger than {MaxKeyBytes} bytes; upload research.pub as written by 'waymark keys generate'")
-                : SealingKeys.Parse(DecodeText(keyBytes), "the public key file");
+                : SealingKeys.ParsePublic(keyBytes, "the public key file");
             if (!parsed.IsSuccess)
             {
                 return UploadOutcome.Refused(parsed.Error!);
@@ -102,7 +101,7 @@ public sealed partial class InstrumentUploads
             return UploadOutcome.Refused(saved.Error!);
         }
 
-        await _accounts.AuditAsync(actor, saved.ReplacedDraft ? "instrument draft replaced" : "instrument uploaded", Describe(settings.FormId, settings.Version, publicKey is not null), cancellationToken).ConfigureAwait(false);
+        await _accounts.AuditAsync(actor, saved.ReplacedDraft ? "instrument draft replaced" : "instrument uploaded", Describe(settings.FormId, settings.Version, publicKey), cancellationToken).ConfigureAwait(false);
         return new UploadOutcome(saved.Id, null, problems, saved.ReplacedDraft);
     }
 
@@ -155,7 +154,7 @@ public sealed partial class InstrumentUploads
         }
 
         var action = status == InstrumentStatus.Published ? "instrument published" : "instrument closed";
-        await _accounts.AuditAsync(actor, action, Describe(info.FormId, info.Version, info.HasPublicKey), cancellationToken).ConfigureAwait(false);
+        await _accounts.AuditAsync(actor, action, Describe(info.FormId, info.Version, info.PublicKey), cancellationToken).ConfigureAwait(false);
         await _sync.RefreshAsync(cancellationToken).ConfigureAwait(false);
         return new StatusChange(true, $"{info.FormId} version {info.Version} is now {InstrumentStore.StatusText(status)}");
     }
@@ -182,22 +181,10 @@ public sealed partial class InstrumentUploads
         }
     }
 
-    private static string Describe(string formId, string version, bool sealedResponses) =>
-        $"{formId} version {version} ({(sealedResponses ? "responses sealed" : "responses NOT sealed")})";
+    private static string Describe(string formId, string version, byte[]? publicKey) =>
+        $"{formId} version {version} ({(publicKey is null ? "responses NOT sealed" : "responses sealed, key " + SealingKeys.Fingerprint(publicKey))})";
 
     private DateOnly Today() => DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime);
-
-    private static string DecodeText(byte[] bytes)
-    {
-        try
-        {
-            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes);
-        }
-        catch (DecoderFallbackException)
-        {
-            return "";
-        }
-    }
 
     /// <summary>Reads a file of at most <paramref name="max"/> bytes; null when it is larger (never reading more than one byte past the cap).</summary>
     private static async Task<byte[]?> ReadBoundedAsync(IFormFile file, int max, CancellationToken cancellationToken)

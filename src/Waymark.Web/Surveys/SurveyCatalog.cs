@@ -73,7 +73,7 @@ public sealed partial class SurveyCatalog
             var keyPath = Path.Combine(directory, instrument.Settings.FormId + ".pub");
             if (File.Exists(keyPath))
             {
-                var key = SealingKeys.Read(keyPath);
+                var key = SealingKeys.ReadPublic(keyPath);
                 if (!key.IsSuccess)
                 {
                     // Serving a survey meant to be sealed without its key would store answers in the clear.

@@ -63,6 +63,17 @@ public sealed class AnalystConsoleTests(AnalystServer fixture) : IClassFixture<A
             Assert.Contains("not a key", await garbage.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
+        var publicKey = SealingKeys.PublicKeyOf(fixture.SecretKey);
+        foreach (var publicText in new[] { SealingKeys.FormatPublic(publicKey), Convert.ToBase64String(publicKey) })
+        {
+            // The public key, with its prefix or as an older version wrote it, is named as the public key.
+            using var given = await session.UnlockWithTextAsync(publicText);
+            Assert.Equal(HttpStatusCode.BadRequest, given.StatusCode);
+            Assert.Contains("is the PUBLIC key", await given.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        Assert.Contains($"<code>{SealingKeys.Fingerprint(publicKey)}</code>", await session.Client.GetStringAsync($"/console/responses/{SurveyTestForms.FlowTest}"), StringComparison.Ordinal);
+
         Assert.False(await session.IsUnlockedAsync());
         var (lockedStatus, lockedHtml) = await session.CrossTabAsync("helped", "f1");
         Assert.Equal(HttpStatusCode.BadRequest, lockedStatus);
@@ -86,6 +97,7 @@ public sealed class AnalystConsoleTests(AnalystServer fixture) : IClassFixture<A
         }
 
         Assert.False(await session.IsUnlockedAsync());
+        // A secret key as older versions wrote it (no prefix) still unlocks: it proves to be the instrument's secret half.
         using (var pasted = await session.UnlockWithTextAsync(" " + Convert.ToBase64String(fixture.SecretKey) + "\n"))
         {
             Assert.Equal(HttpStatusCode.OK, pasted.StatusCode);

@@ -57,8 +57,8 @@ public sealed class AnalystServer : IAsyncLifetime
     {
         var keys = SealingKeys.Generate(TestEnvironment.NewTempDirectory("analyst-keys")).Value;
         SecretKeyPath = keys.SecretKeyPath;
-        SecretKey = SealingKeys.Read(keys.SecretKeyPath).Value!;
-        FormFolder = SurveyTestForms.NewFolder(SealingKeys.Read(keys.PublicKeyPath).Value);
+        SecretKey = SealingKeys.ReadSecret(keys.SecretKeyPath).Value!;
+        FormFolder = SurveyTestForms.NewFolder(SealingKeys.ReadPublic(keys.PublicKeyPath).Value);
         var environment = SurveyTestForms.Environment(FormFolder);
         environment["Logging__LogLevel__Default"] = "Trace";
         environment["Logging__LogLevel__Microsoft"] = "Trace";

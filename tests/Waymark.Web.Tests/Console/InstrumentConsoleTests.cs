@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Authorization;
+using Waymark.Responses;
 using Waymark.Web.Accounts;
 using Waymark.Web.Tests.Surveys;
 
@@ -17,7 +18,14 @@ public sealed class InstrumentConsoleTests(StaffFixture staff) : IClassFixture<S
 
     public void Dispose() => _public.Dispose();
 
-    private static byte[] NewPublicKey() => System.Text.Encoding.ASCII.GetBytes(Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)) + "\n");
+    private static byte[] NewPublicKey() => NewPublicKey(out _);
+
+    private static byte[] NewPublicKey(out string fingerprint)
+    {
+        var key = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
+        fingerprint = SealingKeys.Fingerprint(key);
+        return System.Text.Encoding.ASCII.GetBytes(SealingKeys.FormatPublic(key) + "\n");
+    }
 
     private async Task<long> UploadGoodAsync(string formId, string version = "1", byte[]? key = null)
     {
@@ -29,10 +37,11 @@ public sealed class InstrumentConsoleTests(StaffFixture staff) : IClassFixture<S
     [Fact]
     public async Task A_good_form_is_a_draft_until_published_then_served_and_closing_keeps_its_responses()
     {
-        var id = await UploadGoodAsync("wellbeing-check", key: NewPublicKey());
+        var id = await UploadGoodAsync("wellbeing-check", key: NewPublicKey(out var fingerprint));
         var detail = await Editor.Client.GetStringAsync($"/console/instruments/{id}?uploaded=new");
         Assert.Contains("<dd id=\"status\">draft</dd>", detail, StringComparison.Ordinal);
         Assert.Contains("sealed with the research team", detail, StringComparison.Ordinal);
+        Assert.Contains($"<code id=\"key-fingerprint\">{fingerprint}</code>", detail, StringComparison.Ordinal);
         Assert.Contains("en, ar", detail, StringComparison.Ordinal);
         using (var draft = await _public.GetAsync("/en/s/wellbeing-check"))
         {
@@ -74,7 +83,7 @@ public sealed class InstrumentConsoleTests(StaffFixture staff) : IClassFixture<S
 
         var audit = (await staff.Server.Database.AuditLog.ReadLatestAsync(50)).Where(e => e.Detail.StartsWith("wellbeing-check", StringComparison.Ordinal)).ToList();
         Assert.Equal(["instrument closed", "instrument published", "instrument uploaded"], audit.Select(e => e.Action));
-        Assert.All(audit, e => Assert.Equal(("staff-editor", "wellbeing-check version 1 (responses sealed)"), (e.Actor, e.Detail)));
+        Assert.All(audit, e => Assert.Equal(("staff-editor", $"wellbeing-check version 1 (responses sealed, key {fingerprint})"), (e.Actor, e.Detail)));
 
         var list = await Editor.Client.GetStringAsync("/console/instruments");
         Assert.Contains($"<a href=\"/console/instruments/{id}\">wellbeing-check</a>", list, StringComparison.Ordinal);
@@ -186,6 +195,29 @@ public sealed class InstrumentConsoleTests(StaffFixture staff) : IClassFixture<S
         using var response = await InstrumentFiles.UploadAsync(Editor, InstrumentFiles.Good("bad-key"), key: "not a key\n"u8.ToArray());
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("the public key file: not a key", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_secret_key_or_an_unmarked_key_in_the_public_key_field_is_refused_and_not_kept()
+    {
+        var keys = SealingKeys.Generate(Waymark.Testing.TestEnvironment.NewTempDirectory("upload-keys")).Value;
+        using (var secret = await InstrumentFiles.UploadAsync(Editor, InstrumentFiles.Good("secret-key"), key: await File.ReadAllBytesAsync(keys.SecretKeyPath)))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, secret.StatusCode);
+            var html = WebUtility.HtmlDecode(await secret.Content.ReadAsStringAsync());
+            Assert.Contains("the public key file is a SECRET key", html, StringComparison.Ordinal);
+            Assert.Contains("must never go to the server", html, StringComparison.Ordinal);
+            Assert.DoesNotContain(File.ReadAllText(keys.SecretKeyPath).Trim(), html, StringComparison.Ordinal);
+        }
+
+        var unmarked = System.Text.Encoding.ASCII.GetBytes(Convert.ToBase64String(SealingKeys.ReadPublic(keys.PublicKeyPath).Value!) + "\n");
+        using (var old = await InstrumentFiles.UploadAsync(Editor, InstrumentFiles.Good("secret-key"), key: unmarked))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, old.StatusCode);
+            Assert.Contains("waymark keys upgrade", WebUtility.HtmlDecode(await old.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain(await staff.Server.Database.Instruments.ListAsync(), i => i.FormId == "secret-key");
     }
 
     [Fact]

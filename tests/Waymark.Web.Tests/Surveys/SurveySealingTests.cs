@@ -12,7 +12,7 @@ public sealed class SurveySealingTests
     public async Task A_sealed_instrument_stores_only_ciphertext_that_the_secret_key_opens()
     {
         var keys = SealingKeys.Generate(TestEnvironment.NewTempDirectory("keys")).Value;
-        var folder = SurveyTestForms.NewFolder(SealingKeys.Read(keys.PublicKeyPath).Value);
+        var folder = SurveyTestForms.NewFolder(SealingKeys.ReadPublic(keys.PublicKeyPath).Value);
         await using var server = await ServerProcess.StartAsync(SurveyTestForms.Environment(folder));
         using var http = new HttpClient();
         var respondent = new HttpRespondent(http, server.PublicUrl, SurveyTestForms.FlowTest);
@@ -26,7 +26,7 @@ public sealed class SurveySealingTests
         await using var database = await WaymarkDatabase.OpenAsync(new StorageSettings { DataDirectory = server.DataDirectory });
         var stored = Assert.Single(await database.SurveyResponses.ReadAsync(SurveyTestForms.FlowTest));
         Assert.True(stored.Sealed);
-        var opened = ResponseArchive.Open([stored], SealingKeys.Read(keys.SecretKeyPath).Value);
+        var opened = ResponseArchive.Open([stored], SealingKeys.ReadSecret(keys.SecretKeyPath).Value);
         Assert.True(opened.IsSuccess, opened.Error);
         var record = Assert.Single(opened.Value!);
         Assert.Equal("quenmix zorblat answer", record.Answers["why"]);
@@ -50,7 +50,7 @@ public sealed class SurveySealingTests
             """
             import base64, json, sys
             from nacl.public import PrivateKey, SealedBox
-            key = PrivateKey(base64.b64decode(open(sys.argv[1]).read().strip()))
+            key = PrivateKey(base64.b64decode(open(sys.argv[1]).read().strip().split(':', 1)[1]))
             for line in open(sys.argv[2]):
                 row = json.loads(line)
                 print(json.loads(SealedBox(key).decrypt(base64.b64decode(row['payload'])))['answers']['why'])

@@ -17,7 +17,7 @@ internal static class SurveyTestForms
         XlsxWriter.Write(Path.Combine(folder, "flow-test.xlsx"), Sheets());
         if (publicKey is not null)
         {
-            File.WriteAllText(Path.Combine(folder, FlowTest + ".pub"), Convert.ToBase64String(publicKey) + "\n");
+            File.WriteAllText(Path.Combine(folder, FlowTest + ".pub"), Waymark.Responses.SealingKeys.FormatPublic(publicKey) + "\n");
         }
 
         return folder;
