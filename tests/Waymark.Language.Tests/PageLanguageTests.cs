@@ -40,7 +40,7 @@ public sealed partial class PageLanguageTests(ServerFixture fixture, ITestOutput
     /// <summary>Letters a page's text in one declared language needs to be identified.</summary>
     private const int GroupLetters = 15;
 
-    private static readonly string[] Pages = ["", "warning", "help", "help/why-change", "parents", "parents/data-literacy", "directory/report", "directory", "privacy", "languages"];
+    private static readonly string[] Pages = ["", "warning", "help", "parents", "directory/report", "directory", "privacy", "about", "languages"];
 
     private static readonly Dictionary<string, Lingua.Language[]> Accepted = new(StringComparer.Ordinal)
     {
@@ -107,7 +107,8 @@ public sealed partial class PageLanguageTests(ServerFixture fixture, ITestOutput
         using var http = new HttpClient();
         var problems = new List<string>();
         var judged = 0;
-        var paths = Pages.Select(page => $"/{language}/{page}").Concat(VariantIds().Select(variant => $"/{language}/warning?v={variant}"));
+        var paths = Pages.Concat(Articles("selfhelp", "help")).Concat(Articles("parents", "parents")).Select(page => $"/{language}/{page}")
+            .Concat(VariantIds().Select(variant => $"/{language}/warning?v={variant}"));
         foreach (var path in paths)
         {
             var html = await http.GetStringAsync(new Uri(fixture.Server.PublicUrl, path));
@@ -241,6 +242,14 @@ public sealed partial class PageLanguageTests(ServerFixture fixture, ITestOutput
     private static string Shorten(string text) => text.Length <= 160 ? text : text[..160] + "…";
 
     /// <summary>The warning variants: the ids of content/screening/variants.tsv, as the server has them.</summary>
+    /// <summary>Every module or article of a content section, as its page path: all of them, so a new one is judged the day it lands.</summary>
+    private static IEnumerable<string> Articles(string section, string path) =>
+        Directory.EnumerateFiles(Path.Combine(TestEnvironment.RepositoryRoot, "content", section, "en"), "*.md")
+            .Where(file => Path.GetFileName(file) != "index.md")
+            .Order(StringComparer.Ordinal)
+            .Select(file => File.ReadLines(file).First(line => line.StartsWith("id:", StringComparison.Ordinal))[3..].Trim())
+            .Select(id => $"{path}/{id}");
+
     private static List<string> VariantIds() =>
         [.. File.ReadLines(Path.Combine(TestEnvironment.RepositoryRoot, "content", "screening", "variants.tsv"))
             .Where(line => line.Length > 0 && !line.StartsWith('#')).Select(line => line.Split('\t')[0])];
