@@ -65,6 +65,51 @@ if (args is ["parts"])
     return 0;
 }
 
+// Whole-process contenders for bench/screening/batch.sh (timed from outside, like `waymark screen batch --summary`):
+// "batch-regex TERMS QUERIES [LIMIT]" is the project's Regex alternation, "batch-exact TERMS QUERIES" an
+// exact-token check (lower-cased words, pairs and triples looked up in a set, no normalisation).
+if (args is ["batch-regex", var regexTerms, var regexQueries, ..])
+{
+    var regex = ScreeningBenchmarks.BuildRegex(Waymark.Screening.Terms.TermListParser.Load(regexTerms).Value!);
+    var limit = args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : int.MaxValue;
+    long screened = 0, matched = 0;
+    using var reader = new StreamReader(regexQueries, System.Text.Encoding.UTF8, true, 1 << 16);
+    while (screened < limit && reader.ReadLine() is { } line)
+    {
+        screened++;
+        matched += regex.IsMatch(line) ? 1 : 0;
+    }
+
+    Console.WriteLine($"{{\"screened\":{screened},\"matched\":{matched}}}");
+    return 0;
+}
+
+if (args is ["batch-exact", var exactTerms, var exactQueries])
+{
+    var set = Waymark.Screening.Terms.TermListParser.Load(exactTerms).Value!
+        .Where(t => t.Mode != Waymark.Screening.Terms.MatchMode.Allow)
+        .Select(t => string.Join(' ', ExactWords(t.Term))).ToHashSet(StringComparer.Ordinal);
+    long screened = 0, matched = 0;
+    using var reader = new StreamReader(exactQueries, System.Text.Encoding.UTF8, true, 1 << 16);
+    while (reader.ReadLine() is { } line)
+    {
+        screened++;
+        var words = ExactWords(line);
+        var found = false;
+        for (var i = 0; i < words.Length && !found; i++)
+        {
+            found = set.Contains(words[i])
+                || (i + 1 < words.Length && set.Contains(words[i] + " " + words[i + 1]))
+                || (i + 2 < words.Length && set.Contains(words[i] + " " + words[i + 1] + " " + words[i + 2]));
+        }
+
+        matched += found ? 1 : 0;
+    }
+
+    Console.WriteLine($"{{\"screened\":{screened},\"matched\":{matched}}}");
+    return 0;
+}
+
 if (args is ["profile"])
 {
     // Rough split of the time per query (not a benchmark): normalisation alone, then the whole screen.
@@ -152,6 +197,9 @@ if (args is ["cpu", ..])
 
 BenchmarkSwitcher.FromAssembly(typeof(ScreeningBenchmarks).Assembly).Run(args);
 return 0;
+
+static string[] ExactWords(string text) =>
+    text.ToLowerInvariant().Split((char[])[' ', '\t', '.', ',', '-', '_', '/', '!', '?', '\'', '"', '(', ')', ':', ';'], StringSplitOptions.RemoveEmptyEntries);
 
 /// <summary>The calling thread's user + system CPU time (Linux getrusage with RUSAGE_THREAD).</summary>
 internal static class ThreadCpu

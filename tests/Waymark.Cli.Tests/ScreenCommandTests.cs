@@ -67,7 +67,7 @@ public sealed class ScreenCommandTests
         using var json = JsonDocument.Parse(output);
         Assert.Equal("ahmia", json.RootElement.GetProperty("baseline").GetString());
         var classes = json.RootElement.GetProperty("recall").EnumerateArray().ToList();
-        Assert.Equal(13, classes.Count);
+        Assert.Equal(14, classes.Count);
         Assert.All(classes, c => Assert.Equal(c.GetProperty("generated").GetInt32(), c.GetProperty("detected").GetInt32()));
         Assert.All(classes, c => Assert.Equal(0, c.GetProperty("baseline_flagged_waymark_missed").GetInt32()));
         Assert.Contains(classes, c => c.GetProperty("class").GetString() == "punctuation-inside" && c.GetProperty("baseline_flagged").GetInt32() > 0);

@@ -56,6 +56,25 @@ public sealed class NormalizerTests
         Assert.Contains(other, candidates);
     }
 
+    [Theory]
+    [InlineData("zorbla\u0442", "zorblat")] // Cyrillic te: a small capital T, not in TR39 as t
+    [InlineData("\u043Auenmix", "kuenrnix")] // Cyrillic ka is k: the word mixes scripts
+    [InlineData("zor\u0432lat", "zorblat")] // Cyrillic ve looks like a small capital B
+    [InlineData("zorbla\u03C4", "zorblat")] // Greek tau
+    [InlineData("zorbla\u1D1B", "zorblat")] // Latin small capital T
+    public void Look_alikes_beyond_TR39_fold_in_words_that_mix_scripts(string text, string expected)
+    {
+        Assert.Contains(expected, Normalizer.Normalize(text));
+    }
+
+    [Theory]
+    [InlineData("\u043A\u043E\u0442", "kot")] // Russian: no Latin letter, nothing folded beyond TR39
+    [InlineData("\u03C4\u03B1\u03BA\u03C4\u03B9\u03BA\u03AE", "taktikh")] // Greek
+    public void Words_of_one_other_script_are_not_folded_beyond_TR39(string text, string folded)
+    {
+        Assert.DoesNotContain(folded, Normalizer.Normalize(text));
+    }
+
     [Fact]
     public void Face_value_comes_first_and_numbers_stay_numbers()
     {

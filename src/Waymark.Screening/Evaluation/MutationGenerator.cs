@@ -15,7 +15,7 @@ internal sealed class MutationGenerator
     public static readonly string[] Classes =
     [
         "case", "spacing", "punctuation", "punctuation-inside", "one-space", "glued-digits", "one-letter-context",
-        "lookalikes", "leetspeak", "diacritics", "invisible", "repeats", "separators",
+        "lookalikes", "lookalikes-extra", "leetspeak", "diacritics", "invisible", "repeats", "separators",
     ];
 
     private static readonly string[] Contexts = ["{0}", "new {0}", "{0} 2025", "best {0} site", "where is {0}"];
@@ -44,6 +44,7 @@ internal sealed class MutationGenerator
 
     private readonly Random _random;
     private readonly Dictionary<string, List<string>> _lookalikes;
+    private readonly Dictionary<string, List<string>> _extraLookalikes = new(StringComparer.Ordinal);
 
     public MutationGenerator(int seed, UnicodeData data)
     {
@@ -65,7 +66,35 @@ internal sealed class MutationGenerator
 
             list.Add(rune.ToString());
         }
+
+        // Beyond TR39: the supplementary table's letters whose TR39 prototype (of the letter or of its
+        // lower case) is not an ASCII letter, such as Cyrillic к м т н в and Greek κ τ.
+        foreach (var (source, targets) in data.LookAlikes.OrderBy(p => p.Key))
+        {
+            // Letters of the scripts that render like Latin in common fonts (Cyrillic, Greek, Armenian) and
+            // Latin small capitals, as written (no precomposed accents: the diacritics class covers those).
+            var rune = new Rune(source);
+            if (source is not ((>= 0x370 and <= 0x58F) or (>= 0x1D00 and <= 0x1D2B))
+                || rune.ToString().Normalize(NormalizationForm.FormD) != rune.ToString()
+                || IsAsciiPrototype(data, rune) || IsAsciiPrototype(data, Rune.ToLowerInvariant(rune)))
+            {
+                continue;
+            }
+
+            foreach (var target in targets)
+            {
+                if (!_extraLookalikes.TryGetValue(target, out var list))
+                {
+                    _extraLookalikes[target] = list = [];
+                }
+
+                list.Add(rune.ToString());
+            }
+        }
     }
+
+    private static bool IsAsciiPrototype(UnicodeData data, Rune rune) =>
+        data.Confusables.TryGetValue(rune.Value, out var prototype) && prototype.Length == 1 && char.IsAsciiLetter(prototype[0]);
 
     /// <summary>A query holding <paramref name="term"/> obfuscated by <paramref name="mutationClass"/>; null where the class does not apply.</summary>
     public string? Mutate(string term, string mutationClass)
@@ -77,6 +106,7 @@ internal sealed class MutationGenerator
             "spacing" => string.Join("   ", words.Select(w => string.Join(_random.Next(2) == 0 ? " " : "  ", Letters(w)))),
             "punctuation" => JoinLetters(words, Pick(LetterSeparators)),
             "lookalikes" => Replace(term, 1 + _random.Next(3), c => _lookalikes.TryGetValue(c.ToString(), out var l) ? Pick(l) : null),
+            "lookalikes-extra" => Replace(term, Math.Min(1 + _random.Next(3), term.Count(char.IsLetter) - 1), c => _extraLookalikes.TryGetValue(c.ToString(), out var l) ? Pick(l) : null),
             "leetspeak" => Replace(term, 1 + _random.Next(3), c => Leet.TryGetValue(c, out var l) ? Pick(l) : null),
             "diacritics" => Replace(term, 1 + _random.Next(3), c => char.IsLetter(c) ? c + ((char)(0x300 + _random.Next(0x70))).ToString() : null),
             "invisible" => Insert(term, 1 + _random.Next(3), () => Pick(Invisibles)),

@@ -27,6 +27,15 @@ internal sealed record FoldEntry(FoldKind Kind, string Text, string Literal = ""
     public static readonly FoldEntry Dropped = new(FoldKind.Drop, "");
     public static readonly FoldEntry WordBreak = new(FoldKind.Break, " ");
 
+    /// <summary>The code point is a letter of the Latin script (after NFKC), folded to ASCII letters.</summary>
+    public bool Latin { get; init; }
+
+    /// <summary>
+    /// The ASCII letters a letter renders like when TR39 has no ASCII prototype for it (the supplementary
+    /// table): used only in a word that also holds a Latin letter. Null for most code points.
+    /// </summary>
+    public string[]? LookAlike { get; init; }
+
     /// <summary>True when the face-value reading is a letter, so the word is a word and its symbols may be leetspeak.</summary>
     public bool IsLetter => Kind == FoldKind.Text || (Kind == FoldKind.Choice && Literal.Length > 0 && char.IsLetter(Literal[0]));
 }

@@ -31,6 +31,42 @@ internal sealed class FoldTable
 
     private FoldEntry Compute(int codePoint)
     {
+        var entry = ComputeFold(codePoint);
+        if (entry.Kind is FoldKind.Text or FoldKind.Choice && !entry.Latin && FindLookAlike(codePoint, entry) is { } lookAlike)
+        {
+            return entry with { LookAlike = lookAlike };
+        }
+
+        return entry;
+    }
+
+    /// <summary>
+    /// The supplementary look-alike of a letter whose fold is not plain ASCII: looked up by the code point,
+    /// by its NFKC form and by its folds (so a mathematical eta finds Greek eta's entry).
+    /// </summary>
+    private string[]? FindLookAlike(int codePoint, FoldEntry entry)
+    {
+        var folded = entry.Kind == FoldKind.Text ? entry.Text : entry.Literal;
+
+        var original = char.ConvertFromUtf32(codePoint);
+        foreach (var form in new[] { original, ScreeningNormalizer.ComposeCompatibility(original), CaseFold(ScreeningNormalizer.ComposeCompatibility(original)), folded }
+            .Concat(entry.Readings ?? []))
+        {
+            if (form.EnumerateRunes().Count() == 1 && _data.LookAlikes.TryGetValue(form.EnumerateRunes().First().Value, out var lookAlike))
+            {
+                // The letters as the pipeline writes them (m is "rn" in the TR39 skeleton), after the
+                // TR39 reading when that is ASCII too (Greek beta is "ss" by TR39 and "b" by shape).
+                string[] readings = [.. (folded.Length > 0 && folded.All(char.IsAsciiLetterLower) ? [folded] : Array.Empty<string>())
+                    .Concat(lookAlike.Select(letter => this[letter[0]].Text)).Distinct(StringComparer.Ordinal)];
+                return readings.Length == 1 && readings[0] == folded ? null : readings;
+            }
+        }
+
+        return null;
+    }
+
+    private FoldEntry ComputeFold(int codePoint)
+    {
         if (codePoint is >= 0xD800 and <= 0xDFFF)
         {
             return FoldEntry.WordBreak; // a lone surrogate: not text
@@ -78,8 +114,13 @@ internal sealed class FoldTable
             return new FoldEntry(FoldKind.Choice, "", caseFirst, [caseFirst, skeletonFirst]);
         }
 
-        return new FoldEntry(FoldKind.Text, caseFirst);
+        return new FoldEntry(FoldKind.Text, caseFirst) { Latin = caseFirst.All(char.IsAsciiLetterLower) && IsLatinScript(codePoint) };
     }
+
+    /// <summary>Letters of the Latin script: ASCII, Latin-1, the Latin Extended blocks and the phonetic extensions.</summary>
+    private static bool IsLatinScript(int codePoint) =>
+        codePoint is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= 0xC0 and <= 0x24F) or (>= 0x250 and <= 0x2AF)
+            or (>= 0x1D00 and <= 0x1DBF) or (>= 0x1E00 and <= 0x1EFF) or (>= 0x2C60 and <= 0x2C7F) or (>= 0xA720 and <= 0xA7FF) or (>= 0xAB30 and <= 0xAB6F);
 
     /// <summary>Case fold, strip marks and map confusables until nothing changes; keep letters and digits.</summary>
     private string Fold(string text, bool skeletonFirst)

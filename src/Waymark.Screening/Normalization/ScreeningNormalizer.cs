@@ -78,6 +78,7 @@ internal sealed class ScreeningNormalizer
     private void AddCandidates(List<string> candidates, string text, Layout[] layouts, bool faceValueOnly = false)
     {
         var tokens = Tokenize(Compose(text));
+        FoldLookAlikesInMixedWords(tokens);
         var hasRuns = MarkSingleLetterRuns(tokens);
         var canSplit = false;
         foreach (var token in tokens)
@@ -439,6 +440,33 @@ internal sealed class ScreeningNormalizer
         }
 
         return tokens;
+    }
+
+    /// <summary>
+    /// In a word that holds a Latin letter, letters of other scripts that render like Latin letters but
+    /// have no ASCII prototype in TR39 (Cyrillic к, м, т; Greek κ, τ; small capitals…) are read as the
+    /// letters they look like (several: each is a reading). A word without a Latin letter (real Russian,
+    /// Greek or Armenian text) is left as it is.
+    /// </summary>
+    private static void FoldLookAlikesInMixedWords(List<Token> tokens)
+    {
+        foreach (var token in tokens)
+        {
+            if (!token.Entries.Exists(e => e.LookAlike is not null) || !token.Entries.Exists(e => e.Latin))
+            {
+                continue;
+            }
+
+            for (var i = 0; i < token.Entries.Count; i++)
+            {
+                if (token.Entries[i].LookAlike is { } readings)
+                {
+                    token.Entries[i] = readings.Length == 1
+                        ? new FoldEntry(FoldKind.Text, readings[0])
+                        : new FoldEntry(FoldKind.Choice, "", readings[0], readings);
+                }
+            }
+        }
     }
 
     /// <summary>

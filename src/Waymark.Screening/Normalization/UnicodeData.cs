@@ -9,11 +9,18 @@ namespace Waymark.Screening.Normalization;
 /// </summary>
 internal sealed class UnicodeData
 {
-    private UnicodeData(Dictionary<int, string> caseFolding, Dictionary<int, string> confusables)
+    private UnicodeData(Dictionary<int, string> caseFolding, Dictionary<int, string> confusables, Dictionary<int, string[]> lookAlikes)
     {
         CaseFolding = caseFolding;
         Confusables = confusables;
+        LookAlikes = lookAlikes;
     }
+
+    /// <summary>
+    /// Code point → the ASCII letters it renders like, beyond TR39 (Data/lookalikes.tsv: Cyrillic к м т н в,
+    /// Greek κ τ, Armenian, small capitals…), applied only inside words that also hold Latin letters.
+    /// </summary>
+    public Dictionary<int, string[]> LookAlikes { get; }
 
     /// <summary>Code point → full case folding (CaseFolding.txt status C and F).</summary>
     public Dictionary<int, string> CaseFolding { get; }
@@ -55,6 +62,23 @@ internal sealed class UnicodeData
             }
         }
 
-        return new UnicodeData(caseFolding, confusables);
+        var lookAlikes = new Dictionary<int, string[]>();
+        using (var stream = assembly.GetManifestResourceStream("Waymark.Screening.lookalikes.tsv")
+            ?? throw new InvalidOperationException("lookalikes.tsv is not embedded."))
+        using (var reader = new StreamReader(stream))
+        {
+            while (reader.ReadLine() is { } line)
+            {
+                var fields = line.Split('\t');
+                if (line.StartsWith('#') || fields.Length < 3)
+                {
+                    continue;
+                }
+
+                lookAlikes[int.Parse(fields[0], NumberStyles.HexNumber, CultureInfo.InvariantCulture)] = [.. fields[2].Select(c => c.ToString())];
+            }
+        }
+
+        return new UnicodeData(caseFolding, confusables, lookAlikes);
     }
 }
