@@ -62,9 +62,35 @@ public sealed class NormalizerTests
     [InlineData("zor\u0432lat", "zorblat")] // Cyrillic ve looks like a small capital B
     [InlineData("zorbla\u03C4", "zorblat")] // Greek tau
     [InlineData("zorbla\u1D1B", "zorblat")] // Latin small capital T
+    [InlineData("zorb\u2C92at", "zorblat")] // Coptic capital iauda: "l" by its TR39 skeleton, "i" by the table
+    [InlineData("zorb\u2C92at", "zorbiat")]
     public void Look_alikes_beyond_TR39_fold_in_words_that_mix_scripts(string text, string expected)
     {
         Assert.Contains(expected, Normalizer.Normalize(text));
+    }
+
+    [Fact]
+    public void A_look_alike_beyond_TR39_keeps_every_ASCII_reading_the_letter_already_had()
+    {
+        // In a word that mixes scripts the supplementary table's letters replace the fold: they must add
+        // readings, never lose one that TR39 and case folding gave (else a query caught before is missed).
+        var table = new FoldTable(UnicodeData.Load());
+        var lost = new List<string>();
+        for (var codePoint = 0x80; codePoint < 0x30000; codePoint++)
+        {
+            if (codePoint is >= 0xD800 and <= 0xDFFF
+                || System.Globalization.CharUnicodeInfo.GetUnicodeCategory(codePoint) == System.Globalization.UnicodeCategory.OtherNotAssigned
+                || table[codePoint] is not { LookAlike: { } lookAlike } entry)
+            {
+                continue;
+            }
+
+            var ascii = new[] { entry.Text, entry.Literal }.Concat(entry.Readings ?? [])
+                .Where(r => r.Length > 0 && r.All(char.IsAsciiLetterLower));
+            lost.AddRange(ascii.Except(lookAlike).Select(r => $"U+{codePoint:X4} {r}"));
+        }
+
+        Assert.Empty(lost);
     }
 
     [Theory]

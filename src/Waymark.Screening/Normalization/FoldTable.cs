@@ -54,11 +54,13 @@ internal sealed class FoldTable
         {
             if (form.EnumerateRunes().Count() == 1 && _data.LookAlikes.TryGetValue(form.EnumerateRunes().First().Value, out var lookAlike))
             {
-                // The letters as the pipeline writes them (m is "rn" in the TR39 skeleton), after the
-                // TR39 reading when that is ASCII too (Greek beta is "ss" by TR39 and "b" by shape).
-                string[] readings = [.. (folded.Length > 0 && folded.All(char.IsAsciiLetterLower) ? [folded] : Array.Empty<string>())
-                    .Concat(lookAlike.Select(letter => this[letter[0]].Text)).Distinct(StringComparer.Ordinal)];
-                return readings.Length == 1 && readings[0] == folded ? null : readings;
+                // The letters as the pipeline writes them (m is "rn" in the TR39 skeleton), after every
+                // reading of the letter that is ASCII already (Greek beta is "ss" by TR39 and "b" by shape;
+                // Coptic capital iauda is "l" by its TR39 skeleton, which the table's "i" must not replace).
+                var ascii = new[] { folded }.Concat(entry.Readings ?? [])
+                    .Where(r => r.Length > 0 && r.All(char.IsAsciiLetterLower)).Distinct(StringComparer.Ordinal).ToList();
+                string[] readings = [.. ascii.Concat(lookAlike.Select(letter => this[letter[0]].Text)).Distinct(StringComparer.Ordinal)];
+                return readings.Length == ascii.Count ? null : readings;
             }
         }
 
