@@ -53,4 +53,46 @@ public sealed class HostileRequestTests(ServerFixture fixture) : IClassFixture<S
         Assert.Equal(431, status);
         Assert.Equal(200, await RawStatusAsync(Get("/en/privacy")));
     }
+
+    /// <summary>
+    /// Requests Kestrel refuses by itself, before any middleware: its answers carry the same privacy
+    /// baseline as every other answer, and no Server header.
+    /// </summary>
+    public static TheoryData<string, int, string> KestrelRejections => new()
+    {
+        { "a malformed request line", 400, "GET /en/ HTTP/1.1 extra\r\nHost: x\r\n\r\n" },
+        { "a header line without a colon", 400, "GET /en/ HTTP/1.1\r\nHost: x\r\nX-No-Colon\r\n\r\n" },
+        { "a request line over the limit", 414, "GET /en/privacy?q=" + new string('a', 9000) + " HTTP/1.1\r\nHost: x\r\n\r\n" },
+        { "headers over the limit", 431, "GET /en/ HTTP/1.1\r\nHost: x\r\nX-Big: " + new string('b', 40_000) + "\r\n\r\n" },
+    };
+
+    [Theory]
+    [MemberData(nameof(KestrelRejections))]
+    public async Task Kestrels_own_refusals_carry_the_privacy_headers(string what, int expected, string request)
+    {
+        using var client = new TcpClient();
+        await client.ConnectAsync("127.0.0.1", _server.PublicPort);
+        var stream = client.GetStream();
+        await stream.WriteAsync(Encoding.Latin1.GetBytes(request));
+        using var answer = new MemoryStream();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        await stream.CopyToAsync(answer, timeout.Token); // Kestrel closes the connection after a refusal
+        var text = Encoding.ASCII.GetString(answer.ToArray());
+        Assert.True(text.StartsWith($"HTTP/1.1 {expected} ", StringComparison.Ordinal), $"{what}: {text}");
+        foreach (var line in new[]
+        {
+            "Content-Security-Policy: " + Waymark.Web.Privacy.PrivacyHeaders.ContentSecurityPolicy,
+            "Referrer-Policy: no-referrer",
+            "X-Content-Type-Options: nosniff",
+            "X-Frame-Options: DENY",
+            "Cache-Control: no-store",
+        })
+        {
+            Assert.Contains("\r\n" + line + "\r\n", text, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("\r\nServer:", text, StringComparison.OrdinalIgnoreCase);
+        Assert.EndsWith("\r\n\r\n", text, StringComparison.Ordinal);
+        Assert.Equal(200, await RawStatusAsync(Get("/en/privacy")));
+    }
 }

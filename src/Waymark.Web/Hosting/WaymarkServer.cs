@@ -129,6 +129,7 @@ public static class WaymarkServer
         void Configure(ListenOptions options) => options.Use(next => connection =>
         {
             connection.Features.Set(new ListenerFeature(listener));
+            Privacy.KestrelRejections.Wrap(connection);
             return next(connection);
         });
 

@@ -17,20 +17,33 @@ internal sealed class PrivacyHeaders(RequestDelegate next)
         "picture-in-picture=(), publickey-credentials-get=(), screen-wake-lock=(), serial=(), usb=(), " +
         "web-share=(), xr-spatial-tracking=()";
 
+    /// <summary>
+    /// The baseline every response carries, in order; <see cref="KestrelRejections"/> writes the same
+    /// lines into the answers Kestrel gives by itself (a request it could not parse), which never reach this middleware.
+    /// </summary>
+    public static readonly IReadOnlyList<(string Name, string Value)> Baseline =
+    [
+        ("Content-Security-Policy", ContentSecurityPolicy),
+        ("Referrer-Policy", "no-referrer"),
+        ("X-Content-Type-Options", "nosniff"),
+        ("X-Frame-Options", "DENY"),
+        ("Cross-Origin-Opener-Policy", "same-origin"),
+        ("Cross-Origin-Resource-Policy", "same-origin"),
+        ("Cross-Origin-Embedder-Policy", "require-corp"),
+        ("Permissions-Policy", PermissionsPolicy),
+    ];
+
     public Task InvokeAsync(HttpContext context)
     {
         context.Response.OnStarting(static state =>
         {
             var response = ((HttpContext)state).Response;
             var headers = response.Headers;
-            headers.ContentSecurityPolicy = ContentSecurityPolicy;
-            headers["Referrer-Policy"] = "no-referrer";
-            headers.XContentTypeOptions = "nosniff";
-            headers.XFrameOptions = "DENY";
-            headers["Cross-Origin-Opener-Policy"] = "same-origin";
-            headers["Cross-Origin-Resource-Policy"] = "same-origin";
-            headers["Cross-Origin-Embedder-Policy"] = "require-corp";
-            headers["Permissions-Policy"] = PermissionsPolicy;
+            foreach (var (name, value) in Baseline)
+            {
+                headers[name] = value;
+            }
+
             // Static assets may opt into caching by setting Cache-Control themselves; everything else is dynamic.
             if (string.IsNullOrEmpty(headers.CacheControl))
             {
