@@ -66,53 +66,74 @@ public static class ResponseArchive
     }
 
     /// <summary>
-    /// Opens every response (sealed ones with <paramref name="secretKey"/>) and adds the set-level
-    /// quality flags. One response that cannot be opened fails the whole run with its id: a
-    /// partial export would silently lose answers.
+    /// Opens every response it can (sealed ones with whichever of <paramref name="secretKeys"/> opens
+    /// them: an instrument whose key changed has responses sealed to each) and adds the set-level
+    /// quality flags over those. A response that does not open (no key given, none of the keys
+    /// fits, bytes altered, a box moved from another row) does not fail the set: it is reported
+    /// in <see cref="OpenedArchive.NotOpened"/> with its id and why, so that nothing is lost silently.
     /// </summary>
-    public static Result<IReadOnlyList<ResponseRecord>> Open(IReadOnlyList<StoredResponse> responses, byte[]? secretKey)
+    public static OpenedArchive Open(IReadOnlyList<StoredResponse> responses, IReadOnlyList<byte[]> secretKeys)
     {
         ArgumentNullException.ThrowIfNull(responses);
+        ArgumentNullException.ThrowIfNull(secretKeys);
         var records = new List<ResponseRecord>(responses.Count);
+        var notOpened = new List<NotOpened>();
         foreach (var stored in responses)
         {
-            byte[] json;
-            if (stored.Sealed)
+            var record = OpenOne(stored, secretKeys);
+            if (record.IsSuccess)
             {
-                if (secretKey is null)
-                {
-                    return Result.Fail<IReadOnlyList<ResponseRecord>>($"Response {stored.Id} is sealed: give the research team's secret key (--key).");
-                }
-
-                var opened = SealedBox.Open(stored.Payload, secretKey);
-                if (!opened.IsSuccess)
-                {
-                    return Result.Fail<IReadOnlyList<ResponseRecord>>($"Response {stored.Id}: {opened.Error}");
-                }
-
-                json = opened.Value!;
+                records.Add(record.Value!);
             }
             else
             {
-                json = stored.Payload;
+                notOpened.Add(new NotOpened(stored.Id, record.Error!));
             }
-
-            var record = ResponseRecord.FromJson(json);
-            if (!record.IsSuccess)
-            {
-                return Result.Fail<IReadOnlyList<ResponseRecord>>($"Response {stored.Id}: {record.Error}");
-            }
-
-            if (!string.Equals(record.Value!.Id, stored.Id, StringComparison.Ordinal))
-            {
-                // The sealed id must match the row's: a box moved from another row is refused.
-                return Result.Fail<IReadOnlyList<ResponseRecord>>($"Response {stored.Id}: the sealed content belongs to response {record.Value.Id}.");
-            }
-
-            records.Add(record.Value);
         }
 
-        return Result.Ok(QualityCheck.ForSet(records));
+        return new OpenedArchive(QualityCheck.ForSet(records), notOpened);
+    }
+
+    private static Result<ResponseRecord> OpenOne(StoredResponse stored, IReadOnlyList<byte[]> secretKeys)
+    {
+        var json = stored.Payload;
+        if (stored.Sealed)
+        {
+            if (secretKeys.Count == 0)
+            {
+                return Result.Fail<ResponseRecord>("it is sealed and no secret key was given");
+            }
+
+            byte[]? opened = null;
+            foreach (var key in secretKeys)
+            {
+                if (SealedBox.Open(stored.Payload, key) is { IsSuccess: true } result)
+                {
+                    opened = result.Value;
+                    break;
+                }
+            }
+
+            if (opened is null)
+            {
+                return Result.Fail<ResponseRecord>(secretKeys.Count == 1
+                    ? "it does not open with the key given (sealed to another key, or the bytes were altered)"
+                    : $"it opens with none of the {secretKeys.Count} keys given (sealed to another key, or the bytes were altered)");
+            }
+
+            json = opened;
+        }
+
+        var record = ResponseRecord.FromJson(json);
+        if (!record.IsSuccess)
+        {
+            return Result.Fail<ResponseRecord>(record.Error!);
+        }
+
+        // The sealed id must match the row's: a box moved from another row is refused.
+        return string.Equals(record.Value!.Id, stored.Id, StringComparison.Ordinal)
+            ? record
+            : Result.Fail<ResponseRecord>($"the sealed content belongs to response {record.Value.Id}");
     }
 
     private static byte[]? TryBase64(string text)
@@ -120,4 +141,16 @@ public static class ResponseArchive
         var buffer = new byte[text.Length * 3 / 4 + 3];
         return Convert.TryFromBase64String(text, buffer, out var written) ? buffer[..written] : null;
     }
+}
+
+/// <summary>A stored response that did not open, and why (never its content).</summary>
+public sealed record NotOpened(string Id, string Reason);
+
+/// <summary>What opening a set gave: the records that opened (with the set-level flags) and those that did not.</summary>
+public sealed record OpenedArchive(IReadOnlyList<ResponseRecord> Records, IReadOnlyList<NotOpened> NotOpened)
+{
+    /// <summary>One line naming every response that did not open, or null when all did.</summary>
+    public string? Summary => NotOpened.Count == 0
+        ? null
+        : $"{NotOpened.Count} response(s) did not open: " + string.Join("; ", NotOpened.Select(n => $"{n.Id}: {n.Reason}"));
 }

@@ -22,7 +22,7 @@ public sealed class InstrumentStore
     /// <summary>Largest XLSForm kept (the schema refuses more too).</summary>
     public const int MaxXlsxBytes = 5 * 1024 * 1024;
 
-    private const string InfoColumns = "id, form_id, version, title, languages, public_key, status, day, uploaded_by, revision";
+    private const string InfoColumns = "id, form_id, version, title, languages, public_key, status, day, uploaded_by, revision, key_change_requested_by";
 
     private readonly WaymarkDatabase _database;
 
@@ -67,7 +67,7 @@ public sealed class InstrumentStore
               INSERT INTO instruments (form_id, version, title, languages, xlsx, public_key, status, day, uploaded_by)
               VALUES (@form, @version, @title, @languages, @xlsx, @key, 'draft', @day, @by) RETURNING id
               """
-            : "UPDATE instruments SET title = @title, languages = @languages, xlsx = @xlsx, public_key = @key, day = @day, uploaded_by = @by WHERE id = @id RETURNING id");
+            : "UPDATE instruments SET title = @title, languages = @languages, xlsx = @xlsx, public_key = @key, day = @day, uploaded_by = @by, key_change_requested_by = NULL WHERE id = @id RETURNING id");
         Migrator.AddParameter(write, "form", instrument.FormId);
         Migrator.AddParameter(write, "version", instrument.Version);
         Migrator.AddParameter(write, "title", instrument.Title);
@@ -110,7 +110,7 @@ public sealed class InstrumentStore
         Migrator.AddParameter(command, "id", id);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
-            ? new StoredInstrument(ReadInfo(reader), (byte[])reader.GetValue(10))
+            ? new StoredInstrument(ReadInfo(reader), (byte[])reader.GetValue(11))
             : null;
     }
 
@@ -134,7 +134,7 @@ public sealed class InstrumentStore
             version = Convert.ToInt64(await bump.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
         }
 
-        await using var change = Command(connection, transaction, $"UPDATE instruments SET status = @status, revision = @revision WHERE id = @id AND status IN ({from})");
+        await using var change = Command(connection, transaction, $"UPDATE instruments SET status = @status, revision = @revision, key_change_requested_by = NULL WHERE id = @id AND status IN ({from})");
         Migrator.AddParameter(change, "status", StatusText(status));
         Migrator.AddParameter(change, "revision", version);
         Migrator.AddParameter(change, "id", id);
@@ -146,6 +146,33 @@ public sealed class InstrumentStore
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return true;
+    }
+
+    /// <summary>
+    /// The key pinned for a form id: the public key of the version published or closed last (null
+    /// inside: pinned as unsealed); null when no version of it was ever published. Every later publish
+    /// with another key needs an approval, so this is the key the form was first published with or
+    /// the last one approved.
+    /// </summary>
+    public async Task<InstrumentPin?> PinAsync(string formId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(connection, null, "SELECT public_key, version FROM instruments WHERE form_id = @form AND status <> 'draft' ORDER BY revision DESC LIMIT 1");
+        Migrator.AddParameter(command, "form", formId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
+            ? new InstrumentPin(reader.IsDBNull(0) ? null : (byte[])reader.GetValue(0), reader.GetString(1))
+            : null;
+    }
+
+    /// <summary>Marks a draft or closed version as waiting for a key-change approval (or clears the mark with null); false when it cannot be published.</summary>
+    public async Task<bool> MarkKeyChangeAsync(long id, string? requestedBy, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(connection, null, "UPDATE instruments SET key_change_requested_by = @by WHERE id = @id AND status IN ('draft', 'closed')");
+        Migrator.AddParameter(command, "by", requestedBy is null ? DBNull.Value : (object)requestedBy);
+        Migrator.AddParameter(command, "id", id);
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
     }
 
     /// <summary>The catalog version: changes whenever any instrument is published or closed. One row, one read.</summary>
@@ -202,7 +229,8 @@ public sealed class InstrumentStore
         ParseStatus(reader.GetString(6)),
         reader.GetFieldValue<DateOnly>(7),
         reader.GetString(8),
-        Convert.ToInt64(reader.GetValue(9), CultureInfo.InvariantCulture));
+        Convert.ToInt64(reader.GetValue(9), CultureInfo.InvariantCulture),
+        reader.IsDBNull(10) ? null : reader.GetString(10));
 }
 
 /// <summary>An instrument to store: its identity (from the form's settings), the bytes, the key, the day and the uploader.</summary>
@@ -228,10 +256,14 @@ public sealed record InstrumentInfo(
     InstrumentStatus Status,
     DateOnly Day,
     string UploadedBy,
-    long Revision)
+    long Revision,
+    string? KeyChangeRequestedBy = null)
 {
     public bool HasPublicKey => PublicKey is not null;
 }
+
+/// <summary>The key a form id is pinned to (<see cref="PublicKey"/> null: unsealed) and the version that pinned it last.</summary>
+public sealed record InstrumentPin(byte[]? PublicKey, string Version);
 
 /// <summary>An uploaded instrument with the XLSForm bytes.</summary>
 public sealed record StoredInstrument(InstrumentInfo Info, byte[] Xlsx)

@@ -40,13 +40,38 @@ public sealed class ArchiveAndDraftTests
         Assert.True(read.IsSuccess, read.Error);
         Assert.Equal(stored.Select(s => s.Payload), read.Value!.Select(s => s.Payload));
 
-        var noKey = ResponseArchive.Open(read.Value!, null);
-        Assert.Contains("r1 is sealed", noKey.Error, StringComparison.Ordinal);
-        var opened = ResponseArchive.Open(read.Value!, secretKey);
-        Assert.True(opened.IsSuccess, opened.Error);
-        Assert.Equal("talk read", opened.Value![0].Answers["help"]);
-        Assert.Equal([12, 30], opened.Value[1].PageSeconds);
-        Assert.All(opened.Value, r => Assert.Contains(QualityFlag.Duplicate, r.Flags));
+        var noKey = ResponseArchive.Open(read.Value!, []);
+        Assert.Equal(("r1", "it is sealed and no secret key was given"), (Assert.Single(noKey.NotOpened).Id, noKey.NotOpened[0].Reason));
+        Assert.Equal("r2", Assert.Single(noKey.Records).Id);
+        var opened = ResponseArchive.Open(read.Value!, [secretKey]);
+        Assert.Null(opened.Summary);
+        Assert.Equal("talk read", opened.Records[0].Answers["help"]);
+        Assert.Equal([12, 30], opened.Records[1].PageSeconds);
+        Assert.All(opened.Records, r => Assert.Contains(QualityFlag.Duplicate, r.Flags));
+    }
+
+    [Fact]
+    public void Responses_sealed_under_two_keys_open_with_both_and_with_one_the_rest_are_named_not_failed()
+    {
+        var first = SealingKeys.Generate(TestEnvironment.NewTempDirectory("keys")).Value;
+        var second = SealingKeys.Generate(TestEnvironment.NewTempDirectory("keys")).Value;
+        var stored = new[]
+        {
+            new StoredResponse("a1", "demo", null, true, SealedBox.Seal(Record("a1").ToJsonBytes(), SealingKeys.ReadPublic(first.PublicKeyPath).Value!), string.Empty),
+            new StoredResponse("b1", "demo", null, true, SealedBox.Seal(Record("b1").ToJsonBytes(), SealingKeys.ReadPublic(second.PublicKeyPath).Value!), string.Empty),
+            new StoredResponse("c1", "demo", null, false, Record("c1").ToJsonBytes(), string.Empty),
+        };
+        var firstSecret = SealingKeys.ReadSecret(first.SecretKeyPath).Value!;
+        var secondSecret = SealingKeys.ReadSecret(second.SecretKeyPath).Value!;
+
+        var one = ResponseArchive.Open(stored, [firstSecret]);
+        Assert.Equal(["a1", "c1"], one.Records.Select(r => r.Id));
+        Assert.Equal("b1", Assert.Single(one.NotOpened).Id);
+        Assert.Contains("does not open with the key given", one.Summary, StringComparison.Ordinal);
+
+        var both = ResponseArchive.Open(stored, [secondSecret, firstSecret]);
+        Assert.Equal(["a1", "b1", "c1"], both.Records.Select(r => r.Id));
+        Assert.Empty(both.NotOpened);
     }
 
     [Fact]
@@ -54,7 +79,7 @@ public sealed class ArchiveAndDraftTests
     {
         var keys = SealingKeys.Generate(TestEnvironment.NewTempDirectory("keys")).Value;
         var moved = new StoredResponse("r9", "demo", null, true, SealedBox.Seal(Record("r1").ToJsonBytes(), SealingKeys.ReadPublic(keys.PublicKeyPath).Value!), string.Empty);
-        Assert.Contains("belongs to response r1", ResponseArchive.Open([moved], SealingKeys.ReadSecret(keys.SecretKeyPath).Value!).Error, StringComparison.Ordinal);
+        Assert.Contains("belongs to response r1", ResponseArchive.Open([moved], [SealingKeys.ReadSecret(keys.SecretKeyPath).Value!]).Summary, StringComparison.Ordinal);
 
         Assert.Contains("export.jsonl:2:", ResponseArchive.Read(new StringReader("\n{not json"), "export.jsonl").Error, StringComparison.Ordinal);
         Assert.Contains("export.jsonl:1:", ResponseArchive.Read(new StringReader("{\"id\":\"x\"}"), "export.jsonl").Error, StringComparison.Ordinal);

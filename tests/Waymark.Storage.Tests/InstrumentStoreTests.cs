@@ -11,6 +11,39 @@ public sealed class InstrumentStoreTests
 
     [Theory]
     [MemberData(nameof(TestDatabases.Engines), MemberType = typeof(TestDatabases))]
+    public async Task The_pin_is_the_key_of_the_version_published_last_and_a_key_change_mark_is_cleared_by_publishing_or_a_new_draft(DatabaseEngine engine)
+    {
+        await using var database = await WaymarkDatabase.OpenAsync(await TestDatabases.CreateAsync(engine));
+        var first = Enumerable.Repeat((byte)1, 32).ToArray();
+        var second = Enumerable.Repeat((byte)2, 32).ToArray();
+        var v1 = (await database.Instruments.SaveDraftAsync(Form("p", "1", key: first))).Id;
+        Assert.Null(await database.Instruments.PinAsync("p"));
+        Assert.True(await database.Instruments.SetStatusAsync(v1, InstrumentStatus.Published));
+        var pinned = await database.Instruments.PinAsync("p");
+        Assert.Equal(first, pinned!.PublicKey);
+        Assert.Equal("1", pinned.Version);
+
+        var v2 = (await database.Instruments.SaveDraftAsync(Form("p", "2", key: second))).Id;
+        Assert.True(await database.Instruments.MarkKeyChangeAsync(v2, "ed"));
+        Assert.Equal("ed", (await database.Instruments.FindAsync(v2))!.Info.KeyChangeRequestedBy);
+        Assert.False(await database.Instruments.MarkKeyChangeAsync(v1, "ed")); // published: nothing to approve
+        await database.Instruments.SaveDraftAsync(Form("p", "2", fill: 3, key: second));
+        Assert.Null((await database.Instruments.FindAsync(v2))!.Info.KeyChangeRequestedBy);
+
+        Assert.True(await database.Instruments.MarkKeyChangeAsync(v2, "ed"));
+        Assert.True(await database.Instruments.SetStatusAsync(v2, InstrumentStatus.Published));
+        Assert.Null((await database.Instruments.FindAsync(v2))!.Info.KeyChangeRequestedBy);
+        Assert.Equal(second, (await database.Instruments.PinAsync("p"))!.PublicKey);
+
+        var v3 = (await database.Instruments.SaveDraftAsync(Form("p", "3"))).Id;
+        Assert.True(await database.Instruments.SetStatusAsync(v3, InstrumentStatus.Published));
+        var pin = await database.Instruments.PinAsync("p");
+        Assert.Equal("3", pin!.Version);
+        Assert.Null(pin.PublicKey);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Engines), MemberType = typeof(TestDatabases))]
     public async Task A_draft_is_stored_with_its_bytes_key_day_and_uploader_and_replaced_while_still_a_draft(DatabaseEngine engine)
     {
         await using var database = await WaymarkDatabase.OpenAsync(await TestDatabases.CreateAsync(engine));

@@ -59,7 +59,11 @@ internal static class ResponsesCommand
 
     private static Command Decrypt()
     {
-        var key = new Option<string?>("--key") { Description = "The research team's secret key file (research.key); needed for sealed responses." };
+        var key = new Option<string[]>("--key")
+        {
+            Description = "The research team's secret key file (research.key); needed for sealed responses. Repeat it for an instrument whose key changed: each response opens with whichever key fits.",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
         var input = new Option<string>("--in") { Description = "A file written by 'waymark responses export'.", Required = true };
         var form = SurveyCommand.FormArgument();
         var outOption = new Option<string>("--out") { Description = "Folder for responses.jsonl, the CSV, codebook and R, SPSS and Stata syntax.", Required = true };
@@ -77,15 +81,16 @@ internal static class ResponsesCommand
                 return ExitCodes.Failure;
             }
 
-            var records = ReadRecords(parseResult.GetValue(input)!, parseResult.GetValue(key));
-            if (!records.IsSuccess)
+            var opened = ReadRecords(parseResult.GetValue(input)!, parseResult.GetValue(key) ?? []);
+            if (!opened.IsSuccess)
             {
-                await error.WriteLineAsync("waymark responses decrypt: " + records.Error).ConfigureAwait(false);
+                await error.WriteLineAsync("waymark responses decrypt: " + opened.Error).ConfigureAwait(false);
                 return ExitCodes.Failure;
             }
 
+            var records = opened.Value!.Records;
             var folder = parseResult.GetValue(outOption)!;
-            var written = await ResponseExports.WriteAsync(instrument, records.Value!, folder, parseResult.GetValue(language)).ConfigureAwait(false);
+            var written = await ResponseExports.WriteAsync(instrument, records, folder, parseResult.GetValue(language)).ConfigureAwait(false);
             if (!written.IsSuccess)
             {
                 await error.WriteLineAsync("waymark responses decrypt: " + written.Error).ConfigureAwait(false);
@@ -93,33 +98,40 @@ internal static class ResponsesCommand
             }
 
             await parseResult.InvocationConfiguration.Output.WriteLineAsync(
-                $"{records.Value!.Count} responses decrypted into {folder}: {string.Join(", ", written.Value!)}.").ConfigureAwait(false);
+                $"{records.Count} responses decrypted into {folder}: {string.Join(", ", written.Value!)}.").ConfigureAwait(false);
+            if (opened.Value.Summary is { } notOpened)
+            {
+                // The files hold every response that opened; the rest are named, never dropped silently.
+                await error.WriteLineAsync($"waymark responses decrypt: {notOpened}. They are not in the files: give the key they were sealed with (--key, repeated).").ConfigureAwait(false);
+                return ExitCodes.Failure;
+            }
+
             return ExitCodes.Ok;
         });
         return command;
     }
 
-    private static Result<IReadOnlyList<ResponseRecord>> ReadRecords(string inputPath, string? keyPath)
+    private static Result<OpenedArchive> ReadRecords(string inputPath, IReadOnlyList<string> keyPaths)
     {
-        byte[]? secretKey = null;
-        if (keyPath is not null)
+        var secretKeys = new List<byte[]>();
+        foreach (var keyPath in keyPaths)
         {
             var read = SealingKeys.ReadSecret(keyPath);
             if (!read.IsSuccess)
             {
-                return Result.Fail<IReadOnlyList<ResponseRecord>>(read.Error!);
+                return Result.Fail<OpenedArchive>(read.Error!);
             }
 
-            secretKey = read.Value;
+            secretKeys.Add(read.Value!);
         }
 
         if (!File.Exists(inputPath))
         {
-            return Result.Fail<IReadOnlyList<ResponseRecord>>($"{inputPath}: no such file.");
+            return Result.Fail<OpenedArchive>($"{inputPath}: no such file.");
         }
 
         using var reader = new StreamReader(inputPath, Encoding.UTF8);
         var stored = ResponseArchive.Read(reader, inputPath);
-        return stored.IsSuccess ? ResponseArchive.Open(stored.Value!, secretKey) : Result.Fail<IReadOnlyList<ResponseRecord>>(stored.Error!);
+        return stored.IsSuccess ? Result.Ok(ResponseArchive.Open(stored.Value!, secretKeys)) : Result.Fail<OpenedArchive>(stored.Error!);
     }
 }

@@ -53,7 +53,18 @@ internal static class ConsoleAuthentication
         ["/Console/Exports"] = ConsoleRole.Analyst,
     };
 
+    /// <summary>
+    /// Console folders open to any of several roles: key changes are approved by an analyst (who
+    /// holds the research key) or an admin, never by an editor alone.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, ConsoleRole[]> SharedFolderRoles = new Dictionary<string, ConsoleRole[]>(StringComparer.Ordinal)
+    {
+        ["/Console/KeyChanges"] = [ConsoleRole.Analyst, ConsoleRole.Admin],
+    };
+
     public static string PolicyName(ConsoleRole role) => "console-" + role.Name();
+
+    public static string PolicyName(IEnumerable<ConsoleRole> roles) => "console-" + string.Join("-or-", roles.Select(r => r.Name()));
 
     public static void AddConsoleSecurity(this IServiceCollection services)
     {
@@ -91,6 +102,12 @@ internal static class ConsoleAuthentication
                 .AddAuthenticationSchemes(SessionScheme).RequireAuthenticatedUser().RequireRole(role.Name()));
         }
 
+        foreach (var roles in SharedFolderRoles.Values)
+        {
+            services.AddAuthorizationBuilder().AddPolicy(PolicyName(roles), policy => policy
+                .AddAuthenticationSchemes(SessionScheme).RequireAuthenticatedUser().RequireRole(roles.Select(r => r.Name())));
+        }
+
         services.Configure<RazorPagesOptions>(options =>
         {
             options.Conventions.AuthorizeFolder("/Console");
@@ -98,6 +115,11 @@ internal static class ConsoleAuthentication
             foreach (var (folder, role) in FolderRoles)
             {
                 options.Conventions.AuthorizeFolder(folder, PolicyName(role));
+            }
+
+            foreach (var (folder, roles) in SharedFolderRoles)
+            {
+                options.Conventions.AuthorizeFolder(folder, PolicyName(roles));
             }
         });
     }

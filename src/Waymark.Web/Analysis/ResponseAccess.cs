@@ -5,27 +5,41 @@ using Waymark.Web.Surveys;
 
 namespace Waymark.Web.Analysis;
 
-/// <summary>What opening an instrument's responses gave: the records, or why not (locked, or a message).</summary>
-internal sealed record OpenedResponses(IReadOnlyList<ResponseRecord> Records, IReadOnlyList<StoredResponse> Stored, bool Locked, string? Error)
+/// <summary>
+/// What opening an instrument's responses gave: the records that opened with the stored rows they
+/// came from (in the same order), those that did not open and why, or that the answers are locked.
+/// </summary>
+internal sealed record OpenedResponses(IReadOnlyList<ResponseRecord> Records, IReadOnlyList<StoredResponse> Stored, bool Locked, IReadOnlyList<NotOpened> NotOpened)
 {
-    public bool IsSuccess => !Locked && Error is null;
+    public static OpenedResponses LockedUp { get; } = new([], [], true, []);
 
-    public static OpenedResponses LockedUp { get; } = new([], [], true, null);
+    /// <summary>One sentence naming the responses that did not open, or null when all did.</summary>
+    public string? NotOpenedSummary => NotOpened.Count == 0
+        ? null
+        : $"{NotOpened.Count} response(s) did not open with the keys unlocked in this session and are left out: "
+          + string.Join("; ", NotOpened.Select(n => $"{n.Id} ({n.Reason})"))
+          + ". Unlock the key they were sealed with (the instrument's earlier keys are listed on its answers page).";
 }
 
 /// <summary>
 /// The analyst's way to the responses: counts from the clear columns; answers opened in memory
-/// with the key this console session unlocked (docs/adr/0080), or read as they are when the
-/// instrument does not seal. Nothing opened is cached: each request opens what it shows.
+/// with the keys this console session unlocked (docs/adr/0080), or read as they are when the
+/// instrument does not seal. An instrument whose key changed has responses sealed to each of its
+/// keys (<see cref="SurveyEntry.Keys"/>); each key the session unlocked opens its share, and the
+/// rest are reported, never silently dropped. Nothing opened is cached: each request opens what it shows.
 /// </summary>
 public sealed class ResponseAccess(WaymarkDatabase database, SealedKeyVault vault)
 {
-    /// <summary>Longest key input read (a key file is one Base64 line of 45 bytes; room for a newline and spaces).</summary>
+    /// <summary>Longest key input read (a key file is one line of 66 bytes; room for a newline and spaces).</summary>
     public const int MaxKeyInputBytes = 1024;
 
-    /// <summary>Whether this session may read the instrument's answers now.</summary>
+    /// <summary>Whether this session may read the instrument's answers now: unsealed, or at least one of its keys unlocked.</summary>
     internal bool CanRead(SurveyEntry entry, string? session) =>
-        entry.PublicKey is not { } publicKey || vault.IsUnlocked(session, publicKey);
+        entry.Keys.Count == 0 || vault.UseAll(session, entry.Keys, keys => keys.Count > 0);
+
+    /// <summary>The instrument's public keys whose secret half this session does not hold.</summary>
+    internal IReadOnlyList<byte[]> MissingKeys(SurveyEntry entry, string? session) =>
+        entry.Keys.Where(key => !vault.IsUnlocked(session, key)).ToList();
 
     /// <summary>How many responses the instrument has (no answer opened).</summary>
     internal Task<long> CountAsync(SurveyEntry entry, CancellationToken cancellationToken) =>
@@ -40,27 +54,26 @@ public sealed class ResponseAccess(WaymarkDatabase database, SealedKeyVault vaul
         Open(entry, session, await database.SurveyResponses.ReadPageAsync(entry.Id, offset, limit, cancellationToken).ConfigureAwait(false));
 
     private OpenedResponses Open(SurveyEntry entry, string? session, IReadOnlyList<StoredResponse> stored) =>
-        vault.Use(session, entry.PublicKey ?? [], key =>
+        vault.UseAll(session, entry.Keys, keys =>
         {
-            if (key is null && stored.Any(s => s.Sealed))
+            if (keys.Count == 0 && stored.Any(s => s.Sealed))
             {
                 return OpenedResponses.LockedUp;
             }
 
-            var opened = ResponseArchive.Open(stored, key);
-            return opened.IsSuccess
-                ? new OpenedResponses(opened.Value!, stored, false, null)
-                : new OpenedResponses([], stored, false, opened.Error);
+            var opened = ResponseArchive.Open(stored, keys);
+            var failed = opened.NotOpened.Select(n => n.Id).ToHashSet(StringComparer.Ordinal);
+            return new OpenedResponses(opened.Records, stored.Where(s => !failed.Contains(s.Id)).ToList(), false, opened.NotOpened);
         });
 
     /// <summary>
     /// Checks a secret key (the bytes of the key file, or pasted text) against the instrument's
-    /// public key and, when it belongs, holds it for this session. Every copy made here is zeroed
-    /// before returning, whatever the outcome; a wrong key is not kept anywhere.
+    /// public keys and, when it belongs to one, holds it for this session. Every copy made here is
+    /// zeroed before returning, whatever the outcome; a wrong key is not kept anywhere.
     /// </summary>
     internal string? Unlock(SurveyEntry entry, string session, Span<byte> keyInput)
     {
-        if (entry.PublicKey is not { } publicKey)
+        if (entry.Keys.Count == 0)
         {
             return $"Responses to '{entry.Id}' are not sealed; no key is needed.";
         }
@@ -80,15 +93,16 @@ public sealed class ResponseAccess(WaymarkDatabase database, SealedKeyVault vaul
             }
 
             // An unmarked key (written before the prefixes) is accepted only when it proves to be the
-            // secret half of this instrument's key; the public key itself is named as such.
-            if (kind == KeyKind.Unmarked && CryptographicOperations.FixedTimeEquals(secret, publicKey))
+            // secret half of one of this instrument's keys; a public key itself is named as such.
+            if (kind == KeyKind.Unmarked && entry.Keys.Any(key => CryptographicOperations.FixedTimeEquals(secret, key)))
             {
                 return SealingKeys.SecretRefusal(KeyKind.Public, "That key") + " Nothing was kept.";
             }
 
-            if (!CryptographicOperations.FixedTimeEquals(SealingKeys.PublicKeyOf(secret), publicKey))
+            var derived = SealingKeys.PublicKeyOf(secret);
+            if (entry.Keys.FirstOrDefault(key => CryptographicOperations.FixedTimeEquals(derived, key)) is not { } publicKey)
             {
-                return $"This key does not belong to '{entry.Id}': it is not the secret half of the public key the instrument seals with (fingerprint {SealingKeys.Fingerprint(publicKey)}). Nothing was kept.";
+                return $"This key does not belong to '{entry.Id}': it is not the secret half of a public key the instrument seals with ({string.Join(", ", entry.Keys.Select(k => SealingKeys.Fingerprint(k)))}). Nothing was kept.";
             }
 
             vault.Hold(session, secret, publicKey);

@@ -68,15 +68,26 @@ public sealed class SealedKeyVault : IDisposable
 
     /// <summary>
     /// Runs <paramref name="use"/> with the session's key for <paramref name="publicKey"/>, or with
-    /// null when the session holds none. The key is lent as a pinned copy that is zeroed when
-    /// <paramref name="use"/> returns, so a Lock from another request never pulls the key from
-    /// under a running decryption and no copy outlives the call.
+    /// null when the session holds none (see <see cref="UseAll{T}"/>).
     /// </summary>
     public T Use<T>(string? session, ReadOnlySpan<byte> publicKey, Func<byte[]?, T> use)
     {
         ArgumentNullException.ThrowIfNull(use);
+        return UseAll(session, [publicKey.ToArray()], keys => use(keys.Count > 0 ? keys[0] : null));
+    }
+
+    /// <summary>
+    /// Runs <paramref name="use"/> with the session's keys for those of <paramref name="publicKeys"/>
+    /// it holds (none: an empty list). Each key is lent as a pinned copy that is zeroed when
+    /// <paramref name="use"/> returns, so a Lock from another request never pulls a key from under a
+    /// running decryption and no copy outlives the call.
+    /// </summary>
+    public T UseAll<T>(string? session, IEnumerable<byte[]> publicKeys, Func<IReadOnlyList<byte[]>, T> use)
+    {
+        ArgumentNullException.ThrowIfNull(publicKeys);
+        ArgumentNullException.ThrowIfNull(use);
         var now = _time.GetUtcNow();
-        byte[]? loan = null;
+        var loans = new List<byte[]>();
         lock (_gate)
         {
             if (session is not null && _sessions.TryGetValue(session, out var held))
@@ -86,22 +97,30 @@ public sealed class SealedKeyVault : IDisposable
                     held.Wipe();
                     _sessions.Remove(session);
                 }
-                else if (held.Find(Convert.ToBase64String(publicKey)) is { } key)
+                else
                 {
-                    held.LastUsed = now;
-                    loan = GC.AllocateArray<byte>(key.Length, pinned: true);
-                    key.CopyTo(loan, 0);
+                    foreach (var key in publicKeys.Select(p => held.Find(Convert.ToBase64String(p))).OfType<byte[]>())
+                    {
+                        var loan = GC.AllocateArray<byte>(key.Length, pinned: true);
+                        key.CopyTo(loan, 0);
+                        loans.Add(loan);
+                    }
+
+                    if (loans.Count > 0)
+                    {
+                        held.LastUsed = now;
+                    }
                 }
             }
         }
 
         try
         {
-            return use(loan);
+            return use(loans);
         }
         finally
         {
-            if (loan is not null)
+            foreach (var loan in loans)
             {
                 CryptographicOperations.ZeroMemory(loan);
             }

@@ -54,11 +54,12 @@ internal sealed partial class InstrumentCatalogSync(
             }
 
             var entries = new List<SurveyEntry>();
+            var published = (await database.Instruments.ListAsync(cancellationToken).ConfigureAwait(false)).Where(i => i.Status != InstrumentStatus.Draft).ToList();
             foreach (var row in await database.Instruments.CurrentAsync(cancellationToken).ConfigureAwait(false))
             {
                 if (await ParsedAsync(row, cancellationToken).ConfigureAwait(false) is { } entry)
                 {
-                    entries.Add(entry with { Closed = row.Status == InstrumentStatus.Closed });
+                    entries.Add(entry with { Closed = row.Status == InstrumentStatus.Closed, Keys = KeysOf(row, published) });
                 }
             }
 
@@ -97,6 +98,12 @@ internal sealed partial class InstrumentCatalogSync(
         _parsed[row.Id] = entry;
         return entry;
     }
+
+    /// <summary>The current version's key first, then the other keys the form id was ever published with.</summary>
+    private static List<byte[]> KeysOf(InstrumentInfo current, IEnumerable<InstrumentInfo> published) =>
+        published.Where(i => i.FormId == current.FormId && i.PublicKey is not null)
+            .OrderByDescending(i => i.Id == current.Id).ThenByDescending(i => i.Revision)
+            .Select(i => i.PublicKey!).DistinctBy(Convert.ToBase64String).ToList();
 
     public override void Dispose()
     {

@@ -134,7 +134,77 @@ public sealed partial class InstrumentUploads
             return StatusChange.Refused($"form id '{stored.Info.FormId}' is served from the surveys folder on the server");
         }
 
+        // The key is pinned at the first publish: another key, or none, waits for an analyst or admin.
+        var pin = await _database.Instruments.PinAsync(stored.Info.FormId, cancellationToken).ConfigureAwait(false);
+        if (pin is not null && !SameKey(pin.PublicKey, stored.PublicKey))
+        {
+            if (!await _database.Instruments.MarkKeyChangeAsync(id, actor, cancellationToken).ConfigureAwait(false))
+            {
+                return StatusChange.Refused($"an instrument that is {InstrumentStore.StatusText(stored.Info.Status)} cannot be published");
+            }
+
+            await _accounts.AuditAsync(actor, "instrument key change requested", DescribeKeyChange(stored.Info, pin.PublicKey), cancellationToken).ConfigureAwait(false);
+            return new StatusChange(true,
+                $"not published yet: {stored.Info.FormId} is pinned to the key {KeyText(pin.PublicKey)} (version {pin.Version}), and this version has {KeyText(stored.PublicKey)}. " +
+                "An analyst or an admin must approve the change at /console/keychanges before this version is served; the request is in the audit log");
+        }
+
         return await ChangeAsync(stored.Info, InstrumentStatus.Published, actor, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Every version waiting for a key-change approval, with the pinned and the new key's fingerprints.</summary>
+    internal async Task<IReadOnlyList<PendingKeyChange>> PendingKeyChangesAsync(CancellationToken cancellationToken)
+    {
+        var pending = new List<PendingKeyChange>();
+        foreach (var info in (await _database.Instruments.ListAsync(cancellationToken).ConfigureAwait(false)).Where(i => i.KeyChangeRequestedBy is not null))
+        {
+            var pin = await _database.Instruments.PinAsync(info.FormId, cancellationToken).ConfigureAwait(false);
+            pending.Add(new PendingKeyChange(info, KeyText(pin?.PublicKey), KeyText(info.PublicKey)));
+        }
+
+        return pending;
+    }
+
+    /// <summary>
+    /// An analyst or admin approves a key change: the version is published with its key, which is
+    /// pinned from then on. <paramref name="shownKey"/> is the fingerprint the approver saw, so a
+    /// draft replaced in the meantime is not published on an approval given to another key.
+    /// </summary>
+    internal async Task<StatusChange> ApproveKeyChangeAsync(long id, string shownKey, string actor, CancellationToken cancellationToken)
+    {
+        var stored = await _database.Instruments.FindAsync(id, cancellationToken).ConfigureAwait(false);
+        if (stored?.Info.KeyChangeRequestedBy is not { } requestedBy)
+        {
+            return StatusChange.Refused("no key change waits for approval there");
+        }
+
+        if (!string.Equals(shownKey, KeyText(stored.PublicKey), StringComparison.Ordinal))
+        {
+            return StatusChange.Refused($"the key of {stored.Info.FormId} version {stored.Info.Version} is now {KeyText(stored.PublicKey)}, not the {shownKey} you approved; look at it again");
+        }
+
+        var pin = await _database.Instruments.PinAsync(stored.Info.FormId, cancellationToken).ConfigureAwait(false);
+        var change = await ChangeAsync(stored.Info, InstrumentStatus.Published, actor, cancellationToken).ConfigureAwait(false);
+        if (change.Succeeded)
+        {
+            await _accounts.AuditAsync(actor, "instrument key change approved", $"{DescribeKeyChange(stored.Info, pin?.PublicKey)}, asked by {requestedBy}", cancellationToken).ConfigureAwait(false);
+        }
+
+        return change;
+    }
+
+    /// <summary>An analyst or admin refuses a key change: the version stays unpublished.</summary>
+    internal async Task<StatusChange> RefuseKeyChangeAsync(long id, string actor, CancellationToken cancellationToken)
+    {
+        var stored = await _database.Instruments.FindAsync(id, cancellationToken).ConfigureAwait(false);
+        if (stored?.Info.KeyChangeRequestedBy is not { } requestedBy || !await _database.Instruments.MarkKeyChangeAsync(id, null, cancellationToken).ConfigureAwait(false))
+        {
+            return StatusChange.Refused("no key change waits for approval there");
+        }
+
+        var pin = await _database.Instruments.PinAsync(stored.Info.FormId, cancellationToken).ConfigureAwait(false);
+        await _accounts.AuditAsync(actor, "instrument key change refused", $"{DescribeKeyChange(stored.Info, pin?.PublicKey)}, asked by {requestedBy}", cancellationToken).ConfigureAwait(false);
+        return new StatusChange(true, $"the key change of {stored.Info.FormId} version {stored.Info.Version} was refused; the version stays unpublished");
     }
 
     /// <summary>Closes a published upload: no new responses; stored responses stay.</summary>
@@ -184,6 +254,14 @@ public sealed partial class InstrumentUploads
     private static string Describe(string formId, string version, byte[]? publicKey) =>
         $"{formId} version {version} ({(publicKey is null ? "responses NOT sealed" : "responses sealed, key " + SealingKeys.Fingerprint(publicKey))})";
 
+    private static string DescribeKeyChange(InstrumentInfo info, byte[]? pinned) =>
+        $"{info.FormId} version {info.Version}: key {KeyText(pinned)} -> {KeyText(info.PublicKey)}";
+
+    /// <summary>A key as the console shows it: its fingerprint, or that there is none.</summary>
+    internal static string KeyText(byte[]? publicKey) => publicKey is null ? "none (unsealed)" : SealingKeys.Fingerprint(publicKey);
+
+    private static bool SameKey(byte[]? a, byte[]? b) => a is null ? b is null : b is not null && a.AsSpan().SequenceEqual(b);
+
     private DateOnly Today() => DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime);
 
     /// <summary>Reads a file of at most <paramref name="max"/> bytes; null when it is larger (never reading more than one byte past the cap).</summary>
@@ -221,3 +299,6 @@ internal sealed record StatusChange(bool Succeeded, string Message)
 {
     public static StatusChange Refused(string message) => new(false, message);
 }
+
+/// <summary>A version waiting for a key-change approval: the pinned key's and its own key's fingerprints (or "none").</summary>
+internal sealed record PendingKeyChange(InstrumentInfo Info, string PinnedKey, string NewKey);

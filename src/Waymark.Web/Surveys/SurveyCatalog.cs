@@ -125,6 +125,12 @@ internal sealed record SurveyEntry(
 
     public long? StoredId { get; init; }
 
+    /// <summary>
+    /// Every public key responses to this form id may be sealed with: the current one first, then
+    /// those of earlier published versions (an approved key change leaves responses under each).
+    /// </summary>
+    public IReadOnlyList<byte[]> Keys { get; init; } = PublicKey is null ? [] : [PublicKey];
+
     public static SurveyEntry Create(Instrument instrument, byte[]? publicKey, TimeProvider time)
     {
         var engine = new SurveyEngine(instrument, time);

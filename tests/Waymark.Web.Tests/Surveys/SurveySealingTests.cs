@@ -26,9 +26,9 @@ public sealed class SurveySealingTests
         await using var database = await WaymarkDatabase.OpenAsync(new StorageSettings { DataDirectory = server.DataDirectory });
         var stored = Assert.Single(await database.SurveyResponses.ReadAsync(SurveyTestForms.FlowTest));
         Assert.True(stored.Sealed);
-        var opened = ResponseArchive.Open([stored], SealingKeys.ReadSecret(keys.SecretKeyPath).Value);
-        Assert.True(opened.IsSuccess, opened.Error);
-        var record = Assert.Single(opened.Value!);
+        var opened = ResponseArchive.Open([stored], [SealingKeys.ReadSecret(keys.SecretKeyPath).Value!]);
+        Assert.Null(opened.Summary);
+        var record = Assert.Single(opened.Records);
         Assert.Equal("quenmix zorblat answer", record.Answers["why"]);
         Assert.Equal("34", record.Answers["age"]);
         Assert.False(record.Answers.ContainsKey("helper"));

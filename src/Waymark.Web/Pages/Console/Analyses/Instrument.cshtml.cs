@@ -19,6 +19,9 @@ public sealed class InstrumentModel(SurveyCatalog catalog, ResponseAccess access
 
     public int Responses { get; private set; }
 
+    /// <summary>Which responses did not open and are left out, or null.</summary>
+    public string? NotOpened { get; private set; }
+
     [BindProperty]
     public string? Question { get; set; }
 
@@ -54,12 +57,9 @@ public sealed class InstrumentModel(SurveyCatalog catalog, ResponseAccess access
         {
             Error = "The answers are sealed and locked: unlock them with the research team's key first.";
         }
-        else if (opened.Error is { } error)
-        {
-            Error = error;
-        }
         else
         {
+            NotOpened = opened.NotOpenedSummary;
             Responses = opened.Records.Count;
             analyse(opened.Records);
         }

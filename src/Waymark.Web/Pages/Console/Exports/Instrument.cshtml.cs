@@ -31,7 +31,10 @@ public sealed class InstrumentModel(SurveyCatalog catalog, ResponseAccess access
 
     public IActionResult OnGet(string instrument) => Load(instrument) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostAsync(string instrument, string? format, string? language, CancellationToken cancellationToken)
+    /// <summary>The box that allows an export of only the responses that opened when some did not.</summary>
+    public const string PartialField = "partial";
+
+    public async Task<IActionResult> OnPostAsync(string instrument, string? format, string? language, string? partial, CancellationToken cancellationToken)
     {
         if (!Load(instrument, language))
         {
@@ -50,15 +53,15 @@ public sealed class InstrumentModel(SurveyCatalog catalog, ResponseAccess access
             return Refuse("The answers are sealed and locked: unlock them with the research team's key first.");
         }
 
-        if (opened.Error is { } error)
+        if (opened.NotOpenedSummary is { } notOpened && partial != "yes")
         {
-            return Refuse(error);
+            return Refuse(notOpened + " Or tick the box to export only the responses that opened.");
         }
 
         var files = SurveyExport.Create(Entry.Instrument, opened.Records.Select(ResponseExports.ToSurveyResponse).ToList(), Language).Files;
         var name = SurveyExport.BaseName(Entry.Instrument.Settings.FormId) + chosen.Suffix;
         var text = files[name];
-        await AuditAsync("export downloaded", $"{Entry.Id}: {name} ({opened.Records.Count} responses, labels {Language})", cancellationToken);
+        await AuditAsync("export downloaded", $"{Entry.Id}: {name} ({opened.Records.Count} responses{(opened.NotOpened.Count > 0 ? $", {opened.NotOpened.Count} that did not open left out" : "")}, labels {Language})", cancellationToken);
         return File(new UTF8Encoding(false).GetBytes(text), chosen.MediaType + "; charset=utf-8", name);
     }
 

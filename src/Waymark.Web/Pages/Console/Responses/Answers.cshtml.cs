@@ -28,6 +28,9 @@ public sealed class AnswersModel(SurveyCatalog catalog, ResponseAccess access, C
 
     public string? Message { get; private set; }
 
+    /// <summary>The instrument's public keys this session has not unlocked (when it holds at least one other).</summary>
+    internal IReadOnlyList<byte[]> MissingKeys => CanRead ? Access.MissingKeys(Entry, SessionId) : [];
+
     internal IReadOnlyList<Question> Columns =>
         Entry.Instrument.Questions.Where(q => q.Type is not (QuestionType.Note or QuestionType.Calculate)).ToList();
 
@@ -45,14 +48,14 @@ public sealed class AnswersModel(SurveyCatalog catalog, ResponseAccess access, C
         return Page();
     }
 
-    public async Task<IActionResult> OnPostUnlockAsync(string instrument, IFormFile? keyFile, string? keyText, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostUnlockAsync(string instrument, IFormFile? keyFile, IFormFile? moreKeyFile, string? keyText, CancellationToken cancellationToken)
     {
         if (!Load(instrument))
         {
             return NotFound();
         }
 
-        Error = await UnlockAsync(keyFile, keyText, cancellationToken);
+        Error = await UnlockAsync(keyFile ?? moreKeyFile, keyText, cancellationToken);
         if (Error is null)
         {
             await AuditAsync("sealed responses unlocked", Entry.Id, cancellationToken);
