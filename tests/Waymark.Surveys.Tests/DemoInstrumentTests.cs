@@ -50,8 +50,11 @@ public sealed class DemoInstrumentTests
         var instrument = Load(name);
         Assert.Equal(name, instrument.Settings.FormId);
         Assert.True(instrument.Settings.StylePages);
-        Assert.Equal(["en", "ar", "de", "es", "fr", "ru"], instrument.Languages.Select(l => l.Key));
-        Assert.Equal(["ar", "de", "es", "fr", "ru"], instrument.Settings.Translations.Where(t => t.Value == TranslationStatus.MachineDraft).Select(t => t.Key).Order(StringComparer.Ordinal));
+        // The site's 24 languages (the public pages' codes), English first as the source.
+        string[] site = ["en", "ar", "bs", "de", "el", "es", "fa", "fi", "fr", "hi", "hr", "it", "ja", "ne", "nl", "pl", "pt", "ru", "sr", "sv", "ta", "uk", "zh-hans", "zh-hant"];
+        Assert.Equal("en", instrument.Languages[0].Key);
+        Assert.Equal(site.Order(StringComparer.Ordinal), instrument.Languages.Select(l => l.Key).Order(StringComparer.Ordinal));
+        Assert.Equal(site.Skip(1).Order(StringComparer.Ordinal), instrument.Settings.Translations.Where(t => t.Value == TranslationStatus.MachineDraft).Select(t => t.Key).Order(StringComparer.Ordinal));
         Assert.False(instrument.Settings.IsMachineDraft("en"));
         Assert.Contains(instrument.Questions, q => q.Constraint is not null);
         Assert.Contains(instrument.Questions, q => q.Relevant is not null && !q.Name.EndsWith("_other", StringComparison.Ordinal));
