@@ -164,10 +164,15 @@ public sealed class UserStore
     }
 
     /// <summary>
-    /// Counts a failed login; at <paramref name="maxFailures"/> the account is locked until
-    /// <paramref name="lockUntil"/> and the count starts again. Returns true when this failure locked it.
+    /// Claims one credential check (a password or a code) before it runs, in one atomic statement: refused
+    /// (null) while the account is locked at <paramref name="now"/>; otherwise counted as a failure at once,
+    /// and the claim that makes <paramref name="maxFailures"/> locks the account until
+    /// <paramref name="lockUntil"/> (the count starts again). Concurrent checks therefore cannot all read
+    /// "not locked" and then all run: at most <paramref name="maxFailures"/> get past a lock period.
+    /// A check that turns out right gives its claim back (<see cref="ReturnAttemptAsync"/>).
     /// </summary>
-    public async Task<bool> RecordFailureAsync(long id, int maxFailures, DateTimeOffset lockUntil, CancellationToken cancellationToken = default)
+    /// <returns>Null when refused; true when this claim locked the account; false when it was only counted.</returns>
+    public async Task<bool?> ClaimAttemptAsync(long id, int maxFailures, DateTimeOffset now, DateTimeOffset lockUntil, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
@@ -175,14 +180,43 @@ public sealed class UserStore
             UPDATE users SET
                 locked_until = CASE WHEN failed_logins + 1 >= @max THEN @until ELSE locked_until END,
                 failed_logins = CASE WHEN failed_logins + 1 >= @max THEN 0 ELSE failed_logins + 1 END
-            WHERE id = @id
+            WHERE id = @id AND (locked_until IS NULL OR locked_until <= @now)
             RETURNING locked_until
             """;
         Migrator.AddParameter(command, "id", id);
         Migrator.AddParameter(command, "max", (long)maxFailures);
+        Migrator.AddParameter(command, "now", now.ToUnixTimeSeconds());
         Migrator.AddParameter(command, "until", lockUntil.ToUnixTimeSeconds());
-        var locked = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
-        return locked is not null and not DBNull && Convert.ToInt64(locked, CultureInfo.InvariantCulture) == lockUntil.ToUnixTimeSeconds();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        return !await reader.IsDBNullAsync(0, cancellationToken).ConfigureAwait(false)
+            && Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture) == lockUntil.ToUnixTimeSeconds();
+    }
+
+    /// <summary>
+    /// Gives back a claim whose check was right: it was no failure. A claim that locked the account
+    /// unlocks it (if that lock still stands) with the count just below the limit; any other takes one
+    /// off the count.
+    /// </summary>
+    public async Task ReturnAttemptAsync(long id, int maxFailures, DateTimeOffset lockUntil, bool lockedByIt, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = lockedByIt
+            ? "UPDATE users SET locked_until = NULL, failed_logins = @max - 1 WHERE id = @id AND locked_until = @until"
+            : "UPDATE users SET failed_logins = failed_logins - 1 WHERE id = @id AND failed_logins > 0";
+        Migrator.AddParameter(command, "id", id);
+        if (lockedByIt)
+        {
+            Migrator.AddParameter(command, "max", (long)maxFailures);
+            Migrator.AddParameter(command, "until", lockUntil.ToUnixTimeSeconds());
+        }
+
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>A complete login: the failure count and any lock are cleared.</summary>

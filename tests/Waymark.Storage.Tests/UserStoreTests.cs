@@ -123,25 +123,57 @@ public sealed class UserStoreTests
 
     [Theory]
     [MemberData(nameof(TestDatabases.Engines), MemberType = typeof(TestDatabases))]
-    public async Task The_fifth_failure_locks_and_success_clears(DatabaseEngine engine)
+    public async Task The_fifth_claim_locks_a_locked_account_refuses_claims_and_a_right_check_gives_its_claim_back(DatabaseEngine engine)
     {
         var (database, id) = await WithUserAsync(engine);
         await using var _ = database;
-        var until = new DateTimeOffset(2026, 11, 27, 10, 0, 0, TimeSpan.Zero);
-        for (var i = 1; i < 5; i++)
+        var now = new DateTimeOffset(2026, 11, 27, 9, 45, 0, TimeSpan.Zero);
+        var until = now.AddMinutes(15);
+        for (var i = 1; i < 4; i++)
         {
-            Assert.False(await database.Users.RecordFailureAsync(id, 5, until));
+            Assert.False(await database.Users.ClaimAttemptAsync(id, 5, now, until));
             Assert.Equal(i, (await database.Users.FindByIdAsync(id))!.FailedLogins);
         }
 
-        Assert.True(await database.Users.RecordFailureAsync(id, 5, until));
+        // A right check gives its claim back: three failures still, then a fourth.
+        Assert.False(await database.Users.ClaimAttemptAsync(id, 5, now, until));
+        await database.Users.ReturnAttemptAsync(id, 5, until, lockedByIt: false);
+        Assert.Equal(3, (await database.Users.FindByIdAsync(id))!.FailedLogins);
+        Assert.False(await database.Users.ClaimAttemptAsync(id, 5, now, until));
+
+        Assert.True(await database.Users.ClaimAttemptAsync(id, 5, now, until));
         var locked = await database.Users.FindByIdAsync(id);
         Assert.Equal((0, (DateTimeOffset?)until), (locked!.FailedLogins, locked.LockedUntil));
+        Assert.Null(await database.Users.ClaimAttemptAsync(id, 5, until.AddSeconds(-1), until.AddMinutes(15)));
 
-        Assert.False(await database.Users.RecordFailureAsync(id, 5, until.AddHours(1)));
+        // The claim that locked, if right after all, unlocks with the count just below the limit.
+        await database.Users.ReturnAttemptAsync(id, 5, until, lockedByIt: true);
+        var unlocked = await database.Users.FindByIdAsync(id);
+        Assert.Equal((4, (DateTimeOffset?)null), (unlocked!.FailedLogins, unlocked.LockedUntil));
+
+        Assert.True(await database.Users.ClaimAttemptAsync(id, 5, now, until));
+        Assert.False(await database.Users.ClaimAttemptAsync(id, 5, until, until.AddMinutes(15))); // the lock has ended
         await database.Users.RecordSuccessAsync(id);
         var cleared = await database.Users.FindByIdAsync(id);
         Assert.Equal((0, (DateTimeOffset?)null), (cleared!.FailedLogins, cleared.LockedUntil));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Engines), MemberType = typeof(TestDatabases))]
+    public async Task Concurrent_claims_get_exactly_five_past_a_lock_period(DatabaseEngine engine)
+    {
+        var (database, id) = await WithUserAsync(engine);
+        await using var _ = database;
+        var now = new DateTimeOffset(2026, 11, 27, 9, 45, 0, TimeSpan.Zero);
+        using var start = new SemaphoreSlim(0);
+        var claims = Enumerable.Range(0, 40).Select(async _ =>
+        {
+            await start.WaitAsync();
+            return await database.Users.ClaimAttemptAsync(id, 5, now, now.AddMinutes(15));
+        }).ToList();
+        start.Release(claims.Count);
+        var results = await Task.WhenAll(claims);
+        Assert.Equal((4, 1, 35), (results.Count(r => r == false), results.Count(r => r == true), results.Count(r => r is null)));
     }
 
     [Theory]

@@ -175,12 +175,20 @@ public sealed class ConsoleAccounts(WaymarkDatabase database, TimeProvider time,
             return LoginStep.Failed;
         }
 
+        if (await ClaimAttemptAsync(user, cancellationToken).ConfigureAwait(false) is not { } attempt)
+        {
+            PasswordHashing.Verify(password, PasswordHashing.Decoy); // locked meanwhile by concurrent tries: the same work and answer
+            return LoginStep.Failed;
+        }
+
         var check = PasswordHashing.Verify(password, user.PasswordHash);
         if (check == PasswordCheck.Wrong)
         {
-            await FailAsync(user, cancellationToken).ConfigureAwait(false);
+            await FailAsync(attempt, cancellationToken).ConfigureAwait(false);
             return LoginStep.Failed;
         }
+
+        await ReturnAttemptAsync(attempt, cancellationToken).ConfigureAwait(false);
 
         if (check == PasswordCheck.RightButRehash)
         {
@@ -243,13 +251,20 @@ public sealed class ConsoleAccounts(WaymarkDatabase database, TimeProvider time,
             return LoginStep.Failed;
         }
 
+        if (await ClaimAttemptAsync(user, cancellationToken).ConfigureAwait(false) is not { } attempt)
+        {
+            return LoginStep.Failed;
+        }
+
         var secret = secrets.Open(user.Id, user.TotpSecret);
         var step = secret is null ? null : TotpCodes.MatchStep(secret, code, time.GetUtcNow());
         if (step is null || !await database.Users.TryUseTotpStepAsync(user.Id, step.Value, cancellationToken).ConfigureAwait(false))
         {
-            await FailAsync(user, cancellationToken).ConfigureAwait(false);
+            await FailAsync(attempt, cancellationToken).ConfigureAwait(false);
             return LoginStep.Failed;
         }
+
+        await ReturnAttemptAsync(attempt, cancellationToken).ConfigureAwait(false);
 
         if (TotpSecretBox.IsPlain(user.TotpSecret))
         {
@@ -290,13 +305,20 @@ public sealed class ConsoleAccounts(WaymarkDatabase database, TimeProvider time,
             return LoginStep.Failed;
         }
 
+        if (await ClaimAttemptAsync(user, cancellationToken).ConfigureAwait(false) is not { } attempt)
+        {
+            return LoginStep.Failed;
+        }
+
         var pending = secrets.OpenPending(user.Id, pendingLogin, user.TotpPending);
         var step = pending is null ? null : TotpCodes.MatchStep(pending, code, time.GetUtcNow());
         if (step is null || !await database.Users.ConfirmTotpAsync(user.Id, user.TotpPending, secrets.Seal(user.Id, pending!), step.Value, cancellationToken).ConfigureAwait(false))
         {
-            await FailAsync(user, cancellationToken).ConfigureAwait(false);
+            await FailAsync(attempt, cancellationToken).ConfigureAwait(false);
             return LoginStep.Failed;
         }
+
+        await ReturnAttemptAsync(attempt, cancellationToken).ConfigureAwait(false);
 
         await AuditAsync(user.Name, "second factor enrolled", user.Name, cancellationToken).ConfigureAwait(false);
         return await SignedInAsync(user, cancellationToken).ConfigureAwait(false);
@@ -362,11 +384,29 @@ public sealed class ConsoleAccounts(WaymarkDatabase database, TimeProvider time,
 
     private bool IsLocked(StoredUser user) => user.LockedUntil is { } until && until > time.GetUtcNow();
 
-    private async Task FailAsync(StoredUser user, CancellationToken cancellationToken)
+    /// <summary>One credential check, claimed before it runs (<see cref="UserStore.ClaimAttemptAsync"/>).</summary>
+    private sealed record Attempt(StoredUser User, DateTimeOffset LockUntil, bool Locked);
+
+    /// <summary>Claims a check before it runs; null while the account is locked (also by tries still running).</summary>
+    private async Task<Attempt?> ClaimAttemptAsync(StoredUser user, CancellationToken cancellationToken)
     {
-        if (await database.Users.RecordFailureAsync(user.Id, MaxFailures, time.GetUtcNow() + LockDuration, cancellationToken).ConfigureAwait(false))
+        var now = time.GetUtcNow();
+        var lockUntil = now + LockDuration;
+        return await database.Users.ClaimAttemptAsync(user.Id, MaxFailures, now, lockUntil, cancellationToken).ConfigureAwait(false) is { } locked
+            ? new Attempt(user, lockUntil, locked)
+            : null;
+    }
+
+    /// <summary>The check was right: its claim was no failure.</summary>
+    private Task ReturnAttemptAsync(Attempt attempt, CancellationToken cancellationToken) =>
+        database.Users.ReturnAttemptAsync(attempt.User.Id, MaxFailures, attempt.LockUntil, attempt.Locked, cancellationToken);
+
+    /// <summary>The check was wrong: already counted when claimed; audited if it locked the account.</summary>
+    private async Task FailAsync(Attempt attempt, CancellationToken cancellationToken)
+    {
+        if (attempt.Locked)
         {
-            await AuditAsync(user.Name, "account locked", $"{MaxFailures} failed logins", cancellationToken).ConfigureAwait(false);
+            await AuditAsync(attempt.User.Name, "account locked", $"{MaxFailures} failed logins", cancellationToken).ConfigureAwait(false);
         }
     }
 }

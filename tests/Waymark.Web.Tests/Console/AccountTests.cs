@@ -87,6 +87,34 @@ public sealed class AccountTests
     }
 
     [Theory]
+    [MemberData(nameof(TestDatabases.Engines), MemberType = typeof(TestDatabases))]
+    public async Task Concurrent_wrong_passwords_get_no_more_checks_than_the_lockout_allows(DatabaseEngine engine)
+    {
+        await using var database = await WaymarkDatabase.OpenAsync(await TestDatabases.CreateAsync(engine));
+        var clock = new ManualClock(Start);
+        var accounts = new ConsoleAccounts(database, clock, TotpSecretBox.ForKey(new byte[32]));
+        Assert.True((await accounts.AddAsync("ada", ConsoleRole.Analyst, "correct horse battery", "test")).Succeeded);
+
+        // Twelve wrong passwords at once: each reads the account unlocked before any has failed. Only
+        // five may be checked (the fifth locks); the others get the same answer without a check. Were
+        // all twelve checked, the count would pass five twice and lock (and audit) twice.
+        using var start = new SemaphoreSlim(0);
+        var tries = Enumerable.Range(0, 12).Select(i => Task.Run(async () =>
+        {
+            await start.WaitAsync();
+            return await accounts.CheckPasswordAsync("ada", $"wrong password number {i}", default);
+        })).ToList();
+        start.Release(tries.Count);
+        Assert.All(await Task.WhenAll(tries), step => Assert.Equal(LoginOutcome.Failed, step.Outcome));
+
+        var audit = await database.AuditLog.ReadLatestAsync(100);
+        Assert.Single(audit, entry => entry.Action == "account locked");
+        var user = await database.Users.FindByNameAsync("ada");
+        Assert.Equal((0, (DateTimeOffset?)(Start + ConsoleAccounts.LockDuration)), (user!.FailedLogins, user.LockedUntil));
+        Assert.Equal(LoginOutcome.Failed, (await accounts.CheckPasswordAsync("ada", "correct horse battery", default)).Outcome);
+    }
+
+    [Theory]
     [InlineData("Ada", "lower-case")]
     [InlineData("", "1 to 64")]
     [InlineData("a b", "lower-case")]
