@@ -32,25 +32,59 @@ internal sealed class ScreeningNormalizer
     }
 
     /// <summary>
-    /// The candidates of a common query without the full pipeline: <see cref="TryNormalizeSimpleAscii"/>, and
-    /// when punctuation stands inside a word ("don't", "one-on-one"), Ahmia's reading of it the same way.
-    /// Exactly what <see cref="NormalizeGeneral"/> gives (a test compares them); null when it does not apply.
+    /// The candidates of a common query without the full pipeline (<see cref="TryWriteSimpleAscii"/>): the
+    /// face value, the readings of its capital I's, and when punctuation stands inside a word ("don't",
+    /// "one-on-one"), Ahmia's reading of it the same way. Exactly what <see cref="NormalizeGeneral"/> gives
+    /// (a test compares them); null when it does not apply.
     /// </summary>
     internal string[]? TryNormalizeFast(string text)
     {
-        if (TryNormalizeSimpleAscii(text, out var joinable) is not { } simple)
+        if (text.Length > 512)
         {
             return null;
         }
 
-        if (!joinable)
+        Span<char> buffer = stackalloc char[text.Length * 2];
+        if (!TryWriteSimpleAscii(text, -1, buffer, out var length, out var joinable, out var combinations))
         {
-            return [simple];
+            return null;
         }
 
-        // Only letters and spaces are left: the fast path applies to Ahmia's reading too, unless it makes a run of single letters.
-        return TryNormalizeSimpleAscii(DeleteInsidePieces(text), out _) is not { } joined ? null
-            : string.Equals(joined, simple, StringComparison.Ordinal) ? [simple] : [simple, joined];
+        var simple = new string(buffer[..length]);
+        string? joined = null;
+        if (joinable)
+        {
+            // Only letters, digits and spaces are left: the fast path applies to Ahmia's reading too (at face
+            // value, as in the full pipeline), unless it makes a run of single letters or a word of letters and digits.
+            if (!TryWriteSimpleAscii(DeleteInsidePieces(text), -1, buffer, out length, out _, out _))
+            {
+                return null;
+            }
+
+            joined = buffer[..length].SequenceEqual(simple) ? null : new string(buffer[..length]);
+        }
+
+        if (combinations == 0)
+        {
+            return joined is null ? [simple] : [simple, joined];
+        }
+
+        var candidates = new List<string>(4) { simple };
+        for (var combination = 0L; combination < combinations; combination++)
+        {
+            TryWriteSimpleAscii(text, combination, buffer, out length, out _, out _);
+            if (!Contains(candidates, buffer[..length]))
+            {
+                candidates.Add(new string(buffer[..length]));
+            }
+        }
+
+        if (joined is not null && !Contains(candidates, joined))
+        {
+            candidates.Add(joined);
+        }
+
+        return [.. candidates];
     }
 
     /// <summary>
@@ -210,40 +244,41 @@ internal sealed class ScreeningNormalizer
     }
 
     /// <summary>
-    /// The fast path for the common query: ASCII letters and punctuation only, no character with
-    /// two readings (digits, leet symbols, capital I) and no run of single letters to join. Gives
-    /// the first candidate of the general path; null when it does not apply.
-    /// <paramref name="joinable"/> tells whether punctuation stands between two letters with no
-    /// space, so that the words have Ahmia's joined reading too.
+    /// The fast path for the common query: ASCII only; words of letters, where a letter with two readings
+    /// (capital I: "i" by case, "l" by shape) is read as <paramref name="combination"/> says, or words of
+    /// digits only (numbers are not leetspeak); no leetspeak symbol, no word mixing digits and letters and no
+    /// run of single letters to join. Writes one candidate of the general path into <paramref name="buffer"/>
+    /// (−1: the face value; otherwise the same mixed-radix index into the readings as
+    /// <see cref="Render"/>); false when the fast path does not apply. <paramref name="joinable"/> tells
+    /// whether punctuation stands between two words with no space, so that they have Ahmia's joined reading
+    /// too; <paramref name="combinations"/> how many readings the general path writes besides the face value.
     /// </summary>
-    internal string? TryNormalizeSimpleAscii(string text, out bool joinable)
+    private bool TryWriteSimpleAscii(string text, long combination, Span<char> buffer, out int length, out bool joinable, out long combinations)
     {
+        length = 0;
         joinable = false;
+        combinations = 0;
         var joins = false;
-        if (text.Length > 512)
-        {
-            return null;
-        }
-
-        Span<char> buffer = stackalloc char[text.Length * 2];
-        var length = 0;
         var wordEntries = 0;
         var singleWords = 0;
         string? previous = null;
         var softBreak = false;
         var spaced = false;
+        var wordLetters = false;
+        var wordDigits = false;
+        var remaining = combination;
+        var product = 1L;
         foreach (var c in text)
         {
             if (c >= 128)
             {
-                return null;
+                return false;
             }
 
             var entry = _table[c];
+            string reading;
             switch (entry.Kind)
             {
-                case FoldKind.Choice:
-                    return null;
                 case FoldKind.Drop:
                     continue;
                 case FoldKind.Break:
@@ -255,7 +290,7 @@ internal sealed class ScreeningNormalizer
                         singleWords = wordEntries == 1 ? singleWords + 1 : 0;
                         if (singleWords >= MinJoinedLetters)
                         {
-                            return null;
+                            return false;
                         }
 
                         if (length > 0 && buffer[length - 1] != ' ')
@@ -265,32 +300,73 @@ internal sealed class ScreeningNormalizer
                     }
 
                     wordEntries = 0;
+                    wordLetters = wordDigits = false;
                     previous = null;
                     continue;
-                default:
-                    joins |= softBreak;
-                    softBreak = false;
-                    spaced = false;
-                    wordEntries++;
-                    if (!string.Equals(entry.Text, previous, StringComparison.Ordinal))
+                case FoldKind.Choice when char.IsAsciiDigit(c):
+                    if (wordLetters)
                     {
-                        foreach (var letter in entry.Text)
-                        {
-                            if (length == 0 || buffer[length - 1] != letter || !char.IsLetter(letter))
-                            {
-                                buffer[length++] = letter;
-                            }
-                        }
+                        return false;
                     }
 
-                    previous = entry.Text;
-                    continue;
+                    wordDigits = true;
+                    reading = entry.Literal;
+                    break;
+                case FoldKind.Choice when entry.IsLetter && IsLetterChoice(entry):
+                    if (wordDigits)
+                    {
+                        return false;
+                    }
+
+                    wordLetters = true;
+                    product = Math.Min(product * entry.Readings!.Length, MaxCandidates);
+                    combinations = product;
+                    if (combination < 0)
+                    {
+                        reading = entry.Literal;
+                    }
+                    else
+                    {
+                        reading = entry.Readings![(int)(remaining % entry.Readings.Length)];
+                        remaining /= entry.Readings.Length;
+                    }
+
+                    break;
+                case FoldKind.Choice:
+                    return false;
+                default:
+                    if (wordDigits)
+                    {
+                        return false;
+                    }
+
+                    wordLetters = true;
+                    reading = entry.Text;
+                    break;
             }
+
+            joins |= softBreak;
+            softBreak = false;
+            spaced = false;
+            wordEntries++;
+            // A repeated letter is written once (m → rn too); digits keep their repeats.
+            if (!string.Equals(reading, previous, StringComparison.Ordinal) || !char.IsLetter(reading[0]))
+            {
+                foreach (var letter in reading)
+                {
+                    if (length == 0 || buffer[length - 1] != letter || !char.IsLetter(letter))
+                    {
+                        buffer[length++] = letter;
+                    }
+                }
+            }
+
+            previous = reading;
         }
 
         if (wordEntries == 1 && singleWords + 1 >= MinJoinedLetters)
         {
-            return null;
+            return false;
         }
 
         if (length > 0 && buffer[length - 1] == ' ')
@@ -299,8 +375,21 @@ internal sealed class ScreeningNormalizer
         }
 
         joinable = joins;
+        return true;
+    }
 
-        return new string(buffer[..length]);
+    /// <summary>A letter whose readings are all ASCII letters (capital I), which the fast path can write.</summary>
+    private static bool IsLetterChoice(FoldEntry entry)
+    {
+        foreach (var reading in entry.Readings!)
+        {
+            if (reading.Length is 0 or > 2 || !Ascii.IsValid(reading) || !reading.All(char.IsAsciiLetterLower))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static string Compose(string text)
