@@ -18,6 +18,12 @@ public sealed class Screener
     private readonly VariantRotation _rotation;
     private readonly string _linkBase;
 
+    /// <summary>
+    /// The warnings already built, by language (only languages with a messages file, so the set is bounded),
+    /// variant and category: a warning depends on nothing else, and building one costs more than screening.
+    /// </summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Language, string Variant, string? Category), ScreeningResult> _warnings = new();
+
     private Screener(TermIndex terms, WarningCatalog catalog, ScreenerOptions options)
         : this(terms, catalog, new VariantRotation(catalog.Variants, options.Rotation, options.Seed, options.Time), options.LinkBase.TrimEnd('/'))
     {
@@ -155,21 +161,33 @@ public sealed class Screener
         return _catalog.FindLink(linkId, lang)?.Target.Replace("{lang}", lang, StringComparison.Ordinal);
     }
 
-    private ScreeningResult Warning(string language, WarningVariant variant, string? category)
+    private ScreeningResult Warning(string language, WarningVariant variant, string? category) =>
+        _catalog.HasLanguage(language)
+            ? _warnings.GetOrAdd((language, variant.Id, category), key => BuildWarning(key.Language, variant, key.Category))
+            : BuildWarning(language, variant, category);
+
+    private ScreeningResult BuildWarning(string language, WarningVariant variant, string? category)
     {
         var text = _catalog.Text(language, variant);
-        var links = text.Links
-            .Select(l => new ScreeningLink(l.Id, l.Title, $"{_linkBase}/go/{l.Id}?v={variant.Id}&lang={language}"))
-            .ToList();
+        ScreeningLink[] links = [.. text.Links
+            .Select(l => new ScreeningLink(l.Id, l.Title, $"{_linkBase}/go/{l.Id}?v={variant.Id}&lang={language}"))];
         var message = text.Title + "\n\n" + string.Join("\n\n", text.Paragraphs);
         return new ScreeningResult(category is not null, category, variant.Id, message, text.Language, links);
     }
 
     private static string NormalizeLanguage(string? language)
     {
-        if (string.IsNullOrWhiteSpace(language) || language.Length > 16 || !language.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
+        if (string.IsNullOrWhiteSpace(language) || language.Length > 16)
         {
             return WarningCatalog.FallbackLanguage;
+        }
+
+        foreach (var c in language)
+        {
+            if (!char.IsAsciiLetterOrDigit(c) && c != '-')
+            {
+                return WarningCatalog.FallbackLanguage;
+            }
         }
 
         return language.ToLowerInvariant();

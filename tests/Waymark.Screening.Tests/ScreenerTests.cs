@@ -93,6 +93,23 @@ public sealed class ScreenerTests
         Assert.True(Screener.Screen("skarnival", "fi").Matched);
     }
 
+    [Theory]
+    [InlineData("fi", "fi")]
+    [InlineData("de", "de")]
+    [InlineData("xx-unknown", "en")] // a language without messages: English text, its own code in the links
+    public void A_warning_built_once_is_the_same_as_a_fresh_one_for_each_language(string language, string shownIn)
+    {
+        // Warnings are kept by language, variant and category: each language keeps its own links and text.
+        var first = Screener.Screen("zorblat", language);
+        var again = Screener.Screen("cheap zorblat", language);
+        Assert.Equal(shownIn, first.Language);
+        Assert.Equal(first.Variant, again.Variant);
+        Assert.Equal(first.Message, again.Message);
+        Assert.Equal(first.Links, again.Links);
+        Assert.All(first.Links, link => Assert.EndsWith($"&lang={language}", link.Url, StringComparison.Ordinal));
+        Assert.Equal(Screener.WarningText(language, first.Variant!).Title, first.Message!.Split("\n\n")[0]);
+    }
+
     [Fact]
     public void A_match_carries_a_warning_with_click_through_links()
     {

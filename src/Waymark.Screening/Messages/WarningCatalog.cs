@@ -35,7 +35,18 @@ internal sealed class WarningCatalog
         Links = links.Where(link => link.Languages.Count == 0).ToList();
         Overrides = links.Where(link => link.Languages.Count > 0).ToList();
         _messages = messages;
+        _variantsIn = messages.Keys.ToDictionary(language => language, language =>
+        {
+            var own = Variants.Where(variant => IsComplete(language, variant)).ToList();
+            return own.Count > 0 ? (IReadOnlyList<WarningVariant>)own : Variants;
+        }, StringComparer.Ordinal);
     }
+
+    /// <summary>The variants each language of the messages shows (computed once: every matched query asks).</summary>
+    private readonly Dictionary<string, IReadOnlyList<WarningVariant>> _variantsIn;
+
+    /// <summary>True when <paramref name="language"/> has a messages file.</summary>
+    public bool HasLanguage(string language) => _messages.ContainsKey(language);
 
     public IReadOnlyList<WarningVariant> Variants { get; }
 
@@ -85,11 +96,8 @@ internal sealed class WarningCatalog
     /// the heading and every link title): what the rotation picks from, so that variant and language are
     /// never confounded. A language with none gets the English variants (shown as English, with a notice).
     /// </summary>
-    public IReadOnlyList<WarningVariant> VariantsIn(string language)
-    {
-        var own = Variants.Where(variant => IsComplete(language, variant)).ToList();
-        return own.Count > 0 ? own : Variants;
-    }
+    public IReadOnlyList<WarningVariant> VariantsIn(string language) =>
+        _variantsIn.TryGetValue(language, out var variants) ? variants : Variants;
 
     /// <summary>True when <paramref name="language"/> has everything the warning of <paramref name="variant"/> shows.</summary>
     private bool IsComplete(string language, WarningVariant variant) =>

@@ -383,9 +383,17 @@ internal sealed class ScreeningNormalizer
     {
         foreach (var reading in entry.Readings!)
         {
-            if (reading.Length is 0 or > 2 || !Ascii.IsValid(reading) || !reading.All(char.IsAsciiLetterLower))
+            if (reading.Length is 0 or > 2)
             {
                 return false;
+            }
+
+            foreach (var c in reading)
+            {
+                if (!char.IsAsciiLetterLower(c))
+                {
+                    return false;
+                }
             }
         }
 
