@@ -19,6 +19,7 @@ internal static class ServeConfiguration
     internal const string ScreeningTermsVariable = "WAYMARK_SCREENING_TERMS";
     internal const string ScreeningRotationVariable = "WAYMARK_SCREENING_ROTATION";
     internal const string SurveysVariable = "WAYMARK_SURVEYS_DIR";
+    internal const string UnsealedSurveysVariable = "WAYMARK_UNSEALED_SURVEYS";
     internal const string SecretsKeyVariable = "WAYMARK_SECRETS_KEY_FILE";
     internal const string ResponseDateVariable = "WAYMARK_RESPONSE_DATE";
 
@@ -54,6 +55,8 @@ internal static class ServeConfiguration
                 DatePrecision = Enum.TryParse<ResponseDatePrecision>(Pick(null, ResponseDateVariable, "ResponseDate"), ignoreCase: true, out var precision)
                     ? precision
                     : defaults.Surveys.DatePrecision,
+                UnsealedForms = (Pick(null, UnsealedSurveysVariable, "UnsealedSurveys") ?? "")
+                    .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal),
             },
         };
     }

@@ -64,7 +64,7 @@ public static class WaymarkServer
         Screening.ScreeningServices.Add(builder.Services, screener.Value!, new Screening.ConfiguredTermFile(Path.GetFileName(termFile), fileTerms.Value!));
         builder.Services.AddSingleton(settings.Time);
         builder.Services.AddSingleton<PageViewCounter>();
-        Surveys.SurveyServices.Add(builder.Services, settings.Surveys);
+        Surveys.SurveyServices.Add(builder.Services, settings.Surveys, settings.Storage.DataDirectory);
         builder.Services.AddHostedService(sp => sp.GetRequiredService<PageViewCounter>());
         builder.Services.AddDataProtection().SetApplicationName("waymark");
         builder.Services.Configure<KeyManagementOptions>(options => options.XmlRepository = DatabaseKeyRepository.Open(database, secrets.DeriveKey(DatabaseKeyRepository.Purpose)));

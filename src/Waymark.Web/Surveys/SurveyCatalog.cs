@@ -6,8 +6,8 @@ namespace Waymark.Web.Surveys;
 
 /// <summary>
 /// The instruments this node serves: the surveys folder's (loaded once at start: every <c>*.xlsx</c>
-/// XLSForm, and beside it an optional <c>{form_id}.pub</c> with the research team's public key, then
-/// every response is stored sealed), plus the instruments published from the console (the latest
+/// XLSForm, sealed with the research team's public key beside it as <c>{form_id}.pub</c>, else with
+/// the data folder's research key, unless the operator chose to serve it unsealed), plus the instruments published from the console (the latest
 /// publish or close of each form id, kept current by <see cref="InstrumentCatalogSync"/>; docs/adr/0070).
 /// A closed instrument is still found (its responses stay analysable) but refuses new responses
 /// (<see cref="SurveyEntry.Closed"/>). A folder form wins over a console form with the same id.
@@ -49,9 +49,11 @@ public sealed partial class SurveyCatalog
         _entries = merged;
     }
 
-    internal static SurveyCatalog Load(string directory, Func<string, InstrumentBuild> load, TimeProvider time, ILogger logger)
+    internal static SurveyCatalog Load(SurveyOptions options, byte[]? defaultKey, Func<string, InstrumentBuild> load, TimeProvider time, ILogger logger)
     {
+        ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(load);
+        var directory = options.Directory;
         var entries = new List<SurveyEntry>();
         if (!Directory.Exists(directory))
         {
@@ -69,9 +71,14 @@ public sealed partial class SurveyCatalog
             }
 
             var instrument = build.Instrument!;
-            byte[]? publicKey = null;
+            var publicKey = defaultKey;
             var keyPath = Path.Combine(directory, instrument.Settings.FormId + ".pub");
-            if (File.Exists(keyPath))
+            if (options.UnsealedForms.Contains(instrument.Settings.FormId))
+            {
+                publicKey = null;
+                LogUnsealedByChoice(logger, instrument.Settings.FormId);
+            }
+            else if (File.Exists(keyPath))
             {
                 var key = SealingKeys.ReadPublic(keyPath);
                 if (!key.IsSuccess)
@@ -91,14 +98,17 @@ public sealed partial class SurveyCatalog
             }
 
             entries.Add(SurveyEntry.Create(instrument, publicKey, time));
-            LogLoaded(logger, instrument.Settings.FormId, publicKey is not null);
+            LogLoaded(logger, instrument.Settings.FormId, publicKey is null ? "no (unsealed)" : SealingKeys.Fingerprint(publicKey));
         }
 
         return new SurveyCatalog(entries);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Survey {Id} loaded (responses sealed: {Sealed}).")]
-    private static partial void LogLoaded(ILogger logger, string id, bool @sealed);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Survey {Id} loaded (responses sealed with key: {Key}).")]
+    private static partial void LogLoaded(ILogger logger, string id, string key);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Survey {Id} is served UNSEALED, as chosen in WAYMARK_UNSEALED_SURVEYS (Waymark:UnsealedSurveys): its answers are stored readable by anyone who holds the database or a backup.")]
+    private static partial void LogUnsealedByChoice(ILogger logger, string id);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Survey file {File} is not served: {Problems}")]
     private static partial void LogRefused(ILogger logger, string file, string problems);

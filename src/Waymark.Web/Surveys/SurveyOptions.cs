@@ -15,6 +15,13 @@ public sealed record SurveyOptions
 
     public ResponseDatePrecision DatePrecision { get; init; } = ResponseDatePrecision.Day;
 
+    /// <summary>
+    /// Form ids of the surveys folder served UNSEALED by the operator's explicit choice (logged as a
+    /// warning at every start). Every other folder form without its own <c>{form_id}.pub</c> is sealed
+    /// with the data folder's research key (<see cref="DefaultResearchKey"/>).
+    /// </summary>
+    public IReadOnlySet<string> UnsealedForms { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
     /// <summary>How often a node checks whether an instrument was published or closed (on any node).</summary>
     public TimeSpan CatalogPollInterval { get; init; } = TimeSpan.FromSeconds(2);
 

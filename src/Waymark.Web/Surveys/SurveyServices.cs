@@ -8,14 +8,14 @@ namespace Waymark.Web.Surveys;
 /// </summary>
 internal static class SurveyServices
 {
-    public static void Add(IServiceCollection services, SurveyOptions options)
+    public static void Add(IServiceCollection services, SurveyOptions options, string dataDirectory)
     {
         services.AddSingleton(options);
-        services.AddSingleton(sp => SurveyCatalog.Load(
-            options.Directory,
-            XlsFormFile.Load,
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILoggerFactory>().CreateLogger<SurveyCatalog>()));
+        services.AddSingleton(sp =>
+        {
+            var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger<SurveyCatalog>();
+            return SurveyCatalog.Load(options, DefaultResearchKey.LoadOrCreate(dataDirectory, logger), XlsFormFile.Load, sp.GetRequiredService<TimeProvider>(), logger);
+        });
         services.AddSingleton<InstrumentCatalogSync>();
         services.AddHostedService(sp => sp.GetRequiredService<InstrumentCatalogSync>());
         services.AddSingleton(sp => new InstrumentUploads(

@@ -55,6 +55,9 @@ public sealed partial class InProcessServer : IAsyncLifetime
             ConsoleEndpoint = $"127.0.0.1:{consolePort}",
             Storage = await TestDatabases.CreateAsync(_engine),
             Time = _time,
+
+            // The console tests read the demo instruments' answers as stored: served unsealed by explicit choice.
+            Surveys = new Waymark.Web.Surveys.SurveyOptions { UnsealedForms = new HashSet<string>(["help-us-help-you", "no-need-for-help"], StringComparer.Ordinal) },
         });
         await _app.StartAsync();
         PublicUrl = new Uri($"http://127.0.0.1:{publicPort}");

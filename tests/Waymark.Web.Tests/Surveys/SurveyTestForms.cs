@@ -23,7 +23,15 @@ internal static class SurveyTestForms
         return folder;
     }
 
-    public static Dictionary<string, string> Environment(string folder) => new() { ["WAYMARK_SURVEYS_DIR"] = folder };
+    /// <summary>
+    /// The server's environment for a folder from <see cref="NewFolder"/>: a flow-test form without its
+    /// own key is served unsealed by explicit choice (what these tests were written for; a folder form
+    /// is otherwise sealed with the data folder's research key).
+    /// </summary>
+    public static Dictionary<string, string> Environment(string folder) =>
+        File.Exists(Path.Combine(folder, FlowTest + ".pub"))
+            ? new() { ["WAYMARK_SURVEYS_DIR"] = folder }
+            : new() { ["WAYMARK_SURVEYS_DIR"] = folder, ["WAYMARK_UNSEALED_SURVEYS"] = FlowTest };
 
     private static List<(string, IReadOnlyList<IReadOnlyList<string>>)> Sheets() =>
     [
