@@ -23,10 +23,15 @@ public sealed class PrivacyLoggingTests
             ["Logging__LogLevel__Default"] = "Trace",
             ["Logging__LogLevel__Microsoft"] = "Trace",
             ["Logging__LogLevel__Microsoft.AspNetCore"] = "Trace",
+            // More specific and provider-specific rules outrank a filter for a parent category.
+            ["Logging__LogLevel__Microsoft.AspNetCore.Http.Result"] = "Trace",
+            ["Logging__Console__LogLevel__Default"] = "Trace",
+            ["Logging__Console__LogLevel__Microsoft.AspNetCore.Routing"] = "Trace",
+            ["Logging__Console__LogLevel__Microsoft.AspNetCore.Mvc"] = "Trace",
         };
         await using var server = await ServerProcess.StartAsync(environment);
         using var http = new HttpClient();
-        foreach (var path in new[] { "/en/", "/ar/privacy", "/en/languages", "/no-such-page", "/console" })
+        foreach (var path in new[] { "/en/", "/ar/privacy", "/en/languages", "/languages", "/no-such-page", "/console" })
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(server.PublicUrl, $"{path}?q={QueryValue}&search={QueryValue}"));
             request.Headers.TryAddWithoutValidation("User-Agent", Agent);
@@ -57,6 +62,12 @@ public sealed class PrivacyLoggingTests
         {
             Assert.DoesNotContain(marker, output, StringComparison.Ordinal);
             Assert.DoesNotContain(marker, stored.ToString(), StringComparison.Ordinal);
+        }
+
+        // No line per public request: no page named, not even a redirect's target or a route.
+        foreach (var page in new[] { "/en/languages", "/ar/privacy", "/no-such-page", "Privacy/Index", "{lang:lang}" })
+        {
+            Assert.DoesNotContain(page, output, StringComparison.Ordinal);
         }
     }
 
