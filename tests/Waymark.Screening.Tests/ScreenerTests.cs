@@ -36,6 +36,8 @@ public sealed class ScreenerTests
     [InlineData("zor\u00A0blat")] // no-break space: not a space for Ahmia
     [InlineData("zor\tblat")]
     [InlineData("\uFFFDzorblat")] // an invalid byte decoded as U+FFFD
+    [InlineData("zor\uFFFEblat")] // the noncharacter U+FFFE (valid UTF-8, %EF%BF%BE), which NFKC refuses: a break, deleted as Ahmia deletes it
+    [InlineData("\uFFFEzorblat\uFFFF")]
     [InlineData("a z o r b l a t")] // spelt out beside one-letter words and digits
     [InlineData("i want z o r b l a t 4 u")]
     [InlineData("1 z.o.r.b.l.a.t x")]

@@ -65,6 +65,7 @@ public sealed class ScreeningSiteTests(PageChecker checker) : IClassFixture<Page
     [InlineData("q=new+zor%2Dblat+2025")]
     [InlineData("lang=en&q=zor%C2%A0blat")] // no-break space inside the word
     [InlineData("q=%E2%80zorblat%ZZ")] // a truncated sequence, a bad escape
+    [InlineData("q=zor%EF%BF%BEblat")] // U+FFFE, valid UTF-8 that NFKC refuses: answered, and read as Ahmia reads it
     public async Task The_api_decodes_the_query_as_a_search_engine_does(string queryString)
     {
         using var response = await _http.GetAsync(new Uri(_server.PublicUrl, "/api/screen?" + queryString));

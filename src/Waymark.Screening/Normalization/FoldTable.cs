@@ -69,9 +69,9 @@ internal sealed class FoldTable
 
     private FoldEntry ComputeFold(int codePoint)
     {
-        if (codePoint is >= 0xD800 and <= 0xDFFF)
+        if (codePoint is (>= 0xD800 and <= 0xDFFF) or 0xFFFE)
         {
-            return FoldEntry.WordBreak; // a lone surrogate: not text
+            return FoldEntry.WordBreak; // a lone surrogate or the noncharacter U+FFFE (which the runtime's NFKC refuses): not text
         }
 
         if (codePoint < 128 && Leetspeak.IsLeet((char)codePoint))

@@ -408,13 +408,13 @@ internal sealed class ScreeningNormalizer
         }
 
         var valid = text;
-        if (HasLoneSurrogate(text))
+        if (HasLoneSurrogate(text) || text.Contains('\uFFFE', StringComparison.Ordinal))
         {
-            // Lone surrogates cannot be normalised: replace them first.
+            // Lone surrogates and U+FFFE cannot be normalised (the runtime throws): replace them first, as invalid bytes are.
             var cleaned = new StringBuilder(text.Length);
             foreach (var rune in EnumerateRunesLeniently(text))
             {
-                cleaned.Append(rune.ToString());
+                cleaned.Append((rune.Value == 0xFFFE ? Rune.ReplacementChar : rune).ToString());
             }
 
             valid = cleaned.ToString();
