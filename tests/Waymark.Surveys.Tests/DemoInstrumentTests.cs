@@ -54,6 +54,8 @@ public sealed class DemoInstrumentTests
         string[] site = ["en", "ar", "bs", "de", "el", "es", "fa", "fi", "fr", "hi", "hr", "it", "ja", "ne", "nl", "pl", "pt", "ru", "sr", "sv", "ta", "uk", "zh-hans", "zh-hant"];
         Assert.Equal("en", instrument.Languages[0].Key);
         Assert.Equal(site.Order(StringComparer.Ordinal), instrument.Languages.Select(l => l.Key).Order(StringComparer.Ordinal));
+        // Its title too (form_title::Language (code)): a translated page under an English heading was the old state.
+        Assert.All(site.Skip(1), code => Assert.NotEqual(instrument.Settings.TitleIn("en"), instrument.Settings.TitleIn(code)));
         Assert.Equal(site.Skip(1).Order(StringComparer.Ordinal), instrument.Settings.Translations.Where(t => t.Value == TranslationStatus.MachineDraft).Select(t => t.Key).Order(StringComparer.Ordinal));
         Assert.False(instrument.Settings.IsMachineDraft("en"));
         Assert.Contains(instrument.Questions, q => q.Constraint is not null);

@@ -85,7 +85,7 @@ public sealed class PrivacyPageTests(Console.InProcessServer server) : IClassFix
             Assert.NotEmpty(Surveys);
             foreach (var entry in Surveys)
             {
-                var title = entry.Instrument.Settings.Title.Length > 0 ? entry.Instrument.Settings.Title : entry.Id;
+                var title = entry.Instrument.Settings.TitleIn(language.Code) is { Length: > 0 } named ? named : entry.Id;
                 var line = string.Format(CultureInfo.InvariantCulture, strings[entry.PublicKey is null ? "Privacy.Survey.Unsealed" : "Privacy.Survey.Sealed"], title);
                 Assert.True(html.Contains(line, StringComparison.Ordinal), $"{language.Code}: '{line}' is not on the privacy page");
             }

@@ -7,6 +7,15 @@ public sealed record InstrumentSettings
 
     public string Title { get; init; } = string.Empty;
 
+    /// <summary>
+    /// The title in other languages, by language key, from <c>form_title::Language (code)</c> columns (a Waymark
+    /// extension: XLSForm's form_title has one language); <see cref="Title"/> where a language has none.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Titles { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>The title a respondent reading <paramref name="languageKey"/> sees.</summary>
+    public string TitleIn(string languageKey) => Titles.GetValueOrDefault(languageKey) ?? Title;
+
     public string Version { get; init; } = string.Empty;
 
     /// <summary>The language key (see <see cref="LocalizedText"/>) used when the respondent's language is missing.</summary>

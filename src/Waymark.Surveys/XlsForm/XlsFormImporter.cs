@@ -106,6 +106,7 @@ internal sealed class XlsFormImporter
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         var translations = new Dictionary<string, TranslationStatus>(StringComparer.Ordinal);
+        var titles = new Dictionary<string, string>(StringComparer.Ordinal);
         if (sheet is not null)
         {
             var row = sheet.DataRows.FirstOrDefault();
@@ -114,6 +115,13 @@ internal sealed class XlsFormImporter
                 if (column is { Base: "translation", Language: { } language })
                 {
                     ReadTranslationStatus(sheet, column, row.Row, row.Cells?.GetValueOrDefault(column.Index)?.Trim(), SurveyLanguage.FromColumnSuffix(language).Key, translations);
+                }
+                else if (column is { Base: "form_title", Language: { } titleLanguage })
+                {
+                    if (row.Cells?.GetValueOrDefault(column.Index)?.Trim() is { Length: > 0 } title)
+                    {
+                        titles[SurveyLanguage.FromColumnSuffix(titleLanguage).Key] = title;
+                    }
                 }
                 else if (SettingBehaviour(column.Base) is { } refusal && row.Cells?.GetValueOrDefault(column.Index) is { } set && IsSet(set))
                 {
@@ -149,6 +157,7 @@ internal sealed class XlsFormImporter
             Version = values.GetValueOrDefault("version") ?? string.Empty,
             Style = style,
             Translations = translations,
+            Titles = titles,
         };
     }
 
