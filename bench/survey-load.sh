@@ -16,7 +16,7 @@ dotnet publish src/Waymark.Cli -c Release -o "$work/app" -nologo -v quiet >/dev/
 (cd "$work" && exec "$work/app/waymark" serve --public 127.0.0.1:$pub --console 127.0.0.1:$con --data-dir "$work/data" >"$work/waymark.log" 2>&1) &
 wm=$!
 trap 'kill $wm 2>/dev/null; sleep 1; rm -rf $work' EXIT
-for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$pub/en/s/no-need-for-help" -o /dev/null && break; sleep 0.2; done
+for _ in $(seq 1 600); do curl -fs "http://127.0.0.1:$pub/en/s/no-need-for-help" -o /dev/null && break; sleep 0.2; done
 
 to_ms() { awk '{v=$1; if (v ~ /us$/) {sub(/us/,"",v); v/=1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v*=1000}; printf "%.2f\n", v}'; }
 median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }

@@ -12,7 +12,9 @@ count = int(sys.argv[2])
 threads = int(sys.argv[3]) if len(sys.argv) > 3 else 8
 TOKEN = re.compile(r'name="wm-form" value="([^"]*)"')
 PATH = "/en/s/no-need-for-help"
-STEPS = [("start", {}), ("next", {}), ("next", {"age": "30"}), ("next", {"why": "cost", "would_use": "no"})]
+# Answers for the questions of whichever page is shown (none is required); pages are walked until the last.
+ANSWERS = {"age": "30", "why": "cost", "frequency": "rarely", "would_use": "no"}
+MAX_PAGES = 12
 
 
 def field(page, logical):
@@ -41,12 +43,17 @@ def one(_):
     conn = http.client.HTTPConnection(base.hostname, base.port, timeout=30)
     conn.request("GET", PATH)
     page = conn.getresponse().read().decode()
-    for action, answers in STEPS:
+    action = "start"
+    for _ in range(MAX_PAGES):
+        answers = {name: answer for name, answer in ANSWERS.items() if re.search(r'name="f[0-9a-f]{12}-' + name + '"', page)}
         conn.request("POST", PATH, body(page, action, answers), {"Content-Type": "application/x-www-form-urlencoded"})
         response = conn.getresponse()
         page = response.read().decode()
         if response.status != 200:
             raise SystemExit(f"survey-tokens: status {response.status} after '{action}'")
+        action = "next"
+        if "Send my answers" in page:
+            break
     conn.close()
     if "Send my answers" not in page:
         raise SystemExit("survey-tokens: the last page was not reached")

@@ -22,6 +22,7 @@ internal static class WaymarkCommandLine
         ("responses", ResponsesCommand.Create),
         ("survey", SurveyCommand.Create),
         ("users", UsersCommand.Create),
+        ("storage", StorageCommand.Create),
     ];
 
     public static RootCommand Build() => Build(only: null);

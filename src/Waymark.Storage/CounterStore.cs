@@ -12,7 +12,7 @@ public sealed class CounterStore
 
     internal CounterStore(WaymarkDatabase database) => _database = database;
 
-    /// <summary>Adds each increment to its counter in one transaction.</summary>
+    /// <summary>Adds each increment to its counter in one transaction of its own (never with a response), then truncates SQLite's log.</summary>
     public async Task AddAsync(IReadOnlyCollection<CounterIncrement> increments, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(increments);
@@ -50,6 +50,7 @@ public sealed class CounterStore
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        await _database.TruncateLogAsync(connection).ConfigureAwait(false);
     }
 
     /// <summary>Every counter with the given name, ordered by day and dimension.</summary>

@@ -4,6 +4,9 @@ namespace Waymark.Storage;
 /// Opaque encrypted blobs under opaque lookups: the self-help progress of people who took a recovery
 /// phrase. This store never sees a phrase, a key or a plaintext; it only keeps and returns bytes.
 /// Each write is one committed statement, so a save acknowledged to the person survives a crash.
+/// On SQLite a replaced or deleted blob is zeroed in the file (<c>secure_delete</c>) and the log is
+/// truncated after every write, so "delete my data" leaves no copy in either; on PostgreSQL the dead row
+/// stays in the table's file until <see cref="WaymarkDatabase.CompactAsync"/> rewrites it (docs/security.md).
 /// </summary>
 public sealed class SelfHelpVaultStore
 {
@@ -67,6 +70,7 @@ public sealed class SelfHelpVaultStore
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        await _database.TruncateLogAsync(connection).ConfigureAwait(false);
     }
 
     /// <summary>Creates or replaces the blob under <paramref name="lookup"/>.</summary>
@@ -84,6 +88,7 @@ public sealed class SelfHelpVaultStore
         Migrator.AddParameter(command, "lookup", lookup.ToArray());
         Migrator.AddParameter(command, "ciphertext", ciphertext.ToArray());
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await _database.TruncateLogAsync(connection).ConfigureAwait(false);
     }
 
     /// <summary>The blob under <paramref name="lookup"/>, or null when there is none.</summary>
@@ -105,7 +110,9 @@ public sealed class SelfHelpVaultStore
         await using var command = connection.CreateCommand();
         command.CommandText = DeleteSql;
         Migrator.AddParameter(command, "lookup", lookup.ToArray());
-        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0;
+        var deleted = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0;
+        await _database.TruncateLogAsync(connection).ConfigureAwait(false);
+        return deleted;
     }
 
     private static void Validate(ReadOnlyMemory<byte> lookup)

@@ -7,7 +7,8 @@ namespace Waymark.Storage;
 /// Survey responses and resume drafts. A response is inserted in its own transaction and the
 /// method returns only after the commit, which is durable on both engines (docs/adr/0002): the
 /// caller may then acknowledge it. Inserting the same id again is a no-op, so a retried or
-/// re-sent submission is stored once.
+/// re-sent submission is stored once. Every write ends with SQLite's log truncated, and a deleted
+/// draft's bytes are zeroed in the file (docs/adr/0100-no-arrival-order-on-disk.md).
 /// </summary>
 public sealed class SurveyResponseStore
 {
@@ -61,6 +62,7 @@ public sealed class SurveyResponseStore
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        await _database.TruncateLogAsync(connection).ConfigureAwait(false);
         return inserted;
     }
 
@@ -162,6 +164,7 @@ public sealed class SurveyResponseStore
         Migrator.AddParameter(command, "payload", draft.Payload);
         Migrator.AddParameter(command, "expires", draft.Expires);
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await _database.TruncateLogAsync(connection).ConfigureAwait(false);
     }
 
     /// <summary>The draft with this id, unless it is missing or expired before <paramref name="today"/>.</summary>
@@ -185,7 +188,13 @@ public sealed class SurveyResponseStore
         await using var command = connection.CreateCommand();
         command.CommandText = "DELETE FROM survey_drafts WHERE expires < @today";
         Migrator.AddParameter(command, "today", today);
-        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        var deleted = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        if (deleted > 0)
+        {
+            await _database.TruncateLogAsync(connection).ConfigureAwait(false);
+        }
+
+        return deleted;
     }
 
     private static async Task DeleteDraftAsync(DbConnection connection, DbTransaction transaction, string id, CancellationToken cancellationToken)

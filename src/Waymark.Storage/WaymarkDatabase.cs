@@ -7,7 +7,9 @@ namespace Waymark.Storage;
 /// <summary>
 /// The one entry point to Waymark's storage: opens the configured engine, applies migrations
 /// and hands out the stores. Durable by construction: SQLite runs in WAL mode with
-/// <c>synchronous=FULL</c>, so a committed transaction survives a crash or power loss.
+/// <c>synchronous=FULL</c>, so a committed transaction survives a crash or power loss. What it keeps
+/// about visitors reveals no order of arrival once <see cref="CompactAsync"/> has run, and SQLite's log
+/// keeps nothing between commits (docs/adr/0100-no-arrival-order-on-disk.md).
 /// </summary>
 public sealed class WaymarkDatabase : IAsyncDisposable
 {
@@ -123,6 +125,30 @@ public sealed class WaymarkDatabase : IAsyncDisposable
         var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         return connection;
     }
+
+    /// <summary>
+    /// Run after every committed write of a record about visitors (a response, a draft, a vault, a counter):
+    /// on SQLite, copies the write-ahead log into the database file and truncates the log to zero bytes,
+    /// so the log holds no page image of that commit, in arrival order or at all. The commit is already
+    /// durable; the checkpoint is not cancelled with the request (the caller may already have been told
+    /// "stored"). A checkpoint that a long reader holds back returns without truncating; the next one
+    /// catches up. Nothing to do on PostgreSQL, whose log the server manages (docs/security.md).
+    /// </summary>
+    internal async Task TruncateLogAsync(DbConnection connection)
+    {
+        if (Engine == DatabaseEngine.Sqlite)
+        {
+            await Migrator.ExecuteAsync(connection, null, "PRAGMA wal_checkpoint(TRUNCATE)", CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// The maintenance step (<c>waymark storage compact</c>, daily from cron: docs/deploy.md): rewrites what
+    /// is kept about visitors in key order, so that neither a page's place in the file nor a row's
+    /// transaction id follows the order of arrival any more. See <see cref="StorageCompaction"/>.
+    /// </summary>
+    public Task<CompactionReport> CompactAsync(CancellationToken cancellationToken = default) =>
+        StorageCompaction.RunAsync(this, cancellationToken);
 
     /// <summary>Synchronous open, for the few framework interfaces that are synchronous.</summary>
     internal DbConnection OpenConnection() => _dataSource.OpenConnection();

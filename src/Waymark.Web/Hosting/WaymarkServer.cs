@@ -63,7 +63,8 @@ public static class WaymarkServer
         builder.Services.AddSingleton(settings);
         Screening.ScreeningServices.Add(builder.Services, screener.Value!, new Screening.ConfiguredTermFile(Path.GetFileName(termFile), fileTerms.Value!));
         builder.Services.AddSingleton(settings.Time);
-        builder.Services.AddSingleton<PageViewCounter>();
+        builder.Services.AddSingleton(sp => new PageViewCounter(
+            database, settings.Time, new Random(System.Security.Cryptography.RandomNumberGenerator.GetInt32(int.MaxValue)), sp.GetRequiredService<ILogger<PageViewCounter>>()));
         Surveys.SurveyServices.Add(builder.Services, settings.Surveys, settings.Storage.DataDirectory);
         builder.Services.AddHostedService(sp => sp.GetRequiredService<PageViewCounter>());
         builder.Services.AddDataProtection().SetApplicationName("waymark");
@@ -83,8 +84,6 @@ public static class WaymarkServer
         {
             options.Conventions.AddFolderApplicationModelConvention("/Console", model =>
                 model.EndpointMetadata.Add(new ListenerMetadata(Listener.Console)));
-            // The reporting page also answers at /{lang}/reporting, where the screening API sends a query that asks how to report.
-            options.Conventions.AddPageRoute("/Directory/Report", "{lang:lang}/reporting");
         }).AddApplicationPart(typeof(WaymarkServer).Assembly)
             .AddMvcOptions(options => options.Filters.Add<Forms.GuardedFormFilter>());
         builder.Services.AddConsoleSecurity();

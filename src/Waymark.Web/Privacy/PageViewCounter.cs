@@ -8,17 +8,32 @@ namespace Waymark.Web.Privacy;
 
 /// <summary>
 /// Counts successful public page views per UTC day, page and language, in memory, and adds the
-/// totals to the database every <see cref="FlushInterval"/> and at shutdown. These counts are
-/// the only usage record kept about anonymous visitors. A crash may lose the counts of the last
-/// interval: they are statistics, not anything acknowledged to a visitor.
+/// totals to the database about once an hour, at a random moment of each hour, and at shutdown.
+/// These counts are the only usage record kept about anonymous visitors. A flush is its own
+/// transaction, never written with a response, and rare and irregular so that it marks no time
+/// among the responses on disk (docs/adr/0100-no-arrival-order-on-disk.md). A crash may lose the
+/// counts since the last flush (up to two hours): they are statistics, not anything acknowledged to a visitor.
 /// </summary>
-internal sealed partial class PageViewCounter(WaymarkDatabase database, TimeProvider time, ILogger<PageViewCounter> logger)
+internal sealed partial class PageViewCounter(WaymarkDatabase database, TimeProvider time, Random random, ILogger<PageViewCounter> logger)
     : BackgroundService
 {
     internal const string CounterPrefix = "page:";
-    internal static readonly TimeSpan FlushInterval = TimeSpan.FromSeconds(30);
+
+    /// <summary>One flush falls in each period, at a random offset within it.</summary>
+    internal static readonly TimeSpan FlushPeriod = TimeSpan.FromHours(1);
 
     private ConcurrentDictionary<(string Name, DateOnly Day, string Dimension), long> _pending = new();
+
+    /// <summary>When the next timed flush is due (null before the first is planned); for tests.</summary>
+    internal DateTimeOffset? NextFlush { get; private set; }
+
+    /// <summary>A random moment within the period (of whole UTC hours) that follows the one holding <paramref name="now"/>.</summary>
+    internal static DateTimeOffset NextFlushAfter(DateTimeOffset now, Random random)
+    {
+        var periodTicks = FlushPeriod.Ticks;
+        var nextPeriod = new DateTimeOffset((now.UtcTicks / periodTicks + 1) * periodTicks, TimeSpan.Zero);
+        return nextPeriod + random.NextDouble() * FlushPeriod;
+    }
 
     public void Record(string page, string language) => Count(CounterPrefix + page, language);
 
@@ -56,11 +71,14 @@ internal sealed partial class PageViewCounter(WaymarkDatabase database, TimeProv
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(FlushInterval, time);
         try
         {
-            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
+            while (!stoppingToken.IsCancellationRequested)
             {
+                // The random generator is this loop's alone (Record and Count never touch it).
+                var next = NextFlushAfter(time.GetUtcNow(), random);
+                NextFlush = next;
+                await Task.Delay(next > time.GetUtcNow() ? next - time.GetUtcNow() : TimeSpan.Zero, time, stoppingToken).ConfigureAwait(false);
                 await FlushAsync(stoppingToken).ConfigureAwait(false);
             }
         }

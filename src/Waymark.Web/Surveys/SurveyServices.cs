@@ -25,7 +25,11 @@ internal static class SurveyServices
             sp.GetRequiredService<Accounts.ConsoleAccounts>(),
             sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<FlowStateProtector>();
-        services.AddSingleton(sp => new ResponseCommitter(sp.GetRequiredService<Storage.WaymarkDatabase>()));
+        services.AddSingleton(sp => new ResponseCommitter(
+            sp.GetRequiredService<Storage.WaymarkDatabase>(),
+            sp.GetRequiredService<TimeProvider>(),
+            new Random(System.Security.Cryptography.RandomNumberGenerator.GetInt32(int.MaxValue)),
+            ResponseCommitter.MaximumWait));
         services.AddSingleton(sp => new SurveyFlow(
             sp.GetRequiredService<FlowStateProtector>(),
             sp.GetRequiredService<Storage.WaymarkDatabase>(),
