@@ -41,6 +41,11 @@ for b in rows:
         row += f" {b['baseline_flagged']} | {b['baseline_flagged_waymark_missed']} |"
     print(row)
 print(f"\nall benign text: {r['false_positive_rate']:.4%}; meets goals: {r['meets_goals']}")
+rep = r.get("report_intent_false_positives")
+if rep:
+    print(f"seeking queries (every class but report-intent) sent to the reporting page: {rep['routed_to_reporting']:,} of {rep['seeking_queries']:,} ({rep['rate']:.4%})")
+    for e in rep["examples"]:
+        print("  sent to reporting:", e)
 for b in rows:
     for e in b["examples"]:
         print(f"  false positive ({b['file']}):", e)

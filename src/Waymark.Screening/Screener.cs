@@ -14,6 +14,9 @@ namespace Waymark.Screening;
 public sealed class Screener
 {
     private readonly TermIndex _terms;
+
+    /// <summary>Words and phrases that ask how or where to report (null: none loaded, every match gets the warning).</summary>
+    private readonly TermIndex? _reportIntents;
     private readonly WarningCatalog _catalog;
     private readonly VariantRotation _rotation;
     private readonly string _linkBase;
@@ -24,14 +27,15 @@ public sealed class Screener
     /// </summary>
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Language, string Variant, string? Category), ScreeningResult> _warnings = new();
 
-    private Screener(TermIndex terms, WarningCatalog catalog, ScreenerOptions options)
-        : this(terms, catalog, new VariantRotation(catalog.Variants, options.Rotation, options.Seed, options.Time), options.LinkBase.TrimEnd('/'))
+    private Screener(TermIndex terms, TermIndex? reportIntents, WarningCatalog catalog, ScreenerOptions options)
+        : this(terms, reportIntents, catalog, new VariantRotation(catalog.Variants, options.Rotation, options.Seed, options.Time), options.LinkBase.TrimEnd('/'))
     {
     }
 
-    private Screener(TermIndex terms, WarningCatalog catalog, VariantRotation rotation, string linkBase)
+    private Screener(TermIndex terms, TermIndex? reportIntents, WarningCatalog catalog, VariantRotation rotation, string linkBase)
     {
         _terms = terms;
+        _reportIntents = reportIntents;
         _catalog = catalog;
         _rotation = rotation;
         _linkBase = linkBase;
@@ -58,8 +62,30 @@ public sealed class Screener
         ArgumentNullException.ThrowIfNull(options);
         var normalizer = ScreeningNormalizer.CreateDefault();
         return TermIndex.Build(terms, normalizer)
-            .Then(index => WarningCatalog.Load(options.ContentDirectory)
-                .Then(catalog => Result.Ok(new Screener(index, catalog, options))));
+            .Then(index => LoadReportIntents(options, normalizer)
+                .Then(intents => WarningCatalog.Load(options.ContentDirectory)
+                    .Then(catalog => intents is not null && catalog.ReportText(WarningCatalog.FallbackLanguage) is null
+                        ? Result.Fail<Screener>($"{options.ContentDirectory}: messages/en.txt lacks report.title or report.body, which the report-intent list needs.")
+                        : Result.Ok(new Screener(index, intents, catalog, options)))));
+    }
+
+    /// <summary>
+    /// The report-intent list: the one named in the options (which must exist), else <c>report-intent.tsv</c> of the
+    /// content folder when it is there; null when there is none.
+    /// </summary>
+    private static Result<TermIndex?> LoadReportIntents(ScreenerOptions options, ScreeningNormalizer normalizer)
+    {
+        var path = options.ReportIntentPath ?? options.DefaultReportIntentPath;
+        if (options.ReportIntentPath is null && !File.Exists(path))
+        {
+            return Result.Ok<TermIndex?>(null);
+        }
+
+        return TermListParser.Load(path)
+            .Then(entries => entries.Any(e => e.Mode == MatchMode.Allow)
+                ? Result.Fail<TermIndex>($"{path}: a report-intent list has no allow lines.")
+                : TermIndex.Build(entries, normalizer))
+            .Then(index => Result.Ok<TermIndex?>(index));
     }
 
     /// <summary>
@@ -70,7 +96,7 @@ public sealed class Screener
     {
         ArgumentNullException.ThrowIfNull(terms);
         return TermIndex.Build(terms, _terms.Normalizer)
-            .Then(index => Result.Ok(new Screener(index, _catalog, _rotation, _linkBase)));
+            .Then(index => Result.Ok(new Screener(index, _reportIntents, _catalog, _rotation, _linkBase)));
     }
 
     /// <summary>
@@ -112,20 +138,33 @@ public sealed class Screener
     /// <summary>
     /// Screens one query. <paramref name="language"/> (the searcher's interface language, such as
     /// <c>en</c>) picks the allow-list and the language of the warning; every term applies whatever
-    /// the language, since people search in languages other than their interface's.
+    /// the language, since people search in languages other than their interface's. A matching query
+    /// that also asks how or where to report (a phrase of the report-intent list, in any language) gets
+    /// the way to the reporting page (<see cref="ScreeningResult.IsReport"/>) instead of the warning.
     /// </summary>
     public ScreeningResult Screen(string query, string? language)
     {
         ArgumentNullException.ThrowIfNull(query);
         var lang = NormalizeLanguage(language);
-        var term = _terms.Find(query, lang);
+        var candidates = _terms.Normalizer.Normalize(query);
+        var term = _terms.FindIn(candidates, lang);
         if (term is null)
         {
             return ScreeningResult.NotMatched(lang);
         }
 
+        // Only a matching query is searched for report intent, in the normal forms already made (both indexes
+        // share one normaliser): the other queries (nearly all) cost nothing more.
+        if (_reportIntents?.FindIn(candidates, lang) is not null)
+        {
+            return Report(lang, term.Category);
+        }
+
         return Warning(lang, _rotation.Next(_catalog.VariantsIn(lang)), term.Category);
     }
+
+    /// <summary>True when a report-intent list is loaded (matching queries that ask how to report get the reporting page).</summary>
+    public bool HasReportIntents => _reportIntents is not null;
 
     /// <summary>The requested variant when it exists, else the rotation's choice: what the warning page shows.</summary>
     public string ChooseVariant(string? requested) => ChooseVariant(requested, null);
@@ -172,7 +211,27 @@ public sealed class Screener
         ScreeningLink[] links = [.. text.Links
             .Select(l => new ScreeningLink(l.Id, l.Title, $"{_linkBase}/go/{l.Id}?v={variant.Id}&lang={language}"))];
         var message = text.Title + "\n\n" + string.Join("\n\n", text.Paragraphs);
-        return new ScreeningResult(category is not null, category, variant.Id, message, text.Language, links);
+        return new ScreeningResult(category is not null, category, variant.Id, message, text.Language, links, ScreeningResult.WarningIntent);
+    }
+
+    /// <summary>The path of the reporting page (where and how to report, never the material) in a language.</summary>
+    public static string ReportingPath(string language) => $"/{language}/reporting";
+
+    /// <summary>The answer for a query that asks how or where to report: no variant, the reporting page's title and summary, one link to it.</summary>
+    private ScreeningResult Report(string language, string category) =>
+        _catalog.HasLanguage(language)
+            ? _warnings.GetOrAdd((language, ReportKey, category), key => BuildReport(key.Language, key.Category!))
+            : BuildReport(language, category);
+
+    /// <summary>The cache key of the report answer among the warnings (not a variant id: those are letters, digits and hyphens).</summary>
+    private const string ReportKey = "#report";
+
+    private ScreeningResult BuildReport(string language, string category)
+    {
+        var text = _catalog.ReportText(language)!;
+        var message = text.Title + "\n\n" + string.Join("\n\n", text.Paragraphs);
+        ScreeningLink[] links = [new ScreeningLink("reporting", text.Title, _linkBase + ReportingPath(language))];
+        return new ScreeningResult(true, category, null, message, text.Language, links, ScreeningResult.ReportIntent);
     }
 
     private static string NormalizeLanguage(string? language)

@@ -24,4 +24,12 @@ public sealed record ScreenerOptions
     public string LinkBase { get; init; } = "";
 
     public string DefaultTermsPath => Path.Combine(ContentDirectory, "terms", "default.tsv");
+
+    /// <summary>
+    /// The report-intent list (term-list format): a query that matches a term and one of these gets the reporting page.
+    /// Null for <c>report-intent.tsv</c> in <see cref="ContentDirectory"/>, which may be absent (then every match gets the warning).
+    /// </summary>
+    public string? ReportIntentPath { get; init; }
+
+    public string DefaultReportIntentPath => Path.Combine(ContentDirectory, "report-intent.tsv");
 }

@@ -8,15 +8,25 @@ namespace Waymark.Screening;
 public sealed record ScreeningLink(string Id, string Title, string Url);
 
 /// <summary>
-/// The answer for one query. When <see cref="Matched"/>, the warning to show: the variant, its
-/// message in <see cref="Language"/> and the help links. Never holds the query.
+/// The answer for one query. When <see cref="Matched"/>, what to show: for <see cref="Intent"/> <c>warning</c>
+/// the warning (the variant, its message in <see cref="Language"/> and the help links); for <c>report</c> (the
+/// query also asks how or where to report) the way to the reporting page, with no variant. Never holds the query.
 /// </summary>
-public sealed record ScreeningResult(bool Matched, string? Category, string? Variant, string? Message, string Language, IReadOnlyList<ScreeningLink> Links)
+public sealed record ScreeningResult(bool Matched, string? Category, string? Variant, string? Message, string Language, IReadOnlyList<ScreeningLink> Links, string? Intent = null)
 {
+    /// <summary>The intent of a matched query that gets the stop-searching warning.</summary>
+    public const string WarningIntent = "warning";
+
+    /// <summary>The intent of a matched query that asks how or where to report: it gets the reporting page.</summary>
+    public const string ReportIntent = "report";
+
     public static ScreeningResult NotMatched(string language) => new(false, null, null, null, language, []);
 
+    /// <summary>True when the query asks how or where to report: show the reporting page, not the warning.</summary>
+    public bool IsReport => Intent == ReportIntent;
+
     /// <summary>
-    /// The JSON of the API and the command line: <c>{"matched","category","variant","message","language","links":[{"id","title","url"}]}</c>.
+    /// The JSON of the API and the command line: <c>{"matched","intent","category","variant","message","language","links":[{"id","title","url"}]}</c>.
     /// Non-ASCII text is written as it is (relaxed escaping): the JSON is served as application/json, never inside HTML.
     /// </summary>
     public string ToJson()
@@ -35,6 +45,7 @@ public sealed record ScreeningResult(bool Matched, string? Category, string? Var
         ArgumentNullException.ThrowIfNull(json);
         json.WriteStartObject();
         json.WriteBoolean("matched", Matched);
+        json.WriteString("intent", Intent);
         json.WriteString("category", Category);
         json.WriteString("variant", Variant);
         json.WriteString("message", Message);

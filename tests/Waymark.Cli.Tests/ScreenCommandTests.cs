@@ -67,7 +67,9 @@ public sealed class ScreenCommandTests
         using var json = JsonDocument.Parse(output);
         Assert.Equal("ahmia", json.RootElement.GetProperty("baseline").GetString());
         var classes = json.RootElement.GetProperty("recall").EnumerateArray().ToList();
-        Assert.Equal(14, classes.Count);
+        Assert.Equal(15, classes.Count); // 14 obfuscations and report-intent
+        Assert.Contains(classes, c => c.GetProperty("class").GetString() == "report-intent" && c.GetProperty("generated").GetInt32() > 0);
+        Assert.Equal(0, json.RootElement.GetProperty("report_intent_false_positives").GetProperty("routed_to_reporting").GetInt32());
         Assert.All(classes, c => Assert.Equal(c.GetProperty("generated").GetInt32(), c.GetProperty("detected").GetInt32()));
         Assert.All(classes, c => Assert.Equal(0, c.GetProperty("baseline_flagged_waymark_missed").GetInt32()));
         Assert.Contains(classes, c => c.GetProperty("class").GetString() == "punctuation-inside" && c.GetProperty("baseline_flagged").GetInt32() > 0);

@@ -51,6 +51,31 @@ public sealed class ScreeningSiteTests(PageChecker checker) : IClassFixture<Page
         Assert.All(links, l => Assert.StartsWith($"/go/{l.GetProperty("id").GetString()}?v={variant}&lang=fi", l.GetProperty("url").GetString(), StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("how to report z0rblat", "fi")]
+    [InlineData("كيف أبلغ عن zorblat", "ar")]
+    [InlineData("wie melde ich vrel dapto", "en")]
+    public async Task The_api_sends_a_query_that_asks_how_to_report_to_the_reporting_page(string query, string language)
+    {
+        using var json = await ScreenAsync(query, language);
+        var root = json.RootElement;
+        Assert.True(root.GetProperty("matched").GetBoolean());
+        Assert.Equal("report", root.GetProperty("intent").GetString());
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("variant").ValueKind);
+        var url = Assert.Single(root.GetProperty("links").EnumerateArray().ToList()).GetProperty("url").GetString();
+        Assert.Equal($"/{language}/reporting", url);
+
+        // That page is the reporting guidance (the address, never the material) and the reporting routes, and passes the page checker.
+        using var page = await _http.GetAsync(new Uri(_server.PublicUrl, url));
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var html = await page.Content.ReadAsStringAsync();
+        using var guidance = await _http.GetAsync(new Uri(_server.PublicUrl, $"/{language}/directory/report"));
+        Assert.Equal(await guidance.Content.ReadAsStringAsync(), html);
+        Assert.Contains($"<html lang=\"{language}\"", html, StringComparison.Ordinal);
+        Assert.Contains(root.GetProperty("message").GetString()!.Split("\n\n")[0], WebUtility.HtmlDecode(html), StringComparison.Ordinal);
+        PageChecker.AssertClean(await checker.CheckUrlAsync(new Uri(_server.PublicUrl, url)));
+    }
+
     [Fact]
     public async Task The_api_does_not_flag_innocent_queries()
     {
@@ -195,6 +220,10 @@ public sealed class ScreeningSiteTests(PageChecker checker) : IClassFixture<Page
         {
         }
 
+        using (await ScreenAsync($"report zorblat {Marker}", "ar"))
+        {
+        }
+
         using (var response = await _http.GetAsync(new Uri(_server.PublicUrl, "/go/selfhelp?v=harm-negative&lang=fi")))
         {
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -213,7 +242,8 @@ public sealed class ScreeningSiteTests(PageChecker checker) : IClassFixture<Page
             var counters = await database.Counters.ReadByPrefixAsync("screen:");
             Assert.All(counters, c => Assert.Equal(today, c.Day));
             Assert.Equal(2, counters.Single(c => c.Name == "screen:screened" && c.Dimension == "fi").Count);
-            Assert.Equal(1, counters.Single(c => c.Name == "screen:screened" && c.Dimension == "ar").Count);
+            Assert.Equal(2, counters.Single(c => c.Name == "screen:screened" && c.Dimension == "ar").Count);
+            Assert.Equal(1, counters.Single(c => c.Name == "screen:report" && c.Dimension == "ar").Count); // sent to the reporting page, not warned
             Assert.Equal(2, counters.Where(c => c.Name == "screen:matched" && c.Dimension.StartsWith("fi/", StringComparison.Ordinal)).Sum(c => c.Count));
             Assert.DoesNotContain(counters, c => c.Name == "screen:matched" && c.Dimension.StartsWith("ar", StringComparison.Ordinal));
             Assert.Equal(1, counters.Single(c => c.Name == "screen:click" && c.Dimension == "fi/harm-negative/selfhelp").Count);

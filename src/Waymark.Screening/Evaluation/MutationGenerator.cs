@@ -16,7 +16,36 @@ internal sealed class MutationGenerator
     [
         "case", "spacing", "punctuation", "punctuation-inside", "one-space", "glued-digits", "one-letter-context",
         "lookalikes", "lookalikes-extra", "leetspeak", "diacritics", "invisible", "repeats", "separators",
+        ReportIntentClass,
     ];
+
+    /// <summary>
+    /// The class of queries that ask how or where to report a term (written plainly or obfuscated by another class):
+    /// they must get the reporting page, and the queries of every other class must not. Last, so that adding it
+    /// changed no query of the classes before it.
+    /// </summary>
+    public const string ReportIntentClass = "report-intent";
+
+    /// <summary>
+    /// How people ask where to report, in several languages ({0} is the term). Written for the harness, apart from
+    /// the report-intent list (content/screening/report-intent.tsv), in the wording a searcher would type.
+    /// </summary>
+    private static readonly string[] ReportTemplates =
+    [
+        "how to report {0}", "where do i report {0}", "report {0}", "{0} report", "how can i report {0} anonymously",
+        "reporting {0} website", "who to report {0} to", "report {0} to police", "{0} hotline", "where to report {0} online",
+        "wie melde ich {0}", "{0} melden", "{0} anzeigen", "wo kann ich {0} melden", "meldestelle {0}",
+        "miten ilmoitan {0}", "ilmoita {0}", "{0} ilmoitus poliisille", "mihin ilmoittaa {0}",
+        "comment signaler {0}", "où signaler {0}", "signalement {0}", "signaler un site {0}",
+        "cómo denunciar {0}", "dónde denunciar {0}", "reportar {0}", "denuncia {0}",
+        "كيف أبلغ عن {0}", "الإبلاغ عن {0}", "أين أبلغ عن {0}", "بلاغ {0}",
+        "как сообщить о {0}", "куда сообщить о {0}", "пожаловаться на {0}", "жалоба {0}",
+        "come segnalare {0}", "como denunciar {0}", "hoe {0} melden", "jak zgłosić {0}", "anmäla {0}",
+        "як повідомити про {0}", "πώς να αναφέρω {0}", "kako prijaviti {0}", "како пријавити {0}",
+    ];
+
+    /// <summary>The obfuscations a term in a report-intent query is written with (or none).</summary>
+    private static readonly string[] ReportTermClasses = ["case", "spacing", "punctuation-inside", "lookalikes", "leetspeak", "diacritics", "invisible", "repeats"];
 
     private static readonly string[] Contexts = ["{0}", "new {0}", "{0} 2025", "best {0} site", "where is {0}"];
 
@@ -99,6 +128,24 @@ internal sealed class MutationGenerator
     /// <summary>A query holding <paramref name="term"/> obfuscated by <paramref name="mutationClass"/>; null where the class does not apply.</summary>
     public string? Mutate(string term, string mutationClass)
     {
+        if (mutationClass == ReportIntentClass)
+        {
+            // Half the queries with the term as written, half obfuscated by another class.
+            var written = _random.Next(2) == 0 ? term : MutateTerm(term, Pick(ReportTermClasses)) ?? term;
+            return string.Format(CultureInfo.InvariantCulture, Pick(ReportTemplates), written);
+        }
+
+        if (MutateTerm(term, mutationClass) is not { } mutated)
+        {
+            return null;
+        }
+
+        return string.Format(CultureInfo.InvariantCulture, Pick(mutationClass == "one-letter-context" ? OneLetterContexts : Contexts), mutated);
+    }
+
+    /// <summary><paramref name="term"/> obfuscated by <paramref name="mutationClass"/>, without a context; null where the class does not apply.</summary>
+    private string? MutateTerm(string term, string mutationClass)
+    {
         var words = term.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         string? mutated = mutationClass switch
         {
@@ -129,7 +176,7 @@ internal sealed class MutationGenerator
             mutated = mutated.Normalize(NormalizationForm.FormC);
         }
 
-        return string.Format(CultureInfo.InvariantCulture, Pick(mutationClass == "one-letter-context" ? OneLetterContexts : Contexts), mutated);
+        return mutated;
     }
 
     /// <summary>Inserts up to <paramref name="count"/> strings between two letters of one word.</summary>

@@ -21,17 +21,28 @@ public sealed record BenignResult(string File, int Queries, int Flagged, IReadOn
     public double Rate => Queries == 0 ? 0 : (double)Flagged / Queries;
 }
 
+/// <summary>
+/// Report intent's false positives: of the generated queries that seek (every class but report-intent), how many
+/// were sent to the reporting page instead of the warning.
+/// </summary>
+public sealed record ReportRouting(int SeekingQueries, int RoutedToReporting, IReadOnlyList<string> Examples)
+{
+    public double Rate => SeekingQueries == 0 ? 0 : (double)RoutedToReporting / SeekingQueries;
+}
+
 /// <summary>The harness's report: recall per mutation class and false-positive rate per benign file.</summary>
-public sealed record EvaluationReport(int Terms, int MutationsPerTerm, int Seed, IReadOnlyList<MutationClassResult> Classes, IReadOnlyList<BenignResult> Benign, string? Baseline = null)
+public sealed record EvaluationReport(int Terms, int MutationsPerTerm, int Seed, IReadOnlyList<MutationClassResult> Classes, IReadOnlyList<BenignResult> Benign, string? Baseline = null, ReportRouting? Report = null)
 {
     public const double RecallGoal = 0.99;
     public const double FalsePositiveGoal = 0.001;
 
     /// <summary>
-    /// Every class at or above the recall goal, all benign text together at or below the false-positive
-    /// goal, and (with a baseline) no generated query that the baseline flags and Waymark misses.
+    /// Every class at or above the recall goal (for report-intent: sent to the reporting page), all benign text
+    /// together at or below the false-positive goal, seeking queries sent to the reporting page at or below it too,
+    /// and (with a baseline) no generated query that the baseline flags and Waymark misses.
     /// </summary>
-    public bool MeetsGoals => Classes.All(c => c.Recall >= RecallGoal && (c.Baseline?.FlaggedMissedByWaymark ?? 0) == 0) && BenignRate <= FalsePositiveGoal;
+    public bool MeetsGoals => Classes.All(c => c.Recall >= RecallGoal && (c.Baseline?.FlaggedMissedByWaymark ?? 0) == 0) && BenignRate <= FalsePositiveGoal
+        && (Report?.Rate ?? 0) <= FalsePositiveGoal;
 
     /// <summary>False positives over all benign files together.</summary>
     public double BenignRate => Benign.Sum(b => b.Queries) == 0 ? 0 : (double)Benign.Sum(b => b.Flagged) / Benign.Sum(b => b.Queries);
@@ -87,6 +98,22 @@ public sealed record EvaluationReport(int Terms, int MutationsPerTerm, int Seed,
 
             json.WriteEndArray();
             json.WriteNumber("false_positive_rate", Math.Round(BenignRate, 8));
+            if (Report is not null)
+            {
+                json.WriteStartObject("report_intent_false_positives");
+                json.WriteNumber("seeking_queries", Report.SeekingQueries);
+                json.WriteNumber("routed_to_reporting", Report.RoutedToReporting);
+                json.WriteNumber("rate", Math.Round(Report.Rate, 8));
+                json.WriteStartArray("examples");
+                foreach (var example in Report.Examples)
+                {
+                    json.WriteStringValue(example);
+                }
+
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+
             json.WriteBoolean("meets_goals", MeetsGoals);
             json.WriteEndObject();
         }
@@ -144,8 +171,17 @@ public static class ScreeningEvaluation
         var classes = new List<MutationClassResult>();
         var searchTerms = terms.Where(t => t.Mode != MatchMode.Allow).ToList();
         var ahmia = baseline is null ? null : AhmiaBaseline.FromTerms(searchTerms.Select(t => t.Term));
+        int seeking = 0, routed = 0;
+        var routedExamples = new List<string>();
         foreach (var mutationClass in MutationGenerator.Classes)
         {
+            // Report intent is measured only where a report-intent list is loaded.
+            var reportClass = mutationClass == MutationGenerator.ReportIntentClass;
+            if (reportClass && !screener.HasReportIntents)
+            {
+                continue;
+            }
+
             int generated = 0, detected = 0;
             var misses = new List<string>();
             var tally = new BaselineTally();
@@ -159,9 +195,21 @@ public static class ScreeningEvaluation
                     }
 
                     generated++;
-                    var matched = screener.Screen(query, term.Language == "*" ? "en" : term.Language).Matched;
-                    tally.Add(ahmia, query, matched);
-                    if (matched)
+                    var result = screener.Screen(query, term.Language == "*" ? "en" : term.Language);
+                    tally.Add(ahmia, query, result.Matched);
+                    if (!reportClass && result.IsReport)
+                    {
+                        routed++;
+                        if (routedExamples.Count < MaxExamples)
+                        {
+                            routedExamples.Add(query);
+                        }
+                    }
+
+                    seeking += reportClass ? 0 : 1;
+
+                    // A report-intent query counts only when it is sent to the reporting page; any other when it is warned.
+                    if (reportClass ? result.IsReport : result.Matched && !result.IsReport)
                     {
                         detected++;
                     }
@@ -205,7 +253,8 @@ public static class ScreeningEvaluation
             benign.Add(new BenignResult(Path.GetFileName(file), queries, flagged, examples, ahmia is null ? null : tally.Result()));
         }
 
-        return Result.Ok(new EvaluationReport(searchTerms.Count, mutationsPerTerm, seed, classes, benign, baseline));
+        var report = screener.HasReportIntents ? new ReportRouting(seeking, routed, routedExamples) : null;
+        return Result.Ok(new EvaluationReport(searchTerms.Count, mutationsPerTerm, seed, classes, benign, baseline, report));
     }
 
     /// <summary>Counts what the baseline flags, and what it flags that Waymark did not.</summary>

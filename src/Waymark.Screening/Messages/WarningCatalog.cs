@@ -12,6 +12,9 @@ public sealed record WarningVariant(string Id, string Theme, string Framing);
 /// </summary>
 internal sealed record HelpLink(string Id, string Target, IReadOnlyList<string> Languages);
 
+/// <summary>The answer to a query that asks how to report, in <c>Language</c> (the one asked for, or English where it has none).</summary>
+public sealed record ReportText(string Language, string Title, IReadOnlyList<string> Paragraphs);
+
 /// <summary>
 /// The warning text of one variant in one language, with the titles of the help links.
 /// <c>Language</c> is the language the text is in: the one asked for, or English where it has no translation.
@@ -120,6 +123,23 @@ internal sealed class WarningCatalog
             messages[variant.Id + ".title"][0],
             messages[variant.Id + ".body"],
             links);
+    }
+
+    /// <summary>
+    /// The answer to a query that asks how to report (<c>report.title</c>, <c>report.body</c> per paragraph) in
+    /// <paramref name="language"/>, wholly in English where that language lacks it; null when English lacks it too.
+    /// </summary>
+    public ReportText? ReportText(string language)
+    {
+        foreach (var lang in new[] { language, FallbackLanguage })
+        {
+            if (_messages.TryGetValue(lang, out var own) && own.TryGetValue("report.title", out var title) && own.TryGetValue("report.body", out var body))
+            {
+                return new ReportText(lang, title[0], body);
+            }
+        }
+
+        return null;
     }
 
     private static string? Lookup(Dictionary<string, List<string>> messages, string key) =>

@@ -122,7 +122,14 @@ internal sealed class TermIndex
     }
 
     /// <summary>The first term found in any normal form of <paramref name="query"/>, unless an allowed word covers it.</summary>
-    public TermEntry? Find(string query, string language)
+    public TermEntry? Find(string query, string language) => FindIn(_normalizer.Normalize(query), language);
+
+    /// <summary>
+    /// The first term found in <paramref name="candidates"/>, the normal forms of a query by this index's
+    /// <see cref="Normalizer"/>: so that a second index with the same normaliser searches a query without
+    /// normalising it again.
+    /// </summary>
+    public TermEntry? FindIn(IReadOnlyList<string> candidates, string language)
     {
         // Scratch buffers are reused across calls and threads: one per concurrent caller.
         if (!_scratches.TryTake(out var buffers))
@@ -132,7 +139,7 @@ internal sealed class TermIndex
 
         try
         {
-            foreach (var candidate in _normalizer.Normalize(query))
+            foreach (var candidate in candidates)
             {
                 // Most queries match nothing: the early-exit test first, positions only when needed.
                 if (_matcher.IsMatch(candidate, buffers.Scratch))

@@ -84,6 +84,8 @@ public static class WaymarkServer
         {
             options.Conventions.AddFolderApplicationModelConvention("/Console", model =>
                 model.EndpointMetadata.Add(new ListenerMetadata(Listener.Console)));
+            // The reporting page also answers at /{lang}/reporting, where the screening API sends a query that asks how to report.
+            options.Conventions.AddPageRoute("/Directory/Report", "{lang:lang}/reporting");
         }).AddApplicationPart(typeof(WaymarkServer).Assembly)
             .AddMvcOptions(options => options.Filters.Add<Forms.GuardedFormFilter>());
         builder.Services.AddConsoleSecurity();

@@ -7,8 +7,8 @@ namespace Waymark.Web.Screening;
 
 /// <summary>
 /// The screening API and the click-through redirect on the public listener. The query is
-/// screened in memory and forgotten: only daily counters (screened per language; matched and
-/// clicks per language and variant) are kept.
+/// screened in memory and forgotten: only daily counters (screened and sent to the reporting page
+/// per language; matched and clicks per language and variant) are kept.
 /// </summary>
 internal static class ScreeningEndpoints
 {
@@ -19,6 +19,7 @@ internal static class ScreeningEndpoints
     public const string MatchedCounter = "screen:matched";
     public const string ShownCounter = "screen:shown";
     public const string ClickCounter = "screen:click";
+    public const string ReportCounter = "screen:report";
 
     public static void MapScreening(this WebApplication app)
     {
@@ -47,7 +48,11 @@ internal static class ScreeningEndpoints
         var language = LanguageOf(context.Request.Query["lang"]);
         var result = screener.Screen(query, language);
         counter.Count(ScreenedCounter, language);
-        if (result.Matched)
+        if (result.IsReport)
+        {
+            counter.Count(ReportCounter, language);
+        }
+        else if (result.Matched)
         {
             counter.Count(MatchedCounter, language + "/" + result.Variant);
         }
