@@ -180,6 +180,24 @@ public sealed partial class PageChecker : IAsyncLifetime
             .ToList();
     }
 
+    /// <summary>The narrow phone screen every public page must fit, in CSS pixels.</summary>
+    public const int NarrowScreen = 360;
+
+    /// <summary>
+    /// Whether a page fits a <see cref="NarrowScreen"/> px wide screen without scrolling sideways: its HTML (however it
+    /// was reached) is replayed under its own URL, with the site's stylesheet, and the document's width measured.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> CheckNarrowScreenAsync(Uri url, string html)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        await using var context = await Browser.NewContextAsync(new() { JavaScriptEnabled = true, BypassCSP = true, ViewportSize = new() { Width = NarrowScreen, Height = 740 } }).ConfigureAwait(false);
+        var page = await context.NewPageAsync().ConfigureAwait(false);
+        await page.RouteAsync(url.ToString(), route => route.FulfillAsync(new() { Status = 200, ContentType = "text/html; charset=utf-8", Body = html })).ConfigureAwait(false);
+        await page.GotoAsync(url.ToString()).ConfigureAwait(false);
+        var width = await page.EvaluateAsync<int>("document.documentElement.scrollWidth").ConfigureAwait(false);
+        return width > NarrowScreen ? [$"{url}: {width} px wide on a {NarrowScreen} px screen"] : [];
+    }
+
     /// <summary>axe-core needs JavaScript: the page's HTML is replayed under its own URL in a JS-enabled context.</summary>
     private async Task<IEnumerable<string>> AuditAccessibilityAsync(Uri url, string html)
     {

@@ -19,6 +19,7 @@ public sealed class SelfHelpPagesTests(PageChecker checker, ServerFixture fixtur
     private static IEnumerable<string> PagesIn(string language) =>
         FixedPages
             .Concat(Content.ProgrammeIn(language).Modules.Select(module => "help/" + module.Id))
+            .Concat(Content.ProgrammeIn(language).Tools.Select(tool => "help/" + tool.Id))
             .Concat(Content.ParentsIn(language).Select(article => "parents/" + article.Id))
             .Select(page => $"/{language}/{page}");
 
@@ -34,6 +35,48 @@ public sealed class SelfHelpPagesTests(PageChecker checker, ServerFixture fixtur
         }
 
         PageChecker.AssertClean(problems);
+    }
+
+    [Theory]
+    [InlineData("en")]
+    [InlineData("ar")]
+    public async Task Every_programme_page_fits_a_360_px_screen(string language)
+    {
+        var problems = new List<string>();
+        foreach (var page in PagesIn(language).Where(page => page.StartsWith($"/{language}/help", StringComparison.Ordinal)))
+        {
+            var url = new Uri(fixture.Server.PublicUrl, page);
+            problems.AddRange(await checker.CheckNarrowScreenAsync(url, await _http.GetStringAsync(url)));
+        }
+
+        PageChecker.AssertClean(problems);
+    }
+
+    [Theory]
+    [InlineData("en", "stop-it-now-uk", true)]
+    [InlineData("uk", "ua-lifeline", true)]
+    [InlineData("ar", "befrienders-worldwide", false)]
+    public async Task The_crisis_page_lists_the_crisis_lines_of_the_reader_language(string language, string first, bool own)
+    {
+        var html = await _http.GetStringAsync(new Uri(fixture.Server.PublicUrl, $"/{language}/help/crisis"));
+        var notListed = Strings(language)["Help.Crisis.NoOwnLanguage"];
+
+        Assert.Contains($"id=\"entry-{first}\"", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"entry-befrienders-worldwide\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"entry-inhope\"", html, StringComparison.Ordinal); // a reporting route is no crisis line
+        Assert.Equal(!own, WebUtility.HtmlDecode(html).Contains(notListed, StringComparison.Ordinal));
+        Assert.Contains("href=\"/" + language + "/help/safety-plan\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Every_module_links_to_the_safety_plan_and_the_crisis_page_in_one_click()
+    {
+        foreach (var module in Content.ProgrammeIn("en").Modules)
+        {
+            var html = await _http.GetStringAsync(new Uri(fixture.Server.PublicUrl, "/en/help/" + module.Id));
+            Assert.Contains("<a href=\"/en/help/safety-plan\">", html, StringComparison.Ordinal);
+            Assert.Contains("<a href=\"/en/help/crisis\" class=\"crisis-link\">", html, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
@@ -131,6 +174,12 @@ public sealed class SelfHelpPagesTests(PageChecker checker, ServerFixture fixtur
         Assert.DoesNotContain("help", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("<a ", html, StringComparison.Ordinal);
     }
+
+    private static Dictionary<string, string> Strings(string language) =>
+        File.ReadLines(Path.Combine(TestEnvironment.RepositoryRoot, "src", "Waymark.Web", "Resources", "strings", language + ".txt"))
+            .Where(line => line.Contains(" = ", StringComparison.Ordinal) && !line.StartsWith('#'))
+            .Select(line => line.Split(" = ", 2))
+            .ToDictionary(parts => parts[0].Trim(), parts => parts[1].Trim(), StringComparer.Ordinal);
 
     private async Task<string> TitleOfAsync(string path)
     {

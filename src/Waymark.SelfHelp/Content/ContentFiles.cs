@@ -15,6 +15,9 @@ internal sealed class ModuleFile
 
     public List<ExerciseFile> Exercises { get; set; } = [];
 
+    /// <summary>True for a tool (self-assessment, check-in, safety plan, crisis page): shown beside the modules, not among them (docs/selfhelp.md).</summary>
+    public bool Tool { get; set; }
+
     /// <summary>English modules: the clinical review status, <c>draft</c> or <c>reviewed</c> (with <see cref="ReviewedBy"/> and <see cref="ReviewedOn"/>).</summary>
     public string Review { get; set; } = "";
 
@@ -53,6 +56,9 @@ internal sealed class ExerciseFile
     public string MinLabel { get; set; } = "";
 
     public string MaxLabel { get; set; } = "";
+
+    /// <summary>Self-assessment scales only: the module ids this question points to (its answer adds to their scores).</summary>
+    public List<string> Modules { get; set; } = [];
 }
 
 internal sealed class ChoiceFile

@@ -63,10 +63,12 @@ internal sealed partial class ContentLibrary
             ValidateReview(module.Path, module.Header);
         }
 
-        if (englishModules.Count == 0)
+        if (englishModules.Values.All(module => module.Header.Tool))
         {
             throw new ContentException(Path.Combine(selfHelp, English), "holds no modules.");
         }
+
+        ValidateToolReferences(englishModules);
 
         var sourcesPath = Path.Combine(selfHelp, "sources.md");
         var sources = File.Exists(sourcesPath) ? File.ReadAllText(sourcesPath) : "";
@@ -91,7 +93,8 @@ internal sealed partial class ContentLibrary
             CheckSameExercises(module.Path, original.Header, module.Header);
         }
 
-        var modules = english.Values.OrderBy(module => module.Header.Order).ThenBy(module => module.Header.Id, StringComparer.Ordinal)
+        List<Module> Build(bool tools) => english.Values.Where(module => module.Header.Tool == tools)
+            .OrderBy(module => module.Header.Order).ThenBy(module => module.Header.Id, StringComparer.Ordinal)
             .Select(original => translated.TryGetValue(original.Header.Id, out var own)
                 ? ToModule(own, original.Header, new ContentLanguage(code, false, code != English && IsStale(own.Header.SourceSha256, original.Path)), code)
                 : ToModule(original, original.Header, new ContentLanguage(English, code != English), code))
@@ -100,7 +103,7 @@ internal sealed partial class ContentLibrary
         var introduction = ReadArticle(Path.Combine(folder, code, "index.md"), code, code, false, code == English ? null : _ => englishIntroduction)?.Article
             ?? ReadArticle(englishIntroduction, English, code, true, null)?.Article
             ?? throw new ContentException(englishIntroduction, "is missing.");
-        return new Programme(introduction, modules, MarkdownRenderer.ToHtml(sources, code));
+        return new Programme(introduction, Build(tools: false), MarkdownRenderer.ToHtml(sources, code), Build(tools: true));
     }
 
     private static List<Article> BuildArticles(string folder, string code)
@@ -171,7 +174,10 @@ internal sealed partial class ContentLibrary
         }
     }
 
-    /// <summary>A module in one language; its review status and sources are those of the English original.</summary>
+    /// <summary>
+    /// A module or tool in one language; its review status, its sources and the modules its questions point to
+    /// (<c>modules:</c>) are those of the English original.
+    /// </summary>
     private static Module ToModule((ModuleFile Header, string Body, string Path) file, ModuleFile english, ContentLanguage language, string readerCode) =>
         new(
             file.Header.Id,
@@ -179,16 +185,39 @@ internal sealed partial class ContentLibrary
             file.Header.Title,
             file.Header.Summary,
             MarkdownRenderer.ToHtml(file.Body, readerCode),
-            file.Header.Exercises.Select(ToExercise).ToList(),
+            file.Header.Exercises.Select(exercise => ToExercise(exercise, english.Exercises.First(original => original.Id == exercise.Id).Modules)).ToList(),
             language,
             new ClinicalReview(english.Review == ClinicalReview.Reviewed ? ClinicalReview.Reviewed : ClinicalReview.Draft, english.ReviewedBy, english.ReviewedOn),
             english.Sources);
 
-    private static Exercise ToExercise(ExerciseFile file)
+    private static Exercise ToExercise(ExerciseFile file, IReadOnlyList<string> modules)
     {
         var kind = Enum.Parse<ExerciseKind>(file.Type, ignoreCase: true);
         var choices = (kind == ExerciseKind.Plan ? file.Fields : file.Options).Select(choice => new Choice(choice.Id, choice.Label)).ToList();
-        return new Exercise(file.Id, kind, file.Prompt, choices, file.Min, file.Max, file.MinLabel, file.MaxLabel);
+        return new Exercise(file.Id, kind, file.Prompt, choices, file.Min, file.Max, file.MinLabel, file.MaxLabel, modules);
+    }
+
+    /// <summary>
+    /// A question's <c>modules:</c> (the self-assessment's scoring) names modules of the programme, on scales only.
+    /// </summary>
+    private static void ValidateToolReferences(Dictionary<string, (ModuleFile Header, string Body, string Path)> english)
+    {
+        var modules = english.Values.Where(module => !module.Header.Tool).Select(module => module.Header.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var (header, _, path) in english.Values)
+        {
+            foreach (var exercise in header.Exercises.Where(exercise => exercise.Modules.Count > 0))
+            {
+                if (!string.Equals(exercise.Type, "scale", StringComparison.OrdinalIgnoreCase))
+                {
+                    throw new ContentException(path, $"exercise '{exercise.Id}' has modules; only scale questions point to modules.");
+                }
+
+                foreach (var id in exercise.Modules.Where(id => !modules.Contains(id)))
+                {
+                    throw new ContentException(path, $"exercise '{exercise.Id}' points to module '{id}', which the English programme does not have.");
+                }
+            }
+        }
     }
 
     private static void Validate(string path, ModuleFile header)

@@ -28,7 +28,8 @@ internal sealed record Exercise(
     int Min,
     int Max,
     string MinLabel,
-    string MaxLabel)
+    string MaxLabel,
+    IReadOnlyList<string> Modules)
 {
     /// <summary>The answer keys this exercise writes: its id, or <c>id.choice</c> for checklists and plans.</summary>
     public IEnumerable<string> AnswerKeys =>
@@ -61,10 +62,20 @@ internal sealed record ClinicalReview(string Status, string ReviewedBy, string R
 
 internal sealed record Article(string Id, int Order, string Title, string Summary, string Html, ContentLanguage Language);
 
-/// <summary>The self-help programme in one reading language.</summary>
-internal sealed record Programme(Article Introduction, IReadOnlyList<Module> Modules, string SourcesHtml)
+/// <summary>The self-help programme in one reading language: its modules in order, and the tools beside them (<see cref="Tools"/>).</summary>
+internal sealed record Programme(Article Introduction, IReadOnlyList<Module> Modules, string SourcesHtml, IReadOnlyList<Module> Tools)
 {
     public Module? Find(string id) => Modules.FirstOrDefault(module => module.Id == id);
+
+    /// <summary>A tool by id (<see cref="Tools"/>), or null when the content has none by that id.</summary>
+    public Module? Tool(string id) => Tools.FirstOrDefault(tool => tool.Id == id);
+
+    /// <summary>
+    /// The first module not yet finished, in <paramref name="order"/> (module ids, such as a self-assessment's
+    /// suggestion) where given, then in the programme's order.
+    /// </summary>
+    public Module? NextFor(IReadOnlySet<string> completed, IReadOnlyList<string> order) =>
+        order.Select(Find).OfType<Module>().Concat(Modules).FirstOrDefault(module => !completed.Contains(module.Id));
 
     /// <summary>The module after <paramref name="id"/>, or null after the last.</summary>
     public Module? After(string id)
@@ -72,7 +83,4 @@ internal sealed record Programme(Article Introduction, IReadOnlyList<Module> Mod
         var index = Modules.ToList().FindIndex(module => module.Id == id);
         return index >= 0 && index + 1 < Modules.Count ? Modules[index + 1] : null;
     }
-
-    /// <summary>The first module not yet finished: the one clear next step.</summary>
-    public Module? NextFor(IReadOnlySet<string> completed) => Modules.FirstOrDefault(module => !completed.Contains(module.Id));
 }

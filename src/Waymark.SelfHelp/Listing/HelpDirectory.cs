@@ -127,6 +127,23 @@ internal sealed partial class HelpDirectory(IReadOnlyList<DirectoryEntry> entrie
             .ToList();
     }
 
+    /// <summary>Id of the crisis page's one group (<see cref="CrisisLines"/>).</summary>
+    internal const string CrisisGroup = "crisis";
+
+    /// <summary>
+    /// The crisis page's lines for a reader of <paramref name="pageLanguage"/>: every helpline that works in that
+    /// language, then the international helplines (the country's own, then by name); reporting routes, self-help
+    /// programmes and therapy services are not crisis lines.
+    /// </summary>
+    public DirectoryGroup CrisisLines(string pageLanguage) =>
+        new(CrisisGroup, Entries
+            .Where(entry => entry.Type == "helpline" && (entry.Serves(pageLanguage) || entry.IsGlobal))
+            .OrderBy(entry => entry.Serves(pageLanguage) ? 0 : 1)
+            .ThenBy(entry => entry.IsGlobal ? 1 : 0)
+            .ThenBy(entry => entry.Country, StringComparer.Ordinal)
+            .ThenBy(entry => entry.Organisation, StringComparer.Ordinal)
+            .ToList());
+
     /// <summary>The group an entry is listed in: <see cref="ReportGroup"/> for reporting hotlines, else its first audience in <see cref="HelpGroups"/> order.</summary>
     public static string GroupOf(DirectoryEntry entry)
     {

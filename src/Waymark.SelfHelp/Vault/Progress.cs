@@ -18,6 +18,13 @@ internal sealed class Progress
     [JsonPropertyName("answers")]
     public SortedDictionary<string, SortedDictionary<string, string>> Answers { get; init; } = new(StringComparer.Ordinal);
 
+    /// <summary>Weekly check-ins: answers by ISO week (<c>2026-W49</c>, from <see cref="Tools.CheckIns.WeekOf"/>) and field id.</summary>
+    /// <remarks>Settable, not init-only: the JSON source generator sets a missing init-only property to null, and a vault saved before check-ins has none.</remarks>
+    [JsonPropertyName("checkIns")]
+#pragma warning disable CA2227 // Set only by the JSON reader, and only when the vault holds check-ins.
+    public SortedDictionary<string, SortedDictionary<string, string>> CheckIns { get; set; } = new(StringComparer.Ordinal);
+#pragma warning restore CA2227
+
     public IReadOnlyDictionary<string, string> AnswersFor(string moduleId) =>
         Answers.TryGetValue(moduleId, out var answers) ? answers : new SortedDictionary<string, string>(StringComparer.Ordinal);
 
@@ -37,6 +44,12 @@ internal sealed class Progress
         Completed.Add(moduleId);
     }
 
+    /// <summary>Replaces the check-in of <paramref name="week"/> (empty fields are dropped): one check-in a week, the latest kept.</summary>
+    public void RecordCheckIn(string week, IReadOnlyDictionary<string, string> answers) =>
+        CheckIns[week] = new SortedDictionary<string, string>(
+            answers.Where(answer => !string.IsNullOrWhiteSpace(answer.Value)).ToDictionary(answer => answer.Key, answer => answer.Value, StringComparer.Ordinal),
+            StringComparer.Ordinal);
+
     public byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(this, ProgressJson.Default.Progress);
 
     /// <summary>The progress in <paramref name="json"/>, or null when it is not a progress document.</summary>
@@ -45,7 +58,8 @@ internal sealed class Progress
         try
         {
             var progress = JsonSerializer.Deserialize(json, ProgressJson.Default.Progress);
-            return progress is { Completed: not null, Answers: not null } ? progress : null;
+            // A vault saved before check-ins existed has no "checkIns": it reads as none.
+            return progress is { Completed: not null, Answers: not null, CheckIns: not null } ? progress : null;
         }
         catch (JsonException)
         {

@@ -42,6 +42,9 @@ public sealed partial class InProcessServer : IAsyncLifetime
 
     internal WaymarkDatabase Database => _app.Services.GetRequiredService<WaymarkDatabase>();
 
+    /// <summary>Where this server keeps its data (its SQLite files, or its PostgreSQL database).</summary>
+    internal StorageSettings Storage { get; private set; } = null!;
+
     /// <summary>The app's services, for tests that need one of its singletons (such as the counter buffer).</summary>
     internal IServiceProvider Services => _app.Services;
 
@@ -49,11 +52,12 @@ public sealed partial class InProcessServer : IAsyncLifetime
     {
         var ports = TestEnvironment.FreePorts(2);
         var (publicPort, consolePort) = (ports[0], ports[1]);
+        Storage = await TestDatabases.CreateAsync(_engine);
         _app = await WaymarkServer.BuildAsync(new ServerSettings
         {
             PublicEndpoint = $"127.0.0.1:{publicPort}",
             ConsoleEndpoint = $"127.0.0.1:{consolePort}",
-            Storage = await TestDatabases.CreateAsync(_engine),
+            Storage = Storage,
             Time = _time,
 
             // The console tests read the demo instruments' answers as stored: served unsealed by explicit choice.

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Waymark.SelfHelp.Content;
+using Waymark.SelfHelp.Tools;
 using Waymark.SelfHelp.Vault;
 using Waymark.Web.Forms;
 using Waymark.Web.Localization;
@@ -38,7 +39,8 @@ internal sealed class IndexModel(ContentLibrary content, ProgressVault vault, Va
 
     internal string? Problem { get; private set; }
 
-    internal Module? Next => Progress is null ? Programme.Modules[0] : Programme.NextFor(Progress.Completed);
+    /// <summary>The one next step: the first module, or with an open vault the first unfinished one (in the order a saved self-assessment suggests).</summary>
+    internal Module? Next => Progress is null ? Programme.Modules[0] : Programme.NextFor(Progress.Completed, SelfAssessment.SuggestedOrder(Programme, Progress));
 
     public void OnGet() => Programme = content.ProgrammeIn(HttpContext.CurrentLanguage().Code);
 
