@@ -84,6 +84,27 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task Serve_with_a_research_key_but_no_research_pub_exits_1_and_says_what_to_put_back()
+    {
+        var data = Path.Combine(Path.GetTempPath(), "waymark-cli-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(data);
+        File.SetUnixFileMode(data, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        Assert.True(Waymark.Responses.SealingKeys.Generate(data).IsSuccess);
+        File.Delete(Path.Combine(data, "research.pub"));
+        var secret = File.ReadAllBytes(Path.Combine(data, "research.key"));
+
+        var (code, _, error) = await RunAsync("serve", "--public", "127.0.0.1:5995", "--console", "127.0.0.1:5996", "--data-dir", data);
+
+        Assert.Equal(ExitCodes.Failure, code);
+        Assert.StartsWith("waymark serve: cannot start:", error, StringComparison.Ordinal);
+        Assert.Contains("research.pub", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+        Assert.Equal(secret, File.ReadAllBytes(Path.Combine(data, "research.key")));
+        Assert.False(File.Exists(Path.Combine(data, "research.pub")));
+    }
+
+    [Fact]
     public void Options_win_over_environment_which_wins_over_appsettings()
     {
         var appSettings = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>

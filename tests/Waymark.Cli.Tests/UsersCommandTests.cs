@@ -59,5 +59,20 @@ public sealed class UsersCommandTests
         Assert.Equal((ExitCodes.Failure, true), (missing.Code, missing.Error.Contains("no account named 'nobody'", StringComparison.Ordinal)));
     }
 
+    [Fact]
+    public async Task A_generated_password_must_be_changed_at_the_first_sign_in_and_a_typed_one_need_not()
+    {
+        var data = TestEnvironment.NewTempDirectory("users-change");
+        var added = await RunAsync("users", "add", "eve", "--role", "analyst", "--generate-password", "--data-dir", data);
+        Assert.Equal(ExitCodes.Ok, added.Code);
+        Assert.Contains("chooses a new password", added.Output, StringComparison.Ordinal);
+
+        await using var database = await Storage.WaymarkDatabase.OpenAsync(new Storage.StorageSettings { DataDirectory = data });
+        Assert.True((await database.Users.FindByNameAsync("eve"))!.MustChangePassword);
+        var accounts = new Web.Accounts.ConsoleAccounts(database, TimeProvider.System, Web.Accounts.TotpSecretBox.None);
+        Assert.True((await accounts.AddAsync("fay", [Web.Accounts.ConsoleRole.Admin], "a typed password of the operator", Web.Accounts.ConsoleAccounts.CommandLineActor)).Succeeded);
+        Assert.False((await database.Users.FindByNameAsync("fay"))!.MustChangePassword);
+    }
+
     private static string[] Lines(string text) => text.Replace("\r", "", StringComparison.Ordinal).Trim().Split('\n');
 }

@@ -84,6 +84,11 @@ internal static class ServeCommand
             await error.WriteLineAsync($"waymark serve: content: {exception.Message}").ConfigureAwait(false);
             return ExitCodes.Failure;
         }
+        catch (ServerStartException exception)
+        {
+            await error.WriteLineAsync($"waymark serve: cannot start: {exception.Message}").ConfigureAwait(false);
+            return ExitCodes.Failure;
+        }
         catch (UnauthorizedAccessException exception)
         {
             // Among others: a data folder, database or secrets.key that other accounts may read.

@@ -31,7 +31,10 @@ internal static class UsersCommand
         var name = new Argument<string>("NAME") { Description = "Account name: lower-case letters, digits, '.', '-', '_'." };
         var role = RoleOption();
         var fromStdin = new Option<bool>("--password-stdin") { Description = "Read the password from the first line of standard input." };
-        var generate = new Option<bool>("--generate-password") { Description = "Generate a password and print it once." };
+        var generate = new Option<bool>("--generate-password")
+        {
+            Description = "Generate a password and print it once; it serves only to sign in the first time, when its holder must choose a new one (so whoever saw it cannot sign in later).",
+        };
         var command = new Command("add", "Add an account. Without --password-stdin or --generate-password the password is asked for on the terminal, without echo.")
         {
             name, role, fromStdin, generate,
@@ -57,7 +60,9 @@ internal static class UsersCommand
 
             return await WithAccountsAsync(storage, parseResult, error, async accounts =>
             {
-                var result = await accounts.AddAsync(parseResult.GetValue(name)!, parsedRoles, password, ConsoleAccounts.CommandLineActor, cancellationToken).ConfigureAwait(false);
+                // A generated password is seen by whoever ran the command: like an account added in the
+                // console, it opens only the first sign-in, which asks its holder for a new password.
+                var result = await accounts.AddAsync(parseResult.GetValue(name)!, parsedRoles, password, mustChangePassword: parseResult.GetValue(generate), ConsoleAccounts.CommandLineActor, cancellationToken).ConfigureAwait(false);
                 if (result.Succeeded && parseResult.GetValue(generate))
                 {
                     await output.WriteLineAsync("Password (shown once, keep it in a password manager): " + password).ConfigureAwait(false);

@@ -59,13 +59,20 @@ public static class WaymarkServer
         var database = await WaymarkDatabase.OpenAsync(settings.Storage, cancellationToken).ConfigureAwait(false);
         builder.Services.AddSingleton(database);
         var secrets = Accounts.TotpSecretBox.LoadOrCreate(settings.SecretsKeyPath);
+        var researchKey = Surveys.DefaultResearchKey.LoadOrCreate(settings.Storage.DataDirectory);
+        if (!researchKey.IsSuccess)
+        {
+            await database.DisposeAsync().ConfigureAwait(false);
+            throw new ServerStartException(researchKey.Error!);
+        }
+
         builder.Services.AddSingleton(secrets);
         builder.Services.AddSingleton(settings);
         Screening.ScreeningServices.Add(builder.Services, screener.Value!, new Screening.ConfiguredTermFile(Path.GetFileName(termFile), fileTerms.Value!));
         builder.Services.AddSingleton(settings.Time);
         builder.Services.AddSingleton(sp => new PageViewCounter(
             database, settings.Time, new Random(System.Security.Cryptography.RandomNumberGenerator.GetInt32(int.MaxValue)), sp.GetRequiredService<ILogger<PageViewCounter>>()));
-        Surveys.SurveyServices.Add(builder.Services, settings.Surveys, settings.Storage.DataDirectory);
+        Surveys.SurveyServices.Add(builder.Services, settings.Surveys, researchKey.Value!);
         builder.Services.AddHostedService(sp => sp.GetRequiredService<PageViewCounter>());
         builder.Services.AddDataProtection().SetApplicationName("waymark");
         builder.Services.Configure<KeyManagementOptions>(options => options.XmlRepository = DatabaseKeyRepository.Open(database, secrets.DeriveKey(DatabaseKeyRepository.Purpose)));

@@ -8,13 +8,14 @@ namespace Waymark.Web.Surveys;
 /// </summary>
 internal static class SurveyServices
 {
-    public static void Add(IServiceCollection services, SurveyOptions options, string dataDirectory)
+    public static void Add(IServiceCollection services, SurveyOptions options, ResearchKey researchKey)
     {
         services.AddSingleton(options);
         services.AddSingleton(sp =>
         {
             var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger<SurveyCatalog>();
-            return SurveyCatalog.Load(options, DefaultResearchKey.LoadOrCreate(dataDirectory, logger), XlsFormFile.Load, sp.GetRequiredService<TimeProvider>(), logger);
+            DefaultResearchKey.ReportMade(researchKey, logger);
+            return SurveyCatalog.Load(options, researchKey.PublicKey, XlsFormFile.Load, sp.GetRequiredService<TimeProvider>(), logger);
         });
         services.AddSingleton<InstrumentCatalogSync>();
         services.AddHostedService(sp => sp.GetRequiredService<InstrumentCatalogSync>());
