@@ -8,14 +8,14 @@ public sealed class XlsxReaderTests
 {
     private static Workbook Read(byte[] bytes, XlsxLimits? limits = null)
     {
-        var (workbook, error) = XlsxReader.Read(new MemoryStream(bytes), limits);
+        var (workbook, error, _) = XlsxReader.Read(new MemoryStream(bytes), limits);
         Assert.True(workbook is not null, error);
         return workbook!;
     }
 
     private static string Error(byte[] bytes, XlsxLimits? limits = null)
     {
-        var (workbook, error) = XlsxReader.Read(new MemoryStream(bytes), limits);
+        var (workbook, error, _) = XlsxReader.Read(new MemoryStream(bytes), limits);
         Assert.Null(workbook);
         return error!;
     }
@@ -82,6 +82,34 @@ public sealed class XlsxReaderTests
         var cells = XlsxBuilder.Package([("survey", XlsxBuilder.Rows(["a", "b", "c"], ["d", "e", "f"]))]);
         Assert.Contains("more than 5 cells", Error(cells, new XlsxLimits { MaxCells = 5 }), StringComparison.Ordinal);
         Assert.Contains("larger than 0 MB", Error(cells, new XlsxLimits { MaxFileBytes = 100 }), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_cell_longer_than_excel_allows_is_refused_with_its_sheet_row_and_column_and_so_is_a_workbook_that_unpacks_too_big()
+    {
+        var longText = new string('z', 32_768);
+        var shared = XlsxBuilder.Package(
+            [("choices", "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>list_name</t></is></c></row><row r=\"3\"><c r=\"B3\" t=\"s\"><v>0</v></c></row>")],
+            $"<si><t>{longText}</t></si>");
+        var (workbook, error, cell) = XlsxReader.Read(new MemoryStream(shared));
+        Assert.Null(workbook);
+        Assert.Equal(new CellAddress("choices", 3, "B"), cell);
+        Assert.Contains("the cell holds 32,768 characters; a cell may hold at most 32,767", error, StringComparison.Ordinal);
+        var build = XlsFormFile.Load(new MemoryStream(shared), "form.xlsx");
+        Assert.Equal(("choices", 3, "B"), (build.Problems[0].Sheet, build.Problems[0].Row, build.Problems[0].Column));
+        Assert.StartsWith("error: choices row 3, column B: the cell holds", build.Problems[0].ToString(), StringComparison.Ordinal);
+        Assert.NotNull(Read(XlsxBuilder.Package([("survey", $"<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>{longText[1..]}</t></is></c></row>")])));
+
+        // Text that compresses like real labels (well under the zip-bomb ratio), 9 MB of it.
+        var random = new Random(5);
+        var rows = new StringBuilder();
+        for (var row = 1; row <= 600; row++)
+        {
+            var label = new string(Enumerable.Range(0, 15_000).Select(_ => (char)('a' + random.Next(26))).ToArray());
+            rows.Append(System.Globalization.CultureInfo.InvariantCulture, $"<row r=\"{row}\"><c r=\"A{row}\" t=\"inlineStr\"><is><t>{label}</t></is></c></row>");
+        }
+
+        Assert.Contains("unpacks to more than 8 MB of XML", Error(XlsxBuilder.Package([("survey", rows.ToString())])), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -27,10 +27,10 @@ public static class XlsFormFile
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(fileName);
-        var (workbook, error) = XlsxReader.Read(stream);
+        var (workbook, error, cell) = XlsxReader.Read(stream);
         if (workbook is null)
         {
-            return new InstrumentBuild(null, [new Problem(fileName, 0, null, error!)]);
+            return new InstrumentBuild(null, [cell is null ? new Problem(fileName, 0, null, error!) : new Problem(cell.Sheet, cell.Row, cell.Column, error!)]);
         }
 
         var formId = Path.GetFileNameWithoutExtension(fileName);

@@ -12,7 +12,12 @@ internal sealed record XlsxLimits
 
     public long MaxEntryBytes { get; init; } = 50 * 1024 * 1024;
 
-    public long MaxTotalBytes { get; init; } = 100 * 1024 * 1024;
+    /// <summary>
+    /// What the whole workbook may unpack to. 8 MiB: the largest real XLSForm among the pyxform examples
+    /// unpacks to 2.2 MB; a 336 KB file that unpacked to 48 MB of long, repetitive labels cost 251 MB and
+    /// 2.8 s to import under the former 100 MiB (docs/performance.md).
+    /// </summary>
+    public long MaxTotalBytes { get; init; } = 8 * 1024 * 1024;
 
     /// <summary>Uncompressed/compressed above this is a zip bomb (XML compresses ~10-20x; bombs 1000x+).</summary>
     public double MaxCompressionRatio { get; init; } = 200;
@@ -22,6 +27,9 @@ internal sealed record XlsxLimits
     public int MaxCells { get; init; } = 1_000_000;
 
     public int MaxSharedStrings { get; init; } = 1_000_000;
+
+    /// <summary>Characters in one cell: Excel's own limit (32,767), so no form a spreadsheet program wrote is refused.</summary>
+    public int MaxCellCharacters { get; init; } = 32_767;
 
     public static XlsxLimits Default { get; } = new();
 }

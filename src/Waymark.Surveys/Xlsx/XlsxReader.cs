@@ -15,7 +15,8 @@ internal static class XlsxReader
 {
     private const string NotXlsx = "is not a valid .xlsx file";
 
-    public static (Workbook? Workbook, string? Error) Read(Stream input, XlsxLimits? limits = null)
+    /// <summary>The workbook, or why it cannot be read (and, for a cell over a cap, which cell).</summary>
+    public static (Workbook? Workbook, string? Error, CellAddress? Cell) Read(Stream input, XlsxLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(input);
         limits ??= XlsxLimits.Default;
@@ -24,28 +25,28 @@ internal static class XlsxReader
             using var buffer = CopyBounded(input, limits.MaxFileBytes);
             if (IsCompoundFile(buffer))
             {
-                return (null, LegacyXls);
+                return (null, LegacyXls, null);
             }
 
             using var zip = new ZipArchive(buffer, ZipArchiveMode.Read, leaveOpen: false);
             var package = new Package(zip, limits);
-            return (ReadWorkbook(package, limits), null);
+            return (ReadWorkbook(package, limits), null, null);
         }
         catch (XlsxException e)
         {
-            return (null, e.Message);
+            return (null, e.Message, e.Cell);
         }
         catch (InvalidDataException e)
         {
-            return (null, $"{NotXlsx} (damaged zip archive: {e.Message})");
+            return (null, $"{NotXlsx} (damaged zip archive: {e.Message})", null);
         }
         catch (XmlException e)
         {
-            return (null, $"{NotXlsx} (malformed XML: {e.Message})");
+            return (null, $"{NotXlsx} (malformed XML: {e.Message})", null);
         }
         catch (IOException e)
         {
-            return (null, $"{NotXlsx} ({e.Message})");
+            return (null, $"{NotXlsx} ({e.Message})", null);
         }
     }
 
@@ -332,6 +333,14 @@ internal static class XlsxReader
                 var type = reader.GetAttribute("t");
                 _ = int.TryParse(reader.GetAttribute("s"), CultureInfo.InvariantCulture, out var style);
                 var value = ReadCell(reader, type, context.DateStyles.Contains(style), context);
+                if (value.Length > limits.MaxCellCharacters)
+                {
+                    var at = new CellAddress(sheet.Name, Math.Max(row, 1), Worksheet.ColumnLetter(column));
+                    throw new XlsxException(
+                        string.Create(CultureInfo.InvariantCulture, $"the cell holds {value.Length:N0} characters; a cell may hold at most {limits.MaxCellCharacters:N0} (Excel's own limit)"),
+                        at);
+                }
+
                 if (value.Length > 0)
                 {
                     if (++cells > limits.MaxCells)
@@ -525,7 +534,7 @@ internal static class XlsxReader
             _total += bytes;
             if (_total > _limits.MaxTotalBytes)
             {
-                throw new XlsxException($"the archive unpacks to more than {_limits.MaxTotalBytes / (1024 * 1024)} MB");
+                throw new XlsxException($"the workbook unpacks to more than {_limits.MaxTotalBytes / (1024 * 1024)} MB of XML, more than any real XLSForm needs (the largest known unpack to about 2 MB): shorten the longest labels and hints or split the form");
             }
         }
     }
@@ -576,4 +585,11 @@ internal static class XlsxReader
 }
 
 /// <summary>Bad or hostile xlsx content; caught in <see cref="XlsxReader.Read"/> and turned into a message.</summary>
-internal sealed class XlsxException(string message) : Exception(message);
+internal sealed class XlsxException(string message, CellAddress? cell = null) : Exception(message)
+{
+    /// <summary>The cell the problem is in, when it is one cell.</summary>
+    public CellAddress? Cell { get; } = cell;
+}
+
+/// <summary>A cell of a workbook: its sheet's name, its row (1-based) and its column's letters.</summary>
+internal sealed record CellAddress(string Sheet, int Row, string Column);

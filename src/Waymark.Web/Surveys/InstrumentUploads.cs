@@ -11,9 +11,12 @@ namespace Waymark.Web.Surveys;
 /// The console's instrument work: checking an uploaded XLSForm and public key (by content, within
 /// caps), storing it as a draft, publishing and closing, each audited and reflected in this node's
 /// catalog at once (the other nodes follow within <see cref="SurveyOptions.CatalogPollInterval"/>).
+/// One upload is checked at a time on a node: a second one meanwhile is told at once that the server
+/// is busy (nothing stored), so concurrent uploads never pile up parses (docs/performance.md).
 /// </summary>
-public sealed partial class InstrumentUploads
+public sealed partial class InstrumentUploads : IDisposable
 {
+    private readonly SemaphoreSlim _importing = new(1, 1);
     private readonly SurveyCatalog _catalog;
     private readonly InstrumentCatalogSync _sync;
     private readonly WaymarkDatabase _database;
@@ -37,6 +40,14 @@ public sealed partial class InstrumentUploads
 
     /// <summary>Largest upload request: the form, the key and the multipart framing.</summary>
     public const long MaxRequestBytes = MaxFormBytes + (64 * 1024);
+
+    /// <summary>What a second upload is told while one is being checked.</summary>
+    internal const string BusyMessage = "another XLSForm upload is being checked on this server right now, and forms are checked one at a time; nothing was stored. Upload it again in a few seconds";
+
+    /// <summary>Holds the import slot as an upload being checked does (tests); null when it is taken. Dispose to release.</summary>
+    internal IDisposable? TryHoldImport() => _importing.Wait(0) ? new Release(_importing) : null;
+
+    public void Dispose() => _importing.Dispose();
 
     private static readonly byte[] ZipMagic = [0x50, 0x4B, 0x03, 0x04];
     private static readonly byte[] OldExcelMagic = [0xD0, 0xCF, 0x11, 0xE0];
@@ -80,7 +91,21 @@ public sealed partial class InstrumentUploads
             publicKey = parsed.Value;
         }
 
-        var build = Parse(bytes);
+        if (!_importing.Wait(0, CancellationToken.None))
+        {
+            return UploadOutcome.Refused(BusyMessage) with { Busy = true };
+        }
+
+        InstrumentBuild build;
+        try
+        {
+            build = Parse(bytes);
+        }
+        finally
+        {
+            _importing.Release();
+        }
+
         var problems = build.Problems.ToList();
         if (build.Instrument is { } instrument)
         {
@@ -284,6 +309,11 @@ public sealed partial class InstrumentUploads
         return total > max ? null : buffer[..total];
     }
 
+    private sealed class Release(SemaphoreSlim semaphore) : IDisposable
+    {
+        public void Dispose() => semaphore.Release();
+    }
+
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")]
     private static partial Regex FormIdPattern();
 }
@@ -291,6 +321,9 @@ public sealed partial class InstrumentUploads
 /// <summary>An upload's outcome: the stored id, or an error and the form's problems by sheet, row and column.</summary>
 internal sealed record UploadOutcome(long? Id, string? Error, IReadOnlyList<Problem> Problems, bool ReplacedDraft)
 {
+    /// <summary>Refused only because another upload was being checked: answer 503 with <c>Retry-After</c>.</summary>
+    public bool Busy { get; init; }
+
     public static UploadOutcome Refused(string error) => new(null, error, [], false);
 }
 

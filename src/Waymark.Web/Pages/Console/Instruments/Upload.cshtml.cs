@@ -38,7 +38,13 @@ public sealed class UploadModel(InstrumentUploads uploads) : PageModel
 
         Error = outcome.Error;
         Problems = outcome.Problems;
-        Response.StatusCode = Problems.Count > 0 ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status400BadRequest;
+        Response.StatusCode = outcome.Busy ? StatusCodes.Status503ServiceUnavailable
+            : Problems.Count > 0 ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status400BadRequest;
+        if (outcome.Busy)
+        {
+            Response.Headers.RetryAfter = "5";
+        }
+
         return Page();
     }
 }
