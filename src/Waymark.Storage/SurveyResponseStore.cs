@@ -113,16 +113,17 @@ public sealed class SurveyResponseStore
     }
 
     /// <summary>
-    /// Response counts grouped by instrument, day, language and flags: the clear metadata only, so
-    /// the console can show what came in without opening a single sealed answer.
+    /// Response counts grouped by instrument, day, language, sealing and flags: the clear metadata only, so
+    /// the console can show what came in without opening a single sealed answer. A sealed response's
+    /// flags are sealed with its answers: its <see cref="ResponseCount.Flags"/> is empty.
     /// </summary>
     public async Task<IReadOnlyList<ResponseCount>> CountByMetadataAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         command.CommandText = """
-            SELECT instrument, day, language, flags, COUNT(*) FROM survey_responses
-            GROUP BY instrument, day, language, flags
+            SELECT instrument, day, language, flags, sealed, COUNT(*) FROM survey_responses
+            GROUP BY instrument, day, language, flags, sealed
             """;
         var counts = new List<ResponseCount>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -133,7 +134,8 @@ public sealed class SurveyResponseStore
                 reader.IsDBNull(1) ? null : reader.GetFieldValue<DateOnly>(1),
                 reader.IsDBNull(2) ? null : reader.GetString(2),
                 reader.GetString(3),
-                Convert.ToInt64(reader.GetValue(4), CultureInfo.InvariantCulture)));
+                Convert.ToInt64(reader.GetValue(5), CultureInfo.InvariantCulture),
+                Convert.ToInt64(reader.GetValue(4), CultureInfo.InvariantCulture) != 0));
         }
 
         return counts;
@@ -216,7 +218,7 @@ public sealed class SurveyResponseStore
 public sealed record StoredResponse(string Id, string Instrument, DateOnly? Day, bool Sealed, byte[] Payload, string Flags, string? Language = null);
 
 /// <summary>How many responses share one instrument, day, language and set of flags.</summary>
-public sealed record ResponseCount(string Instrument, DateOnly? Day, string? Language, string Flags, long Count);
+public sealed record ResponseCount(string Instrument, DateOnly? Day, string? Language, string Flags, long Count, bool Sealed = false);
 
 /// <summary>A response to store and the resume draft it completes, if any.</summary>
 public sealed record ResponseSubmission(StoredResponse Response, string? ResumedDraftId);

@@ -86,6 +86,21 @@ public sealed class ArchiveAndDraftTests
     }
 
     [Fact]
+    public void A_drafts_id_and_key_come_from_argon2id_over_the_code_not_from_a_fast_hash()
+    {
+        var code = ResumeDrafts.NewCode();
+        var keys = ResumeDrafts.Derive(code);
+
+        // Computed here independently: libsodium's Argon2id (12 MiB, 3 passes) and HKDF-Expand with the labels.
+        var master = Sodium.PasswordHash.ArgonHashBinary(Encoding.UTF8.GetBytes(code), Encoding.ASCII.GetBytes("waymark/draft/v2"), 3, 12 * 1024 * 1024, 32, Sodium.PasswordHash.ArgonAlgorithm.Argon_2ID13);
+        Assert.Equal(
+            Convert.ToHexStringLower(System.Security.Cryptography.HKDF.Expand(System.Security.Cryptography.HashAlgorithmName.SHA256, master, 32, Encoding.ASCII.GetBytes("waymark/survey/draft-id"))),
+            keys.Id);
+        Assert.NotEqual(ResumeDrafts.LegacyDraftId(code), keys.Id);
+        Assert.False(ResumeDrafts.DecryptLegacy(ResumeDrafts.Encrypt([1, 2, 3], keys), code).IsSuccess, "the fast hash of the code does not open a new draft");
+    }
+
+    [Fact]
     public void A_draft_opens_with_its_code_however_it_is_typed_and_not_with_another()
     {
         var code = ResumeDrafts.NewCode();
@@ -97,12 +112,19 @@ public sealed class ArchiveAndDraftTests
         Assert.NotEqual(code, other);
 
         var plaintext = Encoding.UTF8.GetBytes("{\"page\":3}");
-        var payload = ResumeDrafts.Encrypt(plaintext, code);
-        Assert.Equal(64, ResumeDrafts.DraftId(code).Length);
-        Assert.NotEqual(ResumeDrafts.DraftId(code), ResumeDrafts.DraftId(other));
-        Assert.Equal(plaintext, ResumeDrafts.Decrypt(payload, typed.Phrase!).Value);
-        Assert.False(ResumeDrafts.Decrypt(payload, other).IsSuccess);
-        Assert.False(ResumeDrafts.Decrypt([1, 2, 3], code).IsSuccess);
+        var keys = ResumeDrafts.Derive(code);
+        var payload = ResumeDrafts.Encrypt(plaintext, keys);
+        Assert.Equal(64, keys.Id.Length);
+        Assert.NotEqual(keys.Id, ResumeDrafts.Derive(other).Id);
+        Assert.Equal(keys.Id, ResumeDrafts.Derive(typed.Phrase!).Id);
+        Assert.Equal(plaintext, ResumeDrafts.Decrypt(payload, ResumeDrafts.Derive(typed.Phrase!)).Value);
+        Assert.False(ResumeDrafts.Decrypt(payload, ResumeDrafts.Derive(other)).IsSuccess);
+        Assert.False(ResumeDrafts.Decrypt([1, 2, 3], keys).IsSuccess);
+
+        // Drafts saved before Argon2id still open with their code (read only).
+        var legacy = ResumeDrafts.EncryptLegacy(plaintext, code);
+        Assert.Equal(plaintext, ResumeDrafts.DecryptLegacy(legacy, code).Value);
+        Assert.False(ResumeDrafts.DecryptLegacy(legacy, other).IsSuccess);
         Assert.False(ResumeDrafts.Read("zorblat quenmix").IsSuccess);
     }
 }

@@ -40,4 +40,28 @@ public sealed class ResponseCountTests
         Assert.Equal(["r2", "r3"], page.Select(r => r.Id));
         Assert.Empty(await store.ReadPageAsync("demo", 4, 2));
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Engines), MemberType = typeof(TestDatabases))]
+    public async Task Flags_stored_in_clear_beside_sealed_answers_before_are_emptied_and_counts_say_which_rows_are_sealed(DatabaseEngine engine)
+    {
+        var settings = await TestDatabases.CreateAsync(engine);
+        await using (var old = await WaymarkDatabase.OpenAsync(settings, upToVersion: 95))
+        {
+            await old.SurveyResponses.AddBatchAsync(
+            [
+                new(new StoredResponse("s1", "demo", Monday, true, [1], "honeypot fast", "en"), null),
+                new(new StoredResponse("s2", "demo", Monday, true, [2], "", "en"), null),
+                new(new StoredResponse("u1", "open", Monday, false, [3], "straightlining", "en"), null),
+            ]);
+        }
+
+        await using var database = await WaymarkDatabase.OpenAsync(settings);
+        var stored = (await database.SurveyResponses.ReadAsync("demo")).Concat(await database.SurveyResponses.ReadAsync("open")).ToDictionary(r => r.Id, r => r.Flags);
+        Assert.Equal(new Dictionary<string, string> { ["s1"] = "", ["s2"] = "", ["u1"] = "straightlining" }, stored);
+
+        var counts = await database.SurveyResponses.CountByMetadataAsync();
+        Assert.Equal((2L, true, ""), counts.Where(c => c.Instrument == "demo").Select(c => (c.Count, c.Sealed, c.Flags)).Single());
+        Assert.Equal((1L, false, "straightlining"), counts.Where(c => c.Instrument == "open").Select(c => (c.Count, c.Sealed, c.Flags)).Single());
+    }
 }

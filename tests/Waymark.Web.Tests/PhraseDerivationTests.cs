@@ -59,14 +59,7 @@ public sealed partial class PhraseDerivationTests
         var gate = server.Services.GetRequiredService<DerivationGate>();
         using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() }) { BaseAddress = server.PublicUrl };
         var (action, fields) = await ResumeFormAsync(client, language); // fetched first: the queue's waiters give up after MaxWait
-        var held = new List<System.Threading.RateLimiting.RateLimitLease>();
-        for (var i = 0; i < gate.Permits; i++)
-        {
-            held.Add(await gate.AcquireAsync());
-        }
-
-        var queued = Enumerable.Range(0, gate.QueueLimit).Select(_ => gate.AcquireAsync()).ToList();
-        try
+        await using (await FullGate.FillAsync(gate))
         {
             using var content = new FormUrlEncodedContent(fields);
             using var busy = await client.PostAsync(action, content);
@@ -76,19 +69,40 @@ public sealed partial class PhraseDerivationTests
             Assert.Contains(message, WebUtility.HtmlDecode(page), StringComparison.Ordinal);
             Assert.DoesNotContain("Exception", page, StringComparison.Ordinal);
         }
-        finally
-        {
-            held.ForEach(lease => lease.Dispose());
-            foreach (var lease in queued)
-            {
-                (await lease).Dispose();
-            }
-        }
 
         var (againAction, againFields) = await ResumeFormAsync(client, language);
         using var againContent = new FormUrlEncodedContent(againFields);
         using var free = await client.PostAsync(againAction, againContent);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, free.StatusCode); // derived, and nothing is saved under it
+    }
+
+    [Fact]
+    public async Task A_survey_resume_code_goes_through_the_same_gate_and_a_full_gate_answers_503_busy()
+    {
+        await using var server = new InProcessServer();
+        await server.InitializeAsync();
+        var gate = server.Services.GetRequiredService<DerivationGate>();
+        using var client = new HttpClient { BaseAddress = server.PublicUrl };
+        var page = await client.GetStringAsync("/en/s/help-us-help-you/resume");
+        var fields = new Dictionary<string, string>
+        {
+            ["wm-form"] = HttpRespondent.GuardToken(page),
+            [HttpRespondent.RenderedName(page, "nav")] = "resume",
+            [HttpRespondent.RenderedName(page, "code")] = Waymark.Responses.ResumeDrafts.NewCode(),
+        };
+        await using (await FullGate.FillAsync(gate))
+        {
+            using var content = new FormUrlEncodedContent(fields);
+            using var busy = await client.PostAsync("/en/s/help-us-help-you", content);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, busy.StatusCode);
+            Assert.Equal(TimeSpan.FromSeconds(DerivationGate.RetryAfterSeconds), busy.Headers.RetryAfter?.Delta);
+            Assert.Contains("Many people are using this service right now", WebUtility.HtmlDecode(await busy.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        }
+
+        using var again = new FormUrlEncodedContent(fields);
+        using var free = await client.PostAsync("/en/s/help-us-help-you", again);
+        Assert.Equal(HttpStatusCode.OK, free.StatusCode);
+        Assert.Contains("No saved answers were found", WebUtility.HtmlDecode(await free.Content.ReadAsStringAsync()), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -145,4 +159,32 @@ public sealed partial class PhraseDerivationTests
 
     [GeneratedRegex("<input[^>]*>")]
     private static partial Regex InputTag();
+}
+
+/// <summary>Every permit of a derivation gate held and its queue filled, until disposed.</summary>
+internal sealed class FullGate : IAsyncDisposable
+{
+    private readonly List<System.Threading.RateLimiting.RateLimitLease> _held = [];
+    private List<Task<System.Threading.RateLimiting.RateLimitLease>> _queued = [];
+
+    public static async Task<FullGate> FillAsync(DerivationGate gate)
+    {
+        var full = new FullGate();
+        for (var i = 0; i < gate.Permits; i++)
+        {
+            full._held.Add(await gate.AcquireAsync());
+        }
+
+        full._queued = Enumerable.Range(0, gate.QueueLimit).Select(_ => gate.AcquireAsync()).ToList();
+        return full;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _held.ForEach(lease => lease.Dispose());
+        foreach (var lease in _queued)
+        {
+            (await lease).Dispose();
+        }
+    }
 }

@@ -18,6 +18,9 @@ internal sealed record InstrumentCounts(
     public const string NoLanguage = "not recorded";
     public const string NoFlag = "no flag";
 
+    /// <summary>Sealed responses: their flags are sealed with the answers and counted once the answers are unlocked.</summary>
+    public const string SealedFlags = "sealed (flags open with the answers)";
+
     public string Title => Entry?.Instrument.Settings.Title is { Length: > 0 } title ? title : Id;
 
     public bool Sealed => Entry?.PublicKey is not null;
@@ -43,19 +46,30 @@ internal sealed record InstrumentCounts(
             .Select(g => new CountLine(LanguageName(entry, g.Key), g.Sum(c => c.Count)))
             .ToList();
         var byFlag = counts
-            .SelectMany(c => Flags(c.Flags).Select(flag => (Flag: flag, c.Count)))
+            .SelectMany(c => Flags(c).Select(flag => (Flag: flag, c.Count)))
             .GroupBy(f => f.Flag)
-            .OrderBy(g => g.Key == NoFlag).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .OrderBy(g => g.Key == SealedFlags).ThenBy(g => g.Key == NoFlag).ThenBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => new CountLine(g.Key, g.Sum(f => f.Count)))
             .ToList();
         return new InstrumentCounts(id, entry, counts.Sum(c => c.Count), byDay, byLanguage, byFlag);
     }
 
-    /// <summary>A response's flags; one with none counts under <see cref="NoFlag"/>.</summary>
-    private static IEnumerable<string> Flags(string flags)
+    /// <summary>The same counts with the flags of the opened records (a sealed instrument unlocked in this session), set-level flags included.</summary>
+    public InstrumentCounts WithFlagsOf(IReadOnlyList<Waymark.Responses.ResponseRecord> opened) => this with
     {
-        var split = flags.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return split.Length == 0 ? [NoFlag] : split.Distinct(StringComparer.Ordinal);
+        ByFlag = opened
+            .SelectMany(r => r.Flags.Count == 0 ? new[] { NoFlag } : r.Flags.Distinct(StringComparer.Ordinal))
+            .GroupBy(flag => flag, StringComparer.Ordinal)
+            .OrderBy(g => g.Key == NoFlag).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new CountLine(g.Key, g.LongCount()))
+            .ToList(),
+    };
+
+    /// <summary>A response's flags; one with none counts under <see cref="NoFlag"/>, a sealed one (flags sealed too) under <see cref="SealedFlags"/>.</summary>
+    private static IEnumerable<string> Flags(ResponseCount count)
+    {
+        var split = count.Flags.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return split.Length > 0 ? split.Distinct(StringComparer.Ordinal) : count.Sealed ? [SealedFlags] : [NoFlag];
     }
 
     private static string LanguageName(SurveyEntry? entry, string? code)

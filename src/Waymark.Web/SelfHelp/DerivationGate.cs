@@ -4,7 +4,7 @@ using Waymark.SelfHelp.Vault;
 namespace Waymark.Web.SelfHelp;
 
 /// <summary>
-/// The one bound on recovery-phrase key derivations in a process: each runs Argon2id (12 MiB, 3 passes) for
+/// The one bound on recovery-phrase and resume-code key derivations in a process: each runs Argon2id (12 MiB, 3 passes) for
 /// about a tenth of a second of one core, so without a bound a few hundred concurrent posts take the
 /// memory and every core (an audit saw 1.2 GB and 9 to 20 s pages at 128). At most
 /// <see cref="Permits"/> run at once (the number of cores by default), each on a thread of its own
@@ -44,20 +44,27 @@ internal sealed class DerivationGate : IDisposable
     public const int RetryAfterSeconds = 5;
 
     /// <summary>Derives the keys of <paramref name="version"/>, or null at once when the gate and its queue are full or the wait runs out.</summary>
-    public async Task<VaultKeys?> DeriveAsync(string canonicalPhrase, byte version = VaultKeys.CurrentVersion, CancellationToken cancellationToken = default)
+    public Task<VaultKeys?> DeriveAsync(string canonicalPhrase, byte version = VaultKeys.CurrentVersion, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(canonicalPhrase);
+        return RunAsync(() => VaultKeys.Derive(canonicalPhrase, version), cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs any other derivation of the same kind and cost (a survey's resume code) under the same bound,
+    /// so that no public form can run Argon2id beside it; null at once when the gate and its queue are full.
+    /// </summary>
+    public async Task<T?> RunAsync<T>(Func<T> derive, CancellationToken cancellationToken = default)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(derive);
         using var lease = await AcquireAsync(cancellationToken).ConfigureAwait(false);
         if (!lease.IsAcquired)
         {
             return null;
         }
 
-        return await Task.Factory.StartNew(
-            () => VaultKeys.Derive(canonicalPhrase, version),
-            CancellationToken.None,
-            TaskCreationOptions.LongRunning,
-            TaskScheduler.Default).ConfigureAwait(false);
+        return await Task.Factory.StartNew(derive, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).ConfigureAwait(false);
     }
 
     /// <summary>A permit (tests hold them to fill the gate); not acquired when full or after <see cref="MaxWait"/>.</summary>

@@ -18,9 +18,11 @@ public sealed class SurveyFlow
     private readonly ResponseCommitter _committer;
     private readonly TimeProvider _time;
     private readonly SurveyOptions _options;
+    private readonly SelfHelp.DerivationGate _gate;
 
-    internal SurveyFlow(FlowStateProtector protector, WaymarkDatabase database, ResponseCommitter committer, TimeProvider time, SurveyOptions options)
+    internal SurveyFlow(FlowStateProtector protector, WaymarkDatabase database, ResponseCommitter committer, TimeProvider time, SurveyOptions options, SelfHelp.DerivationGate gate)
     {
+        _gate = gate;
         _committer = committer;
         _protector = protector;
         _database = database;
@@ -32,6 +34,9 @@ public sealed class SurveyFlow
     public const string ActionField = "nav";
     public const string HoneypotField = "contact_email";
     public const string CodeField = "code";
+
+    /// <summary>The notice when the derivation gate is full (shared with self-help's forms).</summary>
+    internal const string BusyNotice = "Help.Error.Busy";
 
     /// <summary>How long a resume draft is kept.</summary>
     public const int DraftDays = 30;
@@ -94,7 +99,7 @@ public sealed class SurveyFlow
             case "back":
                 return Show(entry, language, state, entry.Engine.PreviousPage(current, state.Answers) ?? current, now);
             case "save":
-                return await SaveDraftAsync(entry, state with { Page = current }, cancellationToken).ConfigureAwait(false);
+                return await SaveDraftAsync(entry, language, state with { Page = current }, now, cancellationToken).ConfigureAwait(false);
             case "next" when result.IsAccepted:
                 return entry.Engine.NextPage(current, state.Answers) is { } next
                     ? Show(entry, language, state, next, now)
@@ -158,7 +163,10 @@ public sealed class SurveyFlow
         };
         var json = record.ToJsonBytes();
         var payload = entry.PublicKey is { } key ? SealedBox.Seal(json, key) : json;
-        var stored = new StoredResponse(record.Id, entry.Id, day, entry.PublicKey is not null, payload, string.Join(' ', flags), language);
+        // A sealed response's flags are sealed with its answers (inside the record): nothing in clear says
+        // which sealed respondent was careless; an unsealed one keeps them in clear for the console's counts.
+        var clearFlags = entry.PublicKey is null ? string.Join(' ', flags) : string.Empty;
+        var stored = new StoredResponse(record.Id, entry.Id, day, entry.PublicKey is not null, payload, clearFlags, language);
 
         // Committed (durably, docs/adr/0002) before the thank-you page is sent; a re-sent form is stored once.
         // Not cancelled with the request: once queued, the response is stored whether or not the respondent waits.
@@ -166,19 +174,25 @@ public sealed class SurveyFlow
         return new SurveyScreen(ScreenKind.Complete, entry, string.Empty);
     }
 
-    private async Task<SurveyScreen> SaveDraftAsync(SurveyEntry entry, FlowState state, CancellationToken cancellationToken)
+    private async Task<SurveyScreen> SaveDraftAsync(SurveyEntry entry, string language, FlowState state, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var code = ResumeDrafts.NewCode();
-        var id = ResumeDrafts.DraftId(code);
-        var today = DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime);
+        var keys = await _gate.RunAsync(() => ResumeDrafts.Derive(code), cancellationToken).ConfigureAwait(false);
+        if (keys is null)
+        {
+            // Too many derivations at once: the same page, answers kept, "try again in a few seconds".
+            return Show(entry, language, state, state.Page, now) with { NoticeKey = BusyNotice, Busy = true };
+        }
+
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
 
         // The draft keeps no clock time: only the page, the answers and the rounded durations.
-        var kept = state with { ShownAt = 0, DraftId = id };
+        var kept = state with { ShownAt = 0, DraftId = keys.Id };
         await _database.SurveyResponses.DeleteExpiredDraftsAsync(today, cancellationToken).ConfigureAwait(false);
         await _database.SurveyResponses.SaveDraftAsync(
-            new StoredDraft(id, entry.Id, ResumeDrafts.Encrypt(FlowStateProtector.ToBytes(kept), code), today.AddDays(DraftDays)),
+            new StoredDraft(keys.Id, entry.Id, ResumeDrafts.Encrypt(FlowStateProtector.ToBytes(kept), keys), today.AddDays(DraftDays)),
             cancellationToken).ConfigureAwait(false);
-        var continueState = kept with { ShownAt = _time.GetUtcNow().ToUnixTimeMilliseconds() };
+        var continueState = kept with { ShownAt = now.ToUnixTimeMilliseconds() };
         return new SurveyScreen(ScreenKind.ResumeCode, entry, _protector.Protect(continueState)) { ResumeCode = code };
     }
 
@@ -190,9 +204,23 @@ public sealed class SurveyFlow
             return ResumeEntry(entry, "Survey.ResumeInvalid");
         }
 
+        var code = reading.Phrase!;
+        var keys = await _gate.RunAsync(() => ResumeDrafts.Derive(code), cancellationToken).ConfigureAwait(false);
+        if (keys is null)
+        {
+            return ResumeEntry(entry, BusyNotice) with { Busy = true };
+        }
+
         var today = DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime);
-        var draft = await _database.SurveyResponses.FindDraftAsync(ResumeDrafts.DraftId(reading.Phrase!), today, cancellationToken).ConfigureAwait(false);
-        Result<byte[]>? opened = draft is null ? null : ResumeDrafts.Decrypt(draft.Payload, reading.Phrase!);
+        var draft = await _database.SurveyResponses.FindDraftAsync(keys.Id, today, cancellationToken).ConfigureAwait(false);
+        Result<byte[]>? opened = draft is null ? null : ResumeDrafts.Decrypt(draft.Payload, keys);
+        if (draft is null)
+        {
+            // A draft saved before resume codes were stretched with Argon2id (they expire within DraftDays).
+            draft = await _database.SurveyResponses.FindDraftAsync(ResumeDrafts.LegacyDraftId(code), today, cancellationToken).ConfigureAwait(false);
+            opened = draft is null ? null : ResumeDrafts.DecryptLegacy(draft.Payload, code);
+        }
+
         var state = opened is { IsSuccess: true } ? FlowStateProtector.FromBytes(opened.Value.Value!) : null;
         if (state is null || state.Instrument != entry.Id || state.Version != entry.Instrument.Settings.Version)
         {
@@ -201,7 +229,7 @@ public sealed class SurveyFlow
 
         var page = Math.Clamp(state.Page, 0, entry.Engine.Pages.Count - 1);
         var answers = entry.Engine.Settle(state.Answers);
-        var resumed = state with { Answers = answers };
+        var resumed = state with { Answers = answers, DraftId = draft!.Id };
         return entry.Engine.IsPageRelevant(page, answers)
             ? Show(entry, language, resumed, page, _time.GetUtcNow())
             : Show(entry, language, resumed, entry.Engine.FirstPage(answers) ?? 0, _time.GetUtcNow());

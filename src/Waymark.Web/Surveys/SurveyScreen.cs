@@ -30,5 +30,8 @@ internal sealed record SurveyScreen(ScreenKind Kind, SurveyEntry Entry, string S
     /// <summary>A message key for the top of the screen (an unreadable state, a wrong resume code).</summary>
     public string? NoticeKey { get; init; }
 
+    /// <summary>Too many key derivations were running: answer 503 with <c>Retry-After</c> (nothing was changed).</summary>
+    public bool Busy { get; init; }
+
     public bool HasErrors => Page?.Questions.Any(q => q.Error is not null) ?? false;
 }

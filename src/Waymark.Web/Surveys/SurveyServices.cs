@@ -36,6 +36,7 @@ internal static class SurveyServices
             sp.GetRequiredService<Storage.WaymarkDatabase>(),
             sp.GetRequiredService<ResponseCommitter>(),
             sp.GetRequiredService<TimeProvider>(),
-            options));
+            options,
+            sp.GetRequiredService<SelfHelp.DerivationGate>()));
     }
 }

@@ -32,8 +32,10 @@ public sealed class AnalystConsoleTests(AnalystServer fixture) : IClassFixture<A
         Assert.Equal(Plan.Length, AnalystRequests.CountIn(html, "day-" + id, today));
         Assert.Equal(Plan.Count(p => p.Language == "en"), AnalystRequests.CountIn(html, "language-" + id, "English (en)"));
         Assert.Equal(Plan.Count(p => p.Language == "ar"), AnalystRequests.CountIn(html, "language-" + id, "العربية (ar)"));
-        Assert.Equal(Plan.Count(p => p.StraightLined), AnalystRequests.CountIn(html, "flag-" + id, QualityFlag.StraightLining));
-        Assert.Equal(Plan.Count(p => p.FailsAttention), AnalystRequests.CountIn(html, "flag-" + id, QualityFlag.AttentionCheck));
+
+        // The instrument seals: its flags are sealed with the answers, none is counted before the unlock.
+        Assert.Equal(Plan.Length, AnalystRequests.CountIn(html, "flag-" + id, "sealed (flags open with the answers)"));
+        Assert.Equal(0, AnalystRequests.CountIn(html, "flag-" + id, QualityFlag.StraightLining));
         Assert.True(Plan.Any(p => p.StraightLined) && Plan.Any(p => p.FailsAttention), "the plan must exercise both flags");
 
         // Nothing about a single respondent: no response id and no answer text on the counts page.
@@ -41,6 +43,23 @@ public sealed class AnalystConsoleTests(AnalystServer fixture) : IClassFixture<A
         Assert.All(stored, s => Assert.DoesNotContain(s.Id, html, StringComparison.Ordinal));
         Assert.DoesNotContain("benign words", html, StringComparison.Ordinal);
         Assert.Contains("locked", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Flag_counts_of_a_sealed_instrument_appear_once_the_session_unlocked_it()
+    {
+        var (session, _) = await fixture.SignInNewAnalystAsync();
+        using var _ = session;
+        using (var unlocked = await session.UnlockWithFileAsync(await File.ReadAllBytesAsync(fixture.SecretKeyPath)))
+        {
+            Assert.True(unlocked.IsSuccessStatusCode || unlocked.StatusCode == HttpStatusCode.Redirect, unlocked.StatusCode.ToString());
+        }
+
+        var html = await session.Client.GetStringAsync("/console/responses");
+        var id = SurveyTestForms.FlowTest;
+        Assert.Equal(Plan.Count(p => p.StraightLined), AnalystRequests.CountIn(html, "flag-" + id, QualityFlag.StraightLining));
+        Assert.Equal(Plan.Count(p => p.FailsAttention), AnalystRequests.CountIn(html, "flag-" + id, QualityFlag.AttentionCheck));
+        Assert.Equal(0, AnalystRequests.CountIn(html, "flag-" + id, "sealed (flags open with the answers)"));
     }
 
     [Fact]

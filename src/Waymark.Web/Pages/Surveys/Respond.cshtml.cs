@@ -67,6 +67,12 @@ public sealed class RespondModel(SurveyCatalog catalog, SurveyFlow flow) : PageM
 
         var form = await Request.ReadFormAsync(cancellationToken);
         Screen = await flow.HandleAsync(entry, HttpContext.CurrentLanguage().Code, form, cancellationToken);
+        if (Screen.Busy)
+        {
+            Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            Response.Headers.RetryAfter = Waymark.Web.SelfHelp.DerivationGate.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         return Page();
     }
 

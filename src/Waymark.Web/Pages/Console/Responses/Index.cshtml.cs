@@ -9,7 +9,8 @@ namespace Waymark.Web.Pages.Console.Responses;
 
 /// <summary>
 /// Every instrument with its response counts by day, language and quality flag, from the clear
-/// columns only: nothing is opened and nothing about a single respondent is shown. The Lock
+/// columns (a sealed instrument's flags are sealed with its answers: they are counted from the
+/// opened records once this session unlocked them); nothing about a single respondent is shown. The Lock
 /// button zeroes every key this session unlocked.
 /// </summary>
 public sealed class IndexModel(WaymarkDatabase database, SurveyCatalog catalog, ResponseAccess access, ConsoleAccounts accounts) : PageModel
@@ -20,8 +21,21 @@ public sealed class IndexModel(WaymarkDatabase database, SurveyCatalog catalog, 
 
     internal bool Unlocked(InstrumentCounts counts) => counts.Entry is { } entry && counts.Sealed && access.CanRead(entry, ConsoleAuthentication.SessionId(User));
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Instruments = InstrumentCounts.Build(catalog.All, await database.SurveyResponses.CountByMetadataAsync(cancellationToken));
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var counts = InstrumentCounts.Build(catalog.All, await database.SurveyResponses.CountByMetadataAsync(cancellationToken));
+
+        // A sealed instrument's flags are sealed with its answers: counted here only from the records this session can open.
+        var shown = new List<InstrumentCounts>(counts.Count);
+        foreach (var instrument in counts)
+        {
+            shown.Add(Unlocked(instrument)
+                ? instrument.WithFlagsOf((await access.OpenAllAsync(instrument.Entry!, ConsoleAuthentication.SessionId(User), cancellationToken)).Records)
+                : instrument);
+        }
+
+        Instruments = shown;
+    }
 
     public async Task<IActionResult> OnPostLockAsync(CancellationToken cancellationToken)
     {
