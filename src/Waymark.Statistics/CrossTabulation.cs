@@ -27,6 +27,35 @@ internal sealed record CrossTabResult(
 
     /// <summary>Data rows left out because a variable or the weight was missing.</summary>
     public int RowsDropped { get; init; }
+
+    /// <summary>Row categories of the level order that nobody chose: left out of the table and the tests.</summary>
+    public IReadOnlyList<string> EmptyRows { get; init; } = [];
+
+    /// <summary>Column categories of the level order that nobody chose: left out of the table and the tests.</summary>
+    public IReadOnlyList<string> EmptyColumns { get; init; } = [];
+
+    /// <summary>What a reader of the figures should know: R's chi-square warning, categories left out.</summary>
+    public IReadOnlyList<string> Warnings
+    {
+        get
+        {
+            var warnings = new List<string>();
+            if (Expected.Cast<double>().Any(e => e < 5))
+            {
+                // R's chisq.test warns "Chi-squared approximation may be incorrect" in this case.
+                warnings.Add(SmallExpectedWarning);
+            }
+
+            if (EmptyRows.Count + EmptyColumns.Count > 0)
+            {
+                warnings.Add($"Nobody chose {string.Join(", ", EmptyRows.Concat(EmptyColumns).Select(l => $"'{l}'"))}: left out of the table's tests (a category without answers has no expected count).");
+            }
+
+            return warnings;
+        }
+    }
+
+    public const string SmallExpectedWarning = "Some expected counts are below 5: the chi-square approximation may be incorrect; prefer Fisher's exact test for 2x2 tables.";
 }
 
 internal static class CrossTabulation

@@ -68,10 +68,29 @@ internal sealed class LevelIndex
         return _labels.Count - 1;
     }
 
-    /// <summary>The labels in R's order, and for each code its position in that order.</summary>
-    public (List<string> Labels, int[] Position) Sort()
+    /// <summary>
+    /// The labels in R's order, and for each code its position in that order. With
+    /// <paramref name="order"/> (a form's choice names), its levels come first in that order, seen or
+    /// not (R's factor(x, levels = ...)), then any other value seen, in R's order.
+    /// </summary>
+    public (List<string> Labels, int[] Position) Sort(IReadOnlyList<string>? order = null)
     {
-        var sorted = Levels.Sorted(_labels);
+        List<string> sorted;
+        if (order is null)
+        {
+            sorted = Levels.Sorted(_labels);
+        }
+        else
+        {
+            sorted = order.Distinct(StringComparer.Ordinal).ToList();
+            var listed = sorted.ToHashSet(StringComparer.Ordinal);
+            sorted.AddRange(Levels.Sorted(_labels.Where(l => !listed.Contains(l))));
+            foreach (var label in sorted.Where(l => !_codes.ContainsKey(l)))
+            {
+                Code(label);
+            }
+        }
+
         var position = new int[_labels.Count];
         for (var i = 0; i < sorted.Count; i++)
         {

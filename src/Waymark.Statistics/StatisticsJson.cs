@@ -19,9 +19,13 @@ public sealed record StatisticsOutput(string? Json, string? Error)
 /// </summary>
 public static class StatisticsJson
 {
-    public static StatisticsOutput Frequencies(string csvPath, string variable, string? weight)
+    /// <summary>
+    /// A frequency table; <paramref name="levels"/> (column name to a form's choice names, in the form's
+    /// order) orders the levels and keeps those nobody chose, with a count of zero.
+    /// </summary>
+    public static StatisticsOutput Frequencies(string csvPath, string variable, string? weight, IReadOnlyDictionary<string, IReadOnlyList<string>>? levels = null)
     {
-        return Timed(csvPath, data => Tabulation.Frequencies(data, variable, weight), (w, frequencies) =>
+        return Timed(csvPath, data => Tabulation.Frequencies(data, variable, weight, levels?.GetValueOrDefault(variable)), (w, frequencies) =>
         {
             Number(w, "n", frequencies.N);
             Number(w, "missing", frequencies.Missing);
@@ -41,9 +45,13 @@ public static class StatisticsJson
         });
     }
 
-    public static StatisticsOutput CrossTab(string csvPath, string row, string column, string? weight)
+    /// <summary>
+    /// A cross-tabulation; <paramref name="levels"/> (column name to a form's choice names) orders the
+    /// categories; those nobody chose are listed as empty_rows and empty_cols, out of the tests.
+    /// </summary>
+    public static StatisticsOutput CrossTab(string csvPath, string row, string column, string? weight, IReadOnlyDictionary<string, IReadOnlyList<string>>? levels = null)
     {
-        return Timed(csvPath, data => Tabulation.CrossTab(data, row, column, weight), (w, t) =>
+        return Timed(csvPath, data => Tabulation.CrossTab(data, row, column, weight, levels), (w, t) =>
         {
             Number(w, "n", t.Total);
             Number(w, "missing", t.RowsDropped);
@@ -89,13 +97,54 @@ public static class StatisticsJson
                 w.WriteEndObject();
             }
 
-            if (t.Expected.Cast<double>().Any(e => e < 5))
+            if (t.EmptyRows.Count > 0)
             {
-                // R's chisq.test warns "Chi-squared approximation may be incorrect" in this case.
-                w.WriteStartArray("warnings");
-                w.WriteStringValue("Some expected counts are below 5: the chi-square approximation may be incorrect; prefer Fisher's exact test for 2x2 tables.");
-                w.WriteEndArray();
+                Strings(w, "empty_rows", t.EmptyRows);
             }
+
+            if (t.EmptyColumns.Count > 0)
+            {
+                Strings(w, "empty_cols", t.EmptyColumns);
+            }
+
+            if (t.Warnings.Count > 0)
+            {
+                Strings(w, "warnings", t.Warnings);
+            }
+        });
+    }
+
+    /// <summary>Descriptive statistics of a numeric column (R's mean, sd, quantile type 7) and hist()'s breaks and counts.</summary>
+    public static StatisticsOutput Describe(string csvPath, string variable)
+    {
+        return Timed(csvPath, data => Descriptives.Of(data, variable), (w, d) =>
+        {
+            w.WriteNumber("n", d.N);
+            w.WriteNumber("missing", d.Missing);
+            Number(w, "mean", d.Mean);
+            Number(w, "sd", d.StandardDeviation);
+            Number(w, "min", d.Minimum);
+            Number(w, "q1", d.LowerQuartile);
+            Number(w, "median", d.Median);
+            Number(w, "q3", d.UpperQuartile);
+            Number(w, "max", d.Maximum);
+            var histogram = Descriptives.HistogramOf(d.Sorted);
+            w.WriteStartObject("histogram");
+            w.WriteStartArray("breaks");
+            foreach (var value in histogram.Breaks)
+            {
+                NumberValue(w, value);
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray("counts");
+            foreach (var count in histogram.Counts)
+            {
+                w.WriteNumberValue(count);
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
         });
     }
 

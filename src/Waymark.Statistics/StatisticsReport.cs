@@ -8,7 +8,8 @@ namespace Waymark.Statistics;
 /// </summary>
 public static class StatisticsReport
 {
-    public static string? Write(string csvPath, string specPath, string outputPath)
+    /// <summary><paramref name="levels"/>: column name to a form's choice names, the order of each variable's categories (a choice nobody picked kept in frequencies); null for R's default order.</summary>
+    public static string? Write(string csvPath, string specPath, string outputPath, IReadOnlyDictionary<string, IReadOnlyList<string>>? levels = null)
     {
         var spec = ReportSpec.Load(specPath);
         if (!spec.IsSuccess)
@@ -31,8 +32,8 @@ public static class StatisticsReport
             var weight = item.Weight == "none" ? null : item.Weight ?? spec.Value.Weight;
             var result = item switch
             {
-                { Freq: { } variable } => Box(Tabulation.Frequencies(data.Value!, variable, weight)),
-                { Crosstab: [var row, var column] } => Box(Tabulation.CrossTab(data.Value!, row, column, weight)),
+                { Freq: { } variable } => Box(Tabulation.Frequencies(data.Value!, variable, weight, levels?.GetValueOrDefault(variable))),
+                { Crosstab: [var row, var column] } => Box(Tabulation.CrossTab(data.Value!, row, column, weight, levels)),
                 _ => Box(LogisticRegression.Fit(data.Value!, item.Logit!, item.Predictors!, weight, item.Ref)),
             };
             if (!result.IsSuccess)

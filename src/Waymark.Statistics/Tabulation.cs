@@ -16,7 +16,11 @@ internal sealed record FrequencyTable(
 /// <summary>Builds frequency and contingency tables from CSV columns, with an optional frequency-weight column.</summary>
 internal static class Tabulation
 {
-    public static Result<FrequencyTable> Frequencies(CsvData data, string variable, string? weight)
+    /// <summary>
+    /// Counts of one column. <paramref name="order"/>, when given (a form's choice names), sets the
+    /// levels' order and keeps a level nobody chose, with a count of zero; other values follow.
+    /// </summary>
+    public static Result<FrequencyTable> Frequencies(CsvData data, string variable, string? weight, IReadOnlyList<string>? order = null)
     {
         var column = data.Column(variable);
         if (!column.IsSuccess)
@@ -66,18 +70,25 @@ internal static class Tabulation
         }
 
         var valid = total - missing;
-        var (labels, position) = levels.Sort();
+        var (labels, position) = levels.Sort(order);
         var rows = new FrequencyRow[labels.Count];
-        for (var code = 0; code < counts.Count; code++)
+        for (var code = 0; code < labels.Count; code++)
         {
-            var count = counts[code];
+            var count = code < counts.Count ? counts[code] : 0;
             rows[position[code]] = new FrequencyRow(labels[position[code]], count, 100 * count / total, valid > 0 ? 100 * count / valid : double.NaN);
         }
 
         return Result<FrequencyTable>.Ok(new FrequencyTable(variable, rows, valid, missing, weight is not null, used, data.RowCount - used));
     }
 
-    public static Result<CrossTabResult> CrossTab(CsvData data, string rowVariable, string columnVariable, string? weight)
+    /// <summary>
+    /// A contingency table of two columns with every test. With a level order for a column (a form's
+    /// choice names, keyed by column name), its categories follow that order; a listed category nobody
+    /// chose is left out of the table and the tests (as R's chisq.test after droplevels) and named in
+    /// <see cref="CrossTabResult.EmptyRows"/> or <see cref="CrossTabResult.EmptyColumns"/>.
+    /// </summary>
+    public static Result<CrossTabResult> CrossTab(
+        CsvData data, string rowVariable, string columnVariable, string? weight, IReadOnlyDictionary<string, IReadOnlyList<string>>? orders = null)
     {
         var row = data.Column(rowVariable);
         var col = data.Column(columnVariable);
@@ -117,19 +128,38 @@ internal static class Tabulation
             cells[ri, ci] += w;
         }
 
-        var (rowLabels, rowPosition) = rowLevels.Sort();
-        var (colLabels, colPosition) = colLevels.Sort();
-        var observed = new double[rowLabels.Count, colLabels.Count];
+        var (rowLabels, rowPosition) = rowLevels.Sort(orders?.GetValueOrDefault(rowVariable));
+        var (colLabels, colPosition) = colLevels.Sort(orders?.GetValueOrDefault(columnVariable));
+        if (rowLabels.Count > cells.GetLength(0) || colLabels.Count > cells.GetLength(1))
+        {
+            cells = Grown(cells, rowLabels.Count - 1, colLabels.Count - 1);
+        }
+
+        var full = new double[rowLabels.Count, colLabels.Count];
         for (var r = 0; r < rowLabels.Count; r++)
         {
             for (var c = 0; c < colLabels.Count; c++)
             {
-                observed[rowPosition[r], colPosition[c]] = cells[r, c];
+                full[rowPosition[r], colPosition[c]] = cells[r, c];
             }
         }
 
-        return CrossTabulation.Analyse(rowLabels, colLabels, observed)
-            .Then(table => Result<CrossTabResult>.Ok(table with { RowsUsed = used, RowsDropped = data.RowCount - used }));
+        // Listed levels nobody chose (only a level order adds such a level) leave the table and the tests.
+        var keptRows = Enumerable.Range(0, rowLabels.Count).Where(i => Enumerable.Range(0, colLabels.Count).Any(j => full[i, j] > 0)).ToList();
+        var keptCols = Enumerable.Range(0, colLabels.Count).Where(j => Enumerable.Range(0, rowLabels.Count).Any(i => full[i, j] > 0)).ToList();
+        var observed = new double[keptRows.Count, keptCols.Count];
+        for (var i = 0; i < keptRows.Count; i++)
+        {
+            for (var j = 0; j < keptCols.Count; j++)
+            {
+                observed[i, j] = full[keptRows[i], keptCols[j]];
+            }
+        }
+
+        var emptyRows = rowLabels.Where((_, i) => !keptRows.Contains(i)).ToList();
+        var emptyCols = colLabels.Where((_, j) => !keptCols.Contains(j)).ToList();
+        return CrossTabulation.Analyse(keptRows.Select(i => rowLabels[i]).ToList(), keptCols.Select(j => colLabels[j]).ToList(), observed)
+            .Then(table => Result<CrossTabResult>.Ok(table with { RowsUsed = used, RowsDropped = data.RowCount - used, EmptyRows = emptyRows, EmptyColumns = emptyCols }));
     }
 
     /// <summary>A copy of the counts with room for codes (row, column), doubling what is too small.</summary>

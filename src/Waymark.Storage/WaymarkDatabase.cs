@@ -29,6 +29,7 @@ public sealed class WaymarkDatabase : IAsyncDisposable
         AuditLog = new AuditLogStore(this);
         Instruments = new InstrumentStore(this);
         ScreeningTermLists = new ScreeningTermListStore(this);
+        ResponseMarks = new ResponseMarkStore(this);
     }
 
     public DatabaseEngine Engine { get; }
@@ -62,6 +63,9 @@ public sealed class WaymarkDatabase : IAsyncDisposable
 
     /// <summary>Search-screening term lists uploaded in the console.</summary>
     public ScreeningTermListStore ScreeningTermLists { get; }
+
+    /// <summary>Responses an analyst set aside as test or junk (reversible; nothing deleted).</summary>
+    public ResponseMarkStore ResponseMarks { get; }
 
     /// <summary>Opens (and for SQLite, creates) the database and brings its schema up to date.</summary>
     public static Task<WaymarkDatabase> OpenAsync(StorageSettings settings, CancellationToken cancellationToken = default) =>

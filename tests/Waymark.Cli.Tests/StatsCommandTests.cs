@@ -24,6 +24,68 @@ public sealed class StatsCommandTests
     }
 
     [Fact]
+    public async Task With_the_form_freq_crosstab_and_report_follow_its_choice_order_and_keep_unchosen_choices()
+    {
+        var form = Path.Combine(Path.GetTempPath(), $"waymark-stats-form-{Guid.NewGuid():N}.xlsx");
+        Waymark.Testing.XlsxWriter.Write(form, [
+            ("survey", [["type", "name", "label"], ["select_one agree", "q", "Agreement"], ["select_one yesno", "y", "Yes or no"]]),
+            ("choices", [["list_name", "name", "label"], ["agree", "strongly_disagree", "Strongly disagree"], ["agree", "disagree", "Disagree"], ["agree", "neutral", "Neither"], ["agree", "agree", "Agree"], ["agree", "strongly_agree", "Strongly agree"], ["yesno", "yes", "Yes"], ["yesno", "no", "No"]]),
+            ("settings", [["form_id", "version"], ["order-test", "1"]]),
+        ]);
+        var path = Csv("q,y\nagree,yes\nstrongly_agree,no\ndisagree,yes\nagree,no\nstrongly_disagree,yes\nagree,yes\n");
+        var (code, output, error) = await RunAsync("stats", "freq", path, "--var", "q", "--form", form);
+        Assert.True(code == ExitCodes.Ok, error);
+        using (var json = JsonDocument.Parse(output))
+        {
+            var levels = json.RootElement.GetProperty("levels").EnumerateArray().Select(l => (l.GetProperty("value").GetString(), l.GetProperty("count").GetDouble())).ToList();
+            Assert.Equal([("strongly_disagree", 1.0), ("disagree", 1.0), ("neutral", 0.0), ("agree", 3.0), ("strongly_agree", 1.0)], levels);
+        }
+
+        (code, output, error) = await RunAsync("stats", "crosstab", path, "--row", "q", "--col", "y", "--form", form);
+        Assert.True(code == ExitCodes.Ok, error);
+        using (var json = JsonDocument.Parse(output))
+        {
+            Assert.Equal(["strongly_disagree", "disagree", "agree", "strongly_agree"], json.RootElement.GetProperty("rows").EnumerateArray().Select(r => r.GetString()));
+            Assert.Equal(["yes", "no"], json.RootElement.GetProperty("cols").EnumerateArray().Select(r => r.GetString()));
+            Assert.Equal(["neutral"], json.RootElement.GetProperty("empty_rows").EnumerateArray().Select(r => r.GetString()));
+        }
+
+        // Without the form: R's sorted order, as before.
+        (code, output, _) = await RunAsync("stats", "freq", path, "--var", "q");
+        using (var json = JsonDocument.Parse(output))
+        {
+            Assert.Equal(["agree", "disagree", "strongly_agree", "strongly_disagree"], json.RootElement.GetProperty("levels").EnumerateArray().Select(l => l.GetProperty("value").GetString()));
+        }
+
+        var spec = Csv("items:\n  - freq: q\n  - crosstab: [q, y]\n");
+        var html = Path.Combine(Path.GetTempPath(), $"waymark-report-{Guid.NewGuid():N}.html");
+        (code, _, error) = await RunAsync("report", path, "--spec", spec, "--out", html, "--form", form);
+        Assert.True(code == ExitCodes.Ok, error);
+        var page = await File.ReadAllTextAsync(html);
+        Assert.True(page.IndexOf("strongly_disagree", StringComparison.Ordinal) < page.IndexOf(">neutral<", StringComparison.Ordinal), "the report lists the levels in the form's order");
+        Assert.Contains("Nobody chose &#39;neutral&#39;", page, StringComparison.Ordinal);
+
+        (code, _, error) = await RunAsync("stats", "freq", path, "--var", "q", "--form", path);
+        Assert.Equal(ExitCodes.Failure, code);
+        Assert.NotEmpty(error);
+    }
+
+    [Fact]
+    public async Task Describe_prints_r_summary_figures_and_hist_classes()
+    {
+        var path = Csv("x\n1\n2\n2\n3\n10\n\n");
+        var (code, output, error) = await RunAsync("stats", "describe", path, "--var", "x");
+        Assert.True(code == ExitCodes.Ok, error);
+        using var json = JsonDocument.Parse(output);
+        Assert.Equal(5, json.RootElement.GetProperty("n").GetInt32());
+        Assert.Equal(3.6, json.RootElement.GetProperty("mean").GetDouble(), 12);
+        Assert.Equal(2, json.RootElement.GetProperty("median").GetDouble());
+        // R: hist(c(1, 2, 2, 3, 10))$breaks is 0 2 4 6 8 10, counts 3 1 0 0 1.
+        Assert.Equal([0.0, 2, 4, 6, 8, 10], json.RootElement.GetProperty("histogram").GetProperty("breaks").EnumerateArray().Select(b => b.GetDouble()));
+        Assert.Equal([3, 1, 0, 0, 1], json.RootElement.GetProperty("histogram").GetProperty("counts").EnumerateArray().Select(b => b.GetInt32()));
+    }
+
+    [Fact]
     public async Task A_missing_column_exits_1_and_names_the_columns()
     {
         var path = Csv("a,b\n1,0\n");

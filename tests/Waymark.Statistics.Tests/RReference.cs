@@ -21,11 +21,20 @@ internal static class RReference
     private static readonly string Script = Path.Combine(TestEnvironment.RepositoryRoot, "tests", "Waymark.Statistics.Tests", "R", "reference.R");
 
     /// <summary>R's lines as key to raw value ("$key" for text, "!key" for flags).</summary>
-    public static Dictionary<string, string> Run(params string[] arguments)
+    public static Dictionary<string, string> Run(params string[] arguments) => RunWithLevels(null, arguments);
+
+    /// <summary>As <see cref="Run"/>, with a level order per column (a form's choice names) given to R as factor levels.</summary>
+    public static Dictionary<string, string> RunWithLevels(IReadOnlyDictionary<string, IReadOnlyList<string>>? levels, params string[] arguments)
     {
         Assert.True(File.Exists(Rscript), $"{Rscript} is missing: the R cross-checks need R (test.sh installs r-base-core).");
         // UTF-8 text handling; the script itself sets LC_COLLATE=C for the level order.
-        var stdout = ExternalProgram.Run(Rscript, ["--vanilla", Script, .. arguments], environment: new Dictionary<string, string> { ["LC_ALL"] = "C.UTF-8" })
+        var environment = new Dictionary<string, string> { ["LC_ALL"] = "C.UTF-8" };
+        foreach (var (column, order) in levels ?? new Dictionary<string, IReadOnlyList<string>>())
+        {
+            environment["WAYMARK_LEVELS_" + column] = string.Join('|', order);
+        }
+
+        var stdout = ExternalProgram.Run(Rscript, ["--vanilla", Script, .. arguments], environment: environment)
             .AssertSuccess().Output;
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var line in stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries))

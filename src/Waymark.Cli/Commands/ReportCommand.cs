@@ -11,13 +11,20 @@ internal static class ReportCommand
         var data = new Argument<string>("DATA.csv") { Description = "CSV file with a header line." };
         var spec = new Option<string>("--spec") { Description = "YAML file listing the frequencies, cross-tabulations and models (docs/statistics.md).", Required = true };
         var output = new Option<string>("--out") { Description = "HTML file to write.", Required = true };
+        var form = StatsCommand.FormOption();
         var command = new Command("report", "Write every analysis a findings spec lists, with tables, tests and accessible charts, to one HTML page without JavaScript.")
         {
-            data, spec, output,
+            data, spec, output, form,
         };
         command.SetAction(async (parseResult, _) =>
         {
-            var error = StatisticsReport.Write(parseResult.GetValue(data)!, parseResult.GetValue(spec)!, parseResult.GetValue(output)!);
+            var levels = await StatsCommand.LevelsAsync(parseResult, form).ConfigureAwait(false);
+            if (levels is null)
+            {
+                return ExitCodes.Failure;
+            }
+
+            var error = StatisticsReport.Write(parseResult.GetValue(data)!, parseResult.GetValue(spec)!, parseResult.GetValue(output)!, levels);
             if (error is not null)
             {
                 await parseResult.InvocationConfiguration.Error.WriteLineAsync($"waymark report: {error}").ConfigureAwait(false);

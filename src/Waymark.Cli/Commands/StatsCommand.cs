@@ -13,6 +13,7 @@ internal static class StatsCommand
         command.Subcommands.Add(Freq());
         command.Subcommands.Add(CrossTab());
         command.Subcommands.Add(Logit());
+        command.Subcommands.Add(Describe());
         foreach (var subcommand in command.Subcommands)
         {
             subcommand.Options.Add(new Option<bool>("--timing") { Description = "Print the seconds spent reading the CSV and on the analysis to standard error (benchmarks)." });
@@ -27,11 +28,15 @@ internal static class StatsCommand
         var variable = new Option<string>("--var") { Description = "Column to count.", Required = true };
         var weight = WeightOption();
         var json = JsonOption();
-        var command = new Command("freq", "Counts, percent and valid percent of one column.") { data, variable, weight, json };
-        command.SetAction((parseResult, _) => PrintAsync(
-            parseResult,
-            "freq",
-            StatisticsJson.Frequencies(parseResult.GetValue(data)!, parseResult.GetValue(variable)!, parseResult.GetValue(weight))));
+        var form = FormOption();
+        var command = new Command("freq", "Counts, percent and valid percent of one column.") { data, variable, weight, json, form };
+        command.SetAction(async (parseResult, _) =>
+        {
+            var levels = await LevelsAsync(parseResult, form).ConfigureAwait(false);
+            return levels is null
+                ? ExitCodes.Failure
+                : await PrintAsync(parseResult, "freq", StatisticsJson.Frequencies(parseResult.GetValue(data)!, parseResult.GetValue(variable)!, parseResult.GetValue(weight), levels)).ConfigureAwait(false);
+        });
         return command;
     }
 
@@ -42,14 +47,28 @@ internal static class StatsCommand
         var col = new Option<string>("--col") { Description = "Column whose categories are the table columns.", Required = true };
         var weight = WeightOption();
         var json = JsonOption();
+        var form = FormOption();
         var command = new Command("crosstab", "Contingency table with chi-square, G-test, Cramér's V, residuals; odds ratio and Fisher's exact test for 2x2.")
         {
-            data, row, col, weight, json,
+            data, row, col, weight, json, form,
         };
-        command.SetAction((parseResult, _) => PrintAsync(
-            parseResult,
-            "crosstab",
-            StatisticsJson.CrossTab(parseResult.GetValue(data)!, parseResult.GetValue(row)!, parseResult.GetValue(col)!, parseResult.GetValue(weight))));
+        command.SetAction(async (parseResult, _) =>
+        {
+            var levels = await LevelsAsync(parseResult, form).ConfigureAwait(false);
+            return levels is null
+                ? ExitCodes.Failure
+                : await PrintAsync(parseResult, "crosstab", StatisticsJson.CrossTab(parseResult.GetValue(data)!, parseResult.GetValue(row)!, parseResult.GetValue(col)!, parseResult.GetValue(weight), levels)).ConfigureAwait(false);
+        });
+        return command;
+    }
+
+    private static Command Describe()
+    {
+        var data = DataArgument();
+        var variable = new Option<string>("--var") { Description = "Numeric column to describe.", Required = true };
+        var json = JsonOption();
+        var command = new Command("describe", "N, missing, mean, SD, quartiles (R's type 7) and the histogram's breaks and counts (as R's hist) of a numeric column.") { data, variable, json };
+        command.SetAction((parseResult, _) => PrintAsync(parseResult, "describe", StatisticsJson.Describe(parseResult.GetValue(data)!, parseResult.GetValue(variable)!)));
         return command;
     }
 
@@ -79,6 +98,23 @@ internal static class StatsCommand
                 parseResult.GetValue(weight),
                 parseResult.GetValue(references))));
         return command;
+    }
+
+    internal static Option<string?> FormOption() => new("--form")
+    {
+        Description = "The XLSForm the data came from: single-choice answers in the form's choice order, choices nobody picked kept (default: R's sorted order).",
+    };
+
+    /// <summary>The form's choice orders (empty without --form), or null when the form does not load (its problems printed).</summary>
+    internal static async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>?> LevelsAsync(ParseResult parseResult, Option<string?> form)
+    {
+        if (parseResult.GetValue(form) is not { } path)
+        {
+            return new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        }
+
+        var instrument = await SurveyCommand.LoadAsync(parseResult, path).ConfigureAwait(false);
+        return instrument?.ChoiceOrder();
     }
 
     private static Argument<string> DataArgument() => new("DATA.csv") { Description = "CSV file with a header line." };

@@ -146,10 +146,7 @@ internal sealed class HtmlReport
         }
 
         Line("</dl>");
-        if (t.Expected.Cast<double>().Any(e => e < 5))
-        {
-            Warnings(["Some expected counts are below 5: the chi-square approximation may be incorrect."]);
-        }
+        Warnings(t.Warnings);
 
         Figure(SvgChart.StackedRowPercents(t, $"{id}-chart", title), $"{title}: row percents (N = {Count(t.Total)}).");
     }

@@ -22,20 +22,30 @@ internal static class SvgChart
     private const int BarHeight = 20;
     private const int Top = 10;
 
-    /// <summary>Horizontal bars, one per level, length proportional to its (weighted) count.</summary>
-    public static XElement FrequencyBars(FrequencyTable table, string id, string title)
+    /// <summary>
+    /// Horizontal bars, one per level, length proportional to its (weighted) count. A level for which
+    /// <paramref name="hidden"/> gives a text (the console's "&lt;5") has no bar and shows that text instead of its figures.
+    /// </summary>
+    public static XElement FrequencyBars(FrequencyTable table, string id, string title, Func<int, string?>? hidden = null)
     {
-        var max = table.Rows.Count == 0 ? 1 : table.Rows.Max(r => r.Count);
+        var shown = Enumerable.Range(0, table.Rows.Count).Select(i => hidden?.Invoke(i)).ToList();
+        var max = table.Rows.Count == 0 ? 1 : table.Rows.Where((_, i) => shown[i] is null).Select(r => r.Count).DefaultIfEmpty(1).Max();
         var height = Top + (table.Rows.Count * RowHeight) + Top;
-        var description = string.Join("; ", table.Rows.Select(r => $"{r.Value}: {Count(r.Count)} ({Percent(r.ValidPercent)})"));
+        var description = string.Join("; ", table.Rows.Select((r, i) => $"{r.Value}: {shown[i] ?? $"{Count(r.Count)} ({Percent(r.ValidPercent)})"}"));
         var svg = Frame(id, $"{title} (N = {Count(table.N)})", description, height);
         for (var i = 0; i < table.Rows.Count; i++)
         {
             var row = table.Rows[i];
             var y = Top + (i * RowHeight);
+            svg.Add(Label(LabelWidth - 8, y, row.Value, "end"));
+            if (shown[i] is { } text)
+            {
+                svg.Add(Label(LabelWidth + 6, y, text, "start"));
+                continue;
+            }
+
             var length = max > 0 ? BarArea * row.Count / max : 0;
             svg.Add(
-                Label(LabelWidth - 8, y, row.Value, "end"),
                 Rect(LabelWidth, y, length, Palette[0], $"{row.Value}: {Count(row.Count)}"),
                 Label(LabelWidth + length + 6, y, $"{Count(row.Count)} ({Percent(row.ValidPercent)})", "start"));
         }

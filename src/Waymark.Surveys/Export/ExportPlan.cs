@@ -17,6 +17,7 @@ internal enum ColumnKind
     Dummy,
     Flags,
     FlagDummy,
+    Excluded,
 }
 
 /// <summary>
@@ -115,6 +116,12 @@ internal sealed class ExportPlan
             plan.Add("flag_" + flag, "Flag: " + flag, ColumnKind.FlagDummy, null, flag, [("0", "no"), ("1", "yes")], "0/1");
         }
 
+        if (responses.Any(r => r.Excluded is not null))
+        {
+            // Set aside in the console, never deleted: the researcher decides with this column.
+            plan.Add("excluded", "Set aside in the console as a test or junk response (empty: not set aside)", ColumnKind.Excluded, null, null, [], "text");
+        }
+
         return plan;
     }
 
@@ -129,6 +136,7 @@ internal sealed class ExportPlan
             ColumnKind.Dummy => raw.Length == 0 ? string.Empty : Expressions.Evaluator.SplitList(raw).Contains(column.Choice) ? "1" : "0",
             ColumnKind.Flags => string.Join(' ', response.Flags),
             ColumnKind.FlagDummy => response.Flags.Contains(column.Choice!) ? "1" : "0",
+            ColumnKind.Excluded => response.Excluded ?? string.Empty,
             // SPSS's GET DATA cannot read a line break inside a quoted field: the CSV holds free text on one line.
             ColumnKind.Text => OneLine(raw),
             _ => raw,

@@ -51,6 +51,14 @@ public sealed class Instrument
 
     public Question? Find(string name) => _byName.TryGetValue(name, out var c) ? c.Question : null;
 
+    /// <summary>
+    /// Each single-choice question's choice names in the form's order: the level order of its
+    /// analyses (console, <c>waymark stats --form</c>, <c>waymark report --form</c>), as the R and SPSS exports label them.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> ChoiceOrder() =>
+        Questions.Where(q => q.Type == QuestionType.SelectOne)
+            .ToDictionary(q => q.Name, q => (IReadOnlyList<string>)q.Choices.Select(c => c.Name).ToList(), StringComparer.Ordinal);
+
     internal CompiledQuestion? FindCompiled(string name) => _byName.GetValueOrDefault(name);
 
     internal Expression? GroupRelevance(string group) => _groups.TryGetValue(group, out var g) ? g.Relevant : null;

@@ -9,4 +9,8 @@ public sealed record SurveyResponse(
     string Id,
     DateOnly? Date,
     IReadOnlyDictionary<string, string> Answers,
-    IReadOnlyList<string> Flags);
+    IReadOnlyList<string> Flags)
+{
+    /// <summary>The console's mark that set this response aside ("test" or "junk"), or null: the exports' <c>excluded</c> column.</summary>
+    public string? Excluded { get; init; }
+}

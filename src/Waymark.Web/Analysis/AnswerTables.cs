@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Xml.Linq;
 using Waymark.Statistics;
@@ -7,18 +8,30 @@ using ResponseRecord = Waymark.Responses.ResponseRecord;
 
 namespace Waymark.Web.Analysis;
 
-/// <summary>A frequency table of one question with the instrument's labels and its chart.</summary>
-internal sealed record FrequencyView(Question Question, string Title, FrequencyTable Table, IReadOnlyList<string> Labels, string Svg);
+/// <summary>
+/// A one-way table of one question with the instrument's labels, which counts are hidden as small
+/// cells, and its chart (null when nothing may be drawn). <paramref name="Multiple"/>: a select_multiple,
+/// whose percents are of the respondents who answered it (they add up to more than 100).
+/// </summary>
+internal sealed record FrequencyView(
+    Question Question, string Title, FrequencyTable Table, IReadOnlyList<string> Labels, IReadOnlyList<bool> Hidden, string? Svg, bool Multiple)
+{
+    public bool HiddenN => SmallCells.IsSmall(Table.N);
+}
 
-/// <summary>A cross-tabulation of two questions with every test the statistics library gives, labels and chart.</summary>
+/// <summary>A number question: R's descriptive statistics and hist()'s classes, with the small classes hidden.</summary>
+internal sealed record NumberView(Question Question, string Title, DescriptiveStatistics Statistics, Histogram Histogram, IReadOnlyList<string> ClassLabels, IReadOnlyList<bool> Hidden, string Svg);
+
+/// <summary>A cross-tabulation of two questions with every test the statistics library gives, labels, hidden cells and chart.</summary>
 internal sealed record CrossTabView(
-    Question Row, Question Column, string Title, CrossTabResult Table, IReadOnlyList<string> RowLabels, IReadOnlyList<string> ColumnLabels, string Svg);
+    Question Row, Question Column, string Title, CrossTabResult Table, IReadOnlyList<string> RowLabels, IReadOnlyList<string> ColumnLabels, bool[,] Hidden, string? Svg);
 
 /// <summary>
 /// Analyses of opened responses with the statistics library (the figures of <c>waymark stats</c>,
 /// equal to R's): the answers are laid out as the in-memory CSV the library reads, never a file.
-/// Levels keep the library's order (by choice name, as R in the C locale: ADR 0006); labels come
-/// from the instrument in the chosen language.
+/// Levels follow the form's choice order (as the R and SPSS exports label them; a choice nobody
+/// picked is kept with zero); labels come from the instrument in the chosen language. Counts of 1
+/// to 4 are hidden (<see cref="SmallCells"/>).
 /// </summary>
 internal static class AnswerTables
 {
@@ -26,30 +39,41 @@ internal static class AnswerTables
     public static IReadOnlyList<Question> Categorical(Instrument instrument) =>
         instrument.Questions.Where(q => q.Type == QuestionType.SelectOne).ToList();
 
-    /// <summary>Questions with a frequency table: single choice and numbers.</summary>
+    /// <summary>Questions with a summary: single and multiple choice (frequencies) and numbers (descriptives and histogram).</summary>
     public static IReadOnlyList<Question> Countable(Instrument instrument) =>
-        instrument.Questions.Where(q => q.Type is QuestionType.SelectOne or QuestionType.IntegerNumber or QuestionType.DecimalNumber).ToList();
+        instrument.Questions.Where(q => q.Type is QuestionType.SelectOne or QuestionType.SelectMultiple or QuestionType.IntegerNumber or QuestionType.DecimalNumber).ToList();
 
     public static string LabelOf(Instrument instrument, Question question, string language) =>
         question.Labels.For(language, instrument.FallbackLanguage) is { Length: > 0 } label ? label : question.Name;
 
-    public static (FrequencyView? View, string? Error) Frequencies(Instrument instrument, IReadOnlyList<ResponseRecord> records, string? name, string language)
+    /// <summary>The summary of one question: a <see cref="FrequencyView"/> or a <see cref="NumberView"/>.</summary>
+    public static (object? View, string? Error) Summary(Instrument instrument, IReadOnlyList<ResponseRecord> records, string? name, string language)
     {
         if (Find(Countable(instrument), name) is not { } question)
         {
-            return (null, $"Choose a question for the frequency table: '{name}' is not a single-choice or number question of this instrument.");
+            return (null, $"Choose a question to summarise: '{name}' is not a choice or number question of this instrument.");
         }
 
-        var table = Data(records, [question.Name]).Then(data => Tabulation.Frequencies(data, question.Name, null));
+        var title = LabelOf(instrument, question, language);
+        if (question.Type is QuestionType.IntegerNumber or QuestionType.DecimalNumber)
+        {
+            var described = Data(records, [question.Name]).Then(data => Descriptives.Of(data, question.Name));
+            return described.IsSuccess ? (Number(question, title, described.Value!), null) : (null, described.Error);
+        }
+
+        var table = question.Type == QuestionType.SelectMultiple
+            ? Result<FrequencyTable>.Ok(Multiple(question, records))
+            : Data(records, [question.Name]).Then(data => Tabulation.Frequencies(data, question.Name, null, ChoiceNames(question)));
         if (!table.IsSuccess)
         {
             return (null, table.Error);
         }
 
         var labels = table.Value!.Rows.Select(r => ValueLabel(instrument, question, r.Value, language)).ToList();
-        var title = LabelOf(instrument, question, language);
+        var hidden = SmallCells.Hidden(table.Value.Rows.Select(r => r.Count).ToList());
         var labelled = table.Value with { Rows = table.Value.Rows.Select((r, i) => r with { Value = labels[i] }).ToList() };
-        return (new FrequencyView(question, title, table.Value, labels, Svg(SvgChart.FrequencyBars(labelled, "frequency-chart", title))), null);
+        var svg = SmallCells.IsSmall(table.Value.N) ? null : Svg(SvgChart.FrequencyBars(labelled, "frequency-chart", title, i => hidden[i] ? SmallCells.Shown : null));
+        return (new FrequencyView(question, title, table.Value, labels, hidden, svg, question.Type == QuestionType.SelectMultiple), null);
     }
 
     public static (CrossTabView? View, string? Error) CrossTab(Instrument instrument, IReadOnlyList<ResponseRecord> records, string? rowName, string? columnName, string language)
@@ -65,7 +89,8 @@ internal static class AnswerTables
             return (null, "Choose two different questions for the cross-tabulation.");
         }
 
-        var table = Data(records, [row.Name, column.Name]).Then(data => Tabulation.CrossTab(data, row.Name, column.Name, null));
+        var orders = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal) { [row.Name] = ChoiceNames(row), [column.Name] = ChoiceNames(column) };
+        var table = Data(records, [row.Name, column.Name]).Then(data => Tabulation.CrossTab(data, row.Name, column.Name, null, orders));
         if (!table.IsSuccess)
         {
             return (null, table.Error);
@@ -75,7 +100,10 @@ internal static class AnswerTables
         var columnLabels = table.Value.ColumnLabels.Select(v => ValueLabel(instrument, column, v, language)).ToList();
         var title = $"{LabelOf(instrument, row, language)} by {LabelOf(instrument, column, language)}";
         var labelled = table.Value with { RowLabels = rowLabels, ColumnLabels = columnLabels };
-        return (new CrossTabView(row, column, title, table.Value, rowLabels, columnLabels, Svg(SvgChart.StackedRowPercents(labelled, "crosstab-chart", title))), null);
+        var hidden = SmallCells.Hidden(table.Value.Observed);
+        // Row percents of a table with hidden cells would give them back: then the chart is left out.
+        var svg = SmallCells.Any(hidden) ? null : Svg(SvgChart.StackedRowPercents(labelled, "crosstab-chart", title));
+        return (new CrossTabView(row, column, title, table.Value, rowLabels, columnLabels, hidden, svg), null);
     }
 
     /// <summary>The answers to <paramref name="names"/> as CSV text (every cell quoted; unanswered is empty, i.e. missing).</summary>
@@ -91,12 +119,47 @@ internal static class AnswerTables
         return csv.ToString();
     }
 
+    private static NumberView Number(Question question, string title, DescriptiveStatistics statistics)
+    {
+        var histogram = Descriptives.HistogramOf(statistics.Sorted);
+        var labels = Enumerable.Range(0, histogram.Counts.Count)
+            .Select(i => $"{(i == 0 ? "[" : "(")}{Figure(histogram.Breaks[i])}, {Figure(histogram.Breaks[i + 1])}]")
+            .ToList();
+        var hidden = SmallCells.Hidden(histogram.Counts.Select(c => (double)c).ToList());
+        var rows = histogram.Counts.Select((c, i) => new FrequencyRow(labels[i], c, 100.0 * c / statistics.N, 100.0 * c / statistics.N)).ToList();
+        var table = new FrequencyTable(question.Name, rows, statistics.N, statistics.Missing, false, statistics.N, statistics.Missing);
+        var svg = Svg(SvgChart.FrequencyBars(table, "histogram-chart", $"{title}: histogram", i => hidden[i] ? SmallCells.Shown : null));
+        return new NumberView(question, title, statistics, histogram, labels, hidden, svg);
+    }
+
+    /// <summary>A select_multiple's choices in form order: how many of those who answered chose each.</summary>
+    private static FrequencyTable Multiple(Question question, IReadOnlyList<ResponseRecord> records)
+    {
+        var answered = records
+            .Select(r => r.Answers.TryGetValue(question.Name, out var raw) ? raw.Split(' ', StringSplitOptions.RemoveEmptyEntries) : [])
+            .Where(chosen => chosen.Length > 0)
+            .ToList();
+        var names = ChoiceNames(question);
+        names.AddRange(answered.SelectMany(c => c).Where(c => !names.Contains(c)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
+        var n = answered.Count;
+        var rows = names.Select(name =>
+        {
+            double count = answered.Count(chosen => chosen.Contains(name, StringComparer.Ordinal));
+            return new FrequencyRow(name, count, 100 * count / records.Count, n > 0 ? 100 * count / n : double.NaN);
+        }).ToList();
+        return new FrequencyTable(question.Name, rows, n, records.Count - n, false, n, records.Count - n);
+    }
+
+    private static List<string> ChoiceNames(Question question) => question.Choices.Select(c => c.Name).Distinct(StringComparer.Ordinal).ToList();
+
     private static Result<CsvData> Data(IReadOnlyList<ResponseRecord> records, IReadOnlyList<string> names) =>
         records.Count == 0
-            ? Result<CsvData>.Fail("There are no responses to analyse yet.")
+            ? Result<CsvData>.Fail("There are no responses to analyse (none yet, or none the filter keeps).")
             : CsvData.Parse(Csv(records, names), "responses");
 
     private static string Quote(string value) => '"' + value.Replace("\"", "\"\"", StringComparison.Ordinal) + '"';
+
+    private static string Figure(double value) => value.ToString("G6", CultureInfo.InvariantCulture);
 
     private static Question? Find(IReadOnlyList<Question> questions, string? name) => questions.FirstOrDefault(q => q.Name == name);
 

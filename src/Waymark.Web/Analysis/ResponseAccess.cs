@@ -45,13 +45,17 @@ public sealed class ResponseAccess(WaymarkDatabase database, SealedKeyVault vaul
     internal Task<long> CountAsync(SurveyEntry entry, CancellationToken cancellationToken) =>
         database.SurveyResponses.CountAsync(entry.Id, cancellationToken);
 
+    /// <summary>The instrument's responses set aside as test or junk: response id to mark.</summary>
+    internal Task<IReadOnlyDictionary<string, string>> MarksAsync(SurveyEntry entry, CancellationToken cancellationToken) =>
+        database.ResponseMarks.ReadAsync(entry.Id, cancellationToken);
+
+    /// <summary>Sets a response aside as <paramref name="mark"/> ("test" or "junk"), or puts it back when null; false when nothing changed.</summary>
+    internal Task<bool> MarkAsync(SurveyEntry entry, string id, string? mark, CancellationToken cancellationToken) =>
+        mark is null ? database.ResponseMarks.UnmarkAsync(entry.Id, id, cancellationToken) : database.ResponseMarks.MarkAsync(entry.Id, id, mark, cancellationToken);
+
     /// <summary>Every response to the instrument, opened (with the set-level quality flags).</summary>
     internal async Task<OpenedResponses> OpenAllAsync(SurveyEntry entry, string? session, CancellationToken cancellationToken) =>
         Open(entry, session, await database.SurveyResponses.ReadAsync(entry.Id, cancellationToken).ConfigureAwait(false));
-
-    /// <summary>One page of responses in id order, opened.</summary>
-    internal async Task<OpenedResponses> OpenPageAsync(SurveyEntry entry, string? session, int offset, int limit, CancellationToken cancellationToken) =>
-        Open(entry, session, await database.SurveyResponses.ReadPageAsync(entry.Id, offset, limit, cancellationToken).ConfigureAwait(false));
 
     private OpenedResponses Open(SurveyEntry entry, string? session, IReadOnlyList<StoredResponse> stored) =>
         vault.UseAll(session, entry.Keys, keys =>

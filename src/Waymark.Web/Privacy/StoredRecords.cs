@@ -32,5 +32,6 @@ internal static class StoredRecords
         ["instrument_catalog"] = "the version of the published survey list, for other nodes",
         ["screening_term_lists"] = "search-screening term lists uploaded by editors",
         ["screening_term_state"] = "the version of the active term lists, for other nodes",
+        ["response_marks"] = "responses an analyst set aside as test or junk (the response id and the mark; nothing about the respondent)",
     };
 }

@@ -145,20 +145,24 @@ internal sealed record SurveyEntry(
     {
         var engine = new SurveyEngine(instrument, time);
         var attention = instrument.Questions
-            .Where(q => q.Parameters.TryGetValue(SurveyCatalog.AttentionParameter, out var expected) && expected.Length > 0)
+            .Where(IsAttentionCheck)
             .ToDictionary(q => q.Name, q => q.Parameters[SurveyCatalog.AttentionParameter], StringComparer.Ordinal);
         var freeText = instrument.Questions.Where(q => q.Type == QuestionType.Text).Select(q => q.Name).ToHashSet(StringComparer.Ordinal);
         return new SurveyEntry(instrument, engine, publicKey, FindGrids(engine), attention, freeText);
     }
 
-    /// <summary>Grids: runs of at least three consecutive select_one questions on one page sharing a choice list.</summary>
+    /// <summary>
+    /// Grids: runs of at least three consecutive select_one questions on one page sharing a choice list.
+    /// An attention check (<c>parameters: attention_check=CHOICE</c>) is not an item of a grid and does
+    /// not break one: a sincere respondent who answers it as asked is not straight-lining.
+    /// </summary>
     private static List<IReadOnlyList<string>> FindGrids(SurveyEngine engine)
     {
         var grids = new List<IReadOnlyList<string>>();
         foreach (var page in engine.Pages)
         {
             var run = new List<Question>();
-            foreach (var question in page.Questions.Append(null))
+            foreach (var question in page.Questions.Where(q => !IsAttentionCheck(q)).Append(null))
             {
                 if (question is { Type: QuestionType.SelectOne } && (run.Count == 0 || run[0].ListName == question.ListName))
                 {
@@ -177,4 +181,7 @@ internal sealed record SurveyEntry(
 
         return grids;
     }
+
+    private static bool IsAttentionCheck(Question question) =>
+        question.Parameters.TryGetValue(SurveyCatalog.AttentionParameter, out var expected) && expected.Length > 0;
 }

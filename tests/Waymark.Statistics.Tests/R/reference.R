@@ -3,6 +3,8 @@
 #   Rscript --vanilla reference.R freq     DATA.csv VAR [WEIGHT]
 #   Rscript --vanilla reference.R crosstab DATA.csv ROW COL [WEIGHT]
 #   Rscript --vanilla reference.R logit    DATA.csv OUTCOME PRED1,PRED2 [WEIGHT|-] [COLUMN=LEVEL ...]
+#   Rscript --vanilla reference.R describe DATA.csv VAR
+# A level order for a column (a form's choice names) comes in the environment: WAYMARK_LEVELS_<column>=a|b|c.
 # Lines: "key=number" (17 significant digits, "null" for NA/NaN/Inf), "$key=text", "!flag=TRUE|FALSE".
 # Levels sort as in the C locale, the order Waymark documents (docs/statistics.md).
 invisible(Sys.setlocale("LC_COLLATE", "C"))
@@ -14,6 +16,8 @@ txt <- function(key, v) cat("$", key, "=", v, "\n", sep = "")
 flag <- function(key, v) cat("!", key, "=", v, "\n", sep = "")
 matrix_out <- function(key, m) for (i in seq_len(nrow(m))) for (j in seq_len(ncol(m))) num(sprintf("%s.%d.%d", key, i - 1, j - 1), m[i, j])
 weights_of <- function(w) if (is.na(w) || w == "-") rep(1, nrow(d)) else as.numeric(d[[w]])
+levels_of <- function(name) { v <- Sys.getenv(paste0("WAYMARK_LEVELS_", name), unset = NA); if (is.na(v)) NULL else strsplit(v, "|", fixed = TRUE)[[1]] }
+ordered <- function(x, name) { L <- levels_of(name); if (is.null(L)) factor(x) else factor(x, levels = c(L, sort(setdiff(unique(x), L)))) }
 test_out <- function(key, x) { num(paste0(key, ".statistic"), unname(x$statistic)); num(paste0(key, ".df"), unname(x$parameter)); num(paste0(key, ".p"), x$p.value) }
 
 if (kind == "freq") {
@@ -22,7 +26,8 @@ if (kind == "freq") {
   known <- !is.na(wt)
   x <- x[known]; wt <- wt[known]
   total <- sum(wt); missing <- sum(wt[is.na(x)]); used <- sum(!is.na(x))
-  counts <- tapply(wt[!is.na(x)], factor(x[!is.na(x)]), sum)
+  counts <- tapply(wt[!is.na(x)], ordered(x[!is.na(x)], args[3]), sum)
+  counts[is.na(counts)] <- 0
   num("n", total - missing); num("missing", missing); num("rows_used", used); num("rows_dropped", nrow(d) - used)
   for (i in seq_along(counts)) {
     key <- sprintf("levels.%d.", i - 1)
@@ -32,7 +37,12 @@ if (kind == "freq") {
 } else if (kind == "crosstab") {
   wt <- weights_of(args[5])
   keep <- !is.na(d[[args[3]]]) & !is.na(d[[args[4]]]) & !is.na(wt)
-  m <- unclass(xtabs(wt[keep] ~ factor(d[[args[3]]][keep]) + factor(d[[args[4]]][keep])))
+  full <- unclass(xtabs(wt[keep] ~ ordered(d[[args[3]]][keep], args[3]) + ordered(d[[args[4]]][keep], args[4])))
+  # Categories nobody chose (a level order lists them) leave the table and the tests: droplevels.
+  er <- rownames(full)[rowSums(full) == 0]; ec <- colnames(full)[colSums(full) == 0]
+  for (i in seq_along(er)) txt(sprintf("empty_rows.%d", i - 1), er[i])
+  for (i in seq_along(ec)) txt(sprintf("empty_cols.%d", i - 1), ec[i])
+  m <- full[rowSums(full) > 0, colSums(full) > 0, drop = FALSE]
   num("n", sum(m)); num("missing", sum(!keep)); num("rows_used", sum(keep)); num("rows_dropped", sum(!keep))
   for (i in seq_len(nrow(m))) txt(sprintf("rows.%d", i - 1), rownames(m)[i])
   for (j in seq_len(ncol(m))) txt(sprintf("cols.%d", j - 1), colnames(m)[j])
@@ -80,6 +90,14 @@ if (kind == "freq") {
   }
   flag("aliased", any(is.na(cf)))
   num("deviance", deviance(fit)); num("null_deviance", fit$null.deviance); num("aic", fit$aic); num("iterations", fit$iter)
+} else if (kind == "describe") {
+  x <- d[[args[3]]]; v <- x[!is.na(x)]
+  q <- quantile(v, c(0, 0.25, 0.5, 0.75, 1), names = FALSE)
+  num("n", length(v)); num("missing", sum(is.na(x))); num("mean", mean(v)); num("sd", sd(v))
+  num("min", q[1]); num("q1", q[2]); num("median", q[3]); num("q3", q[4]); num("max", q[5])
+  h <- hist(v, plot = FALSE)
+  for (i in seq_along(h$breaks)) num(sprintf("histogram.breaks.%d", i - 1), h$breaks[i])
+  for (i in seq_along(h$counts)) num(sprintf("histogram.counts.%d", i - 1), h$counts[i])
 } else {
   stop("unknown kind ", kind)
 }

@@ -50,17 +50,39 @@ public sealed class AnalystBrowserTests(AnalystServer fixture, PageChecker check
         var shown = double.Parse((await page.Locator("#chi-square").GetAttributeAsync("value"))!, CultureInfo.InvariantCulture);
         var csv = "helped,f1\n" + string.Concat(AnalystServer.Plan.Select(p => $"{p.Helped},{p.F1}\n"));
         Assert.Equal(Tabulation.CrossTab(CsvData.Parse(csv, "plan").Value!, "helped", "f1", null).Value!.ChiSquare, shown);
-        Assert.Equal(1, await page.Locator("#crosstab svg[role=img]").CountAsync());
+        // Cells of 1 to 4 are hidden; the row-percent chart would give them back, so it is left out.
+        Assert.Equal(0, await page.Locator("#crosstab svg[role=img]").CountAsync());
+        Assert.True(await page.Locator("#crosstab-chart-left-out").IsVisibleAsync());
+        Assert.Contains("<5", await page.Locator("#crosstab-counts").InnerTextAsync(), StringComparison.Ordinal);
         await CheckAsync(problems, page);
 
+        // A summary in the form's order with its chart, then the same with attention-check failures left out (the filter form, a GET).
+        await page.GetByLabel("Question").SelectOptionAsync("f1");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Summarise" }).ClickAsync();
+        Assert.Equal(["Never", "Sometimes", "Often"], await page.Locator("#frequency-table tbody th").AllInnerTextsAsync());
+        Assert.Equal(1, await page.Locator("#frequencies svg[role=img]").CountAsync());
+        await CheckAsync(problems, page);
+        await page.Locator("#filter-flag-attention").SelectOptionAsync("exclude");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
+        Assert.Contains("flag-attention=exclude", page.Url, StringComparison.Ordinal);
+        Assert.StartsWith($"{AnalystServer.Plan.Count(p => !p.FailsAttention)} of {AnalystServer.Plan.Length} ", await page.Locator("#filter-summary").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(1, await page.Locator("#frequency-table").CountAsync());
+        await page.GetByLabel("Question").SelectOptionAsync("age");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Summarise" }).ClickAsync();
+        Assert.Equal(1, await page.Locator("#numbers svg[role=img]").CountAsync());
+        Assert.Contains("flag-attention=exclude", page.Url, StringComparison.Ordinal); // the filter travels with the analysis
+        await CheckAsync(problems, page);
+
+        // The exports page keeps the filter the analyses had: the file holds the responses it keeps.
         await page.GetByRole(AriaRole.Link, new() { Name = "Exports", Exact = true }).First.ClickAsync();
+        Assert.Contains("flag-attention=exclude", page.Url, StringComparison.Ordinal);
         await CheckAsync(problems, page);
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Download CSV data" }).ClickAsync());
         Assert.Equal("flow-test.csv", download.SuggestedFilename);
         var path = Path.Combine(TestEnvironment.NewTempDirectory("browser-download"), download.SuggestedFilename);
         await download.SaveAsAsync(path);
         var lines = (await File.ReadAllTextAsync(path)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(AnalystServer.Plan.Length + 1, lines.Length);
+        Assert.Equal(AnalystServer.Plan.Count(p => !p.FailsAttention) + 1, lines.Length);
         PageChecker.AssertClean(problems);
     }
 }

@@ -117,7 +117,10 @@ public sealed class AnalystJourneyTests(PageChecker checker) : IClassFixture<Pag
         var expected = Tabulation.CrossTab(CsvData.Parse(csv, "plan").Value!, "talked", "mood", null).Value!.ChiSquare;
         Assert.Equal(expected, shown);
         Assert.True(shown > 0);
-        Assert.Equal(1, await page.Locator("#crosstab svg[role=img]").CountAsync());
+        // A table with a count of 1 to 4 hides it and leaves out the chart that would give it back.
+        var anySmall = Plan.GroupBy(p => (p.Talked, p.Mood)).Any(g => g.Count() < 5);
+        Assert.Equal(anySmall ? 0 : 1, await page.Locator("#crosstab svg[role=img]").CountAsync());
+        Assert.Equal(anySmall ? 1 : 0, await page.Locator("#crosstab-chart-left-out").CountAsync());
         await CheckAsync(problems, page);
 
         await page.GotoAsync(new Uri(server.ConsoleUrl, $"/console/exports/{FormId}").ToString());

@@ -61,25 +61,24 @@ internal static partial class AnalystRequests
         return unlocked;
     }
 
-    public static async Task<(HttpStatusCode Status, string Html)> CrossTabAsync(this ConsoleSession session, string row, string column, string language = "en")
-    {
-        var page = await session.Client.GetStringAsync(Analyses);
-        using var response = await session.PostFormAsync(Analyses + "?handler=CrossTab", page, [new("row", row), new("column", column), new("language", language)]);
-        return (response.StatusCode, await response.Content.ReadAsStringAsync());
-    }
+    public static Task<(HttpStatusCode Status, string Html)> CrossTabAsync(this ConsoleSession session, string row, string column, string language = "en", string filter = "") =>
+        session.GetAsync($"{Analyses}?analysis=crosstab&row={row}&column={column}&language={language}{filter}");
 
-    public static async Task<(HttpStatusCode Status, string Html)> FrequenciesAsync(this ConsoleSession session, string question, string language)
+    public static Task<(HttpStatusCode Status, string Html)> FrequenciesAsync(this ConsoleSession session, string question, string language, string filter = "") =>
+        session.GetAsync($"{Analyses}?analysis=summary&question={question}&language={language}{filter}");
+
+    /// <summary>A console page by GET, with its status (the analyses and filters are links).</summary>
+    public static async Task<(HttpStatusCode Status, string Html)> GetAsync(this ConsoleSession session, string path)
     {
-        var page = await session.Client.GetStringAsync(Analyses);
-        using var response = await session.PostFormAsync(Analyses + "?handler=Frequencies", page, [new("question", question), new("language", language)]);
+        using var response = await session.Client.GetAsync(path);
         return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
     /// <summary>Downloads one export file; the response is the caller's to dispose.</summary>
-    public static async Task<HttpResponseMessage> ExportAsync(this ConsoleSession session, string format, string language = "en")
+    public static async Task<HttpResponseMessage> ExportAsync(this ConsoleSession session, string format, string language = "en", params KeyValuePair<string, string>[] filter)
     {
         var page = await session.Client.GetStringAsync(Exports);
-        return await session.PostFormAsync(Exports, page, [new("format", format), new("language", language)]);
+        return await session.PostFormAsync(Exports, page, [new("format", format), new("language", language), .. filter]);
     }
 
     /// <summary>The exact figure a page carries in <c>&lt;data id="…" value="…"&gt;</c>.</summary>

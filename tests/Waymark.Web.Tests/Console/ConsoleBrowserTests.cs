@@ -62,6 +62,11 @@ public sealed class ConsoleBrowserTests(PageChecker checker) : IClassFixture<Pag
         }
 
         Assert.Contains("signed in", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+
+        // The key changes waiting for approval (an admin or analyst page, reached by address).
+        await page.GotoAsync(new Uri(_server.ConsoleUrl, "/console/keychanges").ToString());
+        Assert.Equal("/console/keychanges", new Uri(page.Url).AbsolutePath);
+        await CheckAsync(problems, page);
         var cookies = await context.CookiesAsync();
         var session = cookies.Single(c => c.Name == "waymark-console");
         Assert.True(session.HttpOnly);

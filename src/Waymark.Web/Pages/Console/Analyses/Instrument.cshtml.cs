@@ -6,62 +6,86 @@ using Waymark.Web.Surveys;
 namespace Waymark.Web.Pages.Console.Analyses;
 
 /// <summary>
-/// A frequency table of one question, or a cross-tabulation of two with Pearson's chi-square and
-/// the other tests of the statistics library, from the answers opened in memory for this request.
+/// A summary of one question (frequencies in the form's order, or descriptives and a histogram), or
+/// a cross-tabulation of two with Pearson's chi-square and the other tests of the statistics library,
+/// from the answers opened in memory for this request and kept by the filter. Everything is a GET
+/// (the analysis and the filter are in the query), so a view is a link; small counts are hidden.
 /// </summary>
 public sealed class InstrumentModel(SurveyCatalog catalog, ResponseAccess access, ConsoleAccounts accounts) : AnalystPage(catalog, access, accounts)
 {
+    public const string FrequenciesAnalysis = "summary";
+    public const string CrossTabAnalysis = "crosstab";
+
     internal FrequencyView? Frequencies { get; private set; }
+
+    internal NumberView? Numbers { get; private set; }
 
     internal CrossTabView? CrossTab { get; private set; }
 
+    internal ResponseFilter Filter { get; private set; } = null!;
+
+    internal FilteredResponses? Filtered { get; private set; }
+
     public string? Error { get; private set; }
 
+    /// <summary>Responses the analysis used (after the filter).</summary>
     public int Responses { get; private set; }
 
     /// <summary>Which responses did not open and are left out, or null.</summary>
     public string? NotOpened { get; private set; }
 
-    [BindProperty]
-    public string? Question { get; set; }
+    public string? Analysis { get; private set; }
 
-    [BindProperty]
-    public string? Row { get; set; }
+    public string? Question { get; private set; }
 
-    [BindProperty]
-    public string? Column { get; set; }
+    public string? Row { get; private set; }
 
-    public IActionResult OnGet(string instrument) => Load(instrument) ? Page() : NotFound();
+    public string? Column { get; private set; }
 
-    public Task<IActionResult> OnPostFrequenciesAsync(string instrument, string? language, CancellationToken cancellationToken) =>
-        RunAsync(instrument, language, records =>
-        {
-            (Frequencies, Error) = AnswerTables.Frequencies(Entry.Instrument, records, Question, Language);
-        }, cancellationToken);
-
-    public Task<IActionResult> OnPostCrossTabAsync(string instrument, string? language, CancellationToken cancellationToken) =>
-        RunAsync(instrument, language, records =>
-        {
-            (CrossTab, Error) = AnswerTables.CrossTab(Entry.Instrument, records, Row, Column, Language);
-        }, cancellationToken);
-
-    private async Task<IActionResult> RunAsync(string instrument, string? language, Action<IReadOnlyList<Waymark.Responses.ResponseRecord>> analyse, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(string instrument, string? analysis, string? question, string? row, string? column, string? language, CancellationToken cancellationToken)
     {
         if (!Load(instrument, language))
         {
             return NotFound();
         }
 
-        var opened = await Access.OpenAllAsync(Entry, SessionId, cancellationToken);
-        if (opened.Locked)
+        (Analysis, Question, Row, Column) = (analysis, question, row, column);
+        Filter = ResponseFilter.Read(name => Request.Query[name].FirstOrDefault(), ResponseFilter.Exclude);
+        if (!CanRead)
+        {
+            if (analysis is not null)
+            {
+                Error = "The answers are sealed and locked: unlock them with the research team's key first.";
+                Response.StatusCode = StatusCodes.Status400BadRequest;
+            }
+
+            return Page();
+        }
+
+        Filtered = await FilteredResponses.OpenAsync(Access, Entry, SessionId, Filter, cancellationToken);
+        if (Filtered.Opened.Locked)
         {
             Error = "The answers are sealed and locked: unlock them with the research team's key first.";
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
         }
-        else
+
+        NotOpened = Filtered.Opened.NotOpenedSummary;
+        Responses = Filtered.Kept.Count;
+        switch (analysis)
         {
-            NotOpened = opened.NotOpenedSummary;
-            Responses = opened.Records.Count;
-            analyse(opened.Records);
+            case FrequenciesAnalysis:
+                var (view, error) = AnswerTables.Summary(Entry.Instrument, Filtered.Kept, question, Language);
+                (Frequencies, Numbers, Error) = (view as FrequencyView, view as NumberView, error);
+                break;
+            case CrossTabAnalysis:
+                (CrossTab, Error) = AnswerTables.CrossTab(Entry.Instrument, Filtered.Kept, row, column, Language);
+                break;
+            case null:
+                break;
+            default:
+                Error = "Choose a summary or a cross-tabulation.";
+                break;
         }
 
         if (Error is not null)
@@ -70,5 +94,20 @@ public sealed class InstrumentModel(SurveyCatalog catalog, ResponseAccess access
         }
 
         return Page();
+    }
+
+    /// <summary>The analysis fields of this request, kept by the filter form.</summary>
+    internal IReadOnlyList<KeyValuePair<string, string>> AnalysisFields()
+    {
+        var fields = new List<KeyValuePair<string, string>> { KeyValuePair.Create("language", Language) };
+        foreach (var (name, value) in new[] { ("analysis", Analysis), ("question", Question), ("row", Row), ("column", Column) })
+        {
+            if (value is not null)
+            {
+                fields.Add(KeyValuePair.Create(name, value));
+            }
+        }
+
+        return fields;
     }
 }

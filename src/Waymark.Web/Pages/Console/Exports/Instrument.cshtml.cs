@@ -1,7 +1,6 @@
 using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Waymark.Responses;
 using Waymark.Surveys.Export;
 using Waymark.Web.Accounts;
 using Waymark.Web.Analysis;
@@ -29,7 +28,26 @@ public sealed class InstrumentModel(SurveyCatalog catalog, ResponseAccess access
 
     public string? Error { get; private set; }
 
-    public IActionResult OnGet(string instrument) => Load(instrument) ? Page() : NotFound();
+    internal ResponseFilter Filter { get; private set; } = null!;
+
+    /// <summary>The form versions among the opened responses (when this session can read them).</summary>
+    internal IReadOnlyList<string> Versions { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(string instrument, CancellationToken cancellationToken)
+    {
+        if (!Load(instrument))
+        {
+            return NotFound();
+        }
+
+        Filter = ResponseFilter.Read(name => Request.Query[name].FirstOrDefault(), ResponseFilter.Include);
+        if (CanRead)
+        {
+            Versions = (await FilteredResponses.OpenAsync(Access, Entry, SessionId, Filter, cancellationToken)).Versions;
+        }
+
+        return Page();
+    }
 
     /// <summary>The box that allows an export of only the responses that opened when some did not.</summary>
     public const string PartialField = "partial";
@@ -41,13 +59,16 @@ public sealed class InstrumentModel(SurveyCatalog catalog, ResponseAccess access
             return NotFound();
         }
 
+        Filter = ResponseFilter.Read(name => Request.Form[name].FirstOrDefault(), ResponseFilter.Include);
         var chosen = Formats.FirstOrDefault(f => f.Format == format);
         if (chosen.Format is null)
         {
             return Refuse($"Choose one of the formats ({string.Join(", ", Formats.Select(f => f.Format))}).");
         }
 
-        var opened = await Access.OpenAllAsync(Entry, SessionId, cancellationToken);
+        var filtered = await FilteredResponses.OpenAsync(Access, Entry, SessionId, Filter, cancellationToken);
+        var opened = filtered.Opened;
+        Versions = filtered.Versions;
         if (opened.Locked)
         {
             return Refuse("The answers are sealed and locked: unlock them with the research team's key first.");
@@ -58,10 +79,11 @@ public sealed class InstrumentModel(SurveyCatalog catalog, ResponseAccess access
             return Refuse(notOpened + " Or tick the box to export only the responses that opened.");
         }
 
-        var files = SurveyExport.Create(Entry.Instrument, opened.Records.Select(ResponseExports.ToSurveyResponse).ToList(), Language).Files;
+        var files = SurveyExport.Create(Entry.Instrument, filtered.ForExport(), Language).Files;
         var name = SurveyExport.BaseName(Entry.Instrument.Settings.FormId) + chosen.Suffix;
         var text = files[name];
-        await AuditAsync("export downloaded", $"{Entry.Id}: {name} ({opened.Records.Count} responses{(opened.NotOpened.Count > 0 ? $", {opened.NotOpened.Count} that did not open left out" : "")}, labels {Language})", cancellationToken);
+        var kept = Filter.IsActive ? $" of {opened.Records.Count}, {Filter.Describe()}" : "";
+        await AuditAsync("export downloaded", $"{Entry.Id}: {name} ({filtered.Kept.Count} responses{kept}{(opened.NotOpened.Count > 0 ? $", {opened.NotOpened.Count} that did not open left out" : "")}, labels {Language})", cancellationToken);
         return File(new UTF8Encoding(false).GetBytes(text), chosen.MediaType + "; charset=utf-8", name);
     }
 

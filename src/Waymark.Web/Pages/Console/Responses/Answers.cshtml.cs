@@ -20,6 +20,14 @@ public sealed class AnswersModel(SurveyCatalog catalog, ResponseAccess access, C
 
     internal OpenedResponses? Opened { get; private set; }
 
+    /// <summary>The opened responses the filter keeps, with the instrument's marks.</summary>
+    internal FilteredResponses? Filtered { get; private set; }
+
+    /// <summary>This page of the kept responses.</summary>
+    internal IReadOnlyList<Waymark.Responses.ResponseRecord> Shown { get; private set; } = [];
+
+    internal ResponseFilter Filter { get; private set; } = null!;
+
     public int PageNumber { get; private set; } = 1;
 
     public long Total { get; private set; }
@@ -34,7 +42,7 @@ public sealed class AnswersModel(SurveyCatalog catalog, ResponseAccess access, C
     internal IReadOnlyList<Question> Columns =>
         Entry.Instrument.Questions.Where(q => q.Type is not (QuestionType.Note or QuestionType.Calculate)).ToList();
 
-    public int PageCount => (int)Math.Max(1, (Total + PageSize - 1) / PageSize);
+    public int PageCount => (int)Math.Max(1, ((Filtered?.Kept.Count ?? Total) + PageSize - 1) / PageSize);
 
     public async Task<IActionResult> OnGetAsync(string instrument, int? p, CancellationToken cancellationToken)
     {
@@ -46,6 +54,35 @@ public sealed class AnswersModel(SurveyCatalog catalog, ResponseAccess access, C
         PageNumber = Math.Max(1, p ?? 1);
         await ShowAsync(cancellationToken);
         return Page();
+    }
+
+    /// <summary>
+    /// Sets one response aside as test or junk, or puts it back (<paramref name="mark"/> "none"):
+    /// audited, reversible, nothing deleted; then back to the same filtered page (redirect after POST).
+    /// </summary>
+    public async Task<IActionResult> OnPostMarkAsync(string instrument, string? id, string? mark, string? back, CancellationToken cancellationToken)
+    {
+        if (!Load(instrument))
+        {
+            return NotFound();
+        }
+
+        if (string.IsNullOrEmpty(id) || mark is not ("test" or "junk" or "none"))
+        {
+            Error = "Choose a response and whether it is a test or junk response, or to put it back.";
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            await ShowAsync(cancellationToken);
+            return Page();
+        }
+
+        if (await Access.MarkAsync(Entry, id, mark == "none" ? null : mark, cancellationToken))
+        {
+            await AuditAsync(mark == "none" ? "response put back" : "response set aside", $"{Entry.Id}: {id}{(mark == "none" ? "" : " as " + mark)}", cancellationToken);
+        }
+
+        // Only a path of this instrument's answers page is followed back: never another site.
+        var path = $"/console/responses/{Uri.EscapeDataString(Entry.Id)}";
+        return Redirect(back is { } b && b.StartsWith(path + "?", StringComparison.Ordinal) && !b.Contains("//", StringComparison.Ordinal) ? b : path);
     }
 
     public async Task<IActionResult> OnPostUnlockAsync(string instrument, IFormFile? keyFile, IFormFile? moreKeyFile, string? keyText, CancellationToken cancellationToken)
@@ -106,11 +143,22 @@ public sealed class AnswersModel(SurveyCatalog catalog, ResponseAccess access, C
 
     private async Task ShowAsync(CancellationToken cancellationToken)
     {
+        Filter = ResponseFilter.Read(name => Request.Query[name].FirstOrDefault(), ResponseFilter.Include);
         Total = await Access.CountAsync(Entry, cancellationToken);
-        PageNumber = Math.Min(PageNumber, PageCount);
         if (CanRead)
         {
-            Opened = await Access.OpenPageAsync(Entry, SessionId, (PageNumber - 1) * PageSize, PageSize, cancellationToken);
+            // Every response is opened so that the filter and the set-level flags see the whole set; a page is shown.
+            Filtered = await FilteredResponses.OpenAsync(Access, Entry, SessionId, Filter, cancellationToken);
+            Opened = Filtered.Opened;
+            PageNumber = Math.Min(PageNumber, PageCount);
+            Shown = Filtered.Kept.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToList();
+        }
+        else
+        {
+            PageNumber = Math.Min(PageNumber, PageCount);
         }
     }
+
+    /// <summary>The link to another page of this filtered view.</summary>
+    internal string PageLink(int page) => $"/console/responses/{Uri.EscapeDataString(Entry.Id)}{Filter.Query(KeyValuePair.Create("p", page.ToString(System.Globalization.CultureInfo.InvariantCulture)))}";
 }
