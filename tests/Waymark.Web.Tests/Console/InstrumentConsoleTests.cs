@@ -221,6 +221,40 @@ public sealed class InstrumentConsoleTests(StaffFixture staff) : IClassFixture<S
     }
 
     [Fact]
+    public async Task The_secret_key_can_be_checked_against_the_draft_before_publishing_and_is_not_kept()
+    {
+        var keys = SealingKeys.Generate(Waymark.Testing.TestEnvironment.NewTempDirectory("check-keys")).Value;
+        var other = SealingKeys.Generate(Waymark.Testing.TestEnvironment.NewTempDirectory("check-other")).Value;
+        var id = await UploadGoodAsync("key-check", key: await File.ReadAllBytesAsync(keys.PublicKeyPath));
+        var secretLine = (await File.ReadAllTextAsync(keys.SecretKeyPath)).Trim();
+
+        async Task<(HttpStatusCode Status, string Html)> CheckAsync(string keyText)
+        {
+            var page = await Editor.Client.GetStringAsync($"/console/instruments/{id}");
+            using var response = await Editor.PostFormAsync($"/console/instruments/{id}?handler=CheckKey", page, [new("keyText", keyText)]);
+            return (response.StatusCode, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+        }
+
+        var (status, html) = await CheckAsync(secretLine);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("The secret key belongs to this version's public key", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(secretLine, html, StringComparison.Ordinal);
+
+        (status, html) = await CheckAsync((await File.ReadAllTextAsync(other.SecretKeyPath)).Trim());
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("is not the secret half of this version's public key", html, StringComparison.Ordinal);
+
+        (status, html) = await CheckAsync((await File.ReadAllTextAsync(keys.PublicKeyPath)).Trim());
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("is the PUBLIC key", html, StringComparison.Ordinal);
+
+        var audit = await staff.Server.Database.AuditLog.ReadLatestAsync(100);
+        Assert.Contains(audit, e => e.Action == "instrument key checked" && e.Detail.EndsWith("the secret key opens it", StringComparison.Ordinal));
+        Assert.Contains(audit, e => e.Action == "instrument key checked" && e.Detail.EndsWith("not its secret key", StringComparison.Ordinal));
+        Assert.All(audit, e => Assert.DoesNotContain(secretLine, e.Detail, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void The_four_instrument_pages_are_console_pages_that_need_the_editor_role()
     {
         var routes = staff.Server.Endpoints

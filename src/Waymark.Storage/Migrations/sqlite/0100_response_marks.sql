@@ -6,4 +6,4 @@ CREATE TABLE response_marks (
     id         TEXT NOT NULL PRIMARY KEY,
     instrument TEXT NOT NULL,
     mark       TEXT NOT NULL CHECK (mark IN ('test', 'junk'))
-);
+) WITHOUT ROWID;

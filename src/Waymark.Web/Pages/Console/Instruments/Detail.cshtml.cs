@@ -10,7 +10,7 @@ namespace Waymark.Web.Pages.Console.Instruments;
 /// One uploaded instrument: status, warnings, languages, pages, and the Publish and Close buttons
 /// (POST with anti-forgery; publishing without a public key needs the <c>confirm_unsealed</c> box).
 /// </summary>
-public sealed class DetailModel(WaymarkDatabase database, SurveyCatalog catalog, InstrumentUploads uploads) : PageModel
+public sealed class DetailModel(WaymarkDatabase database, SurveyCatalog catalog, InstrumentUploads uploads, Waymark.Web.Accounts.ConsoleAccounts accounts) : PageModel
 {
     public const string ConfirmUnsealedField = "confirm_unsealed";
 
@@ -42,6 +42,75 @@ public sealed class DetailModel(WaymarkDatabase database, SurveyCatalog catalog,
     {
         var confirmed = Request.Form[ConfirmUnsealedField] == "yes";
         return await AfterAsync(id, await uploads.PublishAsync(id, confirmed, Actor, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>
+    /// The optional check before publishing: the research team's secret key (pasted) must be the
+    /// secret half of this version's public key, proved by opening a test message sealed with the
+    /// public key. Nothing is kept: every copy of the key made here is zeroed; the audit entry holds
+    /// the fingerprint and the outcome only.
+    /// </summary>
+    public async Task<IActionResult> OnPostCheckKeyAsync(long id, string? keyText, CancellationToken cancellationToken)
+    {
+        var stored = await database.Instruments.FindAsync(id, cancellationToken);
+        if (stored is null)
+        {
+            return NotFound();
+        }
+
+        var publicKey = stored.Info.PublicKey;
+        string? problem;
+        if (publicKey is null)
+        {
+            problem = "This version has no public key: there is nothing to check a secret key against.";
+        }
+        else if (string.IsNullOrWhiteSpace(keyText))
+        {
+            problem = "Paste the secret key (the one line of research.key) to check it.";
+        }
+        else
+        {
+            var input = GC.AllocateArray<byte>(System.Text.Encoding.UTF8.GetByteCount(keyText), pinned: true);
+            System.Text.Encoding.UTF8.GetBytes(keyText, input);
+            problem = CheckSecret(input, publicKey);
+            await accounts.AuditAsync(Actor, "instrument key checked", $"{stored.Info.FormId} version {stored.Info.Version}, key {Waymark.Responses.SealingKeys.Fingerprint(publicKey)}: {(problem is null ? "the secret key opens it" : "not its secret key")}", cancellationToken);
+        }
+
+        var change = problem is null
+            ? new StatusChange(true, $"The secret key belongs to this version's public key ({Waymark.Responses.SealingKeys.Fingerprint(publicKey!)}): a test message sealed with it opened. Responses will open with this key. Nothing was kept.")
+            : new StatusChange(false, problem);
+        return await AfterAsync(id, change, cancellationToken);
+    }
+
+    /// <summary>Null when <paramref name="input"/> is the secret half of <paramref name="publicKey"/>; otherwise why not. Zeroes the input and every copy.</summary>
+    internal static string? CheckSecret(byte[] input, byte[] publicKey)
+    {
+        var secret = GC.AllocateArray<byte>(Waymark.Responses.SealingKeys.KeyBytes, pinned: true);
+        try
+        {
+            if (input.Length > Waymark.Web.Analysis.ResponseAccess.MaxKeyInputBytes)
+            {
+                return "That is not a key: a key is one line.";
+            }
+
+            var kind = Waymark.Responses.SealingKeys.Decode(input, secret);
+            if (kind is Waymark.Responses.KeyKind.Public or Waymark.Responses.KeyKind.Invalid
+                || (kind == Waymark.Responses.KeyKind.Unmarked && System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(secret, publicKey)))
+            {
+                return Waymark.Responses.SealingKeys.SecretRefusal(kind == Waymark.Responses.KeyKind.Invalid ? kind : Waymark.Responses.KeyKind.Public, "That key") + " Nothing was kept.";
+            }
+
+            var probe = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
+            var opened = Waymark.Responses.SealedBox.Open(Waymark.Responses.SealedBox.Seal(probe, publicKey), secret);
+            return opened.IsSuccess && opened.Value!.AsSpan().SequenceEqual(probe)
+                ? null
+                : $"This is not the secret half of this version's public key ({Waymark.Responses.SealingKeys.Fingerprint(publicKey)}): responses sealed with it would not open with this key. Publish only with the public key whose secret half the research team holds. Nothing was kept.";
+        }
+        finally
+        {
+            System.Security.Cryptography.CryptographicOperations.ZeroMemory(secret);
+            System.Security.Cryptography.CryptographicOperations.ZeroMemory(input);
+        }
     }
 
     public async Task<IActionResult> OnPostCloseAsync(long id, CancellationToken cancellationToken) =>
