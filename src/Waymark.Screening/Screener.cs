@@ -47,20 +47,42 @@ public sealed class Screener
     /// <summary>The message variants, in file order.</summary>
     public IReadOnlyList<WarningVariant> Variants => _catalog.Variants;
 
-    /// <summary>Loads the term list and the messages; a bad file gives a message naming the file and line.</summary>
+    /// <summary>
+    /// Loads the term list and the messages. A line of the list that cannot be read is skipped (see
+    /// <see cref="OpenTermFile(ScreenerOptions)"/> to learn which), or refuses the list when <see cref="ScreenerOptions.StrictTerms"/>.
+    /// </summary>
     public static Result<Screener> Load(ScreenerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return TermListParser.Load(options.TermsPath ?? options.DefaultTermsPath)
-            .Then(terms => Create(terms, options));
+        var normalizer = ScreeningNormalizer.CreateDefault();
+        return OpenTermFile(options, normalizer).Then(file => Create(file.Entries, options, normalizer));
+    }
+
+    /// <summary>Reads the options' term list (the shipped one when none is set) as <see cref="Load"/> does, with what it skipped.</summary>
+    public static Result<TermFile> OpenTermFile(ScreenerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return OpenTermFile(options, ScreeningNormalizer.CreateDefault());
+    }
+
+    private static Result<TermFile> OpenTermFile(ScreenerOptions options, ScreeningNormalizer normalizer) =>
+        TermFile.Open(options.TermsPath ?? options.DefaultTermsPath, options.StrictTerms, normalizer);
+
+    /// <summary>Reads <paramref name="file"/> again from disk, as it was first read (strict or not): how a node follows an edited list.</summary>
+    public Result<TermFile> ReopenTermFile(TermFile file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        return TermFile.Open(file.Path, file.Strict, _terms.Normalizer);
     }
 
     /// <summary>Builds a screener from terms already read (for in-process use with a list from elsewhere).</summary>
-    public static Result<Screener> Create(IEnumerable<TermEntry> terms, ScreenerOptions options)
+    public static Result<Screener> Create(IEnumerable<TermEntry> terms, ScreenerOptions options) =>
+        Create(terms, options, ScreeningNormalizer.CreateDefault());
+
+    private static Result<Screener> Create(IEnumerable<TermEntry> terms, ScreenerOptions options, ScreeningNormalizer normalizer)
     {
         ArgumentNullException.ThrowIfNull(terms);
         ArgumentNullException.ThrowIfNull(options);
-        var normalizer = ScreeningNormalizer.CreateDefault();
         return TermIndex.Build(terms, normalizer)
             .Then(index => LoadReportIntents(options, normalizer)
                 .Then(intents => WarningCatalog.Load(options.ContentDirectory)
@@ -103,20 +125,8 @@ public sealed class Screener
     /// Checks a whole term list as an editor uploads it: every line the parser refuses, and every
     /// term that has no letters or digits left after normalisation, each with its line.
     /// </summary>
-    public TermListCheck CheckTermList(string text, string name)
-    {
-        var check = TermListParser.Check(text, name);
-        var problems = check.Problems.ToList();
-        for (var i = 0; i < check.Entries.Count && problems.Count < TermListParser.MaxProblems; i++)
-        {
-            if (!_terms.Normalizer.Normalize(check.Entries[i].Term).Any(form => form.Length > 0))
-            {
-                problems.Add(new TermListProblem(check.EntryLines[i], $"the term '{check.Entries[i].Term}' has no letters or digits left after normalisation."));
-            }
-        }
-
-        return problems.Count == check.Problems.Count ? check : check with { Problems = [.. problems.OrderBy(p => p.Line)] };
-    }
+    public TermListCheck CheckTermList(string text, string name) =>
+        TermFile.Usable(TermListParser.Check(text, name), _terms.Normalizer);
 
     /// <summary>
     /// The term that makes <paramref name="query"/> match (null when none does), for an editor

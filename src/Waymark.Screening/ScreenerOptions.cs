@@ -23,6 +23,12 @@ public sealed record ScreenerOptions
     /// <summary>Prefix of the click-through links in results (such as <c>http://example.onion</c>); empty for site-relative links.</summary>
     public string LinkBase { get; init; } = "";
 
+    /// <summary>
+    /// Refuse a term list with any line that cannot be read, instead of naming and skipping the line
+    /// (the default: a licensed list often holds a pattern Waymark cannot express).
+    /// </summary>
+    public bool StrictTerms { get; init; }
+
     public string DefaultTermsPath => Path.Combine(ContentDirectory, "terms", "default.tsv");
 
     /// <summary>

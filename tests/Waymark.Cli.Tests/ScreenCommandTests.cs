@@ -44,6 +44,22 @@ public sealed class ScreenCommandTests
     }
 
     [Fact]
+    public async Task A_term_list_line_that_cannot_be_read_is_named_and_skipped_and_strict_refuses_the_list()
+    {
+        var map = File("banned_terms.map", "default 0;\nzorblat 1;\n\"~*quen.*mix\" 1;\n");
+        var (code, output, error) = await RunAsync("screen", "z o r b l a t", "--terms", map);
+        Assert.True(code == ExitCodes.Ok, error);
+        Assert.Contains("\"matched\":true", output, StringComparison.Ordinal);
+        Assert.Contains("skipped banned_terms.map:3: the regular expression", error, StringComparison.Ordinal);
+        Assert.Contains("1 line skipped; 1 terms read.", error, StringComparison.Ordinal);
+
+        (code, output, error) = await RunAsync("screen", "batch", "--terms", map, "--strict", "--input", File("q.txt", "zorblat\n"));
+        Assert.Equal(ExitCodes.Failure, code);
+        Assert.Equal("", output);
+        Assert.StartsWith("waymark screen: banned_terms.map:3: the regular expression", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Batch_prints_one_json_object_per_query_or_the_totals()
     {
         var queries = File("queries.txt", "zorblat\nweather\nvrel - dapto\n\n");
@@ -79,13 +95,24 @@ public sealed class ScreenCommandTests
     }
 
     [Fact]
-    public async Task A_bad_term_list_exits_1_with_the_file_and_line()
+    public async Task A_bad_term_list_exits_1_with_the_file_and_line_when_strict_or_when_no_term_is_left()
     {
         var bad = File("bad.tsv", "zorblat\t*\ttoken\n\tx\nquenmix\t*\tsideways\n");
-        var (code, output, error) = await RunAsync("screen", "zorblat", "--terms", bad);
+        var (code, output, error) = await RunAsync("screen", "zorblat", "--terms", bad, "--strict");
         Assert.Equal(ExitCodes.Failure, code);
         Assert.Equal("", output);
         Assert.Contains("bad.tsv:2", error, StringComparison.Ordinal);
+        Assert.Contains("(1 more line is bad.)", error, StringComparison.Ordinal);
+
+        (code, output, error) = await RunAsync("screen", "zorblat", "--terms", bad);
+        Assert.True(code == ExitCodes.Ok, error);
+        Assert.Contains("skipped bad.tsv:2", error, StringComparison.Ordinal);
+        Assert.Contains("skipped bad.tsv:3", error, StringComparison.Ordinal);
+
+        (code, output, error) = await RunAsync("screen", "zorblat", "--terms", File("none.tsv", "\tx\nquenmix\t*\tsideways\n"));
+        Assert.Equal(ExitCodes.Failure, code);
+        Assert.Equal("", output);
+        Assert.Contains("none.tsv: no line holds a term", error, StringComparison.Ordinal);
     }
 
     [Fact]

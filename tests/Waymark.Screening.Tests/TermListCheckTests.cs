@@ -16,8 +16,9 @@ public sealed class TermListCheckTests
         Assert.Contains("not a match mode", check.Problems[1].Message, StringComparison.Ordinal);
         Assert.Contains("no letters or digits", check.Problems[2].Message, StringComparison.Ordinal);
         Assert.Equal("upload.tsv:5: '" + "sideways' is not a match mode (token, phrase, prefix or allow).", check.Problems[1].Describe("upload.tsv"));
-        Assert.Equal(["zorblat", "...", "skarn"], check.Entries.Select(e => e.Term));
-        Assert.Equal([2, 6, 7], check.EntryLines);
+        Assert.Equal(["zorblat", "skarn"], check.Entries.Select(e => e.Term));
+        Assert.Equal([2, 7], check.EntryLines);
+        Assert.Equal(3, check.ProblemCount);
     }
 
     [Fact]
@@ -26,15 +27,19 @@ public sealed class TermListCheckTests
         const string text = "zorblat\nquenmix\tenglish\nvrel\t*\tsideways\n";
         var check = TermListParser.Check(text, "t.tsv");
         Assert.Equal(2, check.Problems.Count);
-        Assert.Equal(check.Problems[0].Describe("t.tsv"), TermListParser.Parse(text, "t.tsv").Error);
+        Assert.Equal(check.Problems[0].Describe("t.tsv") + " (1 more line is bad.)", TermListParser.Parse(text, "t.tsv").Error);
+        Assert.Equal("t.tsv:2: 'sideways' is not a match mode (token, phrase, prefix or allow).", TermListParser.Parse("zorblat\nvrel\t*\tsideways\n", "t.tsv").Error);
         Assert.Equal("t.tsv: the list has no terms.", TermListParser.Parse("# nothing\n", "t.tsv").Error);
     }
 
     [Fact]
     public void A_list_with_very_many_bad_lines_reports_a_bounded_number()
     {
-        var text = string.Concat(Enumerable.Repeat("zorblat\tenglish\n", TermListParser.MaxProblems * 3));
-        Assert.Equal(TermListParser.MaxProblems, TermListParser.Check(text, "t.tsv").Problems.Count);
+        var text = string.Concat(Enumerable.Repeat("zorblat\tenglish\n", TermListParser.MaxProblems * 3)) + "quenmix\n";
+        var check = TermListParser.Check(text, "t.tsv");
+        Assert.Equal(TermListParser.MaxProblems, check.Problems.Count);
+        Assert.Equal(TermListParser.MaxProblems * 3, check.ProblemCount);
+        Assert.Equal(["quenmix"], check.Entries.Select(e => e.Term)); // the good line after them all is still read
     }
 
     [Fact]

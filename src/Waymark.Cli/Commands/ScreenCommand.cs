@@ -17,11 +17,12 @@ internal static class ScreenCommand
         var terms = TermsOption();
         var language = LanguageOption();
         var json = new Option<bool>("--json") { Description = "Print the API's JSON (the only format so far; accepted for scripts)." };
+        var strict = StrictOption();
         var command = new Command("screen", "Screen a search query against a term list; prints the warning to show, as GET /api/screen does.")
         {
-            query, terms, language, json,
+            query, terms, language, json, strict,
         };
-        command.SetAction((parseResult, _) => WithScreenerAsync(parseResult, terms, async (screener, output) =>
+        command.SetAction((parseResult, _) => WithScreenerAsync(parseResult, terms, strict, async (screener, output) =>
         {
             await output.WriteLineAsync(screener.Screen(parseResult.GetValue(query)!, parseResult.GetValue(language)).ToJson()).ConfigureAwait(false);
             return ExitCodes.Ok;
@@ -37,11 +38,12 @@ internal static class ScreenCommand
         var language = LanguageOption();
         var summary = new Option<bool>("--summary") { Description = "Print only the totals: {\"screened\":N,\"matched\":M}." };
         var input = new Option<FileInfo?>("--input") { Description = "Read the queries from this file instead of standard input." };
+        var strict = StrictOption();
         var command = new Command("batch", "Screen one query per line of standard input; print one JSON object per line (or only the totals).")
         {
-            terms, language, summary, input,
+            terms, language, summary, input, strict,
         };
-        command.SetAction((parseResult, _) => WithScreenerAsync(parseResult, terms, async (screener, output) =>
+        command.SetAction((parseResult, _) => WithScreenerAsync(parseResult, terms, strict, async (screener, output) =>
         {
             var lang = parseResult.GetValue(language);
             var onlyTotals = parseResult.GetValue(summary);
@@ -115,18 +117,39 @@ internal static class ScreenCommand
         Description = "Term list: Waymark TSV (term, language, mode, category, source) or Ahmia's banned_terms.map. Default: the shipped generic list.",
     };
 
+    private static Option<bool> StrictOption() => new("--strict")
+    {
+        Description = "Refuse a term list with a line that cannot be read (by default such a line is named on standard error and skipped).",
+    };
+
     private static Option<string?> LanguageOption() => new("--lang") { Description = "Interface language of the searcher (allow-list and warning language), such as en or fi." };
 
-    private static async Task<int> WithScreenerAsync(ParseResult parseResult, Option<string?> terms, Func<Screener, TextWriter, Task<int>> run) =>
-        await WithScreenerAsync(parseResult, parseResult.GetValue(terms), run).ConfigureAwait(false);
+    private static async Task<int> WithScreenerAsync(ParseResult parseResult, Option<string?> terms, Option<bool> strict, Func<Screener, TextWriter, Task<int>> run) =>
+        await WithScreenerAsync(parseResult, parseResult.GetValue(terms), parseResult.GetValue(strict), run).ConfigureAwait(false);
 
-    private static async Task<int> WithScreenerAsync(ParseResult parseResult, string? termsPath, Func<Screener, TextWriter, Task<int>> run)
+    private static async Task<int> WithScreenerAsync(ParseResult parseResult, Option<string?> terms, Func<Screener, TextWriter, Task<int>> run) =>
+        await WithScreenerAsync(parseResult, parseResult.GetValue(terms), strict: true, run).ConfigureAwait(false);
+
+    private static async Task<int> WithScreenerAsync(ParseResult parseResult, string? termsPath, bool strict, Func<Screener, TextWriter, Task<int>> run)
     {
-        var screener = Screener.Load(new ScreenerOptions { TermsPath = termsPath });
+        var error = parseResult.InvocationConfiguration.Error;
+        var options = new ScreenerOptions { TermsPath = termsPath, StrictTerms = strict };
+        var file = Screener.OpenTermFile(options);
+        var screener = file.Then(read => Screener.Create(read.Entries, options));
         if (!screener.IsSuccess)
         {
-            await parseResult.InvocationConfiguration.Error.WriteLineAsync("waymark screen: " + screener.Error).ConfigureAwait(false);
+            await error.WriteLineAsync("waymark screen: " + screener.Error).ConfigureAwait(false);
             return ExitCodes.Failure;
+        }
+
+        foreach (var skipped in file.Value!.DescribeSkipped())
+        {
+            await error.WriteLineAsync("waymark screen: skipped " + skipped).ConfigureAwait(false);
+        }
+
+        if (file.Value.SkippedSummary is { } summary)
+        {
+            await error.WriteLineAsync($"waymark screen: {summary} Give --strict to refuse such a list.").ConfigureAwait(false);
         }
 
         return await run(screener.Value!, parseResult.InvocationConfiguration.Output).ConfigureAwait(false);

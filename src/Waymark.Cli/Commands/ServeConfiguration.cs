@@ -18,6 +18,8 @@ internal static class ServeConfiguration
     internal const string PostgresVariable = "WAYMARK_POSTGRES";
     internal const string ScreeningTermsVariable = "WAYMARK_SCREENING_TERMS";
     internal const string ScreeningRotationVariable = "WAYMARK_SCREENING_ROTATION";
+    internal const string ScreeningStrictVariable = "WAYMARK_SCREENING_STRICT";
+    internal const string ScreeningLinkBaseVariable = "WAYMARK_SCREENING_LINK_BASE";
     internal const string SurveysVariable = "WAYMARK_SURVEYS_DIR";
     internal const string UnsealedSurveysVariable = "WAYMARK_UNSEALED_SURVEYS";
     internal const string SecretsKeyVariable = "WAYMARK_SECRETS_KEY_FILE";
@@ -48,6 +50,8 @@ internal static class ServeConfiguration
                 Rotation = Enum.TryParse<Waymark.Screening.Messages.RotationMode>(Pick(null, ScreeningRotationVariable, "ScreeningRotation"), ignoreCase: true, out var rotation)
                     ? rotation
                     : Waymark.Screening.Messages.RotationMode.Daily,
+                StrictTerms = IsTrue(Pick(null, ScreeningStrictVariable, "ScreeningStrict")),
+                LinkBase = Pick(null, ScreeningLinkBaseVariable, "ScreeningLinkBase") ?? "",
             },
             Surveys = new SurveyOptions
             {
@@ -66,6 +70,9 @@ internal static class ServeConfiguration
             .SetBasePath(AppContext.BaseDirectory)
             .AddJsonFile("appsettings.json", optional: true)
             .Build();
+
+    private static bool IsTrue(string? value) =>
+        value is not null && (value.Equals("true", StringComparison.OrdinalIgnoreCase) || value == "1");
 
     private static string? FirstNonEmpty(params string?[] values) =>
         values.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));

@@ -13,38 +13,37 @@ public static partial class TermListParser
     /// <summary>Longest term accepted: terms are words and short phrases, not documents.</summary>
     public const int MaxTermLength = 200;
 
-    /// <summary>Reads a file; the format follows from its name (<c>.map</c> is Ahmia's) or its first entry.</summary>
-    public static Result<IReadOnlyList<TermEntry>> Load(string path)
+    /// <summary>
+    /// Reads a file, refusing it whole if any line is bad; the format follows from its name
+    /// (<c>.map</c> is Ahmia's) or its first entry. <see cref="Screener.OpenTermFile(ScreenerOptions)"/> can skip bad lines instead.
+    /// </summary>
+    public static Result<IReadOnlyList<TermEntry>> Load(string path) =>
+        Read(path).Then(check => check.Strict(Path.GetFileName(path)));
+
+    /// <summary>Reads and checks a file: only a file that cannot be read fails; bad lines are in the check.</summary>
+    public static Result<TermListCheck> Read(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        string text;
         try
         {
-            text = File.ReadAllText(path);
+            return Result.Ok(Check(File.ReadAllText(path), Path.GetFileName(path)));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return Result.Fail<IReadOnlyList<TermEntry>>($"Cannot read the term list {path}: {e.Message}");
+            return Result.Fail<TermListCheck>($"Cannot read the term list {path}: {e.Message}");
         }
-
-        return Parse(text, Path.GetFileName(path));
     }
 
     /// <summary>Most problems <see cref="Check"/> reports; a list with more is shown its first ones.</summary>
     public const int MaxProblems = 200;
 
     /// <summary>Parses a term list; <paramref name="name"/> names it in messages and in each entry's source.</summary>
-    public static Result<IReadOnlyList<TermEntry>> Parse(string text, string name)
-    {
-        var check = Check(text, name);
-        return check.Problems.Count == 0
-            ? Result.Ok(check.Entries)
-            : Result.Fail<IReadOnlyList<TermEntry>>(check.Problems[0].Describe(name));
-    }
+    public static Result<IReadOnlyList<TermEntry>> Parse(string text, string name) => Check(text, name).Strict(name);
 
     /// <summary>
-    /// Parses a term list and reports every bad line (up to <see cref="MaxProblems"/>) instead of
-    /// stopping at the first, for an editor fixing an upload. The list is usable only when there are no problems.
+    /// Parses a term list and reports every bad line (the first <see cref="MaxProblems"/> described, all
+    /// counted) instead of stopping at the first, for an editor fixing an upload. The good lines are read
+    /// whatever the bad ones: the list is valid only when there are no problems.
     /// </summary>
     public static TermListCheck Check(string text, string name)
     {
@@ -52,15 +51,16 @@ public static partial class TermListParser
         ArgumentNullException.ThrowIfNull(name);
         if (text.Contains('\0', StringComparison.Ordinal))
         {
-            return new TermListCheck([], [], [new TermListProblem(0, "not a text file (it contains NUL bytes).")]);
+            return new TermListCheck([], [], [new TermListProblem(0, "not a text file (it contains NUL bytes).")], 1);
         }
 
         var isAhmia = name.EndsWith(".map", StringComparison.OrdinalIgnoreCase) || LooksLikeNginxMap(text);
         var entries = new List<TermEntry>();
         var entryLines = new List<int>();
         var problems = new List<TermListProblem>();
+        var badLines = 0;
         var lines = text.Split('\n');
-        for (var i = 0; i < lines.Length && problems.Count < MaxProblems; i++)
+        for (var i = 0; i < lines.Length; i++)
         {
             var line = lines[i].TrimEnd('\r');
             if (string.IsNullOrWhiteSpace(line) || line.TrimStart().StartsWith('#'))
@@ -74,7 +74,12 @@ public static partial class TermListParser
             if (error is not null)
             {
                 entries.RemoveRange(before, entries.Count - before);
-                problems.Add(new TermListProblem(i + 1, error));
+                badLines++;
+                if (problems.Count < MaxProblems)
+                {
+                    problems.Add(new TermListProblem(i + 1, error));
+                }
+
                 continue;
             }
 
@@ -83,10 +88,11 @@ public static partial class TermListParser
 
         if (problems.Count == 0 && !entries.Exists(e => e.Mode != MatchMode.Allow))
         {
+            badLines++;
             problems.Add(new TermListProblem(0, "the list has no terms."));
         }
 
-        return new TermListCheck(entries, entryLines, problems);
+        return new TermListCheck(entries, entryLines, problems, badLines);
     }
 
     private static string? ParseTsvLine(string line, string where, List<TermEntry> entries)
@@ -233,10 +239,27 @@ public sealed record TermListProblem(int Line, string Message)
 }
 
 /// <summary>
-/// The result of checking a whole list: the entries read (with the line of each, in the same
-/// order) and every problem found. Usable only when <see cref="Problems"/> is empty.
+/// The result of checking a whole list: the entries read from its good lines (with the line of each,
+/// in the same order), the first problems found (<see cref="TermListParser.MaxProblems"/> at most) and
+/// how many there were in all. Valid only when there are no problems.
 /// </summary>
-public sealed record TermListCheck(IReadOnlyList<TermEntry> Entries, IReadOnlyList<int> EntryLines, IReadOnlyList<TermListProblem> Problems)
+public sealed record TermListCheck(IReadOnlyList<TermEntry> Entries, IReadOnlyList<int> EntryLines, IReadOnlyList<TermListProblem> Problems, int ProblemCount)
 {
     public bool IsValid => Problems.Count == 0;
+
+    /// <summary>Whether the good lines hold a term to screen for (a list of only allow-list entries or bad lines does not).</summary>
+    public bool HasTerms => Entries.Any(e => e.Mode != MatchMode.Allow);
+
+    /// <summary>The entries when every line is good; otherwise the first problem, and how many more there are.</summary>
+    public Result<IReadOnlyList<TermEntry>> Strict(string name)
+    {
+        if (IsValid)
+        {
+            return Result.Ok(Entries);
+        }
+
+        var more = ProblemCount - 1;
+        return Result.Fail<IReadOnlyList<TermEntry>>(Problems[0].Describe(name)
+            + (more > 0 ? $" ({more.ToString(CultureInfo.InvariantCulture)} more {(more == 1 ? "line is" : "lines are")} bad.)" : ""));
+    }
 }

@@ -48,9 +48,14 @@ public static class WaymarkServer
             Listen(kestrel, consoleAddress, Listener.Console);
         });
 
-        var termFile = settings.Screening.TermsPath ?? settings.Screening.DefaultTermsPath;
-        var fileTerms = Waymark.Screening.Terms.TermListParser.Load(termFile);
-        var screener = fileTerms.Then(terms => Screener.Create(terms, settings.Screening));
+        if (settings.Screening.LinkBase.Length > 0
+            && !(Uri.TryCreate(settings.Screening.LinkBase, UriKind.Absolute, out var linkBase) && linkBase.Scheme is "http" or "https" && linkBase.Query.Length == 0))
+        {
+            throw new ArgumentException($"The screening link base '{settings.Screening.LinkBase}' is not an absolute http or https address (such as http://example.onion).");
+        }
+
+        var termFile = Screener.OpenTermFile(settings.Screening);
+        var screener = termFile.Then(file => Screener.Create(file.Entries, settings.Screening));
         if (!screener.IsSuccess)
         {
             throw new ArgumentException("Search screening cannot start: " + screener.Error);
@@ -68,7 +73,7 @@ public static class WaymarkServer
 
         builder.Services.AddSingleton(secrets);
         builder.Services.AddSingleton(settings);
-        Screening.ScreeningServices.Add(builder.Services, screener.Value!, new Screening.ConfiguredTermFile(Path.GetFileName(termFile), fileTerms.Value!));
+        Screening.ScreeningServices.Add(builder.Services, screener.Value!, termFile.Value!);
         builder.Services.AddSingleton(settings.Time);
         builder.Services.AddSingleton(sp => new PageViewCounter(
             database, settings.Time, new Random(System.Security.Cryptography.RandomNumberGenerator.GetInt32(int.MaxValue)), sp.GetRequiredService<ILogger<PageViewCounter>>()));
@@ -111,6 +116,11 @@ public static class WaymarkServer
 
         var app = builder.Build();
         await app.Services.GetRequiredService<Screening.ScreeningTerms>().RefreshAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var skipped in termFile.Value!.DescribeSkipped())
+        {
+            Screening.ScreeningTerms.LogLineSkipped(app.Logger, skipped);
+        }
+
         WarnIfExposed(app.Logger, publicAddress, Listener.Public);
         WarnIfExposed(app.Logger, consoleAddress, Listener.Console);
         app.Lifetime.ApplicationStopped.Register(() => database.DisposeAsync().AsTask().GetAwaiter().GetResult());

@@ -1,4 +1,5 @@
 using Waymark.Screening;
+using Waymark.Screening.Terms;
 
 namespace Waymark.Web.Screening;
 
@@ -8,7 +9,7 @@ internal static class ScreeningServices
     /// The live term lists (a hosted service that follows changes made on any node), the console's
     /// editor for them, and <see cref="Screener"/> resolved per request from the current lists.
     /// </summary>
-    public static void Add(IServiceCollection services, Screener fileScreener, ConfiguredTermFile file)
+    public static void Add(IServiceCollection services, Screener fileScreener, TermFile file)
     {
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<ScreeningTerms>(sp, fileScreener, file));
         services.AddHostedService(sp => sp.GetRequiredService<ScreeningTerms>());

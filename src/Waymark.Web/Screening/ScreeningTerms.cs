@@ -7,14 +7,16 @@ namespace Waymark.Web.Screening;
 /// <summary>
 /// The node's live screener: the configured term file plus every active list uploaded in the
 /// console (docs/adr/0090). Every <see cref="RefreshInterval"/> it reads one version number from
-/// the database; only when that moved does it read the lists and build a new screener, which is
-/// swapped in whole, so a request sees either the old terms or the new ones, never a mixture.
+/// the database and the size and time of the term file; only when one of them moved does it read
+/// the lists and build a new screener, which is swapped in whole, so a request sees either the old
+/// terms or the new ones, never a mixture. An edited term file is live without a restart; one that
+/// cannot be read, or leaves no term, is named in the log and the terms in use stay.
 /// </summary>
 internal sealed partial class ScreeningTerms(
-    Screener fileScreener, ConfiguredTermFile file, WaymarkDatabase database, TimeProvider time, ILogger<ScreeningTerms> logger)
+    Screener fileScreener, TermFile file, WaymarkDatabase database, TimeProvider time, ILogger<ScreeningTerms> logger)
     : BackgroundService
 {
-    /// <summary>How often a node checks for changed lists: a change made on another node is live within this.</summary>
+    /// <summary>How often a node checks for changed lists: a change made on another node, or to the file, is live within this.</summary>
     public static readonly TimeSpan RefreshInterval = TimeSpan.FromSeconds(2);
 
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -26,10 +28,11 @@ internal sealed partial class ScreeningTerms(
     /// <summary>What is active now: the configured file first, then the uploaded lists.</summary>
     public TermState State => _state;
 
-    /// <summary>Reloads the lists when their version moved; a cheap read otherwise.</summary>
+    /// <summary>Reloads the lists when their version or the term file moved; a cheap read otherwise.</summary>
     public async Task RefreshAsync(CancellationToken cancellationToken)
     {
-        if (await database.ScreeningTermLists.VersionAsync(cancellationToken).ConfigureAwait(false) == _state.Version)
+        if (!_state.File.HasChangedOnDisk()
+            && await database.ScreeningTermLists.VersionAsync(cancellationToken).ConfigureAwait(false) == _state.Version)
         {
             return;
         }
@@ -37,10 +40,11 @@ internal sealed partial class ScreeningTerms(
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            var termFile = _state.File.HasChangedOnDisk() ? Reread(_state.File) : _state.File;
             var stored = await database.ScreeningTermLists.ReadAllAsync(cancellationToken).ConfigureAwait(false);
-            if (stored.Version != _state.Version)
+            if (stored.Version != _state.Version || termFile != _state.File)
             {
-                _state = Build(stored);
+                _state = Build(stored, termFile);
             }
         }
         finally
@@ -49,13 +53,33 @@ internal sealed partial class ScreeningTerms(
         }
     }
 
-    private TermState Build(StoredTermLists stored)
+    /// <summary>The term file as it is on disk now, or the terms read before when it cannot be used (not read again until it changes).</summary>
+    private TermFile Reread(TermFile before)
     {
-        var lists = new List<ActiveTermList> { _state.Lists[0] };
-        var owners = new Dictionary<TermEntry, string>(ReferenceEqualityComparer.Instance);
-        foreach (var entry in file.Entries)
+        var reread = fileScreener.ReopenTermFile(before);
+        if (!reread.IsSuccess)
         {
-            owners[entry] = file.Name;
+            LogFileRefused(logger, before.Name, reread.Error!);
+            return before.AsOnDisk();
+        }
+
+        var after = reread.Value!;
+        LogFileReloaded(logger, after.Name, after.Entries.Count, after.SkippedCount);
+        foreach (var skipped in after.DescribeSkipped())
+        {
+            LogLineSkipped(logger, skipped);
+        }
+
+        return after;
+    }
+
+    private TermState Build(StoredTermLists stored, TermFile termFile)
+    {
+        var lists = new List<ActiveTermList> { ActiveTermList.Of(termFile) };
+        var owners = new Dictionary<TermEntry, string>(ReferenceEqualityComparer.Instance);
+        foreach (var entry in termFile.Entries)
+        {
+            owners[entry] = termFile.Name;
         }
 
         foreach (var list in stored.Lists.Where(l => l.Active))
@@ -79,10 +103,10 @@ internal sealed partial class ScreeningTerms(
         if (!screener.IsSuccess)
         {
             LogBuildFailed(logger, stored.Version);
-            return _state with { Version = stored.Version };
+            return _state with { Version = stored.Version, File = termFile };
         }
 
-        return new TermState(stored.Version, screener.Value!, lists, stored.Lists, owners);
+        return new TermState(stored.Version, screener.Value!, termFile, lists, stored.Lists, owners);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -121,14 +145,24 @@ internal sealed partial class ScreeningTerms(
 
     [LoggerMessage(EventId = 92, Level = LogLevel.Warning, Message = "Could not check the term lists for changes; will retry")]
     private static partial void LogRefreshFailed(ILogger logger, Exception exception);
-}
 
-/// <summary>The term list configured for the node (the shipped list or <c>WAYMARK_SCREENING_TERMS</c>).</summary>
-internal sealed record ConfiguredTermFile(string Name, IReadOnlyList<TermEntry> Entries);
+    [LoggerMessage(EventId = 93, Level = LogLevel.Information, Message = "The term file {Name} changed on disk and is live again: {Terms} entries, {Skipped} lines skipped")]
+    private static partial void LogFileReloaded(ILogger logger, string name, int terms, int skipped);
+
+    [LoggerMessage(EventId = 94, Level = LogLevel.Error, Message = "The term file {Name} changed on disk but cannot be used ({Why}); the terms read before stay in use until it changes again")]
+    private static partial void LogFileRefused(ILogger logger, string name, string why);
+
+    /// <summary>A line of the term file that was skipped (at start-up or on a reload), as NAME:LINE: why.</summary>
+    [LoggerMessage(EventId = 95, Level = LogLevel.Warning, Message = "Term file line skipped: {Line}")]
+    internal static partial void LogLineSkipped(ILogger logger, string line);
+}
 
 /// <summary>One active list: the configured file (no id) or an uploaded list.</summary>
 internal sealed record ActiveTermList(string Name, long? Id, string? UploadedBy, DateOnly? UploadedDay, IReadOnlyList<TermEntry> Entries)
 {
+    /// <summary>The configured term file (the shipped list or <c>WAYMARK_SCREENING_TERMS</c>) as an active list.</summary>
+    public static ActiveTermList Of(TermFile file) => new(file.Name, null, null, null, file.Entries);
+
     public bool IsFile => Id is null;
 
     /// <summary>Terms by match mode (token, phrase, prefix, allow), every mode present.</summary>
@@ -154,10 +188,10 @@ internal static class TermCounts
 
 /// <summary>A node's terms at one version: the screener built from them, the lists, and which list each term came from.</summary>
 internal sealed record TermState(
-    long Version, Screener Screener, IReadOnlyList<ActiveTermList> Lists, IReadOnlyList<StoredTermList> Stored, IReadOnlyDictionary<TermEntry, string> Owners)
+    long Version, Screener Screener, TermFile File, IReadOnlyList<ActiveTermList> Lists, IReadOnlyList<StoredTermList> Stored, IReadOnlyDictionary<TermEntry, string> Owners)
 {
-    public static TermState Initial(Screener screener, ConfiguredTermFile file) =>
-        new(-1, screener, [new ActiveTermList(file.Name, null, null, null, file.Entries)], [], file.Entries.ToDictionary(e => e, _ => file.Name, (IEqualityComparer<TermEntry>)ReferenceEqualityComparer.Instance));
+    public static TermState Initial(Screener screener, TermFile file) =>
+        new(-1, screener, file, [ActiveTermList.Of(file)], [], file.Entries.ToDictionary(e => e, _ => file.Name, (IEqualityComparer<TermEntry>)ReferenceEqualityComparer.Instance));
 
     /// <summary>The list a matched term belongs to.</summary>
     public string ListOf(TermEntry entry) => Owners.TryGetValue(entry, out var name) ? name : "";

@@ -25,16 +25,6 @@ public sealed class ScreeningConsoleNodeTests
         return await ConsoleSession.SignInNewAsync(node.ConsoleUrl, name, Password);
     }
 
-    private static async Task WaitForAsync(Func<Task<bool>> condition, string what)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!await condition())
-        {
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(15), $"{what} did not happen within 15 s");
-            await Task.Delay(100);
-        }
-    }
-
     [Fact]
     public async Task A_list_uploaded_on_one_node_is_live_on_the_other_within_seconds_and_leaves_it_when_deactivated()
     {
@@ -49,13 +39,13 @@ public sealed class ScreeningConsoleNodeTests
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.True(await ScreeningConsole.MatchesAsync(http, first.PublicUrl, "quenmix"));
         var clock = Stopwatch.StartNew();
-        await WaitForAsync(() => ScreeningConsole.MatchesAsync(http, second.PublicUrl, "q-u-e-n-m-i-x"), "the upload reaching the second node");
+        await Eventually.HappensAsync(() => ScreeningConsole.MatchesAsync(http, second.PublicUrl, "q-u-e-n-m-i-x"), "the upload reaching the second node");
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3) + Waymark.Web.Screening.ScreeningTerms.RefreshInterval, $"{clock.Elapsed}");
 
         (status, _) = await ScreeningConsole.PostAsync(editor, "Deactivate", ("id", ScreeningConsole.IdOf(html, "shared-placeholders")));
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.False(await ScreeningConsole.MatchesAsync(http, first.PublicUrl, "quenmix"));
-        await WaitForAsync(async () => !await ScreeningConsole.MatchesAsync(http, second.PublicUrl, "quenmix"), "the deactivation reaching the second node");
+        await Eventually.HappensAsync(async () => !await ScreeningConsole.MatchesAsync(http, second.PublicUrl, "quenmix"), "the deactivation reaching the second node");
     }
 
     [Fact]
