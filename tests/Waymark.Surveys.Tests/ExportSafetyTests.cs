@@ -7,34 +7,48 @@ using Waymark.Testing;
 namespace Waymark.Surveys.Tests;
 
 /// <summary>
-/// Exports that open cleanly whatever the form's names and codes: SPSS syntax that PSPP runs with a question
-/// named after any SPSS command, measurement levels and formats declared, numeric choice names kept as codes,
-/// answers outside a choice list reported, and a Stata .do whose every line is a command Waymark means.
+/// Exports that open cleanly whatever the form's names and codes: SPSS syntax that PSPP runs in every syntax mode
+/// with a question named after every word of every SPSS/PSPP command, its three-letter abbreviation and every
+/// reserved word; measurement levels and formats declared; numeric choice names kept as codes; the R script and
+/// the Stata data file loading the same data with its labels in R; answers outside a choice list reported.
 /// </summary>
 public sealed partial class ExportSafetyTests
 {
-    /// <summary>First words of SPSS/PSPP commands (and abbreviations PSPP accepts) that a question could be named.</summary>
-    private static readonly string[] CommandWords =
-    [
-        "comment", "com", "document", "doc", "define", "add", "aggregate", "apply", "autorecode", "begin", "break", "cache", "cd",
-        "cluster", "compute", "correlations", "count", "crosstabs", "data", "dataset", "date", "debug", "delete", "descriptives",
-        "display", "do", "echo", "else", "end", "erase", "examine", "execute", "exit", "export", "factor", "file", "filter",
-        "finish", "flip", "format", "formats", "frequencies", "get", "glm", "graph", "host", "import", "include", "input",
-        "insert", "leave", "list", "logistic", "loop", "match", "matrix", "means", "missing", "mrsets", "new", "npar",
-        "numeric", "oneway", "output", "permissions", "preserve", "print", "quick", "quit", "rank", "recode", "regression",
-        "reliability", "rename", "repeat", "restore", "roc", "sample", "save", "select", "set", "show", "sort", "split",
-        "string", "subtitle", "sysfile", "temporary", "title", "translate", "update", "value", "variable", "vector",
-        "weight", "write", "xexport", "xsave",
-    ];
+    /// <summary>PSPP's reserved words (its manual, "Tokens"): never usable as names, so the export renames them.</summary>
+    private static readonly string[] ReservedWords = ["all", "and", "by", "eq", "ge", "gt", "le", "lt", "ne", "not", "or", "to", "with"];
+
+    /// <summary>
+    /// Every word of every command PSPP knows or names as SPSS's (tests/fixtures/spss-commands), the three-letter
+    /// abbreviation of each longer word (PSPP and SPSS accept command words cut to three letters), and the
+    /// reserved words: each one a question name.
+    /// </summary>
+    private static readonly string[] CommandWords = [.. File.ReadAllLines(TestEnvironment.Fixture("spss-commands", "commands.txt")).Prepend("comment") // first: a select_one with codes
+        .SelectMany(command => command.ToLowerInvariant().Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries))
+        .SelectMany(word => word.Length > 3 ? new[] { word, word[..3] } : [word])
+        .Concat(ReservedWords)
+        .Where(word => char.IsAsciiLetter(word[0])) // a question name starts with a letter ("2SLS" cannot be one)
+        .Distinct(StringComparer.Ordinal)];
+
+    private static readonly string[] Codes = ["1", "2", "99"];
+
+    private static readonly string[] Words = ["yes", "no", "unsure"];
+
+    /// <summary>A label longer than SPSS keeps (255 bytes), with apostrophes and Arabic: split across lines and cut.</summary>
+    private static readonly string LongLabel = string.Join(' ', Enumerable.Repeat("Don't we ask 'how often' — كم مرة؟", 12));
+
+    /// <summary>A free-text answer longer than a Stata str2045 holds: stored as a strL.</summary>
+    private static readonly string LongAnswer = string.Join(' ', Enumerable.Repeat("zorblat quenmix, it's fine.", 100));
 
     private static Instrument CommandNamed()
     {
         Choice[] codes = [new("1", LocalizedText.Of("en", "Yes")), new("2", LocalizedText.Of("en", "No")), new("99", LocalizedText.Of("en", "Don't know"))];
-        var questions = CommandWords.Select((word, i) => (i % 3) switch
+        Choice[] words = [new("yes", LocalizedText.Of("en", "Agree")), new("no", LocalizedText.Of("en", "Disagree")), new("unsure", LocalizedText.Of("en", LongLabel))];
+        var questions = CommandWords.Select((word, i) => (i % 4) switch
         {
             0 => new Question { Name = word, Type = QuestionType.SelectOne, ListName = "yn", Choices = codes, Labels = LocalizedText.Of("en", "Question " + word) },
             1 => new Question { Name = word, Type = QuestionType.IntegerNumber, Labels = LocalizedText.Of("en", "Number " + word) },
-            _ => new Question { Name = word, Type = QuestionType.Text, Labels = LocalizedText.Of("en", "Text " + word) },
+            2 => new Question { Name = word, Type = QuestionType.Text, Labels = LocalizedText.Of("en", i == 2 ? LongLabel : "Text " + word) },
+            _ => new Question { Name = word, Type = QuestionType.SelectOne, ListName = "agree", Choices = words, Labels = LocalizedText.Of("en", "Agree " + word) },
         }).ToList();
         var build = Instrument.Create(new InstrumentSettings { FormId = "commands", DefaultLanguage = "en" }, [], questions);
         Assert.True(build.IsSuccess, string.Join("\n", build.Problems));
@@ -44,62 +58,240 @@ public sealed partial class ExportSafetyTests
     private static List<SurveyResponse> Responses(int count)
     {
         var random = new Random(7);
-        string[] codes = ["1", "2", "99"];
         return Enumerable.Range(0, count).Select(i => new SurveyResponse(
             $"r{i}",
             new DateOnly(2026, 11, 1 + (i % 28)),
-            CommandWords.Select((word, j) => (word, value: (j % 3) switch
+            CommandWords.Select((word, j) => (word, value: (j % 4) switch
             {
-                0 => codes[random.Next(3)],
+                0 => Codes[random.Next(3)],
                 1 => random.Next(100).ToString(CultureInfo.InvariantCulture),
-                _ => "zorblat " + i.ToString(CultureInfo.InvariantCulture),
-            })).ToDictionary(p => p.word, p => p.value, StringComparer.Ordinal),
+                2 => j == 2 && i % 5 == 0 ? LongAnswer : "zorblat " + i.ToString(CultureInfo.InvariantCulture),
+                _ => Words[random.Next(3)],
+            })).Where(p => p.value != "2" || (p.word.Length % 2) == 0).ToDictionary(p => p.word, p => p.value, StringComparer.Ordinal),
             [])).ToList();
     }
 
+    /// <summary>What each question's column holds after labelling: (value, label) in the order of <see cref="CommandWords"/>.</summary>
+    private static (string Value, string Label) Expected(int question, string? raw)
+    {
+        var label = (question % 4, raw) switch
+        {
+            (_, null) => string.Empty,
+            (0, _) => raw switch { "1" => "Yes", "2" => "No", _ => "Don't know" },
+            (3, _) => raw switch { "yes" => "Agree", "no" => "Disagree", _ => LongLabel },
+            _ => raw,
+        };
+        var value = (question % 4, raw) switch
+        {
+            (_, null) => string.Empty,
+            (3, _) => raw switch { "yes" => "1", "no" => "2", _ => "3" },
+            _ => raw,
+        };
+        return (value, label);
+    }
+
     [Fact]
-    public void Pspp_runs_the_syntax_when_questions_are_named_after_every_spss_command()
+    public void Pspp_runs_the_syntax_in_every_mode_when_questions_are_named_after_every_spss_command_word()
     {
         Assert.True(File.Exists("/usr/bin/pspp"), "PSPP is missing: ./test.sh installs pspp");
+        Assert.True(CommandWords.Length > 300, CommandWords.Length.ToString(CultureInfo.InvariantCulture));
+        Assert.Contains("comment", CommandWords);
+        Assert.Contains("doc", CommandWords);
         var responses = Responses(30);
-        var directory = TestEnvironment.NewTempDirectory("survey-spss-names");
+        var export = SurveyExport.Create(CommandNamed(), responses);
+        var syntax = export.Files["commands.sps"];
+        var header = export.Files["commands.csv"].Split('\n')[0].Split(',');
+
+        // No line starts with a variable name, indented or not: each starts with one of the writer's commands or, indented,
+        // a subcommand, a format, a parenthesis, a code, a "+" joining a split text or INTO. None is longer than SPSS reads whole.
+        foreach (var line in syntax.TrimEnd('\n').Split('\n'))
+        {
+            Assert.Matches(SpssLine(), line);
+            Assert.InRange(System.Text.Encoding.UTF8.GetByteCount(line), 1, 256);
+        }
+
+        Assert.DoesNotMatch(new Regex("^\\s*(" + string.Join('|', CommandWords) + ")\\b", RegexOptions.Multiline), syntax);
+
+        foreach (var mode in new[] { "auto", "batch", "interactive" })
+        {
+            var directory = TestEnvironment.NewTempDirectory("survey-spss-names-" + mode);
+            SurveyExport.WriteTo(export, directory);
+            File.AppendAllText(Path.Combine(directory, "commands.sps"), "DISPLAY DICTIONARY.\nSAVE TRANSLATE /OUTFILE='values.csv' /TYPE=CSV /REPLACE /FIELDNAMES.\nSAVE TRANSLATE /OUTFILE='labels.csv' /TYPE=CSV /REPLACE /FIELDNAMES /CELLS=LABELS.\n");
+            string[] arguments = mode == "auto" ? ["-O", "format=csv", "commands.sps"] : ["--" + mode, "-O", "format=csv", "commands.sps"];
+            var output = ExternalProgram.Run("/usr/bin/pspp", arguments, directory).AssertSuccess().Combined;
+            Assert.DoesNotContain("error", output, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("warning", output, StringComparison.OrdinalIgnoreCase);
+
+            // The dictionary: every variable with its label, level and format, in CSV order.
+            var variables = output.Split('\n').SkipWhile(l => !l.StartsWith("Table: Variables", StringComparison.Ordinal)).Skip(2).TakeWhile(l => l.Length > 0)
+                .Select(l => CsvField().Matches(l).Select(m => m.Groups[1].Success ? m.Groups[1].Value.Replace("\"\"", "\"", StringComparison.Ordinal) : m.Groups[2].Value).ToArray()).ToList();
+            Assert.Equal(header, variables.Select(v => v[0]));
+            foreach (var (word, i) in CommandWords.Select((w, i) => (w, i)))
+            {
+                var row = variables[i + 2]; // after response_id and response_date; reserved words get "_v"
+                Assert.StartsWith(word, row[0], StringComparison.Ordinal);
+                var (label, level, format) = (i % 4) switch
+                {
+                    0 => ("Question " + word, "Nominal", "F2.0"),
+                    1 => ("Number " + word, "Scale", "F11.0"),
+                    2 => (i == 2 ? SyntaxWriters.TruncateBytes(LongLabel, 255) : "Text " + word, "Nominal", "A32767"),
+                    _ => ("Agree " + word, "Nominal", "F1.0"),
+                };
+                Assert.Equal((label, level, format), (row[2], row[3], row[7]));
+            }
+
+            // Every value and its label: numeric choice names are the codes (99 stays 99), word names 1..k.
+            var values = ReadCsv(Path.Combine(directory, "values.csv"));
+            var labels = ReadCsv(Path.Combine(directory, "labels.csv"));
+            Assert.Equal(responses.Count + 1, values.Count);
+            for (var q = 0; q < CommandWords.Length; q++)
+            {
+                var column = q + 2;
+                for (var r = 0; r < responses.Count; r++)
+                {
+                    var (value, label) = Expected(q, responses[r].Answers.GetValueOrDefault(CommandWords[q]));
+                    Assert.Equal(value, values[r + 1][column].Trim());
+                    Assert.Equal(q % 4 == 3 ? SyntaxWriters.TruncateBytes(label, 120) : label, labels[r + 1][column].Trim());
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void R_loads_the_export_with_every_label_when_questions_are_named_after_every_spss_command_word()
+    {
+        Assert.True(File.Exists("/usr/bin/Rscript"), "R is missing: ./test.sh installs r-base-core");
+        var responses = Responses(30);
+        var directory = TestEnvironment.NewTempDirectory("survey-r-names");
         var export = SurveyExport.Create(CommandNamed(), responses);
         SurveyExport.WriteTo(export, directory);
-        // No line starts with a variable name (the writer's own commands are upper case, these names lower case).
-        Assert.DoesNotMatch(new Regex("^\\s*(" + string.Join('|', CommandWords) + ")\\b", RegexOptions.Multiline), export.Files["commands.sps"]);
-        File.AppendAllText(Path.Combine(directory, "commands.sps"), "DISPLAY DICTIONARY.\nSAVE TRANSLATE /OUTFILE='values.csv' /TYPE=CSV /REPLACE /FIELDNAMES.\nSAVE TRANSLATE /OUTFILE='labels.csv' /TYPE=CSV /REPLACE /FIELDNAMES /CELLS=LABELS.\n");
-        var output = ExternalProgram.Run("/usr/bin/pspp", ["-O", "format=csv", "commands.sps"], directory).AssertSuccess().Combined;
-        Assert.DoesNotContain("error", output, StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain("warning", output, StringComparison.OrdinalIgnoreCase);
-
-        // The dictionary: every variable with its label, level and format, in CSV order.
-        var variables = output.Split('\n').SkipWhile(l => !l.StartsWith("Table: Variables", StringComparison.Ordinal)).Skip(2).TakeWhile(l => l.Length > 0).Select(l => l.Split(',')).ToList();
+        File.WriteAllText(Path.Combine(directory, "check.R"), """
+            source("commands.R")
+            out <- function(...) cat(paste(..., sep = "\t"), "\n", sep = "")
+            out("rows", nrow(d))
+            for (n in names(d)) out("var", n, attr(d[[n]], "label"), class(d[[n]])[1], paste(levels(d[[n]]), collapse = "|"))
+            write.csv(d, "labels.csv", row.names = FALSE, na = "")
+            """);
+        var lines = ExternalProgram.Run("/usr/bin/Rscript", ["--vanilla", "check.R"], directory).AssertSuccess().Combined
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split('\t')).ToList();
+        Assert.Equal(responses.Count.ToString(CultureInfo.InvariantCulture), lines.Single(l => l[0] == "rows")[1]);
+        var variables = lines.Where(l => l[0] == "var").ToList();
         var header = export.Files["commands.csv"].Split('\n')[0].Split(',');
-        Assert.Equal(header, variables.Select(v => v[0]));
-        foreach (var (word, i) in CommandWords.Select((w, i) => (w, i)))
+        Assert.Equal(header, variables.Select(v => v[1]));
+        for (var q = 0; q < CommandWords.Length; q++)
         {
-            var row = variables[i + 2]; // after response_id and response_date; R's reserved words get "_v"
-            Assert.StartsWith(word, row[0], StringComparison.Ordinal);
-            var (label, level, format) = (i % 3) switch
+            var (label, type, levels) = (q % 4) switch
             {
-                0 => ("Question " + word, "Nominal", "F2.0"),
-                1 => ("Number " + word, "Scale", "F11.0"),
-                _ => ("Text " + word, "Nominal", "A32767"),
+                0 => ("Question " + CommandWords[q], "factor", "Yes|No|Don't know"),
+                1 => ("Number " + CommandWords[q], "integer", string.Empty),
+                2 => (q == 2 ? LongLabel.Trim() : "Text " + CommandWords[q], "character", string.Empty),
+                _ => ("Agree " + CommandWords[q], "factor", "Agree|Disagree|" + LongLabel.Trim()),
             };
-            Assert.Equal((label, level, format), (row[2], row[3], row[7]));
+            Assert.Equal((label, type, levels), (variables[q + 2][2], variables[q + 2][3], variables[q + 2][4]));
         }
 
-        // Numeric choice names are the codes (99 stays 99), and their labels are attached.
-        var values = ReadCsv(Path.Combine(directory, "values.csv"));
-        var labels = ReadCsv(Path.Combine(directory, "labels.csv"));
-        var first = Array.IndexOf(values[0], CommandWords[0]);
-        var labelOf = new Dictionary<string, string> { ["1"] = "Yes", ["2"] = "No", ["99"] = "Don't know" };
+        var rows = ReadCsv(Path.Combine(directory, "labels.csv"));
+        for (var q = 0; q < CommandWords.Length; q++)
+        {
+            for (var r = 0; r < responses.Count; r++)
+            {
+                var (value, label) = Expected(q, responses[r].Answers.GetValueOrDefault(CommandWords[q]));
+                Assert.Equal(q % 4 is 0 or 3 ? label.Trim() : value, rows[r + 1][q + 2]);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Stata does not run here: the Stata path is the data file, read back with R's haven (ReadStat, an independent
+    /// reader of the format): every value, variable label, value label and display format, a text longer than a
+    /// str2045 whole, dates as dates. The do-file's labels are then checked against what haven read.
+    /// </summary>
+    [Fact]
+    public void The_stata_data_file_loads_in_r_haven_with_every_value_and_label()
+    {
+        Assert.True(File.Exists("/usr/bin/Rscript"), "R is missing: ./test.sh installs r-base-core");
+        var responses = Responses(30);
+        var directory = TestEnvironment.NewTempDirectory("survey-dta-names");
+        var export = SurveyExport.Create(CommandNamed(), responses);
+        SurveyExport.WriteTo(export, directory);
+        var (variables, labels, rows) = ReadDta(directory, "commands.dta");
+
+        var header = export.Files["commands.csv"].Split('\n')[0].Split(',');
+        Assert.Equal(header, variables.Select(v => v[1]));
+        Assert.Equal(("Response id (random)", "character"), (variables[0][2], variables[0][4]));
+        Assert.Equal(("%td", "Date"), (variables[1][3], variables[1][4]));
+        for (var q = 0; q < CommandWords.Length; q++)
+        {
+            var v = variables[q + 2];
+            var (label, format, type) = (q % 4) switch
+            {
+                0 => ("Question " + CommandWords[q], "%12.0g", "haven_labelled"),
+                1 => ("Number " + CommandWords[q], "%10.0g", "numeric"),
+                2 => (q == 2 ? LongLabel[..79] + "…" : "Text " + CommandWords[q], null, "character"),
+                _ => ("Agree " + CommandWords[q], "%12.0g", "haven_labelled"),
+            };
+            Assert.Equal((label, format ?? v[3], type), (v[2], v[3], v[4]));
+        }
+
+        // Value labels: the author's codes with their labels, 1..k for word names.
+        string[] Pairs(int q) => labels.Where(l => l[1] == variables[q + 2][1]).Select(l => l[2] + "=" + l[3]).ToArray();
+        Assert.Equal(["1=Yes", "2=No", "99=Don't know"], Pairs(0));
+        Assert.Equal(["1=Agree", "2=Disagree", "3=" + LongLabel], Pairs(3));
+        Assert.Empty(Pairs(1));
+
+        // Every value, and the response dates as Stata dates.
+        Assert.Equal(responses.Count, rows.Count - 1);
         for (var r = 0; r < responses.Count; r++)
         {
-            Assert.Equal(responses[r].Answers[CommandWords[0]], values[r + 1][first].Trim());
-            Assert.Equal(labelOf[responses[r].Answers[CommandWords[0]]], labels[r + 1][first].Trim());
-            Assert.Equal(responses[r].Answers[CommandWords[1]], values[r + 1][first + 1].Trim());
+            Assert.Equal(responses[r].Id, rows[r + 1][0]);
+            Assert.Equal(responses[r].Date!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), rows[r + 1][1]);
+            for (var q = 0; q < CommandWords.Length; q++)
+            {
+                Assert.Equal(Expected(q, responses[r].Answers.GetValueOrDefault(CommandWords[q])).Value, rows[r + 1][q + 2]);
+            }
         }
+
+        Assert.Contains(rows, row => row[4] == LongAnswer.Trim() || row[4] == LongAnswer);
+
+        // The do-file, which reads the CSV instead, defines the same value labels and variable labels.
+        var doFile = export.Files["commands.do"];
+        foreach (Match define in DoLabelDefine().Matches(doFile))
+        {
+            var variable = define.Groups["name"].Value[..^"_lbl".Length];
+            var pairs = LabelPairs().Matches(define.Groups["pairs"].Value).Select(p => p.Groups["code"].Value + "=" + p.Groups["label"].Value).ToArray();
+            Assert.Equal(labels.Where(l => l[1] == variable).Select(l => l[2] + "=" + l[3]), pairs);
+        }
+
+        foreach (Match variableLabel in DoLabelVariable().Matches(doFile))
+        {
+            Assert.Equal(variables.Single(v => v[1] == variableLabel.Groups["name"].Value)[2], variableLabel.Groups["label"].Value);
+        }
+    }
+
+    /// <summary>
+    /// Reads a .dta with haven: the variables (name, label, format, class), the value labels (variable, code,
+    /// label) and the rows as R writes them (codes as numbers, dates as yyyy-mm-dd, missing empty).
+    /// </summary>
+    internal static (List<string[]> Variables, List<string[]> Labels, List<string[]> Rows) ReadDta(string directory, string file)
+    {
+        File.WriteAllText(Path.Combine(directory, "read_dta.R"), $$"""
+            library(haven)
+            d <- read_dta("{{file}}")
+            out <- function(...) cat(paste(..., sep = "\t"), "\n", sep = "")
+            for (n in names(d)) {
+              x <- d[[n]]
+              label <- attr(x, "label")
+              out("var", n, if (is.null(label)) "" else label, attr(x, "format.stata"), class(x)[1])
+              l <- attr(x, "labels")
+              if (!is.null(l)) for (i in seq_along(l)) out("lbl", n, l[[i]], names(l)[i])
+            }
+            d[] <- lapply(d, function(x) if (inherits(x, "Date")) format(x, "%Y-%m-%d") else as.vector(zap_labels(x)))
+            write.csv(d, "dta.csv", row.names = FALSE, na = "")
+            """);
+        var lines = ExternalProgram.Run("/usr/bin/Rscript", ["--vanilla", "read_dta.R"], directory).AssertSuccess().Combined
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split('\t')).ToList();
+        Assert.True(lines.All(l => l[0] is "var" or "lbl"), string.Join("\n", lines.Select(l => string.Join(' ', l))));
+        return (lines.Where(l => l[0] == "var").ToList(), lines.Where(l => l[0] == "lbl").ToList(), ReadCsv(Path.Combine(directory, "dta.csv")));
     }
 
     [Fact]
@@ -167,6 +359,15 @@ public sealed partial class ExportSafetyTests
 
     [GeneratedRegex("""(?<code>-?\d+) `"(?<label>.*?)"'""")]
     private static partial Regex LabelPairs();
+
+    [GeneratedRegex("""^(\* .*|GET DATA /TYPE=TXT|RECODE \w+( \(.*)?|EXECUTE\.|DELETE VARIABLES \w+\.|RENAME VARIABLES \(wm_tmp = \w+\)\.|ADD FILES /FILE=\* /KEEP=[\w ]+ ALL\.|VARIABLE LABELS \w+ '.*|VARIABLE LEVEL \w+ \((SCALE|NOMINAL)\)\.|FORMATS \w+ \(F\d+\.0\)\.|VALUE LABELS \w+|  (/[A-Z]+=.*|\(.*|\+ '.*|-?\d+ '.*|INTO wm_tmp\.|(A\d+|F\d+\.\d+|SDATE10)( \w+|\.)))$""")]
+    private static partial Regex SpssLine();
+
+    [GeneratedRegex("""^label define (?<name>\w+)(?<pairs>.*), replace$""", RegexOptions.Multiline)]
+    private static partial Regex DoLabelDefine();
+
+    [GeneratedRegex("""^label variable (?<name>\w+) `"(?<label>.*)"'$""", RegexOptions.Multiline)]
+    private static partial Regex DoLabelVariable();
 
     /// <summary>PSPP's CSV here has no quoted line breaks: fields split on commas outside quotes.</summary>
     private static List<string[]> ReadCsv(string path) =>

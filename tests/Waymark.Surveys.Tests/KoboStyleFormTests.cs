@@ -10,7 +10,7 @@ namespace Waymark.Surveys.Tests;
 /// A form as KoboToolbox writes it (device metadata rows, bind:: columns, translated labels and messages, media
 /// columns, a cascading select whose lists repeat a name under allow_choice_duplicates, numeric choice names)
 /// imports with warnings only, runs page by page as a respondent would without JavaScript, and its export
-/// loads in R and PSPP with the labels.
+/// loads in R, PSPP and (as a Stata data file) R's haven with the labels.
 /// </summary>
 public sealed class KoboStyleFormTests
 {
@@ -148,6 +148,18 @@ public sealed class KoboStyleFormTests
             var rating = responses[i].Answers["rating"];
             Assert.Equal(rating, codes[i + 1].Split(',')[column].Trim());
             Assert.Equal(rating switch { "1" => "Not at all", "2" => "Very", _ => "Don't know" }, labels[i + 1].Split(',')[column].Trim());
+        }
+
+        // The Stata data file, read with R's haven: the same codes, value labels and variable labels.
+        var (variables, valueLabels, rows) = ExportSafetyTests.ReadDta(directory, "kobo_style.dta");
+        Assert.Equal(["response_id", "response_date", "age", "country", "city", "rating", "flags"], variables.Select(v => v[1]));
+        Assert.Equal("How old are you?", variables.Single(v => v[1] == "age")[2]);
+        Assert.Equal(["1=Not at all", "2=Very", "99=Don't know"], valueLabels.Where(l => l[1] == "rating").Select(l => l[2] + "=" + l[3]));
+        Assert.Equal(["1=Helsinki", "2=Elsewhere in Finland", "3=Stockholm"], valueLabels.Where(l => l[1] == "city").Select(l => l[2] + "=" + l[3]));
+        for (var i = 0; i < responses.Count; i++)
+        {
+            Assert.Equal(responses[i].Answers["rating"], rows[i + 1][5]);
+            Assert.Equal(responses[i].Answers.GetValueOrDefault("city") switch { null => string.Empty, "hki" => "1", "other" => "2", _ => "3" }, rows[i + 1][4]);
         }
     }
 

@@ -3,10 +3,21 @@ using Waymark.Surveys.Responses;
 
 namespace Waymark.Surveys.Export;
 
-/// <summary>The files of one export, by file name, and what the analyst must know about the data (answers outside a choice list).</summary>
+/// <summary>
+/// The files of one export, by file name: the text files (<see cref="Files"/>) and the binary ones (<see cref="BinaryFiles"/>:
+/// the Stata data file), and what the analyst must know about the data (answers outside a choice list).
+/// </summary>
 public sealed record ExportFiles(IReadOnlyDictionary<string, string> Files)
 {
+    public IReadOnlyDictionary<string, byte[]> BinaryFiles { get; init; } = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+
     public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    /// <summary>A file's bytes (text files as UTF-8 without a byte order mark), or null when the export has no such file.</summary>
+    public byte[]? Bytes(string name) =>
+        BinaryFiles.TryGetValue(name, out var bytes) ? bytes
+        : Files.TryGetValue(name, out var text) ? new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(text)
+        : null;
 }
 
 /// <summary>The suffixes of an export's file names after the form id (<c>F.csv</c>, <c>F_codebook.csv</c>, …).</summary>
@@ -22,6 +33,9 @@ public static class ExportFileSuffix
     public const string R = ".R";
     public const string Spss = ".sps";
     public const string Stata = ".do";
+
+    /// <summary>The Stata data file: the rows with their labels, opened with <c>use</c> (nothing to run).</summary>
+    public const string StataData = ".dta";
 }
 
 /// <summary>
@@ -73,7 +87,8 @@ public static class SurveyExport
             [name + ExportFileSuffix.Spss] = SyntaxWriters.Spss(plan, csvFile),
             [name + ExportFileSuffix.Stata] = SyntaxWriters.Stata(plan, csvFile),
         };
-        return new ExportFiles(files) { Warnings = OutOfList(instrument, plan, responses) };
+        var binary = new Dictionary<string, byte[]>(StringComparer.Ordinal) { [name + ExportFileSuffix.StataData] = DtaWriter.Write(plan, responses) };
+        return new ExportFiles(files) { BinaryFiles = binary, Warnings = OutOfList(instrument, plan, responses) };
     }
 
     /// <summary>
@@ -110,12 +125,12 @@ public static class SurveyExport
         ArgumentNullException.ThrowIfNull(export);
         CreatePrivateDirectory(directory);
         var paths = new List<string>();
-        foreach (var (file, text) in export.Files)
+        foreach (var file in export.Files.Keys.Concat(export.BinaryFiles.Keys))
         {
             var path = Path.Combine(directory, file);
             using (var stream = CreatePrivate(path))
             {
-                stream.Write(new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(text));
+                stream.Write(export.Bytes(file)!);
             }
 
             paths.Add(path);

@@ -44,16 +44,20 @@ internal static class SyntaxWriters
     }
 
     /// <summary>
-    /// SPSS syntax that PSPP and SPSS read whatever the variable names: no line ever starts with a variable name
-    /// (PSPP takes a line starting "comment", "document", "define" or a command's abbreviation as that command).
-    /// Every variable gets its label, measurement level and format; select_one codes are the choice names when
-    /// they are whole numbers, else 1..k (<see cref="ExportColumn.Codes"/>).
+    /// SPSS syntax that PSPP and SPSS read whatever the variable names, in any syntax mode (auto, batch, interactive):
+    /// no line ever starts with a variable name, not even indented (PSPP takes a line starting "comment", "document",
+    /// "define" or a command's abbreviation as that command, and an indented "comment" inside a variable list as a
+    /// comment that swallows the rest of the command), every continuation line is indented, and no line is longer than
+    /// <see cref="SpssLineBytes"/> bytes (SPSS truncates longer lines in batch mode): long texts are split into
+    /// <c>'…' + '…'</c> pieces. Every variable gets its label (at most <see cref="SpssVariableLabelBytes"/> bytes), measurement level and
+    /// format; select_one codes are the choice names when they are whole numbers, else 1..k
+    /// (<see cref="ExportColumn.Codes"/>), with value labels of at most <see cref="SpssValueLabelBytes"/> bytes.
     /// </summary>
     public static string Spss(ExportPlan plan, string csvFile)
     {
         var s = new StringBuilder();
         s.Append("* Reads ").Append(csvFile).Append(" and applies labels. Written by waymark survey export.\n");
-        s.Append("GET DATA /TYPE=TXT /FILE=").Append(SpssString(csvFile)).Append(" /ENCODING='UTF8'\n");
+        s.Append("GET DATA /TYPE=TXT\n  /FILE=").Append(SpssText(csvFile)).Append("\n  /ENCODING='UTF8'\n");
         s.Append("  /ARRANGEMENT=DELIMITED /DELCASE=LINE /FIRSTCASE=2 /DELIMITERS=\",\" /QUALIFIER='\"'\n  /VARIABLES=");
         var previous = string.Empty;
         foreach (var c in plan.Columns)
@@ -65,30 +69,43 @@ internal static class SyntaxWriters
                 ColumnKind.IntegerNumber or ColumnKind.Dummy or ColumnKind.FlagDummy => "F11.0",
                 ColumnKind.DecimalNumber => "F20.6",
                 ColumnKind.Date or ColumnKind.DateValue => "SDATE10",
-                ColumnKind.SelectOne => "A" + Math.Max(1, c.Values.Max(x => Encoding.UTF8.GetByteCount(x.Value))).ToString(CultureInfo.InvariantCulture),
+                ColumnKind.SelectOne => "A" + Math.Max(1, c.Values.Count == 0 ? 1 : c.Values.Max(x => Encoding.UTF8.GetByteCount(x.Value))).ToString(CultureInfo.InvariantCulture),
                 _ => "A32767",
             };
         }
 
         s.Append("\n  ").Append(previous).Append(".\n");
-        foreach (var c in plan.Columns.Where(c => c.Kind == ColumnKind.SelectOne))
+        var selects = plan.Columns.Where(c => c.Kind == ColumnKind.SelectOne).ToList();
+        foreach (var c in selects)
         {
-            s.Append("RECODE ").Append(c.Variable);
-            for (var i = 0; i < c.Values.Count; i++)
-            {
-                s.Append(" (").Append(SpssString(c.Values[i].Value)).Append('=').Append(c.Codes[i].ToString(CultureInfo.InvariantCulture)).Append(')');
-            }
-
-            s.Append(" INTO wm_tmp.\nEXECUTE.\n");
+            // On one line when it fits, else one choice a line: each continuation starts with "(" or INTO, never with a name.
+            var parts = new List<string> { "RECODE " + c.Variable };
+            parts.AddRange(c.Values.Select((v, i) => "(" + SpssText(v.Value) + "=" + c.Codes[i].ToString(CultureInfo.InvariantCulture) + ")"));
+            parts.Add("INTO wm_tmp.");
+            var line = string.Join(' ', parts);
+            s.Append(Encoding.UTF8.GetByteCount(line) <= SpssLineBytes && !line.Contains('\n', StringComparison.Ordinal) ? line : string.Join("\n  ", parts)).Append('\n');
+            s.Append("EXECUTE.\n");
             s.Append("DELETE VARIABLES ").Append(c.Variable).Append(".\n");
             s.Append("RENAME VARIABLES (wm_tmp = ").Append(c.Variable).Append(").\n");
         }
 
-        // RECODE INTO appends the new variables at the end: put every variable back in CSV order.
-        s.Append("ADD FILES /FILE=* /KEEP=").Append(string.Join(' ', plan.Columns.Select(c => c.Variable))).Append(".\nEXECUTE.\n");
+        if (selects.Count > 0)
+        {
+            // RECODE INTO appends the new variables at the end: put every variable back in CSV order. "/KEEP=names ALL"
+            // moves the names to the front; done for short groups of names from the last group to the first, so each
+            // command fits on one line and no line starts with a name.
+            var groups = GroupNames(plan.Columns.Select(c => c.Variable), SpssLineBytes - "ADD FILES /FILE=* /KEEP= ALL.".Length);
+            for (var g = groups.Count - 1; g >= 0; g--)
+            {
+                s.Append("ADD FILES /FILE=* /KEEP=").Append(string.Join(' ', groups[g])).Append(" ALL.\n");
+            }
+
+            s.Append("EXECUTE.\n");
+        }
+
         foreach (var c in plan.Columns)
         {
-            s.Append("VARIABLE LABELS ").Append(c.Variable).Append(' ').Append(SpssString(c.Label)).Append(".\n");
+            s.Append("VARIABLE LABELS ").Append(c.Variable).Append(' ').Append(SpssText(TruncateBytes(c.Label, SpssVariableLabelBytes))).Append(".\n");
             s.Append("VARIABLE LEVEL ").Append(c.Variable).Append(c.Kind switch
             {
                 ColumnKind.IntegerNumber or ColumnKind.DecimalNumber or ColumnKind.Date or ColumnKind.DateValue => " (SCALE).\n",
@@ -111,7 +128,7 @@ internal static class SyntaxWriters
             for (var i = 0; i < c.Values.Count; i++)
             {
                 var code = c.Kind == ColumnKind.SelectOne ? c.Codes[i].ToString(CultureInfo.InvariantCulture) : c.Values[i].Value;
-                s.Append("\n  ").Append(code).Append(' ').Append(SpssString(c.Values[i].Label));
+                s.Append("\n  ").Append(code).Append(' ').Append(SpssText(TruncateBytes(c.Values[i].Label, SpssValueLabelBytes)));
             }
 
             s.Append(".\n");
@@ -119,6 +136,90 @@ internal static class SyntaxWriters
 
         s.Append("EXECUTE.\n");
         return s.ToString();
+    }
+
+    /// <summary>The longest line SPSS reads whole in every syntax mode (longer lines are truncated in batch mode).</summary>
+    public const int SpssLineBytes = 256;
+
+    /// <summary>SPSS keeps variable labels up to 256 bytes; one less, so that no version truncates it again.</summary>
+    public const int SpssVariableLabelBytes = 255;
+
+    /// <summary>SPSS keeps value labels up to 120 bytes.</summary>
+    public const int SpssValueLabelBytes = 120;
+
+    /// <summary>Names packed into groups whose joined length stays within <paramref name="room"/> characters.</summary>
+    private static List<List<string>> GroupNames(IEnumerable<string> names, int room)
+    {
+        var groups = new List<List<string>> { new() };
+        var length = 0;
+        foreach (var name in names)
+        {
+            if (groups[^1].Count > 0 && length + 1 + name.Length > room)
+            {
+                groups.Add([]);
+                length = 0;
+            }
+
+            length += (groups[^1].Count > 0 ? 1 : 0) + name.Length;
+            groups[^1].Add(name);
+        }
+
+        return groups;
+    }
+
+    /// <summary>
+    /// A quoted SPSS string, split into pieces of at most <see cref="SpssPieceBytes"/> bytes of text joined by
+    /// "+" on indented lines, so that the line holding each piece stays within <see cref="SpssLineBytes"/> bytes.
+    /// </summary>
+    private static string SpssText(string text)
+    {
+        var pieces = new List<string>();
+        var piece = new StringBuilder();
+        var bytes = 0;
+        foreach (var rune in text.EnumerateRunes())
+        {
+            var size = rune.Utf8SequenceLength * (rune.Value == '\'' ? 2 : 1);
+            if (bytes + size > SpssPieceBytes)
+            {
+                pieces.Add(piece.ToString());
+                piece.Clear();
+                bytes = 0;
+            }
+
+            piece.Append(rune.Value == '\'' ? "''" : rune.ToString());
+            bytes += size;
+        }
+
+        pieces.Add(piece.ToString());
+        return string.Join("\n  + ", pieces.Select(p => "'" + p + "'"));
+    }
+
+    /// <summary>Text bytes of one piece of a split SPSS string: with the quotes, a 32-character name and a command word, a line stays within 256 bytes.</summary>
+    private const int SpssPieceBytes = 160;
+
+    /// <summary>The text cut to at most <paramref name="max"/> UTF-8 bytes on a character boundary, ending with "…" when cut.</summary>
+    internal static string TruncateBytes(string text, int max)
+    {
+        if (Encoding.UTF8.GetByteCount(text) <= max)
+        {
+            return text;
+        }
+
+        var kept = new StringBuilder();
+        var bytes = 0;
+        var room = max - Encoding.UTF8.GetByteCount("…");
+        foreach (var rune in text.EnumerateRunes())
+        {
+            if (bytes + rune.Utf8SequenceLength > room)
+            {
+                break;
+            }
+
+            kept.Append(rune.ToString());
+            bytes += rune.Utf8SequenceLength;
+        }
+
+        return kept.Append('…').ToString();
     }
 
     public static string Stata(ExportPlan plan, string csvFile)
@@ -172,8 +273,6 @@ internal static class SyntaxWriters
 
     private static string RString(string text) =>
         "\"" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
-
-    private static string SpssString(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
 
     /// <summary>Stata compound quotes take any text except the closing sequence "' itself.</summary>
     private static string StataString(string text) => "`\"" + text.Replace("\"'", "\" '", StringComparison.Ordinal) + "\"'";

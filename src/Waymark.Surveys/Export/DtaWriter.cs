@@ -1,0 +1,282 @@
+using System.Buffers.Binary;
+using System.Globalization;
+using System.Text;
+using Waymark.Surveys.Responses;
+
+namespace Waymark.Surveys.Export;
+
+/// <summary>
+/// A Stata data file (format 118: Stata 14 and later, UTF-8, little-endian) holding the export's rows with their
+/// variable labels, value labels and display formats, so Stata opens it with <c>use</c> and nothing to run
+/// (docs/adr/0120-stata-data-file.md). Numbers are doubles, dates Stata days (<c>%td</c>), select_one codes longs
+/// (<see cref="ExportColumn.Codes"/>; an answer outside the list is missing), 0/1 columns bytes, text
+/// <c>strN</c> up to 2,045 bytes and <c>strL</c> beyond. The layout follows Stata's own description of the format
+/// (<c>help dta</c>).
+/// </summary>
+internal static class DtaWriter
+{
+    private const ushort TypeStrL = 32768;
+    private const ushort TypeDouble = 65526;
+    private const ushort TypeLong = 65528;
+    private const ushort TypeByte = 65530;
+
+    /// <summary>The longest fixed-width string (<c>str2045</c>); longer text goes in a <c>strL</c>.</summary>
+    private const int MaxStrBytes = 2045;
+
+    /// <summary>Stata's system missing value "." for each numeric type.</summary>
+    private static readonly double MissingDouble = BitConverter.Int64BitsToDouble(0x7FE0000000000000); // 2^1023
+
+    private const int MissingLong = 2_147_483_621;
+    private const byte MissingByte = 101;
+
+    /// <summary>Stata keeps variable labels of up to 80 characters.</summary>
+    public const int VariableLabelCharacters = 80;
+
+    private static readonly DateOnly StataEpoch = new(1960, 1, 1);
+
+    private enum Storage
+    {
+        Text,
+        Double,
+        Date,
+        Code,
+        ZeroOne,
+    }
+
+    private sealed record Variable(ExportColumn Column, Storage Storage, ushort Type, int Width, string Format);
+
+    public static byte[] Write(ExportPlan plan, IReadOnlyList<SurveyResponse> responses)
+    {
+        var cells = responses.Select(r => plan.Columns.Select(c => ExportPlan.Value(c, r)).ToArray()).ToList();
+        var variables = plan.Columns.Select((c, i) => Describe(c, cells.Select(row => row[i]))).ToList();
+
+        using var stream = new MemoryStream();
+        var offsets = new long[14];
+        Ascii(stream, "<stata_dta><header><release>118</release><byteorder>LSF</byteorder><K>");
+        UInt16(stream, checked((ushort)variables.Count));
+        Ascii(stream, "</K><N>");
+        UInt64(stream, (ulong)responses.Count);
+        Ascii(stream, "</N><label>");
+        UInt16(stream, 0);
+        Ascii(stream, "</label><timestamp>");
+        stream.WriteByte(0); // no time stamp: the file says nothing about when it was made
+        Ascii(stream, "</timestamp></header>");
+
+        offsets[1] = stream.Position;
+        Ascii(stream, "<map>");
+        var mapAt = stream.Position;
+        stream.Write(new byte[14 * 8]);
+        Ascii(stream, "</map>");
+
+        offsets[2] = Section(stream, "variable_types", s => variables.ForEach(v => UInt16(s, v.Type)));
+        offsets[3] = Section(stream, "varnames", s => variables.ForEach(v => Fixed(s, v.Column.Variable, 129)));
+        offsets[4] = Section(stream, "sortlist", s => s.Write(new byte[(variables.Count + 1) * 2]));
+        offsets[5] = Section(stream, "formats", s => variables.ForEach(v => Fixed(s, v.Format, 57)));
+        offsets[6] = Section(stream, "value_label_names", s => variables.ForEach(v => Fixed(s, v.Column.Values.Count > 0 ? v.Column.Variable : string.Empty, 129)));
+        offsets[7] = Section(stream, "variable_labels", s => variables.ForEach(v => Fixed(s, Characters(v.Column.Label, VariableLabelCharacters), 321)));
+        offsets[8] = Section(stream, "characteristics", _ => { });
+
+        var strls = new List<(int Variable, int Observation, byte[] Text)>();
+        offsets[9] = Section(stream, "data", s =>
+        {
+            for (var o = 0; o < cells.Count; o++)
+            {
+                for (var v = 0; v < variables.Count; v++)
+                {
+                    Cell(s, variables[v], cells[o][v], v, o, strls);
+                }
+            }
+        });
+        offsets[10] = Section(stream, "strls", s =>
+        {
+            foreach (var (v, o, text) in strls)
+            {
+                Ascii(s, "GSO");
+                UInt32(s, (uint)(v + 1));
+                UInt64(s, (ulong)(o + 1));
+                s.WriteByte(130); // text, stored with a terminating null
+                UInt32(s, (uint)(text.Length + 1));
+                s.Write(text);
+                s.WriteByte(0);
+            }
+        });
+        offsets[11] = Section(stream, "value_labels", s =>
+        {
+            foreach (var v in variables.Where(v => v.Column.Values.Count > 0))
+            {
+                ValueLabels(s, v.Column);
+            }
+        });
+        offsets[12] = stream.Position;
+        Ascii(stream, "</stata_dta>");
+        offsets[13] = stream.Position;
+
+        stream.Position = mapAt;
+        foreach (var offset in offsets)
+        {
+            UInt64(stream, (ulong)offset);
+        }
+
+        return stream.ToArray();
+    }
+
+    private static Variable Describe(ExportColumn column, IEnumerable<string> values) => column.Kind switch
+    {
+        ColumnKind.IntegerNumber or ColumnKind.DecimalNumber => new(column, Storage.Double, TypeDouble, 8, "%10.0g"),
+        ColumnKind.Date or ColumnKind.DateValue => new(column, Storage.Date, TypeLong, 4, "%td"),
+        ColumnKind.SelectOne => new(column, Storage.Code, TypeLong, 4, "%12.0g"),
+        ColumnKind.Dummy or ColumnKind.FlagDummy => new(column, Storage.ZeroOne, TypeByte, 1, "%8.0g"),
+        _ => Text(column, values.Select(v => Encoding.UTF8.GetByteCount(v)).DefaultIfEmpty(0).Max()),
+    };
+
+    private static Variable Text(ExportColumn column, int longest) => longest > MaxStrBytes
+        ? new(column, Storage.Text, TypeStrL, 8, "%9s")
+        : new(column, Storage.Text, (ushort)Math.Max(1, longest), Math.Max(1, longest), "%" + Math.Min(Math.Max(1, longest), 244).ToString(CultureInfo.InvariantCulture) + "s");
+
+    private static void Cell(Stream s, Variable variable, string value, int v, int o, List<(int, int, byte[])> strls)
+    {
+        switch (variable.Storage)
+        {
+            case Storage.Double:
+                Double(s, double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number) ? number : MissingDouble);
+                break;
+            case Storage.Date:
+                Int32(s, DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date.DayNumber - StataEpoch.DayNumber : MissingLong);
+                break;
+            case Storage.Code:
+                var index = variable.Column.Values.ToList().FindIndex(x => x.Value == value);
+                Int32(s, index < 0 ? MissingLong : checked((int)variable.Column.Codes[index]));
+                break;
+            case Storage.ZeroOne:
+                s.WriteByte(value switch { "0" => 0, "1" => 1, _ => MissingByte });
+                break;
+            case Storage.Text when variable.Type == TypeStrL:
+                if (value.Length == 0)
+                {
+                    s.Write(new byte[8]); // (0, 0): the empty string
+                }
+                else
+                {
+                    // Format 118 keeps (v, o) in 8 bytes: v in the first 2, o in the other 6.
+                    Span<byte> reference = stackalloc byte[8];
+                    BinaryPrimitives.WriteUInt16LittleEndian(reference, (ushort)(v + 1));
+                    var observation = (ulong)(o + 1);
+                    for (var b = 0; b < 6; b++)
+                    {
+                        reference[2 + b] = (byte)(observation >> (8 * b));
+                    }
+
+                    s.Write(reference);
+                    strls.Add((v, o, Encoding.UTF8.GetBytes(value)));
+                }
+
+                break;
+            default:
+                Fixed(s, value, variable.Width, terminated: false);
+                break;
+        }
+    }
+
+    /// <summary>One value-label table: the codes in the list's order and their labels (null-terminated UTF-8).</summary>
+    private static void ValueLabels(Stream s, ExportColumn column)
+    {
+        var codes = column.Kind == ColumnKind.SelectOne
+            ? column.Codes.Select(c => checked((int)c)).ToList()
+            : column.Values.Select(v => int.Parse(v.Value, CultureInfo.InvariantCulture)).ToList();
+        var texts = column.Values.Select(v => Encoding.UTF8.GetBytes(Characters(v.Label, 32_000))).ToList();
+        var textLength = texts.Sum(t => t.Length + 1);
+        Ascii(s, "<lbl>");
+        Int32(s, 8 + (8 * codes.Count) + textLength);
+        Fixed(s, column.Variable, 129);
+        s.Write(new byte[3]);
+        Int32(s, codes.Count);
+        Int32(s, textLength);
+        var offset = 0;
+        foreach (var text in texts)
+        {
+            Int32(s, offset);
+            offset += text.Length + 1;
+        }
+
+        codes.ForEach(code => Int32(s, code));
+        foreach (var text in texts)
+        {
+            s.Write(text);
+            s.WriteByte(0);
+        }
+
+        Ascii(s, "</lbl>");
+    }
+
+    private static long Section(Stream s, string name, Action<Stream> body)
+    {
+        var at = s.Position;
+        Ascii(s, "<" + name + ">");
+        body(s);
+        Ascii(s, "</" + name + ">");
+        return at;
+    }
+
+    /// <summary>At most <paramref name="max"/> characters (Unicode code points), cut with "…".</summary>
+    private static string Characters(string text, int max)
+    {
+        var runes = text.EnumerateRunes().ToList();
+        return runes.Count <= max ? text : string.Concat(runes.Take(max - 1).Select(r => r.ToString())) + "…";
+    }
+
+    /// <summary>UTF-8 text in a field of <paramref name="width"/> bytes, padded with nulls (cut on a character boundary, leaving room for a null when <paramref name="terminated"/>).</summary>
+    private static void Fixed(Stream s, string text, int width, bool terminated = true)
+    {
+        var room = terminated ? width - 1 : width;
+        var bytes = Encoding.UTF8.GetBytes(text);
+        var length = bytes.Length;
+        if (length > room)
+        {
+            length = room;
+            while (length > 0 && (bytes[length] & 0xC0) == 0x80)
+            {
+                length--;
+            }
+        }
+
+        s.Write(bytes, 0, length);
+        s.Write(new byte[width - length]);
+    }
+
+    private static void Ascii(Stream s, string text) => s.Write(Encoding.ASCII.GetBytes(text));
+
+    private static void UInt16(Stream s, ushort value)
+    {
+        Span<byte> b = stackalloc byte[2];
+        BinaryPrimitives.WriteUInt16LittleEndian(b, value);
+        s.Write(b);
+    }
+
+    private static void Int32(Stream s, int value)
+    {
+        Span<byte> b = stackalloc byte[4];
+        BinaryPrimitives.WriteInt32LittleEndian(b, value);
+        s.Write(b);
+    }
+
+    private static void UInt32(Stream s, uint value)
+    {
+        Span<byte> b = stackalloc byte[4];
+        BinaryPrimitives.WriteUInt32LittleEndian(b, value);
+        s.Write(b);
+    }
+
+    private static void UInt64(Stream s, ulong value)
+    {
+        Span<byte> b = stackalloc byte[8];
+        BinaryPrimitives.WriteUInt64LittleEndian(b, value);
+        s.Write(b);
+    }
+
+    private static void Double(Stream s, double value)
+    {
+        Span<byte> b = stackalloc byte[8];
+        BinaryPrimitives.WriteDoubleLittleEndian(b, value);
+        s.Write(b);
+    }
+}
