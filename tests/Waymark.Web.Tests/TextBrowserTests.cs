@@ -39,24 +39,35 @@ public sealed class TextBrowserTests(ServerFixture fixture) : IClassFixture<Serv
     {
         using var http = new HttpClient();
         var html = await http.GetStringAsync(new Uri(_server.PublicUrl, path));
-        var honeypot = html[html.IndexOf("<div class=\"wm-hp\"", StringComparison.Ordinal)..];
-        honeypot = honeypot[..(honeypot.IndexOf("</div>", StringComparison.Ordinal) + "</div>".Length)];
-        // A trap for bots: a text field named like an e-mail field; for people: no text, no label, hidden
-        // from assistive technology, out of the tab order, never autofilled, and after the form's buttons.
-        Assert.Contains("aria-hidden=\"true\"", honeypot, StringComparison.Ordinal);
-        Assert.Contains("tabindex=\"-1\"", honeypot, StringComparison.Ordinal);
-        Assert.Contains("autocomplete=\"off\"", honeypot, StringComparison.Ordinal);
-        Assert.DoesNotContain("<label", honeypot, StringComparison.Ordinal);
-        Assert.DoesNotContain("type=", honeypot, StringComparison.Ordinal);
-        var form = html[html.LastIndexOf("<form", html.IndexOf("class=\"wm-hp\"", StringComparison.Ordinal), StringComparison.Ordinal)..];
+        // A trap for robots: an empty field named like an e-mail field, after the form's buttons. For people it
+        // is type="hidden", the only kind of field a text browser leaves out (w3m ignores CSS and the hidden
+        // attribute: any other field shows as "[ ]") and never in the accessibility tree: no label, no text.
+        var honeypot = System.Text.RegularExpressions.Regex.Match(html, "<input [^>]*name=\"f[0-9a-f]{12}-" + Forms.GuardedForm.HoneypotBait + "\"[^>]*>");
+        Assert.True(honeypot.Success, html);
+        Assert.Matches("^<input type=\"hidden\" name=\"f[0-9a-f]{12}-contact_email\" value=\"\">$", honeypot.Value);
+        var form = html[html.LastIndexOf("<form", honeypot.Index, StringComparison.Ordinal)..];
         form = form[..form.IndexOf("</form>", StringComparison.Ordinal)];
-        Assert.True(form.LastIndexOf("<button", StringComparison.Ordinal) < form.IndexOf("class=\"wm-hp\"", StringComparison.Ordinal), form);
-        Assert.Matches(@">\s*<input [^>]+></div>\s*$", form);
+        Assert.True(form.LastIndexOf("<button", StringComparison.Ordinal) < form.IndexOf(honeypot.Value, StringComparison.Ordinal), form);
+        Assert.EndsWith(honeypot.Value, form.TrimEnd(), StringComparison.Ordinal);
 
+        // w3m's dump: after the last button of the form, no empty box; and the page has no more boxes than visible fields.
         var text = await DumpAsync(new Uri(_server.PublicUrl, path));
+        var visibleFields = System.Text.RegularExpressions.Regex.Count(html, "<(input|textarea)\\b(?![^>]*type=\"hidden\")");
+        var boxes = System.Text.RegularExpressions.Regex.Count(text, @"\[_*\s*_*\]");
+        Assert.True(boxes <= visibleFields, $"{boxes} empty boxes for {visibleFields} visible fields:\n{text}");
         foreach (var bait in new[] { "Leave this field empty", "field empty", "contact_email", "honeypot", "اترك هذا الحقل", "این فیلد را خالی" })
         {
             Assert.DoesNotContain(bait, text, StringComparison.OrdinalIgnoreCase);
         }
+    }
+
+    [Fact]
+    public async Task The_consent_page_of_a_survey_shows_only_its_button_in_a_text_browser()
+    {
+        // The page the old honeypot showed as an unexplained "[ ]" after the Start button in w3m.
+        var text = await DumpAsync(new Uri(_server.PublicUrl, "/en/s/help-us-help-you"));
+        Assert.Contains("Start the survey", text, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"\[\s*\]", text);
+        Assert.DoesNotMatch(@"\[_+\]", text);
     }
 }

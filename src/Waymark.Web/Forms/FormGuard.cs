@@ -157,16 +157,14 @@ internal sealed class GuardedForm(string formName, string token, byte[] nonce)
         new HtmlString($"<input type=\"hidden\" name=\"{FormGuard.TokenField}\" value=\"{WebUtility.HtmlEncode(token)}\">");
 
     /// <summary>
-    /// The honeypot: put last inside the &lt;form&gt;, after the buttons. A text field named like an e-mail
-    /// field, so a bot fills it in; for people it carries no text at all (no label in any language), is hidden
-    /// from assistive technology (<c>aria-hidden</c>), out of the tab order, never autofilled, and off screen
-    /// by the stylesheet. A text browser, which ignores the stylesheet, shows at most an empty one-character
-    /// box after the form's buttons.
+    /// The honeypot: put last inside the &lt;form&gt;, after the buttons. An empty field named like an e-mail
+    /// field, so a robot that fills in the fields it finds by their names fills it in; a person never can.
+    /// It is <c>type="hidden"</c>: the one kind of field that every browser leaves out, text browsers
+    /// included (w3m and lynx ignore CSS and the <c>hidden</c> attribute and would show any other field as an
+    /// empty box), and that is never in the accessibility tree. A hidden field is submitted like any other.
     /// </summary>
     public IHtmlContent HoneypotField() =>
-        new HtmlString(
-            $"<div class=\"wm-hp\" aria-hidden=\"true\">" +
-            $"<input id=\"{HoneypotName}\" name=\"{HoneypotName}\" size=\"1\" tabindex=\"-1\" autocomplete=\"off\"></div>");
+        new HtmlString($"<input type=\"hidden\" name=\"{HoneypotName}\" value=\"\">");
 }
 
 internal enum FormCheckOutcome
