@@ -167,6 +167,13 @@ public sealed class SurveyEngineTests
         Assert.Equal(["عنك"], view.Questions[0].GroupLabels);
         Assert.True(view.Questions[0].Required);
         Assert.Equal(["fi", "sv", "other"], view.Questions[1].Choices.Select(c => c.Name));
+
+        // Each text says which language it fell back to (null where it is in the language asked for), so the page can mark it.
+        Assert.Null(view.Questions[0].LabelLanguage);
+        Assert.Equal("en", view.Questions[1].LabelLanguage);
+        Assert.Null(view.GroupLabelLanguage);
+        Assert.Contains("en", view.FallbackLanguages);
+        Assert.Empty(engine.View(0, "en", engine.Start()).FallbackLanguages);
     }
 
     [Fact]

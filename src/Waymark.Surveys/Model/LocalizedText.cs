@@ -27,15 +27,25 @@ public sealed class LocalizedText
     /// The text for <paramref name="language"/>, else the form's default language, else "default", else the
     /// first language that has it; null when the text is absent in every language.
     /// </summary>
-    public string? For(string language, string? defaultLanguage = null)
+    public string? For(string language, string? defaultLanguage = null) =>
+        KeyFor(language, defaultLanguage) is { } key ? ByLanguage[key] : null;
+
+    /// <summary>
+    /// The key of the text <see cref="For"/> gives: <paramref name="language"/> itself when the text has it, else the
+    /// key it fell back to (so a page can mark a fallback text with its own language); null when there is no text.
+    /// </summary>
+    public string? KeyFor(string language, string? defaultLanguage = null)
     {
-        if (ByLanguage.TryGetValue(language, out var text)
-            || (defaultLanguage is not null && ByLanguage.TryGetValue(defaultLanguage, out text))
-            || ByLanguage.TryGetValue(DefaultKey, out text))
+        if (ByLanguage.ContainsKey(language))
         {
-            return text;
+            return language;
         }
 
-        return ByLanguage.Values.FirstOrDefault();
+        if (defaultLanguage is not null && ByLanguage.ContainsKey(defaultLanguage))
+        {
+            return defaultLanguage;
+        }
+
+        return ByLanguage.ContainsKey(DefaultKey) ? DefaultKey : ByLanguage.Keys.FirstOrDefault();
     }
 }

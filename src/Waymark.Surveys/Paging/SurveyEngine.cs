@@ -175,7 +175,7 @@ public sealed class SurveyEngine
             var value = shown?.GetValueOrDefault(question.Name) ?? answers.GetValueOrDefault(question.Name) ?? string.Empty;
             var selected = question.Type.IsSelect() ? Evaluator.SplitList(value) : [];
             var choices = AllowedChoices(q, answers)
-                .Select(c => new VisibleChoice(c.Name, Interpolation.Fill(c.Labels.For(language, fallback) ?? c.Name, answers), selected.Contains(c.Name)))
+                .Select(c => new VisibleChoice(c.Name, Interpolation.Fill(c.Labels.For(language, fallback) ?? c.Name, answers), selected.Contains(c.Name), Other(c.Labels.KeyFor(language, fallback))))
                 .ToList();
             var groupLabels = question.GroupPath
                 .Select(g => _instrument.FindGroup(g)?.Labels.For(language, fallback))
@@ -190,14 +190,19 @@ public sealed class SurveyEngine
                 choices,
                 value,
                 groupLabels,
-                errors?.FirstOrDefault(e => e.Question == question.Name)));
+                errors?.FirstOrDefault(e => e.Question == question.Name),
+                Other(question.Labels.KeyFor(language, fallback)),
+                Other(question.Hints.KeyFor(language, fallback))));
         }
 
         var relevant = RelevantPages(answers);
         var number = relevant.Count(p => p <= page);
         var groupName = Pages[page].Group;
-        var groupLabel = groupName is null ? null : _instrument.FindGroup(groupName)?.Labels.For(language, fallback);
-        return new PageView(page, Math.Max(number, 1), Math.Max(relevant.Count, 1), groupLabel, questions);
+        var pageGroup = groupName is null ? null : _instrument.FindGroup(groupName)?.Labels;
+        return new PageView(page, Math.Max(number, 1), Math.Max(relevant.Count, 1), pageGroup?.For(language, fallback), questions, Other(pageGroup?.KeyFor(language, fallback)));
+
+        // A text's language key when it is not the language asked for (a fallback), else null.
+        string? Other(string? key) => key is null || key == language ? null : key;
     }
 
     /// <summary>

@@ -42,6 +42,35 @@ public sealed class SurveyFlowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_form_without_the_readers_language_marks_its_English_texts_as_English()
+    {
+        // The flow-test form has English and Arabic only: in Finnish its title and questions are English, and the page
+        // (html lang="fi") marks each of them lang="en" under a notice in Finnish, never passing English off as Finnish.
+        using var http = new HttpClient();
+        var finnish = new HttpRespondent(http, _server.PublicUrl, SurveyTestForms.FlowTest, "fi");
+        await finnish.OpenAsync();
+        Assert.Contains("<h1 lang=\"en\" dir=\"ltr\">Flow test</h1>", finnish.Html, StringComparison.Ordinal);
+        Assert.Contains("<title lang=\"en\">", finnish.Html, StringComparison.Ordinal);
+        await finnish.PostAsync("start");
+        var html = finnish.Html;
+        Assert.Contains("<html lang=\"fi\"", html, StringComparison.Ordinal);
+        Assert.Contains("<h2 lang=\"en\" dir=\"ltr\">About you</h2>", html, StringComparison.Ordinal);
+        Assert.Contains("<span lang=\"en\" dir=\"ltr\">How old are you?</span>", html, StringComparison.Ordinal);
+        Assert.Contains("<span lang=\"en\" dir=\"ltr\">Have you looked for help before?</span>", html, StringComparison.Ordinal);
+        Assert.Matches("<label for=\"q-helped-0\" lang=\"en\" dir=\"ltr\">Yes</label>", html);
+        Assert.Contains("<p class=\"notice\">Tätä osaa ei ole vielä käännetty", html, StringComparison.Ordinal);
+
+        // In a language the form has, nothing is marked and no notice is shown.
+        var arabic = new HttpRespondent(http, _server.PublicUrl, SurveyTestForms.FlowTest, "ar");
+        await arabic.OpenAsync();
+        await arabic.PostAsync("start");
+        Assert.Contains("<h2>عنك</h2>", arabic.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<span lang=\"en\"", arabic.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<label for=\"q-helped-0\" lang=", arabic.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("class=\"notice\"", arabic.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_tampered_or_missing_state_starts_again_and_stores_nothing_and_an_unknown_survey_is_404()
     {
         using var http = new HttpClient();
