@@ -51,11 +51,20 @@ public sealed class Screener
     /// Loads the term list and the messages. A line of the list that cannot be read is skipped (see
     /// <see cref="OpenTermFile(ScreenerOptions)"/> to learn which), or refuses the list when <see cref="ScreenerOptions.StrictTerms"/>.
     /// </summary>
-    public static Result<Screener> Load(ScreenerOptions options)
+    public static Result<Screener> Load(ScreenerOptions options) =>
+        LoadWithTermFile(options).Then(loaded => Result.Ok(loaded.Screener));
+
+    /// <summary>
+    /// Loads as <see cref="Load"/> does and also returns the term file read, so that a host can say which lines were
+    /// skipped and follow later edits of the file. The normalisation tables are built once for both.
+    /// </summary>
+    public static Result<LoadedScreener> LoadWithTermFile(ScreenerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var normalizer = ScreeningNormalizer.CreateDefault();
-        return OpenTermFile(options, normalizer).Then(file => Create(file.Entries, options, normalizer));
+        return OpenTermFile(options, normalizer)
+            .Then(file => Create(file.Entries, options, normalizer)
+                .Then(screener => Result.Ok(new LoadedScreener(screener, file))));
     }
 
     /// <summary>Reads the options' term list (the shipped one when none is set) as <see cref="Load"/> does, with what it skipped.</summary>

@@ -134,24 +134,24 @@ internal static class ScreenCommand
     {
         var error = parseResult.InvocationConfiguration.Error;
         var options = new ScreenerOptions { TermsPath = termsPath, StrictTerms = strict };
-        var file = Screener.OpenTermFile(options);
-        var screener = file.Then(read => Screener.Create(read.Entries, options));
-        if (!screener.IsSuccess)
+        var loaded = Screener.LoadWithTermFile(options);
+        if (!loaded.IsSuccess)
         {
-            await error.WriteLineAsync("waymark screen: " + screener.Error).ConfigureAwait(false);
+            await error.WriteLineAsync("waymark screen: " + loaded.Error).ConfigureAwait(false);
             return ExitCodes.Failure;
         }
 
-        foreach (var skipped in file.Value!.DescribeSkipped())
+        var (screener, file) = loaded.Value!;
+        foreach (var skipped in file.DescribeSkipped())
         {
             await error.WriteLineAsync("waymark screen: skipped " + skipped).ConfigureAwait(false);
         }
 
-        if (file.Value.SkippedSummary is { } summary)
+        if (file.SkippedSummary is { } summary)
         {
             await error.WriteLineAsync($"waymark screen: {summary} Give --strict to refuse such a list.").ConfigureAwait(false);
         }
 
-        return await run(screener.Value!, parseResult.InvocationConfiguration.Output).ConfigureAwait(false);
+        return await run(screener, parseResult.InvocationConfiguration.Output).ConfigureAwait(false);
     }
 }

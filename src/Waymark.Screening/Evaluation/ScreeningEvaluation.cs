@@ -65,13 +65,7 @@ public sealed record EvaluationReport(int Terms, int MutationsPerTerm, int Seed,
                 json.WriteNumber("generated", c.Generated);
                 json.WriteNumber("detected", c.Detected);
                 json.WriteNumber("recall", Math.Round(c.Recall, 6));
-                json.WriteStartArray("misses");
-                foreach (var miss in c.Misses)
-                {
-                    json.WriteStringValue(miss);
-                }
-
-                json.WriteEndArray();
+                WriteStrings(json, "misses", c.Misses);
                 WriteBaseline(json, c.Baseline);
                 json.WriteEndObject();
             }
@@ -85,13 +79,7 @@ public sealed record EvaluationReport(int Terms, int MutationsPerTerm, int Seed,
                 json.WriteNumber("queries", b.Queries);
                 json.WriteNumber("flagged", b.Flagged);
                 json.WriteNumber("false_positive_rate", Math.Round(b.Rate, 8));
-                json.WriteStartArray("examples");
-                foreach (var example in b.Examples)
-                {
-                    json.WriteStringValue(example);
-                }
-
-                json.WriteEndArray();
+                WriteStrings(json, "examples", b.Examples);
                 WriteBaseline(json, b.Baseline);
                 json.WriteEndObject();
             }
@@ -104,13 +92,7 @@ public sealed record EvaluationReport(int Terms, int MutationsPerTerm, int Seed,
                 json.WriteNumber("seeking_queries", Report.SeekingQueries);
                 json.WriteNumber("routed_to_reporting", Report.RoutedToReporting);
                 json.WriteNumber("rate", Math.Round(Report.Rate, 8));
-                json.WriteStartArray("examples");
-                foreach (var example in Report.Examples)
-                {
-                    json.WriteStringValue(example);
-                }
-
-                json.WriteEndArray();
+                WriteStrings(json, "examples", Report.Examples);
                 json.WriteEndObject();
             }
 
@@ -119,6 +101,17 @@ public sealed record EvaluationReport(int Terms, int MutationsPerTerm, int Seed,
         }
 
         return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    private static void WriteStrings(Utf8JsonWriter json, string name, IEnumerable<string> values)
+    {
+        json.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            json.WriteStringValue(value);
+        }
+
+        json.WriteEndArray();
     }
 
     private static void WriteBaseline(Utf8JsonWriter json, BaselineResult? baseline)
@@ -130,13 +123,7 @@ public sealed record EvaluationReport(int Terms, int MutationsPerTerm, int Seed,
 
         json.WriteNumber("baseline_flagged", baseline.Flagged);
         json.WriteNumber("baseline_flagged_waymark_missed", baseline.FlaggedMissedByWaymark);
-        json.WriteStartArray("baseline_only_examples");
-        foreach (var example in baseline.Examples)
-        {
-            json.WriteStringValue(example);
-        }
-
-        json.WriteEndArray();
+        WriteStrings(json, "baseline_only_examples", baseline.Examples);
     }
 }
 

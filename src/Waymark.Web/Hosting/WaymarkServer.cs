@@ -54,12 +54,13 @@ public static class WaymarkServer
             throw new ArgumentException($"The screening link base '{settings.Screening.LinkBase}' is not an absolute http or https address (such as http://example.onion).");
         }
 
-        var termFile = Screener.OpenTermFile(settings.Screening);
-        var screener = termFile.Then(file => Screener.Create(file.Entries, settings.Screening));
-        if (!screener.IsSuccess)
+        var screening = Screener.LoadWithTermFile(settings.Screening);
+        if (!screening.IsSuccess)
         {
-            throw new ArgumentException("Search screening cannot start: " + screener.Error);
+            throw new ArgumentException("Search screening cannot start: " + screening.Error);
         }
+
+        var (screener, termFile) = screening.Value!;
 
         var database = await WaymarkDatabase.OpenAsync(settings.Storage, cancellationToken).ConfigureAwait(false);
         builder.Services.AddSingleton(database);
@@ -73,7 +74,7 @@ public static class WaymarkServer
 
         builder.Services.AddSingleton(secrets);
         builder.Services.AddSingleton(settings);
-        Screening.ScreeningServices.Add(builder.Services, screener.Value!, termFile.Value!);
+        Screening.ScreeningServices.Add(builder.Services, screener, termFile);
         builder.Services.AddSingleton(settings.Time);
         builder.Services.AddSingleton(sp => new PageViewCounter(
             database, settings.Time, new Random(System.Security.Cryptography.RandomNumberGenerator.GetInt32(int.MaxValue)), sp.GetRequiredService<ILogger<PageViewCounter>>()));
@@ -116,7 +117,7 @@ public static class WaymarkServer
 
         var app = builder.Build();
         await app.Services.GetRequiredService<Screening.ScreeningTerms>().RefreshAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var skipped in termFile.Value!.DescribeSkipped())
+        foreach (var skipped in termFile.DescribeSkipped())
         {
             Screening.ScreeningTerms.LogLineSkipped(app.Logger, skipped);
         }
