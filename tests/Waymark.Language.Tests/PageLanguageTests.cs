@@ -40,7 +40,7 @@ public sealed partial class PageLanguageTests(ServerFixture fixture, ITestOutput
     /// <summary>Letters a page's text in one declared language needs to be identified.</summary>
     private const int GroupLetters = 15;
 
-    private static readonly string[] Pages = ["", "warning", "help", "parents", "directory/report", "directory", "privacy", "about", "languages"];
+    private static readonly string[] Pages = ["", "warning", "help", "parents", "directory/report", "directory", "privacy", "about", "professionals", "languages"];
 
     private static readonly Dictionary<string, Lingua.Language[]> Accepted = new(StringComparer.Ordinal)
     {

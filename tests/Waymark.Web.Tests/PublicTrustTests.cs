@@ -12,6 +12,7 @@ public sealed partial class PublicTrustTests(ServerFixture fixture, PageChecker 
     [
         "", "languages", "privacy", "help", "help/why-change", "help/delete", "parents", "parents/data-literacy",
         "directory", "directory/report", "warning", "s/help-us-help-you", "s/help-us-help-you/resume", "about",
+        "professionals",
     ];
 
     private readonly ServerProcess _server = fixture.Server;
@@ -31,6 +32,7 @@ public sealed partial class PublicTrustTests(ServerFixture fixture, PageChecker 
             var text = WebUtility.HtmlDecode(leave.Groups[1].Value);
             var footer = html[html.IndexOf("<footer", StringComparison.Ordinal)..];
             Assert.True(footer.Contains($"<a href=\"/{language}/about\">", StringComparison.Ordinal), $"/{language}/{kind}: no link to who runs the site in the footer");
+            Assert.True(footer.Contains($"<a href=\"/{language}/professionals\">", StringComparison.Ordinal), $"/{language}/{kind}: no link to the page for professionals in the footer");
             if (expected is null)
             {
                 Assert.DoesNotContain("Leave", text, StringComparison.OrdinalIgnoreCase); // translated
@@ -68,6 +70,38 @@ public sealed partial class PublicTrustTests(ServerFixture fixture, PageChecker 
         }
 
         PageChecker.AssertClean(await checker.CheckUrlAsync(new Uri(_server.PublicUrl, $"/{language}/about")));
+    }
+
+    [Theory]
+    [InlineData("en")]
+    [InlineData("ar")]
+    public async Task The_page_for_professionals_shows_its_findings_and_their_sources_and_passes_the_page_checker(string language)
+    {
+        // Whatever content/professionals/{language}/professionals.md and sources.md say is on the page: the title,
+        // every heading and every source, the sources marked as English (they are cited as published).
+        var root = Path.Combine(TestEnvironment.RepositoryRoot, "content", "professionals");
+        var source = await File.ReadAllTextAsync(Path.Combine(root, language, "professionals.md"));
+        var title = Regex.Match(source, "^title: \"?(.+?)\"?$", RegexOptions.Multiline).Groups[1].Value;
+        var headings = Regex.Matches(source, "^## (.+)$", RegexOptions.Multiline).Select(match => match.Groups[1].Value).ToList();
+        var dois = Regex.Matches(await File.ReadAllTextAsync(Path.Combine(root, "sources.md")), @"doi:\S+").Select(match => match.Value).ToList();
+        Assert.True(headings.Count >= 4 && dois.Count >= 4, $"{headings.Count} headings, {dois.Count} DOIs");
+        using var http = new HttpClient();
+        using var response = await http.GetAsync(new Uri(_server.PublicUrl, $"/{language}/professionals"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        PageChecker.AssertClean(PageChecker.CheckHeaders(response));
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains($"<h1>{title}</h1>", html, StringComparison.Ordinal);
+        Assert.All(headings, heading => Assert.Contains(heading, html, StringComparison.Ordinal));
+        var sources = html[html.IndexOf("<div lang=\"en\" dir=\"ltr\" class=\"sources\">", StringComparison.Ordinal)..];
+        Assert.All(dois, doi => Assert.Contains(doi, sources, StringComparison.Ordinal));
+        Assert.Contains($"<a href=\"/{language}/help\">", html, StringComparison.Ordinal);
+        if (language != "en")
+        {
+            Assert.Contains($"<article lang=\"{language}\"", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("What people searching for abuse material told researchers", html, StringComparison.Ordinal);
+        }
+
+        PageChecker.AssertClean(await checker.CheckUrlAsync(new Uri(_server.PublicUrl, $"/{language}/professionals")));
     }
 
     [Fact]

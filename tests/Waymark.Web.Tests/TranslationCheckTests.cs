@@ -185,6 +185,7 @@ public sealed class TranslationCheckTests(ITestOutputHelper output)
             Write("parents/en/01-a.md", Article("a", "Title", "", ""));
             Write("reporting/en/reporting.md", Article("reporting", "Reporting", "", ""));
             Write("about/en/about.md", Article("about", "About", "", ""));
+            Write("professionals/en/professionals.md", Article("professionals", "For professionals", "", ""));
             Write("screening/messages/en.txt", "# English\nheading = This search was stopped\nhelp = Help\n");
             Write("directory/directory.yaml", File.ReadAllText(Path.Combine(ShippedRoot, "directory", "directory.yaml")));
         }

@@ -5,7 +5,8 @@ namespace Waymark.SelfHelp.Content;
 
 /// <summary>
 /// All editor-written content, read once at start-up from <c>content/</c>: the self-help programme,
-/// parents' guidance, reporting guidance, the organisation's "about" page, each per language with English as the fallback, and the
+/// parents' guidance, reporting guidance, the organisation's "about" page, the research summary for professionals, each per
+/// language with English as the fallback, and the
 /// directory. A broken file stops start-up with a message naming the file: content is part of a
 /// deployment, and a half-loaded programme would be worse than none.
 /// </summary>
@@ -17,18 +18,21 @@ internal sealed partial class ContentLibrary
     private readonly FrozenDictionary<string, IReadOnlyList<Article>> _parents;
     private readonly FrozenDictionary<string, Article> _reporting;
     private readonly FrozenDictionary<string, Article> _about;
+    private readonly FrozenDictionary<string, ResearchSummary> _professionals;
 
     private ContentLibrary(
         FrozenDictionary<string, Programme> programmes,
         FrozenDictionary<string, IReadOnlyList<Article>> parents,
         FrozenDictionary<string, Article> reporting,
         FrozenDictionary<string, Article> about,
+        FrozenDictionary<string, ResearchSummary> professionals,
         Listing.HelpDirectory directory)
     {
         _programmes = programmes;
         _parents = parents;
         _reporting = reporting;
         _about = about;
+        _professionals = professionals;
         HelpDirectory = directory;
     }
 
@@ -45,6 +49,9 @@ internal sealed partial class ContentLibrary
 
     /// <summary>Who runs the service and how to contact it safely: written by the deploying organisation.</summary>
     public Article AboutIn(string language) => _about.GetValueOrDefault(language) ?? _about[English];
+
+    /// <summary>What the research behind the service found, for clinicians, moderators and police, with its sources.</summary>
+    public ResearchSummary ProfessionalsIn(string language) => _professionals.GetValueOrDefault(language) ?? _professionals[English];
 
     /// <summary>Loads everything under <paramref name="root"/> for each of <paramref name="languages"/>.</summary>
     public static ContentLibrary Load(string root, IEnumerable<string> languages)
@@ -76,8 +83,15 @@ internal sealed partial class ContentLibrary
         var parents = codes.ToFrozenDictionary(code => code, code => (IReadOnlyList<Article>)BuildArticles(Path.Combine(root, "parents"), code), StringComparer.Ordinal);
         var reporting = codes.ToFrozenDictionary(code => code, code => BuildArticles(Path.Combine(root, "reporting"), code).Single(), StringComparer.Ordinal);
         var about = codes.ToFrozenDictionary(code => code, code => BuildArticles(Path.Combine(root, "about"), code).Single(), StringComparer.Ordinal);
+        var professionalsFolder = Path.Combine(root, "professionals");
+        var professionalsSources = Path.Combine(professionalsFolder, "sources.md");
+        var researchSources = File.Exists(professionalsSources) ? File.ReadAllText(professionalsSources) : "";
+        var professionals = codes.ToFrozenDictionary(
+            code => code,
+            code => new ResearchSummary(BuildArticles(professionalsFolder, code).Single(), MarkdownRenderer.ToHtml(researchSources, code)),
+            StringComparer.Ordinal);
         var directory = Listing.HelpDirectory.Load(Path.Combine(root, "directory", "directory.yaml"));
-        return new ContentLibrary(programmes, parents, reporting, about, directory);
+        return new ContentLibrary(programmes, parents, reporting, about, professionals, directory);
     }
 
     private static Programme BuildProgramme(string folder, string code, Dictionary<string, (ModuleFile Header, string Body, string Path)> english, string sources)

@@ -62,6 +62,12 @@ internal sealed record ClinicalReview(string Status, string ReviewedBy, string R
 
 internal sealed record Article(string Id, int Order, string Title, string Summary, string Html, ContentLanguage Language);
 
+/// <summary>
+/// The page for professionals in one reading language: the (translated) summary of the research, and its numbered
+/// sources, which stay in English whatever the reading language (<c>content/professionals/sources.md</c>; empty when absent).
+/// </summary>
+internal sealed record ResearchSummary(Article Article, string SourcesHtml);
+
 /// <summary>The self-help programme in one reading language: its modules in order, and the tools beside them (<see cref="Tools"/>).</summary>
 internal sealed record Programme(Article Introduction, IReadOnlyList<Module> Modules, string SourcesHtml, IReadOnlyList<Module> Tools)
 {

@@ -46,7 +46,7 @@ internal sealed record TranslationEntry(
 internal sealed class TranslationInventory
 {
     /// <summary>The Markdown kinds: each has <c>content/{kind}/en/*.md</c> and <c>content/{kind}/{lang}/*.md</c>.</summary>
-    internal static readonly IReadOnlyList<string> MarkdownKinds = ["selfhelp", "parents", "reporting", "about"];
+    internal static readonly IReadOnlyList<string> MarkdownKinds = ["selfhelp", "parents", "reporting", "about", "professionals"];
 
     internal const string MessagesItem = "screening/messages.txt";
 
