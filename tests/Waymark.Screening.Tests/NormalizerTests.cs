@@ -64,6 +64,9 @@ public sealed class NormalizerTests
     [InlineData("zorbla\u1D1B", "zorblat")] // Latin small capital T
     [InlineData("zorb\u2C92at", "zorblat")] // Coptic capital iauda: "l" by its TR39 skeleton, "i" by the table
     [InlineData("zorb\u2C92at", "zorbiat")]
+    [InlineData("zorblat\u03F9", "zorblatc")] // Greek capital lunate sigma: a C, though NFKC makes it a capital sigma
+    [InlineData("\u03F9ZORBLAT", "czorblat")]
+    [InlineData("zorblat\u03F2", "zorblatc")] // the small lunate sigma, which NFKC makes a final sigma
     public void Look_alikes_beyond_TR39_fold_in_words_that_mix_scripts(string text, string expected)
     {
         Assert.Contains(expected, Normalizer.Normalize(text));
@@ -91,6 +94,15 @@ public sealed class NormalizerTests
         }
 
         Assert.Empty(lost);
+    }
+
+    [Fact]
+    public void A_letter_kept_from_whole_text_NFKC_still_has_its_NFKC_reading()
+    {
+        // The capital lunate sigma is left out of whole-text NFKC so that its shape survives; its NFKC form
+        // (a sigma) must still be read as it was, alone and in a Greek word.
+        Assert.Equal(Normalizer.Normalize("\u03A3\u03BF\u03C6\u03AF\u03B1"), Normalizer.Normalize("\u03F9\u03BF\u03C6\u03AF\u03B1"));
+        Assert.Contains(0x03F9, new FoldTable(UnicodeData.Load()).ShapeLostInCompatibility);
     }
 
     [Theory]

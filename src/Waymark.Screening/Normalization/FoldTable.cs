@@ -22,6 +22,40 @@ internal sealed class FoldTable
         {
             _bmp[c] = Compute(c);
         }
+
+        ShapeLostInCompatibility = FindShapeLostInCompatibility(data);
+    }
+
+    /// <summary>
+    /// Look-alikes whose NFKC form looks like something else: the capital lunate sigma Ϲ (a c) is Σ by NFKC,
+    /// the long s ſ (an f) is s. Whole-text NFKC would erase the shape before this table sees the letter, so
+    /// the normaliser leaves these to <see cref="this[int]"/>, which reads the NFKC form and the shape both.
+    /// </summary>
+    public IReadOnlySet<int> ShapeLostInCompatibility { get; }
+
+    private static HashSet<int> FindShapeLostInCompatibility(UnicodeData data)
+    {
+        var kept = new HashSet<int>();
+        foreach (var (codePoint, letters) in data.LookAlikes)
+        {
+            var compatible = ScreeningNormalizer.ComposeCompatibility(char.ConvertFromUtf32(codePoint));
+            if (compatible == char.ConvertFromUtf32(codePoint))
+            {
+                continue;
+            }
+
+            // Kept when the compatibility form is not itself read as every one of the same letters.
+            var readings = compatible.EnumerateRunes().Count() == 1 && data.LookAlikes.TryGetValue(compatible.EnumerateRunes().First().Value, out var same)
+                ? same
+                : [];
+            var folded = compatible.ToLowerInvariant();
+            if (!letters.All(letter => readings.Contains(letter) || folded == letter))
+            {
+                kept.Add(codePoint);
+            }
+        }
+
+        return kept;
     }
 
     public FoldEntry this[int codePoint] =>

@@ -111,7 +111,7 @@ internal sealed class ScreeningNormalizer
 
     private void AddCandidates(List<string> candidates, string text, Layout[] layouts, bool faceValueOnly = false)
     {
-        var tokens = Tokenize(Compose(text));
+        var tokens = Tokenize(Compose(text, _table.ShapeLostInCompatibility));
         FoldLookAlikesInMixedWords(tokens);
         var hasRuns = MarkSingleLetterRuns(tokens);
         var canSplit = false;
@@ -400,7 +400,7 @@ internal sealed class ScreeningNormalizer
         return true;
     }
 
-    private static string Compose(string text)
+    private static string Compose(string text, IReadOnlySet<int> keep)
     {
         if (Ascii.IsValid(text))
         {
@@ -420,29 +420,38 @@ internal sealed class ScreeningNormalizer
             valid = cleaned.ToString();
         }
 
-        return ComposeCompatibility(valid);
+        return ComposeCompatibility(valid, keep);
     }
 
     /// <summary>
     /// NFKC, except for the spacing marks whose compatibility form starts with a space (Greek
     /// ypogegrammeni, spacing acute, ...): NFKC would cut a word in two where such a mark stands
-    /// for a letter, so they are left to the confusable mapping.
+    /// for a letter, so they are left to the confusable mapping; and except for the code points in
+    /// <paramref name="keep"/>, which the fold table reads one at a time (their NFKC form among them).
     /// </summary>
-    internal static string ComposeCompatibility(string text)
+    internal static string ComposeCompatibility(string text, IReadOnlySet<int>? keep = null)
     {
         var start = 0;
         StringBuilder? builder = null;
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
-            if (c < 0xA0 || !SpacingMarks.Contains(c))
+            if (c < 0xA0)
             {
                 continue;
             }
 
+            var width = char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]) ? 2 : 1;
+            if (!SpacingMarks.Contains(c) && !(keep is not null && keep.Contains(width == 2 ? char.ConvertToUtf32(c, text[i + 1]) : c)))
+            {
+                i += width - 1;
+                continue;
+            }
+
             builder ??= new StringBuilder(text.Length);
-            builder.Append(text.AsSpan(start, i - start).ToString().Normalize(NormalizationForm.FormKC)).Append(c);
-            start = i + 1;
+            builder.Append(text.AsSpan(start, i - start).ToString().Normalize(NormalizationForm.FormKC)).Append(text.AsSpan(i, width));
+            start = i + width;
+            i += width - 1;
         }
 
         if (builder is null)
