@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Scans a local Waymark node with sqlmap (Debian package `sqlmap`) on loopback: every public form
-# that sqlmap's crawler finds from the home page, the query strings of the public pages, and the
+# that sqlmap's crawler finds from the home page (through scripts/sqlmap-form-proxy.py, which fills in each
+# guarded form's per-rendering field names and token as a browser would), the query strings of the public pages, and the
 # console login (with its anti-forgery token), each parameter scanned on its own so that none is cut
 # short. Records each run and a summary, and exits 1 when
 # sqlmap reports any injectable parameter. The outcome is recorded in docs/security.md.
@@ -12,7 +13,7 @@ rm -rf "$out"; mkdir -p "$out"
 command -v sqlmap >/dev/null || { echo "sqlmap-scan: install sqlmap (apt-get install sqlmap)" >&2; exit 2; }
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-pub=$(free_port); con=$(free_port)
+pub=$(free_port); con=$(free_port); prx=$(free_port)
 data=$(mktemp -d /tmp/waymark-sqlmap.XXXXXX)
 
 dotnet build src/Waymark.Cli -c Release -nologo -clp:ErrorsOnly >/dev/null
@@ -21,7 +22,9 @@ waymark=(dotnet "$data/app/waymark.dll")
 echo 'sqlmap scan password' | "${waymark[@]}" users add scanner --role admin --password-stdin --data-dir "$data" >/dev/null
 "${waymark[@]}" serve --public "127.0.0.1:$pub" --console "127.0.0.1:$con" --data-dir "$data" >"$out/server.log" 2>&1 &
 server=$!
-trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null; rm -rf "$data"' EXIT
+python3 scripts/sqlmap-form-proxy.py "$prx" "http://127.0.0.1:$pub" &
+proxy=$!
+trap 'kill "$server" "$proxy" 2>/dev/null; wait "$server" "$proxy" 2>/dev/null; rm -rf "$data"' EXIT
 for _ in $(seq 100); do curl -sf -o /dev/null "http://127.0.0.1:$pub/css/site.css" && break; sleep 0.2; done
 
 common=(--batch --level=3 --risk=2 --threads=1 --timeout=10 --retries=1 --flush-session --disable-coloring)
@@ -39,22 +42,30 @@ run() { # name, sqlmap arguments...   Each run has its own session folder, so tw
     fi; } >>"$out/summary.txt"
 }
 
-p="http://127.0.0.1:$pub"; c="http://127.0.0.1:$con"
+p="http://127.0.0.1:$pub"; c="http://127.0.0.1:$con"; x="http://127.0.0.1:$prx"
 token=__RequestVerificationToken
 public_scans() {
+  # Guarded public forms are scanned through scripts/sqlmap-form-proxy.py: it fetches each form afresh for every
+  # post and fills in that rendering's field names and token, so sqlmap reaches the page handlers with the guard on.
+  # seed PAGE: the proxy learns which page a form's action belongs to from the last page it served.
+  seed() { curl -sf -o /dev/null "$x$1"; }
   # Every form sqlmap's own crawler finds from the home page (self-help, directory filter, surveys linked from there).
-  run public-forms -u "$p/en/" --crawl=3 --forms
+  run public-forms -u "$x/en/" --crawl=3 --forms
   # Query strings: a page that ignores them, and the screening API, which reads them.
   run public-query -u "$p/en/privacy?q=1&lang=en"
   run screening-api -u "$p/api/screen?q=zorblat&lang=en" -p "q,lang"
-  # Survey: the resume-code form (a lookup by code), and the consent form (the state field is
-  # refreshed from the consent page for every request, as a CSRF token would be).
-  run survey-resume -u "$p/en/s/help-us-help-you" --data "nav=resume&code=x" -p "code,nav"
-  run survey-start -u "$p/en/s/help-us-help-you" --data "state=x&nav=start" --csrf-token=state --csrf-url="$p/en/s/help-us-help-you" -p nav
-  # Self-help: resume and delete under a recovery phrase, save with a phrase (anti-forgery token fetched each time).
-  run help-resume -u "$p/en/help?handler=Resume" --data "phrase=x&$token=t" --csrf-token=$token --csrf-url="$p/en/help" -p phrase --ignore-code=422
-  run help-delete -u "$p/en/help/delete" --data "phrase=x&confirm=yes&$token=t" --csrf-token=$token --csrf-url="$p/en/help/delete" -p "phrase,confirm" --ignore-code=422
-  run help-save -u "$p/en/help/why-change?handler=SaveWithPhrase" --data "phrase=x&$token=t" --csrf-token=$token --csrf-url="$p/en/help/why-change" -p phrase --ignore-code=422
+  # Survey: the resume-code form (a lookup by code) and the consent form (its state field comes from the page).
+  seed /en/s/help-us-help-you/resume
+  run survey-resume -u "$x/en/s/help-us-help-you" --data "nav=resume&code=x" -p "code,nav"
+  seed /en/s/help-us-help-you
+  run survey-start -u "$x/en/s/help-us-help-you" --data "nav=start" -p nav
+  # Self-help: resume and delete under a recovery phrase, save with a phrase (422: a phrase that opens nothing).
+  seed /en/help
+  run help-resume -u "$x/en/help?handler=Resume" --data "phrase=x" -p phrase --ignore-code=422
+  seed /en/help/delete
+  run help-delete -u "$x/en/help/delete" --data "phrase=x&confirm=yes" -p "phrase,confirm" --ignore-code=422
+  seed /en/help/why-change
+  run help-save -u "$x/en/help/why-change?handler=SaveWithPhrase" --data "phrase=x" -p phrase --ignore-code=422
 }
 console_scans() {
   # The console login, one parameter per run so that neither is cut short. Every attempt fails
