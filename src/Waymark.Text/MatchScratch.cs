@@ -10,10 +10,14 @@ public sealed class MatchScratch
 {
     private char[] _decoded = new char[256];
 
-    internal MatchScratch(NormalizationOptions options)
+    internal MatchScratch(NormalizationOptions options, WordPatterns.State? words = null)
     {
         Normalizer = new TextNormalizer(options);
+        Words = words;
     }
+
+    /// <summary>The stemmer and the remembered words of the <c>stem:</c> and <c>fuzzy:</c> patterns; null when the matcher has none.</summary>
+    internal WordPatterns.State? Words { get; }
 
     internal TextNormalizer Normalizer { get; }
 

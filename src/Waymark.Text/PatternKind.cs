@@ -14,4 +14,10 @@ public enum PatternKind
 
     /// <summary>A .NET regular expression over the original text: <c>re:colou?r</c>.</summary>
     Regex,
+
+    /// <summary>A word whose Snowball stem (for the matcher's language) is the stem of the body: <c>stem:guilt</c> finds guilt, guilts.</summary>
+    Stem,
+
+    /// <summary>A word within a few edits of the body (1 from six letters, 2 from ten): <c>fuzzy:anonymity</c> finds "anonimity".</summary>
+    Fuzzy,
 }

@@ -9,7 +9,8 @@ namespace Waymark.Text;
 /// The shared multi-pattern matching engine: built once over many patterns (immutable, thread-safe), it finds
 /// every word, phrase and prefix pattern in ONE pass over the normalised text with an Aho–Corasick automaton,
 /// checks Unicode word boundaries, and reports matches with the caller's pattern ids in ORIGINAL offsets.
-/// <c>re:</c> patterns run separately with .NET's non-backtracking regular expressions over the original text.
+/// <c>re:</c> patterns run separately with .NET's non-backtracking regular expressions over the original text;
+/// <c>stem:</c> and <c>fuzzy:</c> patterns in a pass over the words of the normalised text (<see cref="WordPatterns"/>).
 /// </summary>
 public sealed class PatternMatcher
 {
@@ -17,14 +18,16 @@ public sealed class PatternMatcher
     private readonly uint[] _entries;
     private readonly int[]? _byteClasses;
     private readonly (int Id, Regex Regex)[] _regexes;
+    private readonly WordPatterns? _words;
 
-    private PatternMatcher(MatcherOptions options, AhoCorasick? automaton, (int, Regex)[] regexes, int count)
+    private PatternMatcher(MatcherOptions options, AhoCorasick? automaton, (int, Regex)[] regexes, WordPatterns? words, int count)
     {
         Options = options;
         _entries = CharTable.For(options.Normalization).Entries;
         _automaton = automaton;
         _byteClasses = automaton?.ByteClasses(_entries);
         _regexes = regexes;
+        _words = words;
         PatternCount = count;
     }
 
@@ -33,8 +36,10 @@ public sealed class PatternMatcher
     public int PatternCount { get; }
 
     /// <summary>
-    /// Builds a matcher. Fails with a message naming the pattern when one is empty after normalisation or a
-    /// regular expression does not parse or needs backtracking features (backreferences, lookarounds).
+    /// Builds a matcher. Fails with a message naming the pattern when one is empty after normalisation, a
+    /// regular expression does not parse or needs backtracking features (backreferences, lookarounds), a
+    /// <c>stem:</c> or <c>fuzzy:</c> pattern is not one word, or no Snowball stemmer covers
+    /// <see cref="MatcherOptions.Language"/> while a <c>stem:</c> pattern needs one.
     /// </summary>
     public static Result<PatternMatcher> Create(IEnumerable<PatternDefinition> patterns, MatcherOptions? options = null)
     {
@@ -43,6 +48,7 @@ public sealed class PatternMatcher
         var normalizer = new TextNormalizer(options.Normalization);
         var literal = new List<(string, int, bool)>();
         var regexes = new List<(int, Regex)>();
+        var words = new List<(int, PatternKind, string, string)>();
         var count = 0;
         foreach (var definition in patterns)
         {
@@ -67,7 +73,19 @@ public sealed class PatternMatcher
                     $"Pattern '{definition.Pattern}' has no characters left to match after normalisation.");
             }
 
+            if (kind is PatternKind.Stem or PatternKind.Fuzzy)
+            {
+                words.Add((definition.Id, kind, normalized, definition.Pattern!));
+                continue;
+            }
+
             literal.Add((normalized, definition.Id, kind == PatternKind.Prefix));
+        }
+
+        var wordPatterns = WordPatterns.Create(words, options.Language);
+        if (!wordPatterns.IsSuccess)
+        {
+            return Result.Fail<PatternMatcher>(wordPatterns.Error!);
         }
 
         AhoCorasick? automaton = null;
@@ -82,7 +100,7 @@ public sealed class PatternMatcher
             automaton = built.Value;
         }
 
-        return Result.Ok(new PatternMatcher(options, automaton, [.. regexes], count));
+        return Result.Ok(new PatternMatcher(options, automaton, [.. regexes], wordPatterns.Value, count));
     }
 
     /// <summary>The normalised form of a word, phrase or prefix body, as the automaton sees it.</summary>
@@ -95,7 +113,7 @@ public sealed class PatternMatcher
     }
 
     /// <summary>Buffers for one thread's calls.</summary>
-    public MatchScratch CreateScratch() => new(Options.Normalization);
+    public MatchScratch CreateScratch() => new(Options.Normalization, _words?.CreateState());
 
     /// <summary>
     /// Appends every match in <paramref name="text"/> to <paramref name="results"/>, ordered by start offset
@@ -120,6 +138,7 @@ public sealed class PatternMatcher
         }
 
         AddRegexMatches(text, results, first);
+        AddWordMatches(text, scratch, results, first);
     }
 
     /// <summary>
@@ -132,7 +151,7 @@ public sealed class PatternMatcher
         ArgumentNullException.ThrowIfNull(scratch);
         ArgumentNullException.ThrowIfNull(results);
         var firstNonAscii = utf8.IndexOfAnyExceptInRange((byte)0, (byte)0x7F);
-        if (_byteClasses is null || (firstNonAscii >= 0 && !AllInert(utf8[firstNonAscii..])))
+        if (_byteClasses is null || _words is not null || (firstNonAscii >= 0 && !AllInert(utf8[firstNonAscii..])))
         {
             FindAll(scratch.Decode(utf8), scratch, results);
             return;
@@ -170,7 +189,7 @@ public sealed class PatternMatcher
         ArgumentNullException.ThrowIfNull(results);
         ArgumentOutOfRangeException.ThrowIfLessThan(ends.Length, paragraphs.Length, nameof(ends));
         CheckBorders(block, paragraphs);
-        if (_automaton is null || _byteClasses is null || _regexes.Length > 0 || paragraphs.Length == 0)
+        if (_automaton is null || _byteClasses is null || _regexes.Length > 0 || _words is not null || paragraphs.Length == 0)
         {
             for (var p = 0; p < paragraphs.Length; p++)
             {
@@ -347,6 +366,23 @@ public sealed class PatternMatcher
         SortMatches(CollectionsMarshal.AsSpan(results)[first..]);
     }
 
+    /// <summary>
+    /// Appends the stem and fuzzy patterns' matches that are not already there (a code holding <c>guilt</c> and
+    /// <c>stem:guilt</c> counts the word "guilt" once), then puts everything added since <paramref name="first"/> in order.
+    /// </summary>
+    private void AddWordMatches(ReadOnlySpan<char> text, MatchScratch scratch, List<PatternMatch> results, int first)
+    {
+        if (_words is null)
+        {
+            return;
+        }
+
+        var found = results.Count;
+        var view = Normalize(text, scratch);
+        _words.FindAll(view, scratch.Words!, results, CollectionsMarshal.AsSpan(results)[first..found]);
+        SortMatches(CollectionsMarshal.AsSpan(results)[first..]);
+    }
+
     /// <summary>Puts matches in order of start, then length, then id.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void SortMatches(Span<PatternMatch> matches)
@@ -418,6 +454,13 @@ public sealed class PatternMatcher
             {
                 return true;
             }
+        }
+
+        if (_words is not null)
+        {
+            var found = new List<PatternMatch>();
+            _words.FindAll(Normalize(text, scratch), scratch.Words!, found, default);
+            return found.Count > 0;
         }
 
         return false;

@@ -6,6 +6,9 @@ internal sealed record Codebook(string Name, string? Description, bool IgnoreDia
     /// <summary>Every code in codebook order (theme by theme); a code's index here is its pattern id.</summary>
     public IReadOnlyList<Code> Codes { get; } = [.. Themes.SelectMany(t => t.Codes)];
 
+    /// <summary>The language of the texts coded (an ISO 639-1 code such as <c>en</c>): chooses the Snowball stemmer of <c>stem:</c> patterns.</summary>
+    public string? Language { get; init; }
+
     public int IndexOf(string codeName)
     {
         for (var i = 0; i < Codes.Count; i++)

@@ -1,12 +1,14 @@
 namespace Waymark.Content.Codebooks;
 
 // The YAML codebook as written, before validation: read by CodebookYamlReader, written by CodebookYaml's serialiser
-// (whose underscored naming convention gives the keys name, description, ignore_diacritics, themes, color, codes, patterns).
+// (whose underscored naming convention gives the keys name, description, language, ignore_diacritics, themes, color, codes, patterns).
 internal sealed class CodebookDocument
 {
     public string? Name { get; set; }
 
     public string? Description { get; set; }
+
+    public string? Language { get; set; }
 
     public bool IgnoreDiacritics { get; set; }
 

@@ -7,7 +7,7 @@ namespace Waymark.Content.Codebooks;
 
 /// <summary>
 /// Loads and writes the YAML codebook format (docs/content-analysis.md):
-/// <c>{name, description?, ignore_diacritics?, themes: [{name, description?, color?, codes: [{name, description?, color?, patterns: [...]}]}]}</c>.
+/// <c>{name, description?, language?, ignore_diacritics?, themes: [{name, description?, color?, codes: [{name, description?, color?, patterns: [...]}]}]}</c>.
 /// Unknown keys are errors, so a typo does not silently drop patterns.
 /// </summary>
 internal static class CodebookYaml
@@ -47,6 +47,7 @@ internal static class CodebookYaml
         {
             Name = codebook.Name,
             Description = codebook.Description,
+            Language = codebook.Language,
             IgnoreDiacritics = codebook.IgnoreDiacritics,
             Themes =
             [
@@ -130,6 +131,9 @@ internal static class CodebookYaml
             themes.Add(new Theme(theme.Name, theme.Description, themeColor.ToUpperInvariant(), codes));
         }
 
-        return Result.Ok(new Codebook(document.Name, document.Description, document.IgnoreDiacritics, themes));
+        return Result.Ok(new Codebook(document.Name, document.Description, document.IgnoreDiacritics, themes)
+        {
+            Language = string.IsNullOrWhiteSpace(document.Language) ? null : document.Language.Trim(),
+        });
     }
 }

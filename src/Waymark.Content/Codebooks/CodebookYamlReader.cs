@@ -16,7 +16,7 @@ internal sealed class CodebookYamlReader
     private const int MaxNodes = 1_000_000;
     private const string StandardPrefix = "tag:yaml.org,2002:";
 
-    private static readonly string[] CodebookKeys = ["name", "description", "ignore_diacritics", "themes"];
+    private static readonly string[] CodebookKeys = ["name", "description", "language", "ignore_diacritics", "themes"];
     private static readonly string[] ThemeKeys = ["name", "description", "color", "codes"];
     private static readonly string[] CodeKeys = ["name", "description", "color", "patterns"];
 
@@ -66,6 +66,9 @@ internal sealed class CodebookYamlReader
                     break;
                 case "description":
                     document.Description = ReadText(value, key);
+                    break;
+                case "language":
+                    document.Language = ReadText(value, key);
                     break;
                 case "ignore_diacritics":
                     document.IgnoreDiacritics = ReadBoolean(value, key);

@@ -63,7 +63,11 @@ internal sealed class CodingEngine : IParagraphConsumer
     {
         ArgumentNullException.ThrowIfNull(codebook);
         var definitions = codebook.Codes.SelectMany((code, index) => code.Patterns.Select(p => new PatternDefinition(index, p)));
-        var options = new MatcherOptions { Normalization = new NormalizationOptions(RemoveDiacritics: codebook.IgnoreDiacritics) };
+        var options = new MatcherOptions
+        {
+            Normalization = new NormalizationOptions(RemoveDiacritics: codebook.IgnoreDiacritics),
+            Language = codebook.Language,
+        };
         var built = PatternMatcher.Create(definitions, options);
         return built.IsSuccess ? built : Result.Fail<PatternMatcher>($"codebook {codebook.Name}: {built.Error}");
     }
