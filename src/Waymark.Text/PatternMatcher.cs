@@ -151,7 +151,9 @@ public sealed class PatternMatcher
         ArgumentNullException.ThrowIfNull(scratch);
         ArgumentNullException.ThrowIfNull(results);
         var firstNonAscii = utf8.IndexOfAnyExceptInRange((byte)0, (byte)0x7F);
-        if (_byteClasses is null || _words is not null || (firstNonAscii >= 0 && !AllInert(utf8[firstNonAscii..])))
+        // Decoded unless the byte scan can take it: ASCII, or for the automaton alone ASCII with inert characters.
+        if ((_byteClasses is null && _words is null)
+            || (firstNonAscii >= 0 && (_words is not null || _byteClasses is null || !AllInert(utf8[firstNonAscii..]))))
         {
             FindAll(scratch.Decode(utf8), scratch, results);
             return;
@@ -162,7 +164,7 @@ public sealed class PatternMatcher
         {
             CheckScratch(scratch);
             var sink = new RawListSink(results);
-            _automaton.ScanBytes(utf8, _byteClasses, _entries, ref sink);
+            _automaton.ScanBytes(utf8, _byteClasses!, _entries, ref sink);
             if (firstNonAscii >= 0)
             {
                 ToUtf16Offsets(utf8, CollectionsMarshal.AsSpan(results)[first..]);
@@ -170,6 +172,20 @@ public sealed class PatternMatcher
         }
 
         AddRegexMatches(_regexes.Length > 0 ? scratch.Decode(utf8) : default, results, first);
+        AddAsciiWordMatches(utf8, scratch, results, first);
+    }
+
+    /// <summary>The stem and fuzzy patterns' matches in ASCII text (see <see cref="AddWordMatches"/>).</summary>
+    private void AddAsciiWordMatches(ReadOnlySpan<byte> ascii, MatchScratch scratch, List<PatternMatch> results, int first)
+    {
+        if (_words is null)
+        {
+            return;
+        }
+
+        var found = results.Count;
+        _words.FindAllAscii(ascii, scratch.Words!, results, CollectionsMarshal.AsSpan(results)[first..found]);
+        SortMatches(CollectionsMarshal.AsSpan(results)[first..]);
     }
 
     /// <summary>
@@ -189,7 +205,7 @@ public sealed class PatternMatcher
         ArgumentNullException.ThrowIfNull(results);
         ArgumentOutOfRangeException.ThrowIfLessThan(ends.Length, paragraphs.Length, nameof(ends));
         CheckBorders(block, paragraphs);
-        if (_automaton is null || _byteClasses is null || _regexes.Length > 0 || _words is not null || paragraphs.Length == 0)
+        if (_automaton is null || _byteClasses is null || _regexes.Length > 0 || paragraphs.Length == 0)
         {
             for (var p = 0; p < paragraphs.Length; p++)
             {
@@ -255,6 +271,20 @@ public sealed class PatternMatcher
             }
 
             SortMatches(added);
+            if (_words is not null)
+            {
+                // Stem and fuzzy patterns, paragraph by paragraph: straight on the bytes of an ASCII paragraph, else
+                // on its decoded text (its other characters are inert, so the automaton's matches above stand).
+                if (firstNonAscii < 0)
+                {
+                    AddAsciiWordMatches(bytes, scratch, results, first);
+                }
+                else
+                {
+                    AddWordMatches(scratch.Decode(bytes), scratch, results, first);
+                }
+            }
+
             ends[p] = results.Count;
         }
     }

@@ -109,6 +109,9 @@ internal sealed class WordPatterns
         public WordStemmer? Stemmer { get; } = stemmer;
 
         public Dictionary<string, int[]> Words { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>An ASCII word, lowercased, while it is looked up.</summary>
+        public char[] Lowered { get; set; } = new char[64];
     }
 
     /// <summary>
@@ -137,13 +140,7 @@ internal sealed class WordPatterns
             var word = text[start..i];
             if (!words.TryGetValue(word, out var ids))
             {
-                ids = Match(word, state);
-                if (state.Words.Count >= MaxRemembered)
-                {
-                    state.Words.Clear();
-                }
-
-                words[word] = ids;
+                ids = Remember(word, state);
             }
 
             if (ids.Length == 0)
@@ -161,6 +158,65 @@ internal sealed class WordPatterns
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// The same over ASCII text (offsets are the same in bytes and UTF-16), without normalising it: in ASCII,
+    /// normalisation only lowercases letters and words are runs of letters, digits and <c>_</c>.
+    /// </summary>
+    public void FindAllAscii(ReadOnlySpan<byte> ascii, State state, List<PatternMatch> results, ReadOnlySpan<PatternMatch> existing)
+    {
+        var words = state.Words.GetAlternateLookup<ReadOnlySpan<char>>();
+        var i = 0;
+        while (i < ascii.Length)
+        {
+            if (!IsAsciiWord(ascii[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var start = i;
+            while (i < ascii.Length && IsAsciiWord(ascii[i]))
+            {
+                i++;
+            }
+
+            if (state.Lowered.Length < i - start)
+            {
+                state.Lowered = new char[(i - start) * 2];
+            }
+
+            var word = state.Lowered.AsSpan(0, i - start);
+            Ascii.ToLower(ascii[start..i], word, out _);
+            if (!words.TryGetValue(word, out var ids))
+            {
+                ids = Remember(word, state);
+            }
+
+            foreach (var id in ids)
+            {
+                var match = new PatternMatch(id, start, i - start);
+                if (!Contains(existing, match))
+                {
+                    results.Add(match);
+                }
+            }
+        }
+    }
+
+    private static bool IsAsciiWord(byte b) => (uint)((b | 0x20) - 'a') <= 'z' - 'a' || (uint)(b - '0') <= 9 || b == '_';
+
+    private int[] Remember(ReadOnlySpan<char> word, State state)
+    {
+        var ids = Match(word, state);
+        if (state.Words.Count >= MaxRemembered)
+        {
+            state.Words.Clear();
+        }
+
+        state.Words.GetAlternateLookup<ReadOnlySpan<char>>()[word] = ids;
+        return ids;
     }
 
     /// <summary>The pattern ids one normalised word matches, each once, in ascending order.</summary>
