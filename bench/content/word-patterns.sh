@@ -3,6 +3,7 @@
 # 44 keywords written three ways, exact (`feel`), stem (`stem:feel`) and fuzzy (`fuzzy:feel`), run alternately.
 # Usage: bench/content/word-patterns.sh [MEGABYTES=200] [ROUNDS=5] [WORK_DIR=/tmp/waymark-bench-content]
 # Prints wall and user+sys CPU seconds per run, medians, MB/s per core, peak memory and the ratios to exact.
+# WAYMARK=path/to/waymark runs that CLI instead of publishing this checkout ReadyToRun.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 mb=${1:-200}; rounds=${2:-5}; work=${3:-/tmp/waymark-bench-content}
@@ -17,10 +18,14 @@ for kind in exact stem fuzzy; do
     done < "$work/keywords44.txt"
   } > "$work/codebook44-$kind.yaml"
 done
-rid=$(dotnet --info | awk '$1 == "RID:" {print $2; exit}')
-publish=$(mktemp -d); trap 'rm -rf "$publish"' EXIT
-dotnet publish src/Waymark.Cli -c Release -r "$rid" --self-contained false -p:PublishReadyToRun=true -o "$publish" -nologo -clp:ErrorsOnly >/dev/null
-waymark=$publish/waymark
+if [ -n "${WAYMARK:-}" ]; then
+  waymark=$WAYMARK
+else
+  rid=$(dotnet --info | awk '$1 == "RID:" {print $2; exit}')
+  publish=$(mktemp -d); trap 'rm -rf "$publish"' EXIT
+  dotnet publish src/Waymark.Cli -c Release -r "$rid" --self-contained false -p:PublishReadyToRun=true -o "$publish" -nologo -clp:ErrorsOnly >/dev/null
+  waymark=$publish/waymark
+fi
 bytes=$(stat -c %s "$work/paragraphs.txt")
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 
