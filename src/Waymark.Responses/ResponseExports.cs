@@ -8,21 +8,24 @@ namespace Waymark.Responses;
 /// <summary>
 /// Writes opened responses to a folder: <c>responses.jsonl</c> in the survey library's response
 /// format (<see cref="ResponseLines"/>, flags included) and the survey exports made from it (CSV,
-/// codebook, R, SPSS and Stata syntax: <see cref="SurveyExport"/>), each readable by its owner only (0600).
+/// codebook, R, SPSS and Stata syntax, Stata data file: <see cref="SurveyExport"/>), each readable by its owner only (0600).
 /// </summary>
 public static class ResponseExports
 {
+    /// <summary>The names of the files written and the export's warnings (answers outside a choice list: <see cref="ExportFiles.Warnings"/>).</summary>
+    public sealed record Written(IReadOnlyList<string> Files, IReadOnlyList<string> Warnings);
+
     public const string RecordsFileName = "responses.jsonl";
 
-    /// <summary>Returns the names of the files written; responses to another instrument are refused.</summary>
-    public static async Task<Result<IReadOnlyList<string>>> WriteAsync(Instrument instrument, IReadOnlyList<ResponseRecord> records, string folder, string? language = null)
+    /// <summary>Returns the names of the files written and the export's warnings; responses to another instrument are refused.</summary>
+    public static async Task<Result<Written>> WriteAsync(Instrument instrument, IReadOnlyList<ResponseRecord> records, string folder, string? language = null)
     {
         ArgumentNullException.ThrowIfNull(instrument);
         ArgumentNullException.ThrowIfNull(records);
         var formId = instrument.Settings.FormId;
         if (records.FirstOrDefault(r => r.Instrument != formId) is { } stranger)
         {
-            return Result.Fail<IReadOnlyList<string>>($"response {stranger.Id} answers '{stranger.Instrument}', not this form ('{formId}'); export one instrument at a time (--instrument).");
+            return Result.Fail<Written>($"response {stranger.Id} answers '{stranger.Instrument}', not this form ('{formId}'); export one instrument at a time (--instrument).");
         }
 
         SurveyExport.CreatePrivateDirectory(folder);
@@ -35,8 +38,9 @@ public static class ResponseExports
             }
         }
 
-        var written = SurveyExport.WriteTo(SurveyExport.Create(instrument, responses, language), folder);
-        return Result.Ok<IReadOnlyList<string>>([RecordsFileName, .. written.Select(Path.GetFileName).OfType<string>()]);
+        var export = SurveyExport.Create(instrument, responses, language);
+        var written = SurveyExport.WriteTo(export, folder);
+        return Result.Ok(new Written([RecordsFileName, .. written.Select(Path.GetFileName).OfType<string>()], export.Warnings));
     }
 
     public static SurveyResponse ToSurveyResponse(ResponseRecord record)

@@ -93,7 +93,8 @@ public sealed class SurveyCommandTests
         var form = Path.Combine(TestEnvironment.RepositoryRoot, "content", "surveys", "no-need-for-help.xlsx");
         var directory = TestEnvironment.NewTempDirectory("survey-export-cli");
         var responses = Path.Combine(directory, "responses.jsonl");
-        await File.WriteAllTextAsync(responses, "{\"id\":\"r1\",\"date\":\"2026-11-27\",\"answers\":{\"age\":\"33\",\"gender\":\"woman\",\"why\":\"can_stop stopped\",\"why_text\":\"zorblat\"},\"flags\":[]}\n");
+        await File.WriteAllTextAsync(responses, "{\"id\":\"r1\",\"date\":\"2026-11-27\",\"answers\":{\"age\":\"33\",\"gender\":\"woman\",\"why\":\"can_stop stopped\",\"why_text\":\"zorblat\"},\"flags\":[]}\n"
+            + "{\"id\":\"r2\",\"date\":\"2026-11-28\",\"answers\":{\"gender\":\"quenmix\"},\"flags\":[]}\n");
         var output = Path.Combine(directory, "out");
         // An older export of the same name, readable by everyone: rewritten owner-only.
         Directory.CreateDirectory(output);
@@ -101,8 +102,12 @@ public sealed class SurveyCommandTests
         File.SetUnixFileMode(Path.Combine(output, "no-need-for-help.csv"), (UnixFileMode)0b110_100_100);
         var (code, printed, error) = await RunAsync("survey", "export", form, responses, "--out", output, "--language", "de");
         Assert.True(code == ExitCodes.Ok, error);
-        Assert.Equal(6, printed.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
-        Assert.Equal(6, Directory.GetFiles(output).Length);
+        Assert.Equal(7, printed.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Equal(7, Directory.GetFiles(output).Length);
+        Assert.True(File.Exists(Path.Combine(output, "no-need-for-help.dta")));
+
+        // An answer outside its choice list is reported, naming the variable and the count.
+        Assert.Equal("warning: gender: 1 answer(s) not in the choice list 'gender' ('quenmix'): kept in the CSV, missing in the SPSS and Stata data, NA in R", error.Trim());
         Assert.All(Directory.GetFiles(output), file => Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file)));
         var fresh = Path.Combine(directory, "fresh");
         Assert.Equal(ExitCodes.Ok, (await RunAsync("survey", "export", form, responses, "--out", fresh)).Code);
@@ -122,7 +127,7 @@ public sealed class SurveyCommandTests
         await File.AppendAllTextAsync(responses, "not json\n");
         var (badCode, _, badError) = await RunAsync("survey", "export", form, responses, "--out", output);
         Assert.Equal(ExitCodes.Failure, badCode);
-        Assert.Contains("line 2: not a response record", badError, StringComparison.Ordinal);
+        Assert.Contains("line 3: not a response record", badError, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -312,10 +312,45 @@ public sealed partial class ExportSafetyTests
     public void Answers_outside_the_choice_list_are_reported_at_export()
     {
         var responses = Responses(3);
-        var changed = responses.Select((r, i) => i == 0 ? r with { Answers = new Dictionary<string, string>(r.Answers) { [CommandWords[0]] = "7" } } : r).ToList();
         Assert.Empty(SurveyExport.Create(CommandNamed(), responses).Warnings);
-        var warning = Assert.Single(SurveyExport.Create(CommandNamed(), changed).Warnings);
-        Assert.Equal("comment: 1 answer(s) not in the choice list 'yn' ('7'): kept in the CSV, missing in the SPSS and Stata data, NA in R", warning);
+
+        // One answer outside the list, and one that would be a command if it reached a syntax file as written.
+        var changed = responses.Select((r, i) => i < 2 ? r with { Answers = new Dictionary<string, string>(r.Answers) { [CommandWords[0]] = i == 0 ? "7" : "zorblat\nFINISH." } } : r).ToList();
+        var export = SurveyExport.Create(CommandNamed(), changed);
+        var warning = Assert.Single(export.Warnings);
+        Assert.Equal("comment: 2 answer(s) not in the choice list 'yn' ('7', 'zorblat\nFINISH.'): kept in the CSV, missing in the SPSS and Stata data, NA in R", warning);
+
+        // The codebook counts them; each syntax file says so at the top, with no answer in it.
+        var codebook = export.Files["commands_codebook.csv"].Split('\n');
+        Assert.EndsWith(",outside_choice_list", codebook[0], StringComparison.Ordinal);
+        Assert.EndsWith(",2", codebook.Single(l => l.StartsWith("comment,", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.EndsWith(",0", codebook.Single(l => l.StartsWith(CommandWords[3] + ",", StringComparison.Ordinal)), StringComparison.Ordinal); // a select_one with none
+        const string Note = "Note: comment: 2 answer(s) not in the choice list yn: missing here; commands.csv keeps them as written";
+        Assert.Equal("# " + Note, export.Files["commands.R"].Split('\n')[1]);
+        Assert.Equal("* " + Note + ".", export.Files["commands.sps"].Split('\n')[1]);
+        Assert.Equal("* " + Note, export.Files["commands.do"].Split('\n')[1]);
+        foreach (var syntax in new[] { "commands.R", "commands.sps", "commands.do" })
+        {
+            Assert.DoesNotContain("FINISH", export.Files[syntax], StringComparison.Ordinal);
+            Assert.DoesNotContain("zorblat", export.Files[syntax], StringComparison.Ordinal);
+        }
+
+        // PSPP reads every row (the answer's line break is a space in the CSV), the two answers missing.
+        var directory = TestEnvironment.NewTempDirectory("survey-spss-outside");
+        SurveyExport.WriteTo(export, directory);
+        File.AppendAllText(Path.Combine(directory, "commands.sps"), "SAVE TRANSLATE /OUTFILE='values.csv' /TYPE=CSV /REPLACE /FIELDNAMES.\n");
+        var output = ExternalProgram.Run("/usr/bin/pspp", ["-O", "format=csv", "commands.sps"], directory).AssertSuccess().Combined;
+        Assert.DoesNotContain("error", output, StringComparison.OrdinalIgnoreCase);
+        var values = ReadCsv(Path.Combine(directory, "values.csv"));
+        Assert.Equal(changed.Count + 1, values.Count);
+        Assert.Equal([string.Empty, string.Empty], values.Skip(1).Take(2).Select(row => row[2].Trim()));
+
+        // A select_multiple's stray choice is kept in its list column and has no 0/1 column.
+        Choice[] choices = [new("a", LocalizedText.Of("en", "A")), new("b", LocalizedText.Of("en", "B"))];
+        var multiple = Instrument.Create(new InstrumentSettings { FormId = "m" }, [], [new Question { Name = "q", Type = QuestionType.SelectMultiple, ListName = "ab", Choices = choices }]).Instrument!;
+        var many = SurveyExport.Create(multiple, [new SurveyResponse("r", null, new Dictionary<string, string> { ["q"] = "a c" }, [])]);
+        Assert.Equal("q: 1 answer(s) not in the choice list 'ab' ('c'): kept in the CSV's list column, in no 0/1 column", Assert.Single(many.Warnings));
+        Assert.Equal("r,,a c,1,0,", many.Files["m.csv"].Split('\n')[1]);
     }
 
     /// <summary>

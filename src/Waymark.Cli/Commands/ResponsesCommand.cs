@@ -66,7 +66,7 @@ internal static class ResponsesCommand
         };
         var input = new Option<string>("--in") { Description = "A file written by 'waymark responses export'.", Required = true };
         var form = SurveyCommand.FormArgument();
-        var outOption = new Option<string>("--out") { Description = "Folder for responses.jsonl, the CSV, codebook and R, SPSS and Stata syntax.", Required = true };
+        var outOption = new Option<string>("--out") { Description = "Folder for responses.jsonl, the CSV, codebook, R, SPSS and Stata syntax and the Stata data file.", Required = true };
         var language = new Option<string?>("--language") { Description = "Language of the labels (default: the form's default language)." };
         var command = new Command("decrypt", "Open exported responses with the secret key (on the researcher's machine), add the set-level quality flags and write the survey exports.")
         {
@@ -98,7 +98,12 @@ internal static class ResponsesCommand
             }
 
             await parseResult.InvocationConfiguration.Output.WriteLineAsync(
-                $"{records.Count} responses decrypted into {folder}: {string.Join(", ", written.Value!)}.").ConfigureAwait(false);
+                $"{records.Count} responses decrypted into {folder}: {string.Join(", ", written.Value!.Files)}.").ConfigureAwait(false);
+            foreach (var warning in written.Value.Warnings)
+            {
+                await error.WriteLineAsync("warning: " + warning).ConfigureAwait(false);
+            }
+
             if (opened.Value.Summary is { } notOpened)
             {
                 // The files hold every response that opened; the rest are named, never dropped silently.

@@ -4,7 +4,7 @@ using Waymark.Surveys.Responses;
 
 namespace Waymark.Cli.Commands;
 
-/// <summary><c>waymark survey export FORM.xlsx RESPONSES.jsonl --out DIR</c>: CSV, codebook, R, SPSS and Stata files.</summary>
+/// <summary><c>waymark survey export FORM.xlsx RESPONSES.jsonl --out DIR</c>: CSV, codebook, R, SPSS and Stata syntax, Stata data file.</summary>
 internal static class SurveyExportCommand
 {
     public static Command Create()
@@ -13,7 +13,7 @@ internal static class SurveyExportCommand
         var responses = new Argument<string>("RESPONSES.jsonl") { Description = "Responses as JSON Lines: {\"id\",\"date\",\"answers\":{name:raw},\"flags\":[…]} per line." };
         var output = new Option<string>("--out") { Description = "Folder for the files (created if missing).", Required = true };
         var language = new Option<string?>("--language") { Description = "Language of the labels (default: the form's default language)." };
-        var command = new Command("export", "Write a CSV (one row per response), a codebook, and R, SPSS and Stata syntax that label it.")
+        var command = new Command("export", "Write a CSV (one row per response), a codebook, R, SPSS and Stata syntax that label it, and a labelled Stata data file (.dta).")
         {
             form, responses, output, language,
         };

@@ -137,8 +137,9 @@ internal sealed class ExportPlan
             ColumnKind.Flags => string.Join(' ', response.Flags),
             ColumnKind.FlagDummy => response.Flags.Contains(column.Choice!) ? "1" : "0",
             ColumnKind.Excluded => response.Excluded ?? string.Empty,
-            // SPSS's GET DATA cannot read a line break inside a quoted field: the CSV holds free text on one line.
-            ColumnKind.Text => OneLine(raw),
+            // SPSS's GET DATA cannot read a line break inside a quoted field: the CSV holds free text on one line, and an
+            // answer outside a choice list (choice names never hold one) too.
+            ColumnKind.Text or ColumnKind.SelectOne or ColumnKind.SelectMultipleRaw => OneLine(raw),
             _ => raw,
         };
     }

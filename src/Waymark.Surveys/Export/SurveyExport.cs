@@ -66,16 +66,23 @@ public static class SurveyExport
             Csv.WriteSpreadsheetRow(spreadsheet, row);
         }
 
+        // Answers outside their choice list: a warning each, a count in the codebook, a note at the top of each syntax file.
+        var outside = OutOfList(instrument, plan, responses);
+        var notes = outside.Select(o => o.Note(csvFile)).ToList();
+
         // The codebook is read in spreadsheets too: its labels (from the instrument) are neutralised like the answers.
         var codebook = new StringBuilder();
-        Csv.WriteSpreadsheetRow(codebook, ["variable", "question", "label", "type", "values", "in_spreadsheet_csv"]);
+        Csv.WriteSpreadsheetRow(codebook, ["variable", "question", "label", "type", "values", "in_spreadsheet_csv", "outside_choice_list"]);
         foreach (var c in plan.Columns)
         {
             var values = string.Join("; ", c.Values.Select((v, i) => c.Kind == ColumnKind.SelectOne ? $"{v.Value}={v.Label} (code {c.Codes[i].ToString(System.Globalization.CultureInfo.InvariantCulture)})" : $"{v.Value}={v.Label}"));
             var inSpreadsheet = c.Kind is ColumnKind.Text or ColumnKind.SelectOne or ColumnKind.SelectMultipleRaw
                 ? $"a value starting with = + - @, a tab or a carriage return (other than a number) starts with an added {Csv.Neutraliser} so that no spreadsheet runs it as a formula; {csvFile} has the raw value"
                 : "as in " + csvFile;
-            Csv.WriteSpreadsheetRow(codebook, [c.Variable, c.Question ?? string.Empty, c.Label, c.TypeName, values, inSpreadsheet]);
+            var count = c.Kind is ColumnKind.SelectOne or ColumnKind.SelectMultipleRaw
+                ? (outside.FirstOrDefault(o => o.Column == c)?.Count ?? 0).ToString(System.Globalization.CultureInfo.InvariantCulture)
+                : string.Empty;
+            Csv.WriteSpreadsheetRow(codebook, [c.Variable, c.Question ?? string.Empty, c.Label, c.TypeName, values, inSpreadsheet, count]);
         }
 
         var files = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -83,37 +90,52 @@ public static class SurveyExport
             [csvFile] = csv.ToString(),
             [name + ExportFileSuffix.Spreadsheet] = spreadsheet.ToString(),
             [name + ExportFileSuffix.Codebook] = codebook.ToString(),
-            [name + ExportFileSuffix.R] = SyntaxWriters.R(plan, csvFile),
-            [name + ExportFileSuffix.Spss] = SyntaxWriters.Spss(plan, csvFile),
-            [name + ExportFileSuffix.Stata] = SyntaxWriters.Stata(plan, csvFile),
+            [name + ExportFileSuffix.R] = SyntaxWriters.R(plan, csvFile, notes),
+            [name + ExportFileSuffix.Spss] = SyntaxWriters.Spss(plan, csvFile, notes),
+            [name + ExportFileSuffix.Stata] = SyntaxWriters.Stata(plan, csvFile, notes),
         };
         var binary = new Dictionary<string, byte[]>(StringComparer.Ordinal) { [name + ExportFileSuffix.StataData] = DtaWriter.Write(plan, responses) };
-        return new ExportFiles(files) { BinaryFiles = binary, Warnings = OutOfList(instrument, plan, responses) };
+        return new ExportFiles(files) { BinaryFiles = binary, Warnings = outside.Select(o => o.Warning).ToList() };
+    }
+
+    /// <summary>The answers of one select question that are not in its choice list.</summary>
+    private sealed record Outside(ExportColumn Column, string ListName, int Count, IReadOnlyList<string> Values, bool Multiple)
+    {
+        /// <summary>For the analyst (CLI, console): the variable, the count and up to five of the values.</summary>
+        public string Warning => $"{Column.Variable}: {Count} answer(s) not in the choice list '{ListName}' ({string.Join(", ", Values.Take(5).Select(v => $"'{v}'"))}): "
+            + (Multiple ? "kept in the CSV's list column, in no 0/1 column" : "kept in the CSV, missing in the SPSS and Stata data, NA in R");
+
+        /// <summary>For the top of a syntax file: no answer text (a file that runs must never carry a respondent's words), one line.</summary>
+        public string Note(string csvFile) => $"{Column.Variable}: {Count} answer(s) not in the choice list {SafeName(ListName)}: "
+            + (Multiple ? "in the list column only, in no 0/1 column" : "missing here") + $"; {csvFile} keeps them as written";
+
+        private static string SafeName(string name) => new(name.Where(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-').Take(64).ToArray());
     }
 
     /// <summary>
     /// Answers that are not in their question's choice list (a form changed after responses came in, or data from
-    /// elsewhere): the CSV keeps them as written, but SPSS and Stata read them as missing and R as NA, so say so.
+    /// elsewhere): the CSV keeps them as written, but SPSS and Stata read a select_one's as missing and R as NA, and a
+    /// select_multiple's has no 0/1 column, so say so.
     /// </summary>
-    private static List<string> OutOfList(Instrument instrument, ExportPlan plan, IReadOnlyList<SurveyResponse> responses)
+    private static List<Outside> OutOfList(Instrument instrument, ExportPlan plan, IReadOnlyList<SurveyResponse> responses)
     {
-        var warnings = new List<string>();
+        var found = new List<Outside>();
         foreach (var question in instrument.Questions.Where(q => q.Type.IsSelect()))
         {
             var known = question.Choices.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+            var multiple = question.Type == QuestionType.SelectMultiple;
             var outside = responses
-                .SelectMany(r => r.Answers.TryGetValue(question.Name, out var raw) ? question.Type == QuestionType.SelectMultiple ? Expressions.Evaluator.SplitList(raw) : [raw] : [])
+                .SelectMany(r => r.Answers.TryGetValue(question.Name, out var raw) ? multiple ? Expressions.Evaluator.SplitList(raw) : [raw] : [])
                 .Where(v => v.Length > 0 && !known.Contains(v))
                 .ToList();
             if (outside.Count > 0)
             {
-                var variable = plan.Columns.First(c => c.Question == question.Name).Variable;
-                var values = string.Join(", ", outside.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Take(5).Select(v => $"'{v}'"));
-                warnings.Add($"{variable}: {outside.Count} answer(s) not in the choice list '{question.ListName}' ({values}): kept in the CSV, missing in the SPSS and Stata data, NA in R");
+                var column = plan.Columns.First(c => c.Question == question.Name);
+                found.Add(new Outside(column, question.ListName ?? string.Empty, outside.Count, outside.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(), multiple));
             }
         }
 
-        return warnings;
+        return found;
     }
 
     /// <summary>

@@ -11,10 +11,11 @@ namespace Waymark.Surveys.Export;
 /// </summary>
 internal static class SyntaxWriters
 {
-    public static string R(ExportPlan plan, string csvFile)
+    public static string R(ExportPlan plan, string csvFile, IReadOnlyList<string> notes)
     {
         var s = new StringBuilder();
         s.Append("# Reads ").Append(csvFile).Append(" and applies labels. Written by waymark survey export.\n");
+        Notes(s, "# Note: ", string.Empty, notes);
         s.Append("d <- read.csv(").Append(RString(csvFile)).Append(", colClasses = \"character\", na.strings = \"\", encoding = \"UTF-8\", check.names = FALSE)\n");
         foreach (var c in plan.Columns)
         {
@@ -53,10 +54,11 @@ internal static class SyntaxWriters
     /// format; select_one codes are the choice names when they are whole numbers, else 1..k
     /// (<see cref="ExportColumn.Codes"/>), with value labels of at most <see cref="SpssValueLabelBytes"/> bytes.
     /// </summary>
-    public static string Spss(ExportPlan plan, string csvFile)
+    public static string Spss(ExportPlan plan, string csvFile, IReadOnlyList<string> notes)
     {
         var s = new StringBuilder();
         s.Append("* Reads ").Append(csvFile).Append(" and applies labels. Written by waymark survey export.\n");
+        Notes(s, "* Note: ", ".", notes);
         s.Append("GET DATA /TYPE=TXT\n  /FILE=").Append(SpssText(csvFile)).Append("\n  /ENCODING='UTF8'\n");
         s.Append("  /ARRANGEMENT=DELIMITED /DELCASE=LINE /FIRSTCASE=2 /DELIMITERS=\",\" /QUALIFIER='\"'\n  /VARIABLES=");
         var previous = string.Empty;
@@ -136,6 +138,15 @@ internal static class SyntaxWriters
 
         s.Append("EXECUTE.\n");
         return s.ToString();
+    }
+
+    /// <summary>One comment line per note, within <see cref="SpssLineBytes"/> bytes (the notes hold names and counts, never answers).</summary>
+    private static void Notes(StringBuilder s, string start, string end, IReadOnlyList<string> notes)
+    {
+        foreach (var note in notes)
+        {
+            s.Append(start).Append(TruncateBytes(note, SpssLineBytes - start.Length - end.Length)).Append(end).Append('\n');
+        }
     }
 
     /// <summary>The longest line SPSS reads whole in every syntax mode (longer lines are truncated in batch mode).</summary>
@@ -222,10 +233,11 @@ internal static class SyntaxWriters
         return kept.Append('…').ToString();
     }
 
-    public static string Stata(ExportPlan plan, string csvFile)
+    public static string Stata(ExportPlan plan, string csvFile, IReadOnlyList<string> notes)
     {
         var s = new StringBuilder();
         s.Append("* Reads ").Append(csvFile).Append(" and applies labels. Written by waymark survey export.\n");
+        Notes(s, "* Note: ", string.Empty, notes);
         s.Append("import delimited using ").Append(StataString(csvFile)).Append(", varnames(1) stringcols(_all) encoding(\"utf-8\") bindquote(strict) clear\n");
         foreach (var c in plan.Columns)
         {

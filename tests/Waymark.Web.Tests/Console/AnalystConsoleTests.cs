@@ -190,7 +190,7 @@ public sealed class AnalystConsoleTests(AnalystServer fixture) : IClassFixture<A
         }
 
         var folder = Waymark.Testing.TestEnvironment.NewTempDirectory("downloads");
-        foreach (var (format, file) in new[] { ("csv", "flow-test.csv"), ("spreadsheet", "flow-test_spreadsheet.csv"), ("codebook", "flow-test_codebook.csv"), ("r", "flow-test.R"), ("spss", "flow-test.sps"), ("stata", "flow-test.do") })
+        foreach (var (format, file) in new[] { ("csv", "flow-test.csv"), ("spreadsheet", "flow-test_spreadsheet.csv"), ("codebook", "flow-test_codebook.csv"), ("r", "flow-test.R"), ("spss", "flow-test.sps"), ("stata", "flow-test.do"), ("dta", "flow-test.dta") })
         {
             using var response = await session.ExportAsync(format);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -208,9 +208,11 @@ public sealed class AnalystConsoleTests(AnalystServer fixture) : IClassFixture<A
         Assert.Equal($"{Plan.Length} {Plan.Count(p => p.Helped == "yes")} Calm", fromR.Trim());
         var fromPspp = Run("/usr/bin/pspp", folder, "-O", "format=txt", "flow-test.sps");
         Assert.DoesNotContain("error", fromPspp, StringComparison.OrdinalIgnoreCase);
+        var fromHaven = Run("/usr/bin/Rscript", folder, "--vanilla", "-e", "d <- haven::read_dta('flow-test.dta'); cat(nrow(d), sum(haven::as_factor(d$helped) == 'Yes'), attr(d$f1, 'label'))");
+        Assert.Equal($"{Plan.Length} {Plan.Count(p => p.Helped == "yes")} Calm", fromHaven.Trim());
 
         var audit = await fixture.Database.AuditLog.ReadLatestAsync(500);
-        Assert.Equal(6, audit.Count(e => e.Actor == name && e.Action == "export downloaded"));
+        Assert.Equal(7, audit.Count(e => e.Actor == name && e.Action == "export downloaded"));
         Assert.DoesNotContain(audit, e => e.Detail.Contains("benign words", StringComparison.Ordinal));
     }
 

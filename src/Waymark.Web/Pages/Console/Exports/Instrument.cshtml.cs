@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Waymark.Surveys.Export;
@@ -24,6 +23,7 @@ public sealed class InstrumentModel(SurveyCatalog catalog, ResponseAccess access
         ("r", "R script", ExportFileSuffix.R, "text/plain"),
         ("spss", "SPSS syntax", ExportFileSuffix.Spss, "text/plain"),
         ("stata", "Stata do-file", ExportFileSuffix.Stata, "text/plain"),
+        ("dta", "Stata data file (.dta, labelled: open it with use)", ExportFileSuffix.StataData, "application/x-stata-dta"),
     ];
 
     public string? Error { get; private set; }
@@ -79,12 +79,12 @@ public sealed class InstrumentModel(SurveyCatalog catalog, ResponseAccess access
             return Refuse(notOpened + " Or tick the box to export only the responses that opened.");
         }
 
-        var files = SurveyExport.Create(Entry.Instrument, filtered.ForExport(), Language).Files;
+        var export = SurveyExport.Create(Entry.Instrument, filtered.ForExport(), Language);
         var name = SurveyExport.BaseName(Entry.Instrument.Settings.FormId) + chosen.Suffix;
-        var text = files[name];
+        var bytes = export.Bytes(name)!;
         var kept = Filter.IsActive ? $" of {opened.Records.Count}, {Filter.Describe()}" : "";
         await AuditAsync("export downloaded", $"{Entry.Id}: {name} ({filtered.Kept.Count} responses{kept}{(opened.NotOpened.Count > 0 ? $", {opened.NotOpened.Count} that did not open left out" : "")}, labels {Language})", cancellationToken);
-        return File(new UTF8Encoding(false).GetBytes(text), chosen.MediaType + "; charset=utf-8", name);
+        return File(bytes, export.BinaryFiles.ContainsKey(name) ? chosen.MediaType : chosen.MediaType + "; charset=utf-8", name);
     }
 
     private PageResult Refuse(string message)
