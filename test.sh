@@ -27,6 +27,8 @@ command -v Rscript >/dev/null || need+=(r-base-core)
 [ -f /usr/lib/R/site-library/haven/DESCRIPTION ] || need+=(r-cran-haven)  # reads the Stata .dta exports back (surveys)
 [ -f /usr/lib/R/site-library/SnowballC/DESCRIPTION ] || need+=(r-cran-snowballc)    # Snowball stems truth (content analysis)
 [ -f /usr/lib/R/site-library/stringdist/DESCRIPTION ] || need+=(r-cran-stringdist)  # edit distance truth (content analysis)
+# MASS: R before 4.4 takes confint() for a glm (profile likelihood) from it; it also has the birthwt and Pima data.
+[ -f /usr/lib/R/library/MASS/DESCRIPTION ] || [ -f /usr/lib/R/site-library/MASS/DESCRIPTION ] || need+=(r-cran-mass)
 command -v rg >/dev/null || need+=(ripgrep)
 [ -f /usr/share/dict/words ] || need+=(wamerican)
 command -v pspp >/dev/null || need+=(pspp)

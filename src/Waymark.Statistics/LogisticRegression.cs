@@ -1,6 +1,11 @@
 namespace Waymark.Statistics;
 
-internal sealed record Coefficient(string Term, double Estimate, double StandardError, double Z, double P, double OddsRatio, double Low, double High);
+/// <summary>One coefficient; Low and High are the Wald interval (R's confint.default) on the odds-ratio scale.</summary>
+internal sealed record Coefficient(string Term, double Estimate, double StandardError, double Z, double P, double OddsRatio, double Low, double High)
+{
+    /// <summary>The profile-likelihood limits on the log-odds scale (R's confint()); null for an aliased coefficient.</summary>
+    public ProfileInterval? Profile { get; init; }
+}
 
 internal sealed record LogisticResult(
     IReadOnlyList<Coefficient> Coefficients,
@@ -12,7 +17,11 @@ internal sealed record LogisticResult(
     double N,
     int RowsUsed,
     int DroppedMissing,
-    IReadOnlyList<string> Warnings);
+    IReadOnlyList<string> Warnings)
+{
+    /// <summary>The outcome value modelled as success: "1", "TRUE" or a factor's second level (R's order).</summary>
+    public string Success { get; init; } = "1";
+}
 
 /// <summary>
 /// Binomial GLM with logit link by iteratively reweighted least squares, step for step as R's glm.fit
@@ -71,16 +80,16 @@ internal static class LogisticRegression
         }
 
         var n = complete.Count;
-        var y = new double[n];
+        var outcome = Outcome.Read(data, complete, columns[0], response);
+        if (!outcome.IsSuccess)
+        {
+            return Result<LogisticResult>.Fail(outcome.Error!);
+        }
+
+        var y = outcome.Value!.Values;
         var prior = new double[n];
         for (var k = 0; k < n; k++)
         {
-            var cell = data.Cell(complete[k], columns[0]);
-            if (!CsvData.TryNumber(cell, out y[k]) || y[k] is not (0 or 1))
-            {
-                return Result<LogisticResult>.Fail($"Response '{response}', data row {complete[k] + 1}: '{cell.ToString()}' must be 0 or 1.");
-            }
-
             prior[k] = 1;
             if (weight is not null)
             {
@@ -127,7 +136,7 @@ internal static class LogisticRegression
             at += part.Terms.Count;
         }
 
-        return Fit(y, prior, x, terms, dropped: data.RowCount - n);
+        return Fit(y, prior, x, terms, dropped: data.RowCount - n, outcome.Value.Success);
     }
 
     private static double[] Filled(int n, double value)
@@ -138,7 +147,7 @@ internal static class LogisticRegression
     }
 
     /// <summary>IRLS on a row-major design <paramref name="x"/> (n rows of terms.Count values).</summary>
-    private static Result<LogisticResult> Fit(double[] y, double[] prior, double[] x, List<string> terms, int dropped)
+    private static Result<LogisticResult> Fit(double[] y, double[] prior, double[] x, List<string> terms, int dropped, string success)
     {
         var n = y.Length;
         var p = terms.Count;
@@ -160,7 +169,7 @@ internal static class LogisticRegression
         for (var iteration = 1; iteration <= MaxIterations; iteration++)
         {
             iterations = iteration;
-            var (xtwx, xtwz) = NormalEquations(y, prior, x, mu, eta, p);
+            var (xtwx, xtwz) = NormalEquations(y, prior, x, mu, eta, null, p);
             information = Cholesky.Factor(xtwx);
             beta = information.Solve(xtwz);
 
@@ -209,14 +218,32 @@ internal static class LogisticRegression
 
         var covariance = information!.Inverse();
         var z975 = SpecialFunctions.NormalQuantile(0.975);
+        var errors = new double[p];
+        for (var a = 0; a < p; a++)
+        {
+            errors[a] = Math.Sqrt(covariance[a, a]);
+        }
+
+        var model = new FittedModel(y, prior, x, p, beta, errors, eta, deviance);
         var coefficients = new List<Coefficient>();
         for (var a = 0; a < p; a++)
         {
-            var se = Math.Sqrt(covariance[a, a]);
+            var se = errors[a];
             var zValue = beta[a] / se;
+            var profile = information.Aliased[a] ? null : ProfileLikelihood.Interval(model, a, information.Aliased, covariance);
             coefficients.Add(new Coefficient(
                 terms[a], beta[a], se, zValue, double.IsNaN(zValue) ? double.NaN : SpecialFunctions.NormalTwoSided(zValue),
-                Math.Exp(beta[a]), Math.Exp(beta[a] - (z975 * se)), Math.Exp(beta[a] + (z975 * se))));
+                Math.Exp(beta[a]), Math.Exp(beta[a] - (z975 * se)), Math.Exp(beta[a] + (z975 * se)))
+            {
+                Profile = profile,
+            });
+            foreach (var side in profile is null ? [] : new[] { profile.Lower, profile.Upper })
+            {
+                if (!side.IsSuccess)
+                {
+                    warnings.Add($"Profile-likelihood interval of {terms[a]}: {side.Error}.");
+                }
+            }
         }
 
         var weighted = 0.0;
@@ -228,15 +255,62 @@ internal static class LogisticRegression
         }
 
         var nullDeviance = Deviance(y, prior, Filled(n, weighted / total));
-        // For 0/1 responses the binomial log-likelihood is -deviance/2, so AIC is deviance + 2 * rank (R counts
-        // only estimated coefficients).
+        if (NonIntegerSuccesses(y, prior))
+        {
+            warnings.Add(NonIntegerWarning);
+        }
+
+        // R counts only estimated coefficients in the AIC.
         var rank = p - aliased.Count;
         return Result<LogisticResult>.Ok(new LogisticResult(
-            coefficients, deviance, nullDeviance, deviance + (2 * rank), iterations, converged, total, n, dropped, warnings));
+            coefficients, deviance, nullDeviance, MinusTwoLogLikelihood(y, prior, mu) + (2 * rank), iterations, converged, total, n, dropped, warnings)
+        {
+            Success = success,
+        });
     }
 
-    /// <summary>X'WX (lower triangle) and X'Wz of one IRLS step, in one pass over the rows.</summary>
-    private static (double[,] Xtwx, double[] Xtwz) NormalEquations(double[] y, double[] prior, double[] x, double[] mu, double[] eta, int p)
+    /// <summary>
+    /// glm.fit with an offset, started from the linear predictor <paramref name="etaStart"/> (R's etastart), on a
+    /// row-major design of <paramref name="p"/> columns: the deviance at convergence and the linear predictor.
+    /// </summary>
+    public static (double Deviance, double[] Eta) Refit(double[] y, double[] prior, double[] x, int p, double[] offset, double[] etaStart, double epsilon)
+    {
+        var n = y.Length;
+        var eta = (double[])etaStart.Clone();
+        var mu = Array.ConvertAll(eta, Inverse);
+        var devOld = Deviance(y, prior, mu);
+        var deviance = devOld;
+        for (var iteration = 1; iteration <= MaxIterations; iteration++)
+        {
+            var (xtwx, xtwz) = NormalEquations(y, prior, x, mu, eta, offset, p);
+            var beta = Array.ConvertAll(Cholesky.Factor(xtwx).Solve(xtwz), b => double.IsNaN(b) ? 0 : b);
+            for (var i = 0; i < n; i++)
+            {
+                var row = x.AsSpan(i * p, p);
+                var sum = offset[i];
+                for (var a = 0; a < row.Length; a++)
+                {
+                    sum += row[a] * beta[a];
+                }
+
+                eta[i] = sum;
+                mu[i] = Inverse(sum);
+            }
+
+            deviance = Deviance(y, prior, mu);
+            if (Math.Abs(deviance - devOld) / (Math.Abs(deviance) + 0.1) < epsilon)
+            {
+                break;
+            }
+
+            devOld = deviance;
+        }
+
+        return (deviance, eta);
+    }
+
+    /// <summary>X'WX (lower triangle) and X'Wz of one IRLS step, in one pass over the rows; z leaves out the offset.</summary>
+    private static (double[,] Xtwx, double[] Xtwz) NormalEquations(double[] y, double[] prior, double[] x, double[] mu, double[] eta, double[]? offset, int p)
     {
         var n = y.Length;
 
@@ -247,7 +321,7 @@ internal static class LogisticRegression
         {
             var variance = mu[i] * (1 - mu[i]);
             var muEta = Math.Max(variance, DoubleEpsilon);
-            var z = eta[i] + ((y[i] - mu[i]) / muEta);
+            var z = (offset is null ? eta[i] : eta[i] - offset[i]) + ((y[i] - mu[i]) / muEta);
             var w = prior[i] * muEta * muEta / variance;
             if (w == 0)
             {
@@ -285,6 +359,46 @@ internal static class LogisticRegression
         var threshold = -Math.Log(DoubleEpsilon);
         var e = eta < -threshold ? DoubleEpsilon : eta > threshold ? 1 / DoubleEpsilon : Math.Exp(eta);
         return e / (1 + e);
+    }
+
+    /// <summary>R's warning from binomial()$initialize, verbatim at the start so that it reads as R's.</summary>
+    public const string NonIntegerWarning =
+        "non-integer #successes in a binomial glm! (R's warning): a row with the outcome has a weight that is not a whole number. " +
+        "The AIC counts each row with its weight rounded to a whole number, as R's binomial family does; the estimates use the weights as given.";
+
+    /// <summary>R's test in binomial()$initialize: a weighted success count more than 0.001 from a whole number.</summary>
+    private static bool NonIntegerSuccesses(double[] y, double[] prior)
+    {
+        for (var i = 0; i < y.Length; i++)
+        {
+            var m = prior[i] * y[i];
+            if (Math.Abs(m - Math.Round(m, MidpointRounding.ToEven)) > 1e-3)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// -2 log-likelihood as R's binomial()$aic: each row with weight w &gt; 0 counts as round(w) trials
+    /// (R's round, half to even), dbinom(round(w * y), round(w), mu). For 0/1 outcomes the binomial coefficient
+    /// is 1, so with whole weights this is the deviance; with other weights it is not.
+    /// </summary>
+    private static double MinusTwoLogLikelihood(double[] y, double[] prior, double[] mu)
+    {
+        var sum = 0.0;
+        for (var i = 0; i < y.Length; i++)
+        {
+            var trials = Math.Round(prior[i], MidpointRounding.ToEven);
+            if (prior[i] > 0 && trials > 0)
+            {
+                sum += trials * -2 * Math.Log(y[i] == 1 ? mu[i] : 1 - mu[i]);
+            }
+        }
+
+        return sum;
     }
 
     private static double Deviance(double[] y, double[] prior, double[] mu)

@@ -16,8 +16,29 @@ internal static class RootFinder
         return Brent(f, lower, upper, fa, fb, UnirootTolerance, 1000);
     }
 
-    private static double Brent(Func<double, double> f, double a, double b, double fa, double fb, double tol, int maxIterations)
+    /// <summary>
+    /// A root of <paramref name="f"/> between two points where it has opposite signs (their values given,
+    /// so a caller that bracketed the root does not pay for them again), to an absolute
+    /// <paramref name="tolerance"/>; a failure when the values do not bracket a root or the steps run out.
+    /// </summary>
+    public static Result<double> Solve(Func<double, double> f, double lower, double upper, double fLower, double fUpper, double tolerance, int maxIterations = 200)
     {
+        ArgumentNullException.ThrowIfNull(f);
+        if (!double.IsFinite(fLower) || !double.IsFinite(fUpper) || (fLower > 0 && fUpper > 0) || (fLower < 0 && fUpper < 0))
+        {
+            return Result<double>.Fail(FormattableString.Invariant($"f({lower:R}) = {fLower:R} and f({upper:R}) = {fUpper:R} do not bracket a root."));
+        }
+
+        var root = Brent(f, lower, upper, fLower, fUpper, tolerance, maxIterations, out var converged);
+        return converged ? Result<double>.Ok(root) : Result<double>.Fail(FormattableString.Invariant($"No root to {tolerance:R} within {maxIterations} steps (last {root:R})."));
+    }
+
+    private static double Brent(Func<double, double> f, double a, double b, double fa, double fb, double tol, int maxIterations) =>
+        Brent(f, a, b, fa, fb, tol, maxIterations, out _);
+
+    private static double Brent(Func<double, double> f, double a, double b, double fa, double fb, double tol, int maxIterations, out bool converged)
+    {
+        converged = true;
         const double Epsilon = 2.220446049250313e-16;
         if (fa == 0)
         {
@@ -98,6 +119,7 @@ internal static class RootFinder
             }
         }
 
+        converged = false;
         return b;
     }
 }

@@ -168,6 +168,7 @@ public static class StatisticsJson
             Number(w, "n", m.N);
             Number(w, "missing", m.DroppedMissing);
             Rows(w, m.RowsUsed, m.DroppedMissing);
+            w.WriteString("success", m.Success);
             w.WriteStartArray("coefficients");
             foreach (var c in m.Coefficients)
             {
@@ -179,6 +180,10 @@ public static class StatisticsJson
                 Number(w, "p", c.P);
                 Number(w, "odds_ratio", c.OddsRatio);
                 Interval(w, c.Low, c.High);
+                w.WriteStartArray("ci_profile");
+                NumberValue(w, c.Profile is { Lower.IsSuccess: true } ? Math.Exp(c.Profile.Lower.Value) : double.NaN);
+                NumberValue(w, c.Profile is { Upper.IsSuccess: true } ? Math.Exp(c.Profile.Upper.Value) : double.NaN);
+                w.WriteEndArray();
                 w.WriteEndObject();
             }
 

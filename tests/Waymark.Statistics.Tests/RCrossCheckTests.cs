@@ -8,7 +8,7 @@ namespace Waymark.Statistics.Tests;
 public sealed class RCrossCheckTests
 {
     private static readonly Dictionary<string, string> CrossTabFlags = new() { ["small_expected"] = "expected counts are below 5" };
-    private static readonly Dictionary<string, string> LogitFlags = new() { ["aliased"] = "singularities" };
+    private static readonly Dictionary<string, string> LogitFlags = new() { ["aliased"] = "singularities", ["non_integer"] = "non-integer #successes in a binomial glm!" };
     private static readonly string[] Collation = ["b", "B", "a", "_x", "Z", "é"];
 
     public static TheoryData<string, int> CrossTabCases { get; } = Cases(
@@ -19,7 +19,10 @@ public sealed class RCrossCheckTests
         ("many-levels-missing-weights", 3), ("single-level", 1), ("numeric-and-collation-levels", 2));
 
     public static TheoryData<string, int> LogitCases { get; } = Cases(
-        ("numeric", 3), ("categorical-weights-missing", 3), ("reference-level", 2), ("aliased", 2), ("many-levels", 2));
+        ("numeric", 3), ("categorical-weights-missing", 3), ("reference-level", 2), ("aliased", 2), ("many-levels", 2),
+        ("fractional-weights", 2), ("yes-no-outcome", 2), ("logical-outcome", 2), ("separated", 2));
+
+    private static readonly string[][] OutcomeWords = [["no", "yes"], ["Refused", "agreed"], ["FALSE", "TRUE"], ["F", "T"], ["false", "true"]];
 
     [Theory]
     [MemberData(nameof(CrossTabCases))]
@@ -70,14 +73,25 @@ public sealed class RCrossCheckTests
             var g = i < groups.Length ? groups[i] : data.Skewed(groups);
             var eta = -0.4 + (0.8 * x1) - (0.15 * x2) + (0.2 * x3) + effects[Array.IndexOf(groups, g)];
             var y = data.Random.NextDouble() < 1 / (1 + Math.Exp(-eta)) ? 1 : 0;
+            if (scenario == "separated" && g == groups[^1])
+            {
+                // Nobody in the last group has the outcome: its coefficient runs off to minus infinity.
+                y = 0;
+            }
+
+            var words = OutcomeWords[(seed + (scenario == "logical-outcome" ? 2 : 0)) % OutcomeWords.Length];
+            var outcome = scenario is "yes-no-outcome" or "logical-outcome" ? words[y] : y.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var rowWeight = scenario == "fractional-weights"
+                ? GeneratedData.Number(Math.Round(0.2 + (data.Random.NextDouble() * 3), 2))
+                : data.Random.Next(1, 5).ToString(System.Globalization.CultureInfo.InvariantCulture);
             data.Row(
-                data.MaybeMissing(y.ToString(System.Globalization.CultureInfo.InvariantCulture), missingShare),
+                data.MaybeMissing(outcome, missingShare),
                 data.MaybeMissing(GeneratedData.Number(x1), missingShare),
                 GeneratedData.Number(x2),
                 x3,
                 data.MaybeMissing(g, missingShare),
                 g,
-                data.Random.Next(1, 5));
+                rowWeight);
         }
 
         var path = data.Save();
@@ -87,6 +101,9 @@ public sealed class RCrossCheckTests
             "categorical-weights-missing" => (["x1", "g", "x3"], "w", []),
             "reference-level" => (["g", "x2"], "w", ["g=south"]),
             "aliased" => (["x1", "g", "x2", "g2", "x3"], null, []),
+            "fractional-weights" => (["x1", "g"], "w", []),
+            "yes-no-outcome" or "logical-outcome" => (["x1", "x2", "g"], seed == 1 ? "w" : null, []),
+            "separated" => (["g", "x1"], null, []),
             _ => (["g", "x1"], null, []),
         };
         var output = StatisticsJson.Logit(path, "y", predictors, weight, references);
@@ -94,6 +111,14 @@ public sealed class RCrossCheckTests
         var r = RReference.Run(["logit", path, "y", string.Join(",", predictors), weight ?? "-", .. references]);
         RReference.AssertSame(r, output.Json!, LogitFlags);
         Assert.Equal(scenario == "aliased" ? "TRUE" : "FALSE", r["!aliased"]);
+        Assert.Equal(scenario == "fractional-weights" ? "TRUE" : "FALSE", r["!non_integer"]);
+        if (scenario == "separated")
+        {
+            // The separated group's odds ratio has no lower limit (R's confint() extrapolates its spline there,
+            // with a warning): null, and a warning that names it.
+            Assert.Equal("null", RReference.Flatten(output.Json!)[$"coefficients.{groups.Length - 1}.ci_profile.0"]);
+            Assert.Contains(RReference.Flatten(output.Json!).Where(p => p.Key.StartsWith("$warnings.", StringComparison.Ordinal)), p => p.Value.Contains("Profile-likelihood interval of g" + groups[^1], StringComparison.Ordinal));
+        }
     }
 
     [Fact]

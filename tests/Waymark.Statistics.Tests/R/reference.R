@@ -5,7 +5,8 @@
 #   Rscript --vanilla reference.R logit    DATA.csv OUTCOME PRED1,PRED2 [WEIGHT|-] [COLUMN=LEVEL ...]
 #   Rscript --vanilla reference.R describe DATA.csv VAR
 # A level order for a column (a form's choice names) comes in the environment: WAYMARK_LEVELS_<column>=a|b|c.
-# Lines: "key=number" (17 significant digits, "null" for NA/NaN/Inf), "$key=text", "!flag=TRUE|FALSE".
+# Lines: "key=number" (17 significant digits, "null" for NA/NaN/Inf), "$key=text", "!flag=TRUE|FALSE",
+# "~key=number" for a figure R only approximates (confint()'s spline), compared more loosely.
 # Levels sort as in the C locale, the order Waymark documents (docs/statistics.md).
 invisible(Sys.setlocale("LC_COLLATE", "C"))
 args <- commandArgs(trailingOnly = TRUE)
@@ -70,23 +71,66 @@ if (kind == "freq") {
     }
   }
 } else if (kind == "logit") {
+  # The exact profile-likelihood limits (what confint() interpolates): R's own profile walk (steps of
+  # zmax/5 standard errors, at most nine, each glm.fit started from the previous linear predictor), then
+  # uniroot on the signed root deviance inside the step that crosses the normal quantile. NA where
+  # confint() has no limit because the walk never gets there.
+  exact_profile <- function(fit, level = 0.95) {
+    b <- coef(fit); nonA <- !is.na(b); X <- model.matrix(fit); y <- fit$y; w <- weights(fit, "prior")
+    se <- sqrt(diag(vcov(fit)))
+    D0 <- deviance(fit); q <- qnorm(1 - (1 - level) / 2); del <- sqrt(qchisq(1 - (1 - level) / 4, 1)) / 5
+    ctl <- glm.control(epsilon = 1e-13, maxit = 100)
+    out <- matrix(NA_real_, length(b), 2)
+    for (i in which(nonA)) {
+      a <- nonA; a[i] <- FALSE
+      for (sgn in c(-1, 1)) {
+        srd <- function(bi, start) {
+          f <- suppressWarnings(glm.fit(X[, a, drop = FALSE], y, weights = w, etastart = start, offset = X[, i] * bi, family = binomial(), control = ctl))
+          list(z = sgn * sqrt(max(f$deviance - D0, 0)), eta = f$linear.predictors)
+        }
+        inner <- b[i]; eta <- drop(X[, nonA, drop = FALSE] %*% b[nonA])
+        for (step in 1:9) {
+          bi <- b[i] + sgn * step * del * se[i]
+          r <- srd(bi, eta)
+          if (abs(r$z) >= q) {
+            out[i, (sgn + 3) / 2] <- uniroot(function(t) srd(t, eta)$z - sgn * q, sort(c(inner, bi)), tol = 1e-14)$root
+            break
+          }
+          inner <- bi; eta <- r$eta
+        }
+      }
+    }
+    out
+  }
   outcome <- args[3]; predictors <- strsplit(args[4], ",")[[1]]
   w <- if (length(args) >= 5) args[5] else "-"
   vars <- c(outcome, predictors, if (w != "-") w)
   keep <- complete.cases(d[, vars, drop = FALSE])
   dd <- d[keep, , drop = FALSE]
   dd$.w <- if (w == "-") rep(1, nrow(dd)) else as.numeric(dd[[w]])
-  for (p in predictors) if (is.character(dd[[p]])) dd[[p]] <- factor(dd[[p]])
+  for (p in c(outcome, predictors)) if (is.character(dd[[p]])) dd[[p]] <- factor(dd[[p]])
   for (r in args[-(1:5)]) { kv <- strsplit(r, "=", fixed = TRUE)[[1]]; dd[[kv[1]]] <- relevel(dd[[kv[1]]], ref = kv[2]) }
-  fit <- glm(reformulate(predictors, outcome), family = binomial(), data = dd, weights = .w)
+  non_integer <- FALSE
+  fit <- withCallingHandlers(glm(reformulate(predictors, outcome), family = binomial(), data = dd, weights = .w),
+    warning = function(w) if (grepl("non-integer #successes", conditionMessage(w), fixed = TRUE)) { non_integer <<- TRUE; invokeRestart("muffleWarning") })
+  flag("non_integer", non_integer)
   num("n", sum(dd$.w)); num("missing", sum(!keep)); num("rows_used", sum(keep)); num("rows_dropped", sum(!keep))
+  y <- dd[[outcome]]
+  txt("success", if (is.factor(y)) levels(y)[2] else if (is.logical(y)) "TRUE" else "1")
   cf <- coef(fit); s <- coef(summary(fit)); z <- qnorm(0.975)
+  # confint() itself, on the odds-ratio scale: "~" keys, compared at the precision of R's interpolation.
+  # confint() where the exact profile has both limits: where it has none (a flat likelihood, as under
+  # separation) confint()'s figures extrapolate its spline and mean nothing.
+  profile_ci <- exp(exact_profile(fit))
+  r_ci <- exp(suppressWarnings(suppressMessages(confint(fit))))
   for (i in seq_along(cf)) {
     key <- sprintf("coefficients.%d.", i - 1); term <- names(cf)[i]
     txt(paste0(key, "term"), term)
     row <- if (is.na(cf[i])) rep(NA, 4) else s[term, ]
     num(paste0(key, "estimate"), row[1]); num(paste0(key, "se"), row[2]); num(paste0(key, "z"), row[3]); num(paste0(key, "p"), row[4])
     num(paste0(key, "odds_ratio"), exp(row[1])); num(paste0(key, "ci.0"), exp(row[1] - z * row[2])); num(paste0(key, "ci.1"), exp(row[1] + z * row[2]))
+    num(paste0(key, "ci_profile.0"), profile_ci[i, 1]); num(paste0(key, "ci_profile.1"), profile_ci[i, 2])
+    if (!anyNA(profile_ci[i, ])) { num(paste0("~", key, "ci_profile.0"), r_ci[i, 1]); num(paste0("~", key, "ci_profile.1"), r_ci[i, 2]) }
   }
   flag("aliased", any(is.na(cf)))
   num("deviance", deviance(fit)); num("null_deviance", fit$null.deviance); num("aic", fit$aic); num("iterations", fit$iter)
