@@ -3,7 +3,7 @@ namespace Waymark.Statistics;
 /// <summary>One coefficient; Low and High are the Wald interval (R's confint.default) on the odds-ratio scale.</summary>
 internal sealed record Coefficient(string Term, double Estimate, double StandardError, double Z, double P, double OddsRatio, double Low, double High)
 {
-    /// <summary>The profile-likelihood limits on the log-odds scale (R's confint()); null for an aliased coefficient.</summary>
+    /// <summary>The profile-likelihood limits on the log-odds scale (R's confint()); null for an aliased coefficient or when not asked for.</summary>
     public ProfileInterval? Profile { get; init; }
 }
 
@@ -38,7 +38,8 @@ internal static class LogisticRegression
         string response,
         IReadOnlyList<string> predictors,
         string? weight = null,
-        IReadOnlyDictionary<string, string>? references = null)
+        IReadOnlyDictionary<string, string>? references = null,
+        bool profile = true)
     {
         if (predictors.Count == 0)
         {
@@ -136,7 +137,7 @@ internal static class LogisticRegression
             at += part.Terms.Count;
         }
 
-        return Fit(y, prior, x, terms, dropped: data.RowCount - n, outcome.Value.Success);
+        return Fit(y, prior, x, terms, dropped: data.RowCount - n, outcome.Value.Success, profile);
     }
 
     private static double[] Filled(int n, double value)
@@ -147,7 +148,7 @@ internal static class LogisticRegression
     }
 
     /// <summary>IRLS on a row-major design <paramref name="x"/> (n rows of terms.Count values).</summary>
-    private static Result<LogisticResult> Fit(double[] y, double[] prior, double[] x, List<string> terms, int dropped, string success)
+    private static Result<LogisticResult> Fit(double[] y, double[] prior, double[] x, List<string> terms, int dropped, string success, bool profile)
     {
         var n = y.Length;
         var p = terms.Count;
@@ -230,14 +231,14 @@ internal static class LogisticRegression
         {
             var se = errors[a];
             var zValue = beta[a] / se;
-            var profile = information.Aliased[a] ? null : ProfileLikelihood.Interval(model, a, information.Aliased, covariance);
+            var limits = information.Aliased[a] || !profile ? null : ProfileLikelihood.Interval(model, a, information.Aliased, covariance);
             coefficients.Add(new Coefficient(
                 terms[a], beta[a], se, zValue, double.IsNaN(zValue) ? double.NaN : SpecialFunctions.NormalTwoSided(zValue),
                 Math.Exp(beta[a]), Math.Exp(beta[a] - (z975 * se)), Math.Exp(beta[a] + (z975 * se)))
             {
-                Profile = profile,
+                Profile = limits,
             });
-            foreach (var side in profile is null ? [] : new[] { profile.Lower, profile.Upper })
+            foreach (var side in limits is null ? [] : new[] { limits.Lower, limits.Upper })
             {
                 if (!side.IsSuccess)
                 {

@@ -148,13 +148,18 @@ public static class StatisticsJson
         });
     }
 
-    /// <summary>Logistic regression; <paramref name="references"/> holds "column=level" choices of reference level.</summary>
+    /// <summary>
+    /// Logistic regression; <paramref name="references"/> holds "column=level" choices of reference level.
+    /// Without <paramref name="profile"/> the profile-likelihood intervals (ci_profile) are left out: they cost
+    /// about a dozen refits per coefficient.
+    /// </summary>
     public static StatisticsOutput Logit(
         string csvPath,
         string outcome,
         IReadOnlyList<string> predictors,
         string? weight = null,
-        IReadOnlyList<string>? references = null)
+        IReadOnlyList<string>? references = null,
+        bool profile = true)
     {
         ArgumentNullException.ThrowIfNull(predictors);
         var chosen = ParseReferences(references);
@@ -163,7 +168,7 @@ public static class StatisticsJson
             return new StatisticsOutput(null, chosen.Error);
         }
 
-        return Timed(csvPath, data => LogisticRegression.Fit(data, outcome, predictors, weight, chosen.Value), (w, m) =>
+        return Timed(csvPath, data => LogisticRegression.Fit(data, outcome, predictors, weight, chosen.Value, profile), (w, m) =>
         {
             Number(w, "n", m.N);
             Number(w, "missing", m.DroppedMissing);
@@ -180,10 +185,14 @@ public static class StatisticsJson
                 Number(w, "p", c.P);
                 Number(w, "odds_ratio", c.OddsRatio);
                 Interval(w, c.Low, c.High);
-                w.WriteStartArray("ci_profile");
-                NumberValue(w, c.Profile is { Lower.IsSuccess: true } ? Math.Exp(c.Profile.Lower.Value) : double.NaN);
-                NumberValue(w, c.Profile is { Upper.IsSuccess: true } ? Math.Exp(c.Profile.Upper.Value) : double.NaN);
-                w.WriteEndArray();
+                if (profile)
+                {
+                    w.WriteStartArray("ci_profile");
+                    NumberValue(w, c.Profile is { Lower.IsSuccess: true } ? Math.Exp(c.Profile.Lower.Value) : double.NaN);
+                    NumberValue(w, c.Profile is { Upper.IsSuccess: true } ? Math.Exp(c.Profile.Upper.Value) : double.NaN);
+                    w.WriteEndArray();
+                }
+
                 w.WriteEndObject();
             }
 

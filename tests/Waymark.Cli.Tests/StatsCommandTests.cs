@@ -116,6 +116,26 @@ public sealed class StatsCommandTests
     }
 
     [Fact]
+    public async Task Logit_takes_a_yes_no_outcome_and_gives_both_intervals()
+    {
+        var path = Csv("y,x\nno,1\nyes,2\nno,3\nyes,4\nno,5\nyes,6\nyes,3\nno,4\n");
+        var (code, output, error) = await RunAsync("stats", "logit", path, "--outcome", "y", "--predictors", "x", "--json");
+        Assert.True(code == ExitCodes.Ok, error);
+        using var json = JsonDocument.Parse(output);
+        Assert.Equal("yes", json.RootElement.GetProperty("success").GetString());
+        var x = json.RootElement.GetProperty("coefficients")[1];
+        var wald = x.GetProperty("ci").EnumerateArray().Select(v => v.GetDouble()).ToArray();
+        var profile = x.GetProperty("ci_profile").EnumerateArray().Select(v => v.GetDouble()).ToArray();
+        Assert.True(profile[0] < x.GetProperty("odds_ratio").GetDouble() && x.GetProperty("odds_ratio").GetDouble() < profile[1]);
+        Assert.NotEqual(wald[0], profile[0]);
+
+        (code, output, error) = await RunAsync("stats", "logit", path, "--outcome", "y", "--predictors", "x", "--wald-only", "--json");
+        Assert.True(code == ExitCodes.Ok, error);
+        using var waldOnly = JsonDocument.Parse(output);
+        Assert.False(waldOnly.RootElement.GetProperty("coefficients")[1].TryGetProperty("ci_profile", out _));
+    }
+
+    [Fact]
     public async Task Timing_goes_to_standard_error_and_leaves_the_json_alone()
     {
         var path = Csv("a,b\nx,1\ny,2\nx,3\n");

@@ -35,6 +35,14 @@ public sealed partial class ReportTests(PageChecker checker) : IClassFixture<Pag
         var chi = double.Parse(crosstab["chi_square.statistic"], System.Globalization.CultureInfo.InvariantCulture);
         Assert.Contains($"= {chi.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture)}, p", html, StringComparison.Ordinal);
 
+        // Both intervals of the odds ratios, named: the profile likelihood's (R's confint) and Wald's.
+        Assert.Contains("95% CI (profile likelihood)", html, StringComparison.Ordinal);
+        Assert.Contains("95% CI (Wald)", html, StringComparison.Ordinal);
+        var logit = RReference.Flatten(StatisticsJson.Logit(Path.Combine(Examples, "survey.csv"), "sought_help", ["contact", "hours_online", "age_group"], "w", ["contact=never"]).Json!);
+        var low = double.Parse(logit["coefficients.1.ci_profile.0"], System.Globalization.CultureInfo.InvariantCulture);
+        var high = double.Parse(logit["coefficients.1.ci_profile.1"], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains($"<td>{HtmlReport.Fixed(low)} to {HtmlReport.Fixed(high)}</td>", html, StringComparison.Ordinal);
+
         PageChecker.AssertClean(await checker.CheckHtmlAsync(new Uri("http://127.0.0.1/report.html"), html));
     }
 

@@ -75,7 +75,7 @@ internal static class StatsCommand
     private static Command Logit()
     {
         var data = DataArgument();
-        var outcome = new Option<string>("--outcome") { Description = "0/1 outcome column.", Required = true };
+        var outcome = new Option<string>("--outcome") { Description = "Outcome column: 0/1, TRUE/FALSE, or two categories (the second in sorted order is success, as R's glm).", Required = true };
         var predictors = new Option<string>("--predictors") { Description = "Predictor columns, comma-separated; non-numeric columns are categorical.", Required = true };
         var weight = WeightOption();
         var references = new Option<string[]>("--ref")
@@ -84,9 +84,13 @@ internal static class StatsCommand
             AllowMultipleArgumentsPerToken = false,
         };
         var json = JsonOption();
-        var command = new Command("logit", "Logistic regression (binomial GLM, logit link) by IRLS, as R's glm.")
+        var waldOnly = new Option<bool>("--wald-only")
         {
-            data, outcome, predictors, weight, references, json,
+            Description = "Leave out the profile-likelihood intervals (ci_profile): on very large files they cost about a dozen refits per coefficient.",
+        };
+        var command = new Command("logit", "Logistic regression (binomial GLM, logit link) by IRLS, as R's glm; odds ratios with Wald (ci) and profile-likelihood (ci_profile, R's confint) intervals.")
+        {
+            data, outcome, predictors, weight, references, json, waldOnly,
         };
         command.SetAction((parseResult, _) => PrintAsync(
             parseResult,
@@ -96,7 +100,8 @@ internal static class StatsCommand
                 parseResult.GetValue(outcome)!,
                 parseResult.GetValue(predictors)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
                 parseResult.GetValue(weight),
-                parseResult.GetValue(references))));
+                parseResult.GetValue(references),
+                profile: !parseResult.GetValue(waldOnly))));
         return command;
     }
 

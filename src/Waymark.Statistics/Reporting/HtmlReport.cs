@@ -155,13 +155,15 @@ internal sealed class HtmlReport
     {
         Line($"<h2 id=\"{id}\">{E(title)}</h2>");
         Line($"<table><caption>Logistic regression of {E(item.Logit!)} on {E(string.Join(", ", item.Predictors!))}</caption>");
-        Line("<thead><tr><th scope=\"col\">Term</th><th scope=\"col\">Estimate</th><th scope=\"col\">SE</th><th scope=\"col\">z</th><th scope=\"col\">p</th><th scope=\"col\">Odds ratio</th><th scope=\"col\">95% CI</th></tr></thead><tbody>");
+        Line("<thead><tr><th scope=\"col\">Term</th><th scope=\"col\">Estimate</th><th scope=\"col\">SE</th><th scope=\"col\">z</th><th scope=\"col\">p</th><th scope=\"col\">Odds ratio</th><th scope=\"col\">95% CI (profile likelihood)</th><th scope=\"col\">95% CI (Wald)</th></tr></thead><tbody>");
         foreach (var c in m.Coefficients)
         {
-            Line($"<tr><th scope=\"row\">{E(c.Term)}</th><td>{Fixed(c.Estimate)}</td><td>{Fixed(c.StandardError)}</td><td>{Fixed(c.Z)}</td><td>{P(c.P)}</td><td>{Fixed(c.OddsRatio)}</td><td>{Fixed(c.Low)} to {Fixed(c.High)}</td></tr>");
+            Line($"<tr><th scope=\"row\">{E(c.Term)}</th><td>{Fixed(c.Estimate)}</td><td>{Fixed(c.StandardError)}</td><td>{Fixed(c.Z)}</td><td>{P(c.P)}</td><td>{Fixed(c.OddsRatio)}</td><td>{ProfileLimits(c.Profile)}</td><td>{Fixed(c.Low)} to {Fixed(c.High)}</td></tr>");
         }
 
         Line("</tbody></table>");
+        Line("<p>Confidence intervals of the odds ratios: profile likelihood as R's <code>confint()</code> gives them (exact limits, where R interpolates), " +
+            "and Wald (estimate ± 1.96 SE, R's <code>confint.default()</code>). A limit the profile does not reach is shown as –.</p>");
         RowsLine(m.RowsUsed, m.DroppedMissing);
         Line("<dl>");
         Term("N (weighted)", Count(m.N));
@@ -199,6 +201,11 @@ internal sealed class HtmlReport
     private static string Count(double value) => SvgChart.Count(value);
 
     private static string Percent(double value) => SvgChart.Percent(value);
+
+    private static string ProfileLimits(ProfileInterval? profile) =>
+        profile is null ? "–" : $"{ProfileLimit(profile.Lower)} to {ProfileLimit(profile.Upper)}";
+
+    private static string ProfileLimit(Result<double> limit) => limit.IsSuccess ? Fixed(Math.Exp(limit.Value)) : "–";
 
     // Full precision is in the JSON; a report shows what a reader compares.
     internal static string Fixed(double value) =>
