@@ -175,19 +175,7 @@ internal static class LogisticRegression
             beta = information.Solve(xtwz);
 
             // An aliased coefficient (NaN) contributes nothing, as R's glm.fit drops the column.
-            var used = Array.ConvertAll(beta, b => double.IsNaN(b) ? 0 : b);
-            for (var i = 0; i < n; i++)
-            {
-                var row = x.AsSpan(i * p, p);
-                var sum = 0.0;
-                for (var a = 0; a < row.Length; a++)
-                {
-                    sum += row[a] * used[a];
-                }
-
-                eta[i] = sum;
-                mu[i] = Inverse(sum);
-            }
+            Predict(x, p, Array.ConvertAll(beta, b => double.IsNaN(b) ? 0 : b), null, eta, mu);
 
             deviance = Deviance(y, prior, mu);
             if (Math.Abs(deviance - devOld) / (Math.Abs(deviance) + 0.1) < Epsilon)
@@ -276,7 +264,6 @@ internal static class LogisticRegression
     /// </summary>
     public static (double Deviance, double[] Eta) Refit(double[] y, double[] prior, double[] x, int p, double[] offset, double[] etaStart, double epsilon)
     {
-        var n = y.Length;
         var eta = (double[])etaStart.Clone();
         var mu = Array.ConvertAll(eta, Inverse);
         var devOld = Deviance(y, prior, mu);
@@ -284,19 +271,7 @@ internal static class LogisticRegression
         for (var iteration = 1; iteration <= MaxIterations; iteration++)
         {
             var (xtwx, xtwz) = NormalEquations(y, prior, x, mu, eta, offset, p);
-            var beta = Array.ConvertAll(Cholesky.Factor(xtwx).Solve(xtwz), b => double.IsNaN(b) ? 0 : b);
-            for (var i = 0; i < n; i++)
-            {
-                var row = x.AsSpan(i * p, p);
-                var sum = offset[i];
-                for (var a = 0; a < row.Length; a++)
-                {
-                    sum += row[a] * beta[a];
-                }
-
-                eta[i] = sum;
-                mu[i] = Inverse(sum);
-            }
+            Predict(x, p, Array.ConvertAll(Cholesky.Factor(xtwx).Solve(xtwz), b => double.IsNaN(b) ? 0 : b), offset, eta, mu);
 
             deviance = Deviance(y, prior, mu);
             if (Math.Abs(deviance - devOld) / (Math.Abs(deviance) + 0.1) < epsilon)
@@ -308,6 +283,23 @@ internal static class LogisticRegression
         }
 
         return (deviance, eta);
+    }
+
+    /// <summary>The linear predictor X beta (+ offset) and the fitted probabilities, row by row.</summary>
+    private static void Predict(double[] x, int p, double[] beta, double[]? offset, double[] eta, double[] mu)
+    {
+        for (var i = 0; i < eta.Length; i++)
+        {
+            var row = x.AsSpan(i * p, p);
+            var sum = offset is null ? 0.0 : offset[i];
+            for (var a = 0; a < row.Length; a++)
+            {
+                sum += row[a] * beta[a];
+            }
+
+            eta[i] = sum;
+            mu[i] = Inverse(sum);
+        }
     }
 
     /// <summary>X'WX (lower triangle) and X'Wz of one IRLS step, in one pass over the rows; z leaves out the offset.</summary>
