@@ -41,7 +41,7 @@ public sealed partial class ReportTests(PageChecker checker) : IClassFixture<Pag
         var logit = RReference.Flatten(StatisticsJson.Logit(Path.Combine(Examples, "survey.csv"), "sought_help", ["contact", "hours_online", "age_group"], "w", ["contact=never"]).Json!);
         var low = double.Parse(logit["coefficients.1.ci_profile.0"], System.Globalization.CultureInfo.InvariantCulture);
         var high = double.Parse(logit["coefficients.1.ci_profile.1"], System.Globalization.CultureInfo.InvariantCulture);
-        Assert.Contains($"<td>{HtmlReport.Fixed(low)} to {HtmlReport.Fixed(high)}</td>", html, StringComparison.Ordinal);
+        Assert.Contains($"<td>{Reporting.HtmlReport.Fixed(low)} to {Reporting.HtmlReport.Fixed(high)}</td>", html, StringComparison.Ordinal);
 
         PageChecker.AssertClean(await checker.CheckHtmlAsync(new Uri("http://127.0.0.1/report.html"), html));
     }
