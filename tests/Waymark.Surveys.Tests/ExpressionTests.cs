@@ -13,6 +13,8 @@ public sealed class ExpressionTests
         public XValue Reference(string name) => values.TryGetValue(name, out var v) ? v : XValue.Empty;
 
         public XValue ChoiceColumn(string name) => name == "country" ? XValue.FromString("fi") : XValue.Empty;
+
+        public string ChoiceLabel(string question, string choice) => string.Empty;
     }
 
     private static string Eval(string source, params (string Name, XValue Value)[] values) =>

@@ -151,6 +151,8 @@ public sealed class FuzzTests
         public XValue Reference(string name) => Values[random.Next(Values.Length)];
 
         public XValue ChoiceColumn(string name) => Values[random.Next(Values.Length)];
+
+        public string ChoiceLabel(string question, string choice) => string.Empty;
     }
 
     [Theory]

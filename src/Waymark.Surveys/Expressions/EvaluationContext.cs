@@ -12,6 +12,12 @@ public interface IEvaluationContext
     /// <summary>A column of the choice being filtered (<c>choice_filter</c>); empty string when the column is absent.</summary>
     XValue ChoiceColumn(string name);
 
+    /// <summary>
+    /// <c>jr:choice-name(value, '${question}')</c>: the label of choice <paramref name="choice"/> of the select
+    /// <paramref name="question"/> in the language being shown; empty when the value is not one of its choices.
+    /// </summary>
+    string ChoiceLabel(string question, string choice);
+
     /// <summary>The date <c>today()</c> returns; the caller decides it (TimeProvider, UTC), so tests are repeatable.</summary>
     DateOnly Today { get; }
 }

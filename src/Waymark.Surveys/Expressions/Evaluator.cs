@@ -121,6 +121,8 @@ internal static class Evaluator
                 return XValue.FromDate(context.Today);
             case "date":
                 return ToDate(Arg(0));
+            case "jr:choice-name":
+                return XValue.FromString(context.ChoiceLabel(call.ChoiceQuestion!, Arg(0).AsString().Trim()));
             default:
                 return OdkFunctions.Call(call.Function, args.Select(a => Evaluate(a, context)).ToList(), context);
         }
@@ -173,9 +175,8 @@ internal static class Evaluator
                 : XValue.Empty;
         }
 
-        return DateOnly.TryParseExact(value.AsString().Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            ? XValue.FromDate(date)
-            : XValue.Empty;
+        // A date, or the day of a dateTime as written (date('2024-03-15T23:30:00-05:00') is 2024-03-15).
+        return OdkFunctions.DateTimeValue(value) is { } moment ? XValue.FromDate(DateOnly.FromDateTime(moment)) : XValue.Empty;
     }
 
     /// <summary>string-length counts characters as users see them (text elements), so "é" typed either way is 1.</summary>

@@ -12,6 +12,15 @@ public sealed class Expression
         Source = source;
         _root = root;
         References = CollectReferences(root);
+        var choiceQuestions = new List<string>();
+        Visit(root, n =>
+        {
+            if (n is Call { ChoiceQuestion: { } question } && !choiceQuestions.Contains(question))
+            {
+                choiceQuestions.Add(question);
+            }
+        });
+        ChoiceLabelQuestions = choiceQuestions;
     }
 
     /// <summary>The expression text as written in the form.</summary>
@@ -19,6 +28,9 @@ public sealed class Expression
 
     /// <summary>The question names this expression reads with <c>${name}</c>, in order of first use.</summary>
     public IReadOnlyList<string> References { get; }
+
+    /// <summary>The select questions whose choice labels the expression reads with <c>jr:choice-name(value, '${q}')</c>.</summary>
+    public IReadOnlyList<string> ChoiceLabelQuestions { get; }
 
     /// <summary>True when the expression uses <c>.</c> (the current answer).</summary>
     public bool UsesCurrent => Contains(_root, n => n is Current);

@@ -58,7 +58,11 @@ internal static class Functions
         ["exp10"] = (1, 1),
         ["pi"] = (0, 0),
         ["format-date"] = (2, 2),
+        ["format-date-time"] = (2, 2),
+        ["decimal-date-time"] = (1, 1),
+        ["decimal-time"] = (1, 1),
         ["selected-at"] = (2, 2),
+        ["jr:choice-name"] = (2, 2),
     };
 
     /// <summary>ODK functions refused on purpose, with the reason the import error gives.</summary>
@@ -76,5 +80,9 @@ internal static class Functions
         ["digest"] = "Waymark does not hash answers in the form",
         ["base64-decode"] = "it decodes device data",
         ["jr:itext"] = "labels are translated by the label::Language columns",
+        ["count"] = "it counts the instances of a repeat, and repeats are not built yet",
+        ["position"] = "it numbers the instances of a repeat, and repeats are not built yet",
+        ["indexed-repeat"] = "it reads one instance of a repeat, and repeats are not built yet",
+        ["current"] = "it walks the form's XML, which Waymark does not build; refer to a question as ${name}",
     };
 }

@@ -22,4 +22,7 @@ internal sealed record Call(string Function, IReadOnlyList<Node> Arguments, int 
 {
     /// <summary>A regex compiled once at parse time when the pattern is a literal (the usual case).</summary>
     public System.Text.RegularExpressions.Regex? LiteralRegex { get; init; }
+
+    /// <summary>For <c>jr:choice-name(value, '${q}')</c>: the select question whose choice labels are read.</summary>
+    public string? ChoiceQuestion { get; init; }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace Waymark.Surveys.Expressions;
 
@@ -8,7 +9,7 @@ namespace Waymark.Surveys.Expressions;
 /// a device. Without repeats every argument is one value, so the node-set functions (sum, max, min, join,
 /// count-non-empty) take their arguments as the list of values.
 /// </summary>
-internal static class OdkFunctions
+internal static partial class OdkFunctions
 {
     private static readonly string[] Months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
@@ -50,7 +51,10 @@ internal static class OdkFunctions
             "exp" => XValue.FromNumber(Math.Exp(N(0))),
             "exp10" => XValue.FromNumber(Math.Pow(10, N(0))),
             "pi" => XValue.FromNumber(Math.PI),
-            "format-date" => XValue.FromString(FormatDate(args[0], S(1))),
+            "format-date" => XValue.FromString(DateTimeValue(args[0]) is { } date ? Format(date, S(1), withTime: false) : string.Empty),
+            "format-date-time" => XValue.FromString(DateTimeValue(args[0]) is { } moment ? Format(moment, S(1), withTime: true) : string.Empty),
+            "decimal-date-time" => XValue.FromNumber(DateTimeValue(args[0]) is { } at ? (at - DateTime.UnixEpoch).TotalDays : double.NaN),
+            "decimal-time" => XValue.FromNumber(TimeValue(S(0)) is { } time ? time.ToTimeSpan().TotalDays : double.NaN),
             "selected-at" => XValue.FromString(SelectedAt(S(0), N(1))),
             _ => throw new InvalidOperationException("unknown function " + function),
         };
@@ -98,16 +102,60 @@ internal static class OdkFunctions
         return double.IsNaN(index) || index < 0 || index >= items.Length ? string.Empty : items[(int)index];
     }
 
-    /// <summary>format-date with the ODK identifiers %Y %y %m %n %b %d %e %a (English names); other characters as written.</summary>
-    private static string FormatDate(XValue value, string format)
+    /// <summary>
+    /// A date (<c>2024-03-15</c>, midnight), a number of days since 1970-01-01, or a dateTime (<c>2024-03-15T14:05:09.250+02:00</c>) as the clock
+    /// shows it where it was written: the offset is not applied, since a server page has no device time zone.
+    /// </summary>
+    internal static DateTime? DateTimeValue(XValue value)
     {
-        var date = value.Kind == XValueKind.Date ? value : Evaluator.ToDate(value);
-        if (date.Kind != XValueKind.Date)
+        if (value.Kind == XValueKind.Number)
         {
-            return string.Empty;
+            // Days since 1970-01-01, the fraction the time of day (as decimal-date-time gives them).
+            var days = value.AsNumber();
+            return days is >= -719162 and < 2932897 ? DateTime.UnixEpoch.AddTicks((long)Math.Round(days * TimeSpan.TicksPerDay)) : null;
         }
 
-        var d = DateOnly.ParseExact(date.AsString(), "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var text = value.AsString().Trim();
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            return day.ToDateTime(TimeOnly.MinValue);
+        }
+
+        var separator = text.IndexOf('T', StringComparison.Ordinal);
+        return separator == 10
+            && DateOnly.TryParseExact(text[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day)
+            && TimeValue(text[11..]) is { } time
+            ? day.ToDateTime(time)
+            : null;
+    }
+
+    /// <summary>An XML Schema time (<c>HH:mm:ss</c>, optional fraction and offset) as the clock shows it.</summary>
+    internal static TimeOnly? TimeValue(string text)
+    {
+        var match = TimePattern().Match(text.Trim());
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var hours = int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
+        var minutes = int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture);
+        var seconds = int.Parse(match.Groups[3].Value, CultureInfo.InvariantCulture);
+        var fraction = match.Groups[4].Success ? double.Parse("0" + match.Groups[4].Value, CultureInfo.InvariantCulture) : 0;
+        return hours < 24 && minutes < 60 && seconds < 60
+            ? new TimeOnly(hours, minutes, seconds).Add(TimeSpan.FromTicks((long)Math.Round(fraction * TimeSpan.TicksPerSecond)))
+            : null;
+    }
+
+    [GeneratedRegex(@"^([0-9]{2}):([0-9]{2}):([0-9]{2})(\.[0-9]{1,9})?(Z|[+-][0-9]{2}:[0-9]{2})?$", RegexOptions.CultureInvariant)]
+    private static partial Regex TimePattern();
+
+    /// <summary>
+    /// format-date and format-date-time with the ODK identifiers %Y %y %m %n %b %d %e %a (English names) and, for
+    /// a dateTime, %H %h %M %S %3; other characters as written.
+    /// </summary>
+    private static string Format(DateTime d, string format, bool withTime)
+    {
         var text = new StringBuilder();
         for (var i = 0; i < format.Length; i++)
         {
@@ -128,6 +176,11 @@ internal static class OdkFunctions
                 'd' => d.Day.ToString("D2", CultureInfo.InvariantCulture),
                 'e' => d.Day.ToString(CultureInfo.InvariantCulture),
                 'a' => Days[(int)d.DayOfWeek],
+                'H' when withTime => d.Hour.ToString("D2", CultureInfo.InvariantCulture),
+                'h' when withTime => d.Hour.ToString(CultureInfo.InvariantCulture),
+                'M' when withTime => d.Minute.ToString("D2", CultureInfo.InvariantCulture),
+                'S' when withTime => d.Second.ToString("D2", CultureInfo.InvariantCulture),
+                '3' when withTime => d.Millisecond.ToString("D3", CultureInfo.InvariantCulture),
                 var other => "%" + other,
             });
         }

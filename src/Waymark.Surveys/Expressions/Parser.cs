@@ -167,7 +167,28 @@ internal sealed class Parser
             regex = CompileRegex(pattern.Value.AsString(), pattern.Position);
         }
 
-        return new Call(name.Text, arguments, name.Position) { LiteralRegex = regex };
+        string? choiceQuestion = null;
+        if (name.Text == "jr:choice-name")
+        {
+            choiceQuestion = arguments[1] is Literal { Value.Kind: XValueKind.Text } target && QuotedReference(target.Value.AsString()) is { } question
+                ? question
+                : throw new SyntaxException(arguments[1].Position, "jr:choice-name() takes the select question as a quoted reference, e.g. jr:choice-name(${q}, '${q}')");
+        }
+
+        return new Call(name.Text, arguments, name.Position) { LiteralRegex = regex, ChoiceQuestion = choiceQuestion };
+    }
+
+    /// <summary>The question named by a string literal such as <c>'${q}'</c> (pyxform turns it into the question's path).</summary>
+    private static string? QuotedReference(string text)
+    {
+        var trimmed = text.Trim();
+        if (!trimmed.StartsWith("${", StringComparison.Ordinal) || !trimmed.EndsWith('}'))
+        {
+            return null;
+        }
+
+        var name = trimmed[2..^1].Trim();
+        return Names.IsValid(name) ? name : null;
     }
 
     /// <summary>Non-backtracking matching so that a hostile pattern cannot hang the server.</summary>

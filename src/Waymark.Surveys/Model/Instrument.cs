@@ -101,7 +101,8 @@ public sealed class Instrument
             }
         }
 
-        var compiler = new ExpressionCompiler(names, problems);
+        var selects = questions.Where(q => q.Type.IsSelect()).Select(q => q.Name).ToHashSet(StringComparer.Ordinal);
+        var compiler = new ExpressionCompiler(names, selects, problems);
         foreach (var group in groups)
         {
             compiledGroups[group.Name] = (group, compiler.Compile(group.Relevant, group.Row, "relevant", choiceFilter: false));
@@ -211,7 +212,7 @@ public sealed class Instrument
     }
 
     /// <summary>Parses one column's expression and checks its references, recording problems at the question's row.</summary>
-    private sealed class ExpressionCompiler(HashSet<string> names, List<Problem> problems)
+    private sealed class ExpressionCompiler(HashSet<string> names, HashSet<string> selects, List<Problem> problems)
     {
         public Expression? Compile(string? source, int row, string column, bool choiceFilter)
         {
@@ -232,6 +233,13 @@ public sealed class Instrument
                 {
                     problems.Add(new Problem("survey", row, column, $"'{source}' refers to ${{{name}}}, which is not a question in this form"));
                 }
+            }
+
+            foreach (var name in expression.ChoiceLabelQuestions.Where(n => !selects.Contains(n)))
+            {
+                problems.Add(new Problem("survey", row, column, names.Contains(name)
+                    ? $"'{source}': jr:choice-name() reads the choice labels of ${{{name}}}, which is not a select question"
+                    : $"'{source}' refers to ${{{name}}}, which is not a question in this form"));
             }
 
             return expression;

@@ -11,6 +11,7 @@ internal sealed class AnswerContext(
     Instrument instrument,
     IReadOnlyDictionary<string, string> answers,
     DateOnly today,
+    string? language,
     XValue current = default,
     Choice? choice = null) : IEvaluationContext
 {
@@ -55,9 +56,17 @@ internal sealed class AnswerContext(
         return XValue.Empty;
     }
 
-    public AnswerContext WithCurrent(XValue value) => new(instrument, answers, today, value, choice);
+    /// <summary>The label in the language being shown (null: the form's default language), as the page shows it.</summary>
+    public string ChoiceLabel(string question, string choice)
+    {
+        var fallback = instrument.FallbackLanguage;
+        var found = instrument.Find(question)?.Choices.FirstOrDefault(c => string.Equals(c.Name, choice, StringComparison.Ordinal));
+        return found is null ? string.Empty : found.Labels.For(language ?? fallback ?? LocalizedText.DefaultKey, fallback) ?? found.Name;
+    }
 
-    public AnswerContext WithChoice(Choice filtered) => new(instrument, answers, today, Current, filtered);
+    public AnswerContext WithCurrent(XValue value) => new(instrument, answers, today, language, value, choice);
+
+    public AnswerContext WithChoice(Choice filtered) => new(instrument, answers, today, language, Current, filtered);
 
     /// <summary>The XPath value of a raw answer of the given type.</summary>
     public static XValue Typed(QuestionType? type, string raw)

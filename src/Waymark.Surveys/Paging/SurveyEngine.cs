@@ -39,8 +39,8 @@ public sealed class SurveyEngine
     /// <summary>The page index a question is shown on; null for calculations (never shown).</summary>
     public int? PageOf(string question) => _pageOf.TryGetValue(question, out var page) ? page : null;
 
-    /// <summary>Answers for a new respondent: defaults filled in, calculations done.</summary>
-    public IReadOnlyDictionary<string, string> Start()
+    /// <summary>Answers for a new respondent: defaults filled in, calculations done (in <paramref name="language"/>, see <see cref="Settle"/>).</summary>
+    public IReadOnlyDictionary<string, string> Start(string? language = null)
     {
         var answers = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var question in _instrument.Questions)
@@ -51,14 +51,15 @@ public sealed class SurveyEngine
             }
         }
 
-        return Settle(answers);
+        return Settle(answers, language);
     }
 
     /// <summary>
     /// Recomputes calculations and drops answers to irrelevant questions until nothing changes (dropping one
-    /// answer can make another question irrelevant). Unknown names are dropped too.
+    /// answer can make another question irrelevant). Unknown names are dropped too. <paramref name="language"/> is
+    /// the language the respondent reads: <c>jr:choice-name()</c> gives labels in it (null: the form's default).
     /// </summary>
-    public IReadOnlyDictionary<string, string> Settle(IReadOnlyDictionary<string, string> answers)
+    public IReadOnlyDictionary<string, string> Settle(IReadOnlyDictionary<string, string> answers, string? language = null)
     {
         ArgumentNullException.ThrowIfNull(answers);
         var settled = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -77,10 +78,10 @@ public sealed class SurveyEngine
             {
                 var name = q.Question.Name;
                 string? value = null;
-                if (IsRelevant(q, settled))
+                if (IsRelevant(q, settled, language))
                 {
                     value = q.Calculation is { } calculation
-                        ? CalculatedValue(calculation.Evaluate(Context(settled)))
+                        ? CalculatedValue(calculation.Evaluate(Context(settled, language)))
                         : settled.GetValueOrDefault(name);
                 }
 
@@ -167,14 +168,14 @@ public sealed class SurveyEngine
         foreach (var question in Pages[page].Questions)
         {
             var q = _instrument.FindCompiled(question.Name)!;
-            if (!IsRelevant(q, answers))
+            if (!IsRelevant(q, answers, language))
             {
                 continue;
             }
 
             var value = shown?.GetValueOrDefault(question.Name) ?? answers.GetValueOrDefault(question.Name) ?? string.Empty;
             var selected = question.Type.IsSelect() ? Evaluator.SplitList(value) : [];
-            var choices = AllowedChoices(q, answers)
+            var choices = AllowedChoices(q, answers, language)
                 .Select(c => new VisibleChoice(c.Name, Interpolation.Fill(c.Labels.For(language, fallback) ?? c.Name, answers), selected.Contains(c.Name), Other(c.Labels.KeyFor(language, fallback))))
                 .ToList();
             var groupLabels = question.GroupPath
@@ -185,7 +186,7 @@ public sealed class SurveyEngine
                 question,
                 Interpolation.Fill(question.Labels.For(language, fallback) ?? string.Empty, answers),
                 question.Hints.For(language, fallback) is { } hint ? Interpolation.Fill(hint, answers) : null,
-                q.Required?.EvaluateBoolean(Context(answers)) ?? false,
+                q.Required?.EvaluateBoolean(Context(answers, language)) ?? false,
                 question.ReadOnly || question.Calculation is not null || question.Type == QuestionType.Note,
                 choices,
                 value,
@@ -221,10 +222,10 @@ public sealed class SurveyEngine
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(page, Pages.Count);
         ArgumentNullException.ThrowIfNull(language);
         ArgumentNullException.ThrowIfNull(posted);
-        var before = Settle(answers);
+        var before = Settle(answers, language);
         var shown = Pages[page].Questions
             .Select(q => _instrument.FindCompiled(q.Name)!)
-            .Where(q => TakesAnswer(q) && IsRelevant(q, before))
+            .Where(q => TakesAnswer(q) && IsRelevant(q, before, language))
             .ToList();
         var merged = new Dictionary<string, string>(before, StringComparer.Ordinal);
         var errors = new List<FieldError>();
@@ -232,7 +233,7 @@ public sealed class SurveyEngine
         foreach (var q in shown)
         {
             var values = posted.GetValueOrDefault(q.Question.Name) ?? [];
-            var (raw, error) = AnswerParser.Parse(q.Question, values, AllowedChoices(q, before));
+            var (raw, error) = AnswerParser.Parse(q.Question, values, AllowedChoices(q, before, language));
             if (error is { } kind)
             {
                 errors.Add(new FieldError(q.Question.Name, kind, DefaultMessages.For(kind, language)));
@@ -245,11 +246,11 @@ public sealed class SurveyEngine
             }
         }
 
-        var settled = Settle(merged);
+        var settled = Settle(merged, language);
         var fallback = _instrument.FallbackLanguage;
         foreach (var q in shown)
         {
-            if (rejected.ContainsKey(q.Question.Name) || !IsRelevant(q, settled))
+            if (rejected.ContainsKey(q.Question.Name) || !IsRelevant(q, settled, language))
             {
                 continue;
             }
@@ -262,7 +263,7 @@ public sealed class SurveyEngine
 
         var revealed = Pages[page].Questions
             .Select(q => _instrument.FindCompiled(q.Name)!)
-            .Where(q => TakesAnswer(q) && IsRelevant(q, settled) && !shown.Contains(q))
+            .Where(q => TakesAnswer(q) && IsRelevant(q, settled, language) && !shown.Contains(q))
             .Select(q => q.Question.Name)
             .ToList();
         return new SubmitResult(settled, errors, rejected, revealed);
@@ -274,12 +275,12 @@ public sealed class SurveyEngine
     /// </summary>
     public IReadOnlyList<FieldError> ValidateAll(IReadOnlyDictionary<string, string> answers, string language)
     {
-        var settled = Settle(answers);
+        var settled = Settle(answers, language);
         var fallback = _instrument.FallbackLanguage;
         var errors = new List<FieldError>();
         foreach (var q in _instrument.Compiled)
         {
-            if (TakesAnswer(q) && IsRelevant(q, settled) && CheckAnswer(q, settled, language, fallback) is { } error)
+            if (TakesAnswer(q) && IsRelevant(q, settled, language) && CheckAnswer(q, settled, language, fallback) is { } error)
             {
                 errors.Add(error);
             }
@@ -292,7 +293,7 @@ public sealed class SurveyEngine
     {
         var name = q.Question.Name;
         var value = answers.GetValueOrDefault(name) ?? string.Empty;
-        var context = Context(answers);
+        var context = Context(answers, language);
         if (value.Length == 0)
         {
             return q.Required is { } required && required.EvaluateBoolean(context)
@@ -312,29 +313,29 @@ public sealed class SurveyEngine
     private static bool TakesAnswer(CompiledQuestion q) =>
         q.Question.Type.TakesInput() && !q.Question.ReadOnly && q.Calculation is null;
 
-    private IReadOnlyList<Choice> AllowedChoices(CompiledQuestion q, IReadOnlyDictionary<string, string> answers)
+    private IReadOnlyList<Choice> AllowedChoices(CompiledQuestion q, IReadOnlyDictionary<string, string> answers, string? language)
     {
         if (q.ChoiceFilter is not { } filter)
         {
             return q.Question.Choices;
         }
 
-        var context = Context(answers);
+        var context = Context(answers, language);
         return q.Question.Choices.Where(c => filter.EvaluateBoolean(context.WithChoice(c))).ToList();
     }
 
-    private bool IsRelevant(CompiledQuestion q, IReadOnlyDictionary<string, string> answers)
+    private bool IsRelevant(CompiledQuestion q, IReadOnlyDictionary<string, string> answers, string? language = null)
     {
         if (q.Relevant is null && q.GroupRelevance.Count == 0)
         {
             return true;
         }
 
-        var context = Context(answers);
+        var context = Context(answers, language);
         return q.GroupRelevance.All(g => g.EvaluateBoolean(context)) && (q.Relevant?.EvaluateBoolean(context) ?? true);
     }
 
-    private AnswerContext Context(IReadOnlyDictionary<string, string> answers) => new(_instrument, answers, Today);
+    private AnswerContext Context(IReadOnlyDictionary<string, string> answers, string? language = null) => new(_instrument, answers, Today, language);
 
     /// <summary>A calculation's result as a raw answer: NaN (an empty input) is no answer, as in ODK Collect.</summary>
     private static string CalculatedValue(XValue value) =>

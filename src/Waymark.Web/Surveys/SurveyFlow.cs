@@ -83,7 +83,7 @@ public sealed class SurveyFlow
                 return Consent(entry) with { State = _protector.Protect(state with { ShownAt = now.ToUnixTimeMilliseconds() }) };
             }
 
-            var answers = state.Answers.Count > 0 ? state.Answers : entry.Engine.Start();
+            var answers = state.Answers.Count > 0 ? state.Answers : entry.Engine.Start(language);
             var first = entry.Engine.FirstPage(answers);
             return first is { } page
                 ? Show(entry, language, state with { Answers = answers }, page, now)
@@ -145,7 +145,7 @@ public sealed class SurveyFlow
             return Show(entry, language, state, page, now, null, errors);
         }
 
-        var answers = entry.Engine.Settle(state.Answers);
+        var answers = entry.Engine.Settle(state.Answers, language);
         var seconds = state.Seconds.OrderBy(s => s.Key).Select(s => s.Value).ToList();
         var flags = QualityCheck.ForResponse(new QualityInput(answers, entry.FreeTextQuestions, entry.Grids, entry.AttentionChecks, state.HoneypotFilled, seconds));
         var day = _options.DayOf(now);
@@ -228,7 +228,7 @@ public sealed class SurveyFlow
         }
 
         var page = Math.Clamp(state.Page, 0, entry.Engine.Pages.Count - 1);
-        var answers = entry.Engine.Settle(state.Answers);
+        var answers = entry.Engine.Settle(state.Answers, language);
         var resumed = state with { Answers = answers, DraftId = draft!.Id };
         return entry.Engine.IsPageRelevant(page, answers)
             ? Show(entry, language, resumed, page, _time.GetUtcNow())
