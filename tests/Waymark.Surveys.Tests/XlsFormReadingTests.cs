@@ -165,4 +165,51 @@ public sealed class XlsFormReadingTests
         var build = XlsFormFile.Load(new MemoryStream(ole2), "form.xls");
         Assert.Equal("error: form.xls: " + XlsxReader.LegacyXls, Assert.Single(build.Problems).ToString());
     }
+
+    private static InstrumentBuild LoadWithExternal(string[][] survey, string[][] choices, string[][] external) =>
+        XlsFormFile.Load(new MemoryStream(XlsxBuilder.Package([("survey", XlsxBuilder.Rows(survey)), ("choices", XlsxBuilder.Rows(choices)), ("external_choices", XlsxBuilder.Rows(external))])), "form.xlsx");
+
+    /// <summary>
+    /// select_one_external reads its list from the external_choices sheet (the same list name in the choices sheet is
+    /// another list, as in pyxform's choice_name_as_type form) and filters it with choice_filter.
+    /// </summary>
+    [Fact]
+    public void Select_one_external_is_a_select_of_the_external_choices_list_with_its_filter()
+    {
+        var build = LoadWithExternal(
+            [["type", "name", "label", "choice_filter"], ["select_one zone", "zone", "Zone", string.Empty], ["select_one_external place", "place", "Place", "zone=${zone}"]],
+            [["list_name", "name", "label"], ["zone", "north", "North"], ["zone", "south", "South"], ["place", "wrong", "Not this list"]],
+            [["list_name", "name", "label", "zone"], ["place", "p1", "Place one", "north"], ["place", "p2", "Place two", "south"], ["place", "p3", "Place three", "north"]]);
+        Assert.True(build.IsSuccess, string.Join("\n", build.Problems));
+        var place = build.Instrument!.Find("place")!;
+        Assert.Equal((QuestionType.SelectOne, "p1 p2 p3"), (place.Type, string.Join(' ', place.Choices.Select(c => c.Name))));
+        var engine = new Paging.SurveyEngine(build.Instrument);
+        var answers = engine.Submit(engine.PageOf("zone")!.Value, LocalizedText.DefaultKey, engine.Start(), TestForms.Post(("zone", "north"))).Answers;
+        var shown = engine.View(engine.PageOf("place")!.Value, LocalizedText.DefaultKey, answers).Questions.Single(q => q.Question.Name == "place");
+        Assert.Equal(["p1", "p3"], shown.Choices.Select(c => c.Name));
+        var page = engine.PageOf("place")!.Value;
+        Assert.Equal(page, engine.PageOf("zone"));
+        Assert.NotEmpty(engine.Submit(page, LocalizedText.DefaultKey, answers, TestForms.Post(("zone", "north"), ("place", "p2"))).Errors);
+        Assert.Equal("p3", engine.Submit(page, LocalizedText.DefaultKey, answers, TestForms.Post(("zone", "north"), ("place", "p3"))).Answers["place"]);
+    }
+
+    [Fact]
+    public void Select_one_external_without_its_list_in_external_choices_is_an_error()
+    {
+        var build = LoadWithExternal(
+            [["type", "name", "label"], ["select_one_external zone", "where", "Where"]],
+            [["list_name", "name", "label"], ["zone", "north", "North"]],
+            [["list_name", "name", "label"], ["other", "x", "X"]]);
+        Assert.False(build.IsSuccess);
+        Assert.Contains(build.Problems, p => p.Fatal && p.Message == "the choice list 'zone' is not in the external_choices sheet");
+    }
+
+    /// <summary>pyxform takes row 1 as the headers whatever it holds: a table that starts lower down has no headers there.</summary>
+    [Fact]
+    public void Headers_are_row_1_even_when_the_table_starts_lower_down()
+    {
+        var build = Load([[], ["type", "name", "label"], ["text", "a", "A"]]);
+        Assert.False(build.IsSuccess);
+        Assert.Equal("error: survey row 1: row 1 holds no column headers: an XLSForm sheet's headers (type, name, label, …) are its first row, as pyxform reads them", Assert.Single(build.Problems, p => p.Fatal).ToString());
+    }
 }

@@ -67,7 +67,9 @@ internal sealed class SheetTable
             return new SheetTable(sheet, 0, [], 0);
         }
 
-        var (headerRow, cells) = sheet.Rows.First();
+        // As pyxform: the headers are row 1, even when it is empty and the table starts lower down.
+        const int headerRow = 1;
+        var cells = sheet.Rows.GetValueOrDefault(headerRow) ?? [];
         var headers = new List<(int Index, string Text)>();
         int? ignoredColumn = null;
         var previous = 0;

@@ -21,6 +21,9 @@ internal sealed record Unsupported(string Reason) : RowType;
 /// <summary>Reads XLSForm type cells with pyxform's spellings ("select one from X or specify other" and the like).</summary>
 internal static partial class TypeParser
 {
+    /// <summary>The preset of <c>select_one_external L</c>: a select_one whose list is in the external_choices sheet.</summary>
+    public const string External = "external";
+
     private static readonly Dictionary<string, QuestionType> Simple = new(StringComparer.Ordinal)
     {
         ["text"] = QuestionType.Text,
@@ -107,13 +110,33 @@ internal static partial class TypeParser
             return new Unsupported($"location question type '{type}' is not supported (Waymark never asks where a respondent is)");
         }
 
-        if (head.StartsWith("select_one_", StringComparison.Ordinal) || head.StartsWith("select_multiple_", StringComparison.Ordinal) || head == "osm")
+        if (ExternalSelect().Match(type) is { Success: true } externalSelect)
         {
-            return new Unsupported($"question type '{head}' (choices from an external file or map) is not supported");
+            // pyxform writes an input whose items ODK reads from a file made of the external_choices sheet; on a
+            // server page it is a select_one of that sheet's list, its choice_filter applied.
+            return new QuestionRow(QuestionType.SelectOne, externalSelect.Groups["list"].Value, false, External);
+        }
+
+        if (head == "osm")
+        {
+            return new Unsupported("question type 'osm' (a feature picked on a map) is not supported (Waymark never asks where a respondent is)");
+        }
+
+        if (head.EndsWith("_from_file", StringComparison.Ordinal))
+        {
+            return new Unsupported($"question type '{head}' is not supported (it reads a data file attached to the form on a device): put the choices in the choices sheet");
+        }
+
+        if (head.StartsWith("select_one_", StringComparison.Ordinal) || head.StartsWith("select_multiple_", StringComparison.Ordinal))
+        {
+            return new Unsupported($"question type '{head}' is not supported");
         }
 
         return new Unsupported(type == "include" ? "'include' (questions from another form) is not supported" : $"question type '{type}' is not supported");
     }
+
+    [GeneratedRegex(@"^select_one_external (?<list>[^\s]+)$", RegexOptions.CultureInvariant)]
+    private static partial Regex ExternalSelect();
 
     [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant)]
     private static partial Regex Whitespace();

@@ -26,12 +26,13 @@ internal sealed class XlsFormImporter
     private readonly List<SurveyLanguage> _languages = [];
     private string? _defaultLanguageKey;
     private bool _allowChoiceDuplicates;
+    private Dictionary<string, List<(Choice Choice, int Row)>> _externalLists = new(StringComparer.Ordinal);
 
     public static InstrumentBuild Import(Workbook workbook, string fallbackFormId) => new XlsFormImporter().Run(workbook, fallbackFormId);
 
     private InstrumentBuild Run(Workbook workbook, string fallbackFormId)
     {
-        SheetTable? survey = null, choices = null, settings = null;
+        SheetTable? survey = null, choices = null, settings = null, externalChoices = null;
         foreach (var sheet in workbook.Sheets)
         {
             switch (sheet.Name.Trim().ToLowerInvariant())
@@ -48,11 +49,13 @@ internal sealed class XlsFormImporter
                     settings = SheetTable.Read(sheet, SheetKind.Settings);
                     ReportIgnoredCells(settings);
                     break;
-                case "external_choices" when sheet.Rows.Count > 1:
-                    _problems.Add(new Problem(sheet.Name, 0, null, "external choices (sheet 'external_choices') are not supported"));
+                case "external_choices":
+                    // The lists of select_one_external questions: in ODK a file made from this sheet, here simply their choices.
+                    externalChoices = SheetTable.Read(sheet, SheetKind.Choices);
+                    ReportIgnoredCells(externalChoices);
                     break;
                 case "entities" when sheet.Rows.Count > 1:
-                    _problems.Add(new Problem(sheet.Name, 0, null, "entities (sheet 'entities') are not supported"));
+                    _problems.Add(new Problem(sheet.Name, 0, null, "entities (sheet 'entities') are not supported (they keep records that later forms read and update; a Waymark response is never linked to another)"));
                     break;
                 case not null when workbook.Sheets.Count == 1:
                     // As pyxform: the only sheet of a workbook is the survey, whatever its name.
@@ -84,6 +87,7 @@ internal sealed class XlsFormImporter
         }
 
         var lists = ReadChoices(choices);
+        _externalLists = ReadChoices(externalChoices);
         var (groups, questions) = ReadSurvey(survey, lists);
         if (_problems.Any(p => p.Fatal))
         {
@@ -280,7 +284,9 @@ internal sealed class XlsFormImporter
         var nameColumn = sheet.Columns.FirstOrDefault(c => c.Base == "name");
         if (typeColumn is null || nameColumn is null)
         {
-            _problems.Add(new Problem(sheet.Name, sheet.HeaderRow, null, "the survey sheet needs columns 'type' and 'name'"));
+            _problems.Add(new Problem(sheet.Name, sheet.HeaderRow, null, sheet.Columns.Count == 0 && sheet.Sheet.Rows.Count > 0
+                ? "row 1 holds no column headers: an XLSForm sheet's headers (type, name, label, …) are its first row, as pyxform reads them"
+                : "the survey sheet needs columns 'type' and 'name'"));
             return ([], []);
         }
 
@@ -445,9 +451,10 @@ internal sealed class XlsFormImporter
         IReadOnlyList<Choice> choices = [];
         if (type.ListName is { } listName)
         {
-            if (!lists.TryGetValue(listName, out var list))
+            var external = type.Preset == TypeParser.External;
+            if (!(external ? _externalLists : lists).TryGetValue(listName, out var list))
             {
-                _problems.Add(new Problem(sheet.Name, row, sheet.Columns.First(c => c.Base == "type").Describe, $"the choice list '{listName}' is not in the choices sheet"));
+                _problems.Add(new Problem(sheet.Name, row, sheet.Columns.First(c => c.Base == "type").Describe, $"the choice list '{listName}' is not in the {(external ? "external_choices" : "choices")} sheet"));
             }
             else
             {
