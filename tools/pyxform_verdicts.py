@@ -1,9 +1,13 @@
 #!/usr/bin/env python3
 """Records what pyxform itself decides about every XLSForm under tests/fixtures/xlsform, for the differential test.
 
-Usage (run once when the fixtures change; pyxform is not needed to run the tests):
+Usage (run when the fixtures change):
 
-    python3 tools/pyxform_verdicts.py PYXFORM_CHECKOUT tests/fixtures/xlsform
+    python3 tools/pyxform_verdicts.py PYXFORM_CHECKOUT tests/fixtures/xlsform > tests/fixtures/xlsform/verdicts.json
+    python3 tools/pyxform_verdicts.py PYXFORM_CHECKOUT --form FORM.xlsx      # one form's verdict
+
+PYXFORM_CHECKOUT may be tests/fixtures/pyxform (pyxform 4.5.0's package, kept for the tests, which run it:
+PyxformLiveTests checks that it still writes verdicts.json and compares forms built in the tests with it).
 
 PYXFORM_CHECKOUT is a checkout of https://github.com/XLSForm/pyxform (the fixtures came from its
 tests/example_xls and tests/bug_example_xls at v4.5.0); it runs from that folder with Debian's
@@ -123,6 +127,12 @@ def main():
     sys.path.insert(0, checkout)
     from pyxform import __version__ as version
     from pyxform.xls2xform import convert
+
+    if folder == "--form":
+        # One form (the tests build forms and ask pyxform about each): its verdict alone.
+        json.dump(verdict(convert, sys.argv[3]), sys.stdout, indent=1, ensure_ascii=False, sort_keys=True)
+        sys.stdout.write("\n")
+        return
 
     forms = sorted(
         os.path.relpath(p, folder)

@@ -14,7 +14,7 @@ namespace Waymark.Surveys.Tests;
 /// </summary>
 public sealed class KoboStyleFormTests
 {
-    private static readonly string[][] Survey =
+    internal static readonly string[][] Survey =
     [
         ["type", "name", "label::English (en)", "label::Français (fr)", "required", "bind::relevant", "constraint", "bind::jr:constraintMsg::English (en)", "choice_filter", "image", "$kuid"],
         ["start", "start", string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, "k0"],
@@ -26,7 +26,7 @@ public sealed class KoboStyleFormTests
         ["select_one rating", "rating", "How helpful?", "Utile ?", string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, "k6"],
     ];
 
-    private static readonly string[][] Choices =
+    internal static readonly string[][] Choices =
     [
         ["list_name", "name", "label::English (en)", "label::Français (fr)", "media::image", "country"],
         ["country", "fi", "Finland", "Finlande", "fi.png", string.Empty],
@@ -46,7 +46,7 @@ public sealed class KoboStyleFormTests
 
     private static readonly string[] Ratings = ["1", "2", "99"];
 
-    private static readonly string[][] Settings = [["form_title", "form_id", "version", "allow_choice_duplicates", "default_language"], ["Kobo style", "kobo_style", "2026120601", "yes", "English (en)"]];
+    internal static readonly string[][] Settings = [["form_title", "form_id", "version", "allow_choice_duplicates", "default_language"], ["Kobo style", "kobo_style", "2026120601", "yes", "English (en)"]];
 
     private static Instrument Import()
     {

@@ -136,7 +136,7 @@ public sealed class OdkFunctionTests
     public void Wrong_argument_counts_are_parse_errors(string source) =>
         Assert.False(Expression.TryParse(source, false, out _, out _));
 
-    private static readonly string[][] ChoiceNameSurvey =
+    internal static readonly string[][] ChoiceNameSurvey =
     [
         ["type", "name", "label::English (en)", "label::Français (fr)", "calculation", "relevant"],
         ["select_one colour", "colour", "Colour?", "Couleur ?", string.Empty, string.Empty],
@@ -144,14 +144,14 @@ public sealed class OdkFunctionTests
         ["note", "shown", "You chose ${colour_label}", "Vous avez choisi ${colour_label}", string.Empty, "${colour} != ''"],
     ];
 
-    private static readonly string[][] ChoiceNameChoices =
+    internal static readonly string[][] ChoiceNameChoices =
     [
         ["list_name", "name", "label::English (en)", "label::Français (fr)"],
         ["colour", "red", "Red", "Rouge"],
         ["colour", "blue", "Blue", "Bleu"],
     ];
 
-    private static readonly string[][] ChoiceNameSettings = [["form_id", "default_language"], ["choice_name", "English (en)"]];
+    internal static readonly string[][] ChoiceNameSettings = [["form_id", "default_language"], ["choice_name", "English (en)"]];
 
     /// <summary>
     /// jr:choice-name(value, '${q}') gives the label of the answer in the language the respondent reads, as ODK

@@ -6,7 +6,7 @@ namespace Waymark.Surveys.Tests;
 
 /// <summary>
 /// Every XLSForm of pyxform's test suite (tests/fixtures/xlsform) against what pyxform 4.5 itself decides
-/// (verdicts.json, written by tools/pyxform_verdicts.py; pyxform does not run in the tests). A form pyxform
+/// (verdicts.json, written by tools/pyxform_verdicts.py; PyxformLiveTests checks that pyxform still writes it). A form pyxform
 /// accepts either imports with the same questions, relevance, constraints, requirements, calculations and
 /// choices, or is refused for a stated reason; a form pyxform refuses is refused too. Legacy .xls forms are
 /// refused with a "save as .xlsx" message and compared through the .xlsx copy in converted/.

@@ -42,6 +42,26 @@ internal static class XlsxBuilder
         return Zip(parts);
     }
 
+    /// <summary>
+    /// A package with the parts every Open XML reader needs ([Content_Types].xml, the package and workbook relations
+    /// with their full types), as a spreadsheet program writes them, so that openpyxl (pyxform) reads it too.
+    /// </summary>
+    public static byte[] CompletePackage(IReadOnlyList<(string Name, string[][] Rows)> sheets)
+    {
+        const string Types = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+        var parts = new List<(string, string)>
+        {
+            ("[Content_Types].xml", """<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>"""
+                + string.Concat(sheets.Select((_, i) => $"""<Override PartName="/xl/worksheets/sheet{i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>""")) + "</Types>"),
+            ("_rels/.rels", $"""<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="{Types}/officeDocument" Target="xl/workbook.xml"/></Relationships>"""),
+            ("xl/workbook.xml", Workbook(sheets.Select(s => s.Name).ToArray())),
+            ("xl/_rels/workbook.xml.rels", """<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"""
+                + string.Concat(sheets.Select((_, i) => $"""<Relationship Id="rId{i + 1}" Type="{Types}/worksheet" Target="worksheets/sheet{i + 1}.xml"/>""")) + "</Relationships>"),
+        };
+        parts.AddRange(sheets.Select((s, i) => ($"xl/worksheets/sheet{i + 1}.xml", Sheet(Rows(s.Rows)))));
+        return Zip(parts);
+    }
+
     public static byte[] Zip(IEnumerable<(string Name, string Text)> parts) =>
         ZipBytes(parts.Select(p => (p.Name, Encoding.UTF8.GetBytes(p.Text))));
 

@@ -1,0 +1,149 @@
+using System.Text.Json;
+using Waymark.Surveys.XlsForm;
+using Waymark.Testing;
+
+namespace Waymark.Surveys.Tests;
+
+/// <summary>
+/// pyxform itself (4.5.0, kept under tests/fixtures/pyxform with its BSD licence and run by Debian's python3 with
+/// python3-openpyxl, -xlrd, -defusedxml and -lark, which ./test.sh installs) as the reference: the recorded
+/// verdicts of <see cref="PyxformDifferentialTests"/> are what it decides today, and forms built here (KoboToolbox's
+/// habits, pyxform's header aliases, jr:choice-name, external choices, phone number and hidden) import in Waymark
+/// with the same questions, relevance, constraints, requirements, calculations and choices as pyxform writes.
+/// </summary>
+public sealed class PyxformLiveTests
+{
+    private const string Python = "/usr/bin/python3";
+
+    private static readonly Dictionary<string, string> NoBytecode = new(StringComparer.Ordinal) { ["PYTHONDONTWRITEBYTECODE"] = "1" };
+
+    private static string Tool => Path.Combine(TestEnvironment.RepositoryRoot, "tools", "pyxform_verdicts.py");
+
+    private static string Pyxform => TestEnvironment.Fixture("pyxform");
+
+    [Fact]
+    public void The_recorded_verdicts_are_what_pyxform_decides()
+    {
+        using var folder = new TemporaryCopy(TestEnvironment.Fixture("xlsform"));
+        var run = ExternalProgram.Run(Python, [Tool, Pyxform, folder.Path], environment: NoBytecode).AssertSuccess();
+        Assert.Equal(File.ReadAllText(TestEnvironment.Fixture("xlsform", "verdicts.json")), run.Output);
+    }
+
+    public static TheoryData<string> Forms() => [.. BuiltForms.Keys];
+
+    [Theory]
+    [MemberData(nameof(Forms))]
+    public void A_form_built_here_imports_as_pyxform_reads_it(string form)
+    {
+        var (sheets, known) = BuiltForms[form];
+        var bytes = XlsxBuilder.CompletePackage(sheets);
+        var path = Path.Combine(Path.GetTempPath(), $"waymark-pyxform-{Guid.NewGuid():N}.xlsx");
+        try
+        {
+            File.WriteAllBytes(path, bytes);
+            var run = ExternalProgram.Run(Python, [Tool, Pyxform, "--form", path], environment: NoBytecode).AssertSuccess();
+            using var verdict = JsonDocument.Parse(run.Output);
+            Assert.True(verdict.RootElement.GetProperty("accepted").GetBoolean(), $"pyxform refuses {form}: {run.Output}");
+            var build = XlsFormFile.Load(new MemoryStream(bytes), form + ".xlsx");
+            Assert.True(build.IsSuccess, $"pyxform accepts {form}, Waymark refuses it:\n{string.Join("\n", build.Problems)}");
+            Assert.Equal(known, PyxformDifferentialTests.Differences(build.Instrument!, verdict.RootElement.GetProperty("nodes")));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    private static readonly Dictionary<string, ((string Name, string[][] Rows)[] Sheets, string[] Known)> BuiltForms = new(StringComparer.Ordinal)
+    {
+        // Device metadata, bind:: columns, translations, media columns, a cascading select with a name twice.
+        ["kobo_style"] = ([("survey", KoboStyleFormTests.Survey), ("choices", KoboStyleFormTests.Choices), ("settings", KoboStyleFormTests.Settings)], []),
+
+        // pyxform's single-colon spellings: bind:relevant, bind:constraint, bind:jr:constraintMsg, readonly.
+        ["single_colon_aliases"] = (
+        [
+            ("survey",
+            [
+                ["type", "name", "label", "bind:relevant", "bind:constraint", "bind:jr:constraintMsg", "readonly", "bind:required"],
+                ["integer", "age", "Age", string.Empty, ". > 0 and . < 120", "An age in years", string.Empty, "yes"],
+                ["text", "why", "Why?", "${age} > 17", "string-length(.) < 200", string.Empty, string.Empty, string.Empty],
+                ["text", "fixed", "Fixed", string.Empty, string.Empty, string.Empty, "yes", string.Empty],
+            ]),
+        ], []),
+
+        // The double-colon spellings and the other aliases of pyxform's table.
+        ["double_colon_aliases"] = (
+        [
+            ("survey",
+            [
+                ["type", "name", "caption", "bind::relevant", "bind::required", "bind::jr:requiredMsg", "bind::readonly", "control::appearance", "calculate"],
+                ["select_one yn", "consent", "Agree?", string.Empty, "true()", "Please answer", string.Empty, "minimal", string.Empty],
+                ["decimal", "score", "Score", "${consent} = 'yes'", string.Empty, string.Empty, string.Empty, string.Empty, string.Empty],
+                ["calculate", "double", string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, "${score} * 2"],
+                ["text", "shown", "Shown", string.Empty, string.Empty, string.Empty, "true()", string.Empty, string.Empty],
+            ]),
+            ("choices", [["list name", "value", "caption"], ["yn", "yes", "Yes"], ["yn", "no", "No"]]),
+        ], []),
+
+        // jr:choice-name in a calculation shown in a note; the ODK date and text functions pass through as written.
+        ["odk_functions"] = (
+        [
+            ("survey",
+            [
+                .. OdkFunctionTests.ChoiceNameSurvey,
+                ["date", "born", "Born", "Né", string.Empty, string.Empty],
+                ["calculate", "born_text", string.Empty, string.Empty, "format-date(${born}, '%e %b %Y')", string.Empty],
+                ["calculate", "initial", string.Empty, string.Empty, "substr(normalize-space(${colour_label}), 0, 1)", string.Empty],
+                ["calculate", "big", string.Empty, string.Empty, "max(pow(2, 3), sum(1, 2), round(decimal-date-time(${born}), 0))", string.Empty],
+            ]),
+            ("choices", OdkFunctionTests.ChoiceNameChoices),
+            ("settings", OdkFunctionTests.ChoiceNameSettings),
+        ], []),
+
+        // select_one_external reads the external_choices sheet; pyxform writes it as an input with a query.
+        ["external_choices"] = (
+        [
+            ("survey",
+            [
+                ["type", "name", "label", "choice_filter"],
+                ["select_one zone", "zone", "Zone", string.Empty],
+                ["select_one_external place", "place", "Place", "zone=${zone}"],
+            ]),
+            ("choices", [["list_name", "name", "label"], ["zone", "north", "North"], ["zone", "south", "South"]]),
+            ("external_choices", [["list_name", "name", "label", "zone"], ["place", "p1", "Place one", "north"], ["place", "p2", "Place two", "south"]]),
+        ], ["place: type is 'string input' in pyxform, 'string select1' in Waymark"]),
+
+        // phone number (text with pyxform's digits constraint), hidden (kept, never shown), a note without a name.
+        ["presets"] = (
+        [
+            ("survey",
+            [
+                ["type", "name", "label"],
+                ["phone number", "tel", "Phone"],
+                ["hidden", "source", string.Empty],
+                ["note", string.Empty, "Thank you"],
+                ["start", "start", string.Empty],
+                ["today", "today", string.Empty],
+            ]),
+        ], []),
+    };
+
+    /// <summary>A copy of a fixture folder the tool may write into (it writes the .xlsx copies of .xls forms).</summary>
+    private sealed class TemporaryCopy : IDisposable
+    {
+        public TemporaryCopy(string source)
+        {
+            Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"waymark-pyxform-{Guid.NewGuid():N}");
+            foreach (var file in Directory.GetFiles(source, "*", SearchOption.AllDirectories))
+            {
+                var target = System.IO.Path.Combine(Path, System.IO.Path.GetRelativePath(source, file));
+                Directory.CreateDirectory(System.IO.Path.GetDirectoryName(target)!);
+                File.Copy(file, target);
+            }
+        }
+
+        public string Path { get; }
+
+        public void Dispose() => Directory.Delete(Path, recursive: true);
+    }
+}
