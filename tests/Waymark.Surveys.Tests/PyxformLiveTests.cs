@@ -126,6 +126,40 @@ public sealed class PyxformLiveTests
                 ["today", "today", string.Empty],
             ]),
         ], []),
+
+        // pyxform's older spellings of types and selects, its range types, and group rows written with '_'.
+        ["legacy_spellings"] = (
+        [
+            ("survey",
+            [
+                ["type", "name", "label", "calculation", "constraint"],
+                ["begin_group", "g", "Group", string.Empty, string.Empty],
+                ["add text prompt", "t1", "T1", string.Empty, string.Empty],
+                ["q string", "t2", "T2", string.Empty, string.Empty],
+                ["add integer prompt", "i1", "I1", string.Empty, string.Empty],
+                ["q int", "i2", "I2", string.Empty, string.Empty],
+                ["add decimal prompt", "d1", "D1", string.Empty, string.Empty],
+                ["q decimal", "d2", "D2", string.Empty, string.Empty],
+                ["add date prompt", "day1", "Day 1", string.Empty, string.Empty],
+                ["q date", "day2", "Day 2", string.Empty, string.Empty],
+                ["end_group", string.Empty, string.Empty, string.Empty, string.Empty],
+                ["add note prompt", "n1", "N1", string.Empty, string.Empty],
+                ["q note", "n2", "N2", string.Empty, string.Empty],
+                ["add calculate prompt", "c1", string.Empty, "1 + 1", string.Empty],
+                ["q calculate", "c2", string.Empty, "${c1} * 2", string.Empty],
+                ["add acknowledge prompt", "a1", "A1", string.Empty, string.Empty],
+                ["q acknowledge", "a2", "A2", string.Empty, string.Empty],
+                ["percentage", "pc", "Percent", string.Empty, string.Empty],
+                ["number of days in last month", "days1", "Days", string.Empty, string.Empty],
+                ["number of days in last six months", "days6", "Days", string.Empty, string.Empty],
+                ["number of days in last year", "days12", "Days", string.Empty, ". < 300"],
+                ["select1 yn", "s1", "S1", string.Empty, string.Empty],
+                ["add select one prompt using yn", "s2", "S2", string.Empty, string.Empty],
+                ["add select multiple prompt using yn", "s3", "S3", string.Empty, string.Empty],
+                ["select_one other_list or other", "s4", "S4", string.Empty, string.Empty],
+            ]),
+            ("choices", [["list_name", "name", "label"], ["yn", "yes", "Yes"], ["yn", "no", "No"], ["other_list", "a", "A"]]),
+        ], []),
     };
 
     /// <summary>A copy of a fixture folder the tool may write into (it writes the .xlsx copies of .xls forms).</summary>

@@ -36,6 +36,31 @@ internal static partial class TypeParser
         ["calculate"] = QuestionType.Calculate,
         ["acknowledge"] = QuestionType.Acknowledge,
         ["trigger"] = QuestionType.Acknowledge,
+
+        // pyxform's older spellings of the same types.
+        ["add text prompt"] = QuestionType.Text,
+        ["q string"] = QuestionType.Text,
+        ["add integer prompt"] = QuestionType.IntegerNumber,
+        ["q int"] = QuestionType.IntegerNumber,
+        ["add decimal prompt"] = QuestionType.DecimalNumber,
+        ["q decimal"] = QuestionType.DecimalNumber,
+        ["add date prompt"] = QuestionType.Date,
+        ["q date"] = QuestionType.Date,
+        ["add note prompt"] = QuestionType.Note,
+        ["q note"] = QuestionType.Note,
+        ["add calculate prompt"] = QuestionType.Calculate,
+        ["q calculate"] = QuestionType.Calculate,
+        ["add acknowledge prompt"] = QuestionType.Acknowledge,
+        ["q acknowledge"] = QuestionType.Acknowledge,
+    };
+
+    /// <summary>pyxform's integer types with a range constraint (and a hint) built in.</summary>
+    public static readonly IReadOnlyDictionary<string, (string Constraint, string? Hint)> Ranges = new Dictionary<string, (string, string?)>(StringComparer.Ordinal)
+    {
+        ["percentage"] = ("0 <= . and . <= 100", null),
+        ["number of days in last month"] = ("0 <= . and . <= 31", "Enter a number 0-31."),
+        ["number of days in last six months"] = ("0 <= . and . <= 183", "Enter a number 0-183."),
+        ["number of days in last year"] = ("0 <= . and . <= 365", "Enter a number 0-365."),
     };
 
     /// <summary>pyxform's metadata types (values the device fills in: times, identifiers, account, location, audio).</summary>
@@ -50,10 +75,14 @@ internal static partial class TypeParser
 
     private static readonly HashSet<string> Media = new(StringComparer.Ordinal)
     {
-        "image", "photo", "audio", "video", "file", "background-audio",
+        "image", "photo", "audio", "video", "file", "background-audio", "add image prompt", "add photo prompt", "add audio prompt",
+        "add video prompt", "add file prompt", "q picture", "q image", "q audio", "q video",
     };
 
-    private static readonly HashSet<string> Location = new(StringComparer.Ordinal) { "geopoint", "geotrace", "geoshape", "gps" };
+    private static readonly HashSet<string> Location = new(StringComparer.Ordinal)
+    {
+        "geopoint", "geotrace", "geoshape", "gps", "location", "q location", "q geopoint", "add location prompt", "q geoshape", "q geotrace",
+    };
 
     public static RowType Parse(string cell)
     {
@@ -63,24 +92,26 @@ internal static partial class TypeParser
             return new QuestionRow(simple, null, false);
         }
 
-        switch (type)
+        if (Ranges.ContainsKey(type))
         {
-            case "begin group" or "begin_group":
-                return new BeginGroupRow();
-            case "end group" or "end_group":
-                return new EndGroupRow();
-            case "begin repeat" or "begin_repeat" or "end repeat" or "end_repeat":
-                return new Unsupported($"repeats ('{type}') are not supported");
+            return new QuestionRow(QuestionType.IntegerNumber, null, false, type);
         }
 
-        if (type.StartsWith("begin loop", StringComparison.Ordinal) || type is "end loop" or "end_loop")
+        // pyxform's control rows: begin/end (space or _) group, repeat (also lgroup, looped group), loop.
+        if (Control().Match(type) is { Success: true } control)
         {
-            return new Unsupported($"loops ('{type}') are not supported");
+            var begin = control.Groups["end"].Value == "begin";
+            return control.Groups["kind"].Value switch
+            {
+                "group" => begin ? new BeginGroupRow() : new EndGroupRow(),
+                "loop" => new Unsupported($"loops ('{type}') are not supported"),
+                _ => new Unsupported($"repeats ('{type}') are not supported"),
+            };
         }
 
         if (Select().Match(type) is { Success: true } select)
         {
-            var kind = select.Groups["kind"].Value.StartsWith("select_one", StringComparison.Ordinal) || select.Groups["kind"].Value.StartsWith("select one", StringComparison.Ordinal)
+            var kind = select.Groups["kind"].Value is "select_one" or "select one" or "select one from" or "select1" or "add select one prompt using"
                 ? QuestionType.SelectOne
                 : QuestionType.SelectMultiple;
             return new QuestionRow(kind, select.Groups["list"].Value, select.Groups["other"].Success);
@@ -132,7 +163,12 @@ internal static partial class TypeParser
             return new Unsupported($"question type '{head}' is not supported");
         }
 
-        return new Unsupported(type == "include" ? "'include' (questions from another form) is not supported" : $"question type '{type}' is not supported");
+        return new Unsupported(type switch
+        {
+            "include" => "'include' (questions from another form) is not supported",
+            "csv-external" or "xml-external" => $"question type '{type}' is not supported (it attaches a data file that pulldata() or instance() read on a device)",
+            _ => $"question type '{type}' is not supported",
+        });
     }
 
     [GeneratedRegex(@"^select_one_external (?<list>[^\s]+)$", RegexOptions.CultureInvariant)]
@@ -141,6 +177,9 @@ internal static partial class TypeParser
     [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant)]
     private static partial Regex Whitespace();
 
-    [GeneratedRegex(@"^(?<kind>select_one|select one|select one from|select_multiple|select multiple|select all that apply|select all that apply from|select_multiple from) (?<list>[^\s]+)(?<other> or_other| or specify other)?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<end>begin|end)[ _](?<kind>looped group|lgroup|group|repeat|loop)( (over )?[^\s]+)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex Control();
+
+    [GeneratedRegex(@"^(?<kind>select_one|select one|select one from|select1|add select one prompt using|select_multiple|select multiple|select all that apply|select all that apply from|select_multiple from|add select multiple prompt using) (?<list>[^\s]+)(?<other> or_other| or specify other| or other)?$", RegexOptions.CultureInvariant)]
     private static partial Regex Select();
 }

@@ -475,6 +475,11 @@ internal sealed class XlsFormImporter
                 constraint ??= @"regex(., '^\d*$')";
                 hints = !hints.IsEmpty ? hints : new LocalizedText(new Dictionary<string, string> { [_defaultLanguageKey ?? LocalizedText.DefaultKey] = "Enter numbers only." });
                 break;
+            case { } preset when TypeParser.Ranges.TryGetValue(preset, out var range):
+                // As pyxform: an integer with its range constraint and hint unless the row gives its own.
+                constraint ??= range.Constraint;
+                hints = !hints.IsEmpty || range.Hint is null ? hints : new LocalizedText(new Dictionary<string, string> { [_defaultLanguageKey ?? LocalizedText.DefaultKey] = range.Hint });
+                break;
             case "hidden":
                 // A value kept with the response but never shown: its calculation, else its default, else empty.
                 calculation ??= Literal(NullIfEmpty(Text(sheet, cells, "default")) ?? string.Empty);
