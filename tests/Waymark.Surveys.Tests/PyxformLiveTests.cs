@@ -162,6 +162,46 @@ public sealed class PyxformLiveTests
         ], []),
     };
 
+    public static TheoryData<string> RefusedForms() => [.. FormsPyxformRefuses.Keys];
+
+    /// <summary>A form pyxform refuses is refused by Waymark too, never imported with a guess.</summary>
+    [Theory]
+    [MemberData(nameof(RefusedForms))]
+    public void A_form_pyxform_refuses_is_refused(string form)
+    {
+        var bytes = XlsxBuilder.CompletePackage(FormsPyxformRefuses[form]);
+        var path = Path.Combine(Path.GetTempPath(), $"waymark-pyxform-{Guid.NewGuid():N}.xlsx");
+        try
+        {
+            File.WriteAllBytes(path, bytes);
+            var run = ExternalProgram.Run(Python, [Tool, Pyxform, "--form", path], environment: NoBytecode).AssertSuccess();
+            using var verdict = JsonDocument.Parse(run.Output);
+            Assert.False(verdict.RootElement.GetProperty("accepted").GetBoolean(), $"pyxform accepts {form}");
+            var build = XlsFormFile.Load(new MemoryStream(bytes), form + ".xlsx");
+            Assert.False(build.IsSuccess, $"pyxform refuses {form} ({verdict.RootElement.GetProperty("error").GetString()}), Waymark imports it");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    private static readonly Dictionary<string, (string Name, string[][] Rows)[]> FormsPyxformRefuses = new(StringComparer.Ordinal)
+    {
+        ["unknown_list"] = [("survey", [["type", "name", "label"], ["select_one nowhere", "q", "Q"]]), ("choices", [["list_name", "name", "label"], ["yn", "yes", "Yes"]])],
+        ["unknown_type"] = [("survey", [["type", "name", "label"], ["txet", "q", "Q"]])],
+        ["duplicate_name"] = [("survey", [["type", "name", "label"], ["text", "q", "Q"], ["integer", "q", "Q again"]])],
+        ["duplicate_header"] = [("survey", [["type", "name", "label", "label"], ["text", "q", "Q", "Q"]])],
+        ["unclosed_group"] = [("survey", [["type", "name", "label"], ["begin group", "g", "G"], ["text", "q", "Q"]])],
+        ["end_without_begin"] = [("survey", [["type", "name", "label"], ["text", "q", "Q"], ["end group", string.Empty, string.Empty]])],
+        ["unknown_reference"] = [("survey", [["type", "name", "label", "relevant"], ["text", "q", "Q", "${nothing} = 'x'"]])],
+        ["or_other_with_choice_filter"] = [("survey", [["type", "name", "label", "choice_filter"], ["select_one yn or_other", "q", "Q", "name != 'no'"]]), ("choices", [["list_name", "name", "label"], ["yn", "yes", "Yes"], ["yn", "no", "No"]])],
+        ["duplicate_choice"] = [("survey", [["type", "name", "label"], ["select_one yn", "q", "Q"]]), ("choices", [["list_name", "name", "label"], ["yn", "yes", "Yes"], ["yn", "yes", "Yes again"]])],
+        ["no_survey_sheet"] = [("choices", [["list_name", "name", "label"], ["yn", "yes", "Yes"]]), ("settings", [["form_id"], ["x"]])],
+        ["header_not_in_row_1"] = [("survey", [[], ["type", "name", "label"], ["text", "q", "Q"]])],
+        ["calculate_without_calculation"] = [("survey", [["type", "name", "label"], ["calculate", "c", string.Empty]])],
+    };
+
     /// <summary>A copy of a fixture folder the tool may write into (it writes the .xlsx copies of .xls forms).</summary>
     private sealed class TemporaryCopy : IDisposable
     {

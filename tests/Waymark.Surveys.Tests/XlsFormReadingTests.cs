@@ -212,4 +212,13 @@ public sealed class XlsFormReadingTests
         Assert.False(build.IsSuccess);
         Assert.Equal("error: survey row 1: row 1 holds no column headers: an XLSForm sheet's headers (type, name, label, …) are its first row, as pyxform reads them", Assert.Single(build.Problems, p => p.Fatal).ToString());
     }
+
+    [Fact]
+    public void Or_other_with_a_choice_filter_is_refused_as_pyxform_refuses_it()
+    {
+        var build = Load([["type", "name", "label", "choice_filter"], ["select_one yn or_other", "q", "Q", "name != 'no'"]], [["list_name", "name", "label"], ["yn", "yes", "Yes"], ["yn", "no", "No"]]);
+        Assert.Equal(
+            "error: survey row 2, column D (choice_filter): or_other cannot be used with a choice_filter (as in pyxform): put an 'other' choice in the list with the columns the filter reads, and a text question relevant when it is chosen",
+            Assert.Single(build.Problems, p => p.Fatal).ToString());
+    }
 }

@@ -466,6 +466,12 @@ internal sealed class XlsFormImporter
             }
         }
 
+        if (type.OrOther && NullIfEmpty(Text(sheet, cells, "choice_filter")) is not null)
+        {
+            // As pyxform: the added 'other' has none of the list's columns, so the filter would hide it.
+            _problems.Add(new Problem(sheet.Name, row, sheet.Columns.First(c => c.Base == "choice_filter").Describe, "or_other cannot be used with a choice_filter (as in pyxform): put an 'other' choice in the list with the columns the filter reads, and a text question relevant when it is chosen"));
+        }
+
         var parameters = ParseParameters(Text(sheet, cells, "parameters"));
         var (constraint, hints, calculation) = (NullIfEmpty(Text(sheet, cells, "constraint")), Texts(sheet, cells, "hint"), NullIfEmpty(Text(sheet, cells, "calculation")));
         switch (type.Preset)
