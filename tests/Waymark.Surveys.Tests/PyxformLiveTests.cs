@@ -127,6 +127,20 @@ public sealed class PyxformLiveTests
             ]),
         ], []),
 
+        // time and dateTime questions (also pyxform's other spellings of dateTime), read by date-time functions.
+        ["time_and_date_time"] = (
+        [
+            ("survey",
+            [
+                ["type", "name", "label", "calculation", "constraint", "relevant"],
+                ["time", "woke", "Woke", string.Empty, string.Empty, string.Empty],
+                ["dateTime", "last", "Last", string.Empty, string.Empty, string.Empty],
+                ["date time", "next", "Next", string.Empty, "decimal-date-time(.) > decimal-date-time(${last})", string.Empty],
+                ["q dateTime", "other", "Other", string.Empty, string.Empty, "decimal-time(${woke}) < 0.5"],
+                ["calculate", "when", string.Empty, "format-date-time(${last}, '%e %b %H:%M')", string.Empty, string.Empty],
+            ]),
+        ], []),
+
         // pyxform's older spellings of types and selects, its range types, and group rows written with '_'.
         ["legacy_spellings"] = (
         [

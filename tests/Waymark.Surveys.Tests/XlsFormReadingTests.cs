@@ -221,4 +221,53 @@ public sealed class XlsFormReadingTests
             "error: survey row 2, column D (choice_filter): or_other cannot be used with a choice_filter (as in pyxform): put an 'other' choice in the list with the columns the filter reads, and a text question relevant when it is chosen",
             Assert.Single(build.Problems, p => p.Fatal).ToString());
     }
+
+    private static readonly string[][] TimeSurvey =
+    [
+        ["type", "name", "label", "calculation"],
+        ["time", "woke", "When did you wake up?", string.Empty],
+        ["dateTime", "last", "When did you last read this page?", string.Empty],
+        ["calculate", "woke_fraction", string.Empty, "decimal-time(${woke})"],
+        ["calculate", "last_day", string.Empty, "format-date-time(${last}, '%Y-%m-%d %H:%M')"],
+    ];
+
+    [Theory]
+    [InlineData("09:30", "2024-03-15T14:05", "09:30:00", "2024-03-15T14:05:00")] // what a browser's time and datetime-local boxes post
+    [InlineData("9:30:15", "2024-03-15 08:05:59", "09:30:15", "2024-03-15T08:05:59")] // typed by hand where there is no such box
+    public void Time_and_date_time_are_answers_kept_without_a_time_zone(string time, string moment, string keptTime, string keptMoment)
+    {
+        var build = Load(TimeSurvey);
+        Assert.True(build.IsSuccess, string.Join("\n", build.Problems));
+        Assert.Equal([QuestionType.Time, QuestionType.DateTime], build.Instrument!.Questions.Take(2).Select(q => q.Type));
+        var engine = new Paging.SurveyEngine(build.Instrument);
+        var result = engine.Submit(0, LocalizedText.DefaultKey, engine.Start(), TestForms.Post(("woke", time), ("last", moment)));
+        Assert.Empty(result.Errors);
+        Assert.Equal((keptTime, keptMoment), (result.Answers["woke"], result.Answers["last"]));
+        Assert.Equal(keptMoment[..10] + " " + keptMoment[11..16], result.Answers["last_day"]);
+        Assert.Equal(TimeOnly.ParseExact(keptTime, "HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture).ToTimeSpan().TotalDays, double.Parse(result.Answers["woke_fraction"], System.Globalization.CultureInfo.InvariantCulture), 12);
+    }
+
+    [Theory]
+    [InlineData("woke", "24:00", "Please enter a time as HH:MM.")]
+    [InlineData("woke", "12:60", "Please enter a time as HH:MM.")]
+    [InlineData("woke", "noon", "Please enter a time as HH:MM.")]
+    [InlineData("last", "2024-02-30T10:00", "Please enter a date and time as YYYY-MM-DD HH:MM.")]
+    [InlineData("last", "2024-03-15", "Please enter a date and time as YYYY-MM-DD HH:MM.")]
+    [InlineData("last", "2024-03-15T10:00+02:00", "Please enter a date and time as YYYY-MM-DD HH:MM.")]
+    public void A_time_or_date_time_that_is_not_one_is_refused_with_its_message(string question, string value, string message)
+    {
+        var engine = new Paging.SurveyEngine(Load(TimeSurvey).Instrument!);
+        var error = Assert.Single(engine.Submit(0, LocalizedText.DefaultKey, engine.Start(), TestForms.Post((question, value))).Errors);
+        Assert.Equal((question, message), (error.Question, error.Message));
+    }
+
+    /// <summary>pyxform's default_time_demo: a time-formatted cell (9:30) is read as openpyxl reads it for pyxform.</summary>
+    [Fact]
+    public void A_time_formatted_cell_is_read_as_a_time_of_day()
+    {
+        var build = XlsFormFile.Load(Waymark.Testing.TestEnvironment.Fixture("xlsform", "converted", "example_xls", "default_time_demo.xlsx"));
+        Assert.True(build.IsSuccess, string.Join("\n", build.Problems));
+        var start = build.Instrument!.Find("start_time")!;
+        Assert.Equal((QuestionType.Time, "09:30:00"), (start.Type, start.Default));
+    }
 }

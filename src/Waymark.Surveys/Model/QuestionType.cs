@@ -12,6 +12,12 @@ public enum QuestionType
     Note,
     Calculate,
     Acknowledge,
+
+    /// <summary>A time of day the respondent gives, kept as <c>HH:mm:ss</c> (no time zone).</summary>
+    Time,
+
+    /// <summary>A date and time the respondent gives, kept as <c>yyyy-MM-ddTHH:mm:ss</c> (no time zone).</summary>
+    DateTime,
 }
 
 /// <summary>XLSForm spellings of <see cref="QuestionType"/>.</summary>
@@ -28,6 +34,8 @@ public static class QuestionTypes
         QuestionType.Note => "note",
         QuestionType.Calculate => "calculate",
         QuestionType.Acknowledge => "acknowledge",
+        QuestionType.Time => "time",
+        QuestionType.DateTime => "dateTime",
         _ => throw new ArgumentOutOfRangeException(nameof(type)),
     };
 

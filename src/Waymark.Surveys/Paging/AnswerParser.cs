@@ -38,6 +38,16 @@ internal static partial class AnswerParser
                 return DateOnly.TryParseExact(first, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
                     ? (date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), null)
                     : (string.Empty, FieldErrorKind.NotDate);
+            case QuestionType.Time:
+                // <input type="time"> posts HH:mm (HH:mm:ss with seconds); kept as XML Schema time without a zone.
+                return TimePattern().Match(first.Trim()) is { Success: true } time && TimeOnly.TryParseExact(time.Value, ["H:mm", "H:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var clock)
+                    ? (clock.ToString("HH:mm:ss", CultureInfo.InvariantCulture), null)
+                    : (string.Empty, FieldErrorKind.NotTime);
+            case QuestionType.DateTime:
+                // <input type="datetime-local"> posts yyyy-MM-ddTHH:mm; a text box may give a space instead of T.
+                return DateTimePattern().Match(first.Trim()) is { Success: true } && System.DateTime.TryParseExact(first.Trim().Replace(' ', 'T'), ["yyyy-MM-ddTH:mm", "yyyy-MM-ddTH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var moment)
+                    ? (moment.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture), null)
+                    : (string.Empty, FieldErrorKind.NotDateTime);
             case QuestionType.SelectOne:
                 return allowed.Any(c => c.Name == first) ? (first, null) : (string.Empty, FieldErrorKind.UnknownChoice);
             case QuestionType.SelectMultiple:
@@ -54,6 +64,12 @@ internal static partial class AnswerParser
                 return (first, null);
         }
     }
+
+    [GeneratedRegex(@"^[0-9]{1,2}:[0-9]{2}(:[0-9]{2})?$", RegexOptions.CultureInvariant)]
+    private static partial Regex TimePattern();
+
+    [GeneratedRegex(@"^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{1,2}:[0-9]{2}(:[0-9]{2})?$", RegexOptions.CultureInvariant)]
+    private static partial Regex DateTimePattern();
 
     [GeneratedRegex(@"^[+-]?[0-9]{1,10}$", RegexOptions.CultureInvariant)]
     private static partial Regex IntegerPattern();

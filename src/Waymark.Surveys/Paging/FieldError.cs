@@ -10,6 +10,8 @@ public enum FieldErrorKind
     NotDate,
     UnknownChoice,
     TooLong,
+    NotTime,
+    NotDateTime,
 }
 
 /// <summary>An error on one question, with the message in the respondent's language (the form's own message when it has one).</summary>

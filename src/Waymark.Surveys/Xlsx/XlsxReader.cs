@@ -240,7 +240,7 @@ internal static class XlsxReader
         return text.ToString();
     }
 
-    /// <summary>The cell style indexes whose number format shows a date (built-in 14-22, 45-47, or a custom code with y/d).</summary>
+    /// <summary>The cell style indexes whose number format shows a date (built-in 14-22, 45-47, or a custom code with y, d, h or s).</summary>
     private static HashSet<int> ReadDateStyles(Package package)
     {
         var dateFormats = new HashSet<int> { 14, 15, 16, 17, 18, 19, 20, 21, 22, 45, 46, 47 };
@@ -296,7 +296,7 @@ internal static class XlsxReader
                 case ']':
                     bracket = false;
                     break;
-                case 'y' or 'Y' or 'd' or 'D' when !quoted && !bracket:
+                case 'y' or 'Y' or 'd' or 'D' or 'h' or 'H' or 's' or 'S' when !quoted && !bracket:
                     return true;
             }
         }
@@ -407,7 +407,13 @@ internal static class XlsxReader
             return raw.Trim();
         }
 
-        if (dateStyle && number is >= 0 and < 2_958_466)
+        if (dateStyle && number is >= 0 and < 1)
+        {
+            // As openpyxl (pyxform) reads it: a date-time serial below one day is a time of day.
+            return new DateTime(1, 1, 1).AddSeconds(Math.Round(number * 86400)).ToString("HH:mm:ss", CultureInfo.InvariantCulture);
+        }
+
+        if (dateStyle && number is >= 1 and < 2_958_466)
         {
             var date = epoch.AddDays(Math.Floor(number));
             var fraction = number - Math.Floor(number);
