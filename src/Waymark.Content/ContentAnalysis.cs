@@ -84,6 +84,7 @@ public static class ContentAnalysis
         var json = CodingJson.Write(report, request.PerDocument, request.PerThread);
         return new ContentOutput(json, null)
         {
+            Coding = CodingSummary.From(report),
             CodebookTime = time.GetElapsedTime(start, loaded),
             MatcherTime = time.GetElapsedTime(loaded, built),
             CorpusTime = time.GetElapsedTime(built, coded),

@@ -15,5 +15,8 @@ public sealed record ContentOutput(string? Output, string? Error)
     /// <summary>Time spent writing the outputs: the JSON text and any HTML or REFI-QDA files.</summary>
     public TimeSpan OutputTime { get; init; }
 
+    /// <summary>The figures of a <c>waymark code</c> run, for a host that renders them itself (null elsewhere).</summary>
+    public CodingSummary? Coding { get; init; }
+
     internal static ContentOutput Fail(string error) => new(null, error);
 }

@@ -7,6 +7,7 @@ namespace Waymark.Cli.Tests;
 public sealed class CodeCommandTests
 {
     private static readonly string Huikuri = Path.Combine(TestEnvironment.RepositoryRoot, "codebooks", "huikuri-2022.yaml");
+    private static readonly string[] CountMembers = ["theme", "code", "hits", "units", "documents", "band"];
 
     private static async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)
     {
@@ -37,15 +38,37 @@ public sealed class CodeCommandTests
         Assert.True(code == ExitCodes.Ok, error);
         using var json = JsonDocument.Parse(output);
         var root = json.RootElement;
-        Assert.Equal(["unit", "documents", "units", "codes", "cooccurrence"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["unit", "documents", "units", "method", "codes", "cooccurrence"], root.EnumerateObject().Select(p => p.Name));
         Assert.Equal(("paragraph", 2, 5), (root.GetProperty("unit").GetString(), root.GetProperty("documents").GetInt32(), root.GetProperty("units").GetInt32()));
         var feel = root.GetProperty("codes").EnumerateArray().Single(c => c.GetProperty("code").GetString() == "Feel");
-        Assert.Equal(["theme", "code", "hits", "units", "documents", "band"], feel.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["theme", "code", "hits", "units", "documents", "band", "published", "ratio"], feel.EnumerateObject().Select(p => p.Name));
         Assert.Equal((3, 3, 2, "3-"), (feel.GetProperty("hits").GetInt32(), feel.GetProperty("units").GetInt32(), feel.GetProperty("documents").GetInt32(), feel.GetProperty("band").GetString()));
+        Assert.Equal(("Grand themes", 150, 0.02), (feel.GetProperty("theme").GetString(), feel.GetProperty("published").GetInt32(), feel.GetProperty("ratio").GetDouble()));
         var pair = root.GetProperty("cooccurrence").EnumerateArray().Single(p => p.GetProperty("a").GetString() == "Feel" && p.GetProperty("b").GetString() == "Alone");
         Assert.Equal(["a", "b", "n", "c"], pair.EnumerateObject().Select(p => p.Name));
         Assert.Equal(1, pair.GetProperty("n").GetInt32());
         Assert.Equal(1.0 / (3 + 2 - 1), pair.GetProperty("c").GetDouble(), 6);
+    }
+
+    [Fact]
+    public async Task Without_json_a_table_sets_observed_beside_published_under_the_published_themes()
+    {
+        var (code, output, error) = await RunAsync("code", Forum(), "--codebook", Huikuri);
+        Assert.True(code == ExitCodes.Ok, error);
+        var lines = output.Split('\n');
+        Assert.Equal("huikuri-2022: 5 paragraphs in 2 documents", lines[0]);
+        Assert.Equal(["Theme", "Code", "Hits", "Paragraphs", "Documents", "Band", "Published", "Observed/published"], lines[2].Split("  ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.Matches("^-+(  -+){7}$", lines[3]);
+        string[] Row(string name) => lines.Single(l => l.Split("  ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) is [_, var c, ..] && c == name)
+            .Split("  ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Equal(["Grand themes", "Feel", "3", "3", "2", "150", "0.02"], Row("Feel"));
+        Assert.Equal(["Grand themes", "Alone", "2", "2", "1", "100", "0.02"], Row("Alone"));
+        Assert.Equal(["Peer-support", "Support", "2", "2", "2", "36", "0.06"], Row("Support"));
+        Assert.Equal(["Self-perception", "Guilt", "0", "0", "0", "46", "0.00"], Row("Guilt"));
+        Assert.Contains(lines, l => l.StartsWith("Published: Huikuri, S. & Insoll, T. (2022).", StringComparison.Ordinal));
+        Assert.Contains("Method: unit paragraph; 18 documents; 3 communities; ATLAS.ti", lines);
+        Assert.Equal(4, lines.Count(l => l.StartsWith("Gap: ", StringComparison.Ordinal)));
+        Assert.Empty(error);
     }
 
     [Fact]
@@ -138,6 +161,14 @@ public sealed class CodeCommandTests
         var corpus = Forum();
         var fromYaml = await RunAsync("code", corpus, "--codebook", Huikuri, "--json");
         var fromQdc = await RunAsync("code", corpus, "--codebook", qdc, "--json");
-        Assert.Equal(fromYaml.Output, fromQdc.Output);
+
+        // A .qdc carries themes, codes, colours and patterns; the study's method and reference counts stay in the YAML.
+        using var yaml = JsonDocument.Parse(fromYaml.Output);
+        using var back = JsonDocument.Parse(fromQdc.Output);
+        static string Counts(JsonDocument json) => string.Join('\n', json.RootElement.GetProperty("codes").EnumerateArray().Select(c =>
+            string.Join('|', CountMembers.Select(p => c.GetProperty(p).ToString())))
+            .Concat(json.RootElement.GetProperty("cooccurrence").EnumerateArray().Select(p => p.ToString())));
+        Assert.Equal(Counts(yaml), Counts(back));
+        Assert.False(back.RootElement.TryGetProperty("method", out _));
     }
 }

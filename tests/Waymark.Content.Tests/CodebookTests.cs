@@ -17,7 +17,7 @@ public sealed class CodebookTests
 
     [Theory]
     [InlineData("huikuri-2022.yaml", 15, 3)]
-    [InlineData("implicit-theories.yaml", 8, 2)]
+    [InlineData("implicit-theories.yaml", 14, 3)]
     public void The_starter_codebooks_load_and_build_a_matcher(string file, int codes, int themes)
     {
         var codebook = CodebookFiles.Load(Path.Combine(Files.Codebooks, file));
@@ -33,6 +33,50 @@ public sealed class CodebookTests
         Assert.Equal(["Feel", "Love", "Child", "Alone"], codebook.Themes[0].Codes.Select(c => c.Name));
         Assert.Equal(6, codebook.Themes[1].Codes.Count);
         Assert.Equal(5, codebook.Themes[2].Codes.Count);
+    }
+
+    [Fact]
+    public void The_distortions_the_source_study_names_have_definitions_examples_and_citations()
+    {
+        var codebook = CodebookFiles.Load(Path.Combine(Files.Codebooks, "implicit-theories.yaml")).Value!;
+        var study = codebook.Themes.Single(t => t.Name == "Distortions named in the discussion-thread study");
+        Assert.Equal(
+            ["It would happen anyway", "Lover not molester identity", "Inevitable orientation and self-acceptance", "Superiority ethos",
+                "Community as comfort and closeness", "Advice on anonymity and security"],
+            study.Codes.Select(c => c.Name));
+        Assert.All(study.Codes, c =>
+        {
+            Assert.False(string.IsNullOrWhiteSpace(c.Description));
+            Assert.True(c.Examples.Count >= 2, c.Name);
+            Assert.StartsWith("Huikuri & Insoll (2022)", c.Citation, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
+    public void Each_example_phrasing_is_coded_by_its_own_code()
+    {
+        // The examples describe what a code is for, so the code's own patterns must find every one of them: one file per
+        // code, one paragraph per example, and that code counted in every paragraph of its file.
+        var codebookPath = Path.Combine(Files.Codebooks, "implicit-theories.yaml");
+        var codebook = CodebookFiles.Load(codebookPath).Value!;
+        var directory = Files.NewDirectory("examples");
+        var withExamples = codebook.Codes.Where(c => c.Examples.Count > 0).ToList();
+        Assert.Equal(6, withExamples.Count);
+        for (var i = 0; i < withExamples.Count; i++)
+        {
+            Files.Write(directory, $"{i}.txt", string.Join("\n\n", withExamples[i].Examples) + "\n");
+        }
+
+        var result = ContentAnalysis.Code(new CodeRequest([directory], codebookPath) { PerDocument = true }, TimeProvider.System);
+        Assert.Null(result.Error);
+        using var json = System.Text.Json.JsonDocument.Parse(result.Output!);
+        foreach (var document in json.RootElement.GetProperty("per_document").EnumerateArray())
+        {
+            var code = withExamples[int.Parse(Path.GetFileNameWithoutExtension(document.GetProperty("id").GetString()!), System.Globalization.CultureInfo.InvariantCulture)];
+            var counted = document.GetProperty("codes").EnumerateArray().SingleOrDefault(c => c.GetProperty("code").GetString() == code.Name);
+            Assert.True(counted.ValueKind == System.Text.Json.JsonValueKind.Object, $"'{code.Name}' finds none of its examples");
+            Assert.Equal(code.Examples.Count, counted.GetProperty("units").GetInt32());
+        }
     }
 
     [Theory]

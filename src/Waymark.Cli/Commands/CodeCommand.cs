@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Text;
 using Waymark.Content;
 
 namespace Waymark.Cli.Commands;
@@ -18,7 +19,7 @@ internal static class CodeCommand
         var unit = new Option<string>("--unit") { Description = "What is counted: hit, sentence, paragraph, post or thread.", DefaultValueFactory = _ => "paragraph" };
         var bands = new Option<string?>("--bands") { Description = "Count bands over units, e.g. \"100-,40-80,30-39\"." };
         var min = new Option<long>("--min") { Description = "Leave out codes found in fewer units than this." };
-        var json = new Option<bool>("--json") { Description = "Print machine-readable JSON (the only format so far)." };
+        var json = new Option<bool>("--json") { Description = "Print machine-readable JSON instead of a table." };
         var html = new Option<string?>("--html") { Description = "Also write a self-contained HTML report (no JavaScript) to this file." };
         var qdpx = new Option<string?>("--qdpx") { Description = "Also write a REFI-QDA project (.qdpx) for ATLAS.ti, NVivo, MAXQDA, QualCoder." };
         var perDocument = new Option<bool>("--per-document") { Description = "Add per-document counts to the JSON." };
@@ -28,7 +29,7 @@ internal static class CodeCommand
         {
             corpus, codebook, unit, bands, min, json, html, qdpx, perDocument, perThread, timing,
         };
-        command.SetAction((parseResult, _) => PrintAsync(parseResult, "code", parseResult.GetValue(timing), ContentAnalysis.Code(
+        command.SetAction((parseResult, _) => PrintAsync(parseResult, "code", parseResult.GetValue(timing), parseResult.GetValue(json) ? null : Table, ContentAnalysis.Code(
             new CodeRequest(parseResult.GetValue(corpus)!, parseResult.GetValue(codebook)!)
             {
                 Unit = parseResult.GetValue(unit)!,
@@ -76,9 +77,10 @@ internal static class CodeCommand
 
     private static Option<string> CodebookOption() => new("--codebook") { Description = "Codebook: YAML or REFI-QDA .qdc.", Required = true };
 
-    internal static Task<int> PrintAsync(ParseResult parseResult, string name, ContentOutput result) => PrintAsync(parseResult, name, timing: false, result);
+    internal static Task<int> PrintAsync(ParseResult parseResult, string name, ContentOutput result) => PrintAsync(parseResult, name, timing: false, render: null, result);
 
-    private static async Task<int> PrintAsync(ParseResult parseResult, string name, bool timing, ContentOutput result)
+    /// <summary>Prints the output (or, with <paramref name="render"/>, what it makes of the result) or the error; the exit code.</summary>
+    internal static async Task<int> PrintAsync(ParseResult parseResult, string name, bool timing, Func<ContentOutput, string?>? render, ContentOutput result)
     {
         if (timing && result.Error is null)
         {
@@ -93,7 +95,90 @@ internal static class CodeCommand
             return ExitCodes.Failure;
         }
 
-        await parseResult.InvocationConfiguration.Output.WriteLineAsync(result.Output).ConfigureAwait(false);
+        if (render?.Invoke(result) is { } rendered)
+        {
+            await parseResult.InvocationConfiguration.Output.WriteAsync(rendered).ConfigureAwait(false);
+        }
+        else
+        {
+            await parseResult.InvocationConfiguration.Output.WriteLineAsync(result.Output).ConfigureAwait(false);
+        }
+
         return ExitCodes.Ok;
     }
+
+    /// <summary>
+    /// The terminal table of a coding run: one line per code; with a codebook that carries published counts, the
+    /// published count and observed / published beside each, then the study's method and known gaps.
+    /// </summary>
+    internal static string? Table(ContentOutput output)
+    {
+        if (output.Coding is not { } coding)
+        {
+            return null;
+        }
+
+        var unit = coding.Unit;
+        List<string> headers = ["Theme", "Code", "Hits", Plural(unit), "Documents", "Band"];
+        if (coding.ComparesWithPublished)
+        {
+            headers.AddRange(["Published", "Observed/published"]);
+        }
+
+        var rows = coding.Codes.Select(c =>
+        {
+            List<string> cells = [c.Theme, c.Code, Count(c.Hits), Count(c.Units), Count(c.Documents), c.Band ?? ""];
+            if (coding.ComparesWithPublished)
+            {
+                cells.AddRange([c.Published is { } p ? Count(p) : "", c.Ratio is { } r ? r.ToString("F2", CultureInfo.InvariantCulture) : ""]);
+            }
+
+            return (IReadOnlyList<string>)cells;
+        });
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"{coding.Codebook}: {Count(coding.Units)} {Plural(unit).ToLowerInvariant()} in {Count(coding.Documents)} documents\n\n");
+        text.Append(TextTable.Render(headers, rows, new HashSet<int> { 2, 3, 4, 6, 7 }));
+        if (coding.Study is { } study)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"\nPublished: {study.Citation}\n");
+            var counted = new List<string>();
+            if (study.Unit is { } published)
+            {
+                counted.Add(string.Equals(published, unit, StringComparison.Ordinal)
+                    ? $"unit {published}"
+                    : $"unit {published} (this run counted {unit}s: no ratio)");
+            }
+
+            if (study.Documents is { } documents)
+            {
+                counted.Add($"{Count(documents)} documents");
+            }
+
+            if (study.Communities is { } communities)
+            {
+                counted.Add($"{Count(communities)} communities");
+            }
+
+            if (study.Tool is { } tool)
+            {
+                counted.Add(tool);
+            }
+
+            if (counted.Count > 0)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"Method: {string.Join("; ", counted)}\n");
+            }
+
+            foreach (var gap in study.Gaps)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"Gap: {gap}\n");
+            }
+        }
+
+        return text.ToString();
+    }
+
+    private static string Count(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Plural(string unit) => char.ToUpperInvariant(unit[0]) + unit[1..] + "s";
 }

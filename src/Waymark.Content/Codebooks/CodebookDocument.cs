@@ -1,7 +1,8 @@
 namespace Waymark.Content.Codebooks;
 
 // The YAML codebook as written, before validation: read by CodebookYamlReader, written by CodebookYaml's serialiser
-// (whose underscored naming convention gives the keys name, description, language, ignore_diacritics, themes, color, codes, patterns).
+// (whose underscored naming convention gives the keys name, description, language, ignore_diacritics, method, themes, color,
+// codes, patterns, reference, examples, citation). Numbers are kept as written and checked by CodebookYaml.Validate.
 internal sealed class CodebookDocument
 {
     public string? Name { get; set; }
@@ -11,6 +12,8 @@ internal sealed class CodebookDocument
     public string? Language { get; set; }
 
     public bool IgnoreDiacritics { get; set; }
+
+    public MethodDocument? Method { get; set; }
 
     public List<ThemeDocument?>? Themes { get; set; }
 }
@@ -35,4 +38,25 @@ internal sealed class CodeDocument
     public string? Color { get; set; }
 
     public List<string?>? Patterns { get; set; }
+
+    public string? Reference { get; set; }
+
+    public List<string?>? Examples { get; set; }
+
+    public string? Citation { get; set; }
+}
+
+internal sealed class MethodDocument
+{
+    public string? Citation { get; set; }
+
+    public string? Unit { get; set; }
+
+    public string? Documents { get; set; }
+
+    public string? Communities { get; set; }
+
+    public string? Tool { get; set; }
+
+    public List<string?>? Gaps { get; set; }
 }

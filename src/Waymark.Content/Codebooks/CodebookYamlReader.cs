@@ -16,9 +16,10 @@ internal sealed class CodebookYamlReader
     private const int MaxNodes = 1_000_000;
     private const string StandardPrefix = "tag:yaml.org,2002:";
 
-    private static readonly string[] CodebookKeys = ["name", "description", "language", "ignore_diacritics", "themes"];
+    private static readonly string[] CodebookKeys = ["name", "description", "language", "ignore_diacritics", "method", "themes"];
+    private static readonly string[] MethodKeys = ["citation", "unit", "documents", "communities", "tool", "gaps"];
     private static readonly string[] ThemeKeys = ["name", "description", "color", "codes"];
-    private static readonly string[] CodeKeys = ["name", "description", "color", "patterns"];
+    private static readonly string[] CodeKeys = ["name", "description", "color", "patterns", "reference", "examples", "citation"];
 
     private readonly IReadOnlyList<ParsingEvent> _events;
     private readonly YamlException? _error;
@@ -73,12 +74,45 @@ internal sealed class CodebookYamlReader
                 case "ignore_diacritics":
                     document.IgnoreDiacritics = ReadBoolean(value, key);
                     break;
+                case "method":
+                    document.Method = IsNull(value) ? null : ReadMethod(value);
+                    break;
                 default:
                     document.Themes = ReadList(value, key, item => IsNull(item) ? null : ReadTheme(item));
                     break;
             }
         });
         return document;
+    }
+
+    private MethodDocument ReadMethod(int at)
+    {
+        var method = new MethodDocument();
+        ReadMapping(at, "the method", MethodKeys, (key, value) =>
+        {
+            switch (key)
+            {
+                case "citation":
+                    method.Citation = ReadText(value, key);
+                    break;
+                case "unit":
+                    method.Unit = ReadText(value, key);
+                    break;
+                case "documents":
+                    method.Documents = ReadText(value, key);
+                    break;
+                case "communities":
+                    method.Communities = ReadText(value, key);
+                    break;
+                case "tool":
+                    method.Tool = ReadText(value, key);
+                    break;
+                default:
+                    method.Gaps = ReadList(value, key, item => ReadText(item, "each gap"));
+                    break;
+            }
+        });
+        return method;
     }
 
     private ThemeDocument ReadTheme(int at)
@@ -120,6 +154,15 @@ internal sealed class CodebookYamlReader
                     break;
                 case "color":
                     code.Color = ReadText(value, key);
+                    break;
+                case "reference":
+                    code.Reference = ReadText(value, key);
+                    break;
+                case "examples":
+                    code.Examples = ReadList(value, key, item => ReadText(item, "each example"));
+                    break;
+                case "citation":
+                    code.Citation = ReadText(value, key);
                     break;
                 default:
                     code.Patterns = ReadList(value, key, item => ReadText(item, "each pattern"));

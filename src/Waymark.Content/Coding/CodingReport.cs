@@ -23,4 +23,20 @@ internal sealed record CodingReport(
     IReadOnlyList<Cooccurrence> Cooccurrences,
     IReadOnlyList<GroupCounts> PerDocument,
     IReadOnlyList<GroupCounts> PerThread,
-    IReadOnlyList<CodedUnit> Codings);
+    IReadOnlyList<CodedUnit> Codings)
+{
+    /// <summary>Whether observed counts are set beside published ones: the codebook carries reference counts.</summary>
+    public bool ComparesWithPublished => Codebook.HasReferences;
+
+    /// <summary>
+    /// Observed units over the published count: only when this run counted the unit the study counted and the
+    /// published count is above zero (paragraphs are not compared with sentences); otherwise null.
+    /// </summary>
+    public double? Ratio(CodeCount count)
+    {
+        ArgumentNullException.ThrowIfNull(count);
+        return Codebook.Method?.Unit == Unit && count.Code.Reference is long published and > 0
+            ? (double)count.Units / published
+            : null;
+    }
+}

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Waymark.Content.Codebooks;
 using Waymark.Content.Coding;
 
 namespace Waymark.Content.Reports;
@@ -8,6 +9,8 @@ namespace Waymark.Content.Reports;
 /// The JSON of <c>waymark code</c>, in the shape docs/content-analysis.md documents:
 /// <c>{"unit","documents","units","codes":[{"theme","code","hits","units","documents","band"}],"cooccurrence":[{"a","b","n","c"}]}</c>;
 /// with <c>--per-document</c>/<c>--per-thread</c> also "per_document"/"per_thread": [{"id","codes":[{"code","hits","units"}]}] (codes with hits only).
+/// A codebook with a method adds "method": {"citation","unit","documents","communities","tool","gaps"}; one with reference counts
+/// adds "published" and "ratio" to every code (null where the code has none or the units differ).
 /// </summary>
 internal static class CodingJson
 {
@@ -20,6 +23,11 @@ internal static class CodingJson
             w.WriteString("unit", CodingUnits.Name(report.Unit));
             w.WriteNumber("documents", report.Documents);
             w.WriteNumber("units", report.Units);
+            if (report.Codebook.Method is { } method)
+            {
+                Method(w, method);
+            }
+
             w.WriteStartArray("codes");
             foreach (var code in report.Codes)
             {
@@ -36,6 +44,12 @@ internal static class CodingJson
                 else
                 {
                     w.WriteString("band", code.Band);
+                }
+
+                if (report.ComparesWithPublished)
+                {
+                    NumberOrNull(w, "published", code.Code.Reference);
+                    NumberOrNull(w, "ratio", report.Ratio(code) is { } ratio ? Math.Round(ratio, 6) : null);
                 }
 
                 w.WriteEndObject();
@@ -68,6 +82,37 @@ internal static class CodingJson
         }
 
         return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    private static void Method(Utf8JsonWriter w, StudyMethod method)
+    {
+        w.WriteStartObject("method");
+        w.WriteString("citation", method.Citation);
+        w.WriteString("unit", method.Unit is { } unit ? CodingUnits.Name(unit) : null);
+        NumberOrNull(w, "documents", method.Documents);
+        NumberOrNull(w, "communities", method.Communities);
+        w.WriteString("tool", method.Tool);
+        w.WriteStartArray("gaps");
+        foreach (var gap in method.Gaps)
+        {
+            w.WriteStringValue(gap);
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    // Counts pass through double exactly (below 2^53) and are written without a fraction.
+    private static void NumberOrNull(Utf8JsonWriter w, string name, double? value)
+    {
+        if (value is { } v)
+        {
+            w.WriteNumber(name, v);
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
     }
 
     private static void Groups(Utf8JsonWriter w, string name, IReadOnlyList<GroupCounts> groups, CodingReport report)

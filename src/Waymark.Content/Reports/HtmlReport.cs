@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using Waymark.Content.Codebooks;
 using Waymark.Content.Coding;
 
 namespace Waymark.Content.Reports;
@@ -26,13 +27,31 @@ internal static class HtmlReport
         html.Append(CultureInfo.InvariantCulture, $"<p>Corpus: {E(string.Join(", ", corpus))}. Unit: {E(unit)}. Documents: {report.Documents}. Units: {report.Units}.</p>\n");
 
         html.Append("<table>\n<caption>Codes</caption>\n<thead><tr><th scope=\"col\">Theme</th><th scope=\"col\">Code</th><th scope=\"col\">Hits</th>");
-        html.Append(CultureInfo.InvariantCulture, $"<th scope=\"col\">{E(Capital(unit))}s</th><th scope=\"col\">Documents</th><th scope=\"col\">Band</th></tr></thead>\n<tbody>\n");
+        html.Append(CultureInfo.InvariantCulture, $"<th scope=\"col\">{E(Capital(unit))}s</th><th scope=\"col\">Documents</th><th scope=\"col\">Band</th>");
+        var compare = report.ComparesWithPublished;
+        if (compare)
+        {
+            html.Append("<th scope=\"col\">Published</th><th scope=\"col\">Observed / published</th>");
+        }
+
+        html.Append("</tr></thead>\n<tbody>\n");
         foreach (var c in report.Codes)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(c.Code.Theme)}</td><th scope=\"row\">{E(c.Code.Name)}</th><td class=\"n\">{c.Hits}</td><td class=\"n\">{c.Units}</td><td class=\"n\">{c.Documents}</td><td>{E(c.Band ?? "")}</td></tr>\n");
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(c.Code.Theme)}</td><th scope=\"row\">{E(c.Code.Name)}</th><td class=\"n\">{c.Hits}</td><td class=\"n\">{c.Units}</td><td class=\"n\">{c.Documents}</td><td>{E(c.Band ?? "")}</td>");
+            if (compare)
+            {
+                html.Append(CultureInfo.InvariantCulture, $"<td class=\"n\">{c.Code.Reference}</td><td class=\"n\">{(report.Ratio(c) is { } ratio ? ratio.ToString("F2", CultureInfo.InvariantCulture) : "")}</td>");
+            }
+
+            html.Append("</tr>\n");
         }
 
         html.Append("</tbody>\n</table>\n");
+        if (report.Codebook.Method is { } method)
+        {
+            html.Append(Method(method, report.Unit));
+        }
+
         html.Append(Chart(report, unit));
 
         html.Append("<table>\n<caption>Co-occurrence within units</caption>\n<thead><tr><th scope=\"col\">Code A</th><th scope=\"col\">Code B</th><th scope=\"col\">n</th><th scope=\"col\">c-coefficient</th></tr></thead>\n<tbody>\n");
@@ -64,6 +83,52 @@ internal static class HtmlReport
 
         html.Append("</tbody>\n</table>\n</main>\n</body>\n</html>\n");
         return html.ToString();
+    }
+
+    /// <summary>The published study: citation, what it counted and with what, and what the publication leaves unknown.</summary>
+    private static string Method(StudyMethod method, CodingUnit unit)
+    {
+        var html = new StringBuilder("<section aria-labelledby=\"method-title\">\n<h2 id=\"method-title\">Published study</h2>\n<dl>\n");
+        html.Append(CultureInfo.InvariantCulture, $"<dt>Source</dt><dd>{E(method.Citation)}</dd>\n");
+        if (method.Unit is { } published)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<dt>Unit counted</dt><dd>{E(CodingUnits.Name(published))}");
+            if (published != unit)
+            {
+                html.Append(CultureInfo.InvariantCulture, $" (this run counted {E(CodingUnits.Name(unit))}s, so no ratio is given)");
+            }
+
+            html.Append("</dd>\n");
+        }
+
+        if (method.Documents is { } documents)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<dt>Documents</dt><dd>{documents}</dd>\n");
+        }
+
+        if (method.Communities is { } communities)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<dt>Communities</dt><dd>{communities}</dd>\n");
+        }
+
+        if (method.Tool is { } tool)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<dt>Tool</dt><dd>{E(tool)}</dd>\n");
+        }
+
+        html.Append("</dl>\n");
+        if (method.Gaps.Count > 0)
+        {
+            html.Append("<h3>Known gaps</h3>\n<ul>\n");
+            foreach (var gap in method.Gaps)
+            {
+                html.Append(CultureInfo.InvariantCulture, $"<li>{E(gap)}</li>\n");
+            }
+
+            html.Append("</ul>\n");
+        }
+
+        return html.Append("</section>\n").ToString();
     }
 
     private static string Chart(CodingReport report, string unit)
