@@ -130,9 +130,16 @@ public static class ContentAnalysis
         return new ContentOutput($"{to}: {codebook.Value!.Codes.Count} codes in {codebook.Value.Themes.Count} themes.", null);
     }
 
-    public static ContentOutput Community(IReadOnlyList<string> corpus, string? graphmlPath, string? gexfPath)
+    public static ContentOutput Community(CommunityRequest request)
     {
-        var source = CorpusSource.Open(corpus);
+        ArgumentNullException.ThrowIfNull(request);
+        var moderators = ReadModerators(request.ModeratorsPath);
+        if (!moderators.IsSuccess)
+        {
+            return ContentOutput.Fail(moderators.Error!);
+        }
+
+        var source = CorpusSource.Open(request.Corpus);
         if (!source.IsSuccess)
         {
             return ContentOutput.Fail(source.Error!);
@@ -149,22 +156,46 @@ public static class ContentAnalysis
             posts.Add(post.Value!.Post);
         }
 
-        var analysis = CommunityAnalysis.Analyse(posts);
+        var analysis = CommunityAnalysis.Analyse(posts, moderators.Value);
         if (!analysis.IsSuccess)
         {
             return ContentOutput.Fail(analysis.Error!);
         }
 
-        if (graphmlPath is not null)
+        if (request.GraphMlPath is not null)
         {
-            GraphExport.GraphMl(analysis.Value!).Save(graphmlPath);
+            GraphExport.GraphMl(analysis.Value!).Save(request.GraphMlPath);
         }
 
-        if (gexfPath is not null)
+        if (request.GexfPath is not null)
         {
-            GraphExport.Gexf(analysis.Value!).Save(gexfPath);
+            GraphExport.Gexf(analysis.Value!).Save(request.GexfPath);
         }
 
-        return new ContentOutput(CommunityJson.Write(analysis.Value!), null);
+        if (request.HtmlPath is not null)
+        {
+            File.WriteAllText(request.HtmlPath, CommunityHtml.Write(analysis.Value!, request.Corpus));
+        }
+
+        return new ContentOutput(CommunityJson.Write(analysis.Value!), null) { Community = CommunitySummary.From(analysis.Value!) };
+    }
+
+    /// <summary>Moderator names, one per line: surrounding whitespace and blank lines are ignored, names match authors exactly.</summary>
+    private static Result<IReadOnlySet<string>?> ReadModerators(string? path)
+    {
+        if (path is null)
+        {
+            return Result.Ok<IReadOnlySet<string>?>(null);
+        }
+
+        if (!File.Exists(path))
+        {
+            return Result.Fail<IReadOnlySet<string>?>($"{path}: no such moderator list.");
+        }
+
+        var names = File.ReadLines(path).Select(line => line.Trim()).Where(line => line.Length > 0).ToHashSet(StringComparer.Ordinal);
+        return names.Count == 0
+            ? Result.Fail<IReadOnlySet<string>?>($"{path}: the moderator list holds no names (one name per line).")
+            : Result.Ok<IReadOnlySet<string>?>(names);
     }
 }

@@ -18,5 +18,8 @@ public sealed record ContentOutput(string? Output, string? Error)
     /// <summary>The figures of a <c>waymark code</c> run, for a host that renders them itself (null elsewhere).</summary>
     public CodingSummary? Coding { get; init; }
 
+    /// <summary>The figures of a <c>waymark community</c> run, for a host that renders them itself (null elsewhere).</summary>
+    public CommunitySummary? Community { get; init; }
+
     internal static ContentOutput Fail(string error) => new(null, error);
 }

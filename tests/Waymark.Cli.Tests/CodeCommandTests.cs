@@ -129,6 +129,33 @@ public sealed class CodeCommandTests
         Assert.True(File.Exists(graphml) && File.Exists(gexf));
     }
 
+    [Fact]
+    public async Task Community_with_a_moderator_list_prints_the_role_in_tables_and_json()
+    {
+        var directory = TestEnvironment.NewTempDirectory("community-cli");
+        var moderators = Path.Combine(directory, "moderators.txt");
+        await File.WriteAllTextAsync(moderators, "bob\nquiet_quinn\n");
+        var (code, output, error) = await RunAsync("community", Forum(), "--moderators", moderators);
+        Assert.True(code == ExitCodes.Ok, error);
+        var lines = output.Split('\n');
+        Assert.Equal("4 posts in 2 threads by 3 posting members; 2 reply edges", lines[0]);
+        Assert.Equal("Shares are of the members who post: readers who never post are not in post data.", lines[1]);
+        static string[] Cells(string line) => line.Split("  ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Equal(["Role", "Members", "Share"], Cells(lines[3]));
+        Assert.Equal(["moderator", "1", "33.3 %"], Cells(lines[5]));
+        Assert.Contains("Listed moderators with no post: quiet_quinn", lines);
+        Assert.Contains(lines, l => Cells(l) is ["bob", "1", "0", "1", "0", "1", var roles] && roles.StartsWith("moderator", StringComparison.Ordinal));
+
+        var (jsonCode, json, _) = await RunAsync("community", Forum(), "--moderators", moderators, "--json");
+        Assert.Equal(ExitCodes.Ok, jsonCode);
+        using var document = JsonDocument.Parse(json);
+        Assert.Equal(["quiet_quinn"], document.RootElement.GetProperty("moderators_without_posts").EnumerateArray().Select(n => n.GetString()));
+
+        var (missing, _, message) = await RunAsync("community", Forum(), "--moderators", Path.Combine(directory, "none.txt"));
+        Assert.Equal(ExitCodes.Failure, missing);
+        Assert.Contains("no such moderator list", message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("--unit", "chapter", "use hit, sentence, paragraph, post or thread")]
     [InlineData("--bands", "lots", "is not a band")]

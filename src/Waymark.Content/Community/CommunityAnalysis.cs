@@ -25,21 +25,36 @@ internal sealed record Member(
     public double? TenureDays => FirstPost is { } first && LastPost is { } last ? (last - first).TotalDays : null;
 }
 
-internal sealed record CommunityResult(int Posts, int Threads, IReadOnlyList<Member> Members, ReplyNetwork Network);
+/// <summary>The community: posts, threads, members, the reply network, and listed moderators who never posted.</summary>
+internal sealed record CommunityResult(int Posts, int Threads, IReadOnlyList<Member> Members, ReplyNetwork Network)
+{
+    /// <summary>Names on the moderator list with no post in the corpus (sorted): they moderate unseen in post data.</summary>
+    public IReadOnlyList<string> ModeratorsWithoutPosts { get; init; } = [];
+
+    /// <summary>How many posting members hold each role, in <see cref="Roles.All"/> order, and their share of the posting members.</summary>
+    public IReadOnlyList<RoleShare> RoleShares =>
+        [.. Roles.All.Select(role => new RoleShare(role, Members.Count(m => m.Roles.Contains(role)), Members.Count))];
+
+    /// <summary>Members as every output lists them: most posts first, then by name.</summary>
+    public static IEnumerable<Member> InReportOrder(IEnumerable<Member> members) =>
+        members.OrderByDescending(m => m.Posts).ThenBy(m => m.Author, StringComparer.Ordinal);
+}
 
 /// <summary>
 /// Community structure from posts with authors and reply relations (docs/content-analysis.md "Community").
 /// A thread's starter is the author of its earliest post (by created_at, else input order); a reply is a post
 /// whose reply_to names another post (looked up in the same thread first, then anywhere); posts without an
-/// author are counted as "(unknown)" and take part like any member.
+/// author are counted as "(unknown)" and take part like any member. A member is a moderator when named in
+/// the list of moderators (exact names) or when any of their posts is marked as a moderator's.
 /// </summary>
 internal static class CommunityAnalysis
 {
     public const string UnknownAuthor = "(unknown)";
 
-    public static Result<CommunityResult> Analyse(IReadOnlyList<CorpusPost> posts)
+    public static Result<CommunityResult> Analyse(IReadOnlyList<CorpusPost> posts, IReadOnlySet<string>? moderators = null)
     {
         ArgumentNullException.ThrowIfNull(posts);
+        moderators ??= new HashSet<string>(StringComparer.Ordinal);
         if (posts.Count == 0)
         {
             return Result.Fail<CommunityResult>("the corpus has no posts; community analysis needs CSV or JSON Lines posts with authors.");
@@ -61,12 +76,14 @@ internal static class CommunityAnalysis
         var sent = new int[authors.Count];
         var received = new int[authors.Count];
         var partners = authors.Select(_ => new HashSet<int>()).ToArray();
+        var moderating = authors.Select(moderators.Contains).ToArray();
         var first = new DateTimeOffset?[authors.Count];
         var last = new DateTimeOffset?[authors.Count];
         foreach (var post in posts)
         {
             var a = index[AuthorOf(post)];
             postCount[a]++;
+            moderating[a] |= post.ByModerator;
             if (post.CreatedAt is { } at)
             {
                 first[a] = first[a] is { } f && f <= at ? f : at;
@@ -105,8 +122,11 @@ internal static class CommunityAnalysis
         var members = authors.Select((author, i) => new Member(
             author, postCount[i], started[i], sent[i], received[i], partners[i].Count, first[i], last[i],
             inDegree[i], outDegree[i], inWeight[i], outWeight[i], betweenness[i], pageRank[i], core[i],
-            Roles.Label(postCount[i], started[i], sent[i], partners[i].Count, betweenness[i], core[i], facts))).ToList();
-        return Result.Ok(new CommunityResult(posts.Count, posts.Select(p => p.ThreadId).Distinct(StringComparer.Ordinal).Count(), members, network));
+            Roles.Label(moderating[i], postCount[i], started[i], sent[i], partners[i].Count, betweenness[i], core[i], facts))).ToList();
+        return Result.Ok(new CommunityResult(posts.Count, posts.Select(p => p.ThreadId).Distinct(StringComparer.Ordinal).Count(), members, network)
+        {
+            ModeratorsWithoutPosts = [.. moderators.Where(name => !index.ContainsKey(name)).Order(StringComparer.Ordinal)],
+        });
     }
 
     private static string AuthorOf(CorpusPost post) => post.Author ?? UnknownAuthor;

@@ -7,8 +7,9 @@ namespace Waymark.Content.Community;
 /// <summary>
 /// The JSON of <c>waymark community</c>: {"posts","threads","authors","edges","members":[{"author","posts",
 /// "threads_started","replies_sent","replies_received","partners","first_post","last_post","tenure_days",
-/// "in_degree","out_degree","in_weight","out_weight","betweenness","pagerank","core","roles"}]}; dates are
-/// days (yyyy-MM-dd, UTC), members sorted by posts then name.
+/// "in_degree","out_degree","in_weight","out_weight","betweenness","pagerank","core","roles"}]}, with "roles":
+/// [{"role","members","share"}] (share of the posting members) and "moderators_without_posts" before the members;
+/// dates are days (yyyy-MM-dd, UTC), members sorted by posts then name.
 /// </summary>
 internal static class CommunityJson
 {
@@ -22,8 +23,26 @@ internal static class CommunityJson
             w.WriteNumber("threads", result.Threads);
             w.WriteNumber("authors", result.Members.Count);
             w.WriteNumber("edges", result.Network.Edges.Count);
+            w.WriteStartArray("roles");
+            foreach (var share in result.RoleShares)
+            {
+                w.WriteStartObject();
+                w.WriteString("role", share.Role);
+                w.WriteNumber("members", share.Members);
+                w.WriteNumber("share", Math.Round(share.Share, 6));
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray("moderators_without_posts");
+            foreach (var name in result.ModeratorsWithoutPosts)
+            {
+                w.WriteStringValue(name);
+            }
+
+            w.WriteEndArray();
             w.WriteStartArray("members");
-            foreach (var m in result.Members.OrderByDescending(m => m.Posts).ThenBy(m => m.Author, StringComparer.Ordinal))
+            foreach (var m in CommunityResult.InReportOrder(result.Members))
             {
                 w.WriteStartObject();
                 w.WriteString("author", m.Author);

@@ -16,6 +16,8 @@ internal sealed class RoleFacts(double[] betweenness, int[] core)
 /// Role labels from stated, auditable rules (a member may have several; thresholds are constants here and in
 /// docs/content-analysis.md):
 /// <list type="bullet">
+/// <item>moderator: named by the researcher (a list of moderator names, or a column marking moderators' posts): the
+/// forum says who moderates, its reply structure does not;</item>
 /// <item>hub: betweenness ≥ the community's 90th percentile of positive betweenness, with ≥ 3 partners;</item>
 /// <item>active conversationalist: ≥ 5 replies sent to ≥ 3 distinct partners;</item>
 /// <item>thread starter: ≥ 2 threads started and at least a third of their posts start threads;</item>
@@ -23,7 +25,6 @@ internal sealed class RoleFacts(double[] betweenness, int[] core)
 /// <item>sharer: ≥ 3 posts of which under a fifth are replies (posting rather than conversing);</item>
 /// <item>peripheral: a single post.</item>
 /// </list>
-/// Moderators cannot be told from structure alone; a researcher adds that label from the forum itself.
 /// </summary>
 internal static class Roles
 {
@@ -33,10 +34,20 @@ internal static class Roles
     public const int StarterThreads = 2;
     public const int SharerPosts = 3;
 
-    public static IReadOnlyList<string> Label(int posts, int started, int sent, int partners, double betweenness, int core, RoleFacts facts)
+    public const string Moderator = "moderator";
+
+    /// <summary>Every role label, in the order members' labels and the role shares are listed.</summary>
+    public static IReadOnlyList<string> All { get; } = [Moderator, "hub", "active conversationalist", "thread starter", "core member", "sharer", "peripheral"];
+
+    public static IReadOnlyList<string> Label(bool moderator, int posts, int started, int sent, int partners, double betweenness, int core, RoleFacts facts)
     {
         ArgumentNullException.ThrowIfNull(facts);
         var roles = new List<string>();
+        if (moderator)
+        {
+            roles.Add(Moderator);
+        }
+
         if (betweenness > 0 && betweenness >= facts.HubThreshold && partners >= HubPartners)
         {
             roles.Add("hub");

@@ -5,7 +5,8 @@ namespace Waymark.Content.Corpus;
 
 /// <summary>
 /// The documented post fields of CSV and JSON Lines corpora and how a record becomes a <see cref="PostText"/>:
-/// thread_id, post_id and text are required; author, created_at (ISO 8601) and reply_to (a post_id) are optional.
+/// thread_id, post_id and text are required; author, created_at (ISO 8601), reply_to (a post_id) and moderator
+/// (true/false, 1/0, yes/no: the post was written by a moderator) are optional.
 /// The document of a post is its thread; <see cref="ThreadOffsets"/> places each post in the thread's text.
 /// </summary>
 internal static class PostFields
@@ -15,6 +16,7 @@ internal static class PostFields
     public const string Author = "author";
     public const string CreatedAt = "created_at";
     public const string ReplyTo = "reply_to";
+    public const string Moderator = "moderator";
     public const string Text = "text";
 
     /// <summary>Separator between posts in a thread's document text.</summary>
@@ -48,6 +50,12 @@ internal static class PostFields
             created = parsed;
         }
 
+        var moderator = field(Moderator)?.Trim().ToUpperInvariant();
+        if (moderator is not (null or "" or "TRUE" or "FALSE" or "1" or "0" or "YES" or "NO"))
+        {
+            return Result.Fail<PostText>($"{where}: {Moderator} '{field(Moderator)}' must be true or false (or 1/0, yes/no, or empty).");
+        }
+
         var author = field(Author);
         var replyTo = field(ReplyTo);
         var corpusPost = new CorpusPost(
@@ -57,7 +65,8 @@ internal static class PostFields
             string.IsNullOrEmpty(author) ? null : author,
             created,
             string.IsNullOrEmpty(replyTo) ? null : replyTo,
-            offsets.Place(thread, text.Length));
+            offsets.Place(thread, text.Length),
+            moderator is "TRUE" or "1" or "YES");
         return Result.Ok(new PostText(corpusPost, text));
     }
 }
