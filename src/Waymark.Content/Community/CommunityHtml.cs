@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using Waymark.Content.Reports;
 
 namespace Waymark.Content.Community;
 
@@ -16,8 +17,7 @@ internal static class CommunityHtml
         ArgumentNullException.ThrowIfNull(result);
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Community structure</title>\n");
-        html.Append("<style>body{font-family:sans-serif;margin:2rem;max-width:60rem}table{border-collapse:collapse;margin:1rem 0}"
-            + "th,td{border:1px solid #999;padding:.25rem .5rem;text-align:left}td.n{text-align:right}caption{text-align:left;font-weight:bold}</style>\n");
+        html.Append(HtmlReport.Style);
         html.Append("</head>\n<body>\n<main>\n<h1>Community structure</h1>\n");
         html.Append(CultureInfo.InvariantCulture, $"<p>Corpus: {E(string.Join(", ", corpus))}. Posts: {result.Posts}. Threads: {result.Threads}. Posting members: {result.Members.Count}. Reply edges: {result.Network.Edges.Count}.</p>\n");
         html.Append("<p>Post data shows only the members who post. Readers who never post are not in it, so every share below is a share of the posting members, not of everyone in the community.</p>\n");

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Waymark.Content.Reports;
 
 namespace Waymark.Content.Community;
 
@@ -34,13 +35,7 @@ internal static class CommunityJson
             }
 
             w.WriteEndArray();
-            w.WriteStartArray("moderators_without_posts");
-            foreach (var name in result.ModeratorsWithoutPosts)
-            {
-                w.WriteStringValue(name);
-            }
-
-            w.WriteEndArray();
+            JsonStrings.Write(w, "moderators_without_posts", result.ModeratorsWithoutPosts);
             w.WriteStartArray("members");
             foreach (var m in CommunityResult.InReportOrder(result.Members))
             {
@@ -69,13 +64,7 @@ internal static class CommunityJson
                 w.WriteNumber("betweenness", Math.Round(m.Betweenness, 6));
                 w.WriteNumber("pagerank", Math.Round(m.PageRank, 6));
                 w.WriteNumber("core", m.Core);
-                w.WriteStartArray("roles");
-                foreach (var role in m.Roles)
-                {
-                    w.WriteStringValue(role);
-                }
-
-                w.WriteEndArray();
+                JsonStrings.Write(w, "roles", m.Roles);
                 w.WriteEndObject();
             }
 

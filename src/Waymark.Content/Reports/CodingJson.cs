@@ -92,13 +92,7 @@ internal static class CodingJson
         NumberOrNull(w, "documents", method.Documents);
         NumberOrNull(w, "communities", method.Communities);
         w.WriteString("tool", method.Tool);
-        w.WriteStartArray("gaps");
-        foreach (var gap in method.Gaps)
-        {
-            w.WriteStringValue(gap);
-        }
-
-        w.WriteEndArray();
+        JsonStrings.Write(w, "gaps", method.Gaps);
         w.WriteEndObject();
     }
 

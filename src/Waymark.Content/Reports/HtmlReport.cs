@@ -13,6 +13,10 @@ namespace Waymark.Content.Reports;
 /// </summary>
 internal static class HtmlReport
 {
+    /// <summary>The style element every content report shares (no external resource).</summary>
+    internal const string Style = "<style>body{font-family:sans-serif;margin:2rem;max-width:60rem}table{border-collapse:collapse;margin:1rem 0}"
+        + "th,td{border:1px solid #999;padding:.25rem .5rem;text-align:left}td.n{text-align:right}caption{text-align:left;font-weight:bold}</style>\n";
+
     public static string Write(CodingReport report, IReadOnlyList<string> corpus)
     {
         ArgumentNullException.ThrowIfNull(report);
@@ -20,8 +24,7 @@ internal static class HtmlReport
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
         html.Append(CultureInfo.InvariantCulture, $"<title>Coding report: {E(report.Codebook.Name)}</title>\n");
-        html.Append("<style>body{font-family:sans-serif;margin:2rem;max-width:60rem}table{border-collapse:collapse;margin:1rem 0}"
-            + "th,td{border:1px solid #999;padding:.25rem .5rem;text-align:left}td.n{text-align:right}caption{text-align:left;font-weight:bold}</style>\n");
+        html.Append(Style);
         html.Append("</head>\n<body>\n<main>\n");
         html.Append(CultureInfo.InvariantCulture, $"<h1>Coding report: {E(report.Codebook.Name)}</h1>\n");
         html.Append(CultureInfo.InvariantCulture, $"<p>Corpus: {E(string.Join(", ", corpus))}. Unit: {E(unit)}. Documents: {report.Documents}. Units: {report.Units}.</p>\n");
