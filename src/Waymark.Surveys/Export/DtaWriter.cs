@@ -51,33 +51,34 @@ internal static class DtaWriter
         var variables = plan.Columns.Select((c, i) => Describe(c, cells.Select(row => row[i]))).ToList();
 
         using var stream = new MemoryStream();
+        using var writer = new BinaryWriter(stream); // always little-endian, as format 118 with LSF asks
         var offsets = new long[14];
-        Ascii(stream, "<stata_dta><header><release>118</release><byteorder>LSF</byteorder><K>");
-        UInt16(stream, checked((ushort)variables.Count));
-        Ascii(stream, "</K><N>");
-        UInt64(stream, (ulong)responses.Count);
-        Ascii(stream, "</N><label>");
-        UInt16(stream, 0);
-        Ascii(stream, "</label><timestamp>");
-        stream.WriteByte(0); // no time stamp: the file says nothing about when it was made
-        Ascii(stream, "</timestamp></header>");
+        Ascii(writer, "<stata_dta><header><release>118</release><byteorder>LSF</byteorder><K>");
+        writer.Write(checked((ushort)variables.Count));
+        Ascii(writer, "</K><N>");
+        writer.Write((ulong)responses.Count);
+        Ascii(writer, "</N><label>");
+        writer.Write((ushort)0); // an empty data label
+        Ascii(writer, "</label><timestamp>");
+        writer.Write((byte)0); // no time stamp: the file says nothing about when it was made
+        Ascii(writer, "</timestamp></header>");
 
-        offsets[1] = stream.Position;
-        Ascii(stream, "<map>");
-        var mapAt = stream.Position;
-        stream.Write(new byte[14 * 8]);
-        Ascii(stream, "</map>");
+        offsets[1] = writer.BaseStream.Position;
+        Ascii(writer, "<map>");
+        var mapAt = writer.BaseStream.Position;
+        writer.Write(new byte[14 * 8]);
+        Ascii(writer, "</map>");
 
-        offsets[2] = Section(stream, "variable_types", s => variables.ForEach(v => UInt16(s, v.Type)));
-        offsets[3] = Section(stream, "varnames", s => variables.ForEach(v => Fixed(s, v.Column.Variable, 129)));
-        offsets[4] = Section(stream, "sortlist", s => s.Write(new byte[(variables.Count + 1) * 2]));
-        offsets[5] = Section(stream, "formats", s => variables.ForEach(v => Fixed(s, v.Format, 57)));
-        offsets[6] = Section(stream, "value_label_names", s => variables.ForEach(v => Fixed(s, v.Column.Values.Count > 0 ? v.Column.Variable : string.Empty, 129)));
-        offsets[7] = Section(stream, "variable_labels", s => variables.ForEach(v => Fixed(s, Characters(v.Column.Label, VariableLabelCharacters), 321)));
-        offsets[8] = Section(stream, "characteristics", _ => { });
+        offsets[2] = Section(writer, "variable_types", s => variables.ForEach(v => s.Write(v.Type)));
+        offsets[3] = Section(writer, "varnames", s => variables.ForEach(v => Fixed(s, v.Column.Variable, 129)));
+        offsets[4] = Section(writer, "sortlist", s => s.Write(new byte[(variables.Count + 1) * 2]));
+        offsets[5] = Section(writer, "formats", s => variables.ForEach(v => Fixed(s, v.Format, 57)));
+        offsets[6] = Section(writer, "value_label_names", s => variables.ForEach(v => Fixed(s, v.Column.Values.Count > 0 ? v.Column.Variable : string.Empty, 129)));
+        offsets[7] = Section(writer, "variable_labels", s => variables.ForEach(v => Fixed(s, Characters(v.Column.Label, VariableLabelCharacters), 321)));
+        offsets[8] = Section(writer, "characteristics", _ => { });
 
         var strls = new List<(int Variable, int Observation, byte[] Text)>();
-        offsets[9] = Section(stream, "data", s =>
+        offsets[9] = Section(writer, "data", s =>
         {
             for (var o = 0; o < cells.Count; o++)
             {
@@ -87,36 +88,37 @@ internal static class DtaWriter
                 }
             }
         });
-        offsets[10] = Section(stream, "strls", s =>
+        offsets[10] = Section(writer, "strls", s =>
         {
             foreach (var (v, o, text) in strls)
             {
                 Ascii(s, "GSO");
-                UInt32(s, (uint)(v + 1));
-                UInt64(s, (ulong)(o + 1));
-                s.WriteByte(130); // text, stored with a terminating null
-                UInt32(s, (uint)(text.Length + 1));
+                s.Write((uint)(v + 1));
+                s.Write((ulong)(o + 1));
+                s.Write((byte)130); // text, stored with a terminating null
+                s.Write((uint)(text.Length + 1));
                 s.Write(text);
-                s.WriteByte(0);
+                s.Write((byte)0);
             }
         });
-        offsets[11] = Section(stream, "value_labels", s =>
+        offsets[11] = Section(writer, "value_labels", s =>
         {
             foreach (var v in variables.Where(v => v.Column.Values.Count > 0))
             {
                 ValueLabels(s, v.Column);
             }
         });
-        offsets[12] = stream.Position;
-        Ascii(stream, "</stata_dta>");
-        offsets[13] = stream.Position;
+        offsets[12] = writer.BaseStream.Position;
+        Ascii(writer, "</stata_dta>");
+        offsets[13] = writer.BaseStream.Position;
 
-        stream.Position = mapAt;
+        writer.Seek(checked((int)mapAt), SeekOrigin.Begin);
         foreach (var offset in offsets)
         {
-            UInt64(stream, (ulong)offset);
+            writer.Write((ulong)offset);
         }
 
+        writer.Flush();
         return stream.ToArray();
     }
 
@@ -133,22 +135,22 @@ internal static class DtaWriter
         ? new(column, Storage.Text, TypeStrL, 8, "%9s")
         : new(column, Storage.Text, (ushort)Math.Max(1, longest), Math.Max(1, longest), "%" + Math.Min(Math.Max(1, longest), 244).ToString(CultureInfo.InvariantCulture) + "s");
 
-    private static void Cell(Stream s, Variable variable, string value, int v, int o, List<(int, int, byte[])> strls)
+    private static void Cell(BinaryWriter s, Variable variable, string value, int v, int o, List<(int, int, byte[])> strls)
     {
         switch (variable.Storage)
         {
             case Storage.Double:
-                Double(s, double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number) ? number : MissingDouble);
+                s.Write(double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number) ? number : MissingDouble);
                 break;
             case Storage.Date:
-                Int32(s, DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date.DayNumber - StataEpoch.DayNumber : MissingLong);
+                s.Write(DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date.DayNumber - StataEpoch.DayNumber : MissingLong);
                 break;
             case Storage.Code:
                 var index = variable.Column.Values.ToList().FindIndex(x => x.Value == value);
-                Int32(s, index < 0 ? MissingLong : checked((int)variable.Column.Codes[index]));
+                s.Write(index < 0 ? MissingLong : checked((int)variable.Column.Codes[index]));
                 break;
             case Storage.ZeroOne:
-                s.WriteByte(value switch { "0" => 0, "1" => 1, _ => MissingByte });
+                s.Write(value switch { "0" => (byte)0, "1" => (byte)1, _ => MissingByte });
                 break;
             case Storage.Text when variable.Type == TypeStrL:
                 if (value.Length == 0)
@@ -178,7 +180,7 @@ internal static class DtaWriter
     }
 
     /// <summary>One value-label table: the codes in the list's order and their labels (null-terminated UTF-8).</summary>
-    private static void ValueLabels(Stream s, ExportColumn column)
+    private static void ValueLabels(BinaryWriter s, ExportColumn column)
     {
         var codes = column.Kind == ColumnKind.SelectOne
             ? column.Codes.Select(c => checked((int)c)).ToList()
@@ -186,31 +188,31 @@ internal static class DtaWriter
         var texts = column.Values.Select(v => Encoding.UTF8.GetBytes(Characters(v.Label, 32_000))).ToList();
         var textLength = texts.Sum(t => t.Length + 1);
         Ascii(s, "<lbl>");
-        Int32(s, 8 + (8 * codes.Count) + textLength);
+        s.Write(8 + (8 * codes.Count) + textLength);
         Fixed(s, column.Variable, 129);
         s.Write(new byte[3]);
-        Int32(s, codes.Count);
-        Int32(s, textLength);
+        s.Write(codes.Count);
+        s.Write(textLength);
         var offset = 0;
         foreach (var text in texts)
         {
-            Int32(s, offset);
+            s.Write(offset);
             offset += text.Length + 1;
         }
 
-        codes.ForEach(code => Int32(s, code));
+        codes.ForEach(s.Write);
         foreach (var text in texts)
         {
             s.Write(text);
-            s.WriteByte(0);
+            s.Write((byte)0);
         }
 
         Ascii(s, "</lbl>");
     }
 
-    private static long Section(Stream s, string name, Action<Stream> body)
+    private static long Section(BinaryWriter s, string name, Action<BinaryWriter> body)
     {
-        var at = s.Position;
+        var at = s.BaseStream.Position;
         Ascii(s, "<" + name + ">");
         body(s);
         Ascii(s, "</" + name + ">");
@@ -225,7 +227,7 @@ internal static class DtaWriter
     }
 
     /// <summary>UTF-8 text in a field of <paramref name="width"/> bytes, padded with nulls (cut on a character boundary, leaving room for a null when <paramref name="terminated"/>).</summary>
-    private static void Fixed(Stream s, string text, int width, bool terminated = true)
+    private static void Fixed(BinaryWriter s, string text, int width, bool terminated = true)
     {
         var room = terminated ? width - 1 : width;
         var bytes = Encoding.UTF8.GetBytes(text);
@@ -243,40 +245,5 @@ internal static class DtaWriter
         s.Write(new byte[width - length]);
     }
 
-    private static void Ascii(Stream s, string text) => s.Write(Encoding.ASCII.GetBytes(text));
-
-    private static void UInt16(Stream s, ushort value)
-    {
-        Span<byte> b = stackalloc byte[2];
-        BinaryPrimitives.WriteUInt16LittleEndian(b, value);
-        s.Write(b);
-    }
-
-    private static void Int32(Stream s, int value)
-    {
-        Span<byte> b = stackalloc byte[4];
-        BinaryPrimitives.WriteInt32LittleEndian(b, value);
-        s.Write(b);
-    }
-
-    private static void UInt32(Stream s, uint value)
-    {
-        Span<byte> b = stackalloc byte[4];
-        BinaryPrimitives.WriteUInt32LittleEndian(b, value);
-        s.Write(b);
-    }
-
-    private static void UInt64(Stream s, ulong value)
-    {
-        Span<byte> b = stackalloc byte[8];
-        BinaryPrimitives.WriteUInt64LittleEndian(b, value);
-        s.Write(b);
-    }
-
-    private static void Double(Stream s, double value)
-    {
-        Span<byte> b = stackalloc byte[8];
-        BinaryPrimitives.WriteDoubleLittleEndian(b, value);
-        s.Write(b);
-    }
+    private static void Ascii(BinaryWriter w, string text) => w.Write(Encoding.ASCII.GetBytes(text));
 }
