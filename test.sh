@@ -9,6 +9,7 @@ cd "$(dirname "$0")"
 root=$(pwd)
 mode=all
 if [ "${1:-}" = unit ]; then mode=unit; shift; fi
+if [ "${1:-}" = ahmia ]; then mode=ahmia; shift; fi
 started=$(date +%s)
 
 log() { printf '\n== %s\n' "$*"; }
@@ -28,6 +29,7 @@ command -v npm >/dev/null || need+=(npm)
 /usr/bin/python3 -c 'import xlrd' 2>/dev/null || need+=(python3-xlrd)
 /usr/bin/python3 -c 'import defusedxml' 2>/dev/null || need+=(python3-defusedxml)
 /usr/bin/python3 -c 'import lark' 2>/dev/null || need+=(python3-lark)
+/usr/bin/python3 -c 'import django' 2>/dev/null || need+=(python3-django)  # the Ahmia drop-in's tests run Ahmia's view (integrations/ahmia)
 command -v Rscript >/dev/null || need+=(r-base-core)
 [ -f /usr/lib/R/site-library/haven/DESCRIPTION ] || need+=(r-cran-haven)  # reads the Stata .dta exports back (surveys)
 [ -f /usr/lib/R/site-library/SnowballC/DESCRIPTION ] || need+=(r-cran-snowballc)    # Snowball stems truth (content analysis)
@@ -75,12 +77,13 @@ log "Building (Release, warnings as errors)"
 dotnet build Waymark.slnx -c Release -warnaserror -nologo -clp:ErrorsOnly
 
 # 5. Every test project (the unit run: the tests of no category in TestCategory).
+status=0
+if [ "$mode" != ahmia ]; then
 filter=()
 if [ "$mode" = unit ]; then filter=(--filter "Category!=Browser&Category!=Server&Category!=PostgreSQL"); fi
 log "Running the tests ($mode)"
 results="$root/artifacts/test-results"
 rm -rf "$results"
-status=0
 dotnet test Waymark.slnx -c Release --no-build --nologo --logger "trx" --results-directory "$results" "${filter[@]}" "$@" || status=$?
 
 # One plain summary line, counted from the TRX files.
@@ -94,5 +97,14 @@ for path in glob.glob(sys.argv[1] + "/*.trx"):
     skipped += int(c.get("notExecuted"))
 print(f"{passed} passed, {failed} failed, {skipped} skipped")
 PY
+fi
+
+# 6. The Ahmia drop-in inside Ahmia's own view, with Django's test runner (Debian's python3-django), against a
+# real waymark serve it starts from the build above, and stand-ins for a slow and a refusing Waymark.
+if [ "$mode" != unit ]; then
+  log "Running the Ahmia drop-in's tests (Django)"
+  (cd integrations/ahmia && WAYMARK_DLL="$root/src/Waymark.Cli/bin/Release/net10.0/waymark.dll" \
+    /usr/bin/python3 -m django test --settings=tests.settings) || status=$?
+fi
 echo "$mode run: $(( $(date +%s) - started )) s"
 exit $status

@@ -230,8 +230,11 @@ public sealed class Screener
         ScreeningLink[] links = [.. text.Links
             .Select(l => new ScreeningLink(l.Id, l.Title, $"{_linkBase}/go/{l.Id}?v={variant.Id}&lang={language}"))];
         var message = text.Title + "\n\n" + string.Join("\n\n", text.Paragraphs);
-        return new ScreeningResult(category is not null, category, variant.Id, message, text.Language, links, ScreeningResult.WarningIntent);
+        return new ScreeningResult(category is not null, category, variant.Id, message, text.Language, links, ScreeningResult.WarningIntent, WarningPath(language, variant.Id, _linkBase), language);
     }
+
+    /// <summary>The warning page of a variant in a language, after <paramref name="linkBase"/> (empty: site-relative).</summary>
+    public static string WarningPath(string language, string variantId, string linkBase = "") => $"{linkBase}/{language}/warning?v={variantId}";
 
     /// <summary>The path of the reporting page (where and how to report, never the material) in a language.</summary>
     public static string ReportingPath(string language) => $"/{language}/reporting";
@@ -250,7 +253,7 @@ public sealed class Screener
         var text = _catalog.ReportText(language)!;
         var message = text.Title + "\n\n" + string.Join("\n\n", text.Paragraphs);
         ScreeningLink[] links = [new ScreeningLink("reporting", text.Title, _linkBase + ReportingPath(language))];
-        return new ScreeningResult(true, category, null, message, text.Language, links, ScreeningResult.ReportIntent);
+        return new ScreeningResult(true, category, null, message, text.Language, links, ScreeningResult.ReportIntent, _linkBase + ReportingPath(language), language);
     }
 
     private static string NormalizeLanguage(string? language)

@@ -137,4 +137,28 @@ public sealed class CommandLineTests
         Assert.Equal("127.0.0.1:5081", settings.ConsoleEndpoint);
         Assert.Equal(Storage.DatabaseEngine.Sqlite, settings.Storage.Engine);
     }
+
+    [Fact]
+    public void An_operator_listener_closes_the_public_screening_api_unless_it_is_kept()
+    {
+        var none = ServeConfiguration.Resolve(new ConfigurationBuilder().Build(), _ => null, new(null, null, null, null));
+        Assert.Null(none.OperatorEndpoint);
+        Assert.True(none.ScreeningApiOnPublic); // no operator listener: the API stays where engines call it
+
+        var fromOption = ServeConfiguration.Resolve(new ConfigurationBuilder().Build(), _ => null, new(null, null, null, null, "unix:/run/waymark/operator.sock"));
+        Assert.Equal("unix:/run/waymark/operator.sock", fromOption.OperatorEndpoint);
+        Assert.False(fromOption.ScreeningApiOnPublic);
+
+        var environment = new Dictionary<string, string?>
+        {
+            [ServeConfiguration.OperatorVariable] = "127.0.0.1:5082",
+            [ServeConfiguration.ScreeningPublicApiVariable] = "true",
+        };
+        var kept = ServeConfiguration.Resolve(new ConfigurationBuilder().Build(), environment.GetValueOrDefault, new(null, null, null, null));
+        Assert.Equal("127.0.0.1:5082", kept.OperatorEndpoint);
+        Assert.True(kept.ScreeningApiOnPublic);
+
+        var appSettings = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Waymark:ScreeningPublicApi"] = "false" }).Build();
+        Assert.False(ServeConfiguration.Resolve(appSettings, _ => null, new(null, null, null, null)).ScreeningApiOnPublic);
+    }
 }

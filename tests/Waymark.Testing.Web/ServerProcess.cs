@@ -48,11 +48,16 @@ public sealed class ServerProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Written in an environment value, stands for the server's public address (<c>http://127.0.0.1:PORT</c>), chosen at start.</summary>
+    public const string PublicUrlToken = "{public-url}";
+
     /// <summary>
     /// Starts a server. Given <paramref name="dataDirectory"/> (a folder an earlier server used, for a
     /// restart), the folder is kept when this server is disposed; otherwise a new one is made and deleted.
+    /// Given <paramref name="operatorEndpoint"/> (<c>127.0.0.1:PORT</c> or <c>unix:/path.sock</c>), the server
+    /// also has an operator listener there (<c>--operator</c>).
     /// </summary>
-    public static async Task<ServerProcess> StartAsync(IDictionary<string, string>? environment = null, string? postgres = null, string? dataDirectory = null)
+    public static async Task<ServerProcess> StartAsync(IDictionary<string, string>? environment = null, string? postgres = null, string? dataDirectory = null, string? operatorEndpoint = null)
     {
         // A free port can be taken by another test's process between choosing it and the server binding it;
         // that says nothing about the product, so the start is tried again on other ports.
@@ -60,7 +65,7 @@ public sealed class ServerProcess : IAsyncDisposable
         {
             try
             {
-                return await StartOnceAsync(environment, postgres, dataDirectory).ConfigureAwait(false);
+                return await StartOnceAsync(environment, postgres, dataDirectory, operatorEndpoint).ConfigureAwait(false);
             }
             catch (InvalidOperationException e) when (attempt < 3 && e.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
             {
@@ -68,7 +73,7 @@ public sealed class ServerProcess : IAsyncDisposable
         }
     }
 
-    private static async Task<ServerProcess> StartOnceAsync(IDictionary<string, string>? environment, string? postgres, string? dataDirectory)
+    private static async Task<ServerProcess> StartOnceAsync(IDictionary<string, string>? environment, string? postgres, string? dataDirectory, string? operatorEndpoint)
     {
         var ports = TestEnvironment.FreePorts(2);
         var (publicPort, consolePort) = (ports[0], ports[1]);
@@ -87,6 +92,12 @@ public sealed class ServerProcess : IAsyncDisposable
             start.ArgumentList.Add(argument);
         }
 
+        if (operatorEndpoint is not null)
+        {
+            start.ArgumentList.Add("--operator");
+            start.ArgumentList.Add(operatorEndpoint);
+        }
+
         if (postgres is not null)
         {
             start.ArgumentList.Add("--postgres");
@@ -95,7 +106,7 @@ public sealed class ServerProcess : IAsyncDisposable
 
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {
-            start.Environment[key] = value;
+            start.Environment[key] = value.Replace(PublicUrlToken, $"http://127.0.0.1:{publicPort}", StringComparison.Ordinal);
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the waymark process.");

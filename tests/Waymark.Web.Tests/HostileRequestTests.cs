@@ -56,13 +56,13 @@ public sealed class HostileRequestTests(ServerFixture fixture) : IClassFixture<S
 
     /// <summary>
     /// Requests Kestrel refuses by itself, before any middleware: its answers carry the same privacy
-    /// baseline as every other answer, and no Server header.
+    /// baseline as every other answer, no Server header, and a JSON reason instead of an empty body.
     /// </summary>
     public static TheoryData<string, int, string> KestrelRejections => new()
     {
         { "a malformed request line", 400, "GET /en/ HTTP/1.1 extra\r\nHost: x\r\n\r\n" },
         { "a header line without a colon", 400, "GET /en/ HTTP/1.1\r\nHost: x\r\nX-No-Colon\r\n\r\n" },
-        { "a request line over the limit", 414, "GET /en/privacy?q=" + new string('a', 9000) + " HTTP/1.1\r\nHost: x\r\n\r\n" },
+        { "a request line over the limit", 414, "GET /en/privacy?q=" + new string('a', 20_000) + " HTTP/1.1\r\nHost: x\r\n\r\n" },
         { "headers over the limit", 431, "GET /en/ HTTP/1.1\r\nHost: x\r\nX-Big: " + new string('b', 40_000) + "\r\n\r\n" },
     };
 
@@ -92,7 +92,13 @@ public sealed class HostileRequestTests(ServerFixture fixture) : IClassFixture<S
         }
 
         Assert.DoesNotContain("\r\nServer:", text, StringComparison.OrdinalIgnoreCase);
-        Assert.EndsWith("\r\n\r\n", text, StringComparison.Ordinal);
+        Assert.Contains("\r\nContent-Type: application/json; charset=utf-8\r\n", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Content-Length: 0\r\n", text, StringComparison.Ordinal);
+        var end = text.IndexOf("\r\n\r\n", StringComparison.Ordinal) + 4;
+        var length = int.Parse(text.Split("\r\nContent-Length: ")[1].Split("\r\n")[0], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(length, text.Length - end);
+        using var reason = System.Text.Json.JsonDocument.Parse(text[end..]);
+        Assert.False(string.IsNullOrEmpty(reason.RootElement.GetProperty("error").GetString()));
         Assert.Equal(200, await RawStatusAsync(Get("/en/privacy")));
     }
 }

@@ -38,6 +38,33 @@ public sealed class RateLimitTests
         Assert.InRange(admitted, RateLimits.PublicBucket.TokenLimit, RateLimits.PublicBucket.TokenLimit + (periods * RateLimits.PublicBucket.TokensPerPeriod));
         using var console = limiter.AttemptAcquire(Request(Listener.Console));
         Assert.True(console.IsAcquired);
+
+        // The search engine's calls on the operator listener have their own bucket: a public flood leaves them alone.
+        using var engine = limiter.AttemptAcquire(Request(Listener.Operator, "POST", "/api/screen"));
+        Assert.True(engine.IsAcquired);
+    }
+
+    [Fact]
+    public void The_operator_bucket_is_its_own_and_bounded()
+    {
+        using var limiter = RateLimits.Create();
+        var admitted = 0;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (admitted < 1_000_000)
+        {
+            using var lease = limiter.AttemptAcquire(Request(Listener.Operator, "POST", "/api/screen"));
+            if (!lease.IsAcquired)
+            {
+                break;
+            }
+
+            admitted++;
+        }
+
+        var periods = (int)(clock.Elapsed / RateLimits.OperatorBucket.ReplenishmentPeriod) + 1;
+        Assert.InRange(admitted, RateLimits.OperatorBucket.TokenLimit, RateLimits.OperatorBucket.TokenLimit + (periods * RateLimits.OperatorBucket.TokensPerPeriod));
+        using var visitor = limiter.AttemptAcquire(Request(Listener.Public));
+        Assert.True(visitor.IsAcquired);
     }
 
     [Fact]

@@ -18,6 +18,10 @@ internal static class ServeCommand
         {
             Description = $"Researcher console listener, IP:PORT or unix:/path.sock (default {ServerSettings.DefaultConsoleEndpoint}; env {ServeConfiguration.ConsoleVariable}).",
         };
+        var operatorOption = new Option<string?>("--operator")
+        {
+            Description = $"Operator listener for the search engine's back end (the screening API, its own rate limit), IP:PORT or unix:/path.sock; none by default (env {ServeConfiguration.OperatorVariable}). With it, the public listener stops answering the API unless {ServeConfiguration.ScreeningPublicApiVariable}=true.",
+        };
         var dataOption = new Option<string?>("--data-dir")
         {
             Description = $"Folder for the embedded SQLite database (default ./data; env {ServeConfiguration.DataDirectoryVariable}).",
@@ -29,7 +33,7 @@ internal static class ServeCommand
 
         var command = new Command("serve", "Serve the public site and the researcher console.")
         {
-            publicOption, consoleOption, dataOption, postgresOption,
+            publicOption, consoleOption, operatorOption, dataOption, postgresOption,
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -42,10 +46,16 @@ internal static class ServeCommand
                     parseResult.GetValue(publicOption),
                     parseResult.GetValue(consoleOption),
                     parseResult.GetValue(dataOption),
-                    parseResult.GetValue(postgresOption)));
+                    parseResult.GetValue(postgresOption),
+                    parseResult.GetValue(operatorOption)));
 
-            foreach (var (name, text) in new[] { ("--public", settings.PublicEndpoint), ("--console", settings.ConsoleEndpoint) })
+            foreach (var (name, text) in new[] { ("--public", settings.PublicEndpoint), ("--console", settings.ConsoleEndpoint), ("--operator", settings.OperatorEndpoint) })
             {
+                if (text is null)
+                {
+                    continue;
+                }
+
                 if (!EndpointAddress.TryParse(text, out _, out var problem))
                 {
                     await error.WriteLineAsync($"waymark serve: {name}: {problem}").ConfigureAwait(false);
@@ -65,6 +75,10 @@ internal static class ServeCommand
             await using var app = await WaymarkServer.BuildAsync(settings, cancellationToken: cancellationToken).ConfigureAwait(false);
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
             await output.WriteLineAsync($"Waymark is serving the public site on {settings.PublicEndpoint} and the researcher console on {settings.ConsoleEndpoint}.").ConfigureAwait(false);
+            if (settings.OperatorEndpoint is not null)
+            {
+                await output.WriteLineAsync($"The screening API is served on the operator listener {settings.OperatorEndpoint}{(settings.ScreeningApiOnPublic ? " and on the public listener" : " only")}.").ConfigureAwait(false);
+            }
             await output.WriteLineAsync("Press Ctrl+C to stop.").ConfigureAwait(false);
             await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
             return ExitCodes.Ok;

@@ -14,6 +14,8 @@ internal static class ServeConfiguration
 {
     internal const string PublicVariable = "WAYMARK_PUBLIC_ENDPOINT";
     internal const string ConsoleVariable = "WAYMARK_CONSOLE_ENDPOINT";
+    internal const string OperatorVariable = "WAYMARK_OPERATOR_ENDPOINT";
+    internal const string ScreeningPublicApiVariable = "WAYMARK_SCREENING_PUBLIC_API";
     internal const string DataDirectoryVariable = "WAYMARK_DATA_DIR";
     internal const string PostgresVariable = "WAYMARK_POSTGRES";
     internal const string ScreeningTermsVariable = "WAYMARK_SCREENING_TERMS";
@@ -25,7 +27,7 @@ internal static class ServeConfiguration
     internal const string SecretsKeyVariable = "WAYMARK_SECRETS_KEY_FILE";
     internal const string ResponseDateVariable = "WAYMARK_RESPONSE_DATE";
 
-    public sealed record Overrides(string? PublicEndpoint, string? ConsoleEndpoint, string? DataDirectory, string? Postgres);
+    public sealed record Overrides(string? PublicEndpoint, string? ConsoleEndpoint, string? DataDirectory, string? Postgres, string? OperatorEndpoint = null);
 
     public static ServerSettings Resolve(IConfiguration appSettings, Func<string, string?> environment, Overrides options)
     {
@@ -38,6 +40,8 @@ internal static class ServeConfiguration
         {
             PublicEndpoint = Pick(options.PublicEndpoint, PublicVariable, "PublicEndpoint") ?? defaults.PublicEndpoint,
             ConsoleEndpoint = Pick(options.ConsoleEndpoint, ConsoleVariable, "ConsoleEndpoint") ?? defaults.ConsoleEndpoint,
+            OperatorEndpoint = Pick(options.OperatorEndpoint, OperatorVariable, "OperatorEndpoint"),
+            PublicScreeningApi = Pick(null, ScreeningPublicApiVariable, "ScreeningPublicApi") is { } publicApi ? IsTrue(publicApi) : null,
             Storage = new StorageSettings
             {
                 DataDirectory = Pick(options.DataDirectory, DataDirectoryVariable, "DataDirectory") ?? defaults.Storage.DataDirectory,

@@ -1,9 +1,9 @@
 namespace Waymark.Web.Hosting;
 
 /// <summary>
-/// Runs after routing: an endpoint that belongs to the other listener is treated as absent, so
-/// console routes answer 404 on the public listener and public routes 404 on the console.
-/// Endpoints without <see cref="ListenerMetadata"/> are public.
+/// Runs after routing: an endpoint that the listener does not serve is treated as absent, so
+/// console routes answer 404 on the public listener, public routes 404 on the console, and the
+/// operator listener answers only the screening API. Endpoints without <see cref="ListenerMetadata"/> are public.
 /// </summary>
 internal sealed class ListenerGate(RequestDelegate next)
 {
@@ -12,8 +12,7 @@ internal sealed class ListenerGate(RequestDelegate next)
         var endpoint = context.GetEndpoint();
         if (endpoint is not null)
         {
-            var metadata = endpoint.Metadata.GetMetadata<ListenerMetadata>() ?? new ListenerMetadata(Listener.Public);
-            if (metadata.Listener is { } owner && owner != context.CurrentListener())
+            if (!ListenerMetadata.Of(endpoint).Serves(context.CurrentListener()))
             {
                 context.SetEndpoint(null);
                 context.Response.StatusCode = StatusCodes.Status404NotFound;

@@ -47,9 +47,10 @@ internal static class Pipeline
         app.UseAntiforgery();
 
         // HEAD is answered like GET, without a body (Kestrel drops it); Razor Pages do the same by themselves.
-        app.MapMethods("/", GetOrHead, RedirectHome).WithMetadata(ListenerMetadata.Both);
+        app.MapMethods("/", GetOrHead, RedirectHome).WithMetadata(ListenerMetadata.PublicAndConsole);
         app.MapMethods("/languages", GetOrHead, (HttpContext context) => Results.Redirect("/" + Languages.Negotiate(context.Request.Headers.AcceptLanguage).Code + "/languages"));
-        app.MapMethods("/css/site.css", GetOrHead, Stylesheet.Serve).WithMetadata(ListenerMetadata.Both);
+        app.MapMethods("/css/site.css", GetOrHead, Stylesheet.Serve).WithMetadata(ListenerMetadata.PublicAndConsole);
+        app.MapMethods("/css/warning.css", GetOrHead, Stylesheet.ServeWarning).WithMetadata(new ListenerMetadata(Listener.Public, Listener.Operator));
         app.MapScreening();
         app.MapRazorPages();
     }
@@ -71,15 +72,24 @@ internal static class Pipeline
     }
 }
 
-/// <summary>The small stylesheet, compiled into the assembly so every deployment has it.</summary>
+/// <summary>
+/// The small stylesheet, compiled into the assembly so every deployment has it: the site's rules and the
+/// warning's (which are also served alone, for a search engine that embeds the warning fragment).
+/// </summary>
 internal static class Stylesheet
 {
-    private static readonly byte[] Content = ReadAsset("site.css");
+    private static readonly byte[] Warning = ReadAsset("warning.css");
 
-    public static IResult Serve(HttpContext context)
+    private static readonly byte[] Content = [.. ReadAsset("site.css"), .. Warning];
+
+    public static IResult Serve(HttpContext context) => Css(context, Content);
+
+    public static IResult ServeWarning(HttpContext context) => Css(context, Warning);
+
+    private static IResult Css(HttpContext context, byte[] content)
     {
         context.Response.Headers.CacheControl = "public, max-age=86400";
-        return Results.Bytes(Content, "text/css; charset=utf-8");
+        return Results.Bytes(content, "text/css; charset=utf-8");
     }
 
     private static byte[] ReadAsset(string name)
@@ -102,6 +112,12 @@ internal static class StatusPages
     public static Task WriteAsync(HttpContext context)
     {
         var status = context.Response.StatusCode;
+        if (context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal))
+        {
+            // A program calls the API: its errors are JSON too, never an HTML page (nor Kestrel's empty answer).
+            return Screening.ScreeningEndpoints.WriteErrorAsync(context.Response, status, ApiError(status));
+        }
+
         var console = context.CurrentListener() == Listener.Console;
         var language = !console && Languages.TryGet(FirstSegment(context.Request.Path), out var fromPath) ? fromPath : Languages.Default;
         var key = status switch
@@ -127,6 +143,16 @@ internal static class StatusPages
             """;
         return context.Response.WriteAsync(html);
     }
+
+    private static string ApiError(int status) => status switch
+    {
+        StatusCodes.Status404NotFound => "No such API route on this listener.",
+        StatusCodes.Status405MethodNotAllowed => "This method is not allowed here.",
+        StatusCodes.Status413PayloadTooLarge => "The request body is too large.",
+        StatusCodes.Status429TooManyRequests => "Too many requests: try again in a moment.",
+        >= 500 => "The server failed to answer.",
+        _ => "The request could not be read.",
+    };
 
     /// <summary>
     /// The 4xx status of an exception that only a malformed or oversized request causes (reading its

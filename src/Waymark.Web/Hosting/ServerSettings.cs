@@ -15,6 +15,22 @@ public sealed record ServerSettings
     /// <summary>Where the researcher console is served: <c>host:port</c> or <c>unix:/path/to.sock</c>.</summary>
     public string ConsoleEndpoint { get; init; } = DefaultConsoleEndpoint;
 
+    /// <summary>
+    /// Where the search engine's back end calls the screening API, apart from visitors: <c>host:port</c> or
+    /// <c>unix:/path/to.sock</c>; null (the default) for no operator listener (docs/adr/0130-operator-listener.md).
+    /// </summary>
+    public string? OperatorEndpoint { get; init; }
+
+    /// <summary>
+    /// Whether the public listener also answers the screening API (<c>/api/screen…</c>). Null (the default) means
+    /// yes while there is no operator listener and no once there is one: configuring the operator listener closes
+    /// the public oracle without a second setting, and a node without one keeps the API where engines call it today.
+    /// </summary>
+    public bool? PublicScreeningApi { get; init; }
+
+    /// <summary>Whether the public listener answers the screening API under this configuration.</summary>
+    public bool ScreeningApiOnPublic => PublicScreeningApi ?? OperatorEndpoint is null;
+
     public StorageSettings Storage { get; init; } = new();
 
     /// <summary>

@@ -26,9 +26,10 @@ public static class WaymarkServer
         ArgumentNullException.ThrowIfNull(settings);
         var publicAddress = Parse(settings.PublicEndpoint, "public");
         var consoleAddress = Parse(settings.ConsoleEndpoint, "console");
-        if (publicAddress == consoleAddress)
+        var operatorAddress = settings.OperatorEndpoint is null ? null : Parse(settings.OperatorEndpoint, "operator");
+        if (publicAddress == consoleAddress || (operatorAddress is not null && (operatorAddress == publicAddress || operatorAddress == consoleAddress)))
         {
-            throw new ArgumentException("The public and console listeners must use different addresses.", nameof(settings));
+            throw new ArgumentException("The public, console and operator listeners must use different addresses.", nameof(settings));
         }
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
@@ -44,8 +45,15 @@ public static class WaymarkServer
             kestrel.AddServerHeader = false;
             kestrel.Limits.MaxRequestBodySize = settings.MaxRequestBodyBytes;
             kestrel.Limits.MaxRequestHeadersTotalSize = 16 * 1024;
+            // A query of the screening API's longest (1,000 UTF-16 characters) percent-encoded as UTF-8 takes up to 9,000
+            // bytes of the request line (the default limit is 8 KiB): it must reach the API and get its JSON answer.
+            kestrel.Limits.MaxRequestLineSize = MaxRequestLineBytes;
             Listen(kestrel, publicAddress, Listener.Public);
             Listen(kestrel, consoleAddress, Listener.Console);
+            if (operatorAddress is not null)
+            {
+                Listen(kestrel, operatorAddress, Listener.Operator);
+            }
         });
 
         if (settings.Screening.LinkBase.Length > 0
@@ -97,6 +105,9 @@ public static class WaymarkServer
         {
             options.Conventions.AddFolderApplicationModelConvention("/Console", model =>
                 model.EndpointMetadata.Add(new ListenerMetadata(Listener.Console)));
+            // The search engine's back end may fetch the warning fragment over its own listener.
+            options.Conventions.AddPageApplicationModelConvention("/Screening/Fragment", model =>
+                model.EndpointMetadata.Add(new ListenerMetadata(Listener.Public, Listener.Operator)));
             // The reporting page also answers at /{lang}/reporting, where the screening API sends a query that asks how to report.
             options.Conventions.AddPageRoute("/Directory/Report", "{lang:lang}/reporting");
         }).AddApplicationPart(typeof(WaymarkServer).Assembly)
@@ -124,10 +135,17 @@ public static class WaymarkServer
 
         WarnIfExposed(app.Logger, publicAddress, Listener.Public);
         WarnIfExposed(app.Logger, consoleAddress, Listener.Console);
+        if (operatorAddress is not null)
+        {
+            WarnIfExposed(app.Logger, operatorAddress, Listener.Operator);
+        }
         app.Lifetime.ApplicationStopped.Register(() => database.DisposeAsync().AsTask().GetAwaiter().GetResult());
         Pipeline.Configure(app);
         return app;
     }
+
+    /// <summary>The longest request line Kestrel reads (a longer one gets its 414, with a JSON body: <c>KestrelRejections</c>).</summary>
+    public const int MaxRequestLineBytes = 16 * 1024;
 
     /// <summary>Tor reaches Waymark over loopback or a Unix socket; any other address is exposed to a network.</summary>
     private static void WarnIfExposed(ILogger logger, EndpointAddress address, Listener listener)

@@ -54,6 +54,26 @@ public static class Languages
     }
 
     /// <summary>
+    /// The UI language for a code another program uses, such as a search engine's interface language
+    /// (Django's <c>en-us</c>, <c>pt-br</c>, <c>zh-hans</c>, or <c>en_US</c>): the code itself when it is one of
+    /// ours, else Chinese by script or region, else its base language, else English.
+    /// </summary>
+    public static Language Resolve(string? code)
+    {
+        if (TryGet(code, out var exact))
+        {
+            return exact;
+        }
+
+        if (string.IsNullOrEmpty(code) || code.Length > 35 || !code.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+        {
+            return Default;
+        }
+
+        return Match(code.Replace('_', '-')) ?? Default;
+    }
+
+    /// <summary>
     /// Picks the first supported language from an Accept-Language header (used only to redirect
     /// "/"; every other page takes its language from the URL).
     /// </summary>

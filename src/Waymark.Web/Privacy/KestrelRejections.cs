@@ -12,6 +12,8 @@ namespace Waymark.Web.Privacy;
 /// Kestrel and the socket and adds the privacy baseline (and <c>Cache-Control: no-store</c>) to
 /// exactly those answers: a single flush that is a whole header block with no body, of status 400
 /// or above, that lacks the <c>Content-Security-Policy</c> every answer of the application carries.
+/// Their empty body (<c>Content-Length: 0</c>) becomes a short JSON <c>{"error": …}</c>, as every
+/// error of the screening API is, so a program calling it always gets a reason it can read.
 /// Everything else passes through unchanged.
 /// </summary>
 internal static class KestrelRejections
@@ -23,6 +25,26 @@ internal static class KestrelRejections
     private static readonly byte[] Extra = Encoding.ASCII.GetBytes(
         string.Concat(PrivacyHeaders.Baseline.Select(h => h.Name + ": " + h.Value + "\r\n"))
         + "Cache-Control: no-store\r\nPragma: no-cache\r\n");
+
+    private static readonly byte[] EmptyBody = "\r\nContent-Length: 0\r\n"u8.ToArray();
+
+    /// <summary>The JSON body and its headers for each status Kestrel refuses with by itself.</summary>
+    private static readonly Dictionary<int, byte[]> Bodies = new()
+    {
+        [400] = Body("The request could not be read."),
+        [414] = Body("The request line is too long: send a long query in the body of a POST."),
+        [431] = Body("The request headers are too large."),
+    };
+
+    private static readonly byte[] OtherBody = Body("The request was refused.");
+
+    private static readonly int LongestBody = Bodies.Values.Append(OtherBody).Max(b => b.Length);
+
+    private static byte[] Body(string message)
+    {
+        var json = System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, string> { ["error"] = message });
+        return Encoding.ASCII.GetBytes($"Content-Type: application/json; charset=utf-8\r\nContent-Length: {json.Length}\r\n\r\n{json}");
+    }
 
     /// <summary>Wraps the connection's output for the rest of the connection pipeline (HTTP included).</summary>
     public static void Wrap(ConnectionContext connection)
@@ -44,14 +66,43 @@ internal static class KestrelRejections
         }
 
         var head = flushed.Length - 2; // keep the last "\r\n" of the final header line, then the blank line
-        flushed[..head].CopyTo(scratch);
-        Extra.CopyTo(scratch[head..]);
-        "\r\n"u8.CopyTo(scratch[(head + Extra.Length)..]);
+        var empty = flushed.IndexOf(EmptyBody);
+        var length = 0;
+        if (empty >= 0)
+        {
+            // Without its "Content-Length: 0" line: the JSON body's headers replace it.
+            flushed[..(empty + 2)].CopyTo(scratch);
+            length = empty + 2;
+            flushed[(empty + EmptyBody.Length)..head].CopyTo(scratch[length..]);
+            length += head - empty - EmptyBody.Length;
+        }
+        else
+        {
+            flushed[..head].CopyTo(scratch);
+            length = head;
+        }
+
+        Extra.CopyTo(scratch[length..]);
+        length += Extra.Length;
+        if (empty >= 0)
+        {
+            // "HTTP/1.1 414 …": the status picks the message (400, 414 and 431 are the ones Kestrel sends).
+            var status = ((flushed[9] - '0') * 100) + ((flushed[10] - '0') * 10) + (flushed[11] - '0');
+            var body = Bodies.GetValueOrDefault(status) ?? OtherBody;
+            body.CopyTo(scratch[length..]);
+            length += body.Length;
+        }
+        else
+        {
+            "\r\n"u8.CopyTo(scratch[length..]);
+            length += 2;
+        }
+
         changed = true;
-        return scratch[..(head + Extra.Length + 2)];
+        return scratch[..length];
     }
 
-    internal static int ScratchLength => LargestRejection + Extra.Length + 2;
+    internal static int ScratchLength => LargestRejection + Extra.Length + LongestBody + 2;
 
     private sealed class Duplex(PipeReader input, PipeWriter output) : IDuplexPipe
     {

@@ -5,7 +5,7 @@ namespace Waymark.Web.Privacy;
 
 /// <summary>
 /// Replaces the framework's request logging (which is switched off in <see cref="WaymarkLogging"/>).
-/// Public requests are not logged one by one: a line per request would be a timing record of
+/// Public requests (and the operator listener's screening calls) are not logged one by one: a line per request would be a timing record of
 /// each visitor. Only failures (status 500 and above) are logged, by route pattern and status.
 /// Console requests are logged by route pattern, status and duration. Never logged: the path's
 /// values, the query string, the client address, any header or form value.
@@ -18,7 +18,7 @@ internal sealed partial class PrivateRequestLog(RequestDelegate next, ILogger<Pr
         await next(context).ConfigureAwait(false);
         var status = context.Response.StatusCode;
         var listener = context.CurrentListener();
-        if (listener == Listener.Public && status < 500)
+        if (listener != Listener.Console && status < 500)
         {
             return;
         }

@@ -18,7 +18,7 @@ public abstract class ConsoleRouteChecks(StaffFixture staff)
     private static readonly HttpMethod[] Methods = [HttpMethod.Get, HttpMethod.Post];
 
     private IEnumerable<RouteEndpoint> ConsoleEndpoints =>
-        staff.Server.Endpoints.Where(e => InProcessServer.ListenerOf(e) == Listener.Console);
+        staff.Server.Endpoints.Where(e => InProcessServer.Serves(e, Listener.Console) && !InProcessServer.Serves(e, Listener.Public));
 
     private static bool AllowsAnonymous(RouteEndpoint endpoint) => endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null;
 
@@ -141,7 +141,7 @@ public abstract class ConsoleRouteChecks(StaffFixture staff)
     public async Task Every_public_route_carries_the_privacy_headers()
     {
         using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
-        var publicRoutes = staff.Server.Endpoints.Where(e => InProcessServer.ListenerOf(e) != Listener.Console).ToList();
+        var publicRoutes = staff.Server.Endpoints.Where(e => InProcessServer.Serves(e, Listener.Public)).ToList();
         Assert.True(publicRoutes.Count >= 4, $"only {publicRoutes.Count} public routes found");
         var problems = new List<string>();
         foreach (var endpoint in publicRoutes)

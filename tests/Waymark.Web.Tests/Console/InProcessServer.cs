@@ -78,8 +78,8 @@ public sealed partial class InProcessServer : IAsyncLifetime
     internal IReadOnlyList<RouteEndpoint> Endpoints =>
         _app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
 
-    internal static Listener? ListenerOf(Endpoint endpoint) =>
-        endpoint.Metadata.GetMetadata<ListenerMetadata>() is { } metadata ? metadata.Listener : Listener.Public;
+    /// <summary>True when <paramref name="listener"/> serves the endpoint.</summary>
+    internal static bool Serves(Endpoint endpoint, Listener listener) => ListenerMetadata.Of(endpoint).Serves(listener);
 
     /// <summary>A concrete path for a route pattern: languages become "en", any other parameter "1".</summary>
     internal static string PathFor(RouteEndpoint endpoint)
