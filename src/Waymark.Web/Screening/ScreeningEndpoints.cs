@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Features;
-using Waymark.Text;
 using Waymark.Screening;
+using Waymark.Text;
 using Waymark.Web.Hosting;
 using Waymark.Web.Localization;
 using Waymark.Web.Privacy;
