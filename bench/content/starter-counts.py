@@ -5,7 +5,7 @@ Usage: starter-counts.py WAYMARK OUT_DIR
 WAYMARK is the CLI to run (e.g. a `dotnet publish` of src/Waymark.Cli). The corpus is nlp-corpus (tools/corpus,
 MIT), every sentence one paragraph. Each codebook in codebooks/ is run three ways: as shipped; with every one-word
 pattern (no `*`, no `re:`) written `stem:WORD`; and written `fuzzy:WORD` (phrases, prefixes and regular expressions
-stay as they are; `language: en` is added). Prints a Markdown table of paragraphs per code and, for stem and fuzzy,
+stay as they are; `language: en` is set where a codebook lacks it). Prints a Markdown table of paragraphs per code and, for stem and fuzzy,
 the commonest forms found that the exact codebook does not count (from `waymark code kwic --json`). Needs PyYAML.
 """
 import collections, glob, json, os, re, subprocess, sys

@@ -26,6 +26,26 @@ public sealed class CodebookTests
         Assert.True(CodingEngine.BuildMatcher(codebook.Value).IsSuccess);
     }
 
+    [Theory]
+    [InlineData("huikuri-2022.yaml")]
+    [InlineData("implicit-theories.yaml")]
+    public void The_starter_codebooks_declare_english_so_a_copy_with_stem_patterns_builds(string file)
+    {
+        // Every one-word pattern written stem:WORD, as a researcher copying the codebook would: without `language` the
+        // matcher refuses stem: patterns.
+        var codebook = CodebookFiles.Load(Path.Combine(Files.Codebooks, file)).Value!;
+        Assert.Equal("en", codebook.Language);
+        var yaml = File.ReadAllText(Path.Combine(Files.Codebooks, file));
+        var stemmed = System.Text.RegularExpressions.Regex.Replace(
+            yaml, @"patterns: \[([^\]]*)\]", m => "patterns: [" + string.Join(", ", m.Groups[1].Value.Split(", ")
+                .Select(p => p.All(char.IsAsciiLetter) ? "stem:" + p : p)) + "]");
+        Assert.NotEqual(yaml, stemmed);
+        var copy = CodebookYaml.Parse(stemmed, file).Value!;
+        Assert.Contains(copy.Codes.SelectMany(c => c.Patterns), p => p.StartsWith("stem:", StringComparison.Ordinal));
+        var built = CodingEngine.BuildMatcher(copy);
+        Assert.True(built.IsSuccess, built.Error);
+    }
+
     [Fact]
     public void Huikuri_groups_hold_the_published_keywords()
     {
