@@ -15,7 +15,7 @@ namespace Waymark.Text;
 /// state ("mid-word") until the word ends, instead of following every substring of the word: large
 /// pattern sets then touch only the rows of word prefixes, which keeps the hot part of the table in cache.
 /// </summary>
-internal sealed class AhoCorasick
+internal sealed partial class AhoCorasick
 {
     /// <summary>Dense rows above this many entries (256 MB) would not be worth it; the caller gets a clear error.</summary>
     internal const long MaxTableEntries = 64L * 1024 * 1024;

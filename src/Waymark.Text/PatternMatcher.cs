@@ -19,6 +19,7 @@ public sealed class PatternMatcher
     private readonly int[]? _byteClasses;
     private readonly (int Id, Regex Regex)[] _regexes;
     private readonly WordPatterns? _words;
+    private ulong[]? _utf8Map;
 
     private PatternMatcher(MatcherOptions options, AhoCorasick? automaton, (int, Regex)[] regexes, WordPatterns? words, int count)
     {
@@ -151,6 +152,27 @@ public sealed class PatternMatcher
         ArgumentNullException.ThrowIfNull(scratch);
         ArgumentNullException.ThrowIfNull(results);
         var firstNonAscii = utf8.IndexOfAnyExceptInRange((byte)0, (byte)0x7F);
+        var first = results.Count;
+        if (firstNonAscii >= 0 && _automaton is not null && (_byteClasses is null || !AllInert(utf8[firstNonAscii..])))
+        {
+            // Any script: the automaton decodes and folds character by character as it scans (no buffers); text it
+            // cannot take that way (invalid UTF-8, astral characters, dropped marks) is decoded and normalised below.
+            CheckScratch(scratch);
+            var sink = new RawListSink(results);
+            if (_automaton.ScanUtf8(utf8, Utf8Map, ref sink))
+            {
+                var added = CollectionsMarshal.AsSpan(results)[first..];
+                SortMatches(added);
+                ToUtf16Offsets(utf8, added);
+                ReadOnlySpan<char> decoded = _regexes.Length > 0 || _words is not null ? scratch.Decode(utf8) : default;
+                AddRegexMatches(decoded, results, first);
+                AddWordMatches(decoded, scratch, results, first);
+                return;
+            }
+
+            results.RemoveRange(first, results.Count - first);
+        }
+
         // Decoded unless the byte scan can take it: ASCII, or for the automaton alone ASCII with inert characters.
         if ((_byteClasses is null && _words is null)
             || (firstNonAscii >= 0 && (_words is not null || _byteClasses is null || !AllInert(utf8[firstNonAscii..]))))
@@ -159,7 +181,6 @@ public sealed class PatternMatcher
             return;
         }
 
-        var first = results.Count;
         if (_automaton is not null)
         {
             CheckScratch(scratch);
@@ -367,17 +388,32 @@ public sealed class PatternMatcher
         }
     }
 
-    /// <summary>Byte offsets of matches in mostly-ASCII UTF-8 to UTF-16 offsets of the decoded text.</summary>
+    /// <summary>
+    /// Byte offsets of matches in UTF-8 to UTF-16 offsets of the decoded text, counting on from the previous match
+    /// (so a long text with many matches is counted once when they are in order of start).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ToUtf16Offsets(ReadOnlySpan<byte> utf8, Span<PatternMatch> matches)
     {
+        var bytes = 0;
+        var chars = 0;
         for (var i = 0; i < matches.Length; i++)
         {
             var m = matches[i];
-            var start = Encoding.UTF8.GetCharCount(utf8[..m.Start]);
-            matches[i] = new PatternMatch(m.PatternId, start, Encoding.UTF8.GetCharCount(utf8.Slice(m.Start, m.Length)));
+            if (m.Start < bytes)
+            {
+                bytes = 0;
+                chars = 0;
+            }
+
+            chars += Encoding.UTF8.GetCharCount(utf8[bytes..m.Start]);
+            bytes = m.Start;
+            matches[i] = new PatternMatch(m.PatternId, chars, Encoding.UTF8.GetCharCount(utf8.Slice(m.Start, m.Length)));
         }
     }
+
+    /// <summary>The UTF-8 scan's table (<see cref="AhoCorasick.Utf8Map"/>), built on the first text outside ASCII.</summary>
+    private ulong[] Utf8Map => LazyInitializer.EnsureInitialized(ref _utf8Map, () => _automaton!.Utf8Map(CharTable.For(Options.Normalization)));
 
     /// <summary>Appends the regular expressions' matches, then puts everything added since <paramref name="first"/> in order.</summary>
     private void AddRegexMatches(ReadOnlySpan<char> text, List<PatternMatch> results, int first)

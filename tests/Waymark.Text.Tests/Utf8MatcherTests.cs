@@ -94,4 +94,79 @@ public sealed class Utf8MatcherTests
             }
         }
     }
+
+    // Letters whose folding changes the UTF-8 lead byte (Р → р is D0 A0 → D1 80), keeps it (Д → д), changes the byte
+    // length (K Kelvin sign → k, ẞ → ss), or expands (ä → a + U+0308 under NFD, ß → ss, İ → i + U+0307, ﬃ, ŉ → ʼn);
+    // Arabic letters, harakat and tatweel; Greek final sigma; separators, punctuation, astral and invalid bytes.
+    private static readonly string[] Scripts =
+    [
+        "р", "Р", "д", "Д", "ё", "Ё", "е", "а", "А", "ä", "Ä", "a\u0308", "ö", "ß", "ẞ", "ss", "SS", "s", "K", "k", "K", "İ", "i", "ﬃ", "ffi",
+        "ŉ", "n", "σ", "Σ", "ς", "ب", "ت", "ا", "\u064E", "\u0640", "ك", " ", " ", "  ", "\u00A0", "\u3000", "\n", ",", "-", "’", "؟", "_", "1",
+        "😀", "\uFFFD",
+    ];
+
+    private static string Piece(Random random) => System.Text.RegularExpressions.Regex.Unescape(Scripts[random.Next(Scripts.Length)]);
+
+    [Theory]
+    [InlineData(false, false)]
+    [InlineData(true, false)]
+    [InlineData(false, true)]
+    [InlineData(true, true)]
+    public void Fuzz_utf8_in_other_scripts_agrees_with_the_utf16_path(bool removeDiacritics, bool punctuationAsSeparator)
+    {
+        // Non-ASCII text is scanned as UTF-8 character by character (folded through one table) unless a character
+        // needs decoding: both must find exactly what the UTF-16 path finds in the decoded text.
+        var random = new Random(1919);
+        var options = new NormalizationOptions(removeDiacritics, punctuationAsSeparator);
+        for (var round = 0; round < 400; round++)
+        {
+            var patterns = new List<string>();
+            for (var n = random.Next(1, 6); n > 0; n--)
+            {
+                var pattern = string.Concat(Enumerable.Range(0, random.Next(1, 4)).Select(_ => Piece(random))).Trim();
+                if (pattern.Length > 0 && PatternMatcher.NormalizePattern(pattern, options).Length > 0)
+                {
+                    patterns.Add(random.Next(4) == 0 ? pattern + "*" : pattern);
+                }
+            }
+
+            if (patterns.Count == 0 || !PatternMatcher.Create(patterns.Select((p, i) => new PatternDefinition(i, p)), new MatcherOptions { Normalization = options }).IsSuccess)
+            {
+                continue;
+            }
+
+            var matcher = Build(options, patterns);
+            var scratch = matcher.CreateScratch();
+            for (var t = 0; t < 25; t++)
+            {
+                var pieces = Enumerable.Range(0, random.Next(0, 30)).Select(_ => Piece(random)).ToList();
+                var utf8 = Encoding.UTF8.GetBytes(string.Concat(pieces));
+                if (random.Next(8) == 0 && utf8.Length > 0)
+                {
+                    utf8[random.Next(utf8.Length)] = (byte)(0x80 + random.Next(0x80));
+                }
+
+                var text = Encoding.UTF8.GetString(utf8);
+                var expected = matcher.FindAll(text);
+                var actual = new List<PatternMatch>();
+                matcher.FindAll(utf8, scratch, actual);
+                Assert.True(
+                    expected.SequenceEqual(actual),
+                    $"patterns [{string.Join("|", patterns)}] text '{text.ReplaceLineEndings("⏎")}': expected {string.Join(",", expected)} got {string.Join(",", actual)}");
+            }
+        }
+    }
+
+    [Fact]
+    public void Cyrillic_german_and_arabic_text_is_scanned_without_decoding_and_offsets_stay_utf16()
+    {
+        var matcher = Build(default, ["привет", "straße", "grüße*", "كتاب", "peer support"]);
+        var text = "ПРИВЕТ, Привет! STRAẞE und Straße, GRÜSSE und Grüßen; الكتاب كتاب peer  support";
+        var bytes = Encoding.UTF8.GetBytes(text);
+        var results = new List<PatternMatch>();
+        matcher.FindAll(bytes, matcher.CreateScratch(), results);
+        Assert.Equal(
+            ["0:ПРИВЕТ", "0:Привет", "1:STRAẞE", "1:Straße", "2:GRÜSSE", "2:Grüßen", "3:كتاب", "4:peer  support"],
+            results.Select(m => $"{m.PatternId}:{text.Substring(m.Start, m.Length)}"));
+    }
 }

@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Waymark vs ripgrep on English, German, Russian and Arabic text (docs/performance.md): whole-process wall and CPU
+# time of `waymark code` with 44 keywords against `rg -c -i -w -F -f keywords44-LANG.txt` over the same paragraphs
+# one per line, in alternating rounds, and Waymark alone with 5,000 keywords (MB/s per core).
+# Corpus: the Debian Administrator's Handbook (Debian package `debian-handbook`, GPL-2+ or CC-BY-SA-3.0), fetched
+# with `apt-get download` into WORK_DIR and turned into corpora by make-languages.py (never committed).
+# Usage: bench/content/languages.sh [MEGABYTES=84] [ROUNDS=5] [WORK_DIR=/tmp/waymark-bench-languages] [LANGS="en de ru ar"]
+# WAYMARK=path runs a given CLI instead of publishing this checkout ReadyToRun; NICE=1 runs everything under nice.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+mb=${1:-84}; rounds=${2:-5}; work=${3:-/tmp/waymark-bench-languages}; langs=${4:-en de ru ar}
+command -v rg >/dev/null || { echo "ripgrep (rg) is needed" >&2; exit 1; }
+mkdir -p "$work"
+if [ ! -d "$work/handbook" ]; then
+  (cd "$work" && apt-get download debian-handbook >/dev/null 2>&1) || { echo "apt-get download debian-handbook failed" >&2; exit 1; }
+  dpkg -x "$work"/debian-handbook_*.deb "$work/handbook"
+fi
+if [ "$(cat "$work/mb" 2>/dev/null)" != "$mb" ]; then
+  python3 bench/content/make-languages.py "$work/handbook/usr/share/doc/debian-handbook/html" "$work" "$mb"
+  echo "$mb" > "$work/mb"
+fi
+if [ -z "${WAYMARK:-}" ]; then
+  rid=$(dotnet --info | awk '$1 == "RID:" {print $2; exit}')
+  publish=$(mktemp -d); trap 'rm -rf "$publish"' EXIT
+  dotnet publish src/Waymark.Cli -c Release -r "$rid" --self-contained false -p:PublishReadyToRun=true -o "$publish" -nologo -clp:ErrorsOnly >/dev/null
+  WAYMARK=$publish/waymark
+fi
+
+nice=(); [ "${NICE:-0}" = 1 ] && nice=(nice)
+measure() { # name, command...: prints "name wall user maxKB sys"
+  local name=$1; shift
+  /usr/bin/time -f "$name %e %U %M %S" "${nice[@]}" "$@" >/dev/null 2>"$work/time.txt" || true
+  tail -1 "$work/time.txt"
+}
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(rg --version | head -1), $("$WAYMARK" --version 2>/dev/null | head -1)"
+echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+results=$work/results.txt; : > "$results"
+for round in $(seq "$rounds"); do
+  for lang in $langs; do
+    measure "waymark44-$lang" "$WAYMARK" code "$work/paragraphs-$lang.txt" --codebook "$work/codebook44-$lang.yaml" --json >> "$results"
+    measure "rg44-$lang" rg -c -i -w -F -f "$work/keywords44-$lang.txt" "$work/lines-$lang.txt" >> "$results"
+    measure "waymark5000-$lang" "$WAYMARK" code "$work/paragraphs-$lang.txt" --codebook "$work/codebook5000-$lang.yaml" --json >> "$results"
+  done
+done
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+printf '%-6s %-28s %-28s %-14s %-14s %s\n' lang "waymark 44 wall/CPU s" "rg 44 wall/CPU s" "wall ratio" "CPU ratio" "waymark 5,000 wall/CPU s, MB/s per core"
+for lang in $langs; do
+  bytes=$(stat -c %s "$work/paragraphs-$lang.txt")
+  for name in waymark44 rg44 waymark5000; do
+    eval "wall_$name=$(awk -v n="$name-$lang" '$1==n {print $2}' "$results" | median)"
+    eval "cpu_$name=$(awk -v n="$name-$lang" '$1==n {print $3+$5}' "$results" | median)"
+  done
+  # Ratios per round (both programs back to back), then their median.
+  wr=$(awk -v l="$lang" '$1=="waymark44-"l {w[++i]=$2} $1=="rg44-"l {r[++j]=$2} END {for (k=1; k<=i; k++) print w[k]/r[k]}' "$results" | median)
+  cr=$(awk -v l="$lang" '$1=="waymark44-"l {w[++i]=$3+$5} $1=="rg44-"l {r[++j]=$3+$5} END {for (k=1; k<=i; k++) print w[k]/r[k]}' "$results" | median)
+  printf '%-6s %-28s %-28s %-14.2f %-14.2f %s / %s, %.0f\n' "$lang" "$wall_waymark44 / $cpu_waymark44" "$wall_rg44 / $cpu_rg44" "$wr" "$cr" \
+    "$wall_waymark5000" "$cpu_waymark5000" "$(awk -v b="$bytes" -v c="$cpu_waymark5000" 'BEGIN {print b/1e6/c}')"
+done
+
+# The counts must agree: a keyword's paragraphs in Waymark's JSON = the lines rg counts for it (three per language).
+for lang in $langs; do
+  "$WAYMARK" code "$work/paragraphs-$lang.txt" --codebook "$work/codebook44-$lang.yaml" --json > "$work/waymark44-$lang.json"
+  for keyword in $(head -3 "$work/keywords44-$lang.txt"); do
+    expected=$(rg -c -i -w -F "$keyword" "$work/lines-$lang.txt" || echo 0)
+    got=$(python3 -c "import json,sys; print(next(c['units'] for c in json.load(open(sys.argv[1]))['codes'] if c['code']==sys.argv[2]))" "$work/waymark44-$lang.json" "$keyword")
+    echo "check $lang '$keyword': rg $expected, Waymark $got$([ "$expected" = "$got" ] || echo '  DIFFERENT')"
+  done
+done
