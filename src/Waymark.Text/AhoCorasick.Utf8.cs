@@ -68,8 +68,8 @@ internal sealed partial class AhoCorasick
 
     /// <summary>
     /// Scans UTF-8 <paramref name="text"/> once with <paramref name="map"/> (<see cref="Utf8Map"/>) and reports every
-    /// occurrence that satisfies its word boundaries, in BYTE offsets, exactly as <see cref="Scan"/> finds them in the
-    /// normalised text. Returns false, having perhaps reported some matches already, at the first character it cannot
+    /// occurrence that satisfies its word boundaries, in UTF-16 offsets of the decoded text, exactly as
+    /// <see cref="Scan"/> finds them in the normalised text (every character taken here is one UTF-16 code unit). Returns false, having perhaps reported some matches already, at the first character it cannot
     /// take: invalid UTF-8, a character outside the BMP or one marked <see cref="Slow"/> (then decode and normalise).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -80,6 +80,7 @@ internal sealed partial class AhoCorasick
         ref var table = ref MemoryMarshal.GetArrayDataReference(map);
         var row = 0;
         var i = 0;
+        var chars = 0;
         while (i < text.Length)
         {
             int c = text[i];
@@ -99,7 +100,7 @@ internal sealed partial class AhoCorasick
             if (next < 0)
             {
                 next = ~next;
-                ReportUtf8(text, map, next / _stride, i, width, 0, (int)(entry & CountMask), ref sink);
+                ReportUtf8(text, map, next / _stride, i, chars, width, 0, (int)(entry & CountMask), ref sink);
             }
 
             row = next;
@@ -110,13 +111,14 @@ internal sealed partial class AhoCorasick
                 if (next < 0)
                 {
                     next = ~next;
-                    ReportUtf8(text, map, next / _stride, i, width, k, count, ref sink);
+                    ReportUtf8(text, map, next / _stride, i, chars, width, k, count, ref sink);
                 }
 
                 row = next;
             }
 
             i += width;
+            chars++;
         }
 
         return true;
@@ -149,14 +151,17 @@ internal sealed partial class AhoCorasick
 
     /// <summary>
     /// Reports the outputs of <paramref name="state"/>, entered on normalised character <paramref name="k"/> of
-    /// <paramref name="count"/> of the character at bytes [<paramref name="at"/>, + <paramref name="width"/>).
+    /// <paramref name="count"/> of the character at bytes [<paramref name="at"/>, + <paramref name="width"/>), which is
+    /// UTF-16 code unit <paramref name="atChar"/>.
     /// </summary>
-    private void ReportUtf8<TSink>(ReadOnlySpan<byte> text, ulong[] map, int state, int at, int width, int k, int count, ref TSink sink)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void ReportUtf8<TSink>(ReadOnlySpan<byte> text, ulong[] map, int state, int at, int atChar, int width, int k, int count, ref TSink sink)
         where TSink : struct, IMatchSink, allows ref struct
     {
         // Inside an expansion the next normalised character is a word character (expansions here are all word characters).
         var inside = k + 1 < count;
         var end = inside ? at : at + width;
+        var endChar = inside ? atChar : atChar + 1;
         var rightIsWord = inside || IsWordUtf8(text, end, map);
         for (var o = _outputStart[state]; o < _outputStart[state + 1]; o++)
         {
@@ -166,36 +171,40 @@ internal sealed partial class AhoCorasick
                 continue;
             }
 
-            var start = StartUtf8(text, map, at, k + 1, terminal.Length);
+            var (start, back) = StartUtf8(text, map, at, k + 1, terminal.Length);
             if (start < 0 || (start > 0 && IsWordBeforeUtf8(text, start, map)))
             {
                 continue;
             }
 
-            var length = (terminal.Prefix && rightIsWord ? WordEndUtf8(text, end, map) : end) - start;
-            sink.Add(terminal.PatternId, start, length);
+            var startChar = atChar - back;
+            var length = (terminal.Prefix && rightIsWord ? endChar + WordCharsFrom(text, end, map) : endChar) - startChar;
+            sink.Add(terminal.PatternId, startChar, length);
         }
     }
 
     /// <summary>
     /// Where a match of <paramref name="length"/> normalised characters starts whose last one is normalised character
     /// <paramref name="taken"/> (counted from 1) of the character at byte <paramref name="at"/>: a separator run counts
-    /// as one character, an expansion as its length. -1 when the match would start inside an expansion (after a
-    /// word character, so never at a word start).
+    /// as one character, an expansion as its length. Start is -1 when the match would start inside an expansion (after
+    /// a word character, so never at a word start); Back is how many characters before the one at <paramref name="at"/>.
     /// </summary>
-    private static int StartUtf8(ReadOnlySpan<byte> text, ulong[] map, int at, int taken, int length)
+    private static (int Start, int Back) StartUtf8(ReadOnlySpan<byte> text, ulong[] map, int at, int taken, int length)
     {
         var remaining = length - taken;
         var position = at;
+        var back = 0;
         while (remaining > 0)
         {
             position = PreviousStart(text, position);
+            back++;
             var entry = map[DecodeValid(text, position)];
             if ((entry & Separator) != 0)
             {
                 while (position > 0 && (map[DecodeValid(text, PreviousStart(text, position))] & Separator) != 0)
                 {
                     position = PreviousStart(text, position);
+                    back++;
                 }
 
                 remaining--;
@@ -206,7 +215,7 @@ internal sealed partial class AhoCorasick
             }
         }
 
-        return remaining < 0 ? -1 : position;
+        return remaining < 0 ? (-1, 0) : (position, back);
     }
 
     /// <summary>The start of the character before byte <paramref name="position"/> (already validated by the scan).</summary>
@@ -242,8 +251,10 @@ internal sealed partial class AhoCorasick
         return (c < 0x80 || (c = DecodeBmp(text, position, out _)) >= 0) && (map[c] & (Word | Slow)) == Word;
     }
 
-    private static int WordEndUtf8(ReadOnlySpan<byte> text, int from, ulong[] map)
+    /// <summary>How many word characters follow from byte <paramref name="from"/> (UTF-16 code units: BMP characters only).</summary>
+    private static int WordCharsFrom(ReadOnlySpan<byte> text, int from, ulong[] map)
     {
+        var count = 0;
         while (from < text.Length)
         {
             int c = text[from];
@@ -254,8 +265,9 @@ internal sealed partial class AhoCorasick
             }
 
             from += width;
+            count++;
         }
 
-        return from;
+        return count;
     }
 }

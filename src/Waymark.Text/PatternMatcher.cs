@@ -158,19 +158,10 @@ public sealed class PatternMatcher
             // Any script: the automaton decodes and folds character by character as it scans (no buffers); text it
             // cannot take that way (invalid UTF-8, astral characters, dropped marks) is decoded and normalised below.
             CheckScratch(scratch);
-            var sink = new RawListSink(results);
-            if (_automaton.ScanUtf8(utf8, Utf8Map, ref sink))
+            if (ScanUtf8(utf8, scratch, results, first))
             {
-                var added = CollectionsMarshal.AsSpan(results)[first..];
-                SortMatches(added);
-                ToUtf16Offsets(utf8, added);
-                ReadOnlySpan<char> decoded = _regexes.Length > 0 || _words is not null ? scratch.Decode(utf8) : default;
-                AddRegexMatches(decoded, results, first);
-                AddWordMatches(decoded, scratch, results, first);
                 return;
             }
-
-            results.RemoveRange(first, results.Count - first);
         }
 
         // Decoded unless the byte scan can take it: ASCII, or for the automaton alone ASCII with inert characters.
@@ -194,6 +185,32 @@ public sealed class PatternMatcher
 
         AddRegexMatches(_regexes.Length > 0 ? scratch.Decode(utf8) : default, results, first);
         AddAsciiWordMatches(utf8, scratch, results, first);
+    }
+
+    /// <summary>
+    /// The matches of UTF-8 text in any script by <see cref="AhoCorasick.ScanUtf8"/>, then of the regular expressions and
+    /// word patterns, appended after <paramref name="first"/> in order; false, with nothing appended, when the scan
+    /// cannot take the text (then it is decoded and normalised).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool ScanUtf8(ReadOnlySpan<byte> utf8, MatchScratch scratch, List<PatternMatch> results, int first)
+    {
+        var sink = new RawListSink(results);
+        if (!_automaton!.ScanUtf8(utf8, _utf8Map ?? Utf8Map, ref sink))
+        {
+            results.RemoveRange(first, results.Count - first);
+            return false;
+        }
+
+        SortMatches(CollectionsMarshal.AsSpan(results)[first..]);
+        if (_regexes.Length > 0 || _words is not null)
+        {
+            var decoded = scratch.Decode(utf8);
+            AddRegexMatches(decoded, results, first);
+            AddWordMatches(decoded, scratch, results, first);
+        }
+
+        return true;
     }
 
     /// <summary>The stem and fuzzy patterns' matches in ASCII text (see <see cref="AddWordMatches"/>).</summary>
@@ -226,7 +243,7 @@ public sealed class PatternMatcher
         ArgumentNullException.ThrowIfNull(results);
         ArgumentOutOfRangeException.ThrowIfLessThan(ends.Length, paragraphs.Length, nameof(ends));
         CheckBorders(block, paragraphs);
-        if (_automaton is null || _byteClasses is null || _regexes.Length > 0 || paragraphs.Length == 0)
+        if (_automaton is null || _byteClasses is null || _regexes.Length > 0 || paragraphs.Length == 0 || MostlyOtherScripts(block, paragraphs))
         {
             for (var p = 0; p < paragraphs.Length; p++)
             {
@@ -273,7 +290,12 @@ public sealed class PatternMatcher
                     m++;
                 }
 
-                FindAll(bytes, scratch, results, ends, p);
+                if (!ScanUtf8(bytes, scratch, results, first))
+                {
+                    FindAll(scratch.Decode(bytes), scratch, results);
+                }
+
+                ends[p] = results.Count;
                 continue;
             }
 
@@ -308,6 +330,24 @@ public sealed class PatternMatcher
 
             ends[p] = results.Count;
         }
+    }
+
+    /// <summary>
+    /// True when most of the block's first paragraphs hold characters outside ASCII that are not inert (German, Russian,
+    /// Arabic… text): then the block scan, which leaves those to <see cref="ScanUtf8"/> anyway, is skipped.
+    /// </summary>
+    private bool MostlyOtherScripts(ReadOnlySpan<byte> block, ReadOnlySpan<ByteRange> paragraphs)
+    {
+        var sample = Math.Min(paragraphs.Length, 16);
+        var other = 0;
+        for (var p = 0; p < sample; p++)
+        {
+            var bytes = block.Slice(paragraphs[p].Start, paragraphs[p].Length);
+            var firstNonAscii = bytes.IndexOfAnyExceptInRange((byte)0, (byte)0x7F);
+            other += firstNonAscii >= 0 && !AllInert(bytes[firstNonAscii..]) ? 1 : 0;
+        }
+
+        return other * 2 > sample;
     }
 
     private void FindAll(ReadOnlySpan<byte> paragraph, MatchScratch scratch, List<PatternMatch> results, Span<int> ends, int index)
