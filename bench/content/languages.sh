@@ -34,7 +34,7 @@ measure() { # name, command...: prints "name wall user maxKB sys"
 }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 
-echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(rg --version | head -1), $("$WAYMARK" --version 2>/dev/null | head -1)"
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(rg --version | head -1), $("$WAYMARK" --version 2>/dev/null | head -c 60)"
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 results=$work/results.txt; : > "$results"
 for round in $(seq "$rounds"); do
