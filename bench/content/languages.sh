@@ -27,12 +27,7 @@ if [ -z "${WAYMARK:-}" ]; then
 fi
 
 nice=(); [ "${NICE:-0}" = 1 ] && nice=(nice)
-measure() { # name, command...: prints "name wall user maxKB sys"
-  local name=$1; shift
-  /usr/bin/time -f "$name %e %U %M %S" "${nice[@]}" "$@" >/dev/null 2>"$work/time.txt" || true
-  tail -1 "$work/time.txt"
-}
-median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+. bench/content/measure.sh
 
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(rg --version | head -1), $("$WAYMARK" --version 2>/dev/null | head -c 60)"
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"

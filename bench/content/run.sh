@@ -19,13 +19,7 @@ waymark=$publish/waymark
 bytes=$(stat -c %s "$work/paragraphs.txt")
 
 nice=(); [ "${NICE:-0}" = 1 ] && nice=(nice)
-measure() { # name, command...: prints "name wall user maxKB sys"
-  local name=$1; shift
-  /usr/bin/time -f "$name %e %U %M %S" "${nice[@]}" "$@" >/dev/null 2>"$work/time.txt" || true
-  tail -1 "$work/time.txt"
-}
-
-median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+. bench/content/measure.sh
 
 echo "corpus: $((bytes / 1000000)) MB, $(grep -c . "$work/lines.txt") sentences; load: $(cut -d' ' -f1-3 /proc/loadavg)"
 : > "$work/results.txt"

@@ -84,15 +84,22 @@ public sealed class Utf8MatcherTests
             for (var t = 0; t < 20; t++)
             {
                 var utf8 = RandomText.Utf8(random, random.Next(0, 40));
-                var text = Encoding.UTF8.GetString(utf8);
-                var expected = matcher.FindAll(text);
-                var actual = new List<PatternMatch>();
-                matcher.FindAll(utf8, scratch, actual);
-                Assert.True(
-                    expected.SequenceEqual(actual),
-                    $"patterns [{string.Join("|", chosen)}] text '{text.ReplaceLineEndings("⏎")}': expected {string.Join(",", expected)} got {string.Join(",", actual)}");
+                AssertAgreesWithUtf16(matcher, scratch, utf8, chosen);
             }
         }
+
+        FuzzOtherScripts(options);
+    }
+
+    private static void AssertAgreesWithUtf16(PatternMatcher matcher, MatchScratch scratch, byte[] utf8, List<string> patterns)
+    {
+        var text = Encoding.UTF8.GetString(utf8);
+        var expected = matcher.FindAll(text);
+        var actual = new List<PatternMatch>();
+        matcher.FindAll(utf8, scratch, actual);
+        Assert.True(
+            expected.SequenceEqual(actual),
+            $"patterns [{string.Join("|", patterns)}] text '{text.ReplaceLineEndings("⏎")}': expected {string.Join(",", expected)} got {string.Join(",", actual)}");
     }
 
     // Letters whose folding changes the UTF-8 lead byte (Р → р is D0 A0 → D1 80), keeps it (Д → д), changes the byte
@@ -107,17 +114,13 @@ public sealed class Utf8MatcherTests
 
     private static string Piece(Random random) => System.Text.RegularExpressions.Regex.Unescape(Scripts[random.Next(Scripts.Length)]);
 
-    [Theory]
-    [InlineData(false, false)]
-    [InlineData(true, false)]
-    [InlineData(false, true)]
-    [InlineData(true, true)]
-    public void Fuzz_utf8_in_other_scripts_agrees_with_the_utf16_path(bool removeDiacritics, bool punctuationAsSeparator)
+    /// <summary>
+    /// Text in other scripts is scanned as UTF-8 character by character (folded through one table) unless a character
+    /// needs decoding: both must find exactly what the UTF-16 path finds in the decoded text.
+    /// </summary>
+    private static void FuzzOtherScripts(NormalizationOptions options)
     {
-        // Non-ASCII text is scanned as UTF-8 character by character (folded through one table) unless a character
-        // needs decoding: both must find exactly what the UTF-16 path finds in the decoded text.
         var random = new Random(1919);
-        var options = new NormalizationOptions(removeDiacritics, punctuationAsSeparator);
         for (var round = 0; round < 400; round++)
         {
             var patterns = new List<string>();
@@ -146,13 +149,7 @@ public sealed class Utf8MatcherTests
                     utf8[random.Next(utf8.Length)] = (byte)(0x80 + random.Next(0x80));
                 }
 
-                var text = Encoding.UTF8.GetString(utf8);
-                var expected = matcher.FindAll(text);
-                var actual = new List<PatternMatch>();
-                matcher.FindAll(utf8, scratch, actual);
-                Assert.True(
-                    expected.SequenceEqual(actual),
-                    $"patterns [{string.Join("|", patterns)}] text '{text.ReplaceLineEndings("⏎")}': expected {string.Join(",", expected)} got {string.Join(",", actual)}");
+                AssertAgreesWithUtf16(matcher, scratch, utf8, patterns);
             }
         }
     }
