@@ -23,8 +23,9 @@ public enum PhraseProblem
 /// </summary>
 public sealed record PhraseReading
 {
-    private PhraseReading(string? phrase, PhraseProblem problem, int wordCount, int unknownWordPosition)
+    private PhraseReading(string? phrase, PhraseProblem problem, int wordCount, int unknownWordPosition, int expectedWords)
     {
+        ExpectedWords = expectedWords;
         Phrase = phrase;
         Problem = problem;
         WordCount = wordCount;
@@ -40,14 +41,17 @@ public sealed record PhraseReading
     /// <summary>How many words were found (0 when nothing was typed).</summary>
     public int WordCount { get; }
 
+    /// <summary>How many words the phrase should have (the length of the list it was read against; 0 when nothing was typed).</summary>
+    public int ExpectedWords { get; }
+
     /// <summary>1-based position of the first word not on the list, or 0.</summary>
     public int UnknownWordPosition { get; }
 
     /// <summary>True when <see cref="Phrase"/> holds the canonical phrase.</summary>
     public bool IsSuccess => Problem == PhraseProblem.None;
 
-    internal static PhraseReading Ok(string phrase, int wordCount) => new(phrase, PhraseProblem.None, wordCount, 0);
+    internal static PhraseReading Ok(string phrase, int wordCount, int expectedWords) => new(phrase, PhraseProblem.None, wordCount, 0, expectedWords);
 
-    internal static PhraseReading Fail(PhraseProblem problem, int wordCount = 0, int unknownWordPosition = 0) =>
-        new(null, problem, wordCount, unknownWordPosition);
+    internal static PhraseReading Fail(PhraseProblem problem, int wordCount = 0, int unknownWordPosition = 0, int expectedWords = 0) =>
+        new(null, problem, wordCount, unknownWordPosition, expectedWords);
 }

@@ -20,8 +20,11 @@ public static class RecoveryPhrase
     /// <summary>Most words accepted by <see cref="Generate(int, RandomNumberGenerator)"/> and <see cref="Parse"/>.</summary>
     public const int MaximumWords = 24;
 
-    /// <summary>Entropy a single word carries, in bits (log2 of the list size).</summary>
+    /// <summary>Entropy a single word of the English list carries, in bits (log2 of the list size).</summary>
     public const int BitsPerWord = WordList.BitsPerWord;
+
+    /// <summary>The entropy every self-help phrase has at least, whatever its language's list: 84 bits (7 English words).</summary>
+    public const int MinimumBits = DefaultWords * BitsPerWord;
 
     // Anything longer cannot be a phrase of MaximumWords words; refusing early keeps hostile input cheap.
     private const int MaximumTypedLength = 1024;
@@ -61,6 +64,99 @@ public static class RecoveryPhrase
     }
 
     /// <summary>
+    /// A new self-help phrase in the list for <paramref name="language"/> (a site language code): its own list where it
+    /// has one (docs/adr/0031), otherwise English; as many words as give <see cref="MinimumBits"/> bits.
+    /// </summary>
+    public static string Generate(string? language, RandomNumberGenerator random)
+    {
+        ArgumentNullException.ThrowIfNull(random);
+        var list = WordList.For(language);
+        var bits = (int)Math.Ceiling(Math.Log2(list.Words.Count));
+        var mask = (1 << bits) - 1;
+        Span<byte> pair = stackalloc byte[2];
+        var chosen = new string[list.PhraseWords];
+        for (var i = 0; i < chosen.Length; i++)
+        {
+            int position;
+            do
+            {
+                random.GetBytes(pair);
+                // Masking to the list's bit width, then drawing again above its size: uniform, no modulo bias.
+                position = ((pair[0] << 8) | pair[1]) & mask;
+            }
+            while (position >= list.Words.Count);
+            chosen[i] = list.Words[position];
+        }
+
+        return string.Join(' ', chosen);
+    }
+
+    /// <summary>A new self-help phrase for <paramref name="language"/> from the system's cryptographic generator.</summary>
+    public static string Generate(string? language)
+    {
+        using var random = RandomNumberGenerator.Create();
+        return Generate(language, random);
+    }
+
+    /// <summary>The language of the words a phrase for <paramref name="language"/> is made of (<c>en</c> where it has no list of its own).</summary>
+    public static string WordsLanguage(string? language) => WordList.For(language).Language;
+
+    /// <summary>How many words a phrase for <paramref name="language"/> has.</summary>
+    public static int WordsFor(string? language) => WordList.For(language).PhraseWords;
+
+    /// <summary>The site languages whose phrases are made of their own words (English and the BIP-39 languages).</summary>
+    public static IReadOnlyList<string> ListLanguages => [.. WordList.All.Select(list => list.Language)];
+
+    /// <summary>
+    /// Reads a typed self-help phrase in whichever list it is from, whatever the page's language: a phrase given on the
+    /// Spanish pages opens the vault from the English ones, and an English phrase issued before there were other lists
+    /// reads exactly as it did. The canonical phrase is the listed words joined by single spaces (Spanish and French
+    /// words may be typed without accents; Chinese characters without spaces). <paramref name="readerLanguage"/> only
+    /// decides which length a problem report expects when the words fit no list.
+    /// </summary>
+    public static PhraseReading ParseAnyList(string? typed, string? readerLanguage)
+    {
+        if (string.IsNullOrWhiteSpace(typed))
+        {
+            return PhraseReading.Fail(PhraseProblem.Empty);
+        }
+
+        var readerList = WordList.For(readerLanguage);
+        if (typed.Length > MaximumTypedLength)
+        {
+            return PhraseReading.Fail(PhraseProblem.WrongWordCount, expectedWords: readerList.PhraseWords);
+        }
+
+        var words = SplitIdeographs(SplitWords(typed));
+        WordList? best = null;
+        var bestKnown = -1;
+        foreach (var list in WordList.All)
+        {
+            var canonical = words.Select(list.Canonical).ToList();
+            if (words.Count == list.PhraseWords && canonical.All(word => word is not null))
+            {
+                return PhraseReading.Ok(string.Join(' ', canonical), words.Count, list.PhraseWords);
+            }
+
+            var known = canonical.Count(word => word is not null);
+            if (known > bestKnown || (known == bestKnown && list == readerList))
+            {
+                best = list;
+                bestKnown = known;
+            }
+        }
+
+        // Report against the list most of the words come from (the reader's on a tie), never echoing a word.
+        if (words.Count != best!.PhraseWords)
+        {
+            return PhraseReading.Fail(PhraseProblem.WrongWordCount, wordCount: words.Count, expectedWords: best.PhraseWords);
+        }
+
+        var position = words.FindIndex(word => best.Canonical(word) is null) + 1;
+        return PhraseReading.Fail(PhraseProblem.UnknownWord, wordCount: words.Count, unknownWordPosition: position, expectedWords: best.PhraseWords);
+    }
+
+    /// <summary>
     /// Reads a typed phrase: case, surrounding and repeated spaces, line breaks, hyphens, dots, commas
     /// and full-width letters do not matter. Succeeds with the canonical form (lowercase words joined by
     /// single spaces) when every word is on the list and there are exactly <paramref name="expectedWords"/>.
@@ -76,13 +172,13 @@ public static class RecoveryPhrase
 
         if (typed.Length > MaximumTypedLength)
         {
-            return PhraseReading.Fail(PhraseProblem.WrongWordCount);
+            return PhraseReading.Fail(PhraseProblem.WrongWordCount, expectedWords: expectedWords);
         }
 
         var words = SplitWords(typed);
         if (words.Count != expectedWords)
         {
-            return PhraseReading.Fail(PhraseProblem.WrongWordCount, wordCount: words.Count);
+            return PhraseReading.Fail(PhraseProblem.WrongWordCount, wordCount: words.Count, expectedWords: expectedWords);
         }
 
         var list = WordList.Instance;
@@ -90,11 +186,11 @@ public static class RecoveryPhrase
         {
             if (!list.Contains(words[i]))
             {
-                return PhraseReading.Fail(PhraseProblem.UnknownWord, wordCount: words.Count, unknownWordPosition: i + 1);
+                return PhraseReading.Fail(PhraseProblem.UnknownWord, wordCount: words.Count, unknownWordPosition: i + 1, expectedWords: expectedWords);
             }
         }
 
-        return PhraseReading.Ok(string.Join(' ', words), words.Count);
+        return PhraseReading.Ok(string.Join(' ', words), words.Count, expectedWords);
     }
 
     private static List<string> SplitWords(string typed)
@@ -121,6 +217,20 @@ public static class RecoveryPhrase
         Flush(current, words);
         return words;
     }
+
+    // Chinese is written without spaces, and each word of the Chinese lists is one character: a run of ideographs is
+    // read as that many words. No other list holds an ideograph, so this changes nothing for them.
+    private static List<string> SplitIdeographs(List<string> words)
+    {
+        if (!words.Any(word => word.Length > 1 && word.All(IsIdeograph)))
+        {
+            return words;
+        }
+
+        return [.. words.SelectMany(word => word.Length > 1 && word.All(IsIdeograph) ? word.Select(character => character.ToString()) : [word])];
+    }
+
+    private static bool IsIdeograph(char character) => character is >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF';
 
     private static string ReplaceLoneSurrogates(string text)
     {

@@ -195,15 +195,37 @@ public sealed class ScreenerTests
         Directory.Delete(content, recursive: true);
     }
 
+    // Every UI language: its own service where the directory has one with a web address in that language, otherwise
+    // the international one (never the United States' line for a reader of Finnish, Arabic or Chinese). A missing
+    // language is English; an unknown one gets the international service (the web host maps it to English first).
     [Theory]
+    [InlineData("en", "https://www.stopitnow.org/")]
+    [InlineData("ar", "https://troubled-desire.com/")]
+    [InlineData("bs", "https://troubled-desire.com/")]
+    [InlineData("de", "https://www.kein-taeter-werden.de/")]
+    [InlineData("el", "https://troubled-desire.com/")]
+    [InlineData("es", "https://troubled-desire.com/")]
+    [InlineData("fa", "https://troubled-desire.com/")]
     [InlineData("fi", "https://www.seritatyo.fi/")]
-    [InlineData("FI", "https://www.seritatyo.fi/")]
     [InlineData("fr", "https://dispositifstop.fr/")]
-    [InlineData("pt", "https://troubled-desire.com/")]
     [InlineData("hi", "https://troubled-desire.com/")]
-    [InlineData("sv", "https://www.stopitnow.org/")]
-    [InlineData("zh-hant", "https://www.stopitnow.org/")]
+    [InlineData("hr", "https://troubled-desire.com/")]
+    [InlineData("it", "https://troubled-desire.com/")]
+    [InlineData("ja", "https://troubled-desire.com/")]
+    [InlineData("ne", "https://troubled-desire.com/")]
+    [InlineData("nl", "https://troubled-desire.com/")]
+    [InlineData("pl", "https://troubled-desire.com/")]
+    [InlineData("pt", "https://troubled-desire.com/")]
+    [InlineData("ru", "https://troubled-desire.com/")]
+    [InlineData("sr", "https://troubled-desire.com/")]
+    [InlineData("sv", "https://troubled-desire.com/")]
+    [InlineData("ta", "https://troubled-desire.com/")]
+    [InlineData("uk", "https://lifelineukraine.com/")]
+    [InlineData("zh-hans", "https://troubled-desire.com/")]
+    [InlineData("zh-hant", "https://troubled-desire.com/")]
+    [InlineData("FI", "https://www.seritatyo.fi/")]
     [InlineData(null, "https://www.stopitnow.org/")]
+    [InlineData("xx", "https://troubled-desire.com/")]
     public void The_helpline_is_chosen_by_language_with_the_international_one_as_fallback(string? language, string expected)
     {
         Assert.Equal(expected, Screener.LinkTarget("helpline", language));

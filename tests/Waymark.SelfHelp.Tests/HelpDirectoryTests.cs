@@ -138,7 +138,10 @@ public sealed class HelpDirectoryTests
             .ToList();
 
         Assert.Single(rows, fields => fields.Length == 2);
-        Assert.Contains(directory.Entries, entry => entry.Channels.Any(channel => channel.Address == rows.Single(fields => fields.Length == 2)[1]));
+        // The fallback is an international service for people worried about their own thoughts, not one country's line.
+        Assert.Contains(directory.Entries, entry => entry.IsGlobal && !entry.IsReporting
+            && entry.Audience.Contains("worried-about-own-thoughts")
+            && entry.Channels.Any(channel => channel.Kind == "web" && channel.Address == rows.Single(fields => fields.Length == 2)[1]));
         foreach (var fields in rows.Where(fields => fields.Length == 3))
         {
             var languages = fields[2].Split(',');
@@ -147,6 +150,35 @@ public sealed class HelpDirectoryTests
                 && entry.Channels.Any(channel => channel.Kind == "web" && channel.Address == fields[1])
                 && languages.All(entry.Serves));
         }
+    }
+
+    [Theory]
+    [InlineData("GB", "en", "stop-it-now-uk")]
+    [InlineData("US", "en", "stop-it-now-us")]
+    [InlineData("FI", "en", "fi-mielenterveystalo-self-help")]
+    [InlineData("FI", "fi", "fi-mielenterveystalo-self-help")]
+    [InlineData("DE", "ar", "kein-taeter-werden")]
+    [InlineData("FR", "fr", "fr-stop")]
+    [InlineData("SA", "ar", null)]
+    [InlineData("global", "en", null)]
+    [InlineData("", "en", null)]
+    [InlineData(null, "en", null)]
+    [InlineData("gb", "en", null)]
+    public void A_country_the_visitor_chose_selects_the_directory_service_there_preferring_the_language(string? country, string language, string? expected)
+    {
+        var directory = HelpDirectory.Load(ShippedPath);
+
+        var entry = directory.HelplineIn(country, language);
+
+        Assert.Equal(expected, entry?.Id);
+        if (entry is not null)
+        {
+            Assert.StartsWith("https://", HelpDirectory.WebAddressOf(entry), StringComparison.Ordinal);
+            Assert.Contains(country!, directory.HelplineCountries());
+        }
+
+        Assert.DoesNotContain("global", directory.HelplineCountries());
+        Assert.All(directory.HelplineCountries(), code => Assert.NotNull(directory.HelplineIn(code, language)));
     }
 
     [Fact]

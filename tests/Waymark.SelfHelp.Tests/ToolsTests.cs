@@ -220,17 +220,21 @@ public sealed class ToolsTests
 
         var english = directory.CrisisLines("en").Entries;
         var arabic = directory.CrisisLines("ar").Entries;
+        var german = directory.CrisisLines("de").Entries;
         var ukrainian = directory.CrisisLines("uk").Entries;
 
-        Assert.All(english.Concat(arabic), entry => Assert.Equal("helpline", entry.Type));
+        Assert.All(english.Concat(arabic).Concat(german), entry => Assert.Equal("helpline", entry.Type));
         Assert.Contains(english, entry => entry.Id == "stop-it-now-uk");
         Assert.Equal("befrienders-worldwide", english[^1].Id); // international after national, both in English
         Assert.DoesNotContain(english, entry => entry.Id == "ua-lifeline");
         Assert.Equal("ua-lifeline", ukrainian[0].Id);
         Assert.Contains(ukrainian, entry => entry.Id == "befrienders-worldwide");
-        Assert.All(arabic, entry => Assert.True(entry.IsGlobal));
-        Assert.DoesNotContain(arabic, entry => entry.Serves("ar"));
-        Assert.NotEmpty(arabic);
+        Assert.Equal("sa-child-helpline", arabic[0].Id);
+        Assert.Contains(arabic, entry => entry.Id == "befrienders-worldwide");
+        // German has therapy and self-help services but no helpline in the language: international lines only.
+        Assert.All(german, entry => Assert.True(entry.IsGlobal));
+        Assert.DoesNotContain(german, entry => entry.Serves("de"));
+        Assert.NotEmpty(german);
     }
 
     private static Dictionary<string, string> Answers(params (string Key, string Value)[] answers) =>

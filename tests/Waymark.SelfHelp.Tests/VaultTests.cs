@@ -39,6 +39,29 @@ public sealed class VaultTests
         Assert.Equal(key, Convert.ToHexStringLower(keys.Key));
     }
 
+    /// <summary>
+    /// A phrase issued before there were lists per language (docs/adr/0031) derives the same reference keys as above when
+    /// typed on the pages of any language, so its vault still opens; a Spanish phrase typed without accents derives the
+    /// reference keys of its accented words (<c>echo -n "ábaco árbol azúcar bahía balcón bambú año atún" | argon2
+    /// waymark/vault/v2 -id -t 3 -k 12288 -p 1 -l 32 -r</c>, then HKDF-Expand with Python's hmac).
+    /// </summary>
+    [Theory]
+    [InlineData("en", "ACORN-bagel cedar daisy eagle fable gecko", "d4e3bc719127068951445b9ed1bcdd1462322bdfd11fce078c44c43fe33fbde8", "749c2f08d616b36b8d0a4405f244c29180035f65245bb8d5d77bdcb2ad10d71b")]
+    [InlineData("es", "acorn bagel cedar daisy eagle fable gecko", "d4e3bc719127068951445b9ed1bcdd1462322bdfd11fce078c44c43fe33fbde8", "749c2f08d616b36b8d0a4405f244c29180035f65245bb8d5d77bdcb2ad10d71b")]
+    [InlineData("zh-hans", "acorn bagel cedar daisy eagle fable gecko", "d4e3bc719127068951445b9ed1bcdd1462322bdfd11fce078c44c43fe33fbde8", "749c2f08d616b36b8d0a4405f244c29180035f65245bb8d5d77bdcb2ad10d71b")]
+    [InlineData("en", "ABACO arbol azucar bahia balcon bambu ano atun", "464275b8e9d3b73a69e4440bb5098d58cfcbc2c0b62d3699316a87e5ba489be0", "0cd732c48fba08c5b4927757f9cbfb8500f0e0ce69a54d99861c771da57c048c")]
+    [InlineData("fi", "ábaco árbol azúcar bahía balcón bambú año atún", "464275b8e9d3b73a69e4440bb5098d58cfcbc2c0b62d3699316a87e5ba489be0", "0cd732c48fba08c5b4927757f9cbfb8500f0e0ce69a54d99861c771da57c048c")]
+    public void A_phrase_derives_the_reference_keys_whatever_the_page_language(string pageLanguage, string typed, string lookup, string key)
+    {
+        var reading = RecoveryPhrase.ParseAnyList(typed, pageLanguage);
+        Assert.True(reading.IsSuccess, reading.Problem.ToString());
+
+        var keys = VaultKeys.Derive(reading.Phrase!);
+
+        Assert.Equal(lookup, Convert.ToHexStringLower(keys.Lookup));
+        Assert.Equal(key, Convert.ToHexStringLower(keys.Key));
+    }
+
     [Fact]
     public void A_vault_carries_its_derivation_version_and_opens_only_with_keys_of_that_version()
     {

@@ -196,6 +196,32 @@ public sealed class ScreeningSiteTests(PageChecker checker) : IClassFixture<Page
     }
 
     [Theory]
+    [InlineData("ar", "", "https://troubled-desire.com/")]
+    [InlineData("zh-hans", "", "https://troubled-desire.com/")]
+    [InlineData("fi", "", "https://www.seritatyo.fi/")]
+    [InlineData("en", "", "https://www.stopitnow.org/")]
+    [InlineData("en", "GB", "https://www.stopitnow.org.uk/")]
+    [InlineData("ar", "DE", "https://www.kein-taeter-werden.de/")]
+    [InlineData("en", "FI", "https://www.mielenterveystalo.fi/en/self-help/self-help-program-sexual-interest-children")]
+    [InlineData("ar", "ZZ", "https://troubled-desire.com/")]
+    [InlineData("ar", "global", "https://troubled-desire.com/")]
+    [InlineData("ar", "%3Cb%3E", "https://troubled-desire.com/")]
+    public async Task The_helpline_follows_the_language_and_a_country_only_when_the_visitor_chooses_one(string language, string country, string expected)
+    {
+        var page = await _http.GetStringAsync(new Uri(_server.PublicUrl, $"/{language}/warning?v=neutral"));
+        // The choice is a plain GET form on the warning, listing only countries where the directory has a service.
+        Assert.Contains("<form class=\"helpline-country\" method=\"get\" action=\"/go/helpline\"", page, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"GB\">", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("<option value=\"SA\">", page, StringComparison.Ordinal);
+
+        var query = country.Length == 0 ? "" : "&country=" + country;
+        using var response = await _http.GetAsync(new Uri(_server.PublicUrl, $"/go/helpline?v=neutral&lang={language}{query}"));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(expected, response.Headers.Location?.OriginalString);
+    }
+
+    [Theory]
     [InlineData("/go/nosuchlink?v=neutral&lang=en")]
     [InlineData("/go/https:%2F%2Fevil.example?v=neutral")]
     public async Task Click_through_goes_only_to_allow_listed_targets(string path)

@@ -65,6 +65,36 @@ public sealed class SelfHelpFlowTests(PageChecker checker)
         AssertNoSecretIn(server.Output, phrase, "the server's output");
     }
 
+    [Theory]
+    [InlineData("es", "en")]
+    [InlineData("zh-hans", "fi")]
+    public async Task A_phrase_in_the_readers_own_words_opens_the_vault_from_the_pages_of_another_language(string language, string later)
+    {
+        await using var server = await ServerProcess.StartAsync();
+        var problems = new List<string>();
+
+        var phrase = await SaveTwoModulesAsync(server, language, problems);
+
+        // Eight words of the language's own list (docs/adr/0031), marked as that language on the page.
+        Assert.Equal(8, phrase.Split(' ').Length);
+        Assert.Equal(language, RecoveryPhrase.WordsLanguage(language));
+        Assert.True(RecoveryPhrase.ParseAnyList(phrase, language).IsSuccess);
+        await using (var fresh = await checker.NewNoScriptContextAsync())
+        {
+            // Typed later on another language's pages the way a keyboard without accents or a Chinese input method gives it.
+            var typed = language == "es" ? WithoutAccents(phrase).ToUpperInvariant() : phrase.Replace(" ", "", StringComparison.Ordinal);
+            var page = await ResumeAsync(fresh, server, later, typed);
+            problems.AddRange(await checker.CheckHtmlAsync(new Uri(page.Url), await page.ContentAsync()));
+            Assert.Equal(2, await page.Locator(".done").CountAsync());
+        }
+
+        PageChecker.AssertClean(problems);
+        AssertNoSecretIn(server.Output, phrase, "the server's output");
+    }
+
+    private static string WithoutAccents(string text) =>
+        string.Concat(text.Normalize(NormalizationForm.FormD).Where(c => System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.NonSpacingMark));
+
     [Fact]
     public async Task The_sqlite_file_holds_ciphertext_and_no_answer_or_phrase()
     {

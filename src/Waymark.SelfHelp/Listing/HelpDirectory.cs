@@ -144,6 +144,37 @@ internal sealed partial class HelpDirectory(IReadOnlyList<DirectoryEntry> entrie
             .ThenBy(entry => entry.Organisation, StringComparer.Ordinal)
             .ToList());
 
+    /// <summary>
+    /// The service the warning's helpline link sends a visitor who chose <paramref name="country"/> (the visitor's own
+    /// choice: the site never looks a country up): a helpline, self-help programme or therapy service in that country
+    /// for people worried about their own thoughts, with a web address, preferring one that works in
+    /// <paramref name="language"/>; null when the directory knows none (the link then follows the language alone).
+    /// </summary>
+    public DirectoryEntry? HelplineIn(string? country, string language) =>
+        string.IsNullOrEmpty(country) || country == Global
+            ? null
+            : HelplineCandidates()
+                .Where(entry => entry.Country == country)
+                .OrderBy(entry => entry.Serves(language) ? 0 : 1)
+                .ThenBy(entry => entry.Organisation, StringComparer.Ordinal)
+                .FirstOrDefault();
+
+    /// <summary>The web address of an entry (the first <c>web</c> channel), or null.</summary>
+    public static string? WebAddressOf(DirectoryEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return entry.Channels.FirstOrDefault(channel => channel.Kind == "web")?.Address;
+    }
+
+    /// <summary>The countries a visitor can choose for the warning's helpline (<see cref="HelplineIn"/> finds a service), in code order.</summary>
+    public IReadOnlyList<string> HelplineCountries() =>
+        [.. HelplineCandidates().Select(entry => entry.Country).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+
+    private IEnumerable<DirectoryEntry> HelplineCandidates() =>
+        Entries.Where(entry => !entry.IsReporting && !entry.IsGlobal
+            && entry.Audience.Contains("worried-about-own-thoughts", StringComparer.Ordinal)
+            && WebAddressOf(entry) is not null);
+
     /// <summary>The group an entry is listed in: <see cref="ReportGroup"/> for reporting hotlines, else its first audience in <see cref="HelpGroups"/> order.</summary>
     public static string GroupOf(DirectoryEntry entry)
     {

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Features;
 using Waymark.Screening;
+using Waymark.SelfHelp.Content;
+using Waymark.SelfHelp.Listing;
 using Waymark.Text;
 using Waymark.Web.Hosting;
 using Waymark.Web.Localization;
@@ -34,6 +36,9 @@ internal static class ScreeningEndpoints
     public const string ReportCounter = "screen:report";
 
     private const string JsonContentType = "application/json; charset=utf-8";
+
+    /// <summary>The help link whose target a country chosen by the visitor may change (<see cref="HelpDirectory.HelplineIn"/>).</summary>
+    public const string HelplineLink = "helpline";
 
     public static void MapScreening(this WebApplication app)
     {
@@ -295,7 +300,7 @@ internal static class ScreeningEndpoints
     }
 
     /// <summary>Counts a click on a help link of a warning and sends the visitor to the link's allow-listed target.</summary>
-    private static IResult Go(HttpContext context, string link, Screener screener, PageViewCounter counter)
+    private static IResult Go(HttpContext context, string link, Screener screener, PageViewCounter counter, ContentLibrary content)
     {
         context.Response.Headers.CacheControl = "no-store";
         var language = LanguageOf(context.Request.Query["lang"]);
@@ -303,6 +308,13 @@ internal static class ScreeningEndpoints
         if (target is null)
         {
             return Results.NotFound();
+        }
+
+        // A country the visitor chose on the warning (never looked up): the directory's service there, where it knows
+        // one; otherwise the link for the language. The country is not counted, so the counters stay as they were.
+        if (link == HelplineLink && content.HelpDirectory.HelplineIn(context.Request.Query["country"].ToString(), language) is { } service)
+        {
+            target = HelpDirectory.WebAddressOf(service)!;
         }
 
         var variant = context.Request.Query["v"].ToString();

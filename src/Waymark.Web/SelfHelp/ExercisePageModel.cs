@@ -102,13 +102,13 @@ internal abstract class ExercisePageModel(ContentLibrary content, ProgressVault 
 
     /// <summary>Save with a phrase the person typed: it must already have saved progress.</summary>
     public Task<IActionResult> OnPostSaveWithPhraseAsync([FromForm(Name = PhraseInput.FieldName)] string? phrase) =>
-        SaveAsync(() => PhraseInput.ReadAsync(phrase, text, phraseKeys, HttpContext.RequestAborted), create: false);
+        SaveAsync(() => PhraseInput.ReadAsync(phrase, HttpContext.CurrentLanguage().Code, text, phraseKeys, HttpContext.RequestAborted), create: false);
 
     /// <summary>Save under a new phrase generated now: the only way a new vault is created.</summary>
     public Task<IActionResult> OnPostSaveNewPhraseAsync() =>
         SaveAsync(async () =>
         {
-            NewPhrase = RecoveryPhrase.Generate();
+            NewPhrase = RecoveryPhrase.Generate(HttpContext.CurrentLanguage().Code);
             var keys = await phraseKeys.ForNewAsync(NewPhrase, HttpContext.RequestAborted);
             return keys is null ? (null, text["Help.Error.Busy"], true) : (keys, null, false);
         }, create: true);

@@ -14,11 +14,13 @@ internal static class PhraseInput
     /// The keys of a typed phrase; otherwise a message, and <c>Busy</c> when the phrase was fine but
     /// too many derivations were running (then answer with <see cref="Busy"/>).
     /// </summary>
-    public static async Task<(VaultKeys? Keys, string? Problem, bool Busy)> ReadAsync(string? typed, IStringLocalizer text, PhraseKeys phraseKeys, CancellationToken cancellationToken)
+    public static async Task<(VaultKeys? Keys, string? Problem, bool Busy)> ReadAsync(string? typed, string language, IStringLocalizer text, PhraseKeys phraseKeys, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(phraseKeys);
-        var reading = RecoveryPhrase.Parse(typed);
+        // A phrase opens the vault whichever language it was given in (docs/adr/0031); the page language only decides
+        // the length a problem report expects.
+        var reading = RecoveryPhrase.ParseAnyList(typed, language);
         switch (reading.Problem)
         {
             case PhraseProblem.None:
@@ -27,7 +29,7 @@ internal static class PhraseInput
             case PhraseProblem.Empty:
                 return (null, text["Help.Error.Empty"], false);
             case PhraseProblem.WrongWordCount:
-                return (null, text["Help.Error.WordCount", RecoveryPhrase.DefaultWords, reading.WordCount], false);
+                return (null, text["Help.Error.WordCount", reading.ExpectedWords, reading.WordCount], false);
             default:
                 return (null, text["Help.Error.UnknownWord", reading.UnknownWordPosition], false);
         }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Waymark.SelfHelp.Vault;
 using Waymark.Web.Forms;
+using Waymark.Web.Localization;
 using Waymark.Web.SelfHelp;
 
 namespace Waymark.Web.Pages.Help;
@@ -34,7 +35,7 @@ internal sealed class DeleteModel(ProgressVault vault, PhraseKeys phraseKeys, IS
             return Fail(text["Help.Error.ConfirmDelete"]);
         }
 
-        var (keys, problem, busy) = await PhraseInput.ReadAsync(phrase, text, phraseKeys, HttpContext.RequestAborted);
+        var (keys, problem, busy) = await PhraseInput.ReadAsync(phrase, HttpContext.CurrentLanguage().Code, text, phraseKeys, HttpContext.RequestAborted);
         if (busy)
         {
             Problem = PhraseInput.Busy(Response, text);

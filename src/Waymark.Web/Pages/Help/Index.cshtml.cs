@@ -47,7 +47,7 @@ internal sealed class IndexModel(ContentLibrary content, ProgressVault vault, Va
     public async Task<IActionResult> OnPostResumeAsync([FromForm(Name = PhraseInput.FieldName)] string? phrase)
     {
         OnGet();
-        var (keys, problem, busy) = await PhraseInput.ReadAsync(phrase, text, phraseKeys, HttpContext.RequestAborted);
+        var (keys, problem, busy) = await PhraseInput.ReadAsync(phrase, HttpContext.CurrentLanguage().Code, text, phraseKeys, HttpContext.RequestAborted);
         if (busy)
         {
             Problem = PhraseInput.Busy(Response, text);
