@@ -19,7 +19,7 @@ python3-openpyxl, python3-xlrd, python3-defusedxml and python3-lark. The script:
 2. converts every form with pyxform (no ODK Validate) and writes verdicts.json: for each form whether
    pyxform accepts it (else its error), and for an accepted one every bound node of the main instance
    with its XForm type, control, relevant, constraint, required, calculate, readonly, jr:preload (set for
-   device metadata) and choice names.
+   device metadata) and choice names, and every repeat with its nodeset and jr:count.
    References are written back as ${name} (pyxform turns ${name} into /data/name or ../name), so they
    compare with the XLSForm text.
 """
@@ -114,10 +114,22 @@ def describe(xform):
     return nodes
 
 
+def repeats(xform):
+    """Each repeat of the body: its nodeset and jr:count (a reference written back as ${name}), in form order."""
+    root = ET.fromstring(xform)
+    main = root.find(f"{H}head/{XF}model").findall(f"{XF}instance")[0][0]
+    names = {e.tag.split("}")[-1] for e in main.iter()}
+    found = []
+    for element in root.find(f"{H}body").iter(f"{XF}repeat"):
+        count = element.get("{http://openrosa.org/javarosa}count")
+        found.append({"path": element.get("nodeset"), "count": references(count.strip(), names) if count else None})
+    return found
+
+
 def verdict(convert, path):
     try:
         result = convert(xlsform=path, validate=False)
-        return {"accepted": True, "nodes": describe(result.xform)}
+        return {"accepted": True, "nodes": describe(result.xform), "repeats": repeats(result.xform)}
     except Exception as e:  # pyxform's refusal is the verdict
         return {"accepted": False, "error": str(e).strip().splitlines()[0]}
 

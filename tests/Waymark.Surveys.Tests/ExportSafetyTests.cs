@@ -405,7 +405,7 @@ public sealed partial class ExportSafetyTests
     private static partial Regex DoLabelVariable();
 
     /// <summary>PSPP's CSV here has no quoted line breaks: fields split on commas outside quotes.</summary>
-    private static List<string[]> ReadCsv(string path) =>
+    internal static List<string[]> ReadCsv(string path) =>
         File.ReadAllLines(path).Select(line => CsvField().Matches(line).Select(m => m.Groups[1].Success ? m.Groups[1].Value.Replace("\"\"", "\"", StringComparison.Ordinal) : m.Groups[2].Value).ToArray()).ToList();
 
     [GeneratedRegex("""(?:^|,)(?:"((?:[^"]|"")*)"|([^,]*))""")]

@@ -118,9 +118,9 @@ public sealed class OdkFunctionTests
     [InlineData("distance(${where})", "function 'distance()' is not supported (Waymark never asks where a respondent is)")]
     [InlineData("now()", "function 'now()' is not supported (Waymark keeps no time of day about a respondent)")]
     [InlineData("random()", "function 'random()' is not supported (a survey page must give the same result each time it is shown)")]
-    [InlineData("count(${q})", "function 'count()' is not supported (it counts the instances of a repeat, and repeats are not built yet)")]
-    [InlineData("position(..)", "'..' (parent paths) is not supported; use ${name}")]
-    [InlineData("indexed-repeat(${q}, ${r}, 1)", "function 'indexed-repeat()' is not supported (it reads one instance of a repeat, and repeats are not built yet)")]
+    [InlineData("count('a')", "count() takes a repeat or a question of a repeat, e.g. count(${repeat})")]
+    [InlineData(".. + 1", "'..' (parent paths) is not supported except in position(..); use ${name}")]
+    [InlineData("position(.)", "expected '..' (position(..) numbers the instance of the repeat it is in), found '.'")]
     [InlineData("jr:choice-name(${q}, ${q})", "jr:choice-name() takes the select question as a quoted reference, e.g. jr:choice-name(${q}, '${q}')")]
     [InlineData("jr:choice-name(${q}, 'q')", "jr:choice-name() takes the select question as a quoted reference, e.g. jr:choice-name(${q}, '${q}')")]
     public void Device_location_and_random_functions_are_refused_naming_why(string source, string message)

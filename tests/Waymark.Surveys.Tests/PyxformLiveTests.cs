@@ -46,7 +46,7 @@ public sealed class PyxformLiveTests
             Assert.True(verdict.RootElement.GetProperty("accepted").GetBoolean(), $"pyxform refuses {form}: {run.Output}");
             var build = XlsFormFile.Load(new MemoryStream(bytes), form + ".xlsx");
             Assert.True(build.IsSuccess, $"pyxform accepts {form}, Waymark refuses it:\n{string.Join("\n", build.Problems)}");
-            Assert.Equal(known, PyxformDifferentialTests.Differences(build.Instrument!, verdict.RootElement.GetProperty("nodes")));
+            Assert.Equal(known, PyxformDifferentialTests.Differences(build.Instrument!, verdict.RootElement.GetProperty("nodes"), verdict.RootElement.GetProperty("repeats")));
         }
         finally
         {

@@ -132,8 +132,6 @@ public sealed class XlsFormHeaderTests
     [InlineData("control::intent", "org.example", "XForm control attribute 'intent'")]
     [InlineData("body::accuracyThreshold", "5", "XForm control attribute 'accuracyThreshold'")]
     [InlineData("trigger", "${a}", "recalculation when another question changes")]
-    [InlineData("repeat_count", "3", "the number of repeats")]
-    [InlineData("jr:count", "3", "the number of repeats")]
     [InlineData("save_to", "x", "saving to an entity list")]
     public void A_used_column_that_changes_behaviour_is_an_error_naming_its_meaning(string header, string value, string meaning)
     {
@@ -141,6 +139,18 @@ public sealed class XlsFormHeaderTests
         Assert.False(build.IsSuccess);
         var problem = Assert.Single(build.Problems, p => p.Fatal);
         Assert.Equal($"error: survey row 3, column D ({header}): column '{header}' ({meaning}) changes how the form behaves and Waymark does not support it", problem.ToString());
+    }
+
+    [Theory]
+    [InlineData("repeat_count")]
+    [InlineData("jr:count")]
+    [InlineData("count")]
+    public void A_repeat_count_outside_a_begin_repeat_row_is_an_error(string header)
+    {
+        var build = Load([["type", "name", "label", header], ["integer", "a", "A", string.Empty], ["text", "b", "B", "3"]]);
+        Assert.False(build.IsSuccess);
+        var problem = Assert.Single(build.Problems, p => p.Fatal);
+        Assert.Equal($"error: survey row 3, column D ({header}): repeat_count (the number of repeats) is read on a 'begin repeat' row only", problem.ToString());
     }
 
     [Theory]

@@ -66,13 +66,83 @@ internal sealed class ExportPlan
 
     public List<ExportColumn> Columns { get; } = [];
 
+    /// <summary>The answer key of a long table's instance number (a name no question can have).</summary>
+    public const string InstanceKey = "[instance]";
+
+    /// <summary>
+    /// The main table: one row per response, the questions outside repeats, and for each repeat a column with its
+    /// number of instances (their answers are in the repeat's own table, <see cref="BuildRepeat"/>).
+    /// </summary>
     public static ExportPlan Build(Instrument instrument, IReadOnlyList<SurveyResponse> responses, string language)
     {
         var plan = new ExportPlan();
-        var fallback = instrument.FallbackLanguage;
         plan.Add("response_id", "Response id (random)", ColumnKind.Id, null, null, [], "text");
         plan.Add("response_date", "Date of the response (UTC)", ColumnKind.Date, null, null, [], "date");
-        foreach (var q in instrument.Questions)
+        plan.AddQuestions(instrument, instrument.Questions.Where(q => instrument.RepeatOf(q.Name) is null), language);
+        foreach (var repeat in instrument.Repeats)
+        {
+            plan.Add(repeat.Name, $"Repeat {repeat.Name}: number of instances (one row each in its own table)", ColumnKind.IntegerNumber, repeat.Name, null, [], "repeat count");
+        }
+
+        plan.Add("flags", "Data-quality flags (space-separated)", ColumnKind.Flags, null, null, [], "text");
+        foreach (var flag in responses.SelectMany(r => r.Flags).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        {
+            plan.Add("flag_" + flag, "Flag: " + flag, ColumnKind.FlagDummy, null, flag, [("0", "no"), ("1", "yes")], "0/1");
+        }
+
+        if (responses.Any(r => r.Excluded is not null))
+        {
+            // Set aside in the console, never deleted: the researcher decides with this column.
+            plan.Add("excluded", "Set aside in the console as a test or junk response (empty: not set aside)", ColumnKind.Excluded, null, null, [], "text");
+        }
+
+        return plan;
+    }
+
+    /// <summary>
+    /// A repeat's long table (as KoboToolbox exports one): one row per instance, keyed by the parent response's id and
+    /// the instance number (1, 2, …), then the repeat's questions. Rows are <see cref="RepeatRows"/>.
+    /// </summary>
+    public static ExportPlan BuildRepeat(Instrument instrument, Group repeat, string language)
+    {
+        var plan = new ExportPlan();
+        plan.Add("response_id", "Response id (random) of the response this instance belongs to", ColumnKind.Id, null, null, [], "text");
+        plan.Add("instance", $"Instance of repeat {repeat.Name} (1, 2, … in the order given)", ColumnKind.IntegerNumber, InstanceKey, null, [], "integer");
+        plan.AddQuestions(instrument, instrument.QuestionsOf(repeat), language);
+        return plan;
+    }
+
+    /// <summary>A repeat's instances as rows: each with its response's id and day, its answers by question name and its number.</summary>
+    public static List<SurveyResponse> RepeatRows(Instrument instrument, Group repeat, IReadOnlyList<SurveyResponse> responses)
+    {
+        var questions = instrument.QuestionsOf(repeat);
+        var rows = new List<SurveyResponse>();
+        foreach (var response in responses)
+        {
+            var count = response.Answers.TryGetValue(repeat.Name, out var text) && int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? Math.Min(n, AnswerKeys.MaxInstances) : 0;
+            for (var i = 1; i <= count; i++)
+            {
+                var answers = new Dictionary<string, string>(StringComparer.Ordinal) { [InstanceKey] = i.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+                foreach (var q in questions)
+                {
+                    if (response.Answers.TryGetValue(AnswerKeys.Of(q.Name, i), out var value))
+                    {
+                        answers[q.Name] = value;
+                    }
+                }
+
+                rows.Add(new SurveyResponse(response.Id, response.Date, answers, []));
+            }
+        }
+
+        return rows;
+    }
+
+    private void AddQuestions(Instrument instrument, IEnumerable<Question> questions, string language)
+    {
+        var plan = this;
+        var fallback = instrument.FallbackLanguage;
+        foreach (var q in questions)
         {
             if (q.Type is QuestionType.Note)
             {
@@ -109,20 +179,6 @@ internal sealed class ExportPlan
                     break;
             }
         }
-
-        plan.Add("flags", "Data-quality flags (space-separated)", ColumnKind.Flags, null, null, [], "text");
-        foreach (var flag in responses.SelectMany(r => r.Flags).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
-        {
-            plan.Add("flag_" + flag, "Flag: " + flag, ColumnKind.FlagDummy, null, flag, [("0", "no"), ("1", "yes")], "0/1");
-        }
-
-        if (responses.Any(r => r.Excluded is not null))
-        {
-            // Set aside in the console, never deleted: the researcher decides with this column.
-            plan.Add("excluded", "Set aside in the console as a test or junk response (empty: not set aside)", ColumnKind.Excluded, null, null, [], "text");
-        }
-
-        return plan;
     }
 
     /// <summary>The CSV cell of a column for one response.</summary>

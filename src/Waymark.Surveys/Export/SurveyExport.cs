@@ -51,8 +51,30 @@ public static class SurveyExport
         ArgumentNullException.ThrowIfNull(instrument);
         ArgumentNullException.ThrowIfNull(responses);
         var lang = language ?? instrument.FallbackLanguage ?? LocalizedText.DefaultKey;
-        var plan = ExportPlan.Build(instrument, responses, lang);
+        var files = new Dictionary<string, string>(StringComparer.Ordinal);
+        var binary = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        var warnings = new List<string>();
         var name = BaseName(instrument.Settings.FormId);
+        Table(ExportPlan.Build(instrument, responses, lang), instrument.Questions.Where(q => instrument.RepeatOf(q.Name) is null), responses, name, files, binary, warnings);
+        foreach (var repeat in instrument.Repeats)
+        {
+            // A long table per repeat (one row per instance with its response's id), with its own codebook and syntax files.
+            Table(ExportPlan.BuildRepeat(instrument, repeat, lang), instrument.QuestionsOf(repeat), ExportPlan.RepeatRows(instrument, repeat, responses), RepeatBaseName(name, repeat.Name), files, binary, warnings);
+        }
+
+        return new ExportFiles(files) { BinaryFiles = binary, Warnings = warnings };
+    }
+
+    /// <summary>The name a repeat's table files start with: <c>F_REPEAT</c> (<c>F_REPEAT_repeat</c> when that is a name the main table's files use).</summary>
+    public static string RepeatBaseName(string baseName, string repeat)
+    {
+        var name = BaseName(repeat);
+        return baseName + "_" + (name is "codebook" or "spreadsheet" ? name + "_repeat" : name);
+    }
+
+    /// <summary>One table's files (CSV, spreadsheet CSV, codebook, R, SPSS, Stata syntax and data) named <paramref name="name"/> plus their suffixes.</summary>
+    private static void Table(ExportPlan plan, IEnumerable<Question> questions, IReadOnlyList<SurveyResponse> responses, string name, Dictionary<string, string> files, Dictionary<string, byte[]> binary, List<string> warnings)
+    {
         var csvFile = name + ExportFileSuffix.Data;
         var csv = new StringBuilder();
         // A byte order mark, so that spreadsheets read the file as UTF-8 (R, SPSS and Stata read the raw CSV).
@@ -67,7 +89,7 @@ public static class SurveyExport
         }
 
         // Answers outside their choice list: a warning each, a count in the codebook, a note at the top of each syntax file.
-        var outside = OutOfList(instrument, plan, responses);
+        var outside = OutOfList(questions, plan, responses);
         var notes = outside.Select(o => o.Note(csvFile)).ToList();
 
         // The codebook is read in spreadsheets too: its labels (from the instrument) are neutralised like the answers.
@@ -82,20 +104,18 @@ public static class SurveyExport
             var count = c.Kind is ColumnKind.SelectOne or ColumnKind.SelectMultipleRaw
                 ? (outside.FirstOrDefault(o => o.Column == c)?.Count ?? 0).ToString(System.Globalization.CultureInfo.InvariantCulture)
                 : string.Empty;
-            Csv.WriteSpreadsheetRow(codebook, [c.Variable, c.Question ?? string.Empty, c.Label, c.TypeName, values, inSpreadsheet, count]);
+            var question = c.Question is null or ExportPlan.InstanceKey ? string.Empty : c.Question;
+            Csv.WriteSpreadsheetRow(codebook, [c.Variable, question, c.Label, c.TypeName, values, inSpreadsheet, count]);
         }
 
-        var files = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            [csvFile] = csv.ToString(),
-            [name + ExportFileSuffix.Spreadsheet] = spreadsheet.ToString(),
-            [name + ExportFileSuffix.Codebook] = codebook.ToString(),
-            [name + ExportFileSuffix.R] = SyntaxWriters.R(plan, csvFile, notes),
-            [name + ExportFileSuffix.Spss] = SyntaxWriters.Spss(plan, csvFile, notes),
-            [name + ExportFileSuffix.Stata] = SyntaxWriters.Stata(plan, csvFile, notes),
-        };
-        var binary = new Dictionary<string, byte[]>(StringComparer.Ordinal) { [name + ExportFileSuffix.StataData] = DtaWriter.Write(plan, responses) };
-        return new ExportFiles(files) { BinaryFiles = binary, Warnings = outside.Select(o => o.Warning).ToList() };
+        files[csvFile] = csv.ToString();
+        files[name + ExportFileSuffix.Spreadsheet] = spreadsheet.ToString();
+        files[name + ExportFileSuffix.Codebook] = codebook.ToString();
+        files[name + ExportFileSuffix.R] = SyntaxWriters.R(plan, csvFile, notes);
+        files[name + ExportFileSuffix.Spss] = SyntaxWriters.Spss(plan, csvFile, notes);
+        files[name + ExportFileSuffix.Stata] = SyntaxWriters.Stata(plan, csvFile, notes);
+        binary[name + ExportFileSuffix.StataData] = DtaWriter.Write(plan, responses);
+        warnings.AddRange(outside.Select(o => o.Warning));
     }
 
     /// <summary>The answers of one select question that are not in its choice list.</summary>
@@ -117,10 +137,10 @@ public static class SurveyExport
     /// elsewhere): the CSV keeps them as written, but SPSS and Stata read a select_one's as missing and R as NA, and a
     /// select_multiple's has no 0/1 column, so say so.
     /// </summary>
-    private static List<Outside> OutOfList(Instrument instrument, ExportPlan plan, IReadOnlyList<SurveyResponse> responses)
+    private static List<Outside> OutOfList(IEnumerable<Question> questions, ExportPlan plan, IReadOnlyList<SurveyResponse> responses)
     {
         var found = new List<Outside>();
-        foreach (var question in instrument.Questions.Where(q => q.Type.IsSelect()))
+        foreach (var question in questions.Where(q => q.Type.IsSelect()))
         {
             var known = question.Choices.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
             var multiple = question.Type == QuestionType.SelectMultiple;

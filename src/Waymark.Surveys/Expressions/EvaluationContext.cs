@@ -18,6 +18,18 @@ public interface IEvaluationContext
     /// </summary>
     string ChoiceLabel(string question, string choice);
 
+    /// <summary>
+    /// The values of <c>${name}</c> as a node-set (<c>count()</c>, <c>sum()</c>, <c>join()</c>, …): one per instance for a
+    /// question of a repeat read from outside it, one per instance for a repeat itself, else the one value.
+    /// </summary>
+    IReadOnlyList<XValue> Values(string name) => [Reference(name)];
+
+    /// <summary><c>indexed-repeat(${name}, ${repeat}, instance)</c>: the answer in that instance (1-based); empty when there is none.</summary>
+    XValue Indexed(string name, int instance) => instance == 1 ? Reference(name) : XValue.Empty;
+
+    /// <summary><c>position(..)</c>: the 1-based number of the repeat instance being evaluated; NaN outside repeats.</summary>
+    double Position => double.NaN;
+
     /// <summary>The date <c>today()</c> returns; the caller decides it (TimeProvider, UTC), so tests are repeatable.</summary>
     DateOnly Today { get; }
 }

@@ -123,6 +123,18 @@ internal static class Evaluator
                 return ToDate(Arg(0));
             case "jr:choice-name":
                 return XValue.FromString(context.ChoiceLabel(call.ChoiceQuestion!, Arg(0).AsString().Trim()));
+            case "count":
+                return XValue.FromNumber(context.Values(((Reference)args[0]).Name).Count);
+            case "position":
+                return XValue.FromNumber(context.Position);
+            case "indexed-repeat":
+                var instance = Arg(2).AsNumber();
+                return double.IsNaN(instance) || instance < 1 || instance > int.MaxValue
+                    ? XValue.Empty
+                    : context.Indexed(((Reference)args[0]).Name, (int)Math.Truncate(instance));
+            case "sum" or "max" or "min" or "count-non-empty" or "join":
+                // Node-set functions: a reference to a question of a repeat gives every instance's value.
+                return OdkFunctions.Call(call.Function, args.SelectMany((a, i) => a is Reference r && !(call.Function == "join" && i == 0) ? context.Values(r.Name) : [Evaluate(a, context)]).ToList(), context);
             default:
                 return OdkFunctions.Call(call.Function, args.Select(a => Evaluate(a, context)).ToList(), context);
         }

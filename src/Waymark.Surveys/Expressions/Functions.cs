@@ -63,6 +63,11 @@ internal static class Functions
         ["decimal-time"] = (1, 1),
         ["selected-at"] = (2, 2),
         ["jr:choice-name"] = (2, 2),
+
+        // Repeats (README "Repeats"): count(${repeat}), position(..), indexed-repeat(${q}, ${repeat}, n).
+        ["count"] = (1, 1),
+        ["position"] = (0, 0),
+        ["indexed-repeat"] = (3, 3),
     };
 
     /// <summary>ODK functions refused on purpose, with the reason the import error gives.</summary>
@@ -80,9 +85,6 @@ internal static class Functions
         ["digest"] = "Waymark does not hash answers in the form",
         ["base64-decode"] = "it decodes device data",
         ["jr:itext"] = "labels are translated by the label::Language columns",
-        ["count"] = "it counts the instances of a repeat, and repeats are not built yet",
-        ["position"] = "it numbers the instances of a repeat, and repeats are not built yet",
-        ["indexed-repeat"] = "it reads one instance of a repeat, and repeats are not built yet",
         ["current"] = "it walks the form's XML, which Waymark does not build; refer to a question as ${name}",
     };
 }

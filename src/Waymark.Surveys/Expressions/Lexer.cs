@@ -6,6 +6,7 @@ internal enum TokenKind
     String,
     Reference,
     Dot,
+    DotDot,
     Name,
     Operator,
     LeftParen,
@@ -89,7 +90,10 @@ internal static class Lexer
             {
                 if (i + 1 < source.Length && source[i + 1] == '.')
                 {
-                    return Fail(start, "'..' (parent paths) is not supported; use ${name}");
+                    // Only position(..) takes it (the parser says so anywhere else).
+                    tokens.Add(new Token(TokenKind.DotDot, "..", start));
+                    i += 2;
+                    continue;
                 }
 
                 tokens.Add(new Token(TokenKind.Dot, ".", start));

@@ -123,6 +123,8 @@ internal sealed class Parser
                 return new ChoiceColumn(token.Text, token.Position);
             case TokenKind.Name:
                 throw new SyntaxException(token.Position, $"bare name '{token.Text}': refer to a question as ${{{token.Text}}}");
+            case TokenKind.DotDot:
+                throw new SyntaxException(token.Position, "'..' (parent paths) is not supported except in position(..); use ${name}");
             case TokenKind.End:
                 throw new SyntaxException(token.Position, "expression ends too early");
             default:
@@ -140,6 +142,14 @@ internal sealed class Parser
         }
 
         _next++; // '('
+        if (name.Text == "position")
+        {
+            // position(..): the number of the repeat instance being evaluated, the one form ODK forms use.
+            Expect(TokenKind.DotDot, "'..' (position(..) numbers the instance of the repeat it is in)");
+            Expect(TokenKind.RightParen, "')'");
+            return new Call(name.Text, [], name.Position);
+        }
+
         var arguments = new List<Node>();
         if (Peek.Kind != TokenKind.RightParen)
         {
@@ -165,6 +175,13 @@ internal sealed class Parser
         if (name.Text == "regex" && arguments[1] is Literal { Value.Kind: XValueKind.Text } pattern)
         {
             regex = CompileRegex(pattern.Value.AsString(), pattern.Position);
+        }
+
+        if (name.Text is "count" or "indexed-repeat" && arguments.Take(name.Text == "count" ? 1 : 2).FirstOrDefault(a => a is not Reference) is { } notReference)
+        {
+            throw new SyntaxException(notReference.Position, name.Text == "count"
+                ? "count() takes a repeat or a question of a repeat, e.g. count(${repeat})"
+                : "indexed-repeat() takes a question of a repeat and the repeat, e.g. indexed-repeat(${q}, ${repeat}, 2)");
         }
 
         string? choiceQuestion = null;

@@ -8,7 +8,9 @@ namespace Waymark.Surveys.Json;
 /// The instrument as <c>waymark survey show --json</c> prints it (docs/surveys.md): <c>{"id","title","version","default_language","languages":[…],"translations":{lang:status},
 /// "questions":[{"name","type","labels":{lang:text},"required","relevant","constraint","list",
 /// "choices":[{"name","labels"}],"group"}]}</c>. <c>required</c> is true/false, or the expression text when
-/// conditional; <c>group</c> is the group path "outer/inner", null outside groups.
+/// conditional; <c>group</c> is the group path "outer/inner", null outside groups. A form with repeats adds
+/// <c>"repeats":[{"name","group","count"}]</c> (<c>count</c> the repeat_count expression, null when open-ended) and
+/// <c>"repeat"</c> on each question of one; a loop's renamed question adds <c>"written_name"</c>, its name in the form.
 /// </summary>
 public static class InstrumentJson
 {
@@ -68,10 +70,35 @@ public static class InstrumentJson
 
                 w.WriteEndArray();
                 NullableString(w, "group", q.GroupPath.Count > 0 ? q.GroupPathText : null);
+                if (instrument.RepeatOf(q.Name) is { } repeat)
+                {
+                    w.WriteString("repeat", repeat.Name);
+                }
+
+                if (q.SourceName is { } written)
+                {
+                    w.WriteString("written_name", written);
+                }
+
                 w.WriteEndObject();
             }
 
             w.WriteEndArray();
+            if (instrument.Repeats.Count > 0)
+            {
+                w.WriteStartArray("repeats");
+                foreach (var r in instrument.Repeats)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("name", r.Name);
+                    w.WriteString("group", r.PathText);
+                    NullableString(w, "count", r.RepeatCount);
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndArray();
+            }
+
             w.WriteEndObject();
         }
 

@@ -16,13 +16,15 @@ public sealed class Instrument
 {
     private readonly Dictionary<string, CompiledQuestion> _byName;
     private readonly Dictionary<string, (Group Group, Expression? Relevant)> _groups;
+    private readonly Dictionary<string, Expression?> _repeatCounts;
 
     private Instrument(
         InstrumentSettings settings,
         IReadOnlyList<SurveyLanguage> languages,
         IReadOnlyList<Group> groups,
         List<CompiledQuestion> compiled,
-        Dictionary<string, (Group, Expression?)> compiledGroups)
+        Dictionary<string, (Group, Expression?)> compiledGroups,
+        Dictionary<string, Expression?> repeatCounts)
     {
         Settings = settings;
         Languages = languages;
@@ -31,6 +33,8 @@ public sealed class Instrument
         Questions = compiled.ConvertAll(c => c.Question);
         _byName = compiled.ToDictionary(c => c.Question.Name, StringComparer.Ordinal);
         _groups = compiledGroups;
+        _repeatCounts = repeatCounts;
+        Repeats = groups.Where(g => g.IsRepeat).ToList();
     }
 
     public InstrumentSettings Settings { get; }
@@ -45,6 +49,22 @@ public sealed class Instrument
     public IReadOnlyList<Question> Questions { get; }
 
     internal IReadOnlyList<CompiledQuestion> Compiled { get; }
+
+    /// <summary>The repeats in form order (never nested: a repeat inside a repeat is refused).</summary>
+    public IReadOnlyList<Group> Repeats { get; }
+
+    /// <summary>The repeat a question is asked in (its innermost enclosing repeat); null outside repeats.</summary>
+    public Group? RepeatOf(string question) =>
+        _byName.TryGetValue(question, out var c) && c.Repeat is { } repeat ? _groups[repeat].Group : null;
+
+    /// <summary>The questions of a repeat, in form order.</summary>
+    public IReadOnlyList<Question> QuestionsOf(Group repeat)
+    {
+        ArgumentNullException.ThrowIfNull(repeat);
+        return Compiled.Where(c => c.Repeat == repeat.Name).Select(c => c.Question).ToList();
+    }
+
+    internal Expression? RepeatCountExpression(string repeat) => _repeatCounts.GetValueOrDefault(repeat);
 
     /// <summary>The language key to fall back to: the settings' default_language, else the first language.</summary>
     public string? FallbackLanguage => Settings.DefaultLanguage ?? (Languages.Count > 0 ? Languages[0].Key : null);
@@ -103,15 +123,27 @@ public sealed class Instrument
 
         var selects = questions.Where(q => q.Type.IsSelect()).Select(q => q.Name).ToHashSet(StringComparer.Ordinal);
         var compiler = new ExpressionCompiler(names, selects, problems);
+        var repeatCounts = new Dictionary<string, Expression?>(StringComparer.Ordinal);
+        var repeatNames = groups.Where(g => g.IsRepeat).Select(g => g.Name).ToHashSet(StringComparer.Ordinal);
         foreach (var group in groups)
         {
             compiledGroups[group.Name] = (group, compiler.Compile(group.Relevant, group.Row, "relevant", choiceFilter: false));
+            if (group.IsRepeat)
+            {
+                if (group.Path.Take(group.Path.Count - 1).LastOrDefault(repeatNames.Contains) is { } outer)
+                {
+                    problems.Add(new Problem("survey", group.Row, "type", $"repeat '{group.Name}' is inside repeat '{outer}': nested repeats are not supported (put its questions in a repeat of their own, or in the outer repeat)"));
+                }
+
+                repeatCounts[group.Name] = compiler.Compile(group.RepeatCount, group.Row, "repeat_count", choiceFilter: false);
+            }
         }
 
         var compiled = new List<CompiledQuestion>();
         foreach (var question in questions)
         {
             var groupRelevance = new List<Expression>();
+            var repeat = question.GroupPath.LastOrDefault(repeatNames.Contains);
             foreach (var groupName in question.GroupPath)
             {
                 if (!compiledGroups.TryGetValue(groupName, out var g))
@@ -137,7 +169,8 @@ public sealed class Instrument
                 compiler.Compile(question.Constraint, question.Row, "constraint", false),
                 compiler.Compile(question.Calculation, question.Row, "calculation", false),
                 compiler.Compile(question.ChoiceFilter, question.Row, "choice_filter", true),
-                groupRelevance));
+                groupRelevance,
+                repeat));
             if (question.Type == QuestionType.Calculate && string.IsNullOrWhiteSpace(question.Calculation))
             {
                 problems.Add(new Problem("survey", question.Row, "calculation", $"calculate '{question.Name}' has no calculation"));
@@ -149,6 +182,15 @@ public sealed class Instrument
             ReportUnknownOutputs(question, names, problems);
         }
 
+        foreach (var group in groups.Where(g => g.IsRepeat))
+        {
+            var inside = compiled.Where(c => c.Repeat == group.Name).Select(c => c.Question.Name).ToHashSet(StringComparer.Ordinal);
+            if (repeatCounts[group.Name]?.References.FirstOrDefault(r => inside.Contains(r) || r == group.Name) is { } own)
+            {
+                problems.Add(new Problem("survey", group.Row, "repeat_count", $"the repeat_count of '{group.Name}' reads ${{{own}}}, which is inside that repeat: the count must come from answers given before it"));
+            }
+        }
+
         CalculationCycles.Report(compiled, problems);
         if (problems.Any(p => p.Fatal))
         {
@@ -156,7 +198,7 @@ public sealed class Instrument
         }
 
         var allLanguages = languages ?? CollectLanguages(groups, questions);
-        return new InstrumentBuild(new Instrument(settings, allLanguages, groups, compiled, compiledGroups), problems);
+        return new InstrumentBuild(new Instrument(settings, allLanguages, groups, compiled, compiledGroups, repeatCounts), problems);
     }
 
     /// <summary>A <c>${name}</c> shown in a text must name a question, as in pyxform.</summary>

@@ -15,6 +15,12 @@ internal static partial class Interpolation
             ? Pattern().Replace(text, m => answers.GetValueOrDefault(m.Groups[1].Value.Trim()) ?? string.Empty)
             : text;
 
+    /// <summary>As <see cref="Fill(string, IReadOnlyDictionary{string, string})"/>, reading each name through <paramref name="lookup"/> (a repeat instance's answers).</summary>
+    public static string Fill(string text, Func<string, string?> lookup) =>
+        text.Contains("${", StringComparison.Ordinal)
+            ? Pattern().Replace(text, m => lookup(m.Groups[1].Value.Trim()) ?? string.Empty)
+            : text;
+
     [GeneratedRegex(@"\$\{([^}]{1,200})\}", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 }

@@ -52,5 +52,11 @@ public sealed record Question
     /// <summary>The survey sheet row (1-based) the question came from; 0 when built in code.</summary>
     public int Row { get; init; }
 
+    /// <summary>
+    /// The name as written in the form when Waymark gives the question another: a question of a <c>begin loop</c> is
+    /// asked once per choice and named CHOICE_NAME (pyxform keeps NAME in a group per choice). Null otherwise.
+    /// </summary>
+    public string? SourceName { get; init; }
+
     public string GroupPathText => string.Join('/', GroupPath);
 }

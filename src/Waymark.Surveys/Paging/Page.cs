@@ -26,7 +26,29 @@ public sealed record VisibleQuestion(
     IReadOnlyList<string> GroupLabels,
     FieldError? Error,
     string? LabelLanguage = null,
-    string? HintLanguage = null);
+    string? HintLanguage = null)
+{
+    private readonly string? _key;
+
+    /// <summary>The answer key and form field name: the question's name, or <c>NAME[i]</c> in instance i of a repeat (<see cref="AnswerKeys"/>).</summary>
+    public string Key { get => _key ?? Question.Name; init => _key = value; }
+
+    /// <summary>The repeat instance (1-based) the question is shown for; 0 outside repeats.</summary>
+    public int Instance { get; init; }
+}
+
+/// <summary>One instance of a repeat on a page: its questions are <c>PageView.Questions[Start..End]</c> (none when all are irrelevant).</summary>
+public sealed record VisibleInstance(int Number, int Start, int End);
+
+/// <summary>
+/// A repeat on a page: its label, its instances, and whether the respondent adds and removes instances
+/// (<see cref="Open"/>: no <c>repeat_count</c>). <see cref="Start"/> is where its block begins in <c>PageView.Questions</c>.
+/// </summary>
+public sealed record VisibleRepeat(string Name, string? Label, bool Open, IReadOnlyList<VisibleInstance> Instances, int Start)
+{
+    /// <summary>True while another instance may be added (an open repeat below <see cref="AnswerKeys.MaxInstances"/>).</summary>
+    public bool CanAdd => Open && Instances.Count < AnswerKeys.MaxInstances;
+}
 
 /// <summary>
 /// One page to render: <see cref="Number"/> of <see cref="Count"/> are the "page x of y" among the pages
@@ -34,6 +56,9 @@ public sealed record VisibleQuestion(
 /// </summary>
 public sealed record PageView(int Index, int Number, int Count, string? GroupLabel, IReadOnlyList<VisibleQuestion> Questions, string? GroupLabelLanguage = null)
 {
+    /// <summary>The repeats shown on the page, in order; each one's questions are a run of <see cref="Questions"/>.</summary>
+    public IReadOnlyList<VisibleRepeat> Repeats { get; init; } = [];
+
     /// <summary>Every fallback language on the page (labels, hints, choices, the group's label): what a notice names.</summary>
     public IReadOnlyList<string> FallbackLanguages =>
         [.. Questions.SelectMany(q => new[] { q.LabelLanguage, q.HintLanguage }.Concat(q.Choices.Select(c => c.Language)))

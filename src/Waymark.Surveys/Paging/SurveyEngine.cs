@@ -37,21 +37,91 @@ public sealed class SurveyEngine
     private DateOnly Today => DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime);
 
     /// <summary>The page index a question is shown on; null for calculations (never shown).</summary>
-    public int? PageOf(string question) => _pageOf.TryGetValue(question, out var page) ? page : null;
+    public int? PageOf(string question) =>
+        AnswerKeys.TryParse(question, out var name, out _) && _pageOf.TryGetValue(name, out var page) ? page : null;
 
     /// <summary>Answers for a new respondent: defaults filled in, calculations done (in <paramref name="language"/>, see <see cref="Settle"/>).</summary>
     public IReadOnlyDictionary<string, string> Start(string? language = null)
     {
         var answers = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var question in _instrument.Questions)
+        foreach (var q in _instrument.Compiled.Where(q => q.Repeat is null))
         {
-            if (!string.IsNullOrEmpty(question.Default) && question.Type != QuestionType.Calculate)
+            if (!string.IsNullOrEmpty(q.Question.Default) && q.Question.Type != QuestionType.Calculate)
             {
-                answers[question.Name] = question.Default;
+                answers[q.Question.Name] = q.Question.Default;
             }
         }
 
-        return Settle(answers, language);
+        // Each repeat's instances (one to begin with for an open repeat) get their defaults once their number is known.
+        var settled = Settle(answers, language);
+        return _instrument.Repeats.Count == 0 ? settled : Settle(WithDefaults(settled, _instrument.Repeats.Select(r => r.Name), 1), language);
+    }
+
+    /// <summary>
+    /// Adds an instance at the end of an open repeat (no <c>repeat_count</c>), with its defaults; the answers
+    /// unchanged when the repeat is counted or already has <see cref="AnswerKeys.MaxInstances"/> instances.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> AddInstance(IReadOnlyDictionary<string, string> answers, string repeat, string? language = null)
+    {
+        ArgumentNullException.ThrowIfNull(answers);
+        var settled = Settle(answers, language);
+        if (_instrument.FindGroup(repeat) is not { IsRepeat: true, RepeatCount: null } || AnswerContext.Count(settled, repeat) >= AnswerKeys.MaxInstances)
+        {
+            return settled;
+        }
+
+        var count = AnswerContext.Count(settled, repeat) + 1;
+        var added = new Dictionary<string, string>(settled, StringComparer.Ordinal) { [repeat] = count.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        return Settle(WithDefaults(added, [repeat], count), language);
+    }
+
+    /// <summary>
+    /// Removes instance <paramref name="instance"/> (1-based) of an open repeat: the later instances move up one, their
+    /// answers kept. The answers unchanged when the repeat is counted or has no such instance.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> RemoveInstance(IReadOnlyDictionary<string, string> answers, string repeat, int instance, string? language = null)
+    {
+        ArgumentNullException.ThrowIfNull(answers);
+        var settled = Settle(answers, language);
+        var count = AnswerContext.Count(settled, repeat);
+        if (_instrument.FindGroup(repeat) is not { IsRepeat: true, RepeatCount: null } group || instance < 1 || instance > count)
+        {
+            return settled;
+        }
+
+        var removed = new Dictionary<string, string>(settled, StringComparer.Ordinal) { [repeat] = (count - 1).ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        foreach (var question in _instrument.QuestionsOf(group))
+        {
+            for (var i = instance; i <= count; i++)
+            {
+                removed.Remove(AnswerKeys.Of(question.Name, i));
+                if (i < count && settled.TryGetValue(AnswerKeys.Of(question.Name, i + 1), out var later))
+                {
+                    removed[AnswerKeys.Of(question.Name, i)] = later;
+                }
+            }
+        }
+
+        return Settle(removed, language);
+    }
+
+    /// <summary>The defaults of the repeats' questions filled in, from instance <paramref name="from"/> on, where unanswered.</summary>
+    private Dictionary<string, string> WithDefaults(IReadOnlyDictionary<string, string> answers, IEnumerable<string> repeats, int from)
+    {
+        var filled = new Dictionary<string, string>(answers, StringComparer.Ordinal);
+        foreach (var repeat in repeats)
+        {
+            var count = AnswerContext.Count(answers, repeat);
+            foreach (var q in _instrument.Compiled.Where(c => c.Repeat == repeat && !string.IsNullOrEmpty(c.Question.Default) && c.Question.Type != QuestionType.Calculate))
+            {
+                for (var i = from; i <= count; i++)
+                {
+                    filled.TryAdd(AnswerKeys.Of(q.Question.Name, i), q.Question.Default!);
+                }
+            }
+        }
+
+        return filled;
     }
 
     /// <summary>
@@ -63,36 +133,39 @@ public sealed class SurveyEngine
     {
         ArgumentNullException.ThrowIfNull(answers);
         var settled = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (name, value) in answers)
+        foreach (var (key, value) in answers)
         {
-            if (_instrument.Find(name) is not null && value.Length > 0)
+            if (value.Length > 0 && IsKnownKey(key))
             {
-                settled[name] = value;
+                settled[key] = value;
             }
         }
 
-        for (var pass = 0; pass <= _instrument.Compiled.Count; pass++)
+        for (var pass = 0; pass <= _instrument.Compiled.Count + _instrument.Repeats.Count; pass++)
         {
-            var changed = false;
+            var changed = SettleCounts(settled, language);
             foreach (var q in _instrument.Compiled)
             {
-                var name = q.Question.Name;
-                string? value = null;
-                if (IsRelevant(q, settled, language))
+                foreach (var instance in Instances(q, settled))
                 {
-                    value = q.Calculation is { } calculation
-                        ? CalculatedValue(calculation.Evaluate(Context(settled, language)))
-                        : settled.GetValueOrDefault(name);
-                }
+                    var key = AnswerKeys.Of(q.Question.Name, instance);
+                    string? value = null;
+                    if (IsRelevant(q, settled, language, instance))
+                    {
+                        value = q.Calculation is { } calculation
+                            ? CalculatedValue(calculation.Evaluate(Context(settled, language, q.Repeat, instance)))
+                            : settled.GetValueOrDefault(key);
+                    }
 
-                if (string.IsNullOrEmpty(value))
-                {
-                    changed |= settled.Remove(name);
-                }
-                else if (!settled.TryGetValue(name, out var old) || old != value)
-                {
-                    settled[name] = value;
-                    changed = true;
+                    if (string.IsNullOrEmpty(value))
+                    {
+                        changed |= settled.Remove(key);
+                    }
+                    else if (!settled.TryGetValue(key, out var old) || old != value)
+                    {
+                        settled[key] = value;
+                        changed = true;
+                    }
                 }
             }
 
@@ -105,16 +178,86 @@ public sealed class SurveyEngine
         return settled;
     }
 
+    /// <summary>A question's name outside repeats, <c>NAME[i]</c> for a question of a repeat, or a repeat's name (its count).</summary>
+    private bool IsKnownKey(string key)
+    {
+        if (_instrument.FindGroup(key) is { IsRepeat: true })
+        {
+            return true;
+        }
+
+        return AnswerKeys.TryParse(key, out var name, out var instance)
+            && _instrument.FindCompiled(name) is { } q
+            && (q.Repeat is null) == (instance == 0);
+    }
+
+    /// <summary>
+    /// Each repeat's number of instances: its <c>repeat_count</c> (0 to <see cref="AnswerKeys.MaxInstances"/>), or for an
+    /// open repeat the number kept (one to begin with); answers of instances beyond it are dropped. True when anything changed.
+    /// </summary>
+    private bool SettleCounts(Dictionary<string, string> settled, string? language)
+    {
+        if (_instrument.Repeats.Count == 0)
+        {
+            return false;
+        }
+
+        var changed = false;
+        foreach (var repeat in _instrument.Repeats)
+        {
+            int count;
+            if (_instrument.RepeatCountExpression(repeat.Name) is { } expression)
+            {
+                var number = expression.Evaluate(Context(settled, language)).AsNumber();
+                count = double.IsNaN(number) ? 0 : (int)Math.Clamp(Math.Truncate(number), 0, AnswerKeys.MaxInstances);
+            }
+            else
+            {
+                count = settled.ContainsKey(repeat.Name) ? AnswerContext.Count(settled, repeat.Name) : 1;
+            }
+
+            var text = count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (settled.GetValueOrDefault(repeat.Name) != text)
+            {
+                settled[repeat.Name] = text;
+                changed = true;
+            }
+        }
+
+        foreach (var key in settled.Keys.ToList())
+        {
+            if (AnswerKeys.TryParse(key, out var name, out var instance) && instance > 0
+                && _instrument.FindCompiled(name)?.Repeat is { } of && instance > AnswerContext.Count(settled, of))
+            {
+                settled.Remove(key);
+                changed = true;
+            }
+        }
+
+        return changed;
+    }
+
+    /// <summary>The instances a question is asked in: 0 alone outside repeats, else 1 to its repeat's count.</summary>
+    private static IEnumerable<int> Instances(CompiledQuestion q, IReadOnlyDictionary<string, string> answers) =>
+        q.Repeat is { } repeat ? Enumerable.Range(1, AnswerContext.Count(answers, repeat)) : [0];
+
     /// <summary>True when the question and every enclosing group are relevant to these answers.</summary>
     public bool IsRelevant(string question, IReadOnlyDictionary<string, string> answers) =>
-        _instrument.FindCompiled(question) is { } q && IsRelevant(q, answers);
+        AnswerKeys.TryParse(question, out var name, out var instance) && _instrument.FindCompiled(name) is { } q && IsRelevant(q, answers, null, instance);
 
     /// <summary>The pages that show at least one relevant question, in order.</summary>
     public IReadOnlyList<int> RelevantPages(IReadOnlyDictionary<string, string> answers) =>
         Pages.Where(p => IsPageRelevant(p.Index, answers)).Select(p => p.Index).ToList();
 
     public bool IsPageRelevant(int page, IReadOnlyDictionary<string, string> answers) =>
-        Pages[page].Questions.Any(q => IsRelevant(q.Name, answers));
+        Pages[page].Questions.Any(question =>
+        {
+            var q = _instrument.FindCompiled(question.Name)!;
+
+            // An open repeat with no instance left is still shown (where "add one" is) while the repeat is relevant.
+            return Instances(q, answers).Any(i => IsRelevant(q, answers, null, i))
+                || (q.Repeat is { } repeat && AnswerContext.Count(answers, repeat) == 0 && _instrument.FindGroup(repeat)!.RepeatCount is null && GroupsRelevant(q, answers, null));
+        });
 
     /// <summary>The first relevant page; null when no page is relevant.</summary>
     public int? FirstPage(IReadOnlyDictionary<string, string> answers) => NextPage(-1, answers);
@@ -165,42 +308,80 @@ public sealed class SurveyEngine
         ArgumentNullException.ThrowIfNull(answers);
         var fallback = _instrument.FallbackLanguage;
         var questions = new List<VisibleQuestion>();
-        foreach (var question in Pages[page].Questions)
+        var repeats = new List<VisibleRepeat>();
+        var onPage = Pages[page].Questions.Select(q => _instrument.FindCompiled(q.Name)!).ToList();
+        for (var at = 0; at < onPage.Count;)
         {
-            var q = _instrument.FindCompiled(question.Name)!;
-            if (!IsRelevant(q, answers, language))
+            var q = onPage[at];
+            if (q.Repeat is not { } repeatName)
+            {
+                if (IsRelevant(q, answers, language))
+                {
+                    questions.Add(Visible(q, 0));
+                }
+
+                at++;
+                continue;
+            }
+
+            // The run of this repeat's questions on the page, shown once per instance.
+            var run = onPage.Skip(at).TakeWhile(r => r.Repeat == repeatName).ToList();
+            at += run.Count;
+            if (!GroupsRelevant(q, answers, language))
             {
                 continue;
             }
 
-            var value = shown?.GetValueOrDefault(question.Name) ?? answers.GetValueOrDefault(question.Name) ?? string.Empty;
+            var repeat = _instrument.FindGroup(repeatName)!;
+            var start = questions.Count;
+            var instances = new List<VisibleInstance>();
+            for (var i = 1; i <= AnswerContext.Count(answers, repeatName); i++)
+            {
+                var first = questions.Count;
+                questions.AddRange(run.Where(r => IsRelevant(r, answers, language, i)).Select(r => Visible(r, i)));
+                instances.Add(new VisibleInstance(i, first, questions.Count));
+            }
+
+            var outside = Context(answers, language);
+            var label = repeat.Labels.For(language, fallback) is { } text ? Interpolation.Fill(text, n => answers.GetValueOrDefault(outside.Key(n))) : null;
+            repeats.Add(new VisibleRepeat(repeatName, label, repeat.RepeatCount is null, instances, start));
+        }
+
+        VisibleQuestion Visible(CompiledQuestion q, int instance)
+        {
+            var question = q.Question;
+            var key = AnswerKeys.Of(question.Name, instance);
+            var context = Context(answers, language, q.Repeat, instance);
+            string Fill(string text) => Interpolation.Fill(text, n => answers.GetValueOrDefault(context.Key(n)));
+            var value = shown?.GetValueOrDefault(key) ?? answers.GetValueOrDefault(key) ?? string.Empty;
             var selected = question.Type.IsSelect() ? Evaluator.SplitList(value) : [];
-            var choices = AllowedChoices(q, answers, language)
-                .Select(c => new VisibleChoice(c.Name, Interpolation.Fill(c.Labels.For(language, fallback) ?? c.Name, answers), selected.Contains(c.Name), Other(c.Labels.KeyFor(language, fallback))))
+            var choices = AllowedChoices(q, answers, language, instance)
+                .Select(c => new VisibleChoice(c.Name, Fill(c.Labels.For(language, fallback) ?? c.Name), selected.Contains(c.Name), Other(c.Labels.KeyFor(language, fallback))))
                 .ToList();
             var groupLabels = question.GroupPath
                 .Select(g => _instrument.FindGroup(g)?.Labels.For(language, fallback))
                 .OfType<string>()
                 .ToList();
-            questions.Add(new VisibleQuestion(
+            return new VisibleQuestion(
                 question,
-                Interpolation.Fill(question.Labels.For(language, fallback) ?? string.Empty, answers),
-                question.Hints.For(language, fallback) is { } hint ? Interpolation.Fill(hint, answers) : null,
-                q.Required?.EvaluateBoolean(Context(answers, language)) ?? false,
+                Fill(question.Labels.For(language, fallback) ?? string.Empty),
+                question.Hints.For(language, fallback) is { } hint ? Fill(hint) : null,
+                q.Required?.EvaluateBoolean(context) ?? false,
                 question.ReadOnly || question.Calculation is not null || question.Type == QuestionType.Note,
                 choices,
                 value,
                 groupLabels,
-                errors?.FirstOrDefault(e => e.Question == question.Name),
+                errors?.FirstOrDefault(e => e.Question == key),
                 Other(question.Labels.KeyFor(language, fallback)),
-                Other(question.Hints.KeyFor(language, fallback))));
+                Other(question.Hints.KeyFor(language, fallback)))
+            { Key = key, Instance = instance };
         }
 
         var relevant = RelevantPages(answers);
         var number = relevant.Count(p => p <= page);
         var groupName = Pages[page].Group;
         var pageGroup = groupName is null ? null : _instrument.FindGroup(groupName)?.Labels;
-        return new PageView(page, Math.Max(number, 1), Math.Max(relevant.Count, 1), pageGroup?.For(language, fallback), questions, Other(pageGroup?.KeyFor(language, fallback)));
+        return new PageView(page, Math.Max(number, 1), Math.Max(relevant.Count, 1), pageGroup?.For(language, fallback), questions, Other(pageGroup?.KeyFor(language, fallback))) { Repeats = repeats };
 
         // A text's language key when it is not the language asked for (a fallback), else null.
         string? Other(string? key) => key is null || key == language ? null : key;
@@ -223,48 +404,45 @@ public sealed class SurveyEngine
         ArgumentNullException.ThrowIfNull(language);
         ArgumentNullException.ThrowIfNull(posted);
         var before = Settle(answers, language);
-        var shown = Pages[page].Questions
-            .Select(q => _instrument.FindCompiled(q.Name)!)
-            .Where(q => TakesAnswer(q) && IsRelevant(q, before, language))
-            .ToList();
+        var shown = Entries(page, before).Where(e => TakesAnswer(e.Q) && IsRelevant(e.Q, before, language, e.Instance)).ToList();
         var merged = new Dictionary<string, string>(before, StringComparer.Ordinal);
         var errors = new List<FieldError>();
         var rejected = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var q in shown)
+        foreach (var (q, instance) in shown)
         {
-            var values = posted.GetValueOrDefault(q.Question.Name) ?? [];
-            var (raw, error) = AnswerParser.Parse(q.Question, values, AllowedChoices(q, before, language));
+            var key = AnswerKeys.Of(q.Question.Name, instance);
+            var values = posted.GetValueOrDefault(key) ?? [];
+            var (raw, error) = AnswerParser.Parse(q.Question, values, AllowedChoices(q, before, language, instance));
             if (error is { } kind)
             {
-                errors.Add(new FieldError(q.Question.Name, kind, DefaultMessages.For(kind, language)));
-                rejected[q.Question.Name] = values.Count > 0 ? values[0] : string.Empty;
-                merged.Remove(q.Question.Name);
+                errors.Add(new FieldError(key, kind, DefaultMessages.For(kind, language)));
+                rejected[key] = values.Count > 0 ? values[0] : string.Empty;
+                merged.Remove(key);
             }
             else
             {
-                merged[q.Question.Name] = raw;
+                merged[key] = raw;
             }
         }
 
         var settled = Settle(merged, language);
         var fallback = _instrument.FallbackLanguage;
-        foreach (var q in shown)
+        foreach (var (q, instance) in shown)
         {
-            if (rejected.ContainsKey(q.Question.Name) || !IsRelevant(q, settled, language))
+            if (rejected.ContainsKey(AnswerKeys.Of(q.Question.Name, instance)) || !IsRelevant(q, settled, language, instance))
             {
                 continue;
             }
 
-            if (CheckAnswer(q, settled, language, fallback) is { } error)
+            if (CheckAnswer(q, instance, settled, language, fallback) is { } error)
             {
                 errors.Add(error);
             }
         }
 
-        var revealed = Pages[page].Questions
-            .Select(q => _instrument.FindCompiled(q.Name)!)
-            .Where(q => TakesAnswer(q) && IsRelevant(q, settled, language) && !shown.Contains(q))
-            .Select(q => q.Question.Name)
+        var revealed = Entries(page, settled)
+            .Where(e => TakesAnswer(e.Q) && IsRelevant(e.Q, settled, language, e.Instance) && !shown.Contains(e))
+            .Select(e => AnswerKeys.Of(e.Q.Question.Name, e.Instance))
             .ToList();
         return new SubmitResult(settled, errors, rejected, revealed);
     }
@@ -280,31 +458,39 @@ public sealed class SurveyEngine
         var errors = new List<FieldError>();
         foreach (var q in _instrument.Compiled)
         {
-            if (TakesAnswer(q) && IsRelevant(q, settled, language) && CheckAnswer(q, settled, language, fallback) is { } error)
+            foreach (var instance in Instances(q, settled))
             {
-                errors.Add(error);
+                if (TakesAnswer(q) && IsRelevant(q, settled, language, instance) && CheckAnswer(q, instance, settled, language, fallback) is { } error)
+                {
+                    errors.Add(error);
+                }
             }
         }
 
         return errors;
     }
 
-    private FieldError? CheckAnswer(CompiledQuestion q, IReadOnlyDictionary<string, string> answers, string language, string? fallback)
+    /// <summary>Each question of a page with each instance it is asked in (0 outside repeats).</summary>
+    private IEnumerable<(CompiledQuestion Q, int Instance)> Entries(int page, IReadOnlyDictionary<string, string> answers) =>
+        Pages[page].Questions.Select(q => _instrument.FindCompiled(q.Name)!).SelectMany(q => Instances(q, answers).Select(i => (q, i)));
+
+    private FieldError? CheckAnswer(CompiledQuestion q, int instance, IReadOnlyDictionary<string, string> answers, string language, string? fallback)
     {
-        var name = q.Question.Name;
+        var name = AnswerKeys.Of(q.Question.Name, instance);
         var value = answers.GetValueOrDefault(name) ?? string.Empty;
-        var context = Context(answers, language);
+        var context = Context(answers, language, q.Repeat, instance);
+        string Fill(string text) => Interpolation.Fill(text, n => answers.GetValueOrDefault(context.Key(n)));
         if (value.Length == 0)
         {
             return q.Required is { } required && required.EvaluateBoolean(context)
-                ? new FieldError(name, FieldErrorKind.Required, Interpolation.Fill(q.Question.RequiredMessages.For(language, fallback) ?? DefaultMessages.For(FieldErrorKind.Required, language), answers))
+                ? new FieldError(name, FieldErrorKind.Required, Fill(q.Question.RequiredMessages.For(language, fallback) ?? DefaultMessages.For(FieldErrorKind.Required, language)))
                 : null;
         }
 
         // As ODK: a constraint applies to an answer, never to an empty one.
         if (q.Constraint is { } constraint && !constraint.EvaluateBoolean(context.WithCurrent(AnswerContext.Typed(q.Question.Type, value))))
         {
-            return new FieldError(name, FieldErrorKind.Constraint, Interpolation.Fill(q.Question.ConstraintMessages.For(language, fallback) ?? DefaultMessages.For(FieldErrorKind.Constraint, language), answers));
+            return new FieldError(name, FieldErrorKind.Constraint, Fill(q.Question.ConstraintMessages.For(language, fallback) ?? DefaultMessages.For(FieldErrorKind.Constraint, language)));
         }
 
         return null;
@@ -313,29 +499,37 @@ public sealed class SurveyEngine
     private static bool TakesAnswer(CompiledQuestion q) =>
         q.Question.Type.TakesInput() && !q.Question.ReadOnly && q.Calculation is null;
 
-    private IReadOnlyList<Choice> AllowedChoices(CompiledQuestion q, IReadOnlyDictionary<string, string> answers, string? language)
+    private IReadOnlyList<Choice> AllowedChoices(CompiledQuestion q, IReadOnlyDictionary<string, string> answers, string? language, int instance)
     {
         if (q.ChoiceFilter is not { } filter)
         {
             return q.Question.Choices;
         }
 
-        var context = Context(answers, language);
+        var context = Context(answers, language, q.Repeat, instance);
         return q.Question.Choices.Where(c => filter.EvaluateBoolean(context.WithChoice(c))).ToList();
     }
 
-    private bool IsRelevant(CompiledQuestion q, IReadOnlyDictionary<string, string> answers, string? language = null)
+    private bool IsRelevant(CompiledQuestion q, IReadOnlyDictionary<string, string> answers, string? language = null, int instance = 0)
     {
         if (q.Relevant is null && q.GroupRelevance.Count == 0)
         {
             return true;
         }
 
-        var context = Context(answers, language);
+        var context = Context(answers, language, q.Repeat, instance);
         return q.GroupRelevance.All(g => g.EvaluateBoolean(context)) && (q.Relevant?.EvaluateBoolean(context) ?? true);
     }
 
-    private AnswerContext Context(IReadOnlyDictionary<string, string> answers, string? language = null) => new(_instrument, answers, Today, language);
+    /// <summary>Every group around the question relevant, read outside any instance (whether a repeat is shown at all).</summary>
+    private bool GroupsRelevant(CompiledQuestion q, IReadOnlyDictionary<string, string> answers, string? language)
+    {
+        var context = Context(answers, language);
+        return q.GroupRelevance.All(g => g.EvaluateBoolean(context));
+    }
+
+    private AnswerContext Context(IReadOnlyDictionary<string, string> answers, string? language = null, string? repeat = null, int instance = 0) =>
+        new(_instrument, answers, Today, language, default, null, repeat, instance);
 
     /// <summary>A calculation's result as a raw answer: NaN (an empty input) is no answer, as in ODK Collect.</summary>
     private static string CalculatedValue(XValue value) =>

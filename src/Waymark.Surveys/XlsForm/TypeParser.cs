@@ -11,9 +11,16 @@ internal sealed record QuestionRow(QuestionType Type, string? ListName, bool OrO
 /// <summary>Device metadata (start, end, deviceid, …): Waymark records none of it, so the row is dropped with a warning.</summary>
 internal sealed record MetadataRow(string Type) : RowType;
 
-internal sealed record BeginGroupRow : RowType;
+/// <summary><c>begin group</c>, or <c>begin repeat</c> when <see cref="Repeat"/> (also pyxform's <c>begin lgroup</c>, <c>begin looped group</c>).</summary>
+internal sealed record BeginGroupRow(bool Repeat = false) : RowType;
 
-internal sealed record EndGroupRow : RowType;
+/// <summary><c>end group</c> or <c>end repeat</c> (which closes which is checked as pyxform does: any end closes the innermost begin).</summary>
+internal sealed record EndGroupRow(bool Repeat = false) : RowType;
+
+/// <summary><c>begin loop over LIST</c>: pyxform's groups, one per choice of the list, each holding the loop's questions.</summary>
+internal sealed record BeginLoopRow(string ListName) : RowType;
+
+internal sealed record EndLoopRow : RowType;
 
 /// <summary>A type Waymark refuses, with the reason the message gives.</summary>
 internal sealed record Unsupported(string Reason) : RowType;
@@ -111,8 +118,10 @@ internal static partial class TypeParser
             return control.Groups["kind"].Value switch
             {
                 "group" => begin ? new BeginGroupRow() : new EndGroupRow(),
-                "loop" => new Unsupported($"loops ('{type}') are not supported"),
-                _ => new Unsupported($"repeats ('{type}') are not supported"),
+                "loop" when !begin => new EndLoopRow(),
+                "loop" when control.Groups["list"].Success => new BeginLoopRow(control.Groups["list"].Value),
+                "loop" => new Unsupported($"'{type}' needs the choice list it loops over: 'begin loop over LIST'"),
+                _ => begin ? new BeginGroupRow(Repeat: true) : new EndGroupRow(Repeat: true),
             };
         }
 
@@ -184,7 +193,7 @@ internal static partial class TypeParser
     [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant)]
     private static partial Regex Whitespace();
 
-    [GeneratedRegex(@"^(?<end>begin|end)[ _](?<kind>looped group|lgroup|group|repeat|loop)( (over )?[^\s]+)?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<end>begin|end)[ _](?<kind>looped group|lgroup|group|repeat|loop)( (over )?(?<list>[^\s]+))?$", RegexOptions.CultureInvariant)]
     private static partial Regex Control();
 
     [GeneratedRegex(@"^(?<kind>select_one|select one|select one from|select1|add select one prompt using|select_multiple|select multiple|select all that apply|select all that apply from|select_multiple from|add select multiple prompt using) (?<list>[^\s]+)(?<other> or_other| or specify other| or other)?$", RegexOptions.CultureInvariant)]

@@ -12,7 +12,7 @@ internal sealed class XlsFormImporter
     private static readonly HashSet<string> SurveyColumns = new(StringComparer.Ordinal)
     {
         "type", "name", "label", "hint", "required", "required_message", "relevant", "constraint", "constraint_message",
-        "calculation", "choice_filter", "appearance", "default", "read_only", "parameters",
+        "calculation", "choice_filter", "appearance", "default", "read_only", "parameters", "repeat_count",
     };
 
     private static readonly HashSet<string> MediaColumns = new(StringComparer.Ordinal) { "image", "audio", "video", "big-image" };
@@ -27,6 +27,7 @@ internal sealed class XlsFormImporter
     private string? _defaultLanguageKey;
     private bool _allowChoiceDuplicates;
     private Dictionary<string, List<(Choice Choice, int Row)>> _externalLists = new(StringComparer.Ordinal);
+    private HashSet<string> _orOtherLists = new(StringComparer.Ordinal);
 
     public static InstrumentBuild Import(Workbook workbook, string fallbackFormId) => new XlsFormImporter().Run(workbook, fallbackFormId);
 
@@ -293,69 +294,232 @@ internal sealed class XlsFormImporter
         CheckSurveyColumns(sheet);
         var groups = new List<Group>();
         var questions = new List<Question>();
-        var stack = new List<(string Name, int Row)>();
-        foreach (var (row, cells) in sheet.DataRows)
+        var stack = new List<(string Name, int Row, string Kind)>();
+        var rows = sheet.DataRows.ToList();
+        _orOtherLists = rows.Select(r => TypeParser.Parse(Cell(r.Cells, typeColumn))).OfType<QuestionRow>().Where(q => q.OrOther && q.ListName is not null).Select(q => q.ListName!).ToHashSet(StringComparer.Ordinal);
+        for (var at = 0; at < rows.Count; at++)
         {
-            var typeText = Cell(cells, typeColumn);
-            var name = Cell(cells, nameColumn);
-            if (typeText.Length == 0)
+            var (row, cells) = rows[at];
+            if (TypeParser.Parse(Cell(cells, typeColumn)) is BeginLoopRow loop)
             {
-                if (sheet.Columns.Any(c => Cell(cells, c).Length > 0))
+                // As pyxform: the rows up to the matching 'end loop' are read once per choice of the list.
+                var body = new List<(int Row, IReadOnlyDictionary<int, string> Cells)>();
+                var depth = 1;
+                while (++at < rows.Count)
                 {
-                    _problems.Add(new Problem(sheet.Name, row, typeColumn.Describe, "a row with content has no type and is ignored", Fatal: false));
+                    var inner = TypeParser.Parse(Cell(rows[at].Cells, typeColumn));
+                    depth += inner is BeginLoopRow ? 1 : inner is EndLoopRow ? -1 : 0;
+                    if (depth == 0)
+                    {
+                        break;
+                    }
+
+                    body.Add(rows[at]);
                 }
 
+                if (depth > 0)
+                {
+                    _problems.Add(new Problem(sheet.Name, row, typeColumn.Describe, $"loop '{Cell(cells, nameColumn)}' is never closed with 'end loop'"));
+                }
+
+                ExpandLoop(sheet, row, cells, loop, body, lists, groups, questions, stack);
                 continue;
             }
 
-            DropMedia(sheet, row, sheet.Columns.Where(c => MediaColumns.Contains(c.Base) && Cell(cells, c).Length > 0).ToList(), !Texts(sheet, cells, "label").IsEmpty);
-            switch (TypeParser.Parse(typeText))
-            {
-                case MetadataRow metadata:
-                    _problems.Add(new Problem(sheet.Name, row, typeColumn.Describe, $"metadata '{metadata.Type}' is dropped: Waymark records nothing about the respondent's device, account, location or time (a response keeps only its day), so '{name}' will not be in the data", Fatal: false));
-                    break;
-                case Unsupported unsupported:
-                    _problems.Add(new Problem(sheet.Name, row, typeColumn.Describe, unsupported.Reason));
-                    break;
-                case BeginGroupRow:
-                    if (name.Length == 0)
-                    {
-                        _problems.Add(new Problem(sheet.Name, row, nameColumn.Describe, "a group needs a name"));
-                        name = $"group_row_{row}";
-                    }
-
-                    stack.Add((name, row));
-                    groups.Add(new Group(
-                        name,
-                        Texts(sheet, cells, "label"),
-                        NullIfEmpty(Text(sheet, cells, "relevant")),
-                        NullIfEmpty(Text(sheet, cells, "appearance")),
-                        stack.ConvertAll(s => s.Name))
-                    { Row = row });
-                    break;
-                case EndGroupRow:
-                    if (stack.Count == 0)
-                    {
-                        _problems.Add(new Problem(sheet.Name, row, typeColumn.Describe, "'end group' without a matching 'begin group'"));
-                    }
-                    else
-                    {
-                        stack.RemoveAt(stack.Count - 1);
-                    }
-
-                    break;
-                case QuestionRow question:
-                    AddQuestion(sheet, row, cells, question, name, stack.ConvertAll(s => s.Name), lists, questions);
-                    break;
-            }
+            ReadRow(sheet, row, cells, lists, groups, questions, stack);
         }
 
-        foreach (var (group, row) in stack)
+        foreach (var (group, row, kind) in stack)
         {
-            _problems.Add(new Problem(sheet.Name, row, typeColumn.Describe, $"group '{group}' is never closed with 'end group'"));
+            _problems.Add(new Problem(sheet.Name, row, typeColumn.Describe, $"{kind} '{group}' is never closed with 'end {kind}'"));
         }
 
         return (groups, questions);
+    }
+
+    /// <summary>One survey row: a question, a group or repeat opened or closed, or a row dropped or refused.</summary>
+    private void ReadRow(
+        SheetTable sheet,
+        int row,
+        IReadOnlyDictionary<int, string> cells,
+        Dictionary<string, List<(Choice Choice, int Row)>> lists,
+        List<Group> groups,
+        List<Question> questions,
+        List<(string Name, int Row, string Kind)> stack,
+        string? sourceName = null)
+    {
+        var typeColumn = sheet.Columns.First(c => c.Base == "type");
+        var nameColumn = sheet.Columns.First(c => c.Base == "name");
+        var typeText = Cell(cells, typeColumn);
+        var name = Cell(cells, nameColumn);
+        if (typeText.Length == 0)
+        {
+            if (sheet.Columns.Any(c => Cell(cells, c).Length > 0))
+            {
+                _problems.Add(new Problem(sheet.Name, row, typeColumn.Describe, "a row with content has no type and is ignored", Fatal: false));
+            }
+
+            return;
+        }
+
+        DropMedia(sheet, row, sheet.Columns.Where(c => MediaColumns.Contains(c.Base) && Cell(cells, c).Length > 0).ToList(), !Texts(sheet, cells, "label").IsEmpty);
+        var repeatCount = NullIfEmpty(Text(sheet, cells, "repeat_count"));
+        var type = TypeParser.Parse(typeText);
+        if (repeatCount is not null && type is not BeginGroupRow { Repeat: true })
+        {
+            _problems.Add(new Problem(sheet.Name, row, sheet.Columns.First(c => c.Base == "repeat_count").Describe, "repeat_count (the number of repeats) is read on a 'begin repeat' row only"));
+        }
+
+        switch (type)
+        {
+            case MetadataRow metadata:
+                _problems.Add(new Problem(sheet.Name, row, typeColumn.Describe, $"metadata '{metadata.Type}' is dropped: Waymark records nothing about the respondent's device, account, location or time (a response keeps only its day), so '{name}' will not be in the data", Fatal: false));
+                break;
+            case Unsupported unsupported:
+                _problems.Add(new Problem(sheet.Name, row, typeColumn.Describe, unsupported.Reason));
+                break;
+            case BeginGroupRow begin:
+                var kind = begin.Repeat ? "repeat" : "group";
+                if (name.Length == 0)
+                {
+                    _problems.Add(new Problem(sheet.Name, row, nameColumn.Describe, $"a {kind} needs a name"));
+                    name = $"group_row_{row}";
+                }
+
+                if (repeatCount is not null && !IsReference(repeatCount))
+                {
+                    // As pyxform: a count that is not a plain ${reference} is calculated by a question NAME_count before the repeat.
+                    questions.Add(new Question
+                    {
+                        Name = name + "_count",
+                        Type = QuestionType.Calculate,
+                        Calculation = repeatCount,
+                        ReadOnly = true,
+                        GroupPath = stack.ConvertAll(s => s.Name),
+                        Row = row,
+                    });
+                    repeatCount = $"${{{name}_count}}";
+                }
+
+                stack.Add((name, row, kind));
+                groups.Add(new Group(
+                    name,
+                    Texts(sheet, cells, "label"),
+                    NullIfEmpty(Text(sheet, cells, "relevant")),
+                    NullIfEmpty(Text(sheet, cells, "appearance")),
+                    stack.ConvertAll(s => s.Name))
+                { Row = row, IsRepeat = begin.Repeat, RepeatCount = begin.Repeat ? repeatCount : null });
+                break;
+            case EndGroupRow end:
+                var closes = end.Repeat ? "repeat" : "group";
+                if (stack.Count == 0 || stack[^1].Kind != closes)
+                {
+                    _problems.Add(new Problem(sheet.Name, row, typeColumn.Describe, stack.Count == 0
+                        ? $"'end {closes}' without a matching 'begin {closes}'"
+                        : $"'end {closes}' closes {stack[^1].Kind} '{stack[^1].Name}' (begun on row {stack[^1].Row}): close it with 'end {stack[^1].Kind}'"));
+                }
+
+                if (stack.Count > 0)
+                {
+                    stack.RemoveAt(stack.Count - 1);
+                }
+
+                break;
+            case EndLoopRow:
+                _problems.Add(new Problem(sheet.Name, row, typeColumn.Describe, "'end loop' without a matching 'begin loop'"));
+                break;
+            case QuestionRow question:
+                AddQuestion(sheet, row, cells, question, name, stack.ConvertAll(s => s.Name), lists, questions, sourceName);
+                break;
+        }
+    }
+
+    /// <summary>
+    /// <c>begin loop over LIST</c> as pyxform expands it: a group named as the loop, holding one group per choice of the
+    /// list (named and labelled as the choice; a choice named <c>none</c> is left out), each holding the loop's rows
+    /// with <c>%(name)s</c> and <c>%(label)s</c> replaced by the choice's name and label. A question's name is made
+    /// unique as CHOICE_NAME unless the row already puts <c>%(name)s</c> in it.
+    /// </summary>
+    private void ExpandLoop(
+        SheetTable sheet,
+        int row,
+        IReadOnlyDictionary<int, string> cells,
+        BeginLoopRow loop,
+        List<(int Row, IReadOnlyDictionary<int, string> Cells)> body,
+        Dictionary<string, List<(Choice Choice, int Row)>> lists,
+        List<Group> groups,
+        List<Question> questions,
+        List<(string Name, int Row, string Kind)> stack)
+    {
+        var typeColumn = sheet.Columns.First(c => c.Base == "type");
+        var nameColumn = sheet.Columns.First(c => c.Base == "name");
+        var loopName = Cell(cells, nameColumn);
+        if (!lists.TryGetValue(loop.ListName, out var choices))
+        {
+            _problems.Add(new Problem(sheet.Name, row, typeColumn.Describe, $"the choice list '{loop.ListName}' of loop '{loopName}' is not in the choices sheet"));
+            return;
+        }
+
+        if (body.Any(r => TypeParser.Parse(Cell(r.Cells, typeColumn)) is BeginLoopRow))
+        {
+            _problems.Add(new Problem(sheet.Name, row, typeColumn.Describe, $"loop '{loopName}' holds another loop: nested loops are not supported"));
+            return;
+        }
+
+        ReadRow(sheet, row, WithType(cells, typeColumn, "begin group"), lists, groups, questions, stack);
+
+        // As pyxform, where an or_other select adds "other" to its list, so a loop over that list has an "other" group.
+        var columns = choices.ConvertAll(c => c.Choice);
+        if (_orOtherLists.Contains(loop.ListName) && !columns.Any(c => c.Name == Choice.OtherName))
+        {
+            columns.Add(new Choice(Choice.OtherName, OtherTexts("Other")));
+        }
+
+        foreach (var choice in columns.Where(c => c.Name != "none"))
+        {
+            var labels = choice.Labels;
+            var columnCells = new Dictionary<int, string>(cells.Where(c => c.Key != typeColumn.Index)) { [typeColumn.Index] = "begin group", [nameColumn.Index] = choice.Name };
+            foreach (var column in sheet.Columns.Where(c => c.Base == "label"))
+            {
+                columnCells[column.Index] = labels.For(LanguageKey(column)) ?? choice.Name;
+            }
+
+            ReadRow(sheet, row, columnCells, lists, groups, questions, stack);
+            foreach (var (bodyRow, bodyCells) in body)
+            {
+                var substituted = bodyCells.ToDictionary(
+                    c => c.Key,
+                    c => Substitute(c.Value, choice.Name, sheet.Columns.FirstOrDefault(h => h.Index == c.Key) is { Base: "label" or "hint" } text ? labels.For(LanguageKey(text)) ?? choice.Name : labels.For(_defaultLanguageKey ?? LocalizedText.DefaultKey) ?? choice.Name));
+                var written = Cell(bodyCells, nameColumn);
+                var renamed = TypeParser.Parse(Cell(bodyCells, typeColumn)) is QuestionRow && written.Length > 0 && !written.Contains("%(name)s", StringComparison.Ordinal);
+                if (renamed)
+                {
+                    substituted[nameColumn.Index] = $"{choice.Name}_{written}";
+                }
+
+                ReadRow(sheet, bodyRow, substituted, lists, groups, questions, stack, renamed ? written : null);
+            }
+
+            ReadRow(sheet, row, WithType(cells, typeColumn, "end group"), lists, groups, questions, stack);
+        }
+
+        ReadRow(sheet, row, WithType(cells, typeColumn, "end group"), lists, groups, questions, stack);
+    }
+
+    private static Dictionary<int, string> WithType(IReadOnlyDictionary<int, string> cells, Column typeColumn, string type) =>
+        new(cells.Where(c => c.Key != typeColumn.Index)) { [typeColumn.Index] = type };
+
+    /// <summary>pyxform's <c>text % {'name': …, 'label': …}</c>: <c>%(name)s</c>, <c>%(label)s</c> and <c>%%</c>.</summary>
+    private static string Substitute(string text, string name, string label) =>
+        text.Contains('%', StringComparison.Ordinal)
+            ? text.Replace("%%", "\u0000", StringComparison.Ordinal).Replace("%(name)s", name, StringComparison.Ordinal).Replace("%(label)s", label, StringComparison.Ordinal).Replace("\u0000", "%", StringComparison.Ordinal)
+            : text;
+
+    /// <summary>A plain <c>${name}</c>, which pyxform puts in jr:count as it is.</summary>
+    private static bool IsReference(string expression)
+    {
+        var text = expression.Trim();
+        return text.StartsWith("${", StringComparison.Ordinal) && text.EndsWith('}') && text.IndexOf('}', StringComparison.Ordinal) == text.Length - 1;
     }
 
     /// <summary>
@@ -382,7 +546,6 @@ internal sealed class XlsFormImporter
     /// <summary>What a behaviour-changing column means, or null for one that only annotates or displays.</summary>
     private static string? BehaviourColumn(string baseName) => baseName switch
     {
-        "repeat_count" => "the number of repeats",
         "trigger" => "recalculation when another question changes",
         "bind::entities:saveto" => "saving to an entity list",
         "control::rows" or "control::autoplay" => null,
@@ -434,7 +597,8 @@ internal sealed class XlsFormImporter
         string name,
         List<string> groupPath,
         Dictionary<string, List<(Choice Choice, int Row)>> lists,
-        List<Question> questions)
+        List<Question> questions,
+        string? sourceName = null)
     {
         var nameColumn = sheet.Columns.First(c => c.Base == "name");
         if (name.Length == 0 && type.Type == QuestionType.Note)
@@ -514,6 +678,7 @@ internal sealed class XlsFormImporter
             GroupPath = groupPath,
             Parameters = parameters,
             Row = row,
+            SourceName = sourceName,
         };
         questions.Add(question);
         if (type.OrOther)

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Primitives;
 using Waymark.Responses;
 using Waymark.Storage;
 using Waymark.Surveys;
@@ -94,6 +93,16 @@ public sealed class SurveyFlow
         state = state.WithTimeSpentOn(current, now);
         var result = entry.Engine.Submit(current, language, state.Answers, Posted(entry, current, form));
         state = state with { Answers = result.Answers };
+        if (RepeatAction(action) is { } change)
+        {
+            // "Add another" / "Remove this one": the page's answers kept (those that parse), the instance added or
+            // removed, and the same page shown again without errors (nothing was asked to be checked yet).
+            var answers = change.Instance == 0
+                ? entry.Engine.AddInstance(state.Answers, change.Repeat, language)
+                : entry.Engine.RemoveInstance(state.Answers, change.Repeat, change.Instance, language);
+            return Show(entry, language, state with { Answers = answers }, current, now, change.Instance == 0 ? result.Rejected : null);
+        }
+
         switch (action)
         {
             case "back":
@@ -235,15 +244,38 @@ public sealed class SurveyFlow
             : Show(entry, language, resumed, entry.Engine.FirstPage(answers) ?? 0, _time.GetUtcNow());
     }
 
-    /// <summary>The posted values of the questions on one page (several for select_multiple).</summary>
+    /// <summary>The button value of "Add another" for a repeat (<c>add:REPEAT</c>).</summary>
+    public static string AddAction(string repeat) => "add:" + repeat;
+
+    /// <summary>The button value of "Remove this one" for an instance of a repeat (<c>remove:REPEAT:N</c>).</summary>
+    public static string RemoveAction(string repeat, int instance) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"remove:{repeat}:{instance}");
+
+    /// <summary>The repeat an add or remove button names, with the instance removed (0 to add); null for any other action.</summary>
+    private static (string Repeat, int Instance)? RepeatAction(string action)
+    {
+        if (action.StartsWith("add:", StringComparison.Ordinal) && action.Length > 4)
+        {
+            return (action[4..], 0);
+        }
+
+        var parts = action.Split(':');
+        return parts is ["remove", { Length: > 0 } repeat, var number]
+            && int.TryParse(number, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var instance) && instance > 0
+            ? (repeat, instance)
+            : null;
+    }
+
+    /// <summary>The posted values of the questions on one page (several for select_multiple), by answer key (<c>NAME[i]</c> in a repeat).</summary>
     private static Dictionary<string, IReadOnlyList<string>> Posted(SurveyEntry entry, int page, IFormCollection form)
     {
         var posted = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-        foreach (var question in entry.Engine.Pages[page].Questions)
+        var onPage = entry.Engine.Pages[page].Questions.Select(q => q.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var (key, values) in form)
         {
-            if (form.TryGetValue(question.Name, out StringValues values))
+            if (AnswerKeys.TryParse(key, out var name, out _) && onPage.Contains(name))
             {
-                posted[question.Name] = values.Where(v => v is not null).Select(v => v!).ToList();
+                posted[key] = values.Where(v => v is not null).Select(v => v!).ToList();
             }
         }
 
@@ -252,5 +284,5 @@ public sealed class SurveyFlow
 
     /// <summary>Answers the respondent gave (calculations excluded): the unit of the speeding rule.</summary>
     private static int CountItems(Instrument instrument, IReadOnlyDictionary<string, string> answers) =>
-        answers.Keys.Count(name => instrument.Find(name) is { } q && q.Type is not (QuestionType.Calculate or QuestionType.Note));
+        answers.Keys.Count(key => AnswerKeys.TryParse(key, out var name, out _) && instrument.Find(name) is { } q && q.Type is not (QuestionType.Calculate or QuestionType.Note));
 }

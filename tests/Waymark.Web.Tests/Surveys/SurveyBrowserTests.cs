@@ -130,13 +130,71 @@ public sealed class SurveyBrowserTests(PageChecker checker) : IClassFixture<Page
     }
 
     /// <summary>
+    /// A form with an open repeat, sealed as folder forms are by default: "Add another" and "Remove this one" are plain
+    /// buttons, every answer given before a click is kept, a resume code brings the instances back, and the sealed
+    /// response holds the remaining instance under its keys.
+    /// </summary>
+    [Fact]
+    public async Task A_respondent_without_JavaScript_adds_and_removes_repeat_instances()
+    {
+        var folder = SurveyTestForms.NewRepeatFolder();
+        await using var server = await ServerProcess.StartAsync(new Dictionary<string, string> { ["WAYMARK_SURVEYS_DIR"] = folder });
+        var problems = new List<string>();
+        var start = new Uri(server.PublicUrl, "/en/s/" + SurveyTestForms.RepeatTest);
+        await using var context = await checker.NewNoScriptContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(start.ToString());
+        await ClickAsync(page, "start", problems);
+
+        // One instance to begin with; answer it, then add a second: the first answer is kept.
+        Assert.Equal(1, await page.Locator("fieldset.instance").CountAsync());
+        await page.FillAsync("input[name$='-mname[1]']", "Ann");
+        await page.FillAsync("input[name$='-age[1]']", "40");
+        await ClickAsync(page, "add:member", problems);
+        Assert.Equal(2, await page.Locator("fieldset.instance").CountAsync());
+        Assert.Equal("Ann", await page.InputValueAsync("input[name$='-mname[1]']"));
+        await page.FillAsync("input[name$='-mname[2]']", "Bo");
+        await page.FillAsync("input[name$='-age[2]']", "9");
+
+        // Remove the first: the second moves up with its answers; a typed answer on the page is kept too.
+        await ClickAsync(page, "remove:member:1", problems);
+        Assert.Equal(1, await page.Locator("fieldset.instance").CountAsync());
+        Assert.Equal(("Bo", "9"), (await page.InputValueAsync("input[name$='-mname[1]']"), await page.InputValueAsync("input[name$='-age[1]']")));
+
+        // Saved and resumed in another browser: the instance comes back.
+        await ClickAsync(page, "save", problems);
+        var code = (await page.TextContentAsync(".code"))!.Trim();
+        await using var elsewhere = await checker.NewNoScriptContextAsync();
+        var resumed = await elsewhere.NewPageAsync();
+        await resumed.GotoAsync(start + "/resume");
+        await resumed.FillAsync("input[name$='-code']", code);
+        await ClickAsync(resumed, "resume", problems);
+        Assert.Equal("Bo", await resumed.InputValueAsync("input[name$='-mname[1]']"));
+
+        // A constraint in the instance is checked in it; then the last page and the thank-you page.
+        await resumed.FillAsync("input[name$='-age[1]']", "300");
+        await ClickAsync(resumed, "next", problems);
+        Assert.Equal("true", await resumed.GetAttributeAsync("input[name$='-age[1]']", "aria-invalid"));
+        await resumed.FillAsync("input[name$='-age[1]']", "9");
+        await ClickAsync(resumed, "next", problems);
+        await ClickAsync(resumed, "next", problems);
+        Assert.True(await resumed.Locator("[role=status]").IsVisibleAsync(), "the thank-you page is shown");
+        PageChecker.AssertClean(problems);
+
+        await using var database = await WaymarkDatabase.OpenAsync(new StorageSettings { DataDirectory = server.DataDirectory });
+        var stored = Assert.Single(await database.SurveyResponses.ReadAsync(SurveyTestForms.RepeatTest));
+        var answers = Record(stored, server).GetProperty("answers").EnumerateObject().Select(p => $"{p.Name}={p.Value.GetString()}").Order(StringComparer.Ordinal);
+        Assert.Equal(["age[1]=9", "member=1", "members=1", "mname[1]=Bo"], answers);
+    }
+
+    /// <summary>
     /// A stored response of a demo survey, opened with the research key the server made in its data folder on
     /// first start: the demo surveys are sealed by default, so a response stored readable is a failure.
     /// </summary>
-    private JsonElement Record(StoredResponse response)
+    private JsonElement Record(StoredResponse response, ServerProcess? server = null)
     {
         Assert.True(response.Sealed, "a demo survey's response is sealed");
-        var key = SealingKeys.ReadSecret(Path.Combine(_server.DataDirectory, "research.key"));
+        var key = SealingKeys.ReadSecret(Path.Combine((server ?? _server).DataDirectory, "research.key"));
         Assert.True(key.IsSuccess, key.Error);
         var opened = SealedBox.Open(response.Payload, key.Value!);
         Assert.True(opened.IsSuccess, opened.Error);
@@ -146,7 +204,7 @@ public sealed class SurveyBrowserTests(PageChecker checker) : IClassFixture<Page
     /// <summary>Clicks the form button with this action value and checks the page it leads to.</summary>
     private async Task ClickAsync(IPage page, string action, List<string> problems)
     {
-        await page.Locator($"button[name$='-nav'][value={action}]").First.ClickAsync();
+        await page.Locator($"button[name$='-nav'][value='{action}']:not(.default-action)").First.ClickAsync();
         problems.AddRange((await checker.CheckHtmlAsync(new Uri(page.Url), await page.ContentAsync())).Select(p => $"{page.Url} after {action}: {p}"));
     }
 }

@@ -33,6 +33,28 @@ internal static class SurveyTestForms
             ? new() { ["WAYMARK_SURVEYS_DIR"] = folder }
             : new() { ["WAYMARK_SURVEYS_DIR"] = folder, ["WAYMARK_UNSEALED_SURVEYS"] = FlowTest };
 
+    public const string RepeatTest = "repeat-test";
+
+    /// <summary>A folder holding a form with an open repeat (sealed by default with the data folder's research key).</summary>
+    public static string NewRepeatFolder()
+    {
+        var folder = TestEnvironment.NewTempDirectory("surveys");
+        XlsxWriter.Write(Path.Combine(folder, RepeatTest + ".xlsx"),
+        [
+            ("survey", [
+                ["type", "name", "label", "constraint", "calculation"],
+                ["begin repeat", "member", "Household member", "", ""],
+                ["text", "mname", "Name", "", ""],
+                ["integer", "age", "Age of ${mname}", ". < 130", ""],
+                ["end repeat", "", "", "", ""],
+                ["calculate", "members", "", "", "count(${member})"],
+                ["text", "comment", "There are ${members} people. Anything else?", "", ""],
+            ]),
+            ("settings", [["form_id", "form_title", "version", "style"], [RepeatTest, "Repeat test", "1", "pages"]]),
+        ]);
+        return folder;
+    }
+
     private static List<(string, IReadOnlyList<IReadOnlyList<string>>)> Sheets() =>
     [
         ("survey", [
