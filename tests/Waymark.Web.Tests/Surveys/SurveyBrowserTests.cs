@@ -93,7 +93,7 @@ public sealed class SurveyBrowserTests(PageChecker checker) : IClassFixture<Page
 
         await using var database = await WaymarkDatabase.OpenAsync(new StorageSettings { DataDirectory = _server.DataDirectory });
         var ages = (await database.SurveyResponses.ReadAsync(survey))
-            .Select(Record)
+            .Select(r => Record(r))
             .Where(r => r.GetProperty("language").GetString() == language)
             .Select(r => r.GetProperty("answers").GetProperty("age").GetString());
         Assert.Contains("31", ages);

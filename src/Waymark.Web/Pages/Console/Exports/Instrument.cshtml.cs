@@ -52,7 +52,10 @@ public sealed class InstrumentModel(SurveyCatalog catalog, ResponseAccess access
     /// <summary>The box that allows an export of only the responses that opened when some did not.</summary>
     public const string PartialField = "partial";
 
-    public async Task<IActionResult> OnPostAsync(string instrument, string? format, string? language, string? partial, CancellationToken cancellationToken)
+    /// <summary>Which table's file: empty for the responses, a repeat's name for its long table (one row per instance).</summary>
+    public const string TableField = "table";
+
+    public async Task<IActionResult> OnPostAsync(string instrument, string? format, string? language, string? partial, string? table, CancellationToken cancellationToken)
     {
         if (!Load(instrument, language))
         {
@@ -64,6 +67,17 @@ public sealed class InstrumentModel(SurveyCatalog catalog, ResponseAccess access
         if (chosen.Format is null)
         {
             return Refuse($"Choose one of the formats ({string.Join(", ", Formats.Select(f => f.Format))}).");
+        }
+
+        var baseName = SurveyExport.BaseName(Entry.Instrument.Settings.FormId);
+        if (!string.IsNullOrEmpty(table))
+        {
+            if (Entry.Instrument.FindGroup(table) is not { IsRepeat: true } repeat)
+            {
+                return Refuse("Choose the responses or one of the repeats as the table.");
+            }
+
+            baseName = SurveyExport.RepeatBaseName(baseName, repeat.Name);
         }
 
         var filtered = await FilteredResponses.OpenAsync(Access, Entry, SessionId, Filter, cancellationToken);
@@ -80,7 +94,7 @@ public sealed class InstrumentModel(SurveyCatalog catalog, ResponseAccess access
         }
 
         var export = SurveyExport.Create(Entry.Instrument, filtered.ForExport(), Language);
-        var name = SurveyExport.BaseName(Entry.Instrument.Settings.FormId) + chosen.Suffix;
+        var name = baseName + chosen.Suffix;
         var bytes = export.Bytes(name)!;
         var kept = Filter.IsActive ? $" of {opened.Records.Count}, {Filter.Describe()}" : "";
         await AuditAsync("export downloaded", $"{Entry.Id}: {name} ({filtered.Kept.Count} responses{kept}{(opened.NotOpened.Count > 0 ? $", {opened.NotOpened.Count} that did not open left out" : "")}, labels {Language})", cancellationToken);
