@@ -80,10 +80,10 @@ public sealed class SurveyCommandTests
     [Fact]
     public async Task Show_refuses_an_unsupported_form_on_standard_error()
     {
-        var (code, output, error) = await RunAsync("survey", "show", PyxformForm("loop.xlsx"), "--json");
+        var (code, output, error) = await RunAsync("survey", "show", PyxformForm("pull_data.xlsx"), "--json");
         Assert.Equal(ExitCodes.Failure, code);
         Assert.Equal(string.Empty, output);
-        Assert.Contains("loops ('begin loop over toilet_type') are not supported", error, StringComparison.Ordinal);
+        Assert.Contains("function 'pulldata()' is not supported", error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -26,6 +26,12 @@ public sealed class UnsealedAnalysisTests(StaffFixture staff) : IClassFixture<St
         Assert.Equal(HttpStatusCode.BadRequest, unknownFormat.StatusCode);
         Assert.Contains("Choose one of the formats", await unknownFormat.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
+        // The table must be the responses or a repeat of the form (this one has none).
+        Assert.DoesNotContain("name=\"table\"", page, StringComparison.Ordinal);
+        using var unknownTable = await analyst.PostFormAsync(Demo, page, [new("format", "csv"), new("table", "age")]);
+        Assert.Equal(HttpStatusCode.BadRequest, unknownTable.StatusCode);
+        Assert.Contains("Choose the responses or one of the repeats as the table.", await unknownTable.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
         using var missing = await analyst.Client.GetAsync("/console/exports/no-such-form");
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
 
