@@ -4,7 +4,6 @@ using Waymark.Content.Community;
 using Waymark.Content.Corpus;
 using Waymark.Content.Qda;
 using Waymark.Content.Reports;
-using Waymark.Text;
 
 namespace Waymark.Content;
 

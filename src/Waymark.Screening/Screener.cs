@@ -1,7 +1,6 @@
 using Waymark.Screening.Messages;
 using Waymark.Screening.Normalization;
 using Waymark.Screening.Terms;
-using Waymark.Text;
 
 namespace Waymark.Screening;
 

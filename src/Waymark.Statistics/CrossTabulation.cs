@@ -66,7 +66,7 @@ internal static class CrossTabulation
         var c = observed.GetLength(1);
         if (r < 2 || c < 2)
         {
-            return Result<CrossTabResult>.Fail($"A cross-tabulation needs at least two categories in each variable; found {r} row and {c} column categories.");
+            return Result.Fail<CrossTabResult>($"A cross-tabulation needs at least two categories in each variable; found {r} row and {c} column categories.");
         }
 
         var rowSums = new double[r];
@@ -84,7 +84,7 @@ internal static class CrossTabulation
 
         if (rowSums.Any(s => s <= 0) || colSums.Any(s => s <= 0))
         {
-            return Result<CrossTabResult>.Fail("Every row and column category needs at least one observation; drop empty categories first.");
+            return Result.Fail<CrossTabResult>("Every row and column category needs at least one observation; drop empty categories first.");
         }
 
         var expected = new double[r, c];
@@ -125,7 +125,7 @@ internal static class CrossTabulation
             }
         }
 
-        return Result<CrossTabResult>.Ok(new CrossTabResult(
+        return Result.Ok<CrossTabResult>(new CrossTabResult(
             rows,
             columns,
             observed,

@@ -33,7 +33,7 @@ internal sealed class CsvData
     {
         if (!File.Exists(path))
         {
-            return Result<CsvData>.Fail($"The data file '{path}' does not exist.");
+            return Result.Fail<CsvData>($"The data file '{path}' does not exist.");
         }
 
         return Parse(File.ReadAllText(path), path);
@@ -73,7 +73,7 @@ internal sealed class CsvData
                 var closing = FindClosingQuote(text, position + 1, out var escaped);
                 if (closing < 0)
                 {
-                    return Result<CsvData>.Fail($"{source}: a quoted field is not closed; check for a stray double quote.");
+                    return Result.Fail<CsvData>($"{source}: a quoted field is not closed; check for a stray double quote.");
                 }
 
                 start = position + 1;
@@ -109,7 +109,7 @@ internal sealed class CsvData
                 }
                 else if (fieldsInRecord != columns)
                 {
-                    return Result<CsvData>.Fail($"{source}, line {line}: {fieldsInRecord} fields where the header has {columns}.");
+                    return Result.Fail<CsvData>($"{source}, line {line}: {fieldsInRecord} fields where the header has {columns}.");
                 }
 
                 fieldsInRecord = 0;
@@ -124,7 +124,7 @@ internal sealed class CsvData
                 fieldsInRecord++;
                 if (fieldsInRecord != columns && columns >= 0)
                 {
-                    return Result<CsvData>.Fail($"{source}, line {line}: {fieldsInRecord} fields where the header has {columns}.");
+                    return Result.Fail<CsvData>($"{source}, line {line}: {fieldsInRecord} fields where the header has {columns}.");
                 }
 
                 columns = columns < 0 ? fieldsInRecord : columns;
@@ -133,7 +133,7 @@ internal sealed class CsvData
 
         if (columns < 0)
         {
-            return Result<CsvData>.Fail($"{source}: the file is empty; the first line must name the columns.");
+            return Result.Fail<CsvData>($"{source}: the file is empty; the first line must name the columns.");
         }
 
         var (starts, lengths) = cells.ToArrays();
@@ -144,7 +144,7 @@ internal sealed class CsvData
             header[c] = data.Cell(-1, c).ToString();
         }
 
-        return Result<CsvData>.Ok(data);
+        return Result.Ok<CsvData>(data);
     }
 
     private static bool SkipBlankLine(string text, ref int position)
@@ -187,11 +187,11 @@ internal sealed class CsvData
         {
             if (string.Equals(Header[i], name, StringComparison.Ordinal))
             {
-                return Result<int>.Ok(i);
+                return Result.Ok<int>(i);
             }
         }
 
-        return Result<int>.Fail($"There is no column '{name}'. Columns: {string.Join(", ", Header)}.");
+        return Result.Fail<int>($"There is no column '{name}'. Columns: {string.Join(", ", Header)}.");
     }
 
     /// <summary>Numbers are read with the invariant culture: a decimal point, never a comma.</summary>

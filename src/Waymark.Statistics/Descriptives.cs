@@ -21,7 +21,7 @@ internal static class Descriptives
         var column = data.Column(variable);
         if (!column.IsSuccess)
         {
-            return Result<DescriptiveStatistics>.Fail(column.Error!);
+            return Result.Fail<DescriptiveStatistics>(column.Error!);
         }
 
         var values = new List<double>();
@@ -37,7 +37,7 @@ internal static class Descriptives
 
             if (!CsvData.TryNumber(cell, out var value) || !double.IsFinite(value))
             {
-                return Result<DescriptiveStatistics>.Fail($"Column '{variable}', data row {i + 1}: '{cell.ToString()}' is not a number.");
+                return Result.Fail<DescriptiveStatistics>($"Column '{variable}', data row {i + 1}: '{cell.ToString()}' is not a number.");
             }
 
             values.Add(value);
@@ -45,7 +45,7 @@ internal static class Descriptives
 
         if (values.Count == 0)
         {
-            return Result<DescriptiveStatistics>.Fail($"Column '{variable}' has no numbers.");
+            return Result.Fail<DescriptiveStatistics>($"Column '{variable}' has no numbers.");
         }
 
         values.Sort();
@@ -54,7 +54,7 @@ internal static class Descriptives
         // R's mean() refines the sum once (a second pass over the residuals); so does this.
         mean += values.Sum(v => v - mean) / n;
         var sd = n > 1 ? Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (n - 1)) : double.NaN;
-        return Result<DescriptiveStatistics>.Ok(new DescriptiveStatistics(
+        return Result.Ok<DescriptiveStatistics>(new DescriptiveStatistics(
             variable, n, missing, mean, sd, values[0], Quantile(values, 0.25), Quantile(values, 0.5), Quantile(values, 0.75), values[^1])
         {
             Sorted = values,

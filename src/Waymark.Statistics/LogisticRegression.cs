@@ -43,7 +43,7 @@ internal static class LogisticRegression
     {
         if (predictors.Count == 0)
         {
-            return Result<LogisticResult>.Fail("Name at least one predictor column.");
+            return Result.Fail<LogisticResult>("Name at least one predictor column.");
         }
 
         var names = predictors.Prepend(response).ToList();
@@ -58,7 +58,7 @@ internal static class LogisticRegression
             var column = data.Column(name);
             if (!column.IsSuccess)
             {
-                return Result<LogisticResult>.Fail(column.Error!);
+                return Result.Fail<LogisticResult>(column.Error!);
             }
 
             columns.Add(column.Value);
@@ -84,7 +84,7 @@ internal static class LogisticRegression
         var outcome = Outcome.Read(data, complete, columns[0], response);
         if (!outcome.IsSuccess)
         {
-            return Result<LogisticResult>.Fail(outcome.Error!);
+            return Result.Fail<LogisticResult>(outcome.Error!);
         }
 
         var y = outcome.Value!.Values;
@@ -97,7 +97,7 @@ internal static class LogisticRegression
                 var w = data.Cell(complete[k], columns[^1]);
                 if (!CsvData.TryNumber(w, out prior[k]) || prior[k] < 0 || !double.IsFinite(prior[k]))
                 {
-                    return Result<LogisticResult>.Fail($"Weight column '{weight}', data row {complete[k] + 1}: '{w.ToString()}' is not a non-negative number.");
+                    return Result.Fail<LogisticResult>($"Weight column '{weight}', data row {complete[k] + 1}: '{w.ToString()}' is not a non-negative number.");
                 }
             }
         }
@@ -110,7 +110,7 @@ internal static class LogisticRegression
             var part = Predictor.Read(data, complete, columns[j + 1], predictors[j], references);
             if (!part.IsSuccess)
             {
-                return Result<LogisticResult>.Fail(part.Error!);
+                return Result.Fail<LogisticResult>(part.Error!);
             }
 
             parts.Add(part.Value!);
@@ -119,7 +119,7 @@ internal static class LogisticRegression
 
         if (n <= terms.Count)
         {
-            return Result<LogisticResult>.Fail($"Only {n} complete rows for {terms.Count} coefficients.");
+            return Result.Fail<LogisticResult>($"Only {n} complete rows for {terms.Count} coefficients.");
         }
 
         // Row-major design: the IRLS loop walks one row at a time.
@@ -251,7 +251,7 @@ internal static class LogisticRegression
 
         // R counts only estimated coefficients in the AIC.
         var rank = p - aliased.Count;
-        return Result<LogisticResult>.Ok(new LogisticResult(
+        return Result.Ok<LogisticResult>(new LogisticResult(
             coefficients, deviance, nullDeviance, MinusTwoLogLikelihood(y, prior, mu) + (2 * rank), iterations, converged, total, n, dropped, warnings)
         {
             Success = success,

@@ -30,8 +30,8 @@ internal sealed record Outcome(double[] Values, string Success)
         {
             var bad = Array.FindIndex(values, v => v is not (0 or 1));
             return bad < 0
-                ? Result<Outcome>.Ok(new Outcome(values, "1"))
-                : Result<Outcome>.Fail($"Response '{name}', data row {complete[bad] + 1}: '{data.Cell(complete[bad], column).ToString()}' must be 0 or 1 (or the column two categories, such as no/yes, or TRUE/FALSE).");
+                ? Result.Ok<Outcome>(new Outcome(values, "1"))
+                : Result.Fail<Outcome>($"Response '{name}', data row {complete[bad] + 1}: '{data.Cell(complete[bad], column).ToString()}' must be 0 or 1 (or the column two categories, such as no/yes, or TRUE/FALSE).");
         }
 
         if (logical)
@@ -41,13 +41,13 @@ internal sealed record Outcome(double[] Values, string Success)
                 values[k] = IsWord(data.Cell(complete[k], column), TrueWords) ? 1 : 0;
             }
 
-            return Result<Outcome>.Ok(new Outcome(values, "TRUE"));
+            return Result.Ok<Outcome>(new Outcome(values, "TRUE"));
         }
 
         var (levels, _) = index.Sort();
         if (levels.Count != 2)
         {
-            return Result<Outcome>.Fail(
+            return Result.Fail<Outcome>(
                 $"Response '{name}' must be 0/1, TRUE/FALSE or have exactly two categories; it has {levels.Count}: {string.Join(", ", levels.Take(10))}{(levels.Count > 10 ? ", ..." : "")}. " +
                 "Recode it to two categories (R's glm would count every category after the first as success).");
         }
@@ -57,7 +57,7 @@ internal sealed record Outcome(double[] Values, string Success)
             values[k] = data.Cell(complete[k], column).SequenceEqual(levels[1]) ? 1 : 0;
         }
 
-        return Result<Outcome>.Ok(new Outcome(values, levels[1]));
+        return Result.Ok<Outcome>(new Outcome(values, levels[1]));
     }
 
     private static bool IsWord(ReadOnlySpan<char> cell, string[] words)

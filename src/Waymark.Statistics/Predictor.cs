@@ -29,7 +29,7 @@ internal sealed class Predictor
 
         if (numeric)
         {
-            return Result<Predictor>.Ok(new Predictor([name], numbers, null));
+            return Result.Ok<Predictor>(new Predictor([name], numbers, null));
         }
 
         var index = new LevelIndex();
@@ -47,7 +47,7 @@ internal sealed class Predictor
             reference = levels.IndexOf(chosen);
             if (reference < 0)
             {
-                return Result<Predictor>.Fail($"Reference level '{chosen}' does not occur in '{name}'. Levels: {string.Join(", ", levels)}.");
+                return Result.Fail<Predictor>($"Reference level '{chosen}' does not occur in '{name}'. Levels: {string.Join(", ", levels)}.");
             }
         }
 
@@ -60,7 +60,7 @@ internal sealed class Predictor
         }
 
         var terms = levels.Where((_, i) => i != reference).Select(level => name + level).ToList();
-        return Result<Predictor>.Ok(new Predictor(terms, null, dummy));
+        return Result.Ok<Predictor>(new Predictor(terms, null, dummy));
     }
 
     /// <summary>Writes this predictor's design columns, starting at column <paramref name="at"/> of a zeroed row-major design.</summary>

@@ -83,7 +83,7 @@ internal static class ProfileLikelihood
         {
             if (!double.IsFinite(step) || step <= 0)
             {
-                return Result<double>.Fail("its standard error is not a positive number, so there is no profile to walk");
+                return Result.Fail<double>("its standard error is not a positive number, so there is no profile to walk");
             }
 
             var target = sign * Cutoff;
@@ -95,19 +95,19 @@ internal static class ProfileLikelihood
                 var (value, eta) = Distance(b, inner, innerEta, target);
                 if (_failure is not null)
                 {
-                    return Result<double>.Fail(_failure);
+                    return Result.Fail<double>(_failure);
                 }
 
                 if (sign * value >= 0)
                 {
                     var (from, fromEta) = (inner, innerEta);
                     var root = RootFinder.Solve(t => Distance(t, from, fromEta, target).Value, inner, b, innerValue, value, Tolerance);
-                    return _failure is not null ? Result<double>.Fail(_failure) : root;
+                    return _failure is not null ? Result.Fail<double>(_failure) : root;
                 }
 
                 if (b == reach)
                 {
-                    return Result<double>.Fail(FormattableString.Invariant(
+                    return Result.Fail<double>(FormattableString.Invariant(
                         $"the {(sign < 0 ? "lower" : "upper")} limit lies more than {Reach:F1} standard errors from the estimate, where R's profile stops (the likelihood flattens, as when the outcome is separated), so it is null, as R's confint() gives NA"));
                 }
 

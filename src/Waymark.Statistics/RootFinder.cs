@@ -26,11 +26,11 @@ internal static class RootFinder
         ArgumentNullException.ThrowIfNull(f);
         if (!double.IsFinite(fLower) || !double.IsFinite(fUpper) || (fLower > 0 && fUpper > 0) || (fLower < 0 && fUpper < 0))
         {
-            return Result<double>.Fail(FormattableString.Invariant($"f({lower:R}) = {fLower:R} and f({upper:R}) = {fUpper:R} do not bracket a root."));
+            return Result.Fail<double>(FormattableString.Invariant($"f({lower:R}) = {fLower:R} and f({upper:R}) = {fUpper:R} do not bracket a root."));
         }
 
         var root = Brent(f, lower, upper, fLower, fUpper, tolerance, maxIterations, out var converged);
-        return converged ? Result<double>.Ok(root) : Result<double>.Fail(FormattableString.Invariant($"No root to {tolerance:R} within {maxIterations} steps (last {root:R})."));
+        return converged ? Result.Ok<double>(root) : Result.Fail<double>(FormattableString.Invariant($"No root to {tolerance:R} within {maxIterations} steps (last {root:R})."));
     }
 
     private static double Brent(Func<double, double> f, double a, double b, double fa, double fb, double tol, int maxIterations) =>

@@ -214,13 +214,13 @@ public static class StatisticsJson
             var equals = reference.IndexOf('=', StringComparison.Ordinal);
             if (equals <= 0)
             {
-                return Result<Dictionary<string, string>>.Fail($"Reference '{reference}' should read COLUMN=LEVEL, for example --ref region=North.");
+                return Result.Fail<Dictionary<string, string>>($"Reference '{reference}' should read COLUMN=LEVEL, for example --ref region=North.");
             }
 
             chosen[reference[..equals]] = reference[(equals + 1)..];
         }
 
-        return Result<Dictionary<string, string>>.Ok(chosen);
+        return Result.Ok<Dictionary<string, string>>(chosen);
     }
 
     /// <summary>Loads the CSV, runs the analysis and renders it, timing the two parts apart.</summary>

@@ -58,5 +58,5 @@ public static class StatisticsReport
     }
 
     private static Result<object> Box<T>(Result<T> result) where T : class =>
-        result.Then(value => Result<object>.Ok(value));
+        result.Then(value => Result.Ok<object>(value));
 }

@@ -25,13 +25,13 @@ internal static class Tabulation
         var column = data.Column(variable);
         if (!column.IsSuccess)
         {
-            return Result<FrequencyTable>.Fail(column.Error!);
+            return Result.Fail<FrequencyTable>(column.Error!);
         }
 
         var weights = Weights(data, weight);
         if (!weights.IsSuccess)
         {
-            return Result<FrequencyTable>.Fail(weights.Error!);
+            return Result.Fail<FrequencyTable>(weights.Error!);
         }
 
         var levels = new LevelIndex();
@@ -66,7 +66,7 @@ internal static class Tabulation
 
         if (total <= 0)
         {
-            return Result<FrequencyTable>.Fail($"Column '{variable}' has no observations.");
+            return Result.Fail<FrequencyTable>($"Column '{variable}' has no observations.");
         }
 
         var valid = total - missing;
@@ -78,7 +78,7 @@ internal static class Tabulation
             rows[position[code]] = new FrequencyRow(labels[position[code]], count, 100 * count / total, valid > 0 ? 100 * count / valid : double.NaN);
         }
 
-        return Result<FrequencyTable>.Ok(new FrequencyTable(variable, rows, valid, missing, weight is not null, used, data.RowCount - used));
+        return Result.Ok<FrequencyTable>(new FrequencyTable(variable, rows, valid, missing, weight is not null, used, data.RowCount - used));
     }
 
     /// <summary>
@@ -94,13 +94,13 @@ internal static class Tabulation
         var col = data.Column(columnVariable);
         if (!row.IsSuccess || !col.IsSuccess)
         {
-            return Result<CrossTabResult>.Fail(row.Error ?? col.Error!);
+            return Result.Fail<CrossTabResult>(row.Error ?? col.Error!);
         }
 
         var weights = Weights(data, weight);
         if (!weights.IsSuccess)
         {
-            return Result<CrossTabResult>.Fail(weights.Error!);
+            return Result.Fail<CrossTabResult>(weights.Error!);
         }
 
         // Listwise deletion: a row missing either variable or its weight is left out and counted.
@@ -159,7 +159,7 @@ internal static class Tabulation
         var emptyRows = rowLabels.Where((_, i) => !keptRows.Contains(i)).ToList();
         var emptyCols = colLabels.Where((_, j) => !keptCols.Contains(j)).ToList();
         return CrossTabulation.Analyse(keptRows.Select(i => rowLabels[i]).ToList(), keptCols.Select(j => colLabels[j]).ToList(), observed)
-            .Then(table => Result<CrossTabResult>.Ok(table with { RowsUsed = used, RowsDropped = data.RowCount - used, EmptyRows = emptyRows, EmptyColumns = emptyCols }));
+            .Then(table => Result.Ok<CrossTabResult>(table with { RowsUsed = used, RowsDropped = data.RowCount - used, EmptyRows = emptyRows, EmptyColumns = emptyCols }));
     }
 
     /// <summary>A copy of the counts with room for codes (row, column), doubling what is too small.</summary>
@@ -186,13 +186,13 @@ internal static class Tabulation
         if (weight is null)
         {
             Array.Fill(weights, 1.0);
-            return Result<double[]>.Ok(weights);
+            return Result.Ok<double[]>(weights);
         }
 
         var column = data.Column(weight);
         if (!column.IsSuccess)
         {
-            return Result<double[]>.Fail(column.Error!);
+            return Result.Fail<double[]>(column.Error!);
         }
 
         for (var i = 0; i < weights.Length; i++)
@@ -206,11 +206,11 @@ internal static class Tabulation
 
             if (!CsvData.TryNumber(cell, out weights[i]) || weights[i] < 0 || !double.IsFinite(weights[i]))
             {
-                return Result<double[]>.Fail(
+                return Result.Fail<double[]>(
                     $"Weight column '{weight}', data row {i + 1}: '{cell.ToString()}' is not a non-negative number.");
             }
         }
 
-        return Result<double[]>.Ok(weights);
+        return Result.Ok<double[]>(weights);
     }
 }

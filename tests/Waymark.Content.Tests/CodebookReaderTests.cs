@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Waymark.Content.Codebooks;
-using Waymark.Text;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 using YamlDotNet.Serialization;

@@ -1,5 +1,4 @@
 using Waymark.Content.Qda;
-using Waymark.Text;
 
 namespace Waymark.Content.Codebooks;
 

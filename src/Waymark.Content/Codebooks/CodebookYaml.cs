@@ -1,6 +1,5 @@
 using System.Globalization;
 using Waymark.Content.Coding;
-using Waymark.Text;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Waymark.Text;
 
 namespace Waymark.Content.Coding;
 

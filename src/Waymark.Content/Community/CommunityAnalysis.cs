@@ -1,5 +1,4 @@
 using Waymark.Content.Corpus;
-using Waymark.Text;
 
 namespace Waymark.Content.Community;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Waymark.Content.Reports;
 
 namespace Waymark.Content.Community;
 
@@ -35,7 +34,7 @@ internal static class CommunityJson
             }
 
             w.WriteEndArray();
-            JsonStrings.Write(w, "moderators_without_posts", result.ModeratorsWithoutPosts);
+            w.WriteStringArray("moderators_without_posts", result.ModeratorsWithoutPosts);
             w.WriteStartArray("members");
             foreach (var m in CommunityResult.InReportOrder(result.Members))
             {
@@ -64,7 +63,7 @@ internal static class CommunityJson
                 w.WriteNumber("betweenness", Math.Round(m.Betweenness, 6));
                 w.WriteNumber("pagerank", Math.Round(m.PageRank, 6));
                 w.WriteNumber("core", m.Core);
-                JsonStrings.Write(w, "roles", m.Roles);
+                w.WriteStringArray("roles", m.Roles);
                 w.WriteEndObject();
             }
 

@@ -1,5 +1,4 @@
 using System.Text;
-using Waymark.Text;
 
 namespace Waymark.Content.Corpus;
 

@@ -1,4 +1,3 @@
-using Waymark.Text;
 
 namespace Waymark.Content.Corpus;
 

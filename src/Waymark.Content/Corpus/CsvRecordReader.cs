@@ -16,7 +16,7 @@ internal sealed class CsvRecordReader(TextReader reader)
     private int _line = 1;
 
     /// <summary>The next record, null at the end, or an error for an unterminated quote.</summary>
-    public Waymark.Text.Result<List<string>?> Next()
+    public Result<List<string>?> Next()
     {
         var fields = new List<string>();
         _field.Clear();
@@ -31,16 +31,16 @@ internal sealed class CsvRecordReader(TextReader reader)
             {
                 if (inQuotes)
                 {
-                    return Waymark.Text.Result.Fail<List<string>?>($"line {RecordLine}: a quoted field is not closed before the end of the file.");
+                    return Result.Fail<List<string>?>($"line {RecordLine}: a quoted field is not closed before the end of the file.");
                 }
 
                 if (!any)
                 {
-                    return Waymark.Text.Result.Ok<List<string>?>(null);
+                    return Result.Ok<List<string>?>(null);
                 }
 
                 fields.Add(_field.ToString());
-                return Waymark.Text.Result.Ok<List<string>?>(fields);
+                return Result.Ok<List<string>?>(fields);
             }
 
             any = true;
@@ -89,7 +89,7 @@ internal sealed class CsvRecordReader(TextReader reader)
                     }
 
                     fields.Add(_field.ToString());
-                    return Waymark.Text.Result.Ok<List<string>?>(fields);
+                    return Result.Ok<List<string>?>(fields);
                 default:
                     _field.Append(c);
                     break;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using Waymark.Text;
 
 namespace Waymark.Content.Corpus;
 

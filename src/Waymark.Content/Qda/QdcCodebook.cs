@@ -1,7 +1,6 @@
 using System.Xml;
 using System.Xml.Linq;
 using Waymark.Content.Codebooks;
-using Waymark.Text;
 
 namespace Waymark.Content.Qda;
 

@@ -2,7 +2,6 @@ using System.IO.Compression;
 using System.Xml;
 using System.Xml.Linq;
 using Waymark.Content.Codebooks;
-using Waymark.Text;
 
 namespace Waymark.Content.Qda;
 

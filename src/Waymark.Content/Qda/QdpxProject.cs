@@ -4,7 +4,6 @@ using System.Xml;
 using System.Xml.Linq;
 using Waymark.Content.Coding;
 using Waymark.Content.Corpus;
-using Waymark.Text;
 
 namespace Waymark.Content.Qda;
 

@@ -92,7 +92,7 @@ internal static class CodingJson
         NumberOrNull(w, "documents", method.Documents);
         NumberOrNull(w, "communities", method.Communities);
         w.WriteString("tool", method.Tool);
-        JsonStrings.Write(w, "gaps", method.Gaps);
+        w.WriteStringArray("gaps", method.Gaps);
         w.WriteEndObject();
     }
 

@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.Json;
 using Waymark.Screening.Normalization;
 using Waymark.Screening.Terms;
-using Waymark.Text;
 
 namespace Waymark.Screening.Evaluation;
 
@@ -65,7 +64,7 @@ public sealed record EvaluationReport(int Terms, int MutationsPerTerm, int Seed,
                 json.WriteNumber("generated", c.Generated);
                 json.WriteNumber("detected", c.Detected);
                 json.WriteNumber("recall", Math.Round(c.Recall, 6));
-                WriteStrings(json, "misses", c.Misses);
+                json.WriteStringArray("misses", c.Misses);
                 WriteBaseline(json, c.Baseline);
                 json.WriteEndObject();
             }
@@ -79,7 +78,7 @@ public sealed record EvaluationReport(int Terms, int MutationsPerTerm, int Seed,
                 json.WriteNumber("queries", b.Queries);
                 json.WriteNumber("flagged", b.Flagged);
                 json.WriteNumber("false_positive_rate", Math.Round(b.Rate, 8));
-                WriteStrings(json, "examples", b.Examples);
+                json.WriteStringArray("examples", b.Examples);
                 WriteBaseline(json, b.Baseline);
                 json.WriteEndObject();
             }
@@ -92,7 +91,7 @@ public sealed record EvaluationReport(int Terms, int MutationsPerTerm, int Seed,
                 json.WriteNumber("seeking_queries", Report.SeekingQueries);
                 json.WriteNumber("routed_to_reporting", Report.RoutedToReporting);
                 json.WriteNumber("rate", Math.Round(Report.Rate, 8));
-                WriteStrings(json, "examples", Report.Examples);
+                json.WriteStringArray("examples", Report.Examples);
                 json.WriteEndObject();
             }
 
@@ -101,17 +100,6 @@ public sealed record EvaluationReport(int Terms, int MutationsPerTerm, int Seed,
         }
 
         return Encoding.UTF8.GetString(buffer.ToArray());
-    }
-
-    private static void WriteStrings(Utf8JsonWriter json, string name, IEnumerable<string> values)
-    {
-        json.WriteStartArray(name);
-        foreach (var value in values)
-        {
-            json.WriteStringValue(value);
-        }
-
-        json.WriteEndArray();
     }
 
     private static void WriteBaseline(Utf8JsonWriter json, BaselineResult? baseline)
@@ -123,7 +111,7 @@ public sealed record EvaluationReport(int Terms, int MutationsPerTerm, int Seed,
 
         json.WriteNumber("baseline_flagged", baseline.Flagged);
         json.WriteNumber("baseline_flagged_waymark_missed", baseline.FlaggedMissedByWaymark);
-        WriteStrings(json, "baseline_only_examples", baseline.Examples);
+        json.WriteStringArray("baseline_only_examples", baseline.Examples);
     }
 }
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Waymark.Screening.Normalization;
-using Waymark.Text;
 
 namespace Waymark.Screening.Terms;
 

@@ -18,7 +18,7 @@ internal sealed class ReportSpec
     {
         if (!File.Exists(path))
         {
-            return Result<ReportSpec>.Fail($"The spec file '{path}' does not exist.");
+            return Result.Fail<ReportSpec>($"The spec file '{path}' does not exist.");
         }
 
         return Parse(File.ReadAllText(path), path);
@@ -34,12 +34,12 @@ internal sealed class ReportSpec
         }
         catch (YamlException e)
         {
-            return Result<ReportSpec>.Fail($"{source}, line {e.Start.Line}: {Explain(e)}");
+            return Result.Fail<ReportSpec>($"{source}, line {e.Start.Line}: {Explain(e)}");
         }
 
         if (spec?.Items is not { Count: > 0 })
         {
-            return Result<ReportSpec>.Fail($"{source}: list at least one analysis under 'items:' (freq, crosstab or logit); see docs/statistics.md.");
+            return Result.Fail<ReportSpec>($"{source}: list at least one analysis under 'items:' (freq, crosstab or logit); see docs/statistics.md.");
         }
 
         for (var i = 0; i < spec.Items.Count; i++)
@@ -47,11 +47,11 @@ internal sealed class ReportSpec
             var problem = spec.Items[i]?.Problem();
             if (spec.Items[i] is null || problem is not null)
             {
-                return Result<ReportSpec>.Fail($"{source}, item {i + 1}: {problem ?? "the item is empty"}.");
+                return Result.Fail<ReportSpec>($"{source}, item {i + 1}: {problem ?? "the item is empty"}.");
             }
         }
 
-        return Result<ReportSpec>.Ok(spec);
+        return Result.Ok<ReportSpec>(spec);
     }
 
     // YamlDotNet names its own types; the user needs the keys they may write.

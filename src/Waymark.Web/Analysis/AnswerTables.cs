@@ -62,7 +62,7 @@ internal static class AnswerTables
         }
 
         var table = question.Type == QuestionType.SelectMultiple
-            ? Result<FrequencyTable>.Ok(Multiple(question, records))
+            ? Result.Ok<FrequencyTable>(Multiple(question, records))
             : Data(records, [question.Name]).Then(data => Tabulation.Frequencies(data, question.Name, null, ChoiceNames(question)));
         if (!table.IsSuccess)
         {
@@ -154,7 +154,7 @@ internal static class AnswerTables
 
     private static Result<CsvData> Data(IReadOnlyList<ResponseRecord> records, IReadOnlyList<string> names) =>
         records.Count == 0
-            ? Result<CsvData>.Fail("There are no responses to analyse (none yet, or none the filter keeps).")
+            ? Result.Fail<CsvData>("There are no responses to analyse (none yet, or none the filter keeps).")
             : CsvData.Parse(Csv(records, names), "responses");
 
     private static string Quote(string value) => '"' + value.Replace("\"", "\"\"", StringComparison.Ordinal) + '"';

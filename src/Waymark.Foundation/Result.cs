@@ -1,8 +1,9 @@
-namespace Waymark.Text;
+namespace Waymark;
 
 /// <summary>
-/// A value or a message the user can act on. Bad input (an empty pattern, a regular expression that does
-/// not parse) is expected, so it travels as data rather than as an exception.
+/// A value, or a message the user can act on. Bad input (a pattern that does not parse, a missing column, a key
+/// that opens nothing) is expected, so it travels as data rather than as an exception; exceptions are for bugs.
+/// This is the one outcome type of every Waymark project (README.md beside this file).
 /// </summary>
 public readonly record struct Result<T>
 {
@@ -15,7 +16,7 @@ public readonly record struct Result<T>
     /// <summary>The value; only meaningful when <see cref="IsSuccess"/>.</summary>
     public T? Value { get; }
 
-    /// <summary>The message for the user; null on success.</summary>
+    /// <summary>The message for the user, which speaks of the data and never of a command-line flag; null on success.</summary>
     public string? Error { get; }
 
     public bool IsSuccess => Error is null;
@@ -25,6 +26,13 @@ public readonly record struct Result<T>
     {
         ArgumentNullException.ThrowIfNull(next);
         return IsSuccess ? next(Value!) : Result.Fail<TNext>(Error!);
+    }
+
+    /// <summary>Transforms the value on success; a failure passes through with its message.</summary>
+    public Result<TNext> Map<TNext>(Func<T, TNext> map)
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        return IsSuccess ? Result.Ok(map(Value!)) : Result.Fail<TNext>(Error!);
     }
 }
 
