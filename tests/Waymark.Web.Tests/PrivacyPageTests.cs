@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Net;
+using System.Text.Json.Serialization;
 using System.Xml.Linq;
 using Microsoft.Extensions.DependencyInjection;
+using Waymark.SelfHelp.Vault;
 using Waymark.Storage;
 using Waymark.Testing;
 using Waymark.Web.Localization;
@@ -89,6 +91,33 @@ public sealed class PrivacyPageTests(Console.InProcessServer server) : IClassFix
                 var line = string.Format(CultureInfo.InvariantCulture, strings[entry.PublicKey is null ? "Privacy.Survey.Unsealed" : "Privacy.Survey.Sealed"], title);
                 Assert.True(html.Contains(line, StringComparison.Ordinal), $"{language.Code}: '{line}' is not on the privacy page");
             }
+        }
+    }
+
+    /// <summary>
+    /// The words the English privacy page uses for each part of a self-help vault's plaintext (<c>Progress</c>, by
+    /// its JSON name). The self-assessment and the safety plan are kept among the answers, under their tools' ids.
+    /// </summary>
+    private static readonly Dictionary<string, string[]> VaultParts = new(StringComparer.Ordinal)
+    {
+        ["completed"] = ["your progress"],
+        ["answers"] = ["journal and exercise answers", "self-assessment", "safety plan"],
+        ["checkIns"] = ["weekly check-ins"],
+    };
+
+    [Fact]
+    public async Task The_page_names_every_part_of_what_a_self_help_vault_holds()
+    {
+        var stored = typeof(Progress).GetProperties()
+            .Select(p => p.GetCustomAttributes(typeof(JsonPropertyNameAttribute), false).Cast<JsonPropertyNameAttribute>().SingleOrDefault()?.Name)
+            .OfType<string>().Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(VaultParts.Keys.Order(StringComparer.Ordinal), stored);
+
+        using var http = new HttpClient();
+        var html = WebUtility.HtmlDecode(await http.GetStringAsync(new Uri(server.PublicUrl, "/en/privacy")));
+        foreach (var words in VaultParts.Values.SelectMany(w => w))
+        {
+            Assert.True(html.Contains(words, StringComparison.Ordinal), $"The privacy page does not say that a vault holds '{words}'.");
         }
     }
 }
