@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Http.Features;
 using Waymark.Screening;
 using Waymark.SelfHelp.Content;
 using Waymark.SelfHelp.Listing;
-using Waymark.Text;
 using Waymark.Web.Hosting;
 using Waymark.Web.Localization;
 using Waymark.Web.Privacy;
