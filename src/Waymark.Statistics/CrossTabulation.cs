@@ -1,10 +1,12 @@
 namespace Waymark.Statistics;
 
-/// <summary>Odds ratio of a 2x2 table with Woolf's (log-scale Wald) confidence interval.</summary>
-internal sealed record OddsRatio(double Estimate, double Low, double High);
-
-/// <summary>Everything R's chisq.test and fisher.test report for one contingency table.</summary>
-internal sealed record CrossTabResult(
+/// <summary>
+/// A contingency table with everything R's <c>chisq.test</c> and <c>fisher.test</c> report for it: observed and
+/// expected counts, standardised residuals, Pearson's chi-square (with Yates' correction for 2x2), the
+/// likelihood-ratio G test, Cramér's V; for 2x2 tables Woolf's odds ratio, the relative risk and Fisher's
+/// exact test (whole-number counts only). <paramref name="Total"/> is the weighted N.
+/// </summary>
+public sealed record CrossTabulation(
     IReadOnlyList<string> RowLabels,
     IReadOnlyList<string> ColumnLabels,
     double[,] Observed,
@@ -20,12 +22,18 @@ internal sealed record CrossTabResult(
     double PLikelihoodRatio,
     double CramersV,
     OddsRatio? OddsRatio,
-    FisherResult? Fisher)
+    FisherResult? Fisher) : IAnalysisResult
 {
-    /// <summary>Data rows that entered the table (listwise deletion of missing values).</summary>
+    /// <summary>The row variable's name (empty for a table made from counts).</summary>
+    public string RowVariable { get; init; } = "";
+
+    /// <summary>The column variable's name (empty for a table made from counts).</summary>
+    public string ColumnVariable { get; init; } = "";
+
+    /// <summary>Rows that entered the table (listwise deletion of missing values).</summary>
     public int RowsUsed { get; init; }
 
-    /// <summary>Data rows left out because a variable or the weight was missing.</summary>
+    /// <summary>Rows left out because a variable or the weight was missing.</summary>
     public int RowsDropped { get; init; }
 
     /// <summary>Row categories of the level order that nobody chose: left out of the table and the tests.</summary>
@@ -55,18 +63,52 @@ internal sealed record CrossTabResult(
         }
     }
 
+    /// <summary>Percent of each row's total in each cell.</summary>
+    public double[,] RowPercents => Percents(byRow: true);
+
+    /// <summary>Percent of each column's total in each cell.</summary>
+    public double[,] ColumnPercents => Percents(byRow: false);
+
+    /// <summary>In a 2x2 table, the risk of the first column category in the first row relative to the second row; otherwise null.</summary>
+    public double? RelativeRisk => Observed is var o && o.GetLength(0) == 2 && o.GetLength(1) == 2
+        ? o[0, 0] / (o[0, 0] + o[0, 1]) / (o[1, 0] / (o[1, 0] + o[1, 1]))
+        : null;
+
+    /// <summary>R's chi-square warning when an expected count is below 5, in these words.</summary>
     public const string SmallExpectedWarning = "Some expected counts are below 5: the chi-square approximation may be incorrect; prefer Fisher's exact test for 2x2 tables.";
+
+    private double[,] Percents(bool byRow)
+    {
+        var (rows, cols) = (Observed.GetLength(0), Observed.GetLength(1));
+        var percents = new double[rows, cols];
+        for (var i = 0; i < rows; i++)
+        {
+            for (var j = 0; j < cols; j++)
+            {
+                var margin = 0.0;
+                for (var k = 0; k < (byRow ? cols : rows); k++)
+                {
+                    margin += byRow ? Observed[i, k] : Observed[k, j];
+                }
+
+                percents[i, j] = 100 * Observed[i, j] / margin;
+            }
+        }
+
+        return percents;
+    }
 }
 
-internal static class CrossTabulation
+/// <summary>The tests of a contingency table of counts (R's chisq.test, fisher.test, Woolf's odds ratio).</summary>
+internal static class ContingencyTable
 {
-    public static Result<CrossTabResult> Analyse(IReadOnlyList<string> rows, IReadOnlyList<string> columns, double[,] observed)
+    public static Result<CrossTabulation> Analyse(IReadOnlyList<string> rows, IReadOnlyList<string> columns, double[,] observed)
     {
         var r = observed.GetLength(0);
         var c = observed.GetLength(1);
         if (r < 2 || c < 2)
         {
-            return Result.Fail<CrossTabResult>($"A cross-tabulation needs at least two categories in each variable; found {r} row and {c} column categories.");
+            return Result.Fail<CrossTabulation>($"A cross-tabulation needs at least two categories in each variable; found {r} row and {c} column categories.");
         }
 
         var rowSums = new double[r];
@@ -84,7 +126,7 @@ internal static class CrossTabulation
 
         if (rowSums.Any(s => s <= 0) || colSums.Any(s => s <= 0))
         {
-            return Result.Fail<CrossTabResult>("Every row and column category needs at least one observation; drop empty categories first.");
+            return Result.Fail<CrossTabulation>("Every row and column category needs at least one observation; drop empty categories first.");
         }
 
         var expected = new double[r, c];
@@ -125,7 +167,7 @@ internal static class CrossTabulation
             }
         }
 
-        return Result.Ok<CrossTabResult>(new CrossTabResult(
+        return Result.Ok<CrossTabulation>(new CrossTabulation(
             rows,
             columns,
             observed,

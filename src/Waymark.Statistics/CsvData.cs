@@ -39,6 +39,41 @@ internal sealed class CsvData
         return Parse(File.ReadAllText(path), path);
     }
 
+    /// <summary>
+    /// The same storage from values in memory: every value (null as an empty, missing cell) is appended to one
+    /// text with its start and length, so analyses read it exactly as they read a parsed file.
+    /// </summary>
+    public static CsvData FromRows(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string?>> rows)
+    {
+        var text = new System.Text.StringBuilder();
+        var cells = new CellList(header.Count * 16);
+        foreach (var name in header)
+        {
+            cells.Add(text.Length, name.Length);
+            text.Append(name);
+        }
+
+        var count = 0;
+        foreach (var row in rows)
+        {
+            if (row.Count != header.Count)
+            {
+                throw new ArgumentException($"Row {count + 1} has {row.Count} values where there are {header.Count} columns.", nameof(rows));
+            }
+
+            foreach (var value in row)
+            {
+                cells.Add(text.Length, value?.Length ?? 0);
+                text.Append(value);
+            }
+
+            count++;
+        }
+
+        var (starts, lengths) = cells.ToArrays();
+        return new CsvData(text.ToString(), header.ToArray(), count, starts, lengths, []);
+    }
+
     /// <summary>The cell of a data row (0-based, header excluded).</summary>
     public ReadOnlySpan<char> Cell(int row, int column)
     {

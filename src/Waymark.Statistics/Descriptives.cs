@@ -1,22 +1,9 @@
 namespace Waymark.Statistics;
 
-/// <summary>
-/// Descriptive statistics of a numeric column, as R gives them: mean, sd (n - 1), and the quartiles
-/// of quantile(type = 7) (R's default, summary()'s figures).
-/// </summary>
-internal sealed record DescriptiveStatistics(
-    string Variable, int N, int Missing, double Mean, double StandardDeviation, double Minimum, double LowerQuartile, double Median, double UpperQuartile, double Maximum)
-{
-    /// <summary>The values in ascending order (for the histogram).</summary>
-    public required IReadOnlyList<double> Sorted { get; init; }
-}
-
-/// <summary>A histogram as R's hist() draws it: Sturges' number of classes, pretty() breaks, right-closed bins, the first closed.</summary>
-internal sealed record Histogram(IReadOnlyList<double> Breaks, IReadOnlyList<int> Counts);
-
+/// <summary>Descriptive statistics of a numeric column, as R's mean, sd (n - 1), quantile(type = 7) and hist().</summary>
 internal static class Descriptives
 {
-    public static Result<DescriptiveStatistics> Of(CsvData data, string variable)
+    public static Result<DescriptiveStatistics> Of(Dataset data, string variable)
     {
         var column = data.Column(variable);
         if (!column.IsSuccess)
@@ -55,10 +42,7 @@ internal static class Descriptives
         mean += values.Sum(v => v - mean) / n;
         var sd = n > 1 ? Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (n - 1)) : double.NaN;
         return Result.Ok<DescriptiveStatistics>(new DescriptiveStatistics(
-            variable, n, missing, mean, sd, values[0], Quantile(values, 0.25), Quantile(values, 0.5), Quantile(values, 0.75), values[^1])
-        {
-            Sorted = values,
-        });
+            variable, n, missing, mean, sd, values[0], Quantile(values, 0.25), Quantile(values, 0.5), Quantile(values, 0.75), values[^1], HistogramOf(values)));
     }
 
     /// <summary>R's quantile(type = 7): the (n - 1)p-th order statistic, interpolated.</summary>

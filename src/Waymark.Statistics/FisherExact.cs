@@ -1,14 +1,6 @@
 namespace Waymark.Statistics;
 
 /// <summary>Fisher's exact test for a 2x2 table, figure for figure as R's fisher.test.</summary>
-internal sealed record FisherResult(
-    double PTwoSided,
-    double PLess,
-    double PGreater,
-    double ConditionalOddsRatio,
-    double ConfidenceLow,
-    double ConfidenceHigh);
-
 internal static class FisherExact
 {
     // R counts tables as "as extreme" when their probability is within this factor of the observed one,

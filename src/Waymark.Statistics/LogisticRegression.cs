@@ -1,13 +1,23 @@
 namespace Waymark.Statistics;
 
-/// <summary>One coefficient; Low and High are the Wald interval (R's confint.default) on the odds-ratio scale.</summary>
-internal sealed record Coefficient(string Term, double Estimate, double StandardError, double Z, double P, double OddsRatio, double Low, double High)
+/// <summary>
+/// One coefficient of a logistic model: estimate and standard error on the log-odds scale, Wald z and p, the
+/// odds ratio, and <paramref name="Low"/> / <paramref name="High"/>, the Wald 95% interval (R's
+/// <c>confint.default</c>) on the odds-ratio scale. An aliased coefficient (R's NA) has NaN figures.
+/// </summary>
+public sealed record Coefficient(string Term, double Estimate, double StandardError, double Z, double P, double OddsRatio, double Low, double High)
 {
     /// <summary>The profile-likelihood limits on the log-odds scale (R's confint()); null for an aliased coefficient or when not asked for.</summary>
     public ProfileInterval? Profile { get; init; }
 }
 
-internal sealed record LogisticResult(
+/// <summary>
+/// A binomial GLM with logit link as R's <c>glm</c> fits it: coefficients, deviance, null deviance, AIC, Fisher
+/// scoring iterations. <paramref name="N"/> is the weighted number of observations used.
+/// </summary>
+public sealed record LogisticModel(
+    string Outcome,
+    IReadOnlyList<string> Predictors,
     IReadOnlyList<Coefficient> Coefficients,
     double Deviance,
     double NullDeviance,
@@ -16,11 +26,14 @@ internal sealed record LogisticResult(
     bool Converged,
     double N,
     int RowsUsed,
-    int DroppedMissing,
-    IReadOnlyList<string> Warnings)
+    int RowsDropped,
+    IReadOnlyList<string> Warnings) : IAnalysisResult
 {
     /// <summary>The outcome value modelled as success: "1", "TRUE" or a factor's second level (R's order).</summary>
     public string Success { get; init; } = "1";
+
+    /// <summary>Whether the profile-likelihood intervals were computed (<see cref="Coefficient.Profile"/>).</summary>
+    public bool Profiled { get; init; }
 }
 
 /// <summary>
@@ -33,8 +46,8 @@ internal static class LogisticRegression
     private const int MaxIterations = 25;
     private const double DoubleEpsilon = 2.220446049250313e-16;
 
-    public static Result<LogisticResult> Fit(
-        CsvData data,
+    public static Result<LogisticModel> Fit(
+        Dataset data,
         string response,
         IReadOnlyList<string> predictors,
         string? weight = null,
@@ -43,7 +56,7 @@ internal static class LogisticRegression
     {
         if (predictors.Count == 0)
         {
-            return Result.Fail<LogisticResult>("Name at least one predictor column.");
+            return Result.Fail<LogisticModel>("Name at least one predictor column.");
         }
 
         var names = predictors.Prepend(response).ToList();
@@ -58,7 +71,7 @@ internal static class LogisticRegression
             var column = data.Column(name);
             if (!column.IsSuccess)
             {
-                return Result.Fail<LogisticResult>(column.Error!);
+                return Result.Fail<LogisticModel>(column.Error!);
             }
 
             columns.Add(column.Value);
@@ -84,7 +97,7 @@ internal static class LogisticRegression
         var outcome = Outcome.Read(data, complete, columns[0], response);
         if (!outcome.IsSuccess)
         {
-            return Result.Fail<LogisticResult>(outcome.Error!);
+            return Result.Fail<LogisticModel>(outcome.Error!);
         }
 
         var y = outcome.Value!.Values;
@@ -97,7 +110,7 @@ internal static class LogisticRegression
                 var w = data.Cell(complete[k], columns[^1]);
                 if (!CsvData.TryNumber(w, out prior[k]) || prior[k] < 0 || !double.IsFinite(prior[k]))
                 {
-                    return Result.Fail<LogisticResult>($"Weight column '{weight}', data row {complete[k] + 1}: '{w.ToString()}' is not a non-negative number.");
+                    return Result.Fail<LogisticModel>($"Weight column '{weight}', data row {complete[k] + 1}: '{w.ToString()}' is not a non-negative number.");
                 }
             }
         }
@@ -110,7 +123,7 @@ internal static class LogisticRegression
             var part = Predictor.Read(data, complete, columns[j + 1], predictors[j], references);
             if (!part.IsSuccess)
             {
-                return Result.Fail<LogisticResult>(part.Error!);
+                return Result.Fail<LogisticModel>(part.Error!);
             }
 
             parts.Add(part.Value!);
@@ -119,7 +132,7 @@ internal static class LogisticRegression
 
         if (n <= terms.Count)
         {
-            return Result.Fail<LogisticResult>($"Only {n} complete rows for {terms.Count} coefficients.");
+            return Result.Fail<LogisticModel>($"Only {n} complete rows for {terms.Count} coefficients.");
         }
 
         // Row-major design: the IRLS loop walks one row at a time.
@@ -137,7 +150,8 @@ internal static class LogisticRegression
             at += part.Terms.Count;
         }
 
-        return Fit(y, prior, x, terms, dropped: data.RowCount - n, outcome.Value.Success, profile);
+        return Fit(y, prior, x, terms, dropped: data.RowCount - n, outcome.Value.Success, profile)
+            .Map(model => model with { Outcome = response, Predictors = predictors.ToArray() });
     }
 
     private static double[] Filled(int n, double value)
@@ -148,7 +162,7 @@ internal static class LogisticRegression
     }
 
     /// <summary>IRLS on a row-major design <paramref name="x"/> (n rows of terms.Count values).</summary>
-    private static Result<LogisticResult> Fit(double[] y, double[] prior, double[] x, List<string> terms, int dropped, string success, bool profile)
+    private static Result<LogisticModel> Fit(double[] y, double[] prior, double[] x, List<string> terms, int dropped, string success, bool profile)
     {
         var n = y.Length;
         var p = terms.Count;
@@ -251,10 +265,13 @@ internal static class LogisticRegression
 
         // R counts only estimated coefficients in the AIC.
         var rank = p - aliased.Count;
-        return Result.Ok<LogisticResult>(new LogisticResult(
+        return Result.Ok<LogisticModel>(new LogisticModel(
+            "",
+            [],
             coefficients, deviance, nullDeviance, MinusTwoLogLikelihood(y, prior, mu) + (2 * rank), iterations, converged, total, n, dropped, warnings)
         {
             Success = success,
+            Profiled = profile,
         });
     }
 

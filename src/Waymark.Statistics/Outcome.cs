@@ -12,7 +12,7 @@ internal sealed record Outcome(double[] Values, string Success)
     private static readonly string[] TrueWords = ["TRUE", "T"];
     private static readonly string[] FalseWords = ["FALSE", "F"];
 
-    public static Result<Outcome> Read(CsvData data, List<int> complete, int column, string name)
+    public static Result<Outcome> Read(Dataset data, List<int> complete, int column, string name)
     {
         var values = new double[complete.Count];
         var numeric = true;

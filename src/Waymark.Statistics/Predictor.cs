@@ -18,7 +18,7 @@ internal sealed class Predictor
 
     public IReadOnlyList<string> Terms { get; }
 
-    public static Result<Predictor> Read(CsvData data, List<int> complete, int column, string name, IReadOnlyDictionary<string, string>? references)
+    public static Result<Predictor> Read(Dataset data, List<int> complete, int column, string name, IReadOnlyDictionary<string, string>? references)
     {
         var numbers = new double[complete.Count];
         var numeric = true;

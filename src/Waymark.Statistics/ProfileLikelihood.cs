@@ -1,7 +1,10 @@
 namespace Waymark.Statistics;
 
-/// <summary>A coefficient's profile-likelihood limits on the log-odds scale; a side R leaves NA is a failure saying why.</summary>
-internal sealed record ProfileInterval(Result<double> Lower, Result<double> Upper);
+/// <summary>
+/// A coefficient's profile-likelihood 95% limits on the log-odds scale (R's <c>confint()</c>, exactly); a side
+/// R leaves NA (a flat likelihood, as under separation) is a failure saying why.
+/// </summary>
+public sealed record ProfileInterval(Result<double> Lower, Result<double> Upper);
 
 /// <summary>A fitted binomial model as profiling needs it: the data, the estimates and the linear predictor at them.</summary>
 internal sealed record FittedModel(double[] Y, double[] Prior, double[] X, int P, double[] Beta, double[] StandardErrors, double[] Eta, double Deviance);

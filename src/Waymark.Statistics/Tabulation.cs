@@ -1,26 +1,13 @@
 namespace Waymark.Statistics;
 
-/// <summary>One category of a frequency table.</summary>
-internal sealed record FrequencyRow(string Value, double Count, double Percent, double ValidPercent);
-
-/// <summary>A frequency table; <paramref name="Missing"/> is weighted, the row counts are data rows of the CSV.</summary>
-internal sealed record FrequencyTable(
-    string Variable,
-    IReadOnlyList<FrequencyRow> Rows,
-    double N,
-    double Missing,
-    bool Weighted,
-    int RowsUsed,
-    int RowsDropped);
-
 /// <summary>Builds frequency and contingency tables from CSV columns, with an optional frequency-weight column.</summary>
 internal static class Tabulation
 {
     /// <summary>
-    /// Counts of one column. <paramref name="order"/>, when given (a form's choice names), sets the
+    /// Counts of one column. Its level order, when the table has one (a form's choice names), sets the
     /// levels' order and keeps a level nobody chose, with a count of zero; other values follow.
     /// </summary>
-    public static Result<FrequencyTable> Frequencies(CsvData data, string variable, string? weight, IReadOnlyList<string>? order = null)
+    public static Result<FrequencyTable> Frequencies(Dataset data, string variable, string? weight)
     {
         var column = data.Column(variable);
         if (!column.IsSuccess)
@@ -70,7 +57,7 @@ internal static class Tabulation
         }
 
         var valid = total - missing;
-        var (labels, position) = levels.Sort(order);
+        var (labels, position) = levels.Sort(data.LevelOrder(variable));
         var rows = new FrequencyRow[labels.Count];
         for (var code = 0; code < labels.Count; code++)
         {
@@ -83,24 +70,24 @@ internal static class Tabulation
 
     /// <summary>
     /// A contingency table of two columns with every test. With a level order for a column (a form's
-    /// choice names, keyed by column name), its categories follow that order; a listed category nobody
+    /// choice names), its categories follow that order; a listed category nobody
     /// chose is left out of the table and the tests (as R's chisq.test after droplevels) and named in
-    /// <see cref="CrossTabResult.EmptyRows"/> or <see cref="CrossTabResult.EmptyColumns"/>.
+    /// <see cref="CrossTabulation.EmptyRows"/> or <see cref="CrossTabulation.EmptyColumns"/>.
     /// </summary>
-    public static Result<CrossTabResult> CrossTab(
-        CsvData data, string rowVariable, string columnVariable, string? weight, IReadOnlyDictionary<string, IReadOnlyList<string>>? orders = null)
+    public static Result<CrossTabulation> CrossTab(
+        Dataset data, string rowVariable, string columnVariable, string? weight)
     {
         var row = data.Column(rowVariable);
         var col = data.Column(columnVariable);
         if (!row.IsSuccess || !col.IsSuccess)
         {
-            return Result.Fail<CrossTabResult>(row.Error ?? col.Error!);
+            return Result.Fail<CrossTabulation>(row.Error ?? col.Error!);
         }
 
         var weights = Weights(data, weight);
         if (!weights.IsSuccess)
         {
-            return Result.Fail<CrossTabResult>(weights.Error!);
+            return Result.Fail<CrossTabulation>(weights.Error!);
         }
 
         // Listwise deletion: a row missing either variable or its weight is left out and counted.
@@ -128,8 +115,8 @@ internal static class Tabulation
             cells[ri, ci] += w;
         }
 
-        var (rowLabels, rowPosition) = rowLevels.Sort(orders?.GetValueOrDefault(rowVariable));
-        var (colLabels, colPosition) = colLevels.Sort(orders?.GetValueOrDefault(columnVariable));
+        var (rowLabels, rowPosition) = rowLevels.Sort(data.LevelOrder(rowVariable));
+        var (colLabels, colPosition) = colLevels.Sort(data.LevelOrder(columnVariable));
         if (rowLabels.Count > cells.GetLength(0) || colLabels.Count > cells.GetLength(1))
         {
             cells = Grown(cells, rowLabels.Count - 1, colLabels.Count - 1);
@@ -158,8 +145,8 @@ internal static class Tabulation
 
         var emptyRows = rowLabels.Where((_, i) => !keptRows.Contains(i)).ToList();
         var emptyCols = colLabels.Where((_, j) => !keptCols.Contains(j)).ToList();
-        return CrossTabulation.Analyse(keptRows.Select(i => rowLabels[i]).ToList(), keptCols.Select(j => colLabels[j]).ToList(), observed)
-            .Then(table => Result.Ok<CrossTabResult>(table with { RowsUsed = used, RowsDropped = data.RowCount - used, EmptyRows = emptyRows, EmptyColumns = emptyCols }));
+        return ContingencyTable.Analyse(keptRows.Select(i => rowLabels[i]).ToList(), keptCols.Select(j => colLabels[j]).ToList(), observed)
+            .Then(table => Result.Ok<CrossTabulation>(table with { RowVariable = rowVariable, ColumnVariable = columnVariable, RowsUsed = used, RowsDropped = data.RowCount - used, EmptyRows = emptyRows, EmptyColumns = emptyCols }));
     }
 
     /// <summary>A copy of the counts with room for codes (row, column), doubling what is too small.</summary>
@@ -180,7 +167,7 @@ internal static class Tabulation
     }
 
     /// <summary>One weight per data row: 1 without a weight column, NaN where the weight is missing.</summary>
-    private static Result<double[]> Weights(CsvData data, string? weight)
+    private static Result<double[]> Weights(Dataset data, string? weight)
     {
         var weights = new double[data.RowCount];
         if (weight is null)

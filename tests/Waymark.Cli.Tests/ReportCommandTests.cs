@@ -28,5 +28,6 @@ public sealed class ReportCommandTests
         Assert.Equal(ExitCodes.Failure, code);
         Assert.Contains("item 2 (freq zorblat)", error, StringComparison.Ordinal);
         Assert.Contains("no column 'zorblat'", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(folder, "report.html")), "a failed report writes no file");
     }
 }

@@ -2,11 +2,11 @@ namespace Waymark.Statistics.Tests;
 
 public sealed class CrossTabGoldenTests
 {
-    private static CrossTabResult Load(string csv, string row, string column)
+    private static CrossTabulation Load(string csv, string row, string column)
     {
-        var data = CsvData.Load(Golden.Csv(csv));
+        var data = Dataset.ReadCsv(Golden.Csv(csv));
         Assert.True(data.IsSuccess, data.Error);
-        var result = Tabulation.CrossTab(data.Value!, row, column, "n");
+        var result = Analyse.CrossTabulate(data.Value!, row, column, "n");
         Assert.True(result.IsSuccess, result.Error);
         return result.Value!;
     }
@@ -66,7 +66,7 @@ public sealed class CrossTabGoldenTests
     public void A_zero_cell_gives_fisher_boundary_estimates_and_no_woolf_interval()
     {
         // fisher.test(matrix(c(0, 5, 5, 0), 2)): estimate 0, lower limit 0, p = 2/252.
-        var result = CrossTabulation.Analyse(["a", "b"], ["x", "y"], new double[,] { { 0, 5 }, { 5, 0 } });
+        var result = Analyse.CrossTabulate(["a", "b"], ["x", "y"], new double[,] { { 0, 5 }, { 5, 0 } });
         Assert.True(result.IsSuccess, result.Error);
         var fisher = result.Value!.Fisher!;
         Assert.Equal(0, fisher.ConditionalOddsRatio);
@@ -78,7 +78,7 @@ public sealed class CrossTabGoldenTests
     [Fact]
     public void An_empty_category_is_refused_with_advice()
     {
-        var result = CrossTabulation.Analyse(["a", "b"], ["x", "y"], new double[,] { { 0, 5 }, { 0, 3 } });
+        var result = Analyse.CrossTabulate(["a", "b"], ["x", "y"], new double[,] { { 0, 5 }, { 0, 3 } });
         Assert.False(result.IsSuccess);
         Assert.Contains("drop empty categories", result.Error, StringComparison.Ordinal);
     }

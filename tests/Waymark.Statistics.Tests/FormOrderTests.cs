@@ -27,7 +27,7 @@ public sealed class FormOrderTests
 
         var path = data.Save();
         var levels = new Dictionary<string, IReadOnlyList<string>> { ["v"] = Scale };
-        var output = StatisticsJson.Frequencies(path, "v", "w", levels);
+        var output = StatsJson.Frequencies(path, "v", "w", levels);
         Assert.True(output.Error is null, output.Error);
         var ours = RReference.Flatten(output.Json!);
         Assert.Equal(Scale.Append("off_list"), Enumerable.Range(0, 6).Select(i => ours[$"$levels.{i}.value"]));
@@ -51,7 +51,7 @@ public sealed class FormOrderTests
 
         var path = data.Save();
         var levels = new Dictionary<string, IReadOnlyList<string>> { ["r"] = Scale, ["c"] = ["never", "sometimes", "often"] };
-        var output = StatisticsJson.CrossTab(path, "r", "c", null, levels);
+        var output = StatsJson.CrossTab(path, "r", "c", null, levels);
         Assert.True(output.Error is null, output.Error);
         var ours = RReference.Flatten(output.Json!);
         Assert.Equal("strongly_disagree", ours["$rows.0"]);
@@ -82,7 +82,7 @@ public sealed class FormOrderTests
         }
 
         var path = data.Save();
-        var output = StatisticsJson.Describe(path, "x");
+        var output = StatsJson.Describe(path, "x");
         Assert.True(output.Error is null, output.Error);
         RReference.AssertSame(RReference.Run("describe", path, "x"), output.Json!, new Dictionary<string, string>());
         var ours = RReference.Flatten(output.Json!);

@@ -37,7 +37,7 @@ public sealed class LogisticDatasetTests : IClassFixture<LogisticDatasetTests.Fo
     {
         var path = Path.Combine(_data.Path, name + ".csv");
         Assert.True(File.Exists(path), $"R did not write {name}.csv (MASS missing? test.sh installs r-cran-mass).");
-        var output = StatisticsJson.Logit(path, outcome, predictors.Split(','), weight);
+        var output = StatsJson.Logit(path, outcome, predictors.Split(','), weight);
         Assert.True(output.Error is null, output.Error);
         var r = RReference.Run("logit", path, outcome, predictors, weight ?? "-");
         RReference.AssertSame(r, output.Json!, Flags);

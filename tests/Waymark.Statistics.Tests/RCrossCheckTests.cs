@@ -29,7 +29,7 @@ public sealed class RCrossCheckTests
     public void Crosstab_equals_r(string scenario, int seed)
     {
         var (path, weight) = CrossTabData(scenario, seed);
-        var output = StatisticsJson.CrossTab(path, "r", "c", weight);
+        var output = StatsJson.CrossTab(path, "r", "c", weight);
         Assert.True(output.Error is null, output.Error);
         RReference.AssertSame(RReference.Run("crosstab", path, "r", "c", weight ?? "-"), output.Json!, CrossTabFlags);
     }
@@ -52,7 +52,7 @@ public sealed class RCrossCheckTests
         }
 
         var path = data.Save();
-        var output = StatisticsJson.Frequencies(path, "v", "w");
+        var output = StatsJson.Frequencies(path, "v", "w");
         Assert.True(output.Error is null, output.Error);
         RReference.AssertSame(RReference.Run("freq", path, "v", "w"), output.Json!, CrossTabFlags);
     }
@@ -106,7 +106,7 @@ public sealed class RCrossCheckTests
             "separated" => (["g", "x1"], null, []),
             _ => (["g", "x1"], null, []),
         };
-        var output = StatisticsJson.Logit(path, "y", predictors, weight, references);
+        var output = StatsJson.Logit(path, "y", predictors, weight, references);
         Assert.True(output.Error is null, output.Error);
         var r = RReference.Run(["logit", path, "y", string.Join(",", predictors), weight ?? "-", .. references]);
         RReference.AssertSame(r, output.Json!, LogitFlags);
@@ -132,7 +132,7 @@ public sealed class RCrossCheckTests
             data.Row("same", data.Skewed(["a", "b", "c"]));
         }
 
-        var output = StatisticsJson.CrossTab(data.Save(), "r", "c", null);
+        var output = StatsJson.CrossTab(data.Save(), "r", "c", null);
         Assert.Null(output.Json);
         Assert.Contains("at least two categories", output.Error, StringComparison.Ordinal);
         Assert.Contains("found 1 row", output.Error, StringComparison.Ordinal);

@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using Waymark.Statistics.Rendering;
+using Waymark.Statistics.Reporting;
 using Waymark.Testing;
 
 namespace Waymark.Statistics.Tests;
@@ -13,15 +15,18 @@ public sealed partial class ReportTests(PageChecker checker) : IClassFixture<Pag
 {
     private static readonly string Examples = Path.Combine(TestEnvironment.RepositoryRoot, "docs", "examples");
 
-    private static string Temp(string name) => Path.Combine(TestEnvironment.NewTempDirectory("report"), name);
+    /// <summary>The example data through <see cref="FindingsReport"/>; the page, or the failure's message.</summary>
+    private static Result<string> Report(string yaml, string source) =>
+        Dataset.ReadCsv(Path.Combine(Examples, "survey.csv"))
+            .Then(data => FindingsReport.Run(data, "survey.csv", yaml, source))
+            .Map(HtmlReport.Render);
 
     [Fact]
     public async Task The_example_report_has_every_item_and_passes_the_page_checker()
     {
-        var output = Temp("report.html");
-        var error = StatisticsReport.Write(Path.Combine(Examples, "survey.csv"), Path.Combine(Examples, "findings.yaml"), output);
-        Assert.Null(error);
-        var html = await File.ReadAllTextAsync(output);
+        var report = Report(await File.ReadAllTextAsync(Path.Combine(Examples, "findings.yaml")), "findings.yaml");
+        Assert.True(report.IsSuccess, report.Error);
+        var html = report.Value!;
 
         Assert.Equal(6, SectionHeading().Count(html));
         Assert.Equal(5, Regex.Count(html, "<svg role=\"img\"", RegexOptions.None, TimeSpan.FromSeconds(1)));
@@ -31,17 +36,17 @@ public sealed partial class ReportTests(PageChecker checker) : IClassFixture<Pag
         Assert.Contains("Rows used: ", html, StringComparison.Ordinal);
 
         // The figures in the page are the ones the JSON (checked against R) has.
-        var crosstab = RReference.Flatten(StatisticsJson.CrossTab(Path.Combine(Examples, "survey.csv"), "contact", "sought_help", "w").Json!);
+        var crosstab = RReference.Flatten(StatsJson.CrossTab(Path.Combine(Examples, "survey.csv"), "contact", "sought_help", "w").Json!);
         var chi = double.Parse(crosstab["chi_square.statistic"], System.Globalization.CultureInfo.InvariantCulture);
         Assert.Contains($"= {chi.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture)}, p", html, StringComparison.Ordinal);
 
         // Both intervals of the odds ratios, named: the profile likelihood's (R's confint) and Wald's.
         Assert.Contains("95% CI (profile likelihood)", html, StringComparison.Ordinal);
         Assert.Contains("95% CI (Wald)", html, StringComparison.Ordinal);
-        var logit = RReference.Flatten(StatisticsJson.Logit(Path.Combine(Examples, "survey.csv"), "sought_help", ["contact", "hours_online", "age_group"], "w", ["contact=never"]).Json!);
+        var logit = RReference.Flatten(StatsJson.Logit(Path.Combine(Examples, "survey.csv"), "sought_help", ["contact", "hours_online", "age_group"], "w", ["contact=never"]).Json!);
         var low = double.Parse(logit["coefficients.1.ci_profile.0"], System.Globalization.CultureInfo.InvariantCulture);
         var high = double.Parse(logit["coefficients.1.ci_profile.1"], System.Globalization.CultureInfo.InvariantCulture);
-        Assert.Contains($"<td>{Reporting.HtmlReport.Fixed(low)} to {Reporting.HtmlReport.Fixed(high)}</td>", html, StringComparison.Ordinal);
+        Assert.Contains($"<td>{NumberFormat.Fixed(low)} to {NumberFormat.Fixed(high)}</td>", html, StringComparison.Ordinal);
 
         PageChecker.AssertClean(await checker.CheckHtmlAsync(new Uri("http://127.0.0.1/report.html"), html));
     }
@@ -56,14 +61,10 @@ public sealed partial class ReportTests(PageChecker checker) : IClassFixture<Pag
     [InlineData("items:\n  - logit: sought_help\n    predictors: [contact]\n    ref: {contact: quenmix}\n", "item 1 (logit sought_help)", "Reference level 'quenmix'")]
     public void A_bad_spec_is_a_clear_error_naming_the_item(string yaml, string where, string what)
     {
-        var spec = Temp("findings.yaml");
-        File.WriteAllText(spec, yaml);
-        var output = Temp("report.html");
-        var error = StatisticsReport.Write(Path.Combine(Examples, "survey.csv"), spec, output);
-        Assert.NotNull(error);
-        Assert.Contains(where, error, StringComparison.Ordinal);
-        Assert.Contains(what, error, StringComparison.Ordinal);
-        Assert.False(File.Exists(output));
+        var report = Report(yaml, "findings.yaml");
+        Assert.False(report.IsSuccess);
+        Assert.Contains(where, report.Error, StringComparison.Ordinal);
+        Assert.Contains(what, report.Error, StringComparison.Ordinal);
     }
 
     [GeneratedRegex("<h2 id=\"item-\\d+\">")]

@@ -29,8 +29,8 @@ public sealed class SpecialFunctionTests
     [Fact]
     public void Missing_column_is_reported_with_the_columns_available()
     {
-        var data = CsvData.Parse("a,b\n1,2\n", "test.csv");
-        var result = Tabulation.CrossTab(data.Value!, "a", "c", null);
+        var data = Dataset.ParseCsv("a,b\n1,2\n", "test.csv");
+        var result = Analyse.CrossTabulate(data.Value!, "a", "c", null);
         Assert.False(result.IsSuccess);
         Assert.Contains("no column 'c'", result.Error, StringComparison.Ordinal);
         Assert.Contains("a, b", result.Error, StringComparison.Ordinal);
@@ -39,7 +39,7 @@ public sealed class SpecialFunctionTests
     [Fact]
     public void Ragged_csv_names_the_line()
     {
-        var result = CsvData.Parse("a,b\n1,2\n3\n", "test.csv");
+        var result = Dataset.ParseCsv("a,b\n1,2\n3\n", "test.csv");
         Assert.False(result.IsSuccess);
         Assert.Contains("line 3", result.Error, StringComparison.Ordinal);
     }
@@ -47,8 +47,8 @@ public sealed class SpecialFunctionTests
     [Fact]
     public void Weighted_frequencies_count_missing_apart()
     {
-        var data = CsvData.Parse("x,w\nA,2\nB,1\n,1\nA,0.5\n", "test.csv").Value!;
-        var table = Tabulation.Frequencies(data, "x", "w").Value!;
+        var data = Dataset.ParseCsv("x,w\nA,2\nB,1\n,1\nA,0.5\n", "test.csv").Value!;
+        var table = Analyse.Frequencies(data, "x", "w").Value!;
         Assert.Equal(3.5, table.N);
         Assert.Equal(1, table.Missing);
         Assert.Equal("A", table.Rows[0].Value);

@@ -7,7 +7,7 @@ public sealed class StatisticsJsonTests
     [Fact]
     public void Crosstab_json_carries_the_golden_figures_exactly()
     {
-        var output = StatisticsJson.CrossTab(Golden.Csv("aspirin_mi.csv"), "group", "mi", "n");
+        var output = StatsJson.CrossTab(Golden.Csv("aspirin_mi.csv"), "group", "mi", "n");
         Assert.Null(output.Error);
         using var json = JsonDocument.Parse(output.Json!);
         var root = json.RootElement;
@@ -24,7 +24,7 @@ public sealed class StatisticsJsonTests
     [Fact]
     public void Logit_json_lists_coefficients_by_term()
     {
-        var output = StatisticsJson.Logit(Golden.Csv("infert.csv"), "case", ["spontaneous", "induced"]);
+        var output = StatsJson.Logit(Golden.Csv("infert.csv"), "case", ["spontaneous", "induced"]);
         Assert.Null(output.Error);
         using var json = JsonDocument.Parse(output.Json!);
         var first = json.RootElement.GetProperty("coefficients")[0];
@@ -36,14 +36,14 @@ public sealed class StatisticsJsonTests
     [Fact]
     public void Freq_json_and_errors()
     {
-        var output = StatisticsJson.Frequencies(Golden.Csv("party_gender.csv"), "gender", "n");
+        var output = StatsJson.Frequencies(Golden.Csv("party_gender.csv"), "gender", "n");
         using var json = JsonDocument.Parse(output.Json!);
         Assert.Equal(2757, json.RootElement.GetProperty("n").GetDouble());
         Assert.Equal("F", json.RootElement.GetProperty("levels")[0].GetProperty("value").GetString());
 
-        var missing = StatisticsJson.Frequencies(Golden.Csv("party_gender.csv"), "age", null);
+        var missing = StatsJson.Frequencies(Golden.Csv("party_gender.csv"), "age", null);
         Assert.Null(missing.Json);
         Assert.Contains("no column 'age'", missing.Error, StringComparison.Ordinal);
-        Assert.Contains("does not exist", StatisticsJson.Frequencies("/no/such.csv", "x", null).Error, StringComparison.Ordinal);
+        Assert.Contains("does not exist", StatsJson.Frequencies("/no/such.csv", "x", null).Error, StringComparison.Ordinal);
     }
 }

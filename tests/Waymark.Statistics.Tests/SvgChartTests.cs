@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Xml.Linq;
-using Waymark.Statistics.Reporting;
+using Waymark.Statistics.Rendering;
 
 namespace Waymark.Statistics.Tests;
 
@@ -29,8 +29,8 @@ public sealed class SvgChartTests
     [Fact]
     public void Frequency_bars_are_proportional_labelled_and_carry_n()
     {
-        var data = CsvData.Parse("v\nA\nB\nB\nC\nC\nC\nC\n\n", "v.csv").Value!;
-        var table = Tabulation.Frequencies(data, "v", null).Value!;
+        var data = Dataset.ParseCsv("v\nA\nB\nB\nC\nC\nC\nC\n\n", "v.csv").Value!;
+        var table = Analyse.Frequencies(data, "v", null).Value!;
         var svg = Parse(SvgChart.FrequencyBars(table, "f1", "Answers to v"));
         AssertAccessible(svg, "Answers to v (N = 7)");
         var bars = DataBars(svg);
@@ -47,8 +47,8 @@ public sealed class SvgChartTests
     public void Labels_with_markup_characters_are_escaped_and_survive_a_round_trip()
     {
         const string Hostile = "<b>&\"quenmix\"</b>";
-        var data = CsvData.Parse($"v\n\"{Hostile.Replace("\"", "\"\"", StringComparison.Ordinal)}\"\nzorblat\n", "v.csv").Value!;
-        var chart = SvgChart.FrequencyBars(Tabulation.Frequencies(data, "v", null).Value!, "f2", "Title with <&>\"");
+        var data = Dataset.ParseCsv($"v\n\"{Hostile.Replace("\"", "\"\"", StringComparison.Ordinal)}\"\nzorblat\n", "v.csv").Value!;
+        var chart = SvgChart.FrequencyBars(Analyse.Frequencies(data, "v", null).Value!, "f2", "Title with <&>\"");
         var text = chart.ToString(SaveOptions.DisableFormatting);
         Assert.DoesNotContain("<b>", text, StringComparison.Ordinal);
         Assert.Contains("&lt;b&gt;&amp;", text, StringComparison.Ordinal);
@@ -60,7 +60,7 @@ public sealed class SvgChartTests
     [Fact]
     public void Stacked_bars_split_each_row_by_its_row_percents()
     {
-        var table = CrossTabulation.Analyse(["men", "women"], ["never", "sometimes", "often"], new double[,] { { 10, 30, 60 }, { 25, 25, 50 } }).Value!;
+        var table = Analyse.CrossTabulate(["men", "women"], ["never", "sometimes", "often"], new double[,] { { 10, 30, 60 }, { 25, 25, 50 } }).Value!;
         var svg = Parse(SvgChart.StackedRowPercents(table, "c1", "Contact by gender"));
         AssertAccessible(svg, "Contact by gender (N = 200)");
         var bars = DataBars(svg);

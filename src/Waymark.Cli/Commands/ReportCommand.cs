@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Waymark.Statistics;
+using Waymark.Statistics.Rendering;
+using Waymark.Statistics.Reporting;
 
 namespace Waymark.Cli.Commands;
 
@@ -24,7 +26,7 @@ internal static class ReportCommand
                 return ExitCodes.Failure;
             }
 
-            var error = StatisticsReport.Write(parseResult.GetValue(data)!, parseResult.GetValue(spec)!, parseResult.GetValue(output)!, levels);
+            var error = Write(parseResult.GetValue(data)!, parseResult.GetValue(spec)!, parseResult.GetValue(output)!, levels);
             if (error is not null)
             {
                 await parseResult.InvocationConfiguration.Error.WriteLineAsync($"waymark report: {error}").ConfigureAwait(false);
@@ -35,5 +37,32 @@ internal static class ReportCommand
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>Runs the spec's analyses on the CSV and writes the page; null when written, otherwise the message (nothing written).</summary>
+    internal static string? Write(string csvPath, string specPath, string outputPath, IReadOnlyDictionary<string, IReadOnlyList<string>> levels)
+    {
+        if (!File.Exists(specPath))
+        {
+            return $"The spec file '{specPath}' does not exist.";
+        }
+
+        var findings = Dataset.ReadCsv(csvPath)
+            .Then(data => FindingsReport.Run(data.WithLevelOrders(levels), Path.GetFileName(csvPath), File.ReadAllText(specPath), specPath));
+        if (!findings.IsSuccess)
+        {
+            return findings.Error;
+        }
+
+        try
+        {
+            File.WriteAllText(outputPath, HtmlReport.Render(findings.Value!));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return $"Cannot write the report to '{outputPath}': {e.Message}";
+        }
+
+        return null;
     }
 }

@@ -1,6 +1,8 @@
 using System.CommandLine;
+using System.Diagnostics;
 using System.Globalization;
 using Waymark.Statistics;
+using Waymark.Statistics.Rendering;
 
 namespace Waymark.Cli.Commands;
 
@@ -35,7 +37,7 @@ internal static class StatsCommand
             var levels = await LevelsAsync(parseResult, form).ConfigureAwait(false);
             return levels is null
                 ? ExitCodes.Failure
-                : await PrintAsync(parseResult, "freq", StatisticsJson.Frequencies(parseResult.GetValue(data)!, parseResult.GetValue(variable)!, parseResult.GetValue(weight), levels)).ConfigureAwait(false);
+                : await RunAsync(parseResult, "freq", data, levels, table => Analyse.Frequencies(table, parseResult.GetValue(variable)!, parseResult.GetValue(weight))).ConfigureAwait(false);
         });
         return command;
     }
@@ -57,7 +59,7 @@ internal static class StatsCommand
             var levels = await LevelsAsync(parseResult, form).ConfigureAwait(false);
             return levels is null
                 ? ExitCodes.Failure
-                : await PrintAsync(parseResult, "crosstab", StatisticsJson.CrossTab(parseResult.GetValue(data)!, parseResult.GetValue(row)!, parseResult.GetValue(col)!, parseResult.GetValue(weight), levels)).ConfigureAwait(false);
+                : await RunAsync(parseResult, "crosstab", data, levels, table => Analyse.CrossTabulate(table, parseResult.GetValue(row)!, parseResult.GetValue(col)!, parseResult.GetValue(weight))).ConfigureAwait(false);
         });
         return command;
     }
@@ -68,7 +70,7 @@ internal static class StatsCommand
         var variable = new Option<string>("--var") { Description = "Numeric column to describe.", Required = true };
         var json = JsonOption();
         var command = new Command("describe", "N, missing, mean, SD, quartiles (R's type 7) and the histogram's breaks and counts (as R's hist) of a numeric column.") { data, variable, json };
-        command.SetAction((parseResult, _) => PrintAsync(parseResult, "describe", StatisticsJson.Describe(parseResult.GetValue(data)!, parseResult.GetValue(variable)!)));
+        command.SetAction((parseResult, _) => RunAsync(parseResult, "describe", data, null, table => Analyse.Describe(table, parseResult.GetValue(variable)!)));
         return command;
     }
 
@@ -92,17 +94,42 @@ internal static class StatsCommand
         {
             data, outcome, predictors, weight, references, json, waldOnly,
         };
-        command.SetAction((parseResult, _) => PrintAsync(
-            parseResult,
-            "logit",
-            StatisticsJson.Logit(
-                parseResult.GetValue(data)!,
+        command.SetAction(async (parseResult, _) =>
+        {
+            var chosen = References(parseResult.GetValue(references));
+            if (!chosen.IsSuccess)
+            {
+                await parseResult.InvocationConfiguration.Error.WriteLineAsync($"waymark stats logit: {chosen.Error}").ConfigureAwait(false);
+                return ExitCodes.Failure;
+            }
+
+            return await RunAsync(parseResult, "logit", data, null, table => Analyse.Logit(
+                table,
                 parseResult.GetValue(outcome)!,
                 parseResult.GetValue(predictors)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
                 parseResult.GetValue(weight),
-                parseResult.GetValue(references),
-                profile: !parseResult.GetValue(waldOnly))));
+                chosen.Value,
+                profile: !parseResult.GetValue(waldOnly))).ConfigureAwait(false);
+        });
         return command;
+    }
+
+    /// <summary>The <c>--ref COLUMN=LEVEL</c> options as column to reference level.</summary>
+    internal static Result<IReadOnlyDictionary<string, string>> References(IReadOnlyList<string>? references)
+    {
+        var chosen = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var reference in references ?? [])
+        {
+            var equals = reference.IndexOf('=', StringComparison.Ordinal);
+            if (equals <= 0)
+            {
+                return Result.Fail<IReadOnlyDictionary<string, string>>($"Reference '{reference}' should read COLUMN=LEVEL, for example --ref region=North.");
+            }
+
+            chosen[reference[..equals]] = reference[(equals + 1)..];
+        }
+
+        return Result.Ok<IReadOnlyDictionary<string, string>>(chosen);
     }
 
     internal static Option<string?> FormOption() => new("--form")
@@ -129,21 +156,29 @@ internal static class StatsCommand
     // JSON is the only output format so far; the flag is accepted so scripts that pass it keep working.
     private static Option<bool> JsonOption() => new("--json") { Description = "Print machine-readable JSON (the only format so far)." };
 
-    private static async Task<int> PrintAsync(ParseResult parseResult, string name, StatisticsOutput result)
+    /// <summary>Reads the CSV, applies the form's level orders, runs the analysis and prints its JSON or its message (exit 1).</summary>
+    private static async Task<int> RunAsync<T>(
+        ParseResult parseResult, string name, Argument<string> data, IReadOnlyDictionary<string, IReadOnlyList<string>>? levels, Func<Dataset, Result<T>> analyse)
+        where T : IAnalysisResult
     {
+        var start = Stopwatch.GetTimestamp();
+        var table = Dataset.ReadCsv(parseResult.GetValue(data)!);
+        var read = Stopwatch.GetElapsedTime(start);
+        var result = table.Then(t => analyse(levels is null ? t : t.WithLevelOrders(levels)));
+        var json = result.IsSuccess ? StatisticsJson.Write(result.Value!) : null;
         if (parseResult.GetValue<bool>("--timing"))
         {
             await parseResult.InvocationConfiguration.Error.WriteLineAsync(string.Create(
-                CultureInfo.InvariantCulture, $"read={result.ReadTime.TotalSeconds:F3} analysis={result.AnalysisTime.TotalSeconds:F3}")).ConfigureAwait(false);
+                CultureInfo.InvariantCulture, $"read={read.TotalSeconds:F3} analysis={(Stopwatch.GetElapsedTime(start) - read).TotalSeconds:F3}")).ConfigureAwait(false);
         }
 
-        if (result.Error is not null)
+        if (json is null)
         {
             await parseResult.InvocationConfiguration.Error.WriteLineAsync($"waymark stats {name}: {result.Error}").ConfigureAwait(false);
             return ExitCodes.Failure;
         }
 
-        await parseResult.InvocationConfiguration.Output.WriteLineAsync(result.Json).ConfigureAwait(false);
+        await parseResult.InvocationConfiguration.Output.WriteLineAsync(json).ConfigureAwait(false);
         return ExitCodes.Ok;
     }
 }

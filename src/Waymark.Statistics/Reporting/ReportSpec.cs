@@ -14,16 +14,6 @@ internal sealed class ReportSpec
 
     public List<ReportItem>? Items { get; set; }
 
-    public static Result<ReportSpec> Load(string path)
-    {
-        if (!File.Exists(path))
-        {
-            return Result.Fail<ReportSpec>($"The spec file '{path}' does not exist.");
-        }
-
-        return Parse(File.ReadAllText(path), path);
-    }
-
     public static Result<ReportSpec> Parse(string yaml, string source)
     {
         var deserializer = new DeserializerBuilder().WithNamingConvention(CamelCaseNamingConvention.Instance).Build();

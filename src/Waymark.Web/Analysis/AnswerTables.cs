@@ -1,8 +1,7 @@
 using System.Globalization;
-using System.Text;
 using System.Xml.Linq;
 using Waymark.Statistics;
-using Waymark.Statistics.Reporting;
+using Waymark.Statistics.Rendering;
 using Waymark.Surveys;
 using ResponseRecord = Waymark.Responses.ResponseRecord;
 
@@ -20,15 +19,18 @@ internal sealed record FrequencyView(
 }
 
 /// <summary>A number question: R's descriptive statistics and hist()'s classes, with the small classes hidden.</summary>
-internal sealed record NumberView(Question Question, string Title, DescriptiveStatistics Statistics, Histogram Histogram, IReadOnlyList<string> ClassLabels, IReadOnlyList<bool> Hidden, string Svg);
+internal sealed record NumberView(Question Question, string Title, DescriptiveStatistics Statistics, IReadOnlyList<string> ClassLabels, IReadOnlyList<bool> Hidden, string Svg)
+{
+    public Histogram Histogram => Statistics.Histogram;
+}
 
 /// <summary>A cross-tabulation of two questions with every test the statistics library gives, labels, hidden cells and chart.</summary>
 internal sealed record CrossTabView(
-    Question Row, Question Column, string Title, CrossTabResult Table, IReadOnlyList<string> RowLabels, IReadOnlyList<string> ColumnLabels, bool[,] Hidden, string? Svg);
+    Question Row, Question Column, string Title, CrossTabulation Table, IReadOnlyList<string> RowLabels, IReadOnlyList<string> ColumnLabels, bool[,] Hidden, string? Svg);
 
 /// <summary>
-/// Analyses of opened responses with the statistics library (the figures of <c>waymark stats</c>,
-/// equal to R's): the answers are laid out as the in-memory CSV the library reads, never a file.
+/// Analyses of opened responses with the statistics library's typed API (the figures of <c>waymark stats</c>,
+/// equal to R's): the answers become a <see cref="Dataset"/> directly, with no CSV text and no file.
 /// Levels follow the form's choice order (as the R and SPSS exports label them; a choice nobody
 /// picked is kept with zero); labels come from the instrument in the chosen language. Counts of 1
 /// to 4 are hidden (<see cref="SmallCells"/>).
@@ -57,13 +59,13 @@ internal static class AnswerTables
         var title = LabelOf(instrument, question, language);
         if (question.Type is QuestionType.IntegerNumber or QuestionType.DecimalNumber)
         {
-            var described = Data(records, [question.Name]).Then(data => Descriptives.Of(data, question.Name));
+            var described = Data(records, [question]).Then(data => Analyse.Describe(data, question.Name));
             return described.IsSuccess ? (Number(question, title, described.Value!), null) : (null, described.Error);
         }
 
         var table = question.Type == QuestionType.SelectMultiple
             ? Result.Ok<FrequencyTable>(Multiple(question, records))
-            : Data(records, [question.Name]).Then(data => Tabulation.Frequencies(data, question.Name, null, ChoiceNames(question)));
+            : Data(records, [question]).Then(data => Analyse.Frequencies(data, question.Name));
         if (!table.IsSuccess)
         {
             return (null, table.Error);
@@ -89,8 +91,7 @@ internal static class AnswerTables
             return (null, "Choose two different questions for the cross-tabulation.");
         }
 
-        var orders = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal) { [row.Name] = ChoiceNames(row), [column.Name] = ChoiceNames(column) };
-        var table = Data(records, [row.Name, column.Name]).Then(data => Tabulation.CrossTab(data, row.Name, column.Name, null, orders));
+        var table = Data(records, [row, column]).Then(data => Analyse.CrossTabulate(data, row.Name, column.Name));
         if (!table.IsSuccess)
         {
             return (null, table.Error);
@@ -106,22 +107,30 @@ internal static class AnswerTables
         return (new CrossTabView(row, column, title, table.Value, rowLabels, columnLabels, hidden, svg), null);
     }
 
-    /// <summary>The answers to <paramref name="names"/> as CSV text (every cell quoted; unanswered is empty, i.e. missing).</summary>
-    internal static string Csv(IReadOnlyList<ResponseRecord> records, IReadOnlyList<string> names)
+    /// <summary>
+    /// The answers to <paramref name="questions"/> as the statistics library's table (an unanswered question is
+    /// missing), each single-choice question's levels in the form's choice order.
+    /// </summary>
+    public static Result<Dataset> Data(IReadOnlyList<ResponseRecord> records, IReadOnlyList<Question> questions)
     {
-        var csv = new StringBuilder();
-        csv.AppendJoin(',', names.Select(Quote)).Append('\n');
-        foreach (var record in records)
+        if (records.Count == 0)
         {
-            csv.AppendJoin(',', names.Select(n => record.Answers.TryGetValue(n, out var value) ? Quote(value) : "")).Append('\n');
+            return Result.Fail<Dataset>("There are no responses to analyse (none yet, or none the filter keeps).");
         }
 
-        return csv.ToString();
+        var names = questions.Select(q => q.Name).ToList();
+        var data = Dataset.FromRows(names, records.Select(r => names.Select(n => r.Answers.GetValueOrDefault(n)).ToList()));
+        foreach (var question in questions.Where(q => q.Type == QuestionType.SelectOne))
+        {
+            data = data.WithLevelOrder(question.Name, ChoiceNames(question));
+        }
+
+        return Result.Ok(data);
     }
 
     private static NumberView Number(Question question, string title, DescriptiveStatistics statistics)
     {
-        var histogram = Descriptives.HistogramOf(statistics.Sorted);
+        var histogram = statistics.Histogram;
         var labels = Enumerable.Range(0, histogram.Counts.Count)
             .Select(i => $"{(i == 0 ? "[" : "(")}{Figure(histogram.Breaks[i])}, {Figure(histogram.Breaks[i + 1])}]")
             .ToList();
@@ -129,7 +138,7 @@ internal static class AnswerTables
         var rows = histogram.Counts.Select((c, i) => new FrequencyRow(labels[i], c, 100.0 * c / statistics.N, 100.0 * c / statistics.N)).ToList();
         var table = new FrequencyTable(question.Name, rows, statistics.N, statistics.Missing, false, statistics.N, statistics.Missing);
         var svg = Svg(SvgChart.FrequencyBars(table, "histogram-chart", $"{title}: histogram", i => hidden[i] ? SmallCells.Shown : null));
-        return new NumberView(question, title, statistics, histogram, labels, hidden, svg);
+        return new NumberView(question, title, statistics, labels, hidden, svg);
     }
 
     /// <summary>A select_multiple's choices in form order: how many of those who answered chose each.</summary>
@@ -151,13 +160,6 @@ internal static class AnswerTables
     }
 
     private static List<string> ChoiceNames(Question question) => question.Choices.Select(c => c.Name).Distinct(StringComparer.Ordinal).ToList();
-
-    private static Result<CsvData> Data(IReadOnlyList<ResponseRecord> records, IReadOnlyList<string> names) =>
-        records.Count == 0
-            ? Result.Fail<CsvData>("There are no responses to analyse (none yet, or none the filter keeps).")
-            : CsvData.Parse(Csv(records, names), "responses");
-
-    private static string Quote(string value) => '"' + value.Replace("\"", "\"\"", StringComparison.Ordinal) + '"';
 
     private static string Figure(double value) => value.ToString("G6", CultureInfo.InvariantCulture);
 

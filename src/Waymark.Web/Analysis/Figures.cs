@@ -1,6 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Html;
-using Waymark.Statistics.Reporting;
+using Waymark.Statistics.Rendering;
 
 namespace Waymark.Web.Analysis;
 
@@ -11,13 +11,13 @@ namespace Waymark.Web.Analysis;
 /// </summary>
 internal static class Figures
 {
-    public static IHtmlContent Fixed(double value, string? id = null) => Data(value, HtmlReport.Fixed(value), id);
+    public static IHtmlContent Fixed(double value, string? id = null) => Data(value, NumberFormat.Fixed(value), id);
 
-    public static IHtmlContent P(double value, string? id = null) => Data(value, HtmlReport.P(value), id);
+    public static IHtmlContent P(double value, string? id = null) => Data(value, NumberFormat.P(value), id);
 
-    public static IHtmlContent Count(double value) => Data(value, SvgChart.Count(value), null);
+    public static IHtmlContent Count(double value) => Data(value, NumberFormat.Count(value), null);
 
-    public static string Percent(double value) => SvgChart.Percent(value);
+    public static string Percent(double value) => NumberFormat.Percent(value);
 
     /// <summary>A count of a console table, or "&lt;5" when it is hidden as a small cell (<see cref="SmallCells"/>).</summary>
     public static IHtmlContent Cell(double value, bool hidden) =>

@@ -152,7 +152,7 @@ public sealed class AnalystConsoleTests(AnalystServer fixture) : IClassFixture<A
             csv.Append(p.Helped).Append(',').Append(p.F1).Append('\n');
         }
 
-        var library = Tabulation.CrossTab(CsvData.Parse(csv.ToString(), "plan").Value!, "helped", "f1", null);
+        var library = Analyse.CrossTabulate(Dataset.ParseCsv(csv.ToString(), "plan").Value!, "helped", "f1");
         Assert.True(library.IsSuccess, library.Error);
         Assert.Equal(library.Value!.ChiSquare, pageChiSquare);
         Assert.Equal(library.Value.P, pageP);

@@ -114,7 +114,7 @@ public sealed class AnalystJourneyTests(PageChecker checker) : IClassFixture<Pag
         await page.GetByRole(AriaRole.Button, new() { Name = "Cross-tabulate" }).ClickAsync();
         var shown = double.Parse((await page.Locator("#chi-square").GetAttributeAsync("value"))!, CultureInfo.InvariantCulture);
         var csv = "talked,mood\n" + string.Concat(Plan.Select(p => $"{p.Talked},{p.Mood}\n"));
-        var expected = Tabulation.CrossTab(CsvData.Parse(csv, "plan").Value!, "talked", "mood", null).Value!.ChiSquare;
+        var expected = Analyse.CrossTabulate(Dataset.ParseCsv(csv, "plan").Value!, "talked", "mood").Value!.ChiSquare;
         Assert.Equal(expected, shown);
         Assert.True(shown > 0);
         // A table with a count of 1 to 4 hides it and leaves out the chart that would give it back.

@@ -1,37 +1,36 @@
-using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 
-namespace Waymark.Statistics;
-
-/// <summary>What a statistics command produced: JSON on success, otherwise a message for the user.</summary>
-public sealed record StatisticsOutput(string? Json, string? Error)
-{
-    /// <summary>Time spent reading the CSV, and on the analysis and its JSON (for benchmarks: --timing).</summary>
-    public TimeSpan ReadTime { get; init; }
-
-    public TimeSpan AnalysisTime { get; init; }
-}
+namespace Waymark.Statistics.Rendering;
 
 /// <summary>
-/// The public entry point of Waymark.Statistics: reads a CSV and returns the JSON shapes docs/statistics.md documents.
-/// Non-finite numbers (an infinite Fisher CI limit, say) are written as null because JSON has no Inf.
+/// Writes analysis results as the JSON docs/statistics.md documents (the output of <c>waymark stats</c>): every
+/// digit (the shortest round-trip form), non-finite numbers (an infinite Fisher CI limit, say) as null because
+/// JSON has no Inf. Computation is elsewhere (<see cref="Analyse"/>); this only renders.
 /// </summary>
 public static class StatisticsJson
 {
-    /// <summary>
-    /// A frequency table; <paramref name="levels"/> (column name to a form's choice names, in the form's
-    /// order) orders the levels and keeps those nobody chose, with a count of zero.
-    /// </summary>
-    public static StatisticsOutput Frequencies(string csvPath, string variable, string? weight, IReadOnlyDictionary<string, IReadOnlyList<string>>? levels = null)
+    /// <summary>Any result of <see cref="Analyse"/> as its JSON object.</summary>
+    public static string Write(IAnalysisResult result) => result switch
     {
-        return Timed(csvPath, data => Tabulation.Frequencies(data, variable, weight, levels?.GetValueOrDefault(variable)), (w, frequencies) =>
+        FrequencyTable table => Write(table),
+        CrossTabulation table => Write(table),
+        DescriptiveStatistics statistics => Write(statistics),
+        LogisticModel model => Write(model),
+        _ => throw new ArgumentException($"No JSON shape for {result?.GetType().Name}.", nameof(result)),
+    };
+
+    /// <summary>A frequency table: n, missing, rows_used, rows_dropped and the levels with their counts and percents.</summary>
+    public static string Write(FrequencyTable table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        return Object(w =>
         {
-            Number(w, "n", frequencies.N);
-            Number(w, "missing", frequencies.Missing);
-            Rows(w, frequencies.RowsUsed, frequencies.RowsDropped);
+            Number(w, "n", table.N);
+            Number(w, "missing", table.Missing);
+            Rows(w, table.RowsUsed, table.RowsDropped);
             w.WriteStartArray("levels");
-            foreach (var row in frequencies.Rows)
+            foreach (var row in table.Rows)
             {
                 w.WriteStartObject();
                 w.WriteString("value", row.Value);
@@ -45,13 +44,11 @@ public static class StatisticsJson
         });
     }
 
-    /// <summary>
-    /// A cross-tabulation; <paramref name="levels"/> (column name to a form's choice names) orders the
-    /// categories; those nobody chose are listed as empty_rows and empty_cols, out of the tests.
-    /// </summary>
-    public static StatisticsOutput CrossTab(string csvPath, string row, string column, string? weight, IReadOnlyDictionary<string, IReadOnlyList<string>>? levels = null)
+    /// <summary>A cross-tabulation: counts, percents, expected counts, residuals and every test (docs/statistics.md).</summary>
+    public static string Write(CrossTabulation t)
     {
-        return Timed(csvPath, data => Tabulation.CrossTab(data, row, column, weight, levels), (w, t) =>
+        ArgumentNullException.ThrowIfNull(t);
+        return Object(w =>
         {
             Number(w, "n", t.Total);
             Number(w, "missing", t.RowsDropped);
@@ -59,8 +56,8 @@ public static class StatisticsJson
             Strings(w, "rows", t.RowLabels);
             Strings(w, "cols", t.ColumnLabels);
             Matrix(w, "counts", t.Observed);
-            Matrix(w, "row_percents", Percents(t.Observed, byRow: true));
-            Matrix(w, "col_percents", Percents(t.Observed, byRow: false));
+            Matrix(w, "row_percents", t.RowPercents);
+            Matrix(w, "col_percents", t.ColumnPercents);
             Matrix(w, "expected", t.Expected);
             Matrix(w, "std_residuals", t.StandardisedResiduals);
             Test(w, "chi_square", t.ChiSquare, t.DegreesOfFreedom, t.P);
@@ -79,11 +76,9 @@ public static class StatisticsJson
                 w.WriteEndObject();
             }
 
-            if (t.Observed.GetLength(0) == 2 && t.Observed.GetLength(1) == 2)
+            if (t.RelativeRisk is { } risk)
             {
-                // Risk of the first column category in the first row relative to the second row.
-                var o = t.Observed;
-                Number(w, "relative_risk", o[0, 0] / (o[0, 0] + o[0, 1]) / (o[1, 0] / (o[1, 0] + o[1, 1])));
+                Number(w, "relative_risk", risk);
             }
 
             if (t.Fisher is { } fisher)
@@ -114,10 +109,11 @@ public static class StatisticsJson
         });
     }
 
-    /// <summary>Descriptive statistics of a numeric column (R's mean, sd, quantile type 7) and hist()'s breaks and counts.</summary>
-    public static StatisticsOutput Describe(string csvPath, string variable)
+    /// <summary>Descriptive statistics: n, missing, mean, sd, min, q1, median, q3, max and the histogram's breaks and counts.</summary>
+    public static string Write(DescriptiveStatistics d)
     {
-        return Timed(csvPath, data => Descriptives.Of(data, variable), (w, d) =>
+        ArgumentNullException.ThrowIfNull(d);
+        return Object(w =>
         {
             w.WriteNumber("n", d.N);
             w.WriteNumber("missing", d.Missing);
@@ -128,7 +124,7 @@ public static class StatisticsJson
             Number(w, "median", d.Median);
             Number(w, "q3", d.UpperQuartile);
             Number(w, "max", d.Maximum);
-            var histogram = Descriptives.HistogramOf(d.Sorted);
+            var histogram = d.Histogram;
             w.WriteStartObject("histogram");
             w.WriteStartArray("breaks");
             foreach (var value in histogram.Breaks)
@@ -148,31 +144,15 @@ public static class StatisticsJson
         });
     }
 
-    /// <summary>
-    /// Logistic regression; <paramref name="references"/> holds "column=level" choices of reference level.
-    /// Without <paramref name="profile"/> the profile-likelihood intervals (ci_profile) are left out: they cost
-    /// about a dozen refits per coefficient.
-    /// </summary>
-    public static StatisticsOutput Logit(
-        string csvPath,
-        string outcome,
-        IReadOnlyList<string> predictors,
-        string? weight = null,
-        IReadOnlyList<string>? references = null,
-        bool profile = true)
+    /// <summary>A logistic model: coefficients with Wald (ci) and, when profiled, profile-likelihood (ci_profile) intervals; deviance, AIC, warnings.</summary>
+    public static string Write(LogisticModel m)
     {
-        ArgumentNullException.ThrowIfNull(predictors);
-        var chosen = ParseReferences(references);
-        if (!chosen.IsSuccess)
-        {
-            return new StatisticsOutput(null, chosen.Error);
-        }
-
-        return Timed(csvPath, data => LogisticRegression.Fit(data, outcome, predictors, weight, chosen.Value, profile), (w, m) =>
+        ArgumentNullException.ThrowIfNull(m);
+        return Object(w =>
         {
             Number(w, "n", m.N);
-            Number(w, "missing", m.DroppedMissing);
-            Rows(w, m.RowsUsed, m.DroppedMissing);
+            Number(w, "missing", m.RowsDropped);
+            Rows(w, m.RowsUsed, m.RowsDropped);
             w.WriteString("success", m.Success);
             w.WriteStartArray("coefficients");
             foreach (var c in m.Coefficients)
@@ -185,7 +165,7 @@ public static class StatisticsJson
                 Number(w, "p", c.P);
                 Number(w, "odds_ratio", c.OddsRatio);
                 Interval(w, c.Low, c.High);
-                if (profile)
+                if (m.Profiled)
                 {
                     w.WriteStartArray("ci_profile");
                     NumberValue(w, c.Profile is { Lower.IsSuccess: true } ? Math.Exp(c.Profile.Lower.Value) : double.NaN);
@@ -205,39 +185,7 @@ public static class StatisticsJson
         });
     }
 
-    /// <summary>Reads <c>--ref COLUMN=LEVEL</c> options.</summary>
-    private static Result<Dictionary<string, string>> ParseReferences(IReadOnlyList<string>? references)
-    {
-        var chosen = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var reference in references ?? [])
-        {
-            var equals = reference.IndexOf('=', StringComparison.Ordinal);
-            if (equals <= 0)
-            {
-                return Result.Fail<Dictionary<string, string>>($"Reference '{reference}' should read COLUMN=LEVEL, for example --ref region=North.");
-            }
-
-            chosen[reference[..equals]] = reference[(equals + 1)..];
-        }
-
-        return Result.Ok<Dictionary<string, string>>(chosen);
-    }
-
-    /// <summary>Loads the CSV, runs the analysis and renders it, timing the two parts apart.</summary>
-    private static StatisticsOutput Timed<T>(string csvPath, Func<CsvData, Result<T>> analyse, Action<Utf8JsonWriter, T> body)
-    {
-        var start = Stopwatch.GetTimestamp();
-        var data = CsvData.Load(csvPath);
-        var read = Stopwatch.GetElapsedTime(start);
-        var output = Render(data.Then(analyse), body);
-        return output with { ReadTime = read, AnalysisTime = Stopwatch.GetElapsedTime(start) - read };
-    }
-
-    /// <summary>The failure's message, or the success written as one JSON object.</summary>
-    private static StatisticsOutput Render<T>(Result<T> result, Action<Utf8JsonWriter, T> body) =>
-        result.IsSuccess ? Write(w => body(w, result.Value!)) : new StatisticsOutput(null, result.Error);
-
-    private static StatisticsOutput Write(Action<Utf8JsonWriter> body)
+    private static string Object(Action<Utf8JsonWriter> body)
     {
         using var stream = new MemoryStream();
         using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
@@ -247,7 +195,7 @@ public static class StatisticsJson
             writer.WriteEndObject();
         }
 
-        return new StatisticsOutput(Encoding.UTF8.GetString(stream.ToArray()), null);
+        return Encoding.UTF8.GetString(stream.ToArray());
     }
 
     // Utf8JsonWriter prints the shortest round-trip form, so every digit R could compare survives.
@@ -275,7 +223,7 @@ public static class StatisticsJson
         }
     }
 
-    /// <summary>Listwise deletion, reported: CSV data rows that entered the analysis and rows left out.</summary>
+    /// <summary>Listwise deletion, reported: rows that entered the analysis and rows left out.</summary>
     private static void Rows(Utf8JsonWriter w, int used, int dropped)
     {
         w.WriteNumber("rows_used", used);
@@ -308,27 +256,6 @@ public static class StatisticsJson
         }
 
         w.WriteEndArray();
-    }
-
-    private static double[,] Percents(double[,] counts, bool byRow)
-    {
-        var (rows, cols) = (counts.GetLength(0), counts.GetLength(1));
-        var percents = new double[rows, cols];
-        for (var i = 0; i < rows; i++)
-        {
-            for (var j = 0; j < cols; j++)
-            {
-                var margin = 0.0;
-                for (var k = 0; k < (byRow ? cols : rows); k++)
-                {
-                    margin += byRow ? counts[i, k] : counts[k, j];
-                }
-
-                percents[i, j] = 100 * counts[i, j] / margin;
-            }
-        }
-
-        return percents;
     }
 
     private static void Matrix(Utf8JsonWriter w, string name, double[,] values)

@@ -3,13 +3,16 @@ using System.Net;
 using System.Text;
 using System.Xml.Linq;
 
-namespace Waymark.Statistics.Reporting;
+using Waymark.Statistics.Reporting;
+
+namespace Waymark.Statistics.Rendering;
 
 /// <summary>
-/// One self-contained HTML page: every requested table, test and chart, no script, no external resource,
-/// styles in one style element (the report is a file to open or send, not a page the server serves).
+/// Renders <see cref="Findings"/> as one self-contained HTML page: every table, test and chart, no script, no
+/// external resource, styles in one style element (the report is a file to open or send, not a page the server
+/// serves). Figures are rounded for reading (<see cref="NumberFormat"/>); the JSON carries every digit.
 /// </summary>
-internal sealed class HtmlReport
+public sealed class HtmlReport
 {
     private const string Style = """
         body { font-family: system-ui, sans-serif; color: #1a1a1a; background: #ffffff; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.5; }
@@ -30,14 +33,20 @@ internal sealed class HtmlReport
     private readonly StringBuilder _html = new();
     private int _figures;
 
-    public static string Render(string title, string dataName, IReadOnlyList<(ReportItem Item, object Result)> results)
+    private HtmlReport()
     {
+    }
+
+    /// <summary>The page of <paramref name="findings"/>, one section per finding.</summary>
+    public static string Render(Findings findings)
+    {
+        ArgumentNullException.ThrowIfNull(findings);
         var report = new HtmlReport();
-        report.Page(title, dataName, results);
+        report.Page(findings.Title, findings.DataName, findings.Items);
         return report._html.ToString();
     }
 
-    private void Page(string title, string dataName, IReadOnlyList<(ReportItem Item, object Result)> results)
+    private void Page(string title, string dataName, IReadOnlyList<Finding> results)
     {
         Line("<!DOCTYPE html>");
         Line("<html lang=\"en\">");
@@ -47,20 +56,22 @@ internal sealed class HtmlReport
         Line($"<p>Data: {E(dataName)}. Figures computed by Waymark as R computes them (docs/statistics.md); missing values are removed listwise.</p>");
         for (var i = 0; i < results.Count; i++)
         {
-            var (item, result) = results[i];
+            var (heading, result) = results[i];
             var id = $"item-{i + 1}";
             Line($"<section aria-labelledby=\"{id}\">");
             switch (result)
             {
                 case FrequencyTable table:
-                    Frequencies(id, item.Title ?? $"Frequencies of {item.Freq}", table);
+                    Frequencies(id, heading, table);
                     break;
-                case CrossTabResult table:
-                    CrossTab(id, item.Title ?? $"{item.Crosstab![0]} by {item.Crosstab[1]}", item, table);
+                case CrossTabulation table:
+                    CrossTab(id, heading, table);
                     break;
-                case LogisticResult model:
-                    Logit(id, item.Title ?? $"Logistic regression of {item.Logit}", item, model);
+                case LogisticModel model:
+                    Logit(id, heading, model);
                     break;
+                default:
+                    throw new ArgumentException($"No report section for {result.GetType().Name}.", nameof(results));
             }
 
             Line("</section>");
@@ -87,13 +98,13 @@ internal sealed class HtmlReport
         Figure(SvgChart.FrequencyBars(t, $"{id}-chart", title), $"{title}: valid answers (N = {Count(t.N)}).");
     }
 
-    private void CrossTab(string id, string title, ReportItem item, CrossTabResult t)
+    private void CrossTab(string id, string title, CrossTabulation t)
     {
         Line($"<h2 id=\"{id}\">{E(title)}</h2>");
         var rows = t.RowLabels.Count;
         var cols = t.ColumnLabels.Count;
-        Line($"<table><caption>Counts and row percents: {E(item.Crosstab![0])} (rows) by {E(item.Crosstab[1])} (columns)</caption>");
-        _html.Append("<thead><tr><th scope=\"col\">").Append(E(item.Crosstab[0])).Append("</th>");
+        Line($"<table><caption>Counts and row percents: {E(t.RowVariable)} (rows) by {E(t.ColumnVariable)} (columns)</caption>");
+        _html.Append("<thead><tr><th scope=\"col\">").Append(E(t.RowVariable)).Append("</th>");
         foreach (var label in t.ColumnLabels)
         {
             _html.Append("<th scope=\"col\">").Append(E(label)).Append("</th>");
@@ -133,10 +144,9 @@ internal sealed class HtmlReport
             Term("Odds ratio (Woolf 95% CI)", $"{Fixed(odds.Estimate)} ({Fixed(odds.Low)} to {Fixed(odds.High)})");
         }
 
-        if (rows == 2 && cols == 2)
+        if (t.RelativeRisk is { } risk)
         {
-            var o = t.Observed;
-            Term($"Relative risk of {t.ColumnLabels[0]}, {t.RowLabels[0]} vs {t.RowLabels[1]}", Fixed(o[0, 0] / (o[0, 0] + o[0, 1]) / (o[1, 0] / (o[1, 0] + o[1, 1]))));
+            Term($"Relative risk of {t.ColumnLabels[0]}, {t.RowLabels[0]} vs {t.RowLabels[1]}", Fixed(risk));
         }
 
         if (t.Fisher is { } f)
@@ -151,10 +161,10 @@ internal sealed class HtmlReport
         Figure(SvgChart.StackedRowPercents(t, $"{id}-chart", title), $"{title}: row percents (N = {Count(t.Total)}).");
     }
 
-    private void Logit(string id, string title, ReportItem item, LogisticResult m)
+    private void Logit(string id, string title, LogisticModel m)
     {
         Line($"<h2 id=\"{id}\">{E(title)}</h2>");
-        Line($"<table><caption>Logistic regression of {E(item.Logit!)} on {E(string.Join(", ", item.Predictors!))}</caption>");
+        Line($"<table><caption>Logistic regression of {E(m.Outcome)} on {E(string.Join(", ", m.Predictors))}</caption>");
         Line("<thead><tr><th scope=\"col\">Term</th><th scope=\"col\">Estimate</th><th scope=\"col\">SE</th><th scope=\"col\">z</th><th scope=\"col\">p</th><th scope=\"col\">Odds ratio</th><th scope=\"col\">95% CI (profile likelihood)</th><th scope=\"col\">95% CI (Wald)</th></tr></thead><tbody>");
         foreach (var c in m.Coefficients)
         {
@@ -164,7 +174,7 @@ internal sealed class HtmlReport
         Line("</tbody></table>");
         Line("<p>Confidence intervals of the odds ratios: profile likelihood as R's <code>confint()</code> gives them (exact limits, where R interpolates), " +
             "and Wald (estimate ± 1.96 SE, R's <code>confint.default()</code>). A limit the profile does not reach is shown as –.</p>");
-        RowsLine(m.RowsUsed, m.DroppedMissing);
+        RowsLine(m.RowsUsed, m.RowsDropped);
         Line("<dl>");
         Term("N (weighted)", Count(m.N));
         Term("Deviance", Fixed(m.Deviance));
@@ -198,21 +208,16 @@ internal sealed class HtmlReport
 
     private static string E(string text) => WebUtility.HtmlEncode(text);
 
-    private static string Count(double value) => SvgChart.Count(value);
+    private static string Count(double value) => NumberFormat.Count(value);
 
-    private static string Percent(double value) => SvgChart.Percent(value);
+    private static string Percent(double value) => NumberFormat.Percent(value);
+
+    private static string Fixed(double value) => NumberFormat.Fixed(value);
+
+    private static string P(double value) => NumberFormat.P(value);
 
     private static string ProfileLimits(ProfileInterval? profile) =>
         profile is null ? "–" : $"{ProfileLimit(profile.Lower)} to {ProfileLimit(profile.Upper)}";
 
     private static string ProfileLimit(Result<double> limit) => limit.IsSuccess ? Fixed(Math.Exp(limit.Value)) : "–";
-
-    // Full precision is in the JSON; a report shows what a reader compares.
-    internal static string Fixed(double value) =>
-        !double.IsFinite(value) ? double.IsPositiveInfinity(value) ? "∞" : "–"
-        : value != 0 && Math.Abs(value) < 0.001 ? value.ToString("0.00E+0", CultureInfo.InvariantCulture)
-        : value.ToString("0.000", CultureInfo.InvariantCulture);
-
-    internal static string P(double p) =>
-        !double.IsFinite(p) ? "–" : p < 0.001 ? p.ToString("0.00E+0", CultureInfo.InvariantCulture) : p.ToString("0.0000", CultureInfo.InvariantCulture);
 }

@@ -1,15 +1,17 @@
 using System.Globalization;
 using System.Xml.Linq;
 
-namespace Waymark.Statistics.Reporting;
+namespace Waymark.Statistics.Rendering;
 
 /// <summary>
 /// Accessible SVG charts without script: role="img", a title and a description (the figures in words)
 /// referenced by aria-labelledby, text labels on every bar, and N in the title. Built with XElement so
-/// that every label is escaped by the XML writer rather than by hand.
+/// that every label is escaped by the XML writer rather than by hand. The labels drawn are the result's values:
+/// a host that shows other labels (a form's choice labels) passes a copy with them (<c>table with { ... }</c>).
 /// </summary>
-internal static class SvgChart
+public static class SvgChart
 {
+    /// <summary>The SVG namespace of every element drawn.</summary>
     public static readonly XNamespace Svg = "http://www.w3.org/2000/svg";
 
     // Dark fills: white value labels on them keep a contrast ratio above 4.5:1.
@@ -28,6 +30,7 @@ internal static class SvgChart
     /// </summary>
     public static XElement FrequencyBars(FrequencyTable table, string id, string title, Func<int, string?>? hidden = null)
     {
+        ArgumentNullException.ThrowIfNull(table);
         var shown = Enumerable.Range(0, table.Rows.Count).Select(i => hidden?.Invoke(i)).ToList();
         var max = table.Rows.Count == 0 ? 1 : table.Rows.Where((_, i) => shown[i] is null).Select(r => r.Count).DefaultIfEmpty(1).Max();
         var height = Top + (table.Rows.Count * RowHeight) + Top;
@@ -57,8 +60,9 @@ internal static class SvgChart
     /// One 100% bar per row category, split into column categories by row percent, with a legend; the
     /// description lists every row's shares so the chart says in words what it shows.
     /// </summary>
-    public static XElement StackedRowPercents(CrossTabResult table, string id, string title)
+    public static XElement StackedRowPercents(CrossTabulation table, string id, string title)
     {
+        ArgumentNullException.ThrowIfNull(table);
         var rows = table.RowLabels.Count;
         var cols = table.ColumnLabels.Count;
         var legendTop = Top + (rows * RowHeight) + 10;
@@ -133,9 +137,7 @@ internal static class SvgChart
 
     private static string Format(double value) => Math.Round(value, 2).ToString("0.##", CultureInfo.InvariantCulture);
 
-    internal static string Count(double value) =>
-        value == Math.Floor(value) ? value.ToString("#,0", CultureInfo.InvariantCulture) : value.ToString("#,0.##", CultureInfo.InvariantCulture);
+    private static string Count(double value) => NumberFormat.Count(value);
 
-    internal static string Percent(double value) =>
-        double.IsFinite(value) ? value.ToString("0.0", CultureInfo.InvariantCulture) + "%" : "–";
+    private static string Percent(double value) => NumberFormat.Percent(value);
 }
