@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
 using Waymark.Responses;
 using Waymark.Statistics;
 using Waymark.Testing;
@@ -178,6 +180,70 @@ public sealed class AnalystConsoleTests(AnalystServer fixture) : IClassFixture<A
         Assert.Contains("<svg", arabic, StringComparison.Ordinal);
         Assert.Contains("أحيانا", WebUtility.HtmlDecode(arabic), StringComparison.Ordinal);
         Assert.Contains($"N = <data value=\"{Plan.Length}\">", arabic, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_analyses_page_and_waymark_stats_give_identical_figures_from_the_same_answers()
+    {
+        var (session, _) = await fixture.SignInNewAnalystAsync();
+        using var _ = session;
+        using (await session.UnlockWithFileAsync(await File.ReadAllBytesAsync(fixture.SecretKeyPath)))
+        {
+        }
+
+        // The same answers for the command line: the console's raw CSV export and the form (its choice order).
+        var csv = Path.Combine(Waymark.Testing.TestEnvironment.NewTempDirectory("parity"), "flow-test.csv");
+        using (var export = await session.ExportAsync("csv"))
+        {
+            Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+            await File.WriteAllBytesAsync(csv, await export.Content.ReadAsByteArrayAsync());
+        }
+
+        var form = Path.Combine(fixture.FormFolder, "flow-test.xlsx");
+        async Task<JsonElement> StatsAsync(params string[] arguments)
+        {
+            var (code, output, error) = await ServerProcess.RunWaymarkAsync(null, ["stats", .. arguments]);
+            Assert.True(code == 0, error);
+            using var json = JsonDocument.Parse(output);
+            return json.RootElement.Clone();
+        }
+
+        // A 3x2 table and a 2x2 table: every test statistic the page shows is the command's, to the last bit.
+        foreach (var (row, column) in new[] { ("f1", "helped"), ("helped", "check") })
+        {
+            var (status, html) = await session.CrossTabAsync(row, column);
+            Assert.True(status == HttpStatusCode.OK, html);
+            var json = await StatsAsync("crosstab", csv, "--row", row, "--col", column, "--form", form);
+            Assert.Equal(json.GetProperty("chi_square").GetProperty("statistic").GetDouble(), AnalystRequests.Figure(html, "chi-square"));
+            Assert.Equal(json.GetProperty("chi_square").GetProperty("p").GetDouble(), AnalystRequests.Figure(html, "chi-square-p"));
+            Assert.Equal(json.GetProperty("g_test").GetProperty("statistic").GetDouble(), AnalystRequests.Figure(html, "g-test"));
+            Assert.Equal(json.GetProperty("cramers_v").GetDouble(), AnalystRequests.Figure(html, "cramers-v"));
+            Assert.Equal(json.GetProperty("n").GetDouble(), double.Parse(Regex.Match(html, "N = <data value=\"([^\"]+)\">").Groups[1].Value, CultureInfo.InvariantCulture));
+            if (json.TryGetProperty("fisher_exact", out var fisher))
+            {
+                Assert.Equal(fisher.GetProperty("p").GetDouble(), AnalystRequests.Figure(html, "fisher-p"));
+                Assert.Equal(json.GetProperty("chi_square_yates").GetProperty("statistic").GetDouble(), AnalystRequests.Figure(html, "chi-square-yates"));
+            }
+        }
+
+        // A frequency table: N and every count the page shows (small ones are hidden there), level by level.
+        var (freqStatus, freqHtml) = await session.FrequenciesAsync("f1", "en");
+        Assert.Equal(HttpStatusCode.OK, freqStatus);
+        var freq = await StatsAsync("freq", csv, "--var", "f1", "--form", form);
+        var counts = freq.GetProperty("levels").EnumerateArray().ToDictionary(l => l.GetProperty("value").GetString()!, l => l.GetProperty("count").GetDouble());
+        var shown = Regex.Matches(freqHtml, "<td><code>([^<]*)</code></td><td><data value=\"([^\"]+)\">");
+        Assert.NotEmpty(shown);
+        Assert.All(shown, m => Assert.Equal(counts[m.Groups[1].Value], double.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture)));
+        Assert.Equal(["never", "sometimes", "often"], counts.Keys);
+
+        // A number question: R's summary figures.
+        var (numberStatus, numberHtml) = await session.FrequenciesAsync("age", "en");
+        Assert.Equal(HttpStatusCode.OK, numberStatus);
+        var describe = await StatsAsync("describe", csv, "--var", "age");
+        foreach (var (key, id) in new[] { ("mean", "mean"), ("sd", "sd"), ("min", "min"), ("q1", "q1"), ("median", "median"), ("q3", "q3"), ("max", "max") })
+        {
+            Assert.Equal(describe.GetProperty(key).GetDouble(), AnalystRequests.Figure(numberHtml, id));
+        }
     }
 
     [Fact]
