@@ -251,8 +251,9 @@ public sealed class Screener
     {
         var text = _catalog.ReportText(language)!;
         var message = text.Title + "\n\n" + string.Join("\n\n", text.Paragraphs);
-        ScreeningLink[] links = [new ScreeningLink("reporting", text.Title, _linkBase + ReportingPath(language))];
-        return new ScreeningResult(true, category, null, message, text.Language, links, ScreeningResult.ReportIntent, _linkBase + ReportingPath(language), language);
+        var reportingUrl = _linkBase + ReportingPath(language);
+        ScreeningLink[] links = [new ScreeningLink("reporting", text.Title, reportingUrl)];
+        return new ScreeningResult(true, category, null, message, text.Language, links, ScreeningResult.ReportIntent, reportingUrl, language);
     }
 
     private static string NormalizeLanguage(string? language)

@@ -19,7 +19,7 @@ public sealed class ResultTests
 
         Assert.False(result.IsSuccess);
         Assert.Equal("the column 'age' is missing", result.Error);
-        Assert.Throws<ArgumentNullException>(() => Result.Fail<int>(null!));
+        Assert.Throws<ArgumentNullException>(() => Result.Fail<int>((string)null!));
     }
 
     [Fact]

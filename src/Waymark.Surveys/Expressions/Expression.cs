@@ -36,12 +36,12 @@ public sealed class Expression
     public bool UsesCurrent => Contains(_root, n => n is Current);
 
     /// <summary>Parses; <paramref name="allowChoiceColumns"/> admits bare names (choice_filter only).</summary>
-    public static bool TryParse(string source, bool allowChoiceColumns, out Expression? expression, out ExpressionError? error)
+    public static bool TryParse(string source, bool allowChoiceColumns, out Expression? expression, out Waymark.Problem? error)
     {
         ArgumentNullException.ThrowIfNull(source);
         var result = Parser.Parse(source, allowChoiceColumns);
         expression = result.IsSuccess ? new Expression(source, result.Value!) : null;
-        error = result.Error;
+        error = result.Problem;
         return result.IsSuccess;
     }
 

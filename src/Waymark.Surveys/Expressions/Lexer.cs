@@ -21,7 +21,7 @@ internal readonly record struct Token(TokenKind Kind, string Text, int Position)
 /// <summary>Splits an XLSForm expression into tokens; an unexpected character is an error at its position.</summary>
 internal static class Lexer
 {
-    public static ParseResult<List<Token>> Tokenize(string source)
+    public static Result<List<Token>> Tokenize(string source)
     {
         var tokens = new List<Token>();
         var i = 0;
@@ -147,9 +147,9 @@ internal static class Lexer
         }
 
         tokens.Add(new Token(TokenKind.End, string.Empty, source.Length));
-        return ParseResult<List<Token>>.Ok(tokens);
+        return Result.Ok(tokens);
     }
 
-    private static ParseResult<List<Token>> Fail(int position, string message) =>
-        ParseResult<List<Token>>.Fail(new ExpressionError(position, message));
+    private static Result<List<Token>> Fail(int position, string message) =>
+        Result.Fail<List<Token>>(Parser.Located(position, message));
 }

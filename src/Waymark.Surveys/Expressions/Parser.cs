@@ -25,17 +25,17 @@ internal sealed class Parser
         _allowChoiceColumns = allowChoiceColumns;
     }
 
-    public static ParseResult<Node> Parse(string source, bool allowChoiceColumns)
+    public static Result<Node> Parse(string source, bool allowChoiceColumns)
     {
         if (source.Length > 10_000)
         {
-            return ParseResult<Node>.Fail(new ExpressionError(0, "expression is longer than 10000 characters"));
+            return Result.Fail<Node>(Located(0, "expression is longer than 10000 characters"));
         }
 
         var tokens = Lexer.Tokenize(source);
         if (!tokens.IsSuccess)
         {
-            return ParseResult<Node>.Fail(tokens.Error!);
+            return Result.Fail<Node>(tokens.Problem!);
         }
 
         var parser = new Parser(tokens.Value!, allowChoiceColumns);
@@ -44,14 +44,17 @@ internal sealed class Parser
             var node = parser.Or();
             var end = parser.Peek;
             return end.Kind == TokenKind.End
-                ? ParseResult<Node>.Ok(node)
-                : ParseResult<Node>.Fail(new ExpressionError(end.Position, $"unexpected '{end.Text}' after a complete expression"));
+                ? Result.Ok(node)
+                : Result.Fail<Node>(Located(end.Position, $"unexpected '{end.Text}' after a complete expression"));
         }
         catch (SyntaxException e)
         {
-            return ParseResult<Node>.Fail(e.Error);
+            return Result.Fail<Node>(e.Problem);
         }
     }
+
+    /// <summary>A problem at a 0-based character <paramref name="position"/> of the expression, reported 1-based.</summary>
+    internal static Waymark.Problem Located(int position, string message) => new(message) { Column = position + 1 };
 
     private Token Peek => _tokens[_next];
 
@@ -247,6 +250,6 @@ internal sealed class Parser
     /// <summary>Unwinds the recursive descent to <see cref="Parse"/>, which turns it into a result.</summary>
     private sealed class SyntaxException(int position, string message) : Exception(message)
     {
-        public ExpressionError Error { get; } = new(position, message);
+        public Waymark.Problem Problem { get; } = Located(position, message);
     }
 }
