@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Waymark;
 
 /// <summary>How much a <see cref="Problem"/> matters: an error stops the work, a warning is reported and the work goes on.</summary>
@@ -8,42 +10,40 @@ public enum Severity
 }
 
 /// <summary>
-/// A message the user can act on, located as precisely as is known: the source it is about (a file, a sheet, an
-/// expression), a 1-based line and a 1-based character. Every part of the location is optional.
+/// A message the user can act on, located as precisely as is known. <paramref name="Source"/> is what it is in (a
+/// file, a sheet such as <c>survey</c>, an expression), <paramref name="Line"/> the 1-based line or row (0 when not
+/// known), <paramref name="Column"/> the column as the user sees it (a column header, a letter, or the 1-based
+/// character of a one-line source; null when not known). The message speaks of the data, never of a command-line flag.
 /// </summary>
-public sealed record Problem(string Message)
+public sealed record Problem(string? Source, int Line, string? Column, string Message, Severity Severity = Severity.Error)
 {
-    /// <summary>What the problem is in: a file name, a sheet, a column; null when the caller already says so.</summary>
-    public string? Source { get; init; }
+    /// <summary>A problem with no location: the caller's context says where.</summary>
+    public Problem(string message)
+        : this(null, 0, null, message)
+    {
+    }
 
-    /// <summary>The 1-based line or row, when known.</summary>
-    public int? Line { get; init; }
+    /// <summary>True for an error, which stops the work; false for a warning.</summary>
+    public bool Fatal => Severity == Severity.Error;
 
-    /// <summary>The 1-based character within the line (or within a one-line source such as an expression), when known.</summary>
-    public int? Column { get; init; }
-
-    public Severity Severity { get; init; } = Severity.Error;
-
-    /// <summary>The message with its location first, as "at SOURCE, line L, character C: MESSAGE".</summary>
+    /// <summary>
+    /// "error: SOURCE row LINE, column COLUMN: MESSAGE" with the parts that are known; a problem with no location reads
+    /// as its message alone (prefixed "warning: " when it is one).
+    /// </summary>
     public override string ToString()
     {
-        var where = new List<string>(3);
-        if (Source is not null)
+        var where = Source ?? string.Empty;
+        if (Line > 0)
         {
-            where.Add(Source);
+            where += (where.Length > 0 ? " " : string.Empty) + "row " + Line.ToString(CultureInfo.InvariantCulture);
         }
 
-        if (Line is { } line)
+        if (Column is not null)
         {
-            where.Add($"line {line.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+            where += (where.Length > 0 ? ", " : string.Empty) + "column " + Column;
         }
 
-        if (Column is { } column)
-        {
-            where.Add($"character {column.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
-        }
-
-        var located = where.Count == 0 ? Message : $"at {string.Join(", ", where)}: {Message}";
-        return Severity == Severity.Warning ? "warning: " + located : located;
+        var kind = Fatal ? "error: " : "warning: ";
+        return where.Length == 0 ? (Fatal ? Message : kind + Message) : $"{kind}{where}: {Message}";
     }
 }

@@ -3,30 +3,37 @@ namespace Waymark.Foundation.Tests;
 public sealed class ProblemTests
 {
     [Fact]
-    public void A_problem_with_no_location_reads_as_its_message()
+    public void An_error_with_no_location_reads_as_its_message_and_a_warning_says_so()
     {
         Assert.Equal("the column 'age' is missing", new Problem("the column 'age' is missing").ToString());
+        Assert.Equal("warning: no rows", (new Problem("no rows") with { Severity = Severity.Warning }).ToString());
     }
 
     [Fact]
     public void The_location_comes_first_with_whatever_parts_are_known()
     {
-        Assert.Equal("at character 7: expression ends too early", new Problem("expression ends too early") { Column = 7 }.ToString());
-        Assert.Equal(
-            "at answers.csv, line 12, character 3: not UTF-8",
-            new Problem("not UTF-8") { Source = "answers.csv", Line = 12, Column = 3 }.ToString());
-        Assert.Equal("warning: at survey, line 4: column ignored", new Problem("column ignored") { Source = "survey", Line = 4, Severity = Severity.Warning }.ToString());
+        Assert.Equal("error: survey row 3, column D (relevant): does not parse", new Problem("survey", 3, "D (relevant)", "does not parse").ToString());
+        Assert.Equal("warning: settings, column translation: no labels", new Problem("settings", 0, "translation", "no labels", Severity.Warning).ToString());
+        Assert.Equal("error: expression, column 7: ends too early", new Problem("expression", 0, "7", "ends too early").ToString());
+        Assert.Equal("error: row 12: not UTF-8", new Problem(null, 12, null, "not UTF-8").ToString());
+    }
+
+    [Fact]
+    public void Fatal_is_true_for_errors_only()
+    {
+        Assert.True(new Problem("x").Fatal);
+        Assert.False(new Problem("survey", 1, null, "x", Severity.Warning).Fatal);
     }
 
     [Fact]
     public void A_result_keeps_the_located_problem_and_passes_it_through_Then_and_Map()
     {
-        var problem = new Problem("unexpected ')'") { Column = 5 };
+        var problem = new Problem("expression", 0, "5", "unexpected ')'");
         var failed = Result.Fail<int>(problem).Map(v => v + 1).Then(v => Result.Ok(v.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
         Assert.False(failed.IsSuccess);
         Assert.Same(problem, failed.Problem);
-        Assert.Equal("at character 5: unexpected ')'", failed.Error);
+        Assert.Equal("error: expression, column 5: unexpected ')'", failed.Error);
         Assert.Throws<ArgumentNullException>(() => Result.Fail<int>((Problem)null!));
     }
 
@@ -36,7 +43,7 @@ public sealed class ProblemTests
         var failed = Result.Fail<int>("no rows");
 
         Assert.Equal(new Problem("no rows"), failed.Problem);
-        Assert.Equal(Severity.Error, failed.Problem!.Severity);
+        Assert.True(failed.Problem!.Fatal);
         Assert.Null(Result.Ok(1).Problem);
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Waymark.Surveys.Expressions;
 
 namespace Waymark.Surveys.Tests;
@@ -118,7 +119,7 @@ public sealed class ExpressionTests
     public void Parse_errors_name_the_position(string source, int position, string message)
     {
         Assert.False(Expression.TryParse(source, false, out _, out var error));
-        Assert.Equal(position, error!.Position);
+        Assert.Equal((position + 1).ToString(CultureInfo.InvariantCulture), error!.Column);
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
     }
 

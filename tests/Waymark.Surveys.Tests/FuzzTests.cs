@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 using Waymark.Surveys.Expressions;
@@ -207,7 +208,7 @@ public sealed class FuzzTests
             }
             else
             {
-                Assert.InRange(error!.Position, 0, source.Length);
+                Assert.InRange(int.Parse(error!.Column!, CultureInfo.InvariantCulture), 1, source.Length + 1);
                 Assert.False(string.IsNullOrWhiteSpace(error.Message));
                 refused++;
             }
@@ -270,7 +271,7 @@ public sealed class FuzzTests
                 Assert.False(string.IsNullOrEmpty(column.Base), header);
                 if (column.Base is "relevant" or "constraint" or "calculation" or "required" or "read_only")
                 {
-                    Assert.DoesNotContain(build.Problems, p => p.Sheet == "survey" && p.Column == column.Describe && p.Message.Contains("not used", StringComparison.Ordinal));
+                    Assert.DoesNotContain(build.Problems, p => p.Source == "survey" && p.Column == column.Describe && p.Message.Contains("not used", StringComparison.Ordinal));
                 }
             }
 

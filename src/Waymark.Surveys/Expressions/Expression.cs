@@ -36,7 +36,7 @@ public sealed class Expression
     public bool UsesCurrent => Contains(_root, n => n is Current);
 
     /// <summary>Parses; <paramref name="allowChoiceColumns"/> admits bare names (choice_filter only).</summary>
-    public static bool TryParse(string source, bool allowChoiceColumns, out Expression? expression, out Waymark.Problem? error)
+    public static bool TryParse(string source, bool allowChoiceColumns, out Expression? expression, out Problem? error)
     {
         ArgumentNullException.ThrowIfNull(source);
         var result = Parser.Parse(source, allowChoiceColumns);

@@ -53,8 +53,9 @@ internal sealed class Parser
         }
     }
 
-    /// <summary>A problem at a 0-based character <paramref name="position"/> of the expression, reported 1-based.</summary>
-    internal static Waymark.Problem Located(int position, string message) => new(message) { Column = position + 1 };
+    /// <summary>A problem at a 0-based character <paramref name="position"/> of the expression; its column is that character, 1-based.</summary>
+    internal static Problem Located(int position, string message) =>
+        new("expression", 0, (position + 1).ToString(CultureInfo.InvariantCulture), message);
 
     private Token Peek => _tokens[_next];
 
@@ -250,6 +251,6 @@ internal sealed class Parser
     /// <summary>Unwinds the recursive descent to <see cref="Parse"/>, which turns it into a result.</summary>
     private sealed class SyntaxException(int position, string message) : Exception(message)
     {
-        public Waymark.Problem Problem { get; } = Located(position, message);
+        public Problem Problem { get; } = Located(position, message);
     }
 }

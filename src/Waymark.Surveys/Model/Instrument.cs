@@ -265,7 +265,7 @@ public sealed class Instrument
 
             if (!Expression.TryParse(source, choiceFilter, out var expression, out var error))
             {
-                problems.Add(new Problem("survey", row, column, $"'{source}' does not parse {error}"));
+                problems.Add(new Problem("survey", row, column, $"'{source}' does not parse at character {error!.Column}: {error.Message}"));
                 return null;
             }
 

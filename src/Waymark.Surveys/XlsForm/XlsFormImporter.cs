@@ -62,10 +62,10 @@ internal sealed class XlsFormImporter
                     // As pyxform: the only sheet of a workbook is the survey, whatever its name.
                     survey = SheetTable.Read(sheet, SheetKind.Survey);
                     ReportIgnoredCells(survey);
-                    _problems.Add(new Problem(sheet.Name, 0, null, $"the workbook's only sheet '{sheet.Name}' is read as the survey sheet", Fatal: false));
+                    _problems.Add(new Problem(sheet.Name, 0, null, $"the workbook's only sheet '{sheet.Name}' is read as the survey sheet", Severity.Warning));
                     break;
                 default:
-                    _problems.Add(new Problem(sheet.Name, 0, null, $"sheet '{sheet.Name}' is not an XLSForm sheet (survey, choices, settings) and is ignored", Fatal: false));
+                    _problems.Add(new Problem(sheet.Name, 0, null, $"sheet '{sheet.Name}' is not an XLSForm sheet (survey, choices, settings) and is ignored", Severity.Warning));
                     break;
             }
         }
@@ -84,7 +84,7 @@ internal sealed class XlsFormImporter
 
         foreach (var key in instrumentSettings.Translations.Keys.Where(k => _languages.All(l => l.Key != k)))
         {
-            _problems.Add(new Problem("settings", 0, "translation", $"a translation status is given for '{key}', but the survey has no labels in that language", Fatal: false));
+            _problems.Add(new Problem("settings", 0, "translation", $"a translation status is given for '{key}', but the survey has no labels in that language", Severity.Warning));
         }
 
         var lists = ReadChoices(choices);
@@ -134,7 +134,7 @@ internal sealed class XlsFormImporter
                 }
                 else if (!SettingsColumns.Contains(column.Base))
                 {
-                    _problems.Add(new Problem(sheet.Name, sheet.HeaderRow, column.Describe, $"setting '{column.Header}' is not used by Waymark and is ignored", Fatal: false));
+                    _problems.Add(new Problem(sheet.Name, sheet.HeaderRow, column.Describe, $"setting '{column.Header}' is not used by Waymark and is ignored", Severity.Warning));
                 }
                 else if (row.Cells is not null && row.Cells.TryGetValue(column.Index, out var value) && value.Trim().Length > 0)
                 {
@@ -146,7 +146,7 @@ internal sealed class XlsFormImporter
         var style = values.GetValueOrDefault("style");
         if (style is not null && !string.Equals(style, "pages", StringComparison.OrdinalIgnoreCase))
         {
-            _problems.Add(new Problem("settings", 0, "style", $"style '{style}' is not used (only 'pages' changes the layout)", Fatal: false));
+            _problems.Add(new Problem("settings", 0, "style", $"style '{style}' is not used (only 'pages' changes the layout)", Severity.Warning));
         }
 
         _allowChoiceDuplicates = values.GetValueOrDefault("allow_choice_duplicates") is { } duplicates && IsSet(duplicates);
@@ -195,7 +195,7 @@ internal sealed class XlsFormImporter
         }
         else
         {
-            _problems.Add(new Problem(sheet.Name, row, column.Describe, $"translation status '{value}' is not 'machine-draft' or 'reviewed' and is ignored", Fatal: false));
+            _problems.Add(new Problem(sheet.Name, row, column.Describe, $"translation status '{value}' is not 'machine-draft' or 'reviewed' and is ignored", Severity.Warning));
         }
     }
 
@@ -356,7 +356,7 @@ internal sealed class XlsFormImporter
         {
             if (sheet.Columns.Any(c => Cell(cells, c).Length > 0))
             {
-                _problems.Add(new Problem(sheet.Name, row, typeColumn.Describe, "a row with content has no type and is ignored", Fatal: false));
+                _problems.Add(new Problem(sheet.Name, row, typeColumn.Describe, "a row with content has no type and is ignored", Severity.Warning));
             }
 
             return;
@@ -373,7 +373,7 @@ internal sealed class XlsFormImporter
         switch (type)
         {
             case MetadataRow metadata:
-                _problems.Add(new Problem(sheet.Name, row, typeColumn.Describe, $"metadata '{metadata.Type}' is dropped: Waymark records nothing about the respondent's device, account, location or time (a response keeps only its day), so '{name}' will not be in the data", Fatal: false));
+                _problems.Add(new Problem(sheet.Name, row, typeColumn.Describe, $"metadata '{metadata.Type}' is dropped: Waymark records nothing about the respondent's device, account, location or time (a response keeps only its day), so '{name}' will not be in the data", Severity.Warning));
                 break;
             case Unsupported unsupported:
                 _problems.Add(new Problem(sheet.Name, row, typeColumn.Describe, unsupported.Reason));
@@ -538,7 +538,7 @@ internal sealed class XlsFormImporter
             }
             else if (!IgnoredQuietly.Contains(column.Base))
             {
-                _problems.Add(new Problem(sheet.Name, sheet.HeaderRow, column.Describe, $"column '{column.Header}' is not used by Waymark and is ignored", Fatal: false));
+                _problems.Add(new Problem(sheet.Name, sheet.HeaderRow, column.Describe, $"column '{column.Header}' is not used by Waymark and is ignored", Severity.Warning));
             }
         }
     }
@@ -570,7 +570,7 @@ internal sealed class XlsFormImporter
         {
             var shown = labelled ? "the label is shown" : $"the choice shows its name '{choiceName}'";
             _problems.Add(labelled || choiceName is not null
-                ? new Problem(sheet.Name, row, column.Describe, $"media (column '{column.Header}') is dropped: Waymark shows text only, and {shown}", Fatal: false)
+                ? new Problem(sheet.Name, row, column.Describe, $"media (column '{column.Header}') is dropped: Waymark shows text only, and {shown}", Severity.Warning)
                 : new Problem(sheet.Name, row, column.Describe, $"media (column '{column.Header}') is the only content of the question and Waymark shows text only: add a label"));
         }
     }
@@ -580,12 +580,12 @@ internal sealed class XlsFormImporter
     {
         if (sheet.FirstIgnoredRow is { } row)
         {
-            _problems.Add(new Problem(sheet.Name, row, null, $"rows from here on are not read: they follow more than {SheetTable.MaxAdjacentEmptyRows} empty rows (as in pyxform)", Fatal: false));
+            _problems.Add(new Problem(sheet.Name, row, null, $"rows from here on are not read: they follow more than {SheetTable.MaxAdjacentEmptyRows} empty rows (as in pyxform)", Severity.Warning));
         }
 
         if (sheet.FirstIgnoredColumn is { } column)
         {
-            _problems.Add(new Problem(sheet.Name, sheet.HeaderRow, Xlsx.Worksheet.ColumnLetter(column), $"columns from here on are not read: they follow more than {SheetTable.MaxAdjacentEmptyColumns} empty header cells (as in pyxform)", Fatal: false));
+            _problems.Add(new Problem(sheet.Name, sheet.HeaderRow, Xlsx.Worksheet.ColumnLetter(column), $"columns from here on are not read: they follow more than {SheetTable.MaxAdjacentEmptyColumns} empty header cells (as in pyxform)", Severity.Warning));
         }
     }
 
@@ -736,7 +736,7 @@ internal sealed class XlsFormImporter
         var (raw, error) = Paging.AnswerParser.Parse(question, type == QuestionType.SelectMultiple ? value.Split(' ', StringSplitOptions.RemoveEmptyEntries) : [value], choices);
         if (error is not null || type is QuestionType.Note or QuestionType.Calculate or QuestionType.Acknowledge)
         {
-            _problems.Add(new Problem(sheet.Name, row, column, $"default '{value}' is not a valid {type.XlsFormName()} answer and is ignored", Fatal: false));
+            _problems.Add(new Problem(sheet.Name, row, column, $"default '{value}' is not a valid {type.XlsFormName()} answer and is ignored", Severity.Warning));
             return null;
         }
 

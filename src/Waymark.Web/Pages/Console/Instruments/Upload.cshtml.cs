@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Waymark.Surveys;
 using Waymark.Web.Hosting;
 using Waymark.Web.Surveys;
 
