@@ -96,7 +96,7 @@ public sealed class XlsxReaderTests
         Assert.Equal(new CellAddress("choices", 3, "B"), cell);
         Assert.Contains("the cell holds 32,768 characters; a cell may hold at most 32,767", error, StringComparison.Ordinal);
         var build = XlsFormFile.Load(new MemoryStream(shared), "form.xlsx");
-        Assert.Equal(("choices", 3, "B"), (build.Problems[0].Sheet, build.Problems[0].Row, build.Problems[0].Column));
+        Assert.Equal(("choices", 3, "B"), (build.Problems[0].Source, build.Problems[0].Line, build.Problems[0].Column));
         Assert.StartsWith("error: choices row 3, column B: the cell holds", build.Problems[0].ToString(), StringComparison.Ordinal);
         Assert.NotNull(Read(XlsxBuilder.Package([("survey", $"<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>{longText[1..]}</t></is></c></row>")])));
 
