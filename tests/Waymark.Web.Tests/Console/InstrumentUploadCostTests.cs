@@ -53,7 +53,7 @@ public sealed class InstrumentUploadCostTests
 
         Assert.Null(outcome.Id);
         var problem = Assert.Single(outcome.Problems);
-        Assert.Equal(("survey", 3, "C"), (problem.Sheet, problem.Row, problem.Column));
+        Assert.Equal(("survey", 3, "C"), (problem.Source, problem.Line, problem.Column));
         Assert.Contains("at most 32,767", problem.Message, StringComparison.Ordinal);
         Assert.Empty(await database.Instruments.ListAsync());
     }
