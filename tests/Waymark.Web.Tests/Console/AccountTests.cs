@@ -13,7 +13,7 @@ public sealed class AccountTests
     public void A_hash_is_argon2id_with_its_parameters_and_salt_and_verifies_only_its_password()
     {
         var hash = PasswordHashing.Hash("correct horse battery", PasswordHashing.Current);
-        Assert.StartsWith("$argon2id$v=19$m=19456,t=2,p=1$", hash, StringComparison.Ordinal);
+        Assert.StartsWith("$argon2id$v=19$m=19456,t=3,p=1$", hash, StringComparison.Ordinal);
         Assert.NotEqual(hash, PasswordHashing.Hash("correct horse battery", PasswordHashing.Current)); // salted
         Assert.Equal(PasswordCheck.Right, PasswordHashing.Verify("correct horse battery", hash));
         Assert.Equal(PasswordCheck.Wrong, PasswordHashing.Verify("correct horse batterx", hash));
@@ -23,11 +23,19 @@ public sealed class AccountTests
         }
     }
 
-    [Fact]
-    public void A_hash_with_weaker_parameters_still_verifies_and_asks_for_a_rehash()
+    /// <summary>
+    /// Hashes written by the reference Argon2id (Debian's <c>argon2</c> CLI, RFC 9106's code:
+    /// <c>echo -n "correct horse battery" | argon2 SALT -id -t T -k M -p P -l 32 -e</c>): the 19 MiB, 2-pass hashes
+    /// every account had before hashing moved to libsodium, a weaker one, and one with two lanes.
+    /// </summary>
+    [Theory]
+    [InlineData("$argon2id$v=19$m=19456,t=2,p=1$d2F5bWFyay1vbGQtc2FsdA$lbXaddZyMFIUrLU1KCS0Tk7XX/L5ni/xMTWHgLimClo", true)]
+    [InlineData("$argon2id$v=19$m=8192,t=1,p=1$d2F5bWFyay13ZWFrLXNsdA$naH7L+Gnl8d2eM5UV6KYt+2q77qyplVZHELCvGzOOUo", true)]
+    [InlineData("$argon2id$v=19$m=19456,t=3,p=2$d2F5bWFyay0ybGFuZXMtcw$/MB/BVNCyD6fQYZP7clumZgOJliOd9aSHzIGERMNAd0", false)]
+    public void A_hash_from_the_reference_implementation_verifies_and_a_weaker_one_asks_for_a_rehash(string reference, bool rehash)
     {
-        var weak = PasswordHashing.Hash("correct horse battery", new Argon2Parameters(8 * 1024, 1, 1));
-        Assert.Equal(PasswordCheck.RightButRehash, PasswordHashing.Verify("correct horse battery", weak));
+        Assert.Equal(rehash ? PasswordCheck.RightButRehash : PasswordCheck.Right, PasswordHashing.Verify("correct horse battery", reference));
+        Assert.Equal(PasswordCheck.Wrong, PasswordHashing.Verify("correct horse batterx", reference));
     }
 
     [Fact]
