@@ -182,12 +182,52 @@ public sealed class HelpDirectoryTests
     }
 
     [Fact]
-    public void A_note_in_the_reader_language_is_used_and_english_otherwise()
+    public void Notes_come_from_the_language_files_beside_the_directory_and_english_where_a_language_lacks_one()
     {
-        var entry = Entry("x", "FI", "self-help", ["public"], ["fi", "en"]) with { Notes = "English note", NotesIn = new Dictionary<string, string> { ["fi"] = "Suomeksi" } };
+        var path = CopyOfShipped(out var notes);
+        File.WriteAllText(Path.Combine(notes, "fi.txt"), "# translation: machine-draft\n# sourceSha256: 0123456789abcdef\n\ninhope = Suomeksi: jäsenpalvelujen verkosto.\n");
+        File.Delete(Path.Combine(notes, "zh-hant.txt"));
+        File.WriteAllText(Path.Combine(notes, "zh-Hant.txt"), "iwf = 英國的檢舉熱線。\n");
+        File.Delete(Path.Combine(notes, "sv.txt"));
 
-        Assert.Equal("Suomeksi", entry.NoteIn("fi"));
-        Assert.Null(entry.NoteIn("sv"));
+        var directory = HelpDirectory.Load(path);
+
+        var inhope = Assert.Single(directory.Entries, entry => entry.Id == "inhope");
+        Assert.Equal("Network of member hotlines in more than 50 countries; its site lists the hotline for each country, where reports can be made anonymously.", inhope.Notes);
+        Assert.Equal("Suomeksi: jäsenpalvelujen verkosto.", inhope.NoteIn("fi"));
+        Assert.Null(inhope.NoteIn("sv"));
+        Assert.Null(Assert.Single(directory.Entries, entry => entry.Id == "iwf").NoteIn("fi"));
+        Assert.Equal("英國的檢舉熱線。", Assert.Single(directory.Entries, entry => entry.Id == "iwf").NoteIn("zh-hant"));
+    }
+
+    [Fact]
+    public void The_shipped_notes_are_complete_in_english_and_every_translated_note_names_an_entry()
+    {
+        var directory = HelpDirectory.Load(ShippedPath);
+        var notes = HelpDirectory.ReadNotes(Path.Combine(Path.GetDirectoryName(ShippedPath)!, HelpDirectory.NotesFolder));
+
+        Assert.All(directory.Entries, entry => Assert.False(string.IsNullOrWhiteSpace(entry.Notes), entry.Id));
+        Assert.Equal(directory.Entries.Select(entry => entry.Id).Order(StringComparer.Ordinal), notes["en"].Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("en.txt", "inhope", "", "notes/en.txt has no note for entry 'inhope': add a line 'inhope = one or two sentences about the service'.")]
+    [InlineData("fi.txt", "zorblat", "zorblat = Ei tällaista palvelua.", "notes/fi.txt has a note for 'zorblat', which directory.yaml has no entry for.")]
+    [InlineData("fi.txt", "inhope", "inhope = Kahdesti.\ninhope = Kolmesti.", "notes/fi.txt line 2 repeats the note for 'inhope'.")]
+    [InlineData("fi.txt", "inhope", "inhope =", "notes/fi.txt line 1 is not 'id = note'.")]
+    [InlineData("FI.txt", "inhope", "inhope = Toinen tiedosto.", "names a language that another file in the folder names too (file names are read in lower case): keep one.")]
+    public void Broken_note_files_are_refused_with_the_file_and_line_named(string file, string id, string replacement, string message)
+    {
+        var path = CopyOfShipped(out var notes);
+        var target = Path.Combine(notes, file);
+        var lines = file == "en.txt"
+            ? File.ReadAllLines(target).Where(line => !line.StartsWith(id + " =", StringComparison.Ordinal)).ToList()
+            : [replacement];
+        File.WriteAllText(target, string.Join("\n", lines) + "\n");
+
+        var error = Assert.Throws<ContentException>(() => HelpDirectory.Load(path));
+
+        Assert.EndsWith(message, error.Message.Replace('\\', '/'), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -202,7 +242,7 @@ public sealed class HelpDirectoryTests
         var field = replacement.Split(':')[0];
         var start = text.IndexOf($"    {field}:", StringComparison.Ordinal);
         var end = text.IndexOf('\n', start);
-        var path = Path.Combine(TestEnvironment.NewTempDirectory("directory"), "directory.yaml");
+        var path = CopyOfShipped(out _);
         File.WriteAllText(path, text[..start] + "    " + replacement + text[end..]);
 
         var error = Assert.Throws<ContentException>(() => HelpDirectory.Load(path));
@@ -213,6 +253,22 @@ public sealed class HelpDirectoryTests
 
     private static DirectoryEntry Entry(string id, string country, string type, IReadOnlyList<string> audience, IReadOnlyList<string> languages) =>
         new(id, "Organisation " + id, country, type, audience, [new Channel("web", "https://example.org/", "")], languages, true, "unknown", "https://example.org/", null, "");
+
+    /// <summary>A copy of the shipped directory.yaml and its notes folder in a fresh folder; the path of the copy's directory.yaml.</summary>
+    private static string CopyOfShipped(out string notes)
+    {
+        var folder = TestEnvironment.NewTempDirectory("directory");
+        notes = Path.Combine(folder, HelpDirectory.NotesFolder);
+        Directory.CreateDirectory(notes);
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(Path.GetDirectoryName(ShippedPath)!, HelpDirectory.NotesFolder)))
+        {
+            File.Copy(file, Path.Combine(notes, Path.GetFileName(file)));
+        }
+
+        var path = Path.Combine(folder, "directory.yaml");
+        File.Copy(ShippedPath, path);
+        return path;
+    }
 
     private static DateOnly? Day(string text) => text.Length == 0 ? null : DateOnly.Parse(text, CultureInfo.InvariantCulture);
 

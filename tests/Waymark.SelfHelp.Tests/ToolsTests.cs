@@ -231,10 +231,32 @@ public sealed class ToolsTests
         Assert.Contains(ukrainian, entry => entry.Id == "befrienders-worldwide");
         Assert.Equal("sa-child-helpline", arabic[0].Id);
         Assert.Contains(arabic, entry => entry.Id == "befrienders-worldwide");
-        // German has therapy and self-help services but no helpline in the language: international lines only.
-        Assert.All(german, entry => Assert.True(entry.IsGlobal));
-        Assert.DoesNotContain(german, entry => entry.Serves("de"));
-        Assert.NotEmpty(german);
+        // German, Swedish and Portuguese have a crisis line of their own (before 2026-12-07 only the international ones).
+        Assert.Equal("de-telefonseelsorge", german[0].Id);
+        Assert.Equal("se-mind-sjalvmordslinjen", directory.CrisisLines("sv").Entries[0].Id);
+        Assert.Equal("br-cvv-188", directory.CrisisLines("pt").Entries[0].Id);
+        Assert.Equal("befrienders-worldwide", german[^1].Id);
+    }
+
+    [Theory]
+    [InlineData("en", "DE", "de-telefonseelsorge", "stop-it-now-uk")]
+    [InlineData("de", "BR", "br-cvv-188", "de-telefonseelsorge")]
+    [InlineData("ar", "SE", "se-mind-sjalvmordslinjen", "sa-child-helpline")]
+    [InlineData("de", "global", "de-telefonseelsorge", "befrienders-worldwide")]
+    [InlineData("de", "", "de-telefonseelsorge", "befrienders-worldwide")]
+    public void A_country_the_visitor_chose_puts_its_crisis_lines_first_then_the_reader_language(string language, string country, string first, string then)
+    {
+        var directory = HelpDirectory.Load(Path.Combine(ShippedRoot, "directory", "directory.yaml"));
+
+        var lines = directory.CrisisLines(language, country).Entries.Select(entry => entry.Id).ToList();
+
+        Assert.Equal(first, lines[0]);
+        Assert.Contains(then, lines);
+        Assert.True(lines.IndexOf(then) > 0);
+        Assert.Equal("befrienders-worldwide", lines[^1]);
+        Assert.Equal(lines.Count, lines.Distinct(StringComparer.Ordinal).Count());
+        Assert.DoesNotContain("global", directory.CrisisCountries());
+        Assert.All(directory.CrisisCountries(), code => Assert.Equal(code, directory.Entries.Single(entry => entry.Id == directory.CrisisLines(language, code).Entries[0].Id).Country));
     }
 
     private static Dictionary<string, string> Answers(params (string Key, string Value)[] answers) =>

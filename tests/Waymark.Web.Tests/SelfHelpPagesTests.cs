@@ -56,7 +56,9 @@ public sealed class SelfHelpPagesTests(PageChecker checker, ServerFixture fixtur
     [InlineData("en", "stop-it-now-uk", true)]
     [InlineData("uk", "ua-lifeline", true)]
     [InlineData("ar", "sa-child-helpline", true)]
-    [InlineData("de", "befrienders-worldwide", false)]
+    [InlineData("de", "de-telefonseelsorge", true)]
+    [InlineData("sv", "se-mind-sjalvmordslinjen", true)]
+    [InlineData("pt", "br-cvv-188", true)]
     public async Task The_crisis_page_lists_the_crisis_lines_of_the_reader_language(string language, string first, bool own)
     {
         var html = await _http.GetStringAsync(new Uri(fixture.Server.PublicUrl, $"/{language}/help/crisis"));
@@ -67,6 +69,28 @@ public sealed class SelfHelpPagesTests(PageChecker checker, ServerFixture fixtur
         Assert.DoesNotContain("id=\"entry-inhope\"", html, StringComparison.Ordinal); // a reporting route is no crisis line
         Assert.Equal(!own, WebUtility.HtmlDecode(html).Contains(notListed, StringComparison.Ordinal));
         Assert.Contains("href=\"/" + language + "/help/safety-plan\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_country_chosen_on_the_crisis_page_puts_its_lines_first_and_nothing_is_kept()
+    {
+        var english = await _http.GetStringAsync(new Uri(fixture.Server.PublicUrl, "/en/help/crisis"));
+        Assert.Contains("<form class=\"crisis-country\" method=\"get\" action=\"/en/help/crisis\">", english, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"BR\">", english, StringComparison.Ordinal);
+        Assert.True(english.IndexOf("id=\"entry-stop-it-now-uk\"", StringComparison.Ordinal) < english.IndexOf("id=\"entry-br-cvv-188\"", StringComparison.Ordinal) || !english.Contains("id=\"entry-br-cvv-188\"", StringComparison.Ordinal));
+
+        using var response = await _http.GetAsync(new Uri(fixture.Server.PublicUrl, "/en/help/crisis?country=BR"));
+        var brazil = await response.Content.ReadAsStringAsync();
+        Assert.False(response.Headers.Contains("Set-Cookie"));
+        Assert.Contains("<option value=\"BR\" selected>", brazil, StringComparison.Ordinal);
+        var first = brazil.IndexOf("id=\"entry-br-cvv-188\"", StringComparison.Ordinal);
+        Assert.True(first > 0 && first < brazil.IndexOf("id=\"entry-stop-it-now-uk\"", StringComparison.Ordinal), "the chosen country's line comes first");
+        Assert.DoesNotContain("?country=BR", brazil, StringComparison.Ordinal); // the choice is not carried into any link
+
+        // A country the directory has no line for is ignored: the page is the reader's language's.
+        var unknown = await _http.GetStringAsync(new Uri(fixture.Server.PublicUrl, "/en/help/crisis?country=ZZ"));
+        Assert.DoesNotContain(" selected>", unknown, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"entry-br-cvv-188\"", unknown, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -145,7 +169,8 @@ public sealed class SelfHelpPagesTests(PageChecker checker, ServerFixture fixtur
         Assert.True(At(finnish, "entry-fi-mielenterveystalo-self-help") < At(finnish, "entry-troubled-desire"));
         Assert.True(At(finnish, "entry-fi-nettivihje") < At(finnish, "entry-inhope"));
         Assert.Contains("<p class=\"entry-note\">Nimetön ja maksuton verkko-omahoito-ohjelma", finnish, StringComparison.Ordinal);
-        Assert.Contains("<p class=\"entry-note\" lang=\"en\" dir=\"ltr\">Anonymous online self-management programme", finnish, StringComparison.Ordinal);
+        Assert.Contains("<p class=\"entry-note\">Berliiniläisen Charitén nimetön verkko-ohjelma", finnish, StringComparison.Ordinal);
+        Assert.DoesNotContain("class=\"entry-note\" lang=\"en\"", finnish, StringComparison.Ordinal); // every note has its Finnish draft (content/directory/notes/fi.txt)
         Assert.Contains("Tiedot otettu julkaistuista tiedoista (ks. Lähde) 2026-12-06", finnish, StringComparison.Ordinal);
         Assert.DoesNotContain("Viimeksi tarkistettu", finnish, StringComparison.Ordinal);
 

@@ -27,7 +27,11 @@ public sealed class TranslationCheckTests(ITestOutputHelper output)
         Assert.Contains("parents/01-data-literacy.md", inventory.Items);
         Assert.Contains("reporting/reporting.md", inventory.Items);
         Assert.Contains(TranslationInventory.MessagesItem, inventory.Items);
+        Assert.Contains(TranslationInventory.DirectoryNotesItem, inventory.Items);
         Assert.Equal(23, inventory.Languages.Count);
+
+        // The directory's notes are short and change with the entries: a note translated from an older English note fails here.
+        Assert.All(inventory.Languages, language => Assert.NotEqual(TranslationState.Stale, inventory.Find(TranslationInventory.DirectoryNotesItem, language)!.State));
 
         var stale = inventory.Entries.Where(entry => entry.State == TranslationState.Stale).ToList();
         foreach (var entry in stale)
@@ -155,6 +159,34 @@ public sealed class TranslationCheckTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Directory_notes_are_complete_with_a_note_for_every_entry_and_stale_when_an_english_note_changes()
+    {
+        using var content = new ContentTree();
+        content.ListEverythingAsGaps();
+        content.RemoveGap("fi", TranslationInventory.DirectoryNotesItem);
+        var english = File.ReadAllLines(Path.Combine(content.Root, "directory", "notes", "en.txt")).Where(line => line.Contains(" = ", StringComparison.Ordinal)).ToList();
+        var header = $"# translation: machine-draft\n# sourceSha256: {content.HashOf("directory/notes/en.txt")}\n";
+        var all = english.Select(line => line[..line.IndexOf(" = ", StringComparison.Ordinal)] + " = Suomeksi.").ToList();
+        content.Write("directory/notes/fi.txt", header + string.Join("\n", all.Skip(1)) + "\n");
+
+        var entry = content.Inventory().Find(TranslationInventory.DirectoryNotesItem, "fi")!;
+        Assert.Equal(TranslationState.Partial, entry.State);
+        Assert.Equal(["inhope"], entry.MissingKeys);
+        Assert.Equal(["directory/notes/fi.txt lacks inhope: add them, or list 'directory/notes.txt' in translation-gaps/fi.txt."], content.Check());
+
+        content.Write("directory/notes/fi.txt", header + string.Join("\n", all) + "\nzorblat = Ei tällaista.\n");
+        Assert.Equal(["directory/notes/fi.txt has 'zorblat', which notes/en.txt does not have."], content.Check());
+
+        content.Write("directory/notes/fi.txt", header + string.Join("\n", all) + "\n");
+        Assert.Equal(TranslationState.Current, content.Inventory().Find(TranslationInventory.DirectoryNotesItem, "fi")!.State);
+        Assert.Empty(content.Check());
+
+        content.Write("directory/notes/en.txt", string.Join("\n", english.Select(line => line.StartsWith("iwf =", StringComparison.Ordinal) ? "iwf = The UK hotline, changed." : line)) + "\n");
+        Assert.Equal(TranslationState.Stale, content.Inventory().Find(TranslationInventory.DirectoryNotesItem, "fi")!.State);
+        Assert.Empty(content.Check());
+    }
+
+    [Fact]
     public void Folders_and_files_that_match_no_language_or_source_fail()
     {
         using var content = new ContentTree();
@@ -188,6 +220,7 @@ public sealed class TranslationCheckTests(ITestOutputHelper output)
             Write("professionals/en/professionals.md", Article("professionals", "For professionals", "", ""));
             Write("screening/messages/en.txt", "# English\nheading = This search was stopped\nhelp = Help\n");
             Write("directory/directory.yaml", File.ReadAllText(Path.Combine(ShippedRoot, "directory", "directory.yaml")));
+            Write("directory/notes/en.txt", File.ReadAllText(Path.Combine(ShippedRoot, "directory", "notes", "en.txt")));
         }
 
         public string Root { get; }

@@ -51,15 +51,17 @@ internal sealed record DirectoryEntry(
 
     public bool Serves(string language) => Languages.Contains(language, StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>The note in <paramref name="language"/> when the entry has one, else null (the page shows the English note, marked as English).</summary>
+    /// <summary>The note in <paramref name="language"/> when <c>notes/{language}.txt</c> has one, else null (the page shows the English note, marked as English).</summary>
     public string? NoteIn(string language) =>
         NotesIn is not null && NotesIn.TryGetValue(language.ToLowerInvariant(), out var note) && note.Length > 0 ? note : null;
 }
 
 /// <summary>
 /// Where to get help and where to report (<c>content/directory/directory.yaml</c>): entries by country
-/// (ISO 3166-1 alpha-2, or <c>global</c>) with their channels and how they were checked. An entry is
-/// "not verified recently" when its last check is older than <see cref="FreshFor"/> on the injected clock.
+/// (ISO 3166-1 alpha-2, or <c>global</c>) with their channels and how they were checked, and each entry's note
+/// from <c>content/directory/notes/{lang}.txt</c> (<c>id = note</c>; English in <c>en.txt</c>, the source of the
+/// translations). An entry is "not verified recently" when its last check is older than <see cref="FreshFor"/> on
+/// the injected clock.
 /// </summary>
 internal sealed partial class HelpDirectory(IReadOnlyList<DirectoryEntry> entries)
 {
@@ -133,16 +135,25 @@ internal sealed partial class HelpDirectory(IReadOnlyList<DirectoryEntry> entrie
     /// <summary>
     /// The crisis page's lines for a reader of <paramref name="pageLanguage"/>: every helpline that works in that
     /// language, then the international helplines (the country's own, then by name); reporting routes, self-help
-    /// programmes and therapy services are not crisis lines.
+    /// programmes and therapy services are not crisis lines. With a <paramref name="country"/> the visitor chose (never
+    /// looked up), that country's helplines come first, in whatever language they work (those in the reader's first).
     /// </summary>
-    public DirectoryGroup CrisisLines(string pageLanguage) =>
-        new(CrisisGroup, Entries
-            .Where(entry => entry.Type == "helpline" && (entry.Serves(pageLanguage) || entry.IsGlobal))
-            .OrderBy(entry => entry.Serves(pageLanguage) ? 0 : 1)
+    public DirectoryGroup CrisisLines(string pageLanguage, string? country = null)
+    {
+        var chosen = string.IsNullOrEmpty(country) || country == Global ? null : country;
+        return new(CrisisGroup, Entries
+            .Where(entry => entry.Type == "helpline" && (entry.Serves(pageLanguage) || entry.IsGlobal || entry.Country == chosen))
+            .OrderBy(entry => entry.Country == chosen ? 0 : 1)
+            .ThenBy(entry => entry.Serves(pageLanguage) ? 0 : 1)
             .ThenBy(entry => entry.IsGlobal ? 1 : 0)
             .ThenBy(entry => entry.Country, StringComparer.Ordinal)
             .ThenBy(entry => entry.Organisation, StringComparer.Ordinal)
             .ToList());
+    }
+
+    /// <summary>The countries with a helpline of their own (the crisis page's country choice), in code order.</summary>
+    public IReadOnlyList<string> CrisisCountries() =>
+        [.. Entries.Where(entry => entry.Type == "helpline" && !entry.IsGlobal).Select(entry => entry.Country).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
 
     /// <summary>
     /// The service the warning's helpline link sends a visitor who chose <paramref name="country"/> (the visitor's own
@@ -201,6 +212,10 @@ internal sealed partial class HelpDirectory(IReadOnlyList<DirectoryEntry> entrie
         return VerificationStatus.NeverVerified;
     }
 
+    /// <summary>The folder beside <c>directory.yaml</c> that holds the notes, one <c>{lang}.txt</c> a language.</summary>
+    internal const string NotesFolder = "notes";
+
+    /// <summary>Reads <paramref name="path"/> (<c>directory.yaml</c>) and the notes in <see cref="NotesFolder"/> beside it.</summary>
     public static HelpDirectory Load(string path)
     {
         if (!File.Exists(path))
@@ -209,6 +224,9 @@ internal sealed partial class HelpDirectory(IReadOnlyList<DirectoryEntry> entrie
         }
 
         var file = FrontMatter.Deserialize<DirectoryFile>(path, File.ReadAllText(path));
+        var notesFolder = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, NotesFolder);
+        var notes = ReadNotes(notesFolder);
+        var english = notes.GetValueOrDefault("en") ?? [];
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var entries = new List<DirectoryEntry>();
         foreach (var entry in file.Entries)
@@ -239,16 +257,54 @@ internal sealed partial class HelpDirectory(IReadOnlyList<DirectoryEntry> entrie
                 desk = new DeskCheck(DateOnly.ParseExact(check.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture), check.How);
             }
 
-            Require(path, entry.NotesIn.Keys.All(language => entry.Languages.Contains(language, StringComparer.OrdinalIgnoreCase) || language == "en"), $"{where}: notesIn holds notes only in languages the entry lists.");
+            Require(Path.Combine(notesFolder, "en.txt"), english.ContainsKey(entry.Id), $"has no note for entry '{entry.Id}': add a line '{entry.Id} = one or two sentences about the service'.");
             entries.Add(new DirectoryEntry(
                 entry.Id, entry.Organisation, entry.Country, entry.Type, entry.Audience,
                 entry.Channels.Select(channel => new Channel(channel.Kind, channel.Address, channel.Hours)).ToList(),
-                entry.Languages, entry.Anonymous, entry.Tor, entry.Source, verified, entry.Notes, desk,
-                entry.NotesIn.ToDictionary(pair => pair.Key.ToLowerInvariant(), pair => pair.Value.Trim(), StringComparer.Ordinal)));
+                entry.Languages, entry.Anonymous, entry.Tor, entry.Source, verified, english[entry.Id], desk,
+                notes.Where(pair => pair.Key != "en" && pair.Value.ContainsKey(entry.Id))
+                    .ToDictionary(pair => pair.Key, pair => pair.Value[entry.Id], StringComparer.Ordinal)));
         }
 
         Require(path, entries.Count > 0, "holds no entries.");
+        foreach (var (language, byId) in notes)
+        {
+            var unknown = byId.Keys.FirstOrDefault(id => !ids.Contains(id));
+            Require(Path.Combine(notesFolder, language + ".txt"), unknown is null, $"has a note for '{unknown}', which directory.yaml has no entry for.");
+        }
+
         return new HelpDirectory(entries);
+    }
+
+    /// <summary>
+    /// The notes of every <c>{lang}.txt</c> in <paramref name="folder"/> by lower-case language code, then by entry id:
+    /// one <c>id = note</c> a line, <c>#</c> lines and blank lines skipped; an id twice or an empty note is refused.
+    /// </summary>
+    internal static Dictionary<string, Dictionary<string, string>> ReadNotes(string folder)
+    {
+        var notes = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
+        foreach (var file in Directory.Exists(folder) ? Directory.EnumerateFiles(folder, "*.txt").Order(StringComparer.Ordinal).ToList() : [])
+        {
+            var byId = new Dictionary<string, string>(StringComparer.Ordinal);
+            var number = 0;
+            foreach (var line in File.ReadLines(file))
+            {
+                number++;
+                if (string.IsNullOrWhiteSpace(line) || line.TrimStart().StartsWith('#'))
+                {
+                    continue;
+                }
+
+                var where = $"line {number.ToString(CultureInfo.InvariantCulture)}";
+                var equals = line.IndexOf('=', StringComparison.Ordinal);
+                Require(file, equals > 0 && line[(equals + 1)..].Trim().Length > 0, $"{where} is not 'id = note'.");
+                Require(file, byId.TryAdd(line[..equals].Trim(), line[(equals + 1)..].Trim()), $"{where} repeats the note for '{line[..equals].Trim()}'.");
+            }
+
+            Require(file, notes.TryAdd(Path.GetFileNameWithoutExtension(file).ToLowerInvariant(), byId), "names a language that another file in the folder names too (file names are read in lower case): keep one.");
+        }
+
+        return notes;
     }
 
     private static void Require(string path, bool condition, string problem)
@@ -296,10 +352,6 @@ internal sealed class DirectoryEntryFile
     public string Source { get; set; } = "";
 
     public string Verified { get; set; } = "";
-
-    public string Notes { get; set; } = "";
-
-    public Dictionary<string, string> NotesIn { get; set; } = [];
 
     public DeskCheckFile? Checked { get; set; }
 }

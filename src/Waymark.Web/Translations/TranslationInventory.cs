@@ -50,6 +50,13 @@ internal sealed class TranslationInventory
 
     internal const string MessagesItem = "screening/messages.txt";
 
+    /// <summary>The directory's notes on each service: <c>content/directory/notes/{lang}.txt</c>, one <c>id = note</c> a line.</summary>
+    internal const string DirectoryNotesItem = "directory/notes.txt";
+
+    /// <summary>The <c>key = text</c> items: the item's name and the folder of its <c>{lang}.txt</c> files under <c>content/</c>.</summary>
+    private static readonly IReadOnlyList<(string Item, string Folder)> KeyFileItems =
+        [(MessagesItem, "screening/messages"), (DirectoryNotesItem, "directory/notes")];
+
     private readonly FrozenDictionary<(string Item, string Language), TranslationEntry> _entries;
 
     private TranslationInventory(IReadOnlyList<string> items, IReadOnlyList<string> languages, IReadOnlyList<TranslationEntry> entries, IReadOnlyList<string> problems)
@@ -94,7 +101,10 @@ internal sealed class TranslationInventory
             ScanMarkdown(contentRoot, kind, codes, items, entries, problems);
         }
 
-        ScanMessages(contentRoot, codes, items, entries, problems);
+        foreach (var (item, folder) in KeyFileItems)
+        {
+            ScanKeyFiles(contentRoot, item, folder, codes, items, entries, problems);
+        }
         return new TranslationInventory(items, codes, entries, problems);
     }
 
@@ -203,38 +213,43 @@ internal sealed class TranslationInventory
         }
     }
 
-    private static void ScanMessages(string root, List<string> codes, List<string> items, List<TranslationEntry> entries, List<string> problems)
+    /// <summary>
+    /// A <c>key = text</c> item (warning messages, directory notes): <c>{folder}/en.txt</c> is the source, and a
+    /// language's file is complete when it has every English key; its metadata is in its leading comment lines.
+    /// </summary>
+    private static void ScanKeyFiles(string root, string item, string relativeFolder, List<string> codes, List<string> items, List<TranslationEntry> entries, List<string> problems)
     {
-        var folder = Path.Combine(root, "screening", "messages");
+        var folder = Path.Combine(root, relativeFolder);
         var englishPath = Path.Combine(folder, "en.txt");
         if (!File.Exists(englishPath))
         {
             return;
         }
 
-        items.Add(MessagesItem);
+        items.Add(item);
         var englishKeys = MessageKeys(File.ReadLines(englishPath));
         var hash = TranslationMetadata.HashOfFile(englishPath);
-        // The warning catalog reads messages/{lang}.txt whatever the case of the name (zh-Hans.txt is zh-hans).
+        var english = $"{Path.GetFileName(relativeFolder)}/en.txt";
+        // The warning catalog and the directory read {lang}.txt whatever the case of the name (zh-Hans.txt is zh-hans).
         var files = Directory.EnumerateFiles(folder, "*.txt").ToDictionary(path => Path.GetFileNameWithoutExtension(path).ToLowerInvariant(), StringComparer.Ordinal);
         foreach (var name in files.Keys.Where(name => name != ContentLibrary.English && !codes.Contains(name, StringComparer.Ordinal)))
         {
-            problems.Add($"screening/messages/{name}.txt is not named by a language code ({string.Join(", ", codes)}).");
+            problems.Add($"{relativeFolder}/{name}.txt is not named by a language code ({string.Join(", ", codes)}).");
         }
 
         foreach (var code in codes)
         {
             if (!files.TryGetValue(code, out var path))
             {
-                entries.Add(Missing(MessagesItem, code));
+                entries.Add(Missing(item, code));
                 continue;
             }
 
             var lines = File.ReadAllLines(path);
             var keys = MessageKeys(lines);
             var missing = englishKeys.Where(key => !keys.Contains(key)).ToList();
-            var unknown = keys.Where(key => !englishKeys.Contains(key)).Select(key => $"has '{key}', which messages/en.txt does not have.").ToList();
-            entries.Add(Entry(MessagesItem, code, $"screening/messages/{Path.GetFileName(path)}", TranslationMetadata.FromCommentLines(lines), hash, unknown, missing));
+            var unknown = keys.Where(key => !englishKeys.Contains(key)).Select(key => $"has '{key}', which {english} does not have.").ToList();
+            entries.Add(Entry(item, code, $"{relativeFolder}/{Path.GetFileName(path)}", TranslationMetadata.FromCommentLines(lines), hash, unknown, missing));
         }
     }
 

@@ -18,7 +18,20 @@ public sealed class SelfHelpConsoleTests(StaffFixture staff) : IClassFixture<Sta
         var pieces = ContentPiece.All(content);
         Assert.True(pieces.Count >= 14, $"{pieces.Count} pieces");
         var index = await Editor.Client.GetStringAsync("/console/selfhelp");
-        Assert.Contains("Not reviewed.", index, StringComparison.Ordinal);
+        Assert.Contains("Not all reviewed.", index, StringComparison.Ordinal);
+        // The tools are listed with the modules, each with its clinical review as its front matter says (all drafts today).
+        foreach (var tool in new[] { "self-assessment", "check-in", "safety-plan", "crisis" })
+        {
+            Assert.Contains(pieces, piece => piece.Kind == "tool" && piece.Id == tool);
+            Assert.Contains($"aria-label=\"own: tool {tool} in ar\">own</a>", index, StringComparison.Ordinal);
+            var row = index[index.IndexOf($"<tr id=\"review-{tool}\">", StringComparison.Ordinal)..];
+            row = row[..row.IndexOf("</tr>", StringComparison.Ordinal)];
+            Assert.Contains("<td>tool</td>", row, StringComparison.Ordinal);
+            Assert.Contains("<td>draft, awaiting clinical review</td>", row, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("<tr id=\"review-why-change\">", index, StringComparison.Ordinal);
+        Assert.Equal(content.ProgrammeIn("en").Modules.Count + content.ProgrammeIn("en").Tools.Count, index.Split("<tr id=\"review-").Length - 1);
         Assert.Contains("aria-label=\"own: module why-change in ar\">own</a>", index, StringComparison.Ordinal);
         Assert.Contains("aria-label=\"own: module why-change in fi\">own</a>", index, StringComparison.Ordinal);
 

@@ -32,6 +32,9 @@ internal sealed class PreviewModel(ContentLibrary content) : PageModel
             case "module":
                 Module = content.ProgrammeIn(language.Code).Find(id ?? "");
                 break;
+            case "tool":
+                Module = content.ProgrammeIn(language.Code).Tool(id ?? "");
+                break;
             case "parents":
                 Article = content.ParentsIn(language.Code).FirstOrDefault(a => a.Id == id);
                 break;
