@@ -164,7 +164,7 @@ public sealed class TranslationCheckTests(ITestOutputHelper output)
         using var content = new ContentTree();
         content.ListEverythingAsGaps();
         content.RemoveGap("fi", TranslationInventory.DirectoryNotesItem);
-        var english = File.ReadAllLines(Path.Combine(content.Root, "directory", "notes", "en.txt")).Where(line => line.Contains(" = ", StringComparison.Ordinal)).ToList();
+        var english = File.ReadAllLines(Path.Combine(content.Root, "directory", "notes", "en.txt")).Where(line => !line.StartsWith('#') && line.Contains(" = ", StringComparison.Ordinal)).ToList();
         var header = $"# translation: machine-draft\n# sourceSha256: {content.HashOf("directory/notes/en.txt")}\n";
         var all = english.Select(line => line[..line.IndexOf(" = ", StringComparison.Ordinal)] + " = Suomeksi.").ToList();
         content.Write("directory/notes/fi.txt", header + string.Join("\n", all.Skip(1)) + "\n");
