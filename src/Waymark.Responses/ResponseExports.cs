@@ -18,7 +18,8 @@ public static class ResponseExports
     public const string RecordsFileName = "responses.jsonl";
 
     /// <summary>Returns the names of the files written and the export's warnings; responses to another instrument are refused.</summary>
-    public static async Task<Result<Written>> WriteAsync(Instrument instrument, IReadOnlyList<ResponseRecord> records, string folder, string? language = null)
+    /// <remarks><paramref name="versions"/>: other versions of the form, for responses given in them (<see cref="SurveyExport.Create"/>).</remarks>
+    public static async Task<Result<Written>> WriteAsync(Instrument instrument, IReadOnlyList<ResponseRecord> records, string folder, string? language = null, IReadOnlyList<Instrument>? versions = null)
     {
         ArgumentNullException.ThrowIfNull(instrument);
         ArgumentNullException.ThrowIfNull(records);
@@ -38,7 +39,7 @@ public static class ResponseExports
             }
         }
 
-        var export = SurveyExport.Create(instrument, responses, language);
+        var export = SurveyExport.Create(instrument, responses, language, versions);
         var written = SurveyExport.WriteTo(export, folder);
         return Result.Ok(new Written([RecordsFileName, .. written.Select(Path.GetFileName).OfType<string>()], export.Warnings));
     }
@@ -46,6 +47,11 @@ public static class ResponseExports
     public static SurveyResponse ToSurveyResponse(ResponseRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        return new SurveyResponse(record.Id, record.Day, record.Answers, record.Flags);
+        return new SurveyResponse(record.Id, record.Day, record.Answers, record.Flags)
+        {
+            Version = record.Version.Length == 0 ? null : record.Version,
+            Language = record.Language.Length == 0 ? null : record.Language,
+            DurationSeconds = record.DurationSeconds,
+        };
     }
 }

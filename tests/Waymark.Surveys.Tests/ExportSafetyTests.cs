@@ -128,7 +128,7 @@ public sealed partial class ExportSafetyTests
             Assert.Equal(header, variables.Select(v => v[0]));
             foreach (var (word, i) in CommandWords.Select((w, i) => (w, i)))
             {
-                var row = variables[i + 2]; // after response_id and response_date; reserved words get "_v"
+                var row = variables[i + 5]; // after response_id, response_date, form_version, language and duration_s; reserved words get "_v"
                 Assert.StartsWith(word, row[0], StringComparison.Ordinal);
                 var (label, level, format) = (i % 4) switch
                 {
@@ -146,7 +146,7 @@ public sealed partial class ExportSafetyTests
             Assert.Equal(responses.Count + 1, values.Count);
             for (var q = 0; q < CommandWords.Length; q++)
             {
-                var column = q + 2;
+                var column = q + 5;
                 for (var r = 0; r < responses.Count; r++)
                 {
                     var (value, label) = Expected(q, responses[r].Answers.GetValueOrDefault(CommandWords[q]));
@@ -187,7 +187,7 @@ public sealed partial class ExportSafetyTests
                 2 => (q == 2 ? LongLabel.Trim() : "Text " + CommandWords[q], "character", string.Empty),
                 _ => ("Agree " + CommandWords[q], "factor", "Agree|Disagree|" + LongLabel.Trim()),
             };
-            Assert.Equal((label, type, levels), (variables[q + 2][2], variables[q + 2][3], variables[q + 2][4]));
+            Assert.Equal((label, type, levels), (variables[q + 5][2], variables[q + 5][3], variables[q + 5][4]));
         }
 
         var rows = ReadCsv(Path.Combine(directory, "labels.csv"));
@@ -196,7 +196,7 @@ public sealed partial class ExportSafetyTests
             for (var r = 0; r < responses.Count; r++)
             {
                 var (value, label) = Expected(q, responses[r].Answers.GetValueOrDefault(CommandWords[q]));
-                Assert.Equal(q % 4 is 0 or 3 ? label.Trim() : value, rows[r + 1][q + 2]);
+                Assert.Equal(q % 4 is 0 or 3 ? label.Trim() : value, rows[r + 1][q + 5]);
             }
         }
     }
@@ -222,7 +222,7 @@ public sealed partial class ExportSafetyTests
         Assert.Equal(("%td", "Date"), (variables[1][3], variables[1][4]));
         for (var q = 0; q < CommandWords.Length; q++)
         {
-            var v = variables[q + 2];
+            var v = variables[q + 5];
             var (label, format, type) = (q % 4) switch
             {
                 0 => ("Question " + CommandWords[q], "%12.0g", "haven_labelled"),
@@ -234,7 +234,7 @@ public sealed partial class ExportSafetyTests
         }
 
         // Value labels: the author's codes with their labels, 1..k for word names.
-        string[] Pairs(int q) => labels.Where(l => l[1] == variables[q + 2][1]).Select(l => l[2] + "=" + l[3]).ToArray();
+        string[] Pairs(int q) => labels.Where(l => l[1] == variables[q + 5][1]).Select(l => l[2] + "=" + l[3]).ToArray();
         Assert.Equal(["1=Yes", "2=No", "99=Don't know"], Pairs(0));
         Assert.Equal(["1=Agree", "2=Disagree", "3=" + LongLabel], Pairs(3));
         Assert.Empty(Pairs(1));
@@ -247,11 +247,11 @@ public sealed partial class ExportSafetyTests
             Assert.Equal(responses[r].Date!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), rows[r + 1][1]);
             for (var q = 0; q < CommandWords.Length; q++)
             {
-                Assert.Equal(Expected(q, responses[r].Answers.GetValueOrDefault(CommandWords[q])).Value, rows[r + 1][q + 2]);
+                Assert.Equal(Expected(q, responses[r].Answers.GetValueOrDefault(CommandWords[q])).Value, rows[r + 1][q + 5]);
             }
         }
 
-        Assert.Contains(rows, row => row[4] == LongAnswer.Trim() || row[4] == LongAnswer);
+        Assert.Contains(rows, row => row[7] == LongAnswer.Trim() || row[7] == LongAnswer);
 
         // The do-file, which reads the CSV instead, defines the same value labels and variable labels.
         var doFile = export.Files["commands.do"];
@@ -322,9 +322,9 @@ public sealed partial class ExportSafetyTests
 
         // The codebook counts them; each syntax file says so at the top, with no answer in it.
         var codebook = export.Files["commands_codebook.csv"].Split('\n');
-        Assert.EndsWith(",outside_choice_list", codebook[0], StringComparison.Ordinal);
-        Assert.EndsWith(",2", codebook.Single(l => l.StartsWith("comment,", StringComparison.Ordinal)), StringComparison.Ordinal);
-        Assert.EndsWith(",0", codebook.Single(l => l.StartsWith(CommandWords[3] + ",", StringComparison.Ordinal)), StringComparison.Ordinal); // a select_one with none
+        Assert.EndsWith(",outside_choice_list,not_asked", codebook[0], StringComparison.Ordinal);
+        Assert.EndsWith(",2,", codebook.Single(l => l.StartsWith("comment,", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.EndsWith(",0,", codebook.Single(l => l.StartsWith(CommandWords[3] + ",", StringComparison.Ordinal)), StringComparison.Ordinal); // a select_one with none
         const string Note = "Note: comment: 2 answer(s) not in the choice list yn: missing here; commands.csv keeps them as written";
         Assert.Equal("# " + Note, export.Files["commands.R"].Split('\n')[1]);
         Assert.Equal("* " + Note + ".", export.Files["commands.sps"].Split('\n')[1]);
@@ -343,14 +343,14 @@ public sealed partial class ExportSafetyTests
         Assert.DoesNotContain("error", output, StringComparison.OrdinalIgnoreCase);
         var values = ReadCsv(Path.Combine(directory, "values.csv"));
         Assert.Equal(changed.Count + 1, values.Count);
-        Assert.Equal([string.Empty, string.Empty], values.Skip(1).Take(2).Select(row => row[2].Trim()));
+        Assert.Equal([string.Empty, string.Empty], values.Skip(1).Take(2).Select(row => row[5].Trim()));
 
         // A select_multiple's stray choice is kept in its list column and has no 0/1 column.
         Choice[] choices = [new("a", LocalizedText.Of("en", "A")), new("b", LocalizedText.Of("en", "B"))];
         var multiple = Instrument.Create(new InstrumentSettings { FormId = "m" }, [], [new Question { Name = "q", Type = QuestionType.SelectMultiple, ListName = "ab", Choices = choices }]).Instrument!;
         var many = SurveyExport.Create(multiple, [new SurveyResponse("r", null, new Dictionary<string, string> { ["q"] = "a c" }, [])]);
         Assert.Equal("q: 1 answer(s) not in the choice list 'ab' ('c'): kept in the CSV's list column, in no 0/1 column", Assert.Single(many.Warnings));
-        Assert.Equal("r,,a c,1,0,", many.Files["m.csv"].Split('\n')[1]);
+        Assert.Equal("r,,,,,a c,1,0,", many.Files["m.csv"].Split('\n')[1]);
     }
 
     /// <summary>

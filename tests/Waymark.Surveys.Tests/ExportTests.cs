@@ -152,7 +152,7 @@ public sealed class ExportTests
                 new Question { Name = new string('q', 40), Type = QuestionType.Text },
             ]);
         var header = SurveyExport.Create(build.Instrument!, []).Files["names.csv"].TrimEnd('\n').Split(',');
-        Assert.Equal(["response_id", "response_date", "to_v", "a_b", "a_b_2", "v_x", new string('q', 32), "flags"], header);
+        Assert.Equal(["response_id", "response_date", "form_version", "language", "duration_s", "to_v", "a_b", "a_b_2", "v_x", new string('q', 32), "flags"], header);
     }
 
     [Fact]

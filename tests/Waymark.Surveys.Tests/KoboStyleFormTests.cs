@@ -152,14 +152,14 @@ public sealed class KoboStyleFormTests
 
         // The Stata data file, read with R's haven: the same codes, value labels and variable labels.
         var (variables, valueLabels, rows) = ExportSafetyTests.ReadDta(directory, "kobo_style.dta");
-        Assert.Equal(["response_id", "response_date", "age", "country", "city", "rating", "flags"], variables.Select(v => v[1]));
+        Assert.Equal(["response_id", "response_date", "form_version", "language", "duration_s", "age", "country", "city", "rating", "flags"], variables.Select(v => v[1]));
         Assert.Equal("How old are you?", variables.Single(v => v[1] == "age")[2]);
         Assert.Equal(["1=Not at all", "2=Very", "99=Don't know"], valueLabels.Where(l => l[1] == "rating").Select(l => l[2] + "=" + l[3]));
         Assert.Equal(["1=Helsinki", "2=Elsewhere in Finland", "3=Stockholm"], valueLabels.Where(l => l[1] == "city").Select(l => l[2] + "=" + l[3]));
         for (var i = 0; i < responses.Count; i++)
         {
-            Assert.Equal(responses[i].Answers["rating"], rows[i + 1][5]);
-            Assert.Equal(responses[i].Answers.GetValueOrDefault("city") switch { null => string.Empty, "hki" => "1", "other" => "2", _ => "3" }, rows[i + 1][4]);
+            Assert.Equal(responses[i].Answers["rating"], rows[i + 1][8]);
+            Assert.Equal(responses[i].Answers.GetValueOrDefault("city") switch { null => string.Empty, "hki" => "1", "other" => "2", _ => "3" }, rows[i + 1][7]);
         }
     }
 

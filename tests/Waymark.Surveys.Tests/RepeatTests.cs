@@ -240,7 +240,7 @@ public sealed class RepeatTests
             export.Files.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(["household.dta", "household_person.dta", "household_visit.dta"], export.BinaryFiles.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(
-            ["response_id,response_date,size,person,visit,flags", "r1,2026-12-01,2,2,2,", "r2,2026-12-02,0,0,0,", "r3,,1,1,1,"],
+            ["response_id,response_date,form_version,language,duration_s,size,person,visit,flags", "r1,2026-12-01,,,,2,2,2,", "r2,2026-12-02,,,,0,0,0,", "r3,,,,,1,1,1,"],
             export.Files["household.csv"].TrimEnd('\n').Split('\n'));
         Assert.Equal(
             ["response_id,instance,pname,age,sex", "r1,1,\"Ann, \"\"the elder\"\"\",40,1", "r1,2,Bo,,9", "r3,1,Cy,7,2"],

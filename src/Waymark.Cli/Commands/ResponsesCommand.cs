@@ -68,15 +68,22 @@ internal static class ResponsesCommand
         var form = SurveyCommand.FormArgument();
         var outOption = new Option<string>("--out") { Description = "Folder for responses.jsonl, the CSV, codebook, R, SPSS and Stata syntax and the Stata data file.", Required = true };
         var language = new Option<string?>("--language") { Description = "Language of the labels (default: the form's default language)." };
+        var others = SurveyCommand.OtherFormsOption();
         var command = new Command("decrypt", "Open exported responses with the secret key (on the researcher's machine), add the set-level quality flags and write the survey exports.")
         {
-            form, key, input, outOption, language,
+            form, key, input, outOption, language, others,
         };
         command.SetAction(async (parseResult, _) =>
         {
             var error = parseResult.InvocationConfiguration.Error;
             var instrument = await SurveyCommand.LoadAsync(parseResult, parseResult.GetValue(form)!).ConfigureAwait(false);
             if (instrument is null)
+            {
+                return ExitCodes.Failure;
+            }
+
+            var versions = await SurveyCommand.LoadOtherVersionsAsync(parseResult, others, instrument).ConfigureAwait(false);
+            if (versions is null)
             {
                 return ExitCodes.Failure;
             }
@@ -90,7 +97,7 @@ internal static class ResponsesCommand
 
             var records = opened.Value!.Records;
             var folder = parseResult.GetValue(outOption)!;
-            var written = await ResponseExports.WriteAsync(instrument, records, folder, parseResult.GetValue(language)).ConfigureAwait(false);
+            var written = await ResponseExports.WriteAsync(instrument, records, folder, parseResult.GetValue(language), versions).ConfigureAwait(false);
             if (!written.IsSuccess)
             {
                 await error.WriteLineAsync("waymark responses decrypt: " + written.Error).ConfigureAwait(false);

@@ -62,6 +62,38 @@ internal static class SurveyCommand
 
     internal static Argument<string> FormArgument() => new("FORM.xlsx") { Description = "An XLSForm (.xlsx)." };
 
+    /// <summary>The other versions of the form that responses may have been given in (<c>--other-form</c>, repeatable).</summary>
+    internal static Option<string[]> OtherFormsOption() => new("--other-form")
+    {
+        Description = "Another version of the same form (an XLSForm), repeatable: responses given in it get its questions' columns and labels, "
+            + "and a question their version did not have is coded 'not asked in this version' instead of left empty.",
+        Arity = ArgumentArity.ZeroOrMore,
+    };
+
+    /// <summary>Loads the <c>--other-form</c> files; null (with the reason on standard error) when one does not load or is another form.</summary>
+    internal static async Task<IReadOnlyList<Instrument>?> LoadOtherVersionsAsync(ParseResult parseResult, Option<string[]> option, Instrument layout)
+    {
+        var versions = new List<Instrument>();
+        foreach (var path in parseResult.GetValue(option) ?? [])
+        {
+            if (await LoadAsync(parseResult, path).ConfigureAwait(false) is not { } other)
+            {
+                return null;
+            }
+
+            if (other.Settings.FormId != layout.Settings.FormId)
+            {
+                await parseResult.InvocationConfiguration.Error.WriteLineAsync(
+                    $"waymark survey: {path}: form_id '{other.Settings.FormId}' is not the form's ('{layout.Settings.FormId}'); --other-form takes versions of the same form").ConfigureAwait(false);
+                return null;
+            }
+
+            versions.Add(other);
+        }
+
+        return versions;
+    }
+
     /// <summary>Loads a form; on failure prints its fatal problems to standard error and returns null.</summary>
     internal static async Task<Instrument?> LoadAsync(ParseResult parseResult, string path)
     {

@@ -10,18 +10,25 @@ internal static class SurveyExportCommand
     public static Command Create()
     {
         var form = SurveyCommand.FormArgument();
-        var responses = new Argument<string>("RESPONSES.jsonl") { Description = "Responses as JSON Lines: {\"id\",\"date\",\"answers\":{name:raw},\"flags\":[…]} per line." };
+        var responses = new Argument<string>("RESPONSES.jsonl") { Description = "Responses as JSON Lines: {\"id\",\"date\",\"version\",\"language\",\"duration_s\",\"answers\":{name:raw},\"flags\":[…]} per line (version, language and duration_s optional)." };
         var output = new Option<string>("--out") { Description = "Folder for the files (created if missing).", Required = true };
         var language = new Option<string?>("--language") { Description = "Language of the labels (default: the form's default language)." };
+        var others = SurveyCommand.OtherFormsOption();
         var command = new Command("export", "Write a CSV (one row per response), a codebook, R, SPSS and Stata syntax that label it, and a labelled Stata data file (.dta).")
         {
-            form, responses, output, language,
+            form, responses, output, language, others,
         };
         command.SetAction(async (parseResult, _) =>
         {
             var error = parseResult.InvocationConfiguration.Error;
             var instrument = await SurveyCommand.LoadAsync(parseResult, parseResult.GetValue(form)!).ConfigureAwait(false);
             if (instrument is null)
+            {
+                return ExitCodes.Failure;
+            }
+
+            var versions = await SurveyCommand.LoadOtherVersionsAsync(parseResult, others, instrument).ConfigureAwait(false);
+            if (versions is null)
             {
                 return ExitCodes.Failure;
             }
@@ -41,7 +48,7 @@ internal static class SurveyExportCommand
                 return ExitCodes.Failure;
             }
 
-            var export = SurveyExport.Create(instrument, records, parseResult.GetValue(language));
+            var export = SurveyExport.Create(instrument, records, parseResult.GetValue(language), versions);
             foreach (var warning in export.Warnings)
             {
                 await error.WriteLineAsync("warning: " + warning).ConfigureAwait(false);

@@ -29,6 +29,12 @@ internal static class DtaWriter
     private const int MissingLong = 2_147_483_621;
     private const byte MissingByte = 101;
 
+    /// <summary>Stata's extended missing value ".a" (not asked in this version) for each numeric type.</summary>
+    private static readonly double MissingDoubleA = BitConverter.Int64BitsToDouble(0x7FE0010000000000);
+
+    private const int MissingLongA = 2_147_483_622;
+    private const byte MissingByteA = 102;
+
     /// <summary>Stata keeps variable labels of up to 80 characters.</summary>
     public const int VariableLabelCharacters = 80;
 
@@ -43,12 +49,19 @@ internal static class DtaWriter
         ZeroOne,
     }
 
-    private sealed record Variable(ExportColumn Column, Storage Storage, ushort Type, int Width, string Format);
+    /// <summary>A variable of the file; <see cref="NotAsked"/>: the export's not-asked code when some response was not asked it (stored as <c>.a</c>, labelled).</summary>
+    private sealed record Variable(ExportColumn Column, Storage Storage, ushort Type, int Width, string Format)
+    {
+        public string? NotAsked { get; init; }
+
+        /// <summary>Whether the variable has a value-label table: its choices, its 0/1 labels or the label of <c>.a</c>.</summary>
+        public bool Labelled => Column.Values.Count > 0 || (NotAsked is not null && Storage is not Storage.Text);
+    }
 
     public static byte[] Write(ExportPlan plan, IReadOnlyList<SurveyResponse> responses)
     {
-        var cells = responses.Select(r => plan.Columns.Select(c => ExportPlan.Value(c, r)).ToArray()).ToList();
-        var variables = plan.Columns.Select((c, i) => Describe(c, cells.Select(row => row[i]))).ToList();
+        var cells = responses.Select(r => plan.Columns.Select(c => plan.Cell(c, r)).ToArray()).ToList();
+        var variables = plan.Columns.Select((c, i) => Describe(c, cells.Select(row => row[i])) with { NotAsked = plan.NotAskedCount(c) > 0 ? plan.NotAskedCode : null }).ToList();
 
         using var stream = new MemoryStream();
         using var writer = new BinaryWriter(stream); // always little-endian, as format 118 with LSF asks
@@ -73,7 +86,7 @@ internal static class DtaWriter
         offsets[3] = Section(writer, "varnames", s => variables.ForEach(v => Fixed(s, v.Column.Variable, 129)));
         offsets[4] = Section(writer, "sortlist", s => s.Write(new byte[(variables.Count + 1) * 2]));
         offsets[5] = Section(writer, "formats", s => variables.ForEach(v => Fixed(s, v.Format, 57)));
-        offsets[6] = Section(writer, "value_label_names", s => variables.ForEach(v => Fixed(s, v.Column.Values.Count > 0 ? v.Column.Variable : string.Empty, 129)));
+        offsets[6] = Section(writer, "value_label_names", s => variables.ForEach(v => Fixed(s, v.Labelled ? v.Column.Variable : string.Empty, 129)));
         offsets[7] = Section(writer, "variable_labels", s => variables.ForEach(v => Fixed(s, Characters(v.Column.Label, VariableLabelCharacters), 321)));
         offsets[8] = Section(writer, "characteristics", _ => { });
 
@@ -103,9 +116,9 @@ internal static class DtaWriter
         });
         offsets[11] = Section(writer, "value_labels", s =>
         {
-            foreach (var v in variables.Where(v => v.Column.Values.Count > 0))
+            foreach (var v in variables.Where(v => v.Labelled))
             {
-                ValueLabels(s, v.Column);
+                ValueLabels(s, v);
             }
         });
         offsets[12] = writer.BaseStream.Position;
@@ -124,7 +137,7 @@ internal static class DtaWriter
 
     private static Variable Describe(ExportColumn column, IEnumerable<string> values) => column.Kind switch
     {
-        ColumnKind.IntegerNumber or ColumnKind.DecimalNumber => new(column, Storage.Double, TypeDouble, 8, "%10.0g"),
+        ColumnKind.IntegerNumber or ColumnKind.DecimalNumber or ColumnKind.Duration => new(column, Storage.Double, TypeDouble, 8, "%10.0g"),
         ColumnKind.Date or ColumnKind.DateValue => new(column, Storage.Date, TypeLong, 4, "%td"),
         ColumnKind.SelectOne => new(column, Storage.Code, TypeLong, 4, "%12.0g"),
         ColumnKind.Dummy or ColumnKind.FlagDummy => new(column, Storage.ZeroOne, TypeByte, 1, "%8.0g"),
@@ -137,6 +150,25 @@ internal static class DtaWriter
 
     private static void Cell(BinaryWriter s, Variable variable, string value, int v, int o, List<(int, int, byte[])> strls)
     {
+        // The not-asked code is no answer of this export (ExportPlan.NotAskedCode), so a cell holding it was not asked.
+        if (variable.NotAsked is not null && value == variable.NotAsked && variable.Storage is not Storage.Text)
+        {
+            switch (variable.Storage)
+            {
+                case Storage.Double:
+                    s.Write(MissingDoubleA);
+                    break;
+                case Storage.ZeroOne:
+                    s.Write(MissingByteA);
+                    break;
+                default:
+                    s.Write(MissingLongA);
+                    break;
+            }
+
+            return;
+        }
+
         switch (variable.Storage)
         {
             case Storage.Double:
@@ -180,12 +212,19 @@ internal static class DtaWriter
     }
 
     /// <summary>One value-label table: the codes in the list's order and their labels (null-terminated UTF-8).</summary>
-    private static void ValueLabels(BinaryWriter s, ExportColumn column)
+    private static void ValueLabels(BinaryWriter s, Variable variable)
     {
+        var column = variable.Column;
         var codes = column.Kind == ColumnKind.SelectOne
             ? column.Codes.Select(c => checked((int)c)).ToList()
             : column.Values.Select(v => int.Parse(v.Value, CultureInfo.InvariantCulture)).ToList();
         var texts = column.Values.Select(v => Encoding.UTF8.GetBytes(Characters(v.Label, 32_000))).ToList();
+        if (variable.NotAsked is not null)
+        {
+            codes.Add(MissingLongA); // a label for .a, as "label define L .a "…"" makes
+            texts.Add(Encoding.UTF8.GetBytes(ExportPlan.NotAskedLabel));
+        }
+
         var textLength = texts.Sum(t => t.Length + 1);
         Ascii(s, "<lbl>");
         s.Write(8 + (8 * codes.Count) + textLength);

@@ -18,6 +18,9 @@ internal enum ColumnKind
     Flags,
     FlagDummy,
     Excluded,
+    FormVersion,
+    AnswerLanguage,
+    Duration,
 }
 
 /// <summary>
@@ -66,6 +69,105 @@ internal sealed class ExportPlan
 
     public List<ExportColumn> Columns { get; } = [];
 
+    /// <summary>What the analyst must know about this table (answers from other form versions); each one line.</summary>
+    public List<string> Warnings { get; } = [];
+
+    /// <summary>The rounding of <c>duration_s</c> that the response records apply (documented in docs/surveys-respondents.md).</summary>
+    public const int DurationStepSeconds = 10;
+
+    /// <summary>The label of the missing code for a question that was not in the form version a response was given in.</summary>
+    public const string NotAskedLabel = "Not asked in this version";
+
+    /// <summary>
+    /// The cell a question gets in a response given in a form version that did not have it: a number no answer and no choice
+    /// name of this export holds (-97, else -997, -9997, …), a user-missing value in SPSS, <c>.a</c> in Stata, NA in R.
+    /// </summary>
+    public string NotAskedCode { get; private set; } = "-97";
+
+    /// <summary>For each known form version, the names of its questions and repeats (whatever is not there was not asked).</summary>
+    private readonly Dictionary<string, HashSet<string>> _asked = new(StringComparer.Ordinal);
+
+    private readonly Dictionary<ExportColumn, int> _notAsked = [];
+
+    /// <summary>How many responses were not asked this column's question (given in a version without it).</summary>
+    public int NotAskedCount(ExportColumn column) => _notAsked.GetValueOrDefault(column);
+
+    /// <summary>Whether the column's question was missing from the version <paramref name="response"/> was given in.</summary>
+    public bool NotAsked(ExportColumn column, SurveyResponse response) =>
+        column.Question is { } question && question != InstanceKey
+        && response.Version is { } version && _asked.TryGetValue(version, out var names) && !names.Contains(question);
+
+    /// <summary>
+    /// Answers from other versions of the form: the questions of another known version (<paramref name="versions"/>) that some
+    /// response of that version could have answered get their own columns after the layout's; an answer to a question no known
+    /// version has is kept as a text column at the end, with a warning naming it; a question missing from a response's version
+    /// is coded <see cref="NotAskedCode"/>. Nothing a response holds is left out without saying so.
+    /// </summary>
+    private void PlaceVersions(Instrument layout, IReadOnlyList<Instrument> versions, IReadOnlyList<SurveyResponse> responses, string language)
+    {
+        var layoutVersion = layout.Settings.Version;
+        var known = new List<Instrument> { layout };
+        known.AddRange(versions.Where(v => v.Settings.Version != layoutVersion).DistinctBy(v => v.Settings.Version, StringComparer.Ordinal));
+        foreach (var form in known)
+        {
+            _asked[form.Settings.Version] = form.Questions.Select(q => q.Name).Concat(form.Repeats.Select(r => r.Name)).ToHashSet(StringComparer.Ordinal);
+        }
+
+        // A question of another version some response of that version was asked: its own column(s), labelled as that version labels it.
+        var given = responses.Select(r => r.Version).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var placed = Columns.Select(c => c.Question).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        foreach (var form in known.Skip(1).Where(f => given.Contains(f.Settings.Version)))
+        {
+            var extra = form.Questions.Where(q => form.RepeatOf(q.Name) is null && !placed.Contains(q.Name)).ToList();
+            AddQuestions(form, extra, language, $" (version {form.Settings.Version})");
+            placed.UnionWith(extra.Select(q => q.Name));
+        }
+
+        // Answers no known version can place (a repeat's instances of another version, a form not given): kept as text, named.
+        var repeatQuestions = known.SelectMany(f => f.Repeats.SelectMany(r => f.QuestionsOf(r)).Select(q => q.Name)).ToHashSet(StringComparer.Ordinal);
+        var unplaced = responses
+            .SelectMany(r => r.Answers.Keys.Select(k => (Key: k, r.Version)))
+            .Where(a => !placed.Contains(a.Key) && !(AnswerKeys.TryParse(a.Key, out var q, out _) && repeatQuestions.Contains(q)))
+            .GroupBy(a => a.Key, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal);
+        foreach (var answers in unplaced)
+        {
+            Add(answers.Key, $"Answer to {answers.Key}, a question not in the form given (version {Shown(layoutVersion)})", ColumnKind.Text, answers.Key, null, [], "text");
+            var from = string.Join(", ", answers.Select(a => Shown(a.Version ?? string.Empty)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
+            Warnings.Add($"{answers.Key}: {answers.Count()} answer(s) given in version {from} to a question the form used (version {Shown(layoutVersion)}) does not have: "
+                + $"kept as text in column {Columns[^1].Variable} at the end; give that version's form too for its labels and type");
+        }
+
+        foreach (var version in responses.Select(r => r.Version).OfType<string>().Where(v => !_asked.ContainsKey(v)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        {
+            var count = responses.Count(r => r.Version == version);
+            Warnings.Add($"{count} response(s) were given in version {version}, whose form was not given: a question that version did not have shows as unanswered (empty), not as '{NotAskedLabel}'; give that version's form too");
+        }
+
+        // The code must not be an answer or a choice name anywhere in the export.
+        var taken = responses.SelectMany(r => r.Answers.Values).Concat(known.SelectMany(f => f.Questions.SelectMany(q => q.Choices.Select(c => c.Name))))
+            .Select(v => v.Trim()).ToHashSet(StringComparer.Ordinal);
+        for (var code = "-97"; ; code = "-9" + code[1..])
+        {
+            if (!taken.Contains(code))
+            {
+                NotAskedCode = code;
+                break;
+            }
+        }
+
+        foreach (var column in Columns)
+        {
+            var count = responses.Count(r => NotAsked(column, r));
+            if (count > 0)
+            {
+                _notAsked[column] = count;
+            }
+        }
+    }
+
+    private static string Shown(string version) => version.Length == 0 ? "(none)" : version;
+
     /// <summary>The answer key of a long table's instance number (a name no question can have).</summary>
     public const string InstanceKey = "[instance]";
 
@@ -73,16 +175,21 @@ internal sealed class ExportPlan
     /// The main table: one row per response, the questions outside repeats, and for each repeat a column with its
     /// number of instances (their answers are in the repeat's own table, <see cref="BuildRepeat"/>).
     /// </summary>
-    public static ExportPlan Build(Instrument instrument, IReadOnlyList<SurveyResponse> responses, string language)
+    public static ExportPlan Build(Instrument instrument, IReadOnlyList<SurveyResponse> responses, string language, IReadOnlyList<Instrument>? versions = null)
     {
         var plan = new ExportPlan();
         plan.Add("response_id", "Response id (random)", ColumnKind.Id, null, null, [], "text");
         plan.Add("response_date", "Date of the response (UTC)", ColumnKind.Date, null, null, [], "date");
+        plan.Add("form_version", "Form version the response was given in", ColumnKind.FormVersion, null, null, [], "text");
+        plan.Add("language", "Language the response was given in (code)", ColumnKind.AnswerLanguage, null, null, [], "text");
+        plan.Add("duration_s", $"Time on the pages in all, seconds (rounded to {DurationStepSeconds} s)", ColumnKind.Duration, null, null, [], "integer");
         plan.AddQuestions(instrument, instrument.Questions.Where(q => instrument.RepeatOf(q.Name) is null), language);
         foreach (var repeat in instrument.Repeats)
         {
             plan.Add(repeat.Name, $"Repeat {repeat.Name}: number of instances (one row each in its own table)", ColumnKind.IntegerNumber, repeat.Name, null, [], "repeat count");
         }
+
+        plan.PlaceVersions(instrument, versions ?? [], responses, language);
 
         plan.Add("flags", "Data-quality flags (space-separated)", ColumnKind.Flags, null, null, [], "text");
         foreach (var flag in responses.SelectMany(r => r.Flags).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
@@ -138,7 +245,7 @@ internal sealed class ExportPlan
         return rows;
     }
 
-    private void AddQuestions(Instrument instrument, IEnumerable<Question> questions, string language)
+    private void AddQuestions(Instrument instrument, IEnumerable<Question> questions, string language, string labelSuffix = "")
     {
         var plan = this;
         var fallback = instrument.FallbackLanguage;
@@ -149,7 +256,7 @@ internal sealed class ExportPlan
                 continue;
             }
 
-            var label = OneLine(q.Labels.For(language, fallback) ?? q.Name);
+            var label = OneLine(q.Labels.For(language, fallback) ?? q.Name) + labelSuffix;
             // A list may hold one name twice (allow_choice_duplicates, cascading selects): one value, its first label.
             var values = q.Choices.DistinctBy(c => c.Name, StringComparer.Ordinal).Select(c => (c.Name, OneLine(c.Labels.For(language, fallback) ?? c.Name))).ToList();
             switch (q.Type)
@@ -182,7 +289,9 @@ internal sealed class ExportPlan
     }
 
     /// <summary>The CSV cell of a column for one response.</summary>
-    public static string Value(ExportColumn column, SurveyResponse response)
+    public string Cell(ExportColumn column, SurveyResponse response) => NotAsked(column, response) ? NotAskedCode : Value(column, response);
+
+    private static string Value(ExportColumn column, SurveyResponse response)
     {
         var raw = column.Question is null ? string.Empty : response.Answers.GetValueOrDefault(column.Question) ?? string.Empty;
         return column.Kind switch
@@ -193,6 +302,9 @@ internal sealed class ExportPlan
             ColumnKind.Flags => string.Join(' ', response.Flags),
             ColumnKind.FlagDummy => response.Flags.Contains(column.Choice!) ? "1" : "0",
             ColumnKind.Excluded => response.Excluded ?? string.Empty,
+            ColumnKind.FormVersion => OneLine(response.Version ?? string.Empty),
+            ColumnKind.AnswerLanguage => OneLine(response.Language ?? string.Empty),
+            ColumnKind.Duration => response.DurationSeconds?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty,
             // SPSS's GET DATA cannot read a line break inside a quoted field: the CSV holds free text on one line, and an
             // answer outside a choice list (choice names never hold one) too.
             ColumnKind.Text or ColumnKind.SelectOne or ColumnKind.SelectMultipleRaw => OneLine(raw),

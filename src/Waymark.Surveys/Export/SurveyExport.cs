@@ -46,7 +46,14 @@ public static class ExportFileSuffix
 /// </summary>
 public static class SurveyExport
 {
-    public static ExportFiles Create(Instrument instrument, IReadOnlyList<SurveyResponse> responses, string? language = null)
+    /// <summary>
+    /// The files for <paramref name="responses"/> laid out by <paramref name="instrument"/>. <paramref name="versions"/>: other
+    /// versions of the same form that responses may have been given in (<see cref="SurveyResponse.Version"/>): a question
+    /// missing from a response's version is coded "not asked" (<c>-97</c>, labelled in every file), apart from an unanswered one,
+    /// and the questions only another version has get their own columns. An answer no form given can place is kept as a text
+    /// column at the end and named in <see cref="ExportFiles.Warnings"/>.
+    /// </summary>
+    public static ExportFiles Create(Instrument instrument, IReadOnlyList<SurveyResponse> responses, string? language = null, IReadOnlyList<Instrument>? versions = null)
     {
         ArgumentNullException.ThrowIfNull(instrument);
         ArgumentNullException.ThrowIfNull(responses);
@@ -55,7 +62,7 @@ public static class SurveyExport
         var binary = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         var warnings = new List<string>();
         var name = BaseName(instrument.Settings.FormId);
-        Table(ExportPlan.Build(instrument, responses, lang), instrument.Questions.Where(q => instrument.RepeatOf(q.Name) is null), responses, name, files, binary, warnings);
+        Table(ExportPlan.Build(instrument, responses, lang, versions), instrument.Questions.Where(q => instrument.RepeatOf(q.Name) is null), responses, name, files, binary, warnings);
         foreach (var repeat in instrument.Repeats)
         {
             // A long table per repeat (one row per instance with its response's id), with its own codebook and syntax files.
@@ -83,7 +90,7 @@ public static class SurveyExport
         Csv.WriteSpreadsheetRow(spreadsheet, plan.Columns.Select(c => c.Variable));
         foreach (var response in responses)
         {
-            var row = plan.Columns.Select(c => ExportPlan.Value(c, response)).ToList();
+            var row = plan.Columns.Select(c => plan.Cell(c, response)).ToList();
             Csv.WriteRow(csv, row);
             Csv.WriteSpreadsheetRow(spreadsheet, row);
         }
@@ -91,21 +98,28 @@ public static class SurveyExport
         // Answers outside their choice list: a warning each, a count in the codebook, a note at the top of each syntax file.
         var outside = OutOfList(questions, plan, responses);
         var notes = outside.Select(o => o.Note(csvFile)).ToList();
+        if (plan.Columns.Any(c => plan.NotAskedCount(c) > 0))
+        {
+            notes.Add($"{plan.NotAskedCode} in {csvFile} means '{ExportPlan.NotAskedLabel}' (the question was not in the form version of the response, see form_version): missing here, told apart from unanswered");
+        }
+
 
         // The codebook is read in spreadsheets too: its labels (from the instrument) are neutralised like the answers.
         var codebook = new StringBuilder();
-        Csv.WriteSpreadsheetRow(codebook, ["variable", "question", "label", "type", "values", "in_spreadsheet_csv", "outside_choice_list"]);
+        Csv.WriteSpreadsheetRow(codebook, ["variable", "question", "label", "type", "values", "in_spreadsheet_csv", "outside_choice_list", "not_asked"]);
         foreach (var c in plan.Columns)
         {
-            var values = string.Join("; ", c.Values.Select((v, i) => c.Kind == ColumnKind.SelectOne ? $"{v.Value}={v.Label} (code {c.Codes[i].ToString(System.Globalization.CultureInfo.InvariantCulture)})" : $"{v.Value}={v.Label}"));
-            var inSpreadsheet = c.Kind is ColumnKind.Text or ColumnKind.SelectOne or ColumnKind.SelectMultipleRaw
+            var notAsked = plan.NotAskedCount(c);
+            var values = string.Join("; ", c.Values.Select((v, i) => c.Kind == ColumnKind.SelectOne ? $"{v.Value}={v.Label} (code {c.Codes[i].ToString(System.Globalization.CultureInfo.InvariantCulture)})" : $"{v.Value}={v.Label}")
+                .Concat(notAsked > 0 ? [$"missing {plan.NotAskedCode}={ExportPlan.NotAskedLabel} (the question was not in the form version of the response)"] : []));
+            var inSpreadsheet = c.Kind is ColumnKind.Text or ColumnKind.SelectOne or ColumnKind.SelectMultipleRaw or ColumnKind.FormVersion or ColumnKind.AnswerLanguage
                 ? $"a value starting with = + - @, a tab or a carriage return (other than a number) starts with an added {Csv.Neutraliser} so that no spreadsheet runs it as a formula; {csvFile} has the raw value"
                 : "as in " + csvFile;
             var count = c.Kind is ColumnKind.SelectOne or ColumnKind.SelectMultipleRaw
                 ? (outside.FirstOrDefault(o => o.Column == c)?.Count ?? 0).ToString(System.Globalization.CultureInfo.InvariantCulture)
                 : string.Empty;
             var question = c.Question is null or ExportPlan.InstanceKey ? string.Empty : c.Question;
-            Csv.WriteSpreadsheetRow(codebook, [c.Variable, question, c.Label, c.TypeName, values, inSpreadsheet, count]);
+            Csv.WriteSpreadsheetRow(codebook, [c.Variable, question, c.Label, c.TypeName, values, inSpreadsheet, count, notAsked > 0 ? notAsked.ToString(System.Globalization.CultureInfo.InvariantCulture) : string.Empty]);
         }
 
         files[csvFile] = csv.ToString();
@@ -115,6 +129,7 @@ public static class SurveyExport
         files[name + ExportFileSuffix.Spss] = SyntaxWriters.Spss(plan, csvFile, notes);
         files[name + ExportFileSuffix.Stata] = SyntaxWriters.Stata(plan, csvFile, notes);
         binary[name + ExportFileSuffix.StataData] = DtaWriter.Write(plan, responses);
+        warnings.AddRange(plan.Warnings);
         warnings.AddRange(outside.Select(o => o.Warning));
     }
 

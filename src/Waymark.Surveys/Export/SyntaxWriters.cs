@@ -20,9 +20,17 @@ internal static class SyntaxWriters
         foreach (var c in plan.Columns)
         {
             var v = "d[[" + RString(c.Variable) + "]]";
+            var notAsked = plan.NotAskedCount(c) > 0;
+            if (notAsked)
+            {
+                // R has one NA: the not-asked code becomes NA, and attr(x, "not_asked") tells those rows from the unanswered.
+                s.Append("wm_not_asked <- ").Append(v).Append(" %in% ").Append(RString(plan.NotAskedCode)).Append('\n');
+                s.Append(v).Append("[wm_not_asked] <- NA\n");
+            }
+
             switch (c.Kind)
             {
-                case ColumnKind.IntegerNumber or ColumnKind.Dummy or ColumnKind.FlagDummy:
+                case ColumnKind.IntegerNumber or ColumnKind.Dummy or ColumnKind.FlagDummy or ColumnKind.Duration:
                     s.Append(v).Append(" <- as.integer(").Append(v).Append(")\n");
                     break;
                 case ColumnKind.DecimalNumber:
@@ -39,6 +47,15 @@ internal static class SyntaxWriters
             }
 
             s.Append("attr(").Append(v).Append(", \"label\") <- ").Append(RString(c.Label)).Append('\n');
+            if (notAsked)
+            {
+                s.Append("attr(").Append(v).Append(", \"not_asked\") <- wm_not_asked # ").Append(ExportPlan.NotAskedLabel).Append('\n');
+            }
+        }
+
+        if (plan.Columns.Any(c => plan.NotAskedCount(c) > 0))
+        {
+            s.Append("rm(wm_not_asked)\n");
         }
 
         return s.ToString();
@@ -66,23 +83,41 @@ internal static class SyntaxWriters
         {
             // Each line starts with the previous variable's format, so that no line starts with a name.
             s.Append(previous.Length == 0 ? " " : "\n  " + previous + " ").Append(c.Variable);
+            var notAsked = plan.NotAskedCount(c) > 0;
             previous = c.Kind switch
             {
-                ColumnKind.IntegerNumber or ColumnKind.Dummy or ColumnKind.FlagDummy => "F11.0",
+                ColumnKind.IntegerNumber or ColumnKind.Dummy or ColumnKind.FlagDummy or ColumnKind.Duration => "F11.0",
                 ColumnKind.DecimalNumber => "F20.6",
-                ColumnKind.Date or ColumnKind.DateValue => "SDATE10",
-                ColumnKind.SelectOne => "A" + Math.Max(1, c.Values.Count == 0 ? 1 : c.Values.Max(x => Encoding.UTF8.GetByteCount(x.Value))).ToString(CultureInfo.InvariantCulture),
+                // A date some response was not asked is read as text, and its not-asked code set apart below.
+                ColumnKind.Date or ColumnKind.DateValue => notAsked ? "A10" : "SDATE10",
+                ColumnKind.SelectOne => "A" + Math.Max(notAsked ? plan.NotAskedCode.Length : 1, c.Values.Count == 0 ? 1 : c.Values.Max(x => Encoding.UTF8.GetByteCount(x.Value))).ToString(CultureInfo.InvariantCulture),
                 _ => "A32767",
             };
         }
 
         s.Append("\n  ").Append(previous).Append(".\n");
+        var dates = plan.Columns.Where(c => c.Kind is ColumnKind.Date or ColumnKind.DateValue && plan.NotAskedCount(c) > 0).ToList();
+        foreach (var c in dates)
+        {
+            s.Append("COMPUTE wm_tmp = ").Append(plan.NotAskedCode).Append(".\n");
+            s.Append("IF (").Append(c.Variable).Append(" <> '").Append(plan.NotAskedCode).Append("') wm_tmp = NUMBER(").Append(c.Variable).Append(", SDATE10).\n");
+            s.Append("EXECUTE.\n");
+            s.Append("DELETE VARIABLES ").Append(c.Variable).Append(".\n");
+            s.Append("RENAME VARIABLES (wm_tmp = ").Append(c.Variable).Append(").\n");
+            s.Append("FORMATS ").Append(c.Variable).Append(" (SDATE10).\n");
+        }
+
         var selects = plan.Columns.Where(c => c.Kind == ColumnKind.SelectOne).ToList();
         foreach (var c in selects)
         {
             // On one line when it fits, else one choice a line: each continuation starts with "(" or INTO, never with a name.
             var parts = new List<string> { "RECODE " + c.Variable };
             parts.AddRange(c.Values.Select((v, i) => "(" + SpssText(v.Value) + "=" + c.Codes[i].ToString(CultureInfo.InvariantCulture) + ")"));
+            if (plan.NotAskedCount(c) > 0)
+            {
+                parts.Add("('" + plan.NotAskedCode + "'=" + plan.NotAskedCode + ")");
+            }
+
             parts.Add("INTO wm_tmp.");
             var line = string.Join(' ', parts);
             s.Append(Encoding.UTF8.GetByteCount(line) <= SpssLineBytes && !line.Contains('\n', StringComparison.Ordinal) ? line : string.Join("\n  ", parts)).Append('\n');
@@ -91,9 +126,9 @@ internal static class SyntaxWriters
             s.Append("RENAME VARIABLES (wm_tmp = ").Append(c.Variable).Append(").\n");
         }
 
-        if (selects.Count > 0)
+        if (selects.Count > 0 || dates.Count > 0)
         {
-            // RECODE INTO appends the new variables at the end: put every variable back in CSV order. "/KEEP=names ALL"
+            // RECODE INTO and COMPUTE append the new variables at the end: put every variable back in CSV order. "/KEEP=names ALL"
             // moves the names to the front; done for short groups of names from the last group to the first, so each
             // command fits on one line and no line starts with a name.
             var groups = GroupNames(plan.Columns.Select(c => c.Variable), SpssLineBytes - "ADD FILES /FILE=* /KEEP= ALL.".Length);
@@ -110,9 +145,14 @@ internal static class SyntaxWriters
             s.Append("VARIABLE LABELS ").Append(c.Variable).Append(' ').Append(SpssText(TruncateBytes(c.Label, SpssVariableLabelBytes))).Append(".\n");
             s.Append("VARIABLE LEVEL ").Append(c.Variable).Append(c.Kind switch
             {
-                ColumnKind.IntegerNumber or ColumnKind.DecimalNumber or ColumnKind.Date or ColumnKind.DateValue => " (SCALE).\n",
+                ColumnKind.IntegerNumber or ColumnKind.DecimalNumber or ColumnKind.Date or ColumnKind.DateValue or ColumnKind.Duration => " (SCALE).\n",
                 _ => " (NOMINAL).\n",
             });
+            if (plan.NotAskedCount(c) > 0)
+            {
+                s.Append("MISSING VALUES ").Append(c.Variable).Append(" (").Append(SpssNotAsked(plan, c)).Append(").\n");
+            }
+
             if (c.Kind == ColumnKind.SelectOne)
             {
                 var width = c.Codes.Count == 0 ? 1 : c.Codes.Max(code => code.ToString(CultureInfo.InvariantCulture).Length);
@@ -124,7 +164,7 @@ internal static class SyntaxWriters
             }
         }
 
-        foreach (var c in plan.Columns.Where(c => c.Values.Count > 0))
+        foreach (var c in plan.Columns.Where(c => c.Values.Count > 0 || plan.NotAskedCount(c) > 0))
         {
             s.Append("VALUE LABELS ").Append(c.Variable);
             for (var i = 0; i < c.Values.Count; i++)
@@ -133,12 +173,21 @@ internal static class SyntaxWriters
                 s.Append("\n  ").Append(code).Append(' ').Append(SpssText(TruncateBytes(c.Values[i].Label, SpssValueLabelBytes)));
             }
 
+            if (plan.NotAskedCount(c) > 0)
+            {
+                s.Append("\n  ").Append(SpssNotAsked(plan, c)).Append(' ').Append(SpssText(ExportPlan.NotAskedLabel));
+            }
+
             s.Append(".\n");
         }
 
         s.Append("EXECUTE.\n");
         return s.ToString();
     }
+
+    /// <summary>The not-asked code as SPSS writes a value of the variable: a number, or quoted for a text variable.</summary>
+    private static string SpssNotAsked(ExportPlan plan, ExportColumn c) =>
+        c.Kind is ColumnKind.Text or ColumnKind.SelectMultipleRaw ? "'" + plan.NotAskedCode + "'" : plan.NotAskedCode;
 
     /// <summary>One comment line per note, within <see cref="SpssLineBytes"/> bytes (the notes hold names and counts, never answers).</summary>
     private static void Notes(StringBuilder s, string start, string end, IReadOnlyList<string> notes)
@@ -241,14 +290,28 @@ internal static class SyntaxWriters
         s.Append("import delimited using ").Append(StataString(csvFile)).Append(", varnames(1) stringcols(_all) encoding(\"utf-8\") bindquote(strict) clear\n");
         foreach (var c in plan.Columns)
         {
+            // A question some response was not asked: its code becomes the extended missing value .a, labelled (text keeps the code).
+            var notAsked = plan.NotAskedCount(c) > 0 && c.Kind is not (ColumnKind.Text or ColumnKind.SelectMultipleRaw);
+            var notAskedLabel = notAsked ? " .a " + StataString(ExportPlan.NotAskedLabel) : string.Empty;
+            var notAskedIf = " if " + c.Variable + " == " + StataString(plan.NotAskedCode) + "\n";
             switch (c.Kind)
             {
-                case ColumnKind.IntegerNumber or ColumnKind.DecimalNumber or ColumnKind.Dummy or ColumnKind.FlagDummy:
+                case ColumnKind.IntegerNumber or ColumnKind.DecimalNumber or ColumnKind.Dummy or ColumnKind.FlagDummy or ColumnKind.Duration:
+                    if (notAsked)
+                    {
+                        s.Append("replace ").Append(c.Variable).Append(" = \".a\"").Append(notAskedIf);
+                    }
+
                     s.Append("destring ").Append(c.Variable).Append(", replace\n");
                     break;
                 case ColumnKind.Date or ColumnKind.DateValue:
-                    s.Append("generate double _wm_tmp = date(").Append(c.Variable).Append(", \"YMD\")\n")
-                        .Append("drop ").Append(c.Variable).Append("\nrename _wm_tmp ").Append(c.Variable)
+                    s.Append("generate double _wm_tmp = date(").Append(c.Variable).Append(", \"YMD\")\n");
+                    if (notAsked)
+                    {
+                        s.Append("replace _wm_tmp = .a").Append(notAskedIf);
+                    }
+
+                    s.Append("drop ").Append(c.Variable).Append("\nrename _wm_tmp ").Append(c.Variable)
                         .Append("\nformat ").Append(c.Variable).Append(" %td\n");
                     break;
                 case ColumnKind.SelectOne:
@@ -258,15 +321,25 @@ internal static class SyntaxWriters
                         s.Append("replace _wm_tmp = ").Append(c.Codes[i].ToString(CultureInfo.InvariantCulture)).Append(" if ").Append(c.Variable).Append(" == ").Append(StataString(c.Values[i].Value)).Append('\n');
                     }
 
+                    if (notAsked)
+                    {
+                        s.Append("replace _wm_tmp = .a").Append(notAskedIf);
+                    }
+
                     s.Append("drop ").Append(c.Variable).Append("\nrename _wm_tmp ").Append(c.Variable).Append('\n');
-                    s.Append("label define ").Append(LabelName(c)).Append(string.Concat(c.Values.Select((x, i) => $" {c.Codes[i].ToString(CultureInfo.InvariantCulture)} {StataString(x.Label)}"))).Append(", replace\n");
+                    s.Append("label define ").Append(LabelName(c)).Append(string.Concat(c.Values.Select((x, i) => $" {c.Codes[i].ToString(CultureInfo.InvariantCulture)} {StataString(x.Label)}"))).Append(notAskedLabel).Append(", replace\n");
                     s.Append("label values ").Append(c.Variable).Append(' ').Append(LabelName(c)).Append('\n');
                     break;
             }
 
             if (c.Kind is ColumnKind.Dummy or ColumnKind.FlagDummy)
             {
-                s.Append("label define ").Append(LabelName(c)).Append(string.Concat(c.Values.Select(x => $" {x.Value} {StataString(x.Label)}"))).Append(", replace\n");
+                s.Append("label define ").Append(LabelName(c)).Append(string.Concat(c.Values.Select(x => $" {x.Value} {StataString(x.Label)}"))).Append(notAskedLabel).Append(", replace\n");
+                s.Append("label values ").Append(c.Variable).Append(' ').Append(LabelName(c)).Append('\n');
+            }
+            else if (notAsked && c.Kind is not ColumnKind.SelectOne)
+            {
+                s.Append("label define ").Append(LabelName(c)).Append(notAskedLabel).Append(", replace\n");
                 s.Append("label values ").Append(c.Variable).Append(' ').Append(LabelName(c)).Append('\n');
             }
 

@@ -5,7 +5,8 @@ namespace Waymark.Surveys.Responses;
 
 /// <summary>
 /// Responses as JSON Lines, one object per line:
-/// <c>{"id":"…","date":"2026-11-27"|null,"answers":{"name":"raw"},"flags":["…"]}</c>.
+/// <c>{"id":"…","date":"2026-11-27"|null,"version":"3","language":"ar","duration_s":240,"answers":{"name":"raw"},"flags":["…"]}</c>
+/// (<c>version</c>, <c>language</c> and <c>duration_s</c> are optional: left out when not recorded).
 /// The format <c>waymark survey export</c> reads and the response store can write.
 /// </summary>
 public static class ResponseLines
@@ -25,6 +26,21 @@ public static class ResponseLines
             else
             {
                 w.WriteNull("date");
+            }
+
+            if (response.Version is { } version)
+            {
+                w.WriteString("version", version);
+            }
+
+            if (response.Language is { } language)
+            {
+                w.WriteString("language", language);
+            }
+
+            if (response.DurationSeconds is { } duration)
+            {
+                w.WriteNumber("duration_s", duration);
             }
 
             w.WriteStartObject("answers");
@@ -97,6 +113,14 @@ public static class ResponseLines
             }
         }
 
-        return new SurveyResponse(id, date, answers, flags);
+        return new SurveyResponse(id, date, answers, flags)
+        {
+            Version = Text(root, "version"),
+            Language = Text(root, "language"),
+            DurationSeconds = root.TryGetProperty("duration_s", out var duration) && duration.ValueKind == JsonValueKind.Number ? duration.GetInt32() : null,
+        };
     }
+
+    private static string? Text(JsonElement root, string name) =>
+        root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text ? text : null;
 }

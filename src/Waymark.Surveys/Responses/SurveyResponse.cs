@@ -13,4 +13,16 @@ public sealed record SurveyResponse(
 {
     /// <summary>The console's mark that set this response aside ("test" or "junk"), or null: the exports' <c>excluded</c> column.</summary>
     public string? Excluded { get; init; }
+
+    /// <summary>The form version the response was given in (settings sheet, <c>version</c>), or null when not recorded: the exports' <c>form_version</c> column.</summary>
+    public string? Version { get; init; }
+
+    /// <summary>The language code of the pages the respondent answered in, or null when not recorded: the exports' <c>language</c> column.</summary>
+    public string? Language { get; init; }
+
+    /// <summary>
+    /// The time spent on the pages in all, in whole seconds already coarsened by whoever made the response
+    /// (<c>Waymark.Responses</c> rounds to <c>10</c> seconds), or null: the exports' <c>duration_s</c> column.
+    /// </summary>
+    public int? DurationSeconds { get; init; }
 }

@@ -21,7 +21,18 @@ internal sealed record InstrumentCounts(
     /// <summary>Sealed responses: their flags are sealed with the answers and counted once the answers are unlocked.</summary>
     public const string SealedFlags = "sealed (flags open with the answers)";
 
+    /// <summary>The form version is sealed with the answers: counted once they are unlocked.</summary>
+    public const string SealedVersions = "sealed (versions open with the answers)";
+
+    public const string NoVersion = "not recorded";
+
     public string Title => Entry?.Instrument.Settings.Title is { Length: > 0 } title ? title : Id;
+
+    /// <summary>
+    /// Responses by the form version they were given in, from the opened records (the version is inside the answers, never in
+    /// a clear column: a version would date a response where no day is kept); null until they are opened.
+    /// </summary>
+    public IReadOnlyList<CountLine>? ByVersion { get; init; }
 
     public bool Sealed => Entry?.PublicKey is not null;
 
@@ -62,6 +73,16 @@ internal sealed record InstrumentCounts(
             .GroupBy(flag => flag, StringComparer.Ordinal)
             .OrderBy(g => g.Key == NoFlag).ThenBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => new CountLine(g.Key, g.LongCount()))
+            .ToList(),
+    };
+
+    /// <summary>The same counts with the versions of the opened records (unsealed, or unlocked in this session), the current version marked.</summary>
+    public InstrumentCounts WithVersionsOf(IReadOnlyList<Waymark.Responses.ResponseRecord> opened) => this with
+    {
+        ByVersion = opened
+            .GroupBy(r => r.Version, StringComparer.Ordinal)
+            .OrderBy(g => g.Key.Length == 0).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new CountLine(g.Key.Length == 0 ? NoVersion : g.Key == Entry?.Instrument.Settings.Version ? g.Key + " (served now)" : g.Key, g.LongCount()))
             .ToList(),
     };
 

@@ -59,7 +59,16 @@ internal sealed partial class InstrumentCatalogSync(
             {
                 if (await ParsedAsync(row, cancellationToken).ConfigureAwait(false) is { } entry)
                 {
-                    entries.Add(entry with { Closed = row.Status == InstrumentStatus.Closed, Keys = KeysOf(row, published) });
+                    var others = new List<Waymark.Surveys.Instrument>();
+                    foreach (var other in published.Where(i => i.FormId == row.FormId && i.Version != row.Version).OrderByDescending(i => i.Revision))
+                    {
+                        if (await ParsedAsync(other, cancellationToken).ConfigureAwait(false) is { } earlier)
+                        {
+                            others.Add(earlier.Instrument);
+                        }
+                    }
+
+                    entries.Add(entry with { Closed = row.Status == InstrumentStatus.Closed, Keys = KeysOf(row, published), OtherVersions = others });
                 }
             }
 

@@ -136,6 +136,12 @@ internal sealed record SurveyEntry(
     public long? StoredId { get; init; }
 
     /// <summary>
+    /// The form's other published versions (console uploads published or closed before), for responses given in them: the
+    /// exports give their questions columns and code a question a response's version lacked as "not asked" (docs/surveys.md).
+    /// </summary>
+    public IReadOnlyList<Instrument> OtherVersions { get; init; } = [];
+
+    /// <summary>
     /// Every public key responses to this form id may be sealed with: the current one first, then
     /// those of earlier published versions (an approved key change leaves responses under each).
     /// </summary>

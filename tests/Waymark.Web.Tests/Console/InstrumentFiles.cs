@@ -38,6 +38,31 @@ internal static partial class InstrumentFiles
         ]),
     ]);
 
+    /// <summary>Version 2 of <see cref="Good"/>: "more" removed, "since" added, "talked" with a third choice, "who" a number now.</summary>
+    public static byte[] SecondVersion(string formId) => Xlsx(
+    [
+        ("survey", [
+            ["type", "name", "label::English (en)", "label::العربية (ar)", "required", "relevant"],
+            ["begin group", "first", "First page", "الصفحة الأولى", "", ""],
+            ["select_one yesno", "talked", "Have you talked to someone?", "هل تحدثت إلى أحد؟", "yes", ""],
+            ["integer", "who", "How many people did you talk to?", "مع كم شخصًا تحدثت؟", "", "${talked} = 'yes'"],
+            ["end group", "", "", "", "", ""],
+            ["begin group", "second", "Second page", "الصفحة الثانية", "", ""],
+            ["text", "since", "Since when?", "منذ متى؟", "", ""],
+            ["end group", "", "", "", "", ""],
+        ]),
+        ("choices", [
+            ["list_name", "name", "label::English (en)", "label::العربية (ar)"],
+            ["yesno", "yes", "Yes", "نعم"],
+            ["yesno", "no", "No", "لا"],
+            ["yesno", "unsure", "Not sure", "لست متأكدًا"],
+        ]),
+        ("settings", [
+            ["form_id", "form_title", "version", "default_language", "style"],
+            [formId, Title, "2", "en", "pages"],
+        ]),
+    ]);
+
     /// <summary>A form with a refused question type on survey row 3 and an unknown choice list on row 4.</summary>
     public static byte[] Broken(string formId) => Xlsx(
     [

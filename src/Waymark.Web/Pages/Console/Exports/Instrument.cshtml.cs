@@ -93,7 +93,7 @@ public sealed class InstrumentModel(SurveyCatalog catalog, ResponseAccess access
             return Refuse(notOpened + " Or tick the box to export only the responses that opened.");
         }
 
-        var export = SurveyExport.Create(Entry.Instrument, filtered.ForExport(), Language);
+        var export = SurveyExport.Create(Entry.Instrument, filtered.ForExport(), Language, Entry.OtherVersions);
         var name = baseName + chosen.Suffix;
         var bytes = export.Bytes(name)!;
         var kept = Filter.IsActive ? $" of {opened.Records.Count}, {Filter.Describe()}" : "";

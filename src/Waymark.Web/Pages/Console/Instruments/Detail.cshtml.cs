@@ -24,6 +24,12 @@ public sealed class DetailModel(WaymarkDatabase database, SurveyCatalog catalog,
 
     internal int PageCount { get; private set; }
 
+    /// <summary>The version of this form served now or closed last (another version than this one), or null: what publishing replaces.</summary>
+    internal SurveyEntry? Current { get; private set; }
+
+    /// <summary>The questions that differ from <see cref="Current"/> (added, removed, another type, other choices).</summary>
+    internal IReadOnlyList<QuestionChange> Changes { get; private set; } = [];
+
     public string? Message { get; private set; }
 
     public bool Succeeded { get; private set; }
@@ -113,6 +119,15 @@ public sealed class DetailModel(WaymarkDatabase database, SurveyCatalog catalog,
         }
     }
 
+    /// <summary>A change's kind in words, for the table shown before publishing.</summary>
+    internal static string ChangeText(QuestionChangeKind kind) => kind switch
+    {
+        QuestionChangeKind.Added => "added",
+        QuestionChangeKind.Removed => "removed",
+        QuestionChangeKind.TypeChanged => "type changed",
+        _ => "choices changed",
+    };
+
     public async Task<IActionResult> OnPostCloseAsync(long id, CancellationToken cancellationToken) =>
         await AfterAsync(id, await uploads.CloseAsync(id, Actor, cancellationToken), cancellationToken);
 
@@ -144,6 +159,12 @@ public sealed class DetailModel(WaymarkDatabase database, SurveyCatalog catalog,
         Instrument = build.Instrument;
         Problems = build.Problems;
         PageCount = Instrument is null ? 0 : new Waymark.Surveys.Paging.SurveyEngine(Instrument).Pages.Count;
+        if (catalog.Find(Info.FormId) is { } current && current.Instrument.Settings.Version != Info.Version && !catalog.IsFolderForm(Info.FormId))
+        {
+            Current = current;
+            Changes = Instrument is null ? [] : InstrumentDiff.Compare(current.Instrument, Instrument);
+        }
+
         return Page();
     }
 }

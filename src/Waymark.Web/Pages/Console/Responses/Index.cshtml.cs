@@ -10,7 +10,8 @@ namespace Waymark.Web.Pages.Console.Responses;
 /// <summary>
 /// Every instrument with its response counts by day, language and quality flag, from the clear
 /// columns (a sealed instrument's flags are sealed with its answers: they are counted from the
-/// opened records once this session unlocked them); nothing about a single respondent is shown. The Lock
+/// opened records once this session unlocked them), and by form version, from the opened records
+/// (the version is kept inside the answers only); nothing about a single respondent is shown. The Lock
 /// button zeroes every key this session unlocked.
 /// </summary>
 public sealed class IndexModel(WaymarkDatabase database, SurveyCatalog catalog, ResponseAccess access, ConsoleAccounts accounts) : PageModel
@@ -29,9 +30,15 @@ public sealed class IndexModel(WaymarkDatabase database, SurveyCatalog catalog, 
         var shown = new List<InstrumentCounts>(counts.Count);
         foreach (var instrument in counts)
         {
-            shown.Add(Unlocked(instrument)
-                ? instrument.WithFlagsOf((await access.OpenAllAsync(instrument.Entry!, ConsoleAuthentication.SessionId(User), cancellationToken)).Records)
-                : instrument);
+            if (instrument.Entry is not { } entry || (instrument.Sealed && !Unlocked(instrument)))
+            {
+                shown.Add(instrument);
+                continue;
+            }
+
+            // The form version is inside the answers: counted from the records this session can open (unsealed, or unlocked).
+            var opened = await access.OpenAllAsync(entry, ConsoleAuthentication.SessionId(User), cancellationToken);
+            shown.Add(opened.Locked ? instrument : (instrument.Sealed ? instrument.WithFlagsOf(opened.Records) : instrument).WithVersionsOf(opened.Records));
         }
 
         Instruments = shown;
