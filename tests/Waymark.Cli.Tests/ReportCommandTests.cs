@@ -30,4 +30,30 @@ public sealed class ReportCommandTests
         Assert.Contains("no column 'zorblat'", error, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(folder, "report.html")), "a failed report writes no file");
     }
+
+    [Fact]
+    public async Task A_report_of_a_survey_export_counts_the_responses_per_form_version_first()
+    {
+        var folder = TestEnvironment.NewTempDirectory("report-versions");
+        var csv = Path.Combine(folder, "survey.csv");
+        await File.WriteAllTextAsync(csv, "response_id,form_version,mood\nr1,1,good\nr2,2,bad\nr3,2,good\nr4,2,\n");
+        var spec = Path.Combine(folder, "findings.yaml");
+        await File.WriteAllTextAsync(spec, "items:\n  - freq: mood\n  - freq: zorblat\n");
+        var html = Path.Combine(folder, "report.html");
+
+        // The added section does not shift the numbers of the spec's own items.
+        var (failed, _, why) = await RunAsync("report", csv, "--spec", spec, "--out", html);
+        Assert.Equal(ExitCodes.Failure, failed);
+        Assert.Contains("item 2 (freq zorblat)", why, StringComparison.Ordinal);
+
+        await File.WriteAllTextAsync(spec, "items:\n  - freq: mood\n");
+        var (code, _, error) = await RunAsync("report", csv, "--spec", spec, "--out", html);
+        Assert.True(code == ExitCodes.Ok, error);
+        var page = await File.ReadAllTextAsync(html);
+        var versions = page.IndexOf("Responses by form version", StringComparison.Ordinal);
+        Assert.True(versions >= 0 && versions < page.IndexOf("Frequencies of mood", StringComparison.Ordinal), page);
+        var section = page[versions..page.IndexOf("Frequencies of mood", StringComparison.Ordinal)];
+        Assert.Matches("<th scope=\"row\">1</th>\\s*<td[^>]*>1</td>", section);
+        Assert.Matches("<th scope=\"row\">2</th>\\s*<td[^>]*>3</td>", section);
+    }
 }

@@ -13,6 +13,9 @@ public sealed record Findings(string Title, string DataName, IReadOnlyList<Findi
 /// </summary>
 public static class FindingsReport
 {
+    /// <summary>The survey exports' column of the form version a response was given in: a report of such data counts the responses by it first.</summary>
+    public const string VersionColumn = "form_version";
+
     /// <summary>
     /// Runs every analysis <paramref name="specYaml"/> lists on <paramref name="data"/>. A bad spec (unknown key,
     /// an item with no or two analyses) or an analysis that fails is a failure naming
@@ -29,6 +32,13 @@ public static class FindingsReport
 
         var findings = new List<Finding>();
         var items = spec.Value!.Items!;
+        if (data.Columns.Contains(VersionColumn, StringComparer.Ordinal) && !items.Any(i => i.Freq == VersionColumn)
+            && Analyse.Frequencies(data, VersionColumn, null) is { IsSuccess: true } versions)
+        {
+            // A survey export says which form version each response was given in: the counts per version come first.
+            findings.Add(new Finding("Responses by form version", versions.Value!));
+        }
+
         for (var i = 0; i < items.Count; i++)
         {
             var item = items[i];
