@@ -46,17 +46,16 @@ public sealed record ResponseRecord
     [JsonPropertyName("flags")]
     public IReadOnlyList<string> Flags { get; init; } = [];
 
-    /// <summary>The rounding of <see cref="DurationSeconds"/>: the exports and the console show the total time in 10-second steps.</summary>
-    public const int DurationStepSeconds = 10;
-
     /// <summary>
-    /// The time on the pages in all (the sum of <see cref="PageSeconds"/>) rounded to the nearest <see cref="DurationStepSeconds"/>
+    /// The time on the pages in all (the sum of <see cref="PageSeconds"/>) rounded to the nearest <see cref="Surveys.Responses.SurveyResponse.DurationStepSeconds"/>
     /// seconds, or null when no page time was recorded: what the exports' <c>duration_s</c> and the console show, never a time of day.
     /// </summary>
     [JsonIgnore]
     public int? DurationSeconds => PageSeconds.Count == 0
         ? null
-        : (int)(Math.Round(PageSeconds.Sum(s => (long)s) / (double)DurationStepSeconds, MidpointRounding.AwayFromZero) * DurationStepSeconds);
+        : (int)(Math.Round(PageSeconds.Sum(s => (long)s) / (double)Step, MidpointRounding.AwayFromZero) * Step);
+
+    private const int Step = Surveys.Responses.SurveyResponse.DurationStepSeconds;
 
     private static readonly JsonSerializerOptions Options = new() { WriteIndented = false };
 

@@ -72,9 +72,6 @@ internal sealed class ExportPlan
     /// <summary>What the analyst must know about this table (answers from other form versions); each one line.</summary>
     public List<string> Warnings { get; } = [];
 
-    /// <summary>The rounding of <c>duration_s</c> that the response records apply (documented in docs/surveys-respondents.md).</summary>
-    public const int DurationStepSeconds = 10;
-
     /// <summary>The label of the missing code for a question that was not in the form version a response was given in.</summary>
     public const string NotAskedLabel = "Not asked in this version";
 
@@ -182,7 +179,7 @@ internal sealed class ExportPlan
         plan.Add("response_date", "Date of the response (UTC)", ColumnKind.Date, null, null, [], "date");
         plan.Add("form_version", "Form version the response was given in", ColumnKind.FormVersion, null, null, [], "text");
         plan.Add("language", "Language the response was given in (code)", ColumnKind.AnswerLanguage, null, null, [], "text");
-        plan.Add("duration_s", $"Time on the pages in all, seconds (rounded to {DurationStepSeconds} s)", ColumnKind.Duration, null, null, [], "integer");
+        plan.Add("duration_s", $"Time on the pages in all, seconds (rounded to {SurveyResponse.DurationStepSeconds} s)", ColumnKind.Duration, null, null, [], "integer");
         plan.AddQuestions(instrument, instrument.Questions.Where(q => instrument.RepeatOf(q.Name) is null), language);
         foreach (var repeat in instrument.Repeats)
         {

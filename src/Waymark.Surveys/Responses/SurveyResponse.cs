@@ -20,9 +20,12 @@ public sealed record SurveyResponse(
     /// <summary>The language code of the pages the respondent answered in, or null when not recorded: the exports' <c>language</c> column.</summary>
     public string? Language { get; init; }
 
+    /// <summary>The step <see cref="DurationSeconds"/> is rounded to: the exports never show a finer total time (docs/surveys-respondents.md).</summary>
+    public const int DurationStepSeconds = 10;
+
     /// <summary>
-    /// The time spent on the pages in all, in whole seconds already coarsened by whoever made the response
-    /// (<c>Waymark.Responses</c> rounds to <c>10</c> seconds), or null: the exports' <c>duration_s</c> column.
+    /// The time spent on the pages in all, in whole seconds already rounded to <see cref="DurationStepSeconds"/> by whoever
+    /// made the response (<c>Waymark.Responses</c>), or null: the exports' <c>duration_s</c> column.
     /// </summary>
     public int? DurationSeconds { get; init; }
 }
