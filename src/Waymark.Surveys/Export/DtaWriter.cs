@@ -45,6 +45,9 @@ internal static class DtaWriter
         Text,
         Double,
         Date,
+
+        /// <summary>A date-time or a time of day: milliseconds since 1 Jan 1960 00:00:00 (a time falls on that day).</summary>
+        Clock,
         Code,
         ZeroOne,
     }
@@ -139,6 +142,8 @@ internal static class DtaWriter
     {
         ColumnKind.IntegerNumber or ColumnKind.DecimalNumber or ColumnKind.Duration => new(column, Storage.Double, TypeDouble, 8, "%10.0g"),
         ColumnKind.Date or ColumnKind.DateValue => new(column, Storage.Date, TypeLong, 4, "%td"),
+        ColumnKind.TimeValue => new(column, Storage.Clock, TypeDouble, 8, "%tcHH:MM:SS"),
+        ColumnKind.DateTimeValue => new(column, Storage.Clock, TypeDouble, 8, "%tc"),
         ColumnKind.SelectOne => new(column, Storage.Code, TypeLong, 4, "%12.0g"),
         ColumnKind.Dummy or ColumnKind.FlagDummy => new(column, Storage.ZeroOne, TypeByte, 1, "%8.0g"),
         _ => Text(column, values.Select(v => Encoding.UTF8.GetByteCount(v)).DefaultIfEmpty(0).Max()),
@@ -155,7 +160,7 @@ internal static class DtaWriter
         {
             switch (variable.Storage)
             {
-                case Storage.Double:
+                case Storage.Double or Storage.Clock:
                     s.Write(MissingDoubleA);
                     break;
                 case Storage.ZeroOne:
@@ -176,6 +181,9 @@ internal static class DtaWriter
                 break;
             case Storage.Date:
                 s.Write(DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date.DayNumber - StataEpoch.DayNumber : MissingLong);
+                break;
+            case Storage.Clock:
+                s.Write(Milliseconds(value) ?? MissingDouble);
                 break;
             case Storage.Code:
                 var index = variable.Column.Values.ToList().FindIndex(x => x.Value == value);
@@ -209,6 +217,19 @@ internal static class DtaWriter
                 Fixed(s, value, variable.Width, terminated: false);
                 break;
         }
+    }
+
+    /// <summary>Stata's <c>%tc</c> value of a kept answer: a date-time's milliseconds since 1 Jan 1960 00:00:00, a time's on that day.</summary>
+    private static double? Milliseconds(string value)
+    {
+        if (TimeOnly.TryParseExact(value, "HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
+        {
+            return time.Ticks / TimeSpan.TicksPerMillisecond;
+        }
+
+        return System.DateTime.TryParseExact(value, "yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out var moment)
+            ? (moment - StataEpoch.ToDateTime(TimeOnly.MinValue)).Ticks / TimeSpan.TicksPerMillisecond
+            : null;
     }
 
     /// <summary>One value-label table: the codes in the list's order and their labels (null-terminated UTF-8).</summary>

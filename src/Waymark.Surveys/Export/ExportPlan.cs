@@ -12,6 +12,12 @@ internal enum ColumnKind
     IntegerNumber,
     DecimalNumber,
     DateValue,
+
+    /// <summary>A time of day answer, <c>HH:mm:ss</c> in the CSV.</summary>
+    TimeValue,
+
+    /// <summary>A date-and-time answer, <c>yyyy-MM-ddTHH:mm:ss</c> in the CSV (no time zone: the clock as the respondent gave it).</summary>
+    DateTimeValue,
     SelectOne,
     SelectMultipleRaw,
     Dummy,
@@ -277,6 +283,12 @@ internal sealed class ExportPlan
                     break;
                 case QuestionType.Date:
                     plan.Add(q.Name, label, ColumnKind.DateValue, q.Name, null, [], "date");
+                    break;
+                case QuestionType.Time:
+                    plan.Add(q.Name, label, ColumnKind.TimeValue, q.Name, null, [], "time");
+                    break;
+                case QuestionType.DateTime:
+                    plan.Add(q.Name, label, ColumnKind.DateTimeValue, q.Name, null, [], "dateTime");
                     break;
                 default:
                     plan.Add(q.Name, label, ColumnKind.Text, q.Name, null, [], q.Type.XlsFormName());

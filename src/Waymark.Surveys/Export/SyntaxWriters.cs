@@ -39,6 +39,16 @@ internal static class SyntaxWriters
                 case ColumnKind.Date or ColumnKind.DateValue:
                     s.Append(v).Append(" <- as.Date(").Append(v).Append(", format = \"%Y-%m-%d\")\n");
                     break;
+                case ColumnKind.TimeValue:
+                    // A time of day as seconds after midnight with the hms package's class (what hms::as_hms and haven make;
+                    // it prints as 09:30:00 once hms is loaded, as seconds without it): base R only, no package needed.
+                    s.Append(v).Append(" <- as.difftime(").Append(v).Append(", format = \"%H:%M:%S\", units = \"secs\")\n");
+                    s.Append("class(").Append(v).Append(") <- c(\"hms\", \"difftime\")\n");
+                    break;
+                case ColumnKind.DateTimeValue:
+                    // The clock as the respondent gave it: no time zone was asked, UTC only because POSIXct needs one (never shifted).
+                    s.Append(v).Append(" <- as.POSIXct(").Append(v).Append(", format = \"%Y-%m-%dT%H:%M:%S\", tz = \"UTC\")\n");
+                    break;
                 case ColumnKind.SelectOne:
                     s.Append(v).Append(" <- factor(").Append(v)
                         .Append(", levels = c(").Append(string.Join(", ", c.Values.Select(x => RString(x.Value))))
@@ -88,23 +98,41 @@ internal static class SyntaxWriters
             {
                 ColumnKind.IntegerNumber or ColumnKind.Dummy or ColumnKind.FlagDummy or ColumnKind.Duration => "F11.0",
                 ColumnKind.DecimalNumber => "F20.6",
-                // A date some response was not asked is read as text, and its not-asked code set apart below.
-                ColumnKind.Date or ColumnKind.DateValue => notAsked ? "A10" : "SDATE10",
+                // A date or time some response was not asked is read as text, and its not-asked code set apart below; a
+                // date-and-time always is (no SPSS input format reads ISO 8601's "T"), converted below.
+                ColumnKind.Date or ColumnKind.DateValue => notAsked ? "A" + Math.Max(10, plan.NotAskedCode.Length).ToString(CultureInfo.InvariantCulture) : "SDATE10",
+                ColumnKind.TimeValue => notAsked ? "A" + Math.Max(8, plan.NotAskedCode.Length).ToString(CultureInfo.InvariantCulture) : "TIME8",
+                ColumnKind.DateTimeValue => "A19",
                 ColumnKind.SelectOne => "A" + Math.Max(notAsked ? plan.NotAskedCode.Length : 1, c.Values.Count == 0 ? 1 : c.Values.Max(x => Encoding.UTF8.GetByteCount(x.Value))).ToString(CultureInfo.InvariantCulture),
                 _ => "A32767",
             };
         }
 
         s.Append("\n  ").Append(previous).Append(".\n");
-        var dates = plan.Columns.Where(c => c.Kind is ColumnKind.Date or ColumnKind.DateValue && plan.NotAskedCount(c) > 0).ToList();
+        var dates = plan.Columns.Where(c => (IsClock(c) && plan.NotAskedCount(c) > 0) || c.Kind == ColumnKind.DateTimeValue).ToList();
         foreach (var c in dates)
         {
-            s.Append("COMPUTE wm_tmp = ").Append(plan.NotAskedCode).Append(".\n");
-            s.Append("IF (").Append(c.Variable).Append(" <> '").Append(plan.NotAskedCode).Append("') wm_tmp = NUMBER(").Append(c.Variable).Append(", SDATE10).\n");
+            // SPSS keeps a time as seconds after midnight and a date-time as seconds since 14 Oct 1582: the date's and the time's parts added.
+            var value = c.Kind switch
+            {
+                ColumnKind.TimeValue => "NUMBER(" + c.Variable + ", TIME8)",
+                ColumnKind.DateTimeValue => "NUMBER(SUBSTR(" + c.Variable + ", 1, 10), SDATE10) + NUMBER(SUBSTR(" + c.Variable + ", 12, 8), TIME8)",
+                _ => "NUMBER(" + c.Variable + ", SDATE10)",
+            };
+            if (plan.NotAskedCount(c) > 0)
+            {
+                s.Append("COMPUTE wm_tmp = ").Append(plan.NotAskedCode).Append(".\n");
+                s.Append("IF (").Append(c.Variable).Append(" <> '").Append(plan.NotAskedCode).Append("') wm_tmp = ").Append(value).Append(".\n");
+            }
+            else
+            {
+                s.Append("COMPUTE wm_tmp = ").Append(value).Append(".\n");
+            }
+
             s.Append("EXECUTE.\n");
             s.Append("DELETE VARIABLES ").Append(c.Variable).Append(".\n");
             s.Append("RENAME VARIABLES (wm_tmp = ").Append(c.Variable).Append(").\n");
-            s.Append("FORMATS ").Append(c.Variable).Append(" (SDATE10).\n");
+            s.Append("FORMATS ").Append(c.Variable).Append(" (").Append(SpssFormat(c)).Append(").\n");
         }
 
         var selects = plan.Columns.Where(c => c.Kind == ColumnKind.SelectOne).ToList();
@@ -145,7 +173,8 @@ internal static class SyntaxWriters
             s.Append("VARIABLE LABELS ").Append(c.Variable).Append(' ').Append(SpssText(TruncateBytes(c.Label, SpssVariableLabelBytes))).Append(".\n");
             s.Append("VARIABLE LEVEL ").Append(c.Variable).Append(c.Kind switch
             {
-                ColumnKind.IntegerNumber or ColumnKind.DecimalNumber or ColumnKind.Date or ColumnKind.DateValue or ColumnKind.Duration => " (SCALE).\n",
+                ColumnKind.IntegerNumber or ColumnKind.DecimalNumber or ColumnKind.Duration => " (SCALE).\n",
+                _ when IsClock(c) => " (SCALE).\n",
                 _ => " (NOMINAL).\n",
             });
             if (plan.NotAskedCount(c) > 0)
@@ -184,6 +213,17 @@ internal static class SyntaxWriters
         s.Append("EXECUTE.\n");
         return s.ToString();
     }
+
+    /// <summary>A date, a time or a date-and-time: a number in SPSS and Stata, shown with a date or time format.</summary>
+    private static bool IsClock(ExportColumn c) => c.Kind is ColumnKind.Date or ColumnKind.DateValue or ColumnKind.TimeValue or ColumnKind.DateTimeValue;
+
+    /// <summary>The SPSS display format of a date, time or date-and-time variable.</summary>
+    private static string SpssFormat(ExportColumn c) => c.Kind switch
+    {
+        ColumnKind.TimeValue => "TIME8",
+        ColumnKind.DateTimeValue => "DATETIME20",
+        _ => "SDATE10",
+    };
 
     /// <summary>The not-asked code as SPSS writes a value of the variable: a number, or quoted for a text variable.</summary>
     private static string SpssNotAsked(ExportPlan plan, ExportColumn c) =>
@@ -304,15 +344,23 @@ internal static class SyntaxWriters
 
                     s.Append("destring ").Append(c.Variable).Append(", replace\n");
                     break;
-                case ColumnKind.Date or ColumnKind.DateValue:
-                    s.Append("generate double _wm_tmp = date(").Append(c.Variable).Append(", \"YMD\")\n");
+                case ColumnKind.Date or ColumnKind.DateValue or ColumnKind.TimeValue or ColumnKind.DateTimeValue:
+                    // Stata keeps a date as days since 1 Jan 1960, a date-time as milliseconds since its midnight and a time
+                    // of day as a date-time on that day (hms()), shown with %tcHH:MM:SS.
+                    var (value, format) = c.Kind switch
+                    {
+                        ColumnKind.TimeValue => ($"hms(real(substr({c.Variable}, 1, 2)), real(substr({c.Variable}, 4, 2)), real(substr({c.Variable}, 7, 2)))", "%tcHH:MM:SS"),
+                        ColumnKind.DateTimeValue => ($"clock(subinstr({c.Variable}, \"T\", \" \", 1), \"YMDhms\")", "%tc"),
+                        _ => ($"date({c.Variable}, \"YMD\")", "%td"),
+                    };
+                    s.Append("generate double _wm_tmp = ").Append(value).Append('\n');
                     if (notAsked)
                     {
                         s.Append("replace _wm_tmp = .a").Append(notAskedIf);
                     }
 
                     s.Append("drop ").Append(c.Variable).Append("\nrename _wm_tmp ").Append(c.Variable)
-                        .Append("\nformat ").Append(c.Variable).Append(" %td\n");
+                        .Append("\nformat ").Append(c.Variable).Append(' ').Append(format).Append('\n');
                     break;
                 case ColumnKind.SelectOne:
                     s.Append("generate long _wm_tmp = .\n");
