@@ -204,6 +204,33 @@ public sealed class ExportTests
         Assert.Equal(responses.Count(r => r.Answers.GetValueOrDefault("comments") == "نص عربي").ToString(CultureInfo.InvariantCulture), Get("arabic"));
     }
 
+    [Fact]
+    public void Download_all_zips_every_file_of_the_export_byte_for_byte_and_r_reads_the_data_from_the_unzipped_folder()
+    {
+        var responses = Responses(40, seed: 11);
+        var export = SurveyExport.Create(Demo(), responses);
+        var directory = TestEnvironment.NewTempDirectory("survey-zip");
+        var zip = Path.Combine(directory, "all.zip");
+        File.WriteAllBytes(zip, export.Zip(new DateTimeOffset(2026, 12, 7, 10, 30, 0, TimeSpan.Zero)));
+
+        // Python's zipfile (not .NET's reader) unpacks it: every file, nothing else, the same bytes.
+        var unpacked = Path.Combine(directory, "unpacked");
+        ExternalProgram.Run("/usr/bin/python3", ["-m", "zipfile", "-e", zip, unpacked], directory).AssertSuccess();
+        var names = export.Files.Keys.Concat(export.BinaryFiles.Keys).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(names, Directory.GetFiles(unpacked).Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal).ToList());
+        foreach (var name in names)
+        {
+            Assert.Equal(export.Bytes(name), File.ReadAllBytes(Path.Combine(unpacked, name)));
+        }
+
+        var listing = ExternalProgram.Run("/usr/bin/python3", ["-c", "import zipfile,sys; print(zipfile.ZipFile(sys.argv[1]).infolist()[0].date_time)", zip], directory).AssertSuccess().Output;
+        Assert.Equal("(2026, 12, 7, 10, 30, 0)", listing.Trim());
+
+        // The R script runs as it is in the unzipped folder.
+        var r = ExternalProgram.Run("/usr/bin/Rscript", ["--vanilla", "-e", "source('help-us-help-you.R'); cat(nrow(d))"], unpacked).AssertSuccess().Output;
+        Assert.EndsWith(responses.Count.ToString(CultureInfo.InvariantCulture), r.Trim(), StringComparison.Ordinal);
+    }
+
     private static string RunR(string directory) => ExternalProgram.Run("/usr/bin/Rscript", ["--vanilla", "check.R"], directory).AssertSuccess().Combined;
 
     [Fact]

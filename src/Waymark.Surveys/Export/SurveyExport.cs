@@ -13,6 +13,27 @@ public sealed record ExportFiles(IReadOnlyDictionary<string, string> Files)
 
     public IReadOnlyList<string> Warnings { get; init; } = [];
 
+    /// <summary>
+    /// Every file of the export (each table's data, spreadsheet CSV, codebook, R, SPSS and Stata files, repeats included) in one
+    /// zip archive, in name order, each dated <paramref name="modified"/>: what "download all" sends.
+    /// </summary>
+    public byte[] Zip(DateTimeOffset modified)
+    {
+        using var buffer = new MemoryStream();
+        using (var archive = new System.IO.Compression.ZipArchive(buffer, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var name in Files.Keys.Concat(BinaryFiles.Keys).Order(StringComparer.Ordinal))
+            {
+                var entry = archive.CreateEntry(name, System.IO.Compression.CompressionLevel.Optimal);
+                entry.LastWriteTime = modified;
+                using var stream = entry.Open();
+                stream.Write(Bytes(name));
+            }
+        }
+
+        return buffer.ToArray();
+    }
+
     /// <summary>A file's bytes (text files as UTF-8 without a byte order mark), or null when the export has no such file.</summary>
     public byte[]? Bytes(string name) =>
         BinaryFiles.TryGetValue(name, out var bytes) ? bytes

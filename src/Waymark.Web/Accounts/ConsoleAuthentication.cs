@@ -48,6 +48,7 @@ internal static class ConsoleAuthentication
         ["/Console/SelfHelp"] = ConsoleRole.Editor,
         ["/Console/Screening"] = ConsoleRole.Editor,
         ["/Console/Analyst"] = ConsoleRole.Analyst,
+        ["/Console/Dashboard"] = ConsoleRole.Analyst,
         ["/Console/Responses"] = ConsoleRole.Analyst,
         ["/Console/Analyses"] = ConsoleRole.Analyst,
         ["/Console/Exports"] = ConsoleRole.Analyst,

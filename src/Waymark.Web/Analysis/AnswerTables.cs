@@ -48,8 +48,11 @@ internal static class AnswerTables
     public static string LabelOf(Instrument instrument, Question question, string language) =>
         question.Labels.For(language, instrument.FallbackLanguage) is { Length: > 0 } label ? label : question.Name;
 
-    /// <summary>The summary of one question: a <see cref="FrequencyView"/> or a <see cref="NumberView"/>.</summary>
-    public static (object? View, string? Error) Summary(Instrument instrument, IReadOnlyList<ResponseRecord> records, string? name, string language)
+    /// <summary>
+    /// The summary of one question: a <see cref="FrequencyView"/> or a <see cref="NumberView"/>; its chart's element ids
+    /// start with <paramref name="idPrefix"/> (a page with several summaries gives each its own).
+    /// </summary>
+    public static (object? View, string? Error) Summary(Instrument instrument, IReadOnlyList<ResponseRecord> records, string? name, string language, string idPrefix = "")
     {
         if (Find(Countable(instrument), name) is not { } question)
         {
@@ -60,7 +63,7 @@ internal static class AnswerTables
         if (question.Type is QuestionType.IntegerNumber or QuestionType.DecimalNumber)
         {
             var described = Data(records, [question]).Then(data => Analyse.Describe(data, question.Name));
-            return described.IsSuccess ? (Number(question, title, described.Value!), null) : (null, described.Error);
+            return described.IsSuccess ? (Number(question, title, described.Value!, idPrefix), null) : (null, described.Error);
         }
 
         var table = question.Type == QuestionType.SelectMultiple
@@ -74,7 +77,7 @@ internal static class AnswerTables
         var labels = table.Value!.Rows.Select(r => ValueLabel(instrument, question, r.Value, language)).ToList();
         var hidden = SmallCells.Hidden(table.Value.Rows.Select(r => r.Count).ToList());
         var labelled = table.Value with { Rows = table.Value.Rows.Select((r, i) => r with { Value = labels[i] }).ToList() };
-        var svg = SmallCells.IsSmall(table.Value.N) ? null : Svg(SvgChart.FrequencyBars(labelled, "frequency-chart", title, i => hidden[i] ? SmallCells.Shown : null));
+        var svg = SmallCells.IsSmall(table.Value.N) ? null : Svg(SvgChart.FrequencyBars(labelled, idPrefix + "frequency-chart", title, i => hidden[i] ? SmallCells.Shown : null));
         return (new FrequencyView(question, title, table.Value, labels, hidden, svg, question.Type == QuestionType.SelectMultiple), null);
     }
 
@@ -128,7 +131,7 @@ internal static class AnswerTables
         return Result.Ok(data);
     }
 
-    private static NumberView Number(Question question, string title, DescriptiveStatistics statistics)
+    private static NumberView Number(Question question, string title, DescriptiveStatistics statistics, string idPrefix)
     {
         var histogram = statistics.Histogram;
         var labels = Enumerable.Range(0, histogram.Counts.Count)
@@ -137,7 +140,7 @@ internal static class AnswerTables
         var hidden = SmallCells.Hidden(histogram.Counts.Select(c => (double)c).ToList());
         var rows = histogram.Counts.Select((c, i) => new FrequencyRow(labels[i], c, 100.0 * c / statistics.N, 100.0 * c / statistics.N)).ToList();
         var table = new FrequencyTable(question.Name, rows, statistics.N, statistics.Missing, false, statistics.N, statistics.Missing);
-        var svg = Svg(SvgChart.FrequencyBars(table, "histogram-chart", $"{title}: histogram", i => hidden[i] ? SmallCells.Shown : null));
+        var svg = Svg(SvgChart.FrequencyBars(table, idPrefix + "histogram-chart", $"{title}: histogram", i => hidden[i] ? SmallCells.Shown : null));
         return new NumberView(question, title, statistics, labels, hidden, svg);
     }
 
@@ -170,3 +173,9 @@ internal static class AnswerTables
 
     private static string Svg(XElement chart) => chart.ToString(SaveOptions.DisableFormatting);
 }
+
+/// <summary>
+/// One question's summary as a page shows it: the <see cref="FrequencyView"/> or <see cref="NumberView"/>, the prefix of its
+/// element ids, how many responses were analysed and the level of its heading.
+/// </summary>
+internal sealed record SummaryBlock(object View, string Prefix, int Responses, int HeadingLevel);

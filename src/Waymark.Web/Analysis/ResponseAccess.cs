@@ -119,6 +119,9 @@ public sealed class ResponseAccess(WaymarkDatabase database, SealedKeyVault vaul
         }
     }
 
+    /// <summary>When this session's unlocked keys are wiped (after the idle time without a request, at the latest at the absolute time); null when it holds none.</summary>
+    internal (DateTimeOffset Idle, DateTimeOffset Absolute)? KeyExpiry(string? session) => vault.ExpiryOf(session);
+
     /// <summary>Zeroes every key of this session; true when there was one.</summary>
     internal bool Lock(string? session) => vault.Wipe(session);
 }

@@ -130,6 +130,26 @@ public sealed class SealedKeyVault : IDisposable
     /// <summary>Whether the session holds the key for <paramref name="publicKey"/>.</summary>
     public bool IsUnlocked(string? session, ReadOnlySpan<byte> publicKey) => Use(session, publicKey, key => key is not null);
 
+    /// <summary>
+    /// When the session's keys will be wiped if it makes no further request (its idle time from the last
+    /// use), and when at the latest whatever it does (its absolute lifetime from the unlock); null when it holds none.
+    /// </summary>
+    public (DateTimeOffset Idle, DateTimeOffset Absolute)? ExpiryOf(string? session)
+    {
+        if (session is null)
+        {
+            return null;
+        }
+
+        var now = _time.GetUtcNow();
+        lock (_gate)
+        {
+            return _sessions.TryGetValue(session, out var held) && !held.ExpiredAt(now, _idle, _absolute)
+                ? (held.LastUsed + _idle, held.Unlocked + _absolute)
+                : null;
+        }
+    }
+
     /// <summary>Marks the session active (each console request), so that its keys follow the session's idle timeout.</summary>
     public void Touch(string? session)
     {

@@ -1,26 +1,24 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Waymark.Storage;
-using Waymark.Web.Privacy;
+using Waymark.Web.Analysis;
+using Waymark.Web.Surveys;
 
 namespace Waymark.Web.Pages.Console;
 
-/// <summary>The console's home: what this node stores and the aggregate counts.</summary>
-public sealed class IndexModel(WaymarkDatabase database, TimeProvider time) : PageModel
+/// <summary>
+/// The console's landing page: for an analyst, every survey this node serves (and any other that has
+/// responses) with its response count and the way to its dashboard; for every role, its sections. The
+/// node's own status is on <c>/console/status</c>. Counts come from the clear columns: no answer is opened.
+/// </summary>
+public sealed class IndexModel(WaymarkDatabase database, SurveyCatalog catalog) : PageModel
 {
-    public string Storage { get; private set; } = "";
-
-    public IReadOnlyList<int> Migrations { get; private set; } = [];
-
-    public IReadOnlyList<CounterValue> PageViews { get; private set; } = [];
+    internal IReadOnlyList<InstrumentCounts> Surveys { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Storage = database.Description;
-        Migrations = await database.AppliedMigrationsAsync(cancellationToken);
-        var since = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).AddDays(-13);
-        PageViews = (await database.Counters.ReadByPrefixAsync(PageViewCounter.CounterPrefix, cancellationToken))
-            .Where(c => c.Day >= since)
-            .OrderByDescending(c => c.Day).ThenBy(c => c.Name, StringComparer.Ordinal).ThenBy(c => c.Dimension, StringComparer.Ordinal)
-            .ToList();
+        if (User.IsInRole("analyst"))
+        {
+            Surveys = InstrumentCounts.Build(catalog.All, await database.SurveyResponses.CountByMetadataAsync(cancellationToken));
+        }
     }
 }

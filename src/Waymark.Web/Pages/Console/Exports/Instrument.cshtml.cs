@@ -12,11 +12,12 @@ namespace Waymark.Web.Pages.Console.Exports;
 /// request and sent as an attachment; nothing is written on the server. Each download is audited
 /// (instrument, file and count: no answer, no key).
 /// </summary>
-public sealed class InstrumentModel(SurveyCatalog catalog, ResponseAccess access, ConsoleAccounts accounts) : AnalystPage(catalog, access, accounts)
+public sealed class InstrumentModel(SurveyCatalog catalog, ResponseAccess access, ConsoleAccounts accounts, TimeProvider time) : AnalystPage(catalog, access, accounts)
 {
     /// <summary>The formats offered: the form value, what the button says, the file's suffix and its media type.</summary>
     internal static readonly IReadOnlyList<(string Format, string Label, string Suffix, string MediaType)> Formats =
     [
+        (AllFormat, "all (one zip: data, spreadsheet CSV, codebook, R, SPSS, Stata; each repeat's table too)", ".zip", "application/zip"),
         ("csv", "CSV data (raw, read by the R, SPSS and Stata files)", ExportFileSuffix.Data, "text/csv"),
         ("spreadsheet", "CSV for spreadsheets (Excel, LibreOffice; formulas neutralised)", ExportFileSuffix.Spreadsheet, "text/csv"),
         ("codebook", "Codebook (CSV)", ExportFileSuffix.Codebook, "text/csv"),
@@ -25,6 +26,9 @@ public sealed class InstrumentModel(SurveyCatalog catalog, ResponseAccess access
         ("stata", "Stata do-file", ExportFileSuffix.Stata, "text/plain"),
         ("dta", "Stata data file (.dta, labelled: open it with use)", ExportFileSuffix.StataData, "application/x-stata-dta"),
     ];
+
+    /// <summary>The format of "download all": every file of the export, repeat tables included, in one zip.</summary>
+    public const string AllFormat = "all";
 
     public string? Error { get; private set; }
 
@@ -94,11 +98,11 @@ public sealed class InstrumentModel(SurveyCatalog catalog, ResponseAccess access
         }
 
         var export = SurveyExport.Create(Entry.Instrument, filtered.ForExport(), Language, Entry.OtherVersions);
-        var name = baseName + chosen.Suffix;
-        var bytes = export.Bytes(name)!;
+        var name = chosen.Format == AllFormat ? SurveyExport.BaseName(Entry.Instrument.Settings.FormId) + chosen.Suffix : baseName + chosen.Suffix;
+        var bytes = chosen.Format == AllFormat ? export.Zip(time.GetUtcNow()) : export.Bytes(name)!;
         var kept = Filter.IsActive ? $" of {opened.Records.Count}, {Filter.Describe()}" : "";
         await AuditAsync("export downloaded", $"{Entry.Id}: {name} ({filtered.Kept.Count} responses{kept}{(opened.NotOpened.Count > 0 ? $", {opened.NotOpened.Count} that did not open left out" : "")}, labels {Language})", cancellationToken);
-        return File(bytes, export.BinaryFiles.ContainsKey(name) ? chosen.MediaType : chosen.MediaType + "; charset=utf-8", name);
+        return File(bytes, chosen.MediaType.StartsWith("text/", StringComparison.Ordinal) ? chosen.MediaType + "; charset=utf-8" : chosen.MediaType, name);
     }
 
     private PageResult Refuse(string message)

@@ -28,6 +28,9 @@ public sealed class AnswersModel(SurveyCatalog catalog, ResponseAccess access, C
 
     internal ResponseFilter Filter { get; private set; } = null!;
 
+    /// <summary>Codes or labels, and the column sorted on.</summary>
+    internal AnswerView View { get; private set; } = null!;
+
     public int PageNumber { get; private set; } = 1;
 
     public long Total { get; private set; }
@@ -44,9 +47,9 @@ public sealed class AnswersModel(SurveyCatalog catalog, ResponseAccess access, C
 
     public int PageCount => (int)Math.Max(1, ((Filtered?.Kept.Count ?? Total) + PageSize - 1) / PageSize);
 
-    public async Task<IActionResult> OnGetAsync(string instrument, int? p, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(string instrument, int? p, string? language, CancellationToken cancellationToken)
     {
-        if (!Load(instrument))
+        if (!Load(instrument, language))
         {
             return NotFound();
         }
@@ -80,9 +83,7 @@ public sealed class AnswersModel(SurveyCatalog catalog, ResponseAccess access, C
             await AuditAsync(mark == "none" ? "response put back" : "response set aside", $"{Entry.Id}: {id}{(mark == "none" ? "" : " as " + mark)}", cancellationToken);
         }
 
-        // Only a path of this instrument's answers page is followed back: never another site.
-        var path = $"/console/responses/{Uri.EscapeDataString(Entry.Id)}";
-        return Redirect(back is { } b && b.StartsWith(path + "?", StringComparison.Ordinal) && !b.Contains("//", StringComparison.Ordinal) ? b : path);
+        return Redirect(ResponseModel.SafeBack(Entry.Id, back));
     }
 
     public async Task<IActionResult> OnPostUnlockAsync(string instrument, IFormFile? keyFile, IFormFile? moreKeyFile, string? keyText, CancellationToken cancellationToken)
@@ -144,6 +145,7 @@ public sealed class AnswersModel(SurveyCatalog catalog, ResponseAccess access, C
     private async Task ShowAsync(CancellationToken cancellationToken)
     {
         Filter = ResponseFilter.Read(name => Request.Query[name].FirstOrDefault(), ResponseFilter.Include);
+        View = AnswerView.Read(name => Request.Query[name].FirstOrDefault(), Entry.Instrument);
         Total = await Access.CountAsync(Entry, cancellationToken);
         if (CanRead)
         {
@@ -151,7 +153,7 @@ public sealed class AnswersModel(SurveyCatalog catalog, ResponseAccess access, C
             Filtered = await FilteredResponses.OpenAsync(Access, Entry, SessionId, Filter, cancellationToken);
             Opened = Filtered.Opened;
             PageNumber = Math.Min(PageNumber, PageCount);
-            Shown = Filtered.Kept.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToList();
+            Shown = View.Order(Filtered.Kept, Entry.Instrument).Skip((PageNumber - 1) * PageSize).Take(PageSize).ToList();
         }
         else
         {
@@ -159,6 +161,22 @@ public sealed class AnswersModel(SurveyCatalog catalog, ResponseAccess access, C
         }
     }
 
-    /// <summary>The link to another page of this filtered view.</summary>
-    internal string PageLink(int page) => $"/console/responses/{Uri.EscapeDataString(Entry.Id)}{Filter.Query(KeyValuePair.Create("p", page.ToString(System.Globalization.CultureInfo.InvariantCulture)))}";
+    /// <summary>The link to another page of this filtered, sorted view.</summary>
+    internal string PageLink(int page) => Link(View.Fields(), page);
+
+    /// <summary>The link to this view sorted on <paramref name="column"/> (from its first page).</summary>
+    internal string SortLink(string column) => Link(View.Fields(sort: column, direction: View.NextDirection(column)), 1);
+
+    /// <summary>The link to this view with the answers as codes or as labels.</summary>
+    internal string ShowLink(string show) => Link(View.Fields(show: show), PageNumber);
+
+    /// <summary>The fields of this view other than the filter (codes or labels, sort, label language), for the filter form to keep.</summary>
+    internal IReadOnlyList<KeyValuePair<string, string>> ViewFields() => [.. View.Fields(), KeyValuePair.Create("language", Language)];
+
+    /// <summary>The single-response view of <paramref name="id"/>, with the way back to this page.</summary>
+    internal string ResponseLink(string id) =>
+        $"/console/responses/{Uri.EscapeDataString(Entry.Id)}/{Uri.EscapeDataString(id)}?language={Uri.EscapeDataString(Language)}&back={Uri.EscapeDataString(PageLink(PageNumber))}";
+
+    private string Link(IReadOnlyList<KeyValuePair<string, string>> view, int page) =>
+        $"/console/responses/{Uri.EscapeDataString(Entry.Id)}{Filter.Query([.. view, KeyValuePair.Create("language", Language), KeyValuePair.Create("p", page.ToString(System.Globalization.CultureInfo.InvariantCulture))])}";
 }
