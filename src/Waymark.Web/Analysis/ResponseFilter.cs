@@ -108,11 +108,14 @@ internal sealed class ResponseFilter
             && (To is null || (record.Day is { } last && last <= To));
     }
 
-    /// <summary>The filter as name/value pairs that differ from the defaults: hidden fields of other forms, and links.</summary>
+    /// <summary>The filter as name/value pairs that differ from keeping every response: hidden fields of other forms, and links.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Fields()
     {
         var fields = Flags.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => KeyValuePair.Create(FlagPrefix + f.Key, f.Value)).ToList();
-        if (Marked != DefaultMarked)
+
+        // Leaving the set-aside responses out (or looking at them alone) travels explicitly: the answers and exports pages
+        // keep them by default, so a link from an analysis that left them out must say so.
+        if (Marked != DefaultMarked || Marked != Include)
         {
             fields.Add(KeyValuePair.Create(MarkedField, Marked));
         }

@@ -65,6 +65,37 @@ public sealed class AnalystConsoleTests(AnalystServer fixture) : IClassFixture<A
     }
 
     [Fact]
+    public async Task Unlocking_and_locking_redirect_so_that_a_reload_never_sends_the_key_again()
+    {
+        var (session, _) = await fixture.SignInNewAnalystAsync();
+        using var _ = session;
+        var page = await session.Client.GetStringAsync(AnalystRequests.Answers);
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(ConsoleSession.Token(page)), "__RequestVerificationToken" },
+            { new StringContent(Convert.ToBase64String(fixture.SecretKey)), "keyText" },
+        };
+        using (var unlocked = await session.Client.PostAsync(AnalystRequests.Answers + "?handler=Unlock", form))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, unlocked.StatusCode);
+            Assert.Equal(AnalystRequests.Answers + "?unlocked=yes", unlocked.Headers.Location?.OriginalString);
+        }
+
+        var answers = await session.Client.GetStringAsync(AnalystRequests.Answers + "?unlocked=yes");
+        Assert.Contains("Unlocked for this session", answers, StringComparison.Ordinal);
+        Assert.Contains("id=\"answers\"", answers, StringComparison.Ordinal);
+        var overview = await session.Client.GetStringAsync("/console/responses");
+        using (var locked = await session.PostFormAsync("/console/responses?handler=Lock", overview, []))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, locked.StatusCode);
+            Assert.Equal("/console/responses?locked=yes", locked.Headers.Location?.OriginalString);
+        }
+
+        Assert.Contains("Locked: the keys this session held are zeroed", await session.Client.GetStringAsync("/console/responses?locked=yes"), StringComparison.Ordinal);
+        Assert.False(await session.IsUnlockedAsync());
+    }
+
+    [Fact]
     public async Task A_wrong_key_is_refused_and_the_right_key_file_or_text_unlocks()
     {
         var (session, name) = await fixture.SignInNewAnalystAsync();

@@ -25,7 +25,7 @@ internal static partial class AnalystRequests
         var file = new ByteArrayContent(keyFile);
         file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
         form.Add(file, "keyFile", "research.key");
-        return await session.Client.PostAsync(Answers + "?handler=Unlock", form);
+        return await session.FollowAsync(await session.Client.PostAsync(Answers + "?handler=Unlock", form));
     }
 
     /// <summary>Posts the unlock form with pasted key text.</summary>
@@ -37,13 +37,13 @@ internal static partial class AnalystRequests
             { new StringContent(ConsoleSession.Token(page)), "__RequestVerificationToken" },
             { new StringContent(keyText), "keyText" },
         };
-        return await session.Client.PostAsync(Answers + "?handler=Unlock", form);
+        return await session.FollowAsync(await session.Client.PostAsync(Answers + "?handler=Unlock", form));
     }
 
     public static async Task<HttpResponseMessage> LockAsync(this ConsoleSession session)
     {
         var page = await session.Client.GetStringAsync("/console/responses");
-        return await session.PostFormAsync("/console/responses?handler=Lock", page, []);
+        return await session.FollowAsync(await session.PostFormAsync("/console/responses?handler=Lock", page, []));
     }
 
     public static async Task<HttpResponseMessage> LogoutAsync(this ConsoleSession session)

@@ -43,6 +43,22 @@ internal sealed partial class ConsoleSession : IDisposable
         return await PostFormAsync("/console/login", form, [new("name", name), new("password", password)]);
     }
 
+    /// <summary>
+    /// As a browser: a redirect (what every successful console POST answers) is followed with a GET, whose response is
+    /// returned; any other response is returned as it is.
+    /// </summary>
+    public async Task<HttpResponseMessage> FollowAsync(HttpResponseMessage response)
+    {
+        if (response.StatusCode is not (HttpStatusCode.Redirect or HttpStatusCode.SeeOther))
+        {
+            return response;
+        }
+
+        var location = response.Headers.Location!;
+        response.Dispose();
+        return await Client.GetAsync(location);
+    }
+
     /// <summary>Posts a form with the anti-forgery token taken from the page that holds the form.</summary>
     public async Task<HttpResponseMessage> PostFormAsync(string path, string pageHtml, IEnumerable<KeyValuePair<string, string>> fields)
     {

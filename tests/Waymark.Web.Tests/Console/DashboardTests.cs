@@ -97,6 +97,18 @@ public sealed class DashboardTests(AnalystServer fixture, PageChecker checker) :
         Assert.Contains("flag-attention=exclude", page.Url, StringComparison.Ordinal);
         Assert.Contains("نعم", await page.Locator("li[data-question=helped] table").InnerTextAsync(), StringComparison.Ordinal);
         await CheckAsync(problems, page);
+
+        // The questionnaire, read-only, in each of its languages, with the conditions under the questions.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Questionnaire", Exact = true }).ClickAsync();
+        Assert.Equal("/console/dashboard/flow-test/questionnaire", new Uri(page.Url).AbsolutePath);
+        Assert.Contains("How old are you?", await page.Locator("#preview").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("helper shown when: ${helped} = 'yes'", await page.Locator("#preview").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await page.Locator("#preview button[type=submit]:enabled, #preview input:enabled").CountAsync());
+        await CheckAsync(problems, page);
+        await page.GetByRole(AriaRole.Link, new() { Name = "العربية" }).ClickAsync();
+        Assert.Equal("rtl", await page.Locator("#preview").GetAttributeAsync("dir"));
+        Assert.Contains("كم عمرك؟", await page.Locator("#preview").InnerTextAsync(), StringComparison.Ordinal);
+        await CheckAsync(problems, page);
         PageChecker.AssertClean(problems);
     }
 }

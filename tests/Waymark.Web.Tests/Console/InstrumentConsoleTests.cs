@@ -221,6 +221,32 @@ public sealed class InstrumentConsoleTests(StaffFixture staff) : IClassFixture<S
     }
 
     [Fact]
+    public async Task Publishing_and_closing_redirect_to_the_detail_page_which_gives_the_public_address()
+    {
+        var id = await UploadGoodAsync("redirect-check", key: NewPublicKey(out _));
+        var page = await Editor.Client.GetStringAsync($"/console/instruments/{id}");
+        Assert.DoesNotContain("/en/s/redirect-check", page, StringComparison.Ordinal); // a draft has no address yet
+        using (var published = await Editor.PostFormAsync($"/console/instruments/{id}?handler=Publish", page, []))
+        {
+            // Redirect after POST: reloading the page the browser lands on never publishes again.
+            Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
+            Assert.Equal($"/console/instruments/{id}?done=published", published.Headers.Location?.OriginalString);
+        }
+
+        var detail = WebUtility.HtmlDecode(await Editor.Client.GetStringAsync($"/console/instruments/{id}?done=published"));
+        Assert.Contains("redirect-check version 1 is now published", detail, StringComparison.Ordinal);
+        Assert.Contains("<code>/en/s/redirect-check</code>", detail, StringComparison.Ordinal);
+        Assert.Contains("<code>/ar/s/redirect-check</code>", detail, StringComparison.Ordinal);
+        using (var closed = await Editor.PostFormAsync($"/console/instruments/{id}?handler=Close", detail, []))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, closed.StatusCode);
+            Assert.Equal($"/console/instruments/{id}?done=closed", closed.Headers.Location?.OriginalString);
+        }
+
+        Assert.Contains("redirect-check version 1 is now closed", WebUtility.HtmlDecode(await Editor.Client.GetStringAsync($"/console/instruments/{id}?done=closed")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_secret_key_can_be_checked_against_the_draft_before_publishing_and_is_not_kept()
     {
         var keys = SealingKeys.Generate(Waymark.Testing.TestEnvironment.NewTempDirectory("check-keys")).Value;
@@ -231,7 +257,7 @@ public sealed class InstrumentConsoleTests(StaffFixture staff) : IClassFixture<S
         async Task<(HttpStatusCode Status, string Html)> CheckAsync(string keyText)
         {
             var page = await Editor.Client.GetStringAsync($"/console/instruments/{id}");
-            using var response = await Editor.PostFormAsync($"/console/instruments/{id}?handler=CheckKey", page, [new("keyText", keyText)]);
+            using var response = await Editor.FollowAsync(await Editor.PostFormAsync($"/console/instruments/{id}?handler=CheckKey", page, [new("keyText", keyText)]));
             return (response.StatusCode, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
         }
 

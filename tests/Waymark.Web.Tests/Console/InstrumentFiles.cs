@@ -186,7 +186,7 @@ internal static partial class InstrumentFiles
             fields.Add(new("confirm_unsealed", "yes"));
         }
 
-        return await session.PostFormAsync($"/console/instruments/{id}?handler={handler}", page, fields);
+        return await session.FollowAsync(await session.PostFormAsync($"/console/instruments/{id}?handler={handler}", page, fields));
     }
 
     [GeneratedRegex(@"^/console/instruments/(\d+)")]

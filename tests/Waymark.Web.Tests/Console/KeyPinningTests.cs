@@ -162,7 +162,7 @@ public abstract class KeyPinningChecks(StaffFixture staff) : IDisposable
         var file = new ByteArrayContent(keyFile);
         file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
         form.Add(file, field, "research.key");
-        return await session.Client.PostAsync(path + "?handler=Unlock", form);
+        return await session.FollowAsync(await session.Client.PostAsync(path + "?handler=Unlock", form));
     }
 }
 

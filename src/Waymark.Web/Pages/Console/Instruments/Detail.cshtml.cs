@@ -18,6 +18,9 @@ public sealed class DetailModel(WaymarkDatabase database, SurveyCatalog catalog,
 
     internal string Status { get; private set; } = "";
 
+    /// <summary>Whether this version is the one the public site serves now.</summary>
+    internal bool Served { get; private set; }
+
     internal Instrument? Instrument { get; private set; }
 
     internal IReadOnlyList<Problem> Problems { get; private set; } = [];
@@ -30,24 +33,53 @@ public sealed class DetailModel(WaymarkDatabase database, SurveyCatalog catalog,
     /// <summary>The questions that differ from <see cref="Current"/> (added, removed, another type, other choices).</summary>
     internal IReadOnlyList<QuestionChange> Changes { get; private set; } = [];
 
+    /// <summary>Which texts each declared language lacks (null when the form does not build).</summary>
+    internal TranslationReport? Translations { get; private set; }
+
     public string? Message { get; private set; }
 
     public bool Succeeded { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(long id, string? uploaded, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(long id, string? uploaded, string? done, CancellationToken cancellationToken)
     {
         if (uploaded is "new" or "replaced")
         {
             (Message, Succeeded) = (uploaded == "new" ? "Uploaded as a draft. Preview it, then publish it." : "The draft was replaced by the new upload.", true);
         }
 
-        return await ShowAsync(id, cancellationToken);
+        var page = await ShowAsync(id, cancellationToken);
+        if (page is PageResult && done is not null)
+        {
+            (Message, Succeeded) = (await DoneMessageAsync(done, cancellationToken), true);
+        }
+
+        return page;
+    }
+
+    /// <summary>
+    /// What the redirect after a successful POST says, from the instrument's state now (never from the query's text):
+    /// published, closed, waiting for a key-change approval, or the key check that succeeded.
+    /// </summary>
+    private async Task<string?> DoneMessageAsync(string done, CancellationToken cancellationToken)
+    {
+        switch (done)
+        {
+            case "key-checked" when Info.PublicKey is { } publicKey:
+                return $"The secret key belongs to this version's public key ({Waymark.Responses.SealingKeys.Fingerprint(publicKey)}): a test message sealed with it opened. Responses will open with this key. Nothing was kept.";
+            case "published" or "closed" when Info.KeyChangeRequestedBy is not null && await database.Instruments.PinAsync(Info.FormId, cancellationToken) is { } pin:
+                return $"not published yet: {Info.FormId} is pinned to the key {InstrumentUploads.KeyText(pin.PublicKey)} (version {pin.Version}), and this version has {InstrumentUploads.KeyText(Info.PublicKey)}. "
+                    + "An analyst or an admin must approve the change at /console/keychanges before this version is served; the request is in the audit log";
+            case "published" or "closed":
+                return $"{Info.FormId} version {Info.Version} is now {InstrumentStore.StatusText(Info.Status)}";
+            default:
+                return null;
+        }
     }
 
     public async Task<IActionResult> OnPostPublishAsync(long id, CancellationToken cancellationToken)
     {
         var confirmed = Request.Form[ConfirmUnsealedField] == "yes";
-        return await AfterAsync(id, await uploads.PublishAsync(id, confirmed, Actor, cancellationToken), cancellationToken);
+        return await AfterAsync(id, await uploads.PublishAsync(id, confirmed, Actor, cancellationToken), "published", cancellationToken);
     }
 
     /// <summary>
@@ -85,7 +117,7 @@ public sealed class DetailModel(WaymarkDatabase database, SurveyCatalog catalog,
         var change = problem is null
             ? new StatusChange(true, $"The secret key belongs to this version's public key ({Waymark.Responses.SealingKeys.Fingerprint(publicKey!)}): a test message sealed with it opened. Responses will open with this key. Nothing was kept.")
             : new StatusChange(false, problem);
-        return await AfterAsync(id, change, cancellationToken);
+        return await AfterAsync(id, change, "key-checked", cancellationToken);
     }
 
     /// <summary>Null when <paramref name="input"/> is the secret half of <paramref name="publicKey"/>; otherwise why not. Zeroes the input and every copy.</summary>
@@ -129,12 +161,18 @@ public sealed class DetailModel(WaymarkDatabase database, SurveyCatalog catalog,
     };
 
     public async Task<IActionResult> OnPostCloseAsync(long id, CancellationToken cancellationToken) =>
-        await AfterAsync(id, await uploads.CloseAsync(id, Actor, cancellationToken), cancellationToken);
+        await AfterAsync(id, await uploads.CloseAsync(id, Actor, cancellationToken), "closed", cancellationToken);
 
     private string Actor => User.Identity?.Name ?? "";
 
-    private async Task<IActionResult> AfterAsync(long id, StatusChange change, CancellationToken cancellationToken)
+    /// <summary>A change that succeeded redirects to the detail page (redirect after POST); a refused one shows the page with the reason and 400.</summary>
+    private async Task<IActionResult> AfterAsync(long id, StatusChange change, string done, CancellationToken cancellationToken)
     {
+        if (change.Succeeded)
+        {
+            return Redirect($"/console/instruments/{id.ToString(System.Globalization.CultureInfo.InvariantCulture)}?done={done}");
+        }
+
         (Message, Succeeded) = (change.Message, change.Succeeded);
         var page = await ShowAsync(id, cancellationToken);
         if (!change.Succeeded && page is PageResult)
@@ -155,6 +193,7 @@ public sealed class DetailModel(WaymarkDatabase database, SurveyCatalog catalog,
 
         Info = stored.Info;
         Status = IndexModel.StatusOf(stored.Info, catalog);
+        Served = stored.Info.Status == InstrumentStatus.Published && catalog.Find(stored.Info.FormId)?.StoredId == stored.Info.Id;
         var build = InstrumentUploads.Parse(stored.Xlsx);
         Instrument = build.Instrument;
         Problems = build.Problems;
@@ -165,6 +204,7 @@ public sealed class DetailModel(WaymarkDatabase database, SurveyCatalog catalog,
             Changes = Instrument is null ? [] : InstrumentDiff.Compare(current.Instrument, Instrument);
         }
 
+        Translations = Instrument is null ? null : TranslationReport.Of(Instrument);
         return Page();
     }
 }

@@ -45,11 +45,16 @@ public sealed class PreviewModel(WaymarkDatabase database) : PageModel
 
         Language = language;
         Direction = Localization.Languages.TryGet(language, out var ui) ? ui.Direction : "ltr";
-        Pages = Build(instrument, language);
+        Pages = PreviewView.Build(instrument, language);
         return Page();
     }
+}
 
-    private static List<PreviewPage> Build(Instrument instrument, string language)
+/// <summary>What the shared preview partial draws (the editor's preview, the analyst's questionnaire): the language, its direction and every page.</summary>
+internal sealed record PreviewView(string Language, string Direction, IReadOnlyList<PreviewPage> Pages)
+{
+    /// <summary>Every page of <paramref name="instrument"/> in <paramref name="language"/>: every question whatever its relevance, with its conditions.</summary>
+    internal static List<PreviewPage> Build(Instrument instrument, string language)
     {
         var fallback = instrument.Settings.DefaultLanguage;
         var engine = new SurveyEngine(instrument);

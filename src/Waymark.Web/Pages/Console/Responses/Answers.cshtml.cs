@@ -47,11 +47,16 @@ public sealed class AnswersModel(SurveyCatalog catalog, ResponseAccess access, C
 
     public int PageCount => (int)Math.Max(1, ((Filtered?.Kept.Count ?? Total) + PageSize - 1) / PageSize);
 
-    public async Task<IActionResult> OnGetAsync(string instrument, int? p, string? language, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(string instrument, int? p, string? language, string? unlocked, CancellationToken cancellationToken)
     {
         if (!Load(instrument, language))
         {
             return NotFound();
+        }
+
+        if (unlocked == "yes" && CanRead)
+        {
+            Message = "Unlocked for this session. The key is held in this node's memory only, until you lock, sign out or the session ends.";
         }
 
         PageNumber = Math.Max(1, p ?? 1);
@@ -96,14 +101,12 @@ public sealed class AnswersModel(SurveyCatalog catalog, ResponseAccess access, C
         Error = await UnlockAsync(keyFile ?? moreKeyFile, keyText, cancellationToken);
         if (Error is null)
         {
+            // Redirect after POST: a reload shows the answers and never sends the key again.
             await AuditAsync("sealed responses unlocked", Entry.Id, cancellationToken);
-            Message = "Unlocked for this session. The key is held in this node's memory only, until you lock, sign out or the session ends.";
-        }
-        else
-        {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Redirect($"/console/responses/{Uri.EscapeDataString(Entry.Id)}?unlocked=yes");
         }
 
+        Response.StatusCode = StatusCodes.Status400BadRequest;
         await ShowAsync(cancellationToken);
         return Page();
     }

@@ -22,8 +22,14 @@ public sealed class IndexModel(WaymarkDatabase database, SurveyCatalog catalog, 
 
     internal bool Unlocked(InstrumentCounts counts) => counts.Entry is { } entry && counts.Sealed && access.CanRead(entry, ConsoleAuthentication.SessionId(User));
 
-    public async Task OnGetAsync(CancellationToken cancellationToken)
+    public async Task OnGetAsync(string? locked, CancellationToken cancellationToken)
     {
+        Message = locked switch
+        {
+            "yes" => "Locked: the keys this session held are zeroed and forgotten. Sealed answers need the key again.",
+            "none" => "Nothing was unlocked in this session.",
+            _ => null,
+        };
         var counts = InstrumentCounts.Build(catalog.All, await database.SurveyResponses.CountByMetadataAsync(cancellationToken));
 
         // A sealed instrument's flags are sealed with its answers: counted here only from the records this session can open.
@@ -44,19 +50,15 @@ public sealed class IndexModel(WaymarkDatabase database, SurveyCatalog catalog, 
         Instruments = shown;
     }
 
+    /// <summary>Zeroes this session's keys, then back to the overview (redirect after POST: a reload never posts again).</summary>
     public async Task<IActionResult> OnPostLockAsync(CancellationToken cancellationToken)
     {
-        if (access.Lock(ConsoleAuthentication.SessionId(User)))
+        var locked = access.Lock(ConsoleAuthentication.SessionId(User));
+        if (locked)
         {
             await accounts.AuditAsync(User.Identity?.Name ?? "", "sealed responses locked", "by the Lock button", cancellationToken);
-            Message = "Locked: the keys this session held are zeroed and forgotten. Sealed answers need the key again.";
-        }
-        else
-        {
-            Message = "Nothing was unlocked in this session.";
         }
 
-        await OnGetAsync(cancellationToken);
-        return Page();
+        return Redirect("/console/responses?locked=" + (locked ? "yes" : "none"));
     }
 }
