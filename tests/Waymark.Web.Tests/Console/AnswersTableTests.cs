@@ -60,6 +60,16 @@ public sealed class AnswersTableTests(AnalystServer fixture, PageChecker checker
 
         // Sorting by a single choice follows the form's choice order (never, sometimes, often); a second click reverses it.
         await page.GotoAsync(new Uri(fixture.Server.ConsoleUrl, "/console/responses/flow-test").ToString());
+
+        // Sorting by the duration: whole tens of seconds in numeric order, a response without page times last.
+        await page.Locator("#answers thead a[href*='sort=duration&']").ClickAsync();
+        Assert.Contains("sort=duration", page.Url, StringComparison.Ordinal);
+        var durations = await ColumnAsync(page, "Duration");
+        var timed = durations.TakeWhile(d => d.Length > 0).Select(d => int.Parse(d, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(timed.Order().ToList(), timed);
+        Assert.All(timed, seconds => Assert.Equal(0, seconds % 10));
+        Assert.All(durations.Skip(timed.Count), d => Assert.Equal(string.Empty, d));
+
         await page.Locator("#answers thead a[href*='sort=f1&']").ClickAsync();
         string[] order = ["never", "sometimes", "often"];
         var ascending = plan.Select(p => p.F1).OrderBy(v => Array.IndexOf(order, v)).ToList();
