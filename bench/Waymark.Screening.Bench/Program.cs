@@ -49,11 +49,6 @@ if (args is ["parts"])
     var scan = Time(() => { foreach (var cs in candidates) { foreach (var c in cs) { n += matcher.IsMatch(c, scratch) ? 1 : 0; } } });
     var findOnly = Time(() => { foreach (var q in queries) { n += find.Invoke(index, [q, "en"]) is null ? 0 : 1; } });
     var screen = Time(() => n += bench.WaymarkScreener());
-    var general = queries.Where(q => normalizer.Normalize(q) is List<string>).ToArray();
-    var generalTime = Time(() => { foreach (var q in general) { n += normalizer.NormalizeGeneral(q).Count; } }) * queries.Length / general.Length;
-    var fastQueries = queries.Where(q => normalizer.Normalize(q) is not List<string>).ToArray();
-    var fastTime = Time(() => { foreach (var q in fastQueries) { n += normalizer.Normalize(q).Count; } }) * queries.Length / fastQueries.Length;
-    Console.WriteLine($"general path: {general.Length} queries, {generalTime:F2} us each; fast path {fastQueries.Length} queries, {fastTime:F2} us each");
     if (index.GetType().GetMethod("FindSplit", flags) is { } findSplit)
     {
         var split = findSplit.CreateDelegate<Func<string, string, object?>>(index);
@@ -117,7 +112,6 @@ if (args is ["profile"])
     var normalizer = Waymark.Screening.Normalization.ScreeningNormalizer.CreateDefault();
     var bench = new ScreeningBenchmarks();
     bench.Setup();
-    Console.WriteLine($"fast path: {queries.Count(q => normalizer.TryNormalizeFast(q) is not null)} of {queries.Length} queries");
     for (var round = 0; round < 5; round++)
     {
         var clock = Stopwatch.StartNew();

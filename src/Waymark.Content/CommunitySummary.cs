@@ -2,19 +2,6 @@ using Waymark.Content.Community;
 
 namespace Waymark.Content;
 
-/// <summary>The options of <c>waymark community</c>.</summary>
-public sealed record CommunityRequest(IReadOnlyList<string> Corpus)
-{
-    /// <summary>A UTF-8 file of moderator names, one per line (surrounding whitespace and blank lines ignored), or null.</summary>
-    public string? ModeratorsPath { get; init; }
-
-    public string? GraphMlPath { get; init; }
-
-    public string? GexfPath { get; init; }
-
-    public string? HtmlPath { get; init; }
-}
-
 /// <summary>
 /// The figures of one <c>waymark community</c> run for a host to render (the command line's table): the role shares
 /// among posting members, listed moderators who never posted, and the members (most posts first). The JSON and HTML

@@ -2,146 +2,108 @@ using Waymark.Content.Codebooks;
 using Waymark.Content.Coding;
 using Waymark.Content.Community;
 using Waymark.Content.Corpus;
-using Waymark.Content.Qda;
-using Waymark.Content.Reports;
 
 namespace Waymark.Content;
 
 /// <summary>
-/// The public entry point of Waymark.Content, used by <c>waymark code</c> and <c>waymark community</c>:
-/// keyword coding of a corpus with a codebook, keyword in context, codebook conversion and community structure.
+/// The public entry point of Waymark.Content: keyword coding of a corpus with a codebook, keyword in context,
+/// codebook conversion and community structure. Each returns a typed result; the host decides what to render
+/// (JSON, a table, HTML, REFI-QDA, GraphML) and where to write it.
 /// </summary>
 public static class ContentAnalysis
 {
-    public static ContentOutput Code(CodeRequest request, TimeProvider time)
+    /// <summary>Codes a corpus: hits, units and documents per code, bands and co-occurrence, timed with <paramref name="time"/>.</summary>
+    public static Result<CodingRun> Code(CodingOptions options, TimeProvider time)
     {
-        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(time);
-        if (!CodingUnits.TryParse(request.Unit, out var unit))
+        if (options.Minimum < 0)
         {
-            return ContentOutput.Fail($"--unit '{request.Unit}': use hit, sentence, paragraph, post or thread.");
-        }
-
-        if (request.Minimum < 0)
-        {
-            return ContentOutput.Fail("--min must be 0 or more.");
-        }
-
-        var bands = Bands.Parse(request.Bands);
-        if (!bands.IsSuccess)
-        {
-            return ContentOutput.Fail(bands.Error!);
+            return Result.Fail<CodingRun>("The minimum number of units must be 0 or more.");
         }
 
         var start = time.GetTimestamp();
-        var codebook = CodebookFiles.Load(request.CodebookPath);
+        var codebook = CodebookFiles.Load(options.CodebookPath);
         if (!codebook.IsSuccess)
         {
-            return ContentOutput.Fail(codebook.Error!);
+            return Result.Fail<CodingRun>(codebook.Problem!);
         }
 
         var loaded = time.GetTimestamp();
-        var created = CodingEngine.Create(codebook.Value!, unit, keepCodings: request.QdpxPath is not null);
+        var created = CodingEngine.Create(codebook.Value!, options.Unit, keepCodings: options.KeepCodings);
         if (!created.IsSuccess)
         {
-            return ContentOutput.Fail(created.Error!);
+            return Result.Fail<CodingRun>(created.Problem!);
         }
 
         var built = time.GetTimestamp();
         var engine = created.Value!;
-        var opened = CorpusSource.Open(request.Corpus);
+        var opened = CorpusSource.Open(options.Corpus);
         if (!opened.IsSuccess)
         {
-            return ContentOutput.Fail(opened.Error!);
+            return Result.Fail<CodingRun>(opened.Problem!);
         }
 
         var source = opened.Value!;
-        var progress = new ProgressIndicator(request.Progress, time, "coding", source.TotalBytes);
-        var fed = source.Feed(engine, () => progress.Report(source.BytesRead));
+        var fed = source.Feed(engine, options.Progress is { } progress ? () => progress(source.BytesRead, source.TotalBytes) : null);
         if (!fed.IsSuccess)
         {
-            return ContentOutput.Fail(fed.Error!);
+            return Result.Fail<CodingRun>(fed.Problem!);
         }
 
-        progress.Done();
-        var report = engine.Finish(bands.Value!, request.Minimum);
+        var report = engine.Finish(options.Bands ?? Bands.None, options.Minimum);
         var coded = time.GetTimestamp();
-        if (request.HtmlPath is not null)
+        return Result.Ok(new CodingRun(report, source, options.Corpus, options.KeepCodings)
         {
-            File.WriteAllText(request.HtmlPath, HtmlReport.Write(report, request.Corpus));
-        }
-
-        if (request.QdpxPath is not null)
-        {
-            var written = QdpxProject.Export(report, source, request.QdpxPath);
-            if (!written.IsSuccess)
-            {
-                return ContentOutput.Fail(written.Error!);
-            }
-        }
-
-        var json = CodingJson.Write(report, request.PerDocument, request.PerThread);
-        return new ContentOutput(json, null)
-        {
-            Coding = CodingSummary.From(report),
             CodebookTime = time.GetElapsedTime(start, loaded),
             MatcherTime = time.GetElapsedTime(loaded, built),
             CorpusTime = time.GetElapsedTime(built, coded),
-            OutputTime = time.GetElapsedTime(coded),
-        };
+        });
     }
 
     /// <summary>Keyword-in-context lines for one code: <paramref name="width"/> words either side, within the paragraph.</summary>
-    public static ContentOutput Kwic(IReadOnlyList<string> corpus, string codebookPath, string codeName, int width, bool json)
+    public static Result<KeywordsInContext> Kwic(IReadOnlyList<string> corpus, string codebookPath, string codeName, int width)
     {
         ArgumentNullException.ThrowIfNull(corpus);
         if (width < 0)
         {
-            return ContentOutput.Fail("--width must be 0 or more.");
+            return Result.Fail<KeywordsInContext>("The number of words of context must be 0 or more.");
         }
 
-        var setup = CodebookFiles.Load(codebookPath)
+        return CodebookFiles.Load(codebookPath)
             .Then(codebook => codebook.IndexOf(codeName) is var index and >= 0
                 ? Result.Ok((codebook: codebook, index: index))
                 : Result.Fail<(Codebook codebook, int index)>($"the codebook has no code '{codeName}' (codes: {string.Join(", ", codebook.Codes.Select(c => c.Name))})."))
             .Then(found => CodingEngine.BuildMatcher(found.codebook).Then(matcher => Result.Ok((found.index, matcher))))
-            .Then(built => CorpusSource.Open(corpus).Then(source => Result.Ok((built.index, built.matcher, source))));
-        if (!setup.IsSuccess)
-        {
-            return ContentOutput.Fail(setup.Error!);
-        }
-
-        var (code, matcher, source) = setup.Value;
-        var lines = KeywordInContext.Lines(source, matcher, code, width);
-        return lines.IsSuccess ? new ContentOutput(KeywordInContext.Render(lines.Value!, json), null) : ContentOutput.Fail(lines.Error!);
+            .Then(built => CorpusSource.Open(corpus).Then(source => KeywordInContext.Lines(source, built.matcher, built.index, width)))
+            .Then(lines => Result.Ok(new KeywordsInContext(lines)));
     }
 
-    /// <summary>Converts a codebook between YAML and REFI-QDA .qdc (by the extensions).</summary>
-    public static ContentOutput ConvertCodebook(string from, string to)
-    {
-        var codebook = CodebookFiles.Load(from);
-        if (!codebook.IsSuccess)
+    /// <summary>Converts a codebook between YAML and REFI-QDA .qdc (by the extensions); the codes and themes written.</summary>
+    public static Result<CodebookConversion> ConvertCodebook(string from, string to) =>
+        CodebookFiles.Load(from).Then(codebook =>
         {
-            return ContentOutput.Fail(codebook.Error!);
-        }
+            CodebookFiles.Save(codebook, to);
+            return Result.Ok(new CodebookConversion(to, codebook.Codes.Count, codebook.Themes.Count));
+        });
 
-        CodebookFiles.Save(codebook.Value!, to);
-        return new ContentOutput($"{to}: {codebook.Value!.Codes.Count} codes in {codebook.Value.Themes.Count} themes.", null);
-    }
-
-    public static ContentOutput Community(CommunityRequest request)
+    /// <summary>
+    /// Community structure from posts: activity, the reply network and role labels. <paramref name="moderatorsPath"/>:
+    /// a UTF-8 file of moderator names, one per line (surrounding whitespace and blank lines ignored), or null.
+    /// </summary>
+    public static Result<CommunityRun> Community(IReadOnlyList<string> corpus, string? moderatorsPath)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        var moderators = ReadModerators(request.ModeratorsPath);
+        ArgumentNullException.ThrowIfNull(corpus);
+        var moderators = ReadModerators(moderatorsPath);
         if (!moderators.IsSuccess)
         {
-            return ContentOutput.Fail(moderators.Error!);
+            return Result.Fail<CommunityRun>(moderators.Problem!);
         }
 
-        var source = CorpusSource.Open(request.Corpus);
+        var source = CorpusSource.Open(corpus);
         if (!source.IsSuccess)
         {
-            return ContentOutput.Fail(source.Error!);
+            return Result.Fail<CommunityRun>(source.Problem!);
         }
 
         var posts = new List<CorpusPost>();
@@ -149,34 +111,13 @@ public static class ContentAnalysis
         {
             if (!post.IsSuccess)
             {
-                return ContentOutput.Fail(post.Error!);
+                return Result.Fail<CommunityRun>(post.Problem!);
             }
 
             posts.Add(post.Value!.Post);
         }
 
-        var analysis = CommunityAnalysis.Analyse(posts, moderators.Value);
-        if (!analysis.IsSuccess)
-        {
-            return ContentOutput.Fail(analysis.Error!);
-        }
-
-        if (request.GraphMlPath is not null)
-        {
-            GraphExport.GraphMl(analysis.Value!).Save(request.GraphMlPath);
-        }
-
-        if (request.GexfPath is not null)
-        {
-            GraphExport.Gexf(analysis.Value!).Save(request.GexfPath);
-        }
-
-        if (request.HtmlPath is not null)
-        {
-            File.WriteAllText(request.HtmlPath, CommunityHtml.Write(analysis.Value!, request.Corpus));
-        }
-
-        return new ContentOutput(CommunityJson.Write(analysis.Value!), null) { Community = CommunitySummary.From(analysis.Value!) };
+        return CommunityAnalysis.Analyse(posts, moderators.Value).Then(result => Result.Ok(new CommunityRun(result, corpus)));
     }
 
     /// <summary>Moderator names, one per line: surrounding whitespace and blank lines are ignored, names match authors exactly.</summary>

@@ -158,7 +158,7 @@ public sealed class CodeCommandTests
 
     [Theory]
     [InlineData("--unit", "chapter", "use hit, sentence, paragraph, post or thread")]
-    [InlineData("--bands", "lots", "is not a band")]
+    [InlineData("--bands", "lots", "is not a count band")]
     [InlineData("--codebook", "/nonexistent.yaml", "no such codebook file")]
     public async Task Bad_options_exit_1_with_a_message(string option, string value, string message)
     {

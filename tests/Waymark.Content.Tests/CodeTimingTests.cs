@@ -24,11 +24,12 @@ public sealed class CodeTimingTests
         var directory = Files.NewDirectory("code-timing");
         var corpus = Files.Write(directory, "c.txt", "I feel alone.\n\nWe feel better.\n");
         var codebook = Files.Write(directory, "cb.yaml", "name: x\nthemes: [{name: t, codes: [{name: feel, patterns: [feel]}]}]\n");
-        var result = ContentAnalysis.Code(new CodeRequest([corpus], codebook), new SteppingTime(0, 10, 20, 30, 40));
+        var result = ContentAnalysis.Code(new CodingOptions([corpus], codebook), new SteppingTime(0, 10, 20, 30));
         Assert.Null(result.Error);
+        var run = result.Value!;
         Assert.Equal(
-            (TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(30), TimeSpan.FromMilliseconds(40)),
-            (result.CodebookTime, result.MatcherTime, result.CorpusTime, result.OutputTime));
-        Assert.Contains("\"hits\": 2", result.Output, StringComparison.Ordinal);
+            (TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(30)),
+            (run.CodebookTime, run.MatcherTime, run.CorpusTime));
+        Assert.Contains("\"hits\": 2", run.ToJson(), StringComparison.Ordinal);
     }
 }

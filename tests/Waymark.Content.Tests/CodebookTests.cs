@@ -87,9 +87,9 @@ public sealed class CodebookTests
             Files.Write(directory, $"{i}.txt", string.Join("\n\n", withExamples[i].Examples) + "\n");
         }
 
-        var result = ContentAnalysis.Code(new CodeRequest([directory], codebookPath) { PerDocument = true }, TimeProvider.System);
+        var result = ContentAnalysis.Code(new CodingOptions([directory], codebookPath), TimeProvider.System);
         Assert.Null(result.Error);
-        using var json = System.Text.Json.JsonDocument.Parse(result.Output!);
+        using var json = System.Text.Json.JsonDocument.Parse(result.Value!.ToJson(perDocument: true));
         foreach (var document in json.RootElement.GetProperty("per_document").EnumerateArray())
         {
             var code = withExamples[int.Parse(Path.GetFileNameWithoutExtension(document.GetProperty("id").GetString()!), System.Globalization.CultureInfo.InvariantCulture)];

@@ -127,6 +127,6 @@ public sealed class CodingTests
     [InlineData("-5")]
     public void Bad_bands_fail_with_a_message(string bands)
     {
-        Assert.Contains("is not a band", Bands.Parse(bands).Error, StringComparison.Ordinal);
+        Assert.Contains("is not a count band", Bands.Parse(bands).Error, StringComparison.Ordinal);
     }
 }

@@ -58,12 +58,12 @@ public sealed class ModeratorTests
         var jsonl = Files.Write(directory, "forum.jsonl",
             """{"thread_id":"t2","post_id":"4","author":"dan","moderator":true,"text":"Rules are pinned"}""" + "\n"
             + """{"thread_id":"t2","post_id":"5","author":"eve","reply_to":"4","moderator":0,"text":"Noted"}""" + "\n");
-        var result = ContentAnalysis.Community(new CommunityRequest([csv, jsonl]));
+        var result = ContentAnalysis.Community([csv, jsonl], moderatorsPath: null);
         Assert.Null(result.Error);
-        Assert.Equal(["bob", "dan"], result.Community!.Members.Where(m => m.Roles.Contains("moderator")).Select(m => m.Author).Order(StringComparer.Ordinal));
+        Assert.Equal(["bob", "dan"], result.Value!.Summary.Members.Where(m => m.Roles.Contains("moderator")).Select(m => m.Author).Order(StringComparer.Ordinal));
 
         var bad = Files.Write(directory, "bad.csv", "thread_id,post_id,author,moderator,text\nt1,1,ann,maybe,Hello\n");
-        var refused = ContentAnalysis.Community(new CommunityRequest([bad]));
+        var refused = ContentAnalysis.Community([bad], moderatorsPath: null);
         Assert.Contains("bad.csv line 2: moderator 'maybe' must be true or false", refused.Error, StringComparison.Ordinal);
     }
 
@@ -77,10 +77,11 @@ public sealed class ModeratorTests
             """{"thread_id":"t1","post_id":"3","author":"cara","reply_to":"2","text":"Thanks"}""") + "\n");
         var list = Files.Write(directory, "moderators.txt", "\uFEFF  bob  \n\nsilent_sam\n");
         var html = Path.Combine(directory, "community.html");
-        var result = ContentAnalysis.Community(new CommunityRequest([jsonl]) { ModeratorsPath = list, HtmlPath = html });
+        var result = ContentAnalysis.Community([jsonl], list);
         Assert.Null(result.Error);
+        File.WriteAllText(html, result.Value!.ToHtml());
 
-        using var json = JsonDocument.Parse(result.Output!);
+        using var json = JsonDocument.Parse(result.Value.ToJson());
         var root = json.RootElement;
         Assert.Equal(["posts", "threads", "authors", "edges", "roles", "moderators_without_posts", "members"], root.EnumerateObject().Select(p => p.Name));
         var moderator = root.GetProperty("roles").EnumerateArray().First();
@@ -110,7 +111,7 @@ public sealed class ModeratorTests
             File.WriteAllText(list, text);
         }
 
-        var result = ContentAnalysis.Community(new CommunityRequest([corpus]) { ModeratorsPath = list });
+        var result = ContentAnalysis.Community([corpus], list);
         Assert.Contains(message, result.Error, StringComparison.Ordinal);
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Waymark.Content.Codebooks;
+using Waymark.Content.Coding;
 using Waymark.Testing;
 
 namespace Waymark.Content.Tests;
@@ -61,10 +62,11 @@ public sealed class PublishedComparisonTests
         var corpus = Files.Write(directory, "corpus.txt", string.Join("\n\n", Paragraphs) + "\n");
         var lines = Files.Write(directory, "lines.txt", string.Join("\n", Paragraphs) + "\n");
         var html = Path.Combine(directory, "report.html");
-        var result = ContentAnalysis.Code(new CodeRequest([corpus], Huikuri) { HtmlPath = html }, TimeProvider.System);
+        var result = ContentAnalysis.Code(new CodingOptions([corpus], Huikuri), TimeProvider.System);
         Assert.Null(result.Error);
+        File.WriteAllText(html, result.Value!.ToHtml());
 
-        using var json = JsonDocument.Parse(result.Output!);
+        using var json = JsonDocument.Parse(result.Value.ToJson());
         var root = json.RootElement;
         var method = root.GetProperty("method");
         Assert.Equal(["citation", "unit", "documents", "communities", "tool", "gaps"], method.EnumerateObject().Select(p => p.Name));
@@ -102,16 +104,17 @@ public sealed class PublishedComparisonTests
         var directory = Files.NewDirectory("published");
         var corpus = Files.Write(directory, "corpus.txt", string.Join("\n\n", Paragraphs) + "\n");
         var html = Path.Combine(directory, "report.html");
-        var result = ContentAnalysis.Code(new CodeRequest([corpus], Huikuri) { Unit = "sentence", HtmlPath = html }, TimeProvider.System);
+        var result = ContentAnalysis.Code(new CodingOptions([corpus], Huikuri) { Unit = CodingUnit.Sentence }, TimeProvider.System);
         Assert.Null(result.Error);
-        using var json = JsonDocument.Parse(result.Output!);
+        File.WriteAllText(html, result.Value!.ToHtml());
+        using var json = JsonDocument.Parse(result.Value.ToJson());
         Assert.All(json.RootElement.GetProperty("codes").EnumerateArray(), c =>
         {
             Assert.Equal(JsonValueKind.Number, c.GetProperty("published").ValueKind);
             Assert.Equal(JsonValueKind.Null, c.GetProperty("ratio").ValueKind);
         });
         Assert.Contains("this run counted sentences, so no ratio is given", File.ReadAllText(html), StringComparison.Ordinal);
-        Assert.All(result.Coding!.Codes, c => Assert.Null(c.Ratio));
+        Assert.All(result.Value.Summary.Codes, c => Assert.Null(c.Ratio));
     }
 
     [Fact]
@@ -119,11 +122,11 @@ public sealed class PublishedComparisonTests
     {
         var directory = Files.NewDirectory("published");
         var corpus = Files.Write(directory, "corpus.txt", string.Join("\n\n", Paragraphs) + "\n");
-        var result = ContentAnalysis.Code(new CodeRequest([corpus], Path.Combine(Files.Codebooks, "implicit-theories.yaml")), TimeProvider.System);
-        using var json = JsonDocument.Parse(result.Output!);
+        var result = ContentAnalysis.Code(new CodingOptions([corpus], Path.Combine(Files.Codebooks, "implicit-theories.yaml")), TimeProvider.System);
+        using var json = JsonDocument.Parse(result.Value!.ToJson());
         Assert.Equal(["unit", "documents", "units", "codes", "cooccurrence"], json.RootElement.EnumerateObject().Select(p => p.Name));
         Assert.All(json.RootElement.GetProperty("codes").EnumerateArray(), c => Assert.False(c.TryGetProperty("published", out _)));
-        Assert.False(result.Coding!.ComparesWithPublished);
+        Assert.False(result.Value.Summary.ComparesWithPublished);
     }
 
     [Theory]

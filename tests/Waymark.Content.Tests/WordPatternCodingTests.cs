@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
 using System.Xml.Linq;
+using Waymark.Content.Coding;
 using Waymark.Testing;
 using Waymark.Text;
 
@@ -47,10 +48,12 @@ public sealed class WordPatternCodingTests
         var corpus = Corpus.Select(f => Files.Write(directory, f.Name, f.Text)).ToList();
         var html = Path.Combine(directory, "report.html");
         var qdpx = Path.Combine(directory, "out.qdpx");
-        var output = ContentAnalysis.Code(new CodeRequest(corpus, codebook) { Unit = "hit", HtmlPath = html, QdpxPath = qdpx }, TimeProvider.System);
+        var output = ContentAnalysis.Code(new CodingOptions(corpus, codebook) { Unit = CodingUnit.Hit, KeepCodings = true }, TimeProvider.System);
         Assert.True(output.Error is null, output.Error);
+        File.WriteAllText(html, output.Value!.ToHtml());
+        Assert.True(output.Value.WriteQdpx(qdpx).IsSuccess);
 
-        using var json = JsonDocument.Parse(output.Output!);
+        using var json = JsonDocument.Parse(output.Value.ToJson());
         var hits = json.RootElement.GetProperty("codes").EnumerateArray()
             .ToDictionary(c => c.GetProperty("code").GetString()!, c => c.GetProperty("hits").GetInt64());
         // Feeling: Feeling, feel, Feelings; Guilt: guilty, guilt, Guilt; Help: helped, Helping; Share: sharing;
@@ -69,9 +72,9 @@ public sealed class WordPatternCodingTests
         var ns = XNamespace.Get("urn:QDA-XML:project:1.0");
         Assert.Equal(14, XDocument.Load(project).Descendants(ns + "Coding").Count());
 
-        var kwic = ContentAnalysis.Kwic(corpus, codebook, "Anonymity", 2, json: true);
+        var kwic = ContentAnalysis.Kwic(corpus, codebook, "Anonymity", 2);
         Assert.True(kwic.Error is null, kwic.Error);
-        using var lines = JsonDocument.Parse(kwic.Output!);
+        using var lines = JsonDocument.Parse(kwic.Value!.Render(json: true));
         Assert.Equal(["Althogh", "anonimity"], lines.RootElement.EnumerateArray().Select(l => l.GetProperty("match").GetString()));
     }
 
@@ -80,8 +83,8 @@ public sealed class WordPatternCodingTests
     {
         var directory = Files.NewDirectory("word-patterns-ar");
         var codebook = Files.Write(directory, "cb.yaml", Yaml.Replace("language: en", "language: ar", StringComparison.Ordinal));
-        var output = ContentAnalysis.Code(new CodeRequest([Files.Write(directory, "a.txt", "text")], codebook), TimeProvider.System);
-        Assert.Null(output.Output);
+        var output = ContentAnalysis.Code(new CodingOptions([Files.Write(directory, "a.txt", "text")], codebook), TimeProvider.System);
+        Assert.False(output.IsSuccess);
         Assert.Contains("no Snowball stemmer for the language 'ar'", output.Error, StringComparison.Ordinal);
         Assert.Contains("stem:feeling", output.Error, StringComparison.Ordinal);
     }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using Waymark.Content;
+using Waymark.Content.Coding;
 
 namespace Waymark.Cli.Commands;
 
@@ -29,19 +30,40 @@ internal static class CodeCommand
         {
             corpus, codebook, unit, bands, min, json, html, qdpx, perDocument, perThread, timing,
         };
-        command.SetAction((parseResult, _) => PrintAsync(parseResult, "code", parseResult.GetValue(timing), parseResult.GetValue(json) ? null : Table, ContentAnalysis.Code(
-            new CodeRequest(parseResult.GetValue(corpus)!, parseResult.GetValue(codebook)!)
+        command.SetAction((parseResult, _) =>
+        {
+            if (!CodingUnits.TryParse(parseResult.GetValue(unit)!, out var counted))
             {
-                Unit = parseResult.GetValue(unit)!,
-                Bands = parseResult.GetValue(bands),
-                Minimum = parseResult.GetValue(min),
-                HtmlPath = parseResult.GetValue(html),
-                QdpxPath = parseResult.GetValue(qdpx),
-                PerDocument = parseResult.GetValue(perDocument),
-                PerThread = parseResult.GetValue(perThread),
-                Progress = Console.IsErrorRedirected ? null : Console.Error,
-            },
-            TimeProvider.System)));
+                return FailAsync(parseResult, "code", $"--unit '{parseResult.GetValue(unit)}': use hit, sentence, paragraph, post or thread.");
+            }
+
+            var parsedBands = Bands.Parse(parseResult.GetValue(bands));
+            if (!parsedBands.IsSuccess)
+            {
+                return FailAsync(parseResult, "code", $"--bands: {parsedBands.Error}");
+            }
+
+            if (parseResult.GetValue(min) < 0)
+            {
+                return FailAsync(parseResult, "code", "--min must be 0 or more.");
+            }
+
+            var progress = Console.IsErrorRedirected ? null : new ProgressIndicator(Console.Error, TimeProvider.System, "coding");
+            var run = ContentAnalysis.Code(
+                new CodingOptions(parseResult.GetValue(corpus)!, parseResult.GetValue(codebook)!)
+                {
+                    Unit = counted,
+                    Bands = parsedBands.Value,
+                    Minimum = parseResult.GetValue(min),
+                    KeepCodings = parseResult.GetValue(qdpx) is not null,
+                    Progress = progress is null ? null : progress.Report,
+                },
+                TimeProvider.System);
+            progress?.Done();
+            return WriteAsync(parseResult, run, parseResult.GetValue(html), parseResult.GetValue(qdpx), parseResult.GetValue(timing), parseResult.GetValue(json)
+                ? r => r.ToJson(parseResult.GetValue(perDocument), parseResult.GetValue(perThread)) + "\n"
+                : r => Table(r.Summary));
+        });
         command.Subcommands.Add(Kwic());
         command.Subcommands.Add(Convert());
         return command;
@@ -55,8 +77,10 @@ internal static class CodeCommand
         var width = new Option<int>("--width") { Description = "Words of context on each side.", DefaultValueFactory = _ => 8 };
         var json = new Option<bool>("--json") { Description = "Print JSON instead of tab-separated lines." };
         var command = new Command("kwic", "Keyword in context: every match of one code with the words around it.") { corpus, codebook, code, width, json };
-        command.SetAction((parseResult, _) => PrintAsync(parseResult, "code kwic", ContentAnalysis.Kwic(
-            parseResult.GetValue(corpus)!, parseResult.GetValue(codebook)!, parseResult.GetValue(code)!, parseResult.GetValue(width), parseResult.GetValue(json))));
+        command.SetAction((parseResult, _) => parseResult.GetValue(width) < 0
+            ? FailAsync(parseResult, "code kwic", "--width must be 0 or more.")
+            : PrintAsync(parseResult, "code kwic", ContentAnalysis.Kwic(parseResult.GetValue(corpus)!, parseResult.GetValue(codebook)!, parseResult.GetValue(code)!, parseResult.GetValue(width))
+                .Map(lines => lines.Render(parseResult.GetValue(json)) + "\n")));
         return command;
     }
 
@@ -65,7 +89,8 @@ internal static class CodeCommand
         var from = new Argument<string>("FROM") { Description = "Codebook to read (.yaml or .qdc)." };
         var to = new Argument<string>("TO") { Description = "Codebook to write (.yaml or .qdc)." };
         var command = new Command("convert", "Convert a codebook between YAML and REFI-QDA .qdc.") { from, to };
-        command.SetAction((parseResult, _) => PrintAsync(parseResult, "code convert", ContentAnalysis.ConvertCodebook(parseResult.GetValue(from)!, parseResult.GetValue(to)!)));
+        command.SetAction((parseResult, _) => PrintAsync(parseResult, "code convert", ContentAnalysis.ConvertCodebook(parseResult.GetValue(from)!, parseResult.GetValue(to)!)
+            .Map(written => string.Create(CultureInfo.InvariantCulture, $"{written.Path}: {written.Codes} codes in {written.Themes} themes.\n"))));
         return command;
     }
 
@@ -77,47 +102,63 @@ internal static class CodeCommand
 
     private static Option<string> CodebookOption() => new("--codebook") { Description = "Codebook: YAML or REFI-QDA .qdc.", Required = true };
 
-    internal static Task<int> PrintAsync(ParseResult parseResult, string name, ContentOutput result) => PrintAsync(parseResult, name, timing: false, render: null, result);
+    /// <summary>Prints the text, or the problem on standard error; the exit code.</summary>
+    internal static Task<int> PrintAsync(ParseResult parseResult, string name, Result<string> text) =>
+        text.IsSuccess ? PrintTextAsync(parseResult, text.Value!) : FailAsync(parseResult, name, text.Error!);
 
-    /// <summary>Prints the output (or, with <paramref name="render"/>, what it makes of the result) or the error; the exit code.</summary>
-    internal static async Task<int> PrintAsync(ParseResult parseResult, string name, bool timing, Func<ContentOutput, string?>? render, ContentOutput result)
+    internal static async Task<int> FailAsync(ParseResult parseResult, string name, string error)
     {
-        if (timing && result.Error is null)
+        await parseResult.InvocationConfiguration.Error.WriteLineAsync($"waymark {name}: {error}").ConfigureAwait(false);
+        return ExitCodes.Failure;
+    }
+
+    private static async Task<int> PrintTextAsync(ParseResult parseResult, string text)
+    {
+        await parseResult.InvocationConfiguration.Output.WriteAsync(text).ConfigureAwait(false);
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>
+    /// Writes the files asked for (HTML, REFI-QDA), then the JSON or the table; with <paramref name="timing"/>, the
+    /// seconds each stage took on standard error (the outputs timed here, where they are written).
+    /// </summary>
+    private static async Task<int> WriteAsync(ParseResult parseResult, Result<CodingRun> result, string? html, string? qdpx, bool timing, Func<CodingRun, string> render)
+    {
+        if (!result.IsSuccess)
         {
+            return await FailAsync(parseResult, "code", result.Error!).ConfigureAwait(false);
+        }
+
+        var run = result.Value!;
+        var started = TimeProvider.System.GetTimestamp();
+        if (html is not null)
+        {
+            await File.WriteAllTextAsync(html, run.ToHtml()).ConfigureAwait(false);
+        }
+
+        if (qdpx is not null && run.WriteQdpx(qdpx) is { IsSuccess: false } written)
+        {
+            return await FailAsync(parseResult, "code", written.Error!).ConfigureAwait(false);
+        }
+
+        var text = render(run);
+        if (timing)
+        {
+            var output = TimeProvider.System.GetElapsedTime(started);
             await parseResult.InvocationConfiguration.Error.WriteLineAsync(string.Create(
                 CultureInfo.InvariantCulture,
-                $"codebook={result.CodebookTime.TotalSeconds:F3} matcher={result.MatcherTime.TotalSeconds:F3} corpus={result.CorpusTime.TotalSeconds:F3} output={result.OutputTime.TotalSeconds:F3}")).ConfigureAwait(false);
+                $"codebook={run.CodebookTime.TotalSeconds:F3} matcher={run.MatcherTime.TotalSeconds:F3} corpus={run.CorpusTime.TotalSeconds:F3} output={output.TotalSeconds:F3}")).ConfigureAwait(false);
         }
 
-        if (result.Error is not null)
-        {
-            await parseResult.InvocationConfiguration.Error.WriteLineAsync($"waymark {name}: {result.Error}").ConfigureAwait(false);
-            return ExitCodes.Failure;
-        }
-
-        if (render?.Invoke(result) is { } rendered)
-        {
-            await parseResult.InvocationConfiguration.Output.WriteAsync(rendered).ConfigureAwait(false);
-        }
-        else
-        {
-            await parseResult.InvocationConfiguration.Output.WriteLineAsync(result.Output).ConfigureAwait(false);
-        }
-
-        return ExitCodes.Ok;
+        return await PrintTextAsync(parseResult, text).ConfigureAwait(false);
     }
 
     /// <summary>
     /// The terminal table of a coding run: one line per code; with a codebook that carries published counts, the
     /// published count and observed / published beside each, then the study's method and known gaps.
     /// </summary>
-    internal static string? Table(ContentOutput output)
+    internal static string Table(CodingSummary coding)
     {
-        if (output.Coding is not { } coding)
-        {
-            return null;
-        }
-
         var unit = coding.Unit;
         List<string> headers = ["Theme", "Code", "Hits", Plural(unit), "Documents", "Band"];
         if (coding.ComparesWithPublished)

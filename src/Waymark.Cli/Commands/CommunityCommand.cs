@@ -23,25 +23,38 @@ internal static class CommunityCommand
         {
             corpus, json, moderators, html, graphml, gexf,
         };
-        command.SetAction((parseResult, _) => CodeCommand.PrintAsync(parseResult, "community", timing: false, parseResult.GetValue(json) ? null : Table, ContentAnalysis.Community(
-            new CommunityRequest(parseResult.GetValue(corpus)!)
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var result = ContentAnalysis.Community(parseResult.GetValue(corpus)!, parseResult.GetValue(moderators));
+            if (!result.IsSuccess)
             {
-                ModeratorsPath = parseResult.GetValue(moderators),
-                HtmlPath = parseResult.GetValue(html),
-                GraphMlPath = parseResult.GetValue(graphml),
-                GexfPath = parseResult.GetValue(gexf),
-            })));
+                return await CodeCommand.FailAsync(parseResult, "community", result.Error!).ConfigureAwait(false);
+            }
+
+            var run = result.Value!;
+            if (parseResult.GetValue(graphml) is { } graphMlPath)
+            {
+                run.ToGraphMl().Save(graphMlPath);
+            }
+
+            if (parseResult.GetValue(gexf) is { } gexfPath)
+            {
+                run.ToGexf().Save(gexfPath);
+            }
+
+            if (parseResult.GetValue(html) is { } htmlPath)
+            {
+                await File.WriteAllTextAsync(htmlPath, run.ToHtml(), cancellationToken).ConfigureAwait(false);
+            }
+
+            return await CodeCommand.PrintAsync(parseResult, "community", Result.Ok(parseResult.GetValue(json) ? run.ToJson() + "\n" : Table(run.Summary))).ConfigureAwait(false);
+        });
         return command;
     }
 
     /// <summary>The terminal tables: counts, the role shares among posting members, then every member (most posts first).</summary>
-    internal static string? Table(ContentOutput output)
+    internal static string Table(CommunitySummary community)
     {
-        if (output.Community is not { } community)
-        {
-            return null;
-        }
-
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"{community.Posts} posts in {community.Threads} threads by {community.Authors} posting members; {community.Edges} reply edges\n");
         text.Append("Shares are of the members who post: readers who never post are not in post data.\n\n");

@@ -7,7 +7,7 @@ namespace Waymark.Content.Coding;
 /// inclusive (either order), <c>A</c> exactly A. A code's band is the first band containing its unit count;
 /// the band's label is its text as given.
 /// </summary>
-internal sealed class Bands
+public sealed class Bands
 {
     private readonly List<(string Label, long Low, long High)> _bands;
 
@@ -75,5 +75,5 @@ internal sealed class Bands
         long.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out value);
 
     private static Result<Bands> Fail(string token) =>
-        Result.Fail<Bands>($"--bands: '{token}' is not a band; write A- (A or more), A-B or A, separated by commas, e.g. \"100-,40-80,30-39\".");
+        Result.Fail<Bands>($"'{token}' is not a count band; write A- (A or more), A-B or A, separated by commas, e.g. \"100-,40-80,30-39\".");
 }

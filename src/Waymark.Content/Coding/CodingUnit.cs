@@ -1,7 +1,7 @@
 namespace Waymark.Content.Coding;
 
 /// <summary>What one counted unit is (docs/content-analysis.md "Units").</summary>
-internal enum CodingUnit
+public enum CodingUnit
 {
     /// <summary>Every match is a unit of its own.</summary>
     Hit,
@@ -16,7 +16,7 @@ internal enum CodingUnit
     Thread,
 }
 
-internal static class CodingUnits
+public static class CodingUnits
 {
     public static bool TryParse(string text, out CodingUnit unit) =>
         Enum.TryParse(text, ignoreCase: true, out unit) && Enum.IsDefined(unit) && !int.TryParse(text, out _);

@@ -7,7 +7,7 @@ using Waymark.Text;
 namespace Waymark.Content.Coding;
 
 /// <summary>One keyword-in-context line: the match with up to N words either side, within its paragraph.</summary>
-internal sealed record KwicLine(string Document, long Offset, string Left, string Match, string Right);
+public sealed record KwicLine(string Document, long Offset, string Left, string Match, string Right);
 
 internal static class KeywordInContext
 {

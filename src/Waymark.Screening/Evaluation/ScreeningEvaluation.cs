@@ -134,12 +134,12 @@ public static class ScreeningEvaluation
         ArgumentNullException.ThrowIfNull(benignFiles);
         if (mutationsPerTerm < 1)
         {
-            return Result.Fail<EvaluationReport>("--mutations must be at least 1.");
+            return Result.Fail<EvaluationReport>("The number of mutations per term must be at least 1.");
         }
 
         if (baseline is not null && !Baselines.Contains(baseline, StringComparer.Ordinal))
         {
-            return Result.Fail<EvaluationReport>($"--baseline must be one of: {string.Join(", ", Baselines)}.");
+            return Result.Fail<EvaluationReport>($"The baseline '{baseline}' is not known; use one of: {string.Join(", ", Baselines)}.");
         }
 
         var generator = new MutationGenerator(seed, UnicodeData.Load());

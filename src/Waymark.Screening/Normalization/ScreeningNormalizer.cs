@@ -10,7 +10,7 @@ namespace Waymark.Screening.Normalization;
 /// The result is a list of candidate texts: words of letters and digits separated by single
 /// spaces. The first candidate takes every character at face value.
 /// </summary>
-internal sealed class ScreeningNormalizer
+public sealed class ScreeningNormalizer
 {
     /// <summary>Most leetspeak readings tried for one text (besides the face-value one).</summary>
     public const int MaxCandidates = 16;
@@ -20,8 +20,9 @@ internal sealed class ScreeningNormalizer
 
     private readonly FoldTable _table;
 
-    public ScreeningNormalizer(FoldTable table) => _table = table;
+    internal ScreeningNormalizer(FoldTable table) => _table = table;
 
+    /// <summary>The normaliser with the Unicode data shipped in this assembly (what every screener uses).</summary>
     public static ScreeningNormalizer CreateDefault() => new(new FoldTable(UnicodeData.Load()));
 
     /// <summary>The candidate normal forms of <paramref name="text"/>, face value first, without duplicates.</summary>

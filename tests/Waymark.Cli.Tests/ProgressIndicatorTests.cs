@@ -1,6 +1,4 @@
-using Waymark.Content.Corpus;
-
-namespace Waymark.Content.Tests;
+namespace Waymark.Cli.Tests;
 
 public sealed class ProgressIndicatorTests
 {
@@ -18,13 +16,13 @@ public sealed class ProgressIndicatorTests
     {
         var time = new ManualTime();
         using var writer = new StringWriter();
-        var progress = new ProgressIndicator(writer, time, "coding", 200_000_000);
-        progress.Report(50_000_000);
-        progress.Report(60_000_000);
+        var progress = new ProgressIndicator(writer, time, "coding");
+        progress.Report(50_000_000, 200_000_000);
+        progress.Report(60_000_000, 200_000_000);
         time.Now += 499;
-        progress.Report(70_000_000);
+        progress.Report(70_000_000, 200_000_000);
         time.Now += 1;
-        progress.Report(100_000_000);
+        progress.Report(100_000_000, 200_000_000);
         progress.Done();
         Assert.Equal("\rcoding  25%  50 of 200 MB\rcoding  50%  100 of 200 MB\rcoding 100%  200 of 200 MB" + Environment.NewLine, writer.ToString());
     }

@@ -1,20 +1,17 @@
 using System.Globalization;
 
-namespace Waymark.Content.Corpus;
+namespace Waymark.Cli;
 
 /// <summary>A one-line progress indicator ("coding  42%  113 of 270 MB") redrawn at most twice a second.</summary>
-internal sealed class ProgressIndicator(TextWriter? writer, TimeProvider time, string label, long total)
+internal sealed class ProgressIndicator(TextWriter writer, TimeProvider time, string label)
 {
+    private long _total;
     private long _lastDraw = long.MinValue;
     private bool _drawn;
 
-    public void Report(long done)
+    public void Report(long done, long total)
     {
-        if (writer is null)
-        {
-            return;
-        }
-
+        _total = total;
         var now = time.GetTimestamp();
         if (_lastDraw != long.MinValue && time.GetElapsedTime(_lastDraw, now) < TimeSpan.FromMilliseconds(500))
         {
@@ -27,17 +24,18 @@ internal sealed class ProgressIndicator(TextWriter? writer, TimeProvider time, s
 
     public void Done()
     {
-        if (writer is not null && _drawn)
+        if (_drawn)
         {
-            Draw(total);
+            Draw(_total);
             writer.WriteLine();
         }
     }
 
     private void Draw(long done)
     {
+        var total = _total;
         var percent = total == 0 ? 100 : (int)(100 * Math.Min(done, total) / total);
-        writer!.Write(string.Create(CultureInfo.InvariantCulture, $"\r{label} {percent,3}%  {done / 1_000_000.0:F0} of {total / 1_000_000.0:F0} MB"));
+        writer.Write(string.Create(CultureInfo.InvariantCulture, $"\r{label} {percent,3}%  {done / 1_000_000.0:F0} of {total / 1_000_000.0:F0} MB"));
         writer.Flush();
         _drawn = true;
     }
