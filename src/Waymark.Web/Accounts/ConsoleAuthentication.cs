@@ -96,6 +96,7 @@ internal static class ConsoleAuthentication
         services.AddOptions<CookieAuthenticationOptions>(SessionScheme).Configure<TimeProvider>((options, time) => options.TimeProvider = time);
         services.AddOptions<CookieAuthenticationOptions>(SecondFactorScheme).Configure<TimeProvider>((options, time) => options.TimeProvider = time);
 
+        services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(ConsoleNotice.Harden);
         services.AddAuthorizationBuilder().SetDefaultPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder(SessionScheme).RequireAuthenticatedUser().Build());
         foreach (var role in Enum.GetValues<ConsoleRole>())
         {

@@ -73,8 +73,10 @@ public abstract class KeyPinningChecks(StaffFixture staff) : IDisposable
 
         using (var approved = await analyst.PostFormAsync("/console/keychanges?handler=Approve", list, [new("id", v2.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("key", Fingerprint(second))]))
         {
-            Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
-            Assert.Contains("version 2 is now published", await approved.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode); // redirect after POST: a reload never approves twice
+            Assert.Equal("/console/keychanges", approved.Headers.Location?.OriginalString);
+            Assert.Contains("version 2 is now published", await analyst.Client.GetStringAsync("/console/keychanges"), StringComparison.Ordinal);
+            Assert.DoesNotContain("version 2 is now published", await analyst.Client.GetStringAsync("/console/keychanges"), StringComparison.Ordinal); // said once
         }
 
         Assert.Contains(await Audit(formId), e => (e.Actor, e.Action) == ("staff-analyst", "instrument key change approved") && e.Detail.StartsWith(change, StringComparison.Ordinal));
@@ -89,9 +91,10 @@ public abstract class KeyPinningChecks(StaffFixture staff) : IDisposable
         var admin = staff.SessionOf(ConsoleRole.Admin);
         var adminList = await admin.Client.GetStringAsync("/console/keychanges");
         Assert.Contains("none (unsealed)", adminList, StringComparison.Ordinal);
-        using (var no = await admin.PostFormAsync("/console/keychanges?handler=Refuse", adminList, [new("id", v3.ToString(System.Globalization.CultureInfo.InvariantCulture))]))
+        using (var no = await admin.FollowAsync(await admin.PostFormAsync("/console/keychanges?handler=Refuse", adminList, [new("id", v3.ToString(System.Globalization.CultureInfo.InvariantCulture))])))
         {
             Assert.Equal(HttpStatusCode.OK, no.StatusCode);
+            Assert.Contains("version 3 was refused", await no.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
         Assert.Equal(InstrumentStatus.Draft, (await staff.Server.Database.Instruments.FindAsync(v3))!.Info.Status);

@@ -164,12 +164,23 @@ public sealed class LoginTests(StaffFixture staff) : IClassFixture<StaffFixture>
         var admin = staff.SessionOf(ConsoleRole.Admin);
         var users = await admin.Client.GetStringAsync("/console/users");
         using var disabled = await admin.PostFormAsync("/console/users?handler=Disable", users, [new("account", name)]);
-        Assert.Equal(HttpStatusCode.OK, disabled.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, disabled.StatusCode); // redirect after POST
+        Assert.Equal("/console/users", disabled.Headers.Location?.OriginalString);
+        Assert.Matches("id=\"message\" role=\"status\">[^<]*" + name, await admin.Client.GetStringAsync("/console/users"));
 
         using var after = await session.Client.GetAsync("/console/editor");
         Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
         var audit = await admin.Client.GetStringAsync("/console/audit");
         Assert.Contains("account disabled", audit, StringComparison.Ordinal);
+
+        // Enabling it and resetting its second factor redirect back to the accounts page too, each said once.
+        foreach (var (handler, said) in new[] { ("Enable", "account enabled: " + name), ("ResetTotp", name) })
+        {
+            using var done = await admin.PostFormAsync($"/console/users?handler={handler}", await admin.Client.GetStringAsync("/console/users"), [new("account", name)]);
+            Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
+            Assert.Equal("/console/users", done.Headers.Location?.OriginalString);
+            Assert.Matches("id=\"message\" role=\"status\">[^<]*" + said, await admin.Client.GetStringAsync("/console/users"));
+        }
     }
 
     [Fact]
@@ -186,10 +197,21 @@ public sealed class LoginTests(StaffFixture staff) : IClassFixture<StaffFixture>
         Assert.DoesNotContain((await staff.Server.Accounts.ListAsync()), a => a.Name == "second-admin");
 
         using var added = await admin.PostFormAsync("/console/users?handler=Add", users, [new("name", "new-analyst"), new("roles", "analyst")]);
-        var html = await added.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode); // redirect after POST: a reload never adds it again
+        Assert.Equal("/console/users", added.Headers.Location?.OriginalString);
+        // The one-time password crosses the redirect in the console's notice cookie: encrypted, HttpOnly, SameSite=Strict, /console only.
+        var notice = added.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(ConsoleNotice.CookieName + "=", StringComparison.Ordinal)).ToLowerInvariant();
+        Assert.Contains("path=/console", notice, StringComparison.Ordinal);
+        Assert.Contains("samesite=strict", notice, StringComparison.Ordinal);
+        Assert.Contains("httponly", notice, StringComparison.Ordinal);
+        var html = await admin.Client.GetStringAsync("/console/users");
         var password = System.Text.RegularExpressions.Regex.Match(html, "id=\"new-password\">[^<]*<code>([^<]+)</code>").Groups[1].Value;
         Assert.Equal(20, password.Length);
+        Assert.DoesNotContain(password.ToLowerInvariant(), notice, StringComparison.Ordinal);
         Assert.Contains("awaiting its own password", html, StringComparison.Ordinal);
+        var reload = await admin.Client.GetStringAsync("/console/users");
+        Assert.DoesNotContain("new-password", reload, StringComparison.Ordinal); // shown once
+        Assert.DoesNotContain(password, reload, StringComparison.Ordinal);
 
         // The password the admin saw only lets its holder choose their own, before any second factor.
         using var holder = ConsoleSession.Anonymous(staff.Server.ConsoleUrl);
@@ -232,8 +254,9 @@ public sealed class LoginTests(StaffFixture staff) : IClassFixture<StaffFixture>
         var users = await admin.Client.GetStringAsync("/console/users");
         using var toAdmin = await admin.PostFormAsync("/console/users?handler=Roles", users, [new("account", name), new("roles", "editor"), new("roles", "admin")]);
         Assert.Equal(HttpStatusCode.BadRequest, toAdmin.StatusCode); // the admin role is given on the server only
-        using var changed = await admin.PostFormAsync("/console/users?handler=Roles", users, [new("account", name), new("roles", "editor"), new("roles", "analyst")]);
+        using var changed = await admin.FollowAsync(await admin.PostFormAsync("/console/users?handler=Roles", users, [new("account", name), new("roles", "editor"), new("roles", "analyst")]));
         Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        Assert.Equal("/console/users", changed.RequestMessage!.RequestUri!.AbsolutePath); // redirected after the POST
         Assert.Contains("<td class=\"roles\">editor, analyst</td>", await changed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         using var ended = await session.Client.GetAsync("/console/editor");

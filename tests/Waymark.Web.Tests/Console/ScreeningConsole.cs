@@ -17,7 +17,7 @@ internal static partial class ScreeningConsole
             { new ByteArrayContent(file), "file", fileName },
         };
         using var response = await session.Client.PostAsync("/console/screening?handler=Upload", form);
-        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+        return await AnswerAsync(session, response);
     }
 
     public static Task<(HttpStatusCode Status, string Html)> UploadAsync(ConsoleSession session, string name, string text) =>
@@ -27,7 +27,22 @@ internal static partial class ScreeningConsole
     {
         var page = await session.Client.GetStringAsync("/console/screening");
         using var response = await session.PostFormAsync($"/console/screening?handler={handler}", page, fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)));
-        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+        return await AnswerAsync(session, response);
+    }
+
+    /// <summary>
+    /// The POST's status and the page it leads to: a change that succeeded redirects to the list page (redirect after
+    /// POST), which is fetched as a browser would and says what was done; any other answer is the page itself.
+    /// </summary>
+    private static async Task<(HttpStatusCode Status, string Html)> AnswerAsync(ConsoleSession session, HttpResponseMessage response)
+    {
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            return (response.StatusCode, await response.Content.ReadAsStringAsync());
+        }
+
+        Assert.Equal("/console/screening", response.Headers.Location?.OriginalString);
+        return (response.StatusCode, await session.Client.GetStringAsync(response.Headers.Location));
     }
 
     /// <summary>A console GET that waits out the console's rate limit (100 requests a second), for tests that walk hundreds of pages.</summary>

@@ -36,14 +36,14 @@ public sealed class ScreeningConsoleNodeTests
         Assert.False(await ScreeningConsole.MatchesAsync(http, second.PublicUrl, "quenmix"));
 
         var (status, html) = await ScreeningConsole.UploadAsync(editor, "shared-placeholders", "quenmix\t*\ttoken\tcsam\tnodes\n");
-        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(HttpStatusCode.Redirect, status);
         Assert.True(await ScreeningConsole.MatchesAsync(http, first.PublicUrl, "quenmix"));
         var clock = Stopwatch.StartNew();
         await Eventually.HappensAsync(() => ScreeningConsole.MatchesAsync(http, second.PublicUrl, "q-u-e-n-m-i-x"), "the upload reaching the second node");
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3) + Waymark.Web.Screening.ScreeningTerms.RefreshInterval, $"{clock.Elapsed}");
 
         (status, _) = await ScreeningConsole.PostAsync(editor, "Deactivate", ("id", ScreeningConsole.IdOf(html, "shared-placeholders")));
-        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(HttpStatusCode.Redirect, status);
         Assert.False(await ScreeningConsole.MatchesAsync(http, first.PublicUrl, "quenmix"));
         await Eventually.HappensAsync(async () => !await ScreeningConsole.MatchesAsync(http, second.PublicUrl, "quenmix"), "the deactivation reaching the second node");
     }
@@ -62,7 +62,7 @@ public sealed class ScreeningConsoleNodeTests
         var storage = new StorageSettings { DataDirectory = node.DataDirectory };
         using var editor = await EditorOnAsync(storage, node, "ed-privacy");
         var (status, _) = await ScreeningConsole.UploadAsync(editor, "privacy-placeholders", "zorblat\t*\ttoken\n");
-        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(HttpStatusCode.Redirect, status);
 
         (status, var html) = await ScreeningConsole.PostAsync(editor, "Test", ("query", $"{marker} zorblat"), ("lang", "fi"));
         Assert.Equal(HttpStatusCode.OK, status);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Waymark.Screening.Terms;
+using Waymark.Web.Accounts;
 using Waymark.Web.Screening;
 
 namespace Waymark.Web.Pages.Console.Screening;
@@ -9,6 +10,8 @@ namespace Waymark.Web.Pages.Console.Screening;
 /// Term lists for editors: what is active (the configured file and uploaded lists), upload a new
 /// list (checked line by line, stored only when valid), activate, deactivate, remove, and test a
 /// made-up query. The tested query is read from the form body, used once, never logged, stored or counted.
+/// A change that succeeds redirects back here and is said once (<see cref="ConsoleNotice"/>); testing a
+/// query changes nothing, so its answer is the page itself (the query never goes into a URL or a cookie).
 /// </summary>
 [RequestSizeLimit(TermListEditor.MaxUploadBytes + UploadOverheadBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = TermListEditor.MaxUploadBytes + UploadOverheadBytes)]
@@ -16,6 +19,18 @@ internal sealed class IndexModel(ScreeningTerms terms, TermListEditor editor) : 
 {
     /// <summary>Room for the form's other fields and the multipart boundaries around the file.</summary>
     private const int UploadOverheadBytes = 64 * 1024;
+
+    /// <summary>The name given to an uploaded list (Upload).</summary>
+    [BindProperty]
+    public string? Name { get; set; }
+
+    /// <summary>The term list file (Upload).</summary>
+    [BindProperty(Name = "file")]
+    public IFormFile? ListFile { get; set; }
+
+    /// <summary>The stored list a button acts on (Activate, Deactivate, Remove).</summary>
+    [BindProperty]
+    public long Id { get; set; }
 
     internal TermState State => terms.State;
 
@@ -29,9 +44,17 @@ internal sealed class IndexModel(ScreeningTerms terms, TermListEditor editor) : 
 
     private string Actor => User.Identity?.Name ?? "";
 
+    public void OnGet()
+    {
+        if (ConsoleNotice.Read(TempData) is { } notice)
+        {
+            (Succeeded, Message) = (true, notice);
+        }
+    }
+
     public async Task<IActionResult> OnPostUploadAsync(CancellationToken cancellationToken)
     {
-        var file = Request.Form.Files.GetFile("file");
+        var file = ListFile;
         if (file is null)
         {
             return Show(false, "Choose a term list file to upload.");
@@ -49,7 +72,7 @@ internal sealed class IndexModel(ScreeningTerms terms, TermListEditor editor) : 
             bytes = buffer.ToArray();
         }
 
-        var upload = await editor.UploadAsync(Request.Form["name"].ToString(), bytes, Actor, cancellationToken);
+        var upload = await editor.UploadAsync(Name, bytes, Actor, cancellationToken);
         Problems = upload.Problems;
         return Show(upload.Stored, upload.Message);
     }
@@ -81,24 +104,26 @@ internal sealed class IndexModel(ScreeningTerms terms, TermListEditor editor) : 
 
     private async Task<IActionResult> ChangeAsync(Func<long, Task<string?>> change)
     {
-        if (!long.TryParse(Request.Form["id"].ToString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id))
+        if (Id <= 0)
         {
             return Show(false, "No such term list.");
         }
 
-        var message = await change(id);
+        var message = await change(Id);
         return Show(message is not null, message ?? "No such term list (it may have been removed on another node).");
     }
 
-    private PageResult Show(bool succeeded, string message)
+    /// <summary>A change that succeeded redirects here (redirect after POST); a refused one shows the page with the reason and 400.</summary>
+    private IActionResult Show(bool succeeded, string message)
     {
-        Succeeded = succeeded;
-        Message = message;
-        if (!succeeded)
+        if (succeeded)
         {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
+            ConsoleNotice.Set(TempData, message);
+            return RedirectToPage();
         }
 
+        (Succeeded, Message) = (false, message);
+        Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
     }
 }

@@ -4,71 +4,96 @@ using Waymark.Web.Accounts;
 
 namespace Waymark.Web.Pages.Console.Users;
 
-/// <summary>Admins list, add (editors and analysts only), disable and reset accounts; every change is audited.</summary>
+/// <summary>
+/// Admins list, add (editors and analysts only), disable and reset accounts; every change is audited.
+/// A change that succeeds redirects back here (a reload never repeats it) and the page says what was
+/// done once, from TempData (<see cref="ConsoleNotice"/>); a refused one shows the page with the reason and 400.
+/// </summary>
 public sealed class IndexModel(ConsoleAccounts accounts) : PageModel
 {
+    /// <summary>The new account's name (Add).</summary>
+    [BindProperty]
+    public string? Name { get; set; }
+
+    /// <summary>The account a row's button acts on (Disable, Enable, Roles, ResetTotp).</summary>
+    [BindProperty]
+    public string? Account { get; set; }
+
+    /// <summary>The roles ticked (Add, Roles).</summary>
+    [BindProperty]
+    public string[] Roles { get; set; } = [];
+
     public IReadOnlyList<ConsoleAccount> Accounts { get; private set; } = [];
 
     public string? Message { get; private set; }
 
     public bool Succeeded { get; private set; }
 
-    public string? NewPassword { get; private set; }
+    /// <summary>
+    /// The one-time password of the account just added: carried across the redirect in the console's
+    /// TempData cookie (encrypted, path /console) and shown once, as Identity UI shows new recovery codes.
+    /// </summary>
+    [TempData]
+    public string? NewPassword { get; set; }
 
     private string Actor => User.Identity?.Name ?? "";
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        (Message, Succeeded) = ConsoleNotice.Read(TempData) is { } notice ? (notice, true) : (null, false);
         Accounts = await accounts.ListAsync(cancellationToken);
+    }
 
     /// <summary>The roles the console may give; admin is given on the server only.</summary>
     public static IReadOnlyList<ConsoleRole> ConsoleGrantable { get; } = [ConsoleRole.Editor, ConsoleRole.Analyst];
 
-    public async Task<IActionResult> OnPostAddAsync(string? name, string[]? roles, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAddAsync(CancellationToken cancellationToken)
     {
-        var parsed = ConsoleRoles.TryParseList(roles ?? [], out var problem);
+        var parsed = ConsoleRoles.TryParseList(Roles, out var problem);
         if (parsed is null || parsed.Contains(ConsoleRole.Admin))
         {
-            return await ShowAsync(AccountResult.Refused(parsed is null
+            return await AfterAsync(AccountResult.Refused(parsed is null
                 ? problem
                 : "the console adds editors and analysts only; admins are added with 'waymark users add' on the server"), cancellationToken);
         }
 
         var password = ConsoleAccounts.GeneratePassword();
-        var result = await accounts.AddAsync(name ?? "", parsed, password, mustChangePassword: true, Actor, cancellationToken);
+        var result = await accounts.AddAsync(Name ?? "", parsed, password, mustChangePassword: true, Actor, cancellationToken);
         NewPassword = result.Succeeded ? password : null;
-        return await ShowAsync(result, cancellationToken);
+        return await AfterAsync(result, cancellationToken);
     }
 
-    public async Task<IActionResult> OnPostDisableAsync(string? account, CancellationToken cancellationToken) =>
-        await ShowAsync(account == Actor
+    public async Task<IActionResult> OnPostDisableAsync(CancellationToken cancellationToken) =>
+        await AfterAsync(Account == Actor
             ? AccountResult.Refused("you cannot disable your own account")
-            : await accounts.SetDisabledAsync(account ?? "", true, Actor, cancellationToken), cancellationToken);
+            : await accounts.SetDisabledAsync(Account ?? "", true, Actor, cancellationToken), cancellationToken);
 
-    public async Task<IActionResult> OnPostEnableAsync(string? account, CancellationToken cancellationToken) =>
-        await ShowAsync(await accounts.SetDisabledAsync(account ?? "", false, Actor, cancellationToken), cancellationToken);
+    public async Task<IActionResult> OnPostEnableAsync(CancellationToken cancellationToken) =>
+        await AfterAsync(await accounts.SetDisabledAsync(Account ?? "", false, Actor, cancellationToken), cancellationToken);
 
-    public async Task<IActionResult> OnPostRolesAsync(string? account, string[]? roles, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostRolesAsync(CancellationToken cancellationToken)
     {
-        var parsed = ConsoleRoles.TryParseList(roles ?? [], out var problem);
-        return await ShowAsync(
+        var parsed = ConsoleRoles.TryParseList(Roles, out var problem);
+        return await AfterAsync(
             parsed is null ? AccountResult.Refused(problem)
-            : account == Actor ? AccountResult.Refused("you cannot change your own roles")
-            : await accounts.SetRolesAsync(account ?? "", parsed, mayTouchAdmin: false, Actor, cancellationToken),
+            : Account == Actor ? AccountResult.Refused("you cannot change your own roles")
+            : await accounts.SetRolesAsync(Account ?? "", parsed, mayTouchAdmin: false, Actor, cancellationToken),
             cancellationToken);
     }
 
-    public async Task<IActionResult> OnPostResetTotpAsync(string? account, CancellationToken cancellationToken) =>
-        await ShowAsync(await accounts.ResetTotpAsync(account ?? "", Actor, cancellationToken), cancellationToken);
+    public async Task<IActionResult> OnPostResetTotpAsync(CancellationToken cancellationToken) =>
+        await AfterAsync(await accounts.ResetTotpAsync(Account ?? "", Actor, cancellationToken), cancellationToken);
 
-    private async Task<IActionResult> ShowAsync(AccountResult result, CancellationToken cancellationToken)
+    private async Task<IActionResult> AfterAsync(AccountResult result, CancellationToken cancellationToken)
     {
-        Message = result.Message;
-        Succeeded = result.Succeeded;
-        if (!result.Succeeded)
+        if (result.Succeeded)
         {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
+            ConsoleNotice.Set(TempData, result.Message);
+            return RedirectToPage();
         }
 
+        (Message, Succeeded) = (result.Message, false);
+        Response.StatusCode = StatusCodes.Status400BadRequest;
         Accounts = await accounts.ListAsync(cancellationToken);
         return Page();
     }
