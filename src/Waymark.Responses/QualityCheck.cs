@@ -1,3 +1,5 @@
+using Waymark.Surveys;
+
 namespace Waymark.Responses;
 
 /// <summary>What the flow knows about one response when it is submitted, for the per-response flags.</summary>
@@ -13,7 +15,15 @@ public sealed record QualityInput(
     IReadOnlyList<IReadOnlyList<string>> Grids,
     IReadOnlyDictionary<string, string> AttentionChecks,
     bool HoneypotFilled,
-    IReadOnlyList<int> PageSeconds);
+    IReadOnlyList<int> PageSeconds)
+{
+    /// <summary>
+    /// The form's repeats: the answer under a repeat's name is its number of instances, not an item answered. The questions
+    /// of a repeat are answered once per instance (<c>NAME[i]</c>, <see cref="Waymark.Surveys.AnswerKeys"/>): every rule
+    /// reads each instance's answers as it reads a question outside repeats.
+    /// </summary>
+    public IReadOnlyCollection<string> Repeats { get; init; } = [];
+}
 
 /// <summary>The data-quality flags of one response (at submission) and of a set (at export).</summary>
 public static class QualityCheck
@@ -35,17 +45,17 @@ public static class QualityCheck
             flags.Add(QualityFlag.StraightLining);
         }
 
-        if (input.FreeTextQuestions.Any(q => input.Answers.TryGetValue(q, out var text) && GibberishDetector.LooksLikeGibberish(text)))
+        if (input.Answers.Any(a => input.FreeTextQuestions.Contains(QuestionOf(a.Key)) && GibberishDetector.LooksLikeGibberish(a.Value)))
         {
             flags.Add(QualityFlag.Gibberish);
         }
 
-        if (input.AttentionChecks.Any(check => input.Answers.TryGetValue(check.Key, out var given) && !string.Equals(given.Trim(), check.Value, StringComparison.Ordinal)))
+        if (input.Answers.Any(a => input.AttentionChecks.TryGetValue(QuestionOf(a.Key), out var asked) && !string.Equals(a.Value.Trim(), asked, StringComparison.Ordinal)))
         {
             flags.Add(QualityFlag.AttentionCheck);
         }
 
-        if (IsFast(input.PageSeconds.Sum(), CountAnswered(input.Answers)))
+        if (IsFast(input.PageSeconds.Sum(), CountAnswered(input.Answers, input.Repeats)))
         {
             flags.Add(QualityFlag.Fast);
         }
@@ -53,9 +63,12 @@ public static class QualityCheck
         return flags;
     }
 
-    /// <summary>Answered items: non-empty answers.</summary>
-    public static int CountAnswered(IReadOnlyDictionary<string, string> answers) =>
-        answers?.Values.Count(v => !string.IsNullOrWhiteSpace(v)) ?? 0;
+    /// <summary>Answered items: non-empty answers (each instance of a repeat's question is one), not a repeat's number of instances.</summary>
+    public static int CountAnswered(IReadOnlyDictionary<string, string> answers, IReadOnlyCollection<string>? repeats = null) =>
+        answers?.Count(a => !string.IsNullOrWhiteSpace(a.Value) && repeats?.Contains(a.Key) != true) ?? 0;
+
+    /// <summary>The question an answer key belongs to: <c>NAME</c> for <c>NAME[i]</c>, else the key.</summary>
+    private static string QuestionOf(string key) => AnswerKeys.TryParse(key, out var question, out _) ? question : key;
 
     /// <summary>
     /// Adds the set-level flags to each record: <see cref="QualityFlag.Speeding"/> (fast and under
@@ -94,8 +107,16 @@ public static class QualityCheck
             return false;
         }
 
-        var given = grid.Select(q => answers.TryGetValue(q, out var a) ? a : null).ToList();
-        return given.All(a => !string.IsNullOrEmpty(a)) && given.Distinct(StringComparer.Ordinal).Count() == 1;
+        // A grid inside a repeat is answered once per instance: each instance is a grid of its own (0: outside repeats).
+        var instances = answers.Keys
+            .Select(k => AnswerKeys.TryParse(k, out var q, out var i) && q == grid[0] ? i : -1)
+            .Where(i => i >= 0)
+            .Distinct();
+        return instances.Any(i =>
+        {
+            var given = grid.Select(q => answers.TryGetValue(AnswerKeys.Of(q, i), out var a) ? a : null).ToList();
+            return given.All(a => !string.IsNullOrEmpty(a)) && given.Distinct(StringComparer.Ordinal).Count() == 1;
+        });
     }
 
     private static bool IsFast(int totalSeconds, int items) => items > 0 && totalSeconds < items;

@@ -78,4 +78,40 @@ public sealed class QualityCheckTests
         }).ToList();
         Assert.All(QualityCheck.ForSet(records), r => Assert.DoesNotContain(QualityFlag.Speeding, r.Flags));
     }
+
+    /// <summary>A repeat's questions are answered once per instance (<c>NAME[i]</c>): each rule reads every instance.</summary>
+    [Fact]
+    public void Each_rule_reads_every_instance_of_a_repeat()
+    {
+        QualityInput Repeat(Dictionary<string, string> answers, int[]? seconds = null) =>
+            new(answers, ["note"], [["g1", "g2", "g3"]], new Dictionary<string, string> { ["check"] = "blue" }, false, seconds ?? [60]) { Repeats = ["person"] };
+
+        // A careful response of two instances: nothing.
+        var careful = new Dictionary<string, string>
+        {
+            ["person"] = "2", ["g1[1]"] = "often", ["g2[1]"] = "never", ["g3[1]"] = "often", ["check[1]"] = "blue", ["note[1]"] = "Likes the garden.",
+            ["g1[2]"] = "never", ["g2[2]"] = "never", ["g3[2]"] = "often", ["check[2]"] = "blue",
+        };
+        Assert.Empty(QualityCheck.ForResponse(Repeat(careful)));
+
+        // The grid straight-lined in the second instance only, the check failed there, gibberish in its note.
+        var careless = new Dictionary<string, string>(careful) { ["g3[2]"] = "never", ["check[2]"] = "red", ["note[2]"] = "qwertyuiop" };
+        Assert.Equal([QualityFlag.StraightLining, QualityFlag.Gibberish, QualityFlag.AttentionCheck], QualityCheck.ForResponse(Repeat(careless)));
+
+        // The same answers spread over instances are no grid: one answer from each of three instances is not a run.
+        var spread = new Dictionary<string, string> { ["person"] = "3", ["g1[1]"] = "often", ["g2[2]"] = "often", ["g3[3]"] = "often" };
+        Assert.Empty(QualityCheck.ForResponse(Repeat(spread)));
+    }
+
+    [Fact]
+    public void A_repeats_number_of_instances_is_not_an_answered_item()
+    {
+        var answers = new Dictionary<string, string> { ["person"] = "2", ["age[1]"] = "40", ["age[2]"] = "9" };
+        Assert.Equal(2, QualityCheck.CountAnswered(answers, ["person"]));
+
+        // Two answers in two seconds is not fast; counting the instance number as a third item would call it so.
+        var input = new QualityInput(answers, [], [], new Dictionary<string, string>(), false, [2]) { Repeats = ["person"] };
+        Assert.Empty(QualityCheck.ForResponse(input));
+        Assert.Equal([QualityFlag.Fast], QualityCheck.ForResponse(input with { Repeats = [] }));
+    }
 }

@@ -229,8 +229,7 @@ internal sealed class ExportPlan
         var rows = new List<SurveyResponse>();
         foreach (var response in responses)
         {
-            var count = response.Answers.TryGetValue(repeat.Name, out var text) && int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? Math.Min(n, AnswerKeys.MaxInstances) : 0;
-            for (var i = 1; i <= count; i++)
+            for (var i = 1; i <= AnswerKeys.InstanceCount(response.Answers, repeat.Name); i++)
             {
                 var answers = new Dictionary<string, string>(StringComparer.Ordinal) { [InstanceKey] = i.ToString(System.Globalization.CultureInfo.InvariantCulture) };
                 foreach (var q in questions)

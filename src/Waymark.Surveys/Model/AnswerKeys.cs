@@ -15,6 +15,16 @@ public static class AnswerKeys
     public static string Of(string question, int instance) =>
         instance == 0 ? question : string.Create(CultureInfo.InvariantCulture, $"{question}[{instance}]");
 
+    /// <summary>
+    /// A response's number of instances of <paramref name="repeat"/> (the answer under the repeat's name), at most
+    /// <see cref="MaxInstances"/>; 0 when it has none or the count is not a number.
+    /// </summary>
+    public static int InstanceCount(IReadOnlyDictionary<string, string> answers, string repeat)
+    {
+        ArgumentNullException.ThrowIfNull(answers);
+        return answers.TryGetValue(repeat, out var text) && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? Math.Min(n, MaxInstances) : 0;
+    }
+
     /// <summary>Splits <c>NAME[i]</c> into the name and i; a plain name gives instance 0. False for a malformed key.</summary>
     public static bool TryParse(string key, out string question, out int instance)
     {

@@ -16,12 +16,18 @@ internal sealed record FrequencyView(
     Question Question, string Title, FrequencyTable Table, IReadOnlyList<string> Labels, IReadOnlyList<bool> Hidden, string? Svg, bool Multiple)
 {
     public bool HiddenN => SmallCells.IsSmall(Table.N);
+
+    /// <summary>What a row of the table is: "responses", or "instances of repeat NAME" (<see cref="AnswerTables.UnitOf"/>).</summary>
+    public string Unit { get; init; } = "responses";
 }
 
 /// <summary>A number question: R's descriptive statistics and hist()'s classes, with the small classes hidden.</summary>
 internal sealed record NumberView(Question Question, string Title, DescriptiveStatistics Statistics, IReadOnlyList<string> ClassLabels, IReadOnlyList<bool> Hidden, string Svg)
 {
     public Histogram Histogram => Statistics.Histogram;
+
+    /// <summary>What a row of the statistics is: "responses", or "instances of repeat NAME" (<see cref="AnswerTables.UnitOf"/>).</summary>
+    public string Unit { get; init; } = "responses";
 }
 
 /// <summary>A cross-tabulation of two questions with every test the statistics library gives, labels, hidden cells and chart.</summary>
@@ -48,6 +54,17 @@ internal static class AnswerTables
     public static string LabelOf(Instrument instrument, Question question, string language) =>
         question.Labels.For(language, instrument.FallbackLanguage) is { Length: > 0 } label ? label : question.Name;
 
+    /// <summary>The label, saying when the question is asked in a repeat (then each instance is a row of the analysis).</summary>
+    public static string TitleOf(Instrument instrument, Question question, string language) =>
+        LabelOf(instrument, question, language) + (instrument.RepeatOf(question.Name) is { } repeat ? $" (each instance of repeat {repeat.Name})" : string.Empty);
+
+    /// <summary>
+    /// What one row of an analysis of <paramref name="questions"/> is: "responses", or "instances of repeat NAME" when one is
+    /// asked in a repeat (the rows of the repeat's long table in the exports).
+    /// </summary>
+    public static string UnitOf(Instrument instrument, params Question[] questions) =>
+        questions.Select(q => instrument.RepeatOf(q.Name)).OfType<Group>().FirstOrDefault() is { } repeat ? $"instances of repeat {repeat.Name}" : "responses";
+
     /// <summary>
     /// The summary of one question: a <see cref="FrequencyView"/> or a <see cref="NumberView"/>; its chart's element ids
     /// start with <paramref name="idPrefix"/> (a page with several summaries gives each its own).
@@ -59,16 +76,16 @@ internal static class AnswerTables
             return (null, $"Choose a question to summarise: '{name}' is not a choice or number question of this instrument.");
         }
 
-        var title = LabelOf(instrument, question, language);
+        var title = TitleOf(instrument, question, language);
         if (question.Type is QuestionType.IntegerNumber or QuestionType.DecimalNumber)
         {
-            var described = Data(records, [question]).Then(data => Analyse.Describe(data, question.Name));
-            return described.IsSuccess ? (Number(question, title, described.Value!, idPrefix), null) : (null, described.Error);
+            var described = Data(instrument, records, [question]).Then(data => Analyse.Describe(data, question.Name));
+            return described.IsSuccess ? (Number(question, title, described.Value!, idPrefix) with { Unit = UnitOf(instrument, question) }, null) : (null, described.Error);
         }
 
         var table = question.Type == QuestionType.SelectMultiple
-            ? Result.Ok<FrequencyTable>(Multiple(question, records))
-            : Data(records, [question]).Then(data => Analyse.Frequencies(data, question.Name));
+            ? Rows(instrument, records, [question]).Map(rows => Multiple(question, rows))
+            : Data(instrument, records, [question]).Then(data => Analyse.Frequencies(data, question.Name));
         if (!table.IsSuccess)
         {
             return (null, table.Error);
@@ -78,7 +95,7 @@ internal static class AnswerTables
         var hidden = SmallCells.Hidden(table.Value.Rows.Select(r => r.Count).ToList());
         var labelled = table.Value with { Rows = table.Value.Rows.Select((r, i) => r with { Value = labels[i] }).ToList() };
         var svg = SmallCells.IsSmall(table.Value.N) ? null : Svg(SvgChart.FrequencyBars(labelled, idPrefix + "frequency-chart", title, i => hidden[i] ? SmallCells.Shown : null));
-        return (new FrequencyView(question, title, table.Value, labels, hidden, svg, question.Type == QuestionType.SelectMultiple), null);
+        return (new FrequencyView(question, title, table.Value, labels, hidden, svg, question.Type == QuestionType.SelectMultiple) { Unit = UnitOf(instrument, question) }, null);
     }
 
     public static (CrossTabView? View, string? Error) CrossTab(Instrument instrument, IReadOnlyList<ResponseRecord> records, string? rowName, string? columnName, string language)
@@ -94,7 +111,7 @@ internal static class AnswerTables
             return (null, "Choose two different questions for the cross-tabulation.");
         }
 
-        var table = Data(records, [row, column]).Then(data => Analyse.CrossTabulate(data, row.Name, column.Name));
+        var table = Data(instrument, records, [row, column]).Then(data => Analyse.CrossTabulate(data, row.Name, column.Name));
         if (!table.IsSuccess)
         {
             return (null, table.Error);
@@ -102,7 +119,7 @@ internal static class AnswerTables
 
         var rowLabels = table.Value!.RowLabels.Select(v => ValueLabel(instrument, row, v, language)).ToList();
         var columnLabels = table.Value.ColumnLabels.Select(v => ValueLabel(instrument, column, v, language)).ToList();
-        var title = $"{LabelOf(instrument, row, language)} by {LabelOf(instrument, column, language)}";
+        var title = $"{TitleOf(instrument, row, language)} by {TitleOf(instrument, column, language)}";
         var labelled = table.Value with { RowLabels = rowLabels, ColumnLabels = columnLabels };
         var hidden = SmallCells.Hidden(table.Value.Observed);
         // Row percents of a table with hidden cells would give them back: then the chart is left out.
@@ -112,17 +129,35 @@ internal static class AnswerTables
 
     /// <summary>
     /// The answers to <paramref name="questions"/> as the statistics library's table (an unanswered question is
-    /// missing), each single-choice question's levels in the form's choice order.
+    /// missing), each single-choice question's levels in the form's choice order: a row per response, or per instance of
+    /// the repeat the questions are asked in (<see cref="AnalysisRows"/>).
     /// </summary>
-    public static Result<Dataset> Data(IReadOnlyList<ResponseRecord> records, IReadOnlyList<Question> questions)
+    public static Result<Dataset> Data(Instrument instrument, IReadOnlyList<ResponseRecord> records, IReadOnlyList<Question> questions) =>
+        Rows(instrument, records, questions).Then(rows => Table(rows, questions));
+
+    /// <summary>The rows an analysis of <paramref name="questions"/> reads: one per response, or one per instance of their repeat.</summary>
+    private static Result<IReadOnlyList<IReadOnlyDictionary<string, string>>> Rows(Instrument instrument, IReadOnlyList<ResponseRecord> records, IReadOnlyList<Question> questions)
     {
         if (records.Count == 0)
         {
-            return Result.Fail<Dataset>("There are no responses to analyse (none yet, or none the filter keeps).");
+            return Result.Fail<IReadOnlyList<IReadOnlyDictionary<string, string>>>("There are no responses to analyse (none yet, or none the filter keeps).");
         }
 
+        var rows = AnalysisRows.For(instrument, records.Select(r => r.Answers).ToList(), questions.Select(q => q.Name).ToList());
+        if (!rows.IsSuccess)
+        {
+            return Result.Fail<IReadOnlyList<IReadOnlyDictionary<string, string>>>(rows.Error!);
+        }
+
+        return rows.Value!.Rows.Count == 0
+            ? Result.Fail<IReadOnlyList<IReadOnlyDictionary<string, string>>>($"There is nothing to analyse: no response has an instance of repeat {rows.Value.Repeat!.Name}.")
+            : Result.Ok(rows.Value.Rows);
+    }
+
+    private static Result<Dataset> Table(IReadOnlyList<IReadOnlyDictionary<string, string>> rows, IReadOnlyList<Question> questions)
+    {
         var names = questions.Select(q => q.Name).ToList();
-        var data = Dataset.FromRows(names, records.Select(r => names.Select(n => r.Answers.GetValueOrDefault(n)).ToList()));
+        var data = Dataset.FromRows(names, rows.Select(r => names.Select(n => r.GetValueOrDefault(n)).ToList()));
         foreach (var question in questions.Where(q => q.Type == QuestionType.SelectOne))
         {
             data = data.WithLevelOrder(question.Name, ChoiceNames(question));
@@ -144,11 +179,11 @@ internal static class AnswerTables
         return new NumberView(question, title, statistics, labels, hidden, svg);
     }
 
-    /// <summary>A select_multiple's choices in form order: how many of those who answered chose each.</summary>
-    private static FrequencyTable Multiple(Question question, IReadOnlyList<ResponseRecord> records)
+    /// <summary>A select_multiple's choices in form order: how many of those who answered chose each (rows: responses or instances).</summary>
+    private static FrequencyTable Multiple(Question question, IReadOnlyList<IReadOnlyDictionary<string, string>> records)
     {
         var answered = records
-            .Select(r => r.Answers.TryGetValue(question.Name, out var raw) ? raw.Split(' ', StringSplitOptions.RemoveEmptyEntries) : [])
+            .Select(r => r.TryGetValue(question.Name, out var raw) ? raw.Split(' ', StringSplitOptions.RemoveEmptyEntries) : [])
             .Where(chosen => chosen.Length > 0)
             .ToList();
         var names = ChoiceNames(question);

@@ -156,7 +156,10 @@ public sealed class SurveyFlow
 
         var answers = entry.Engine.Settle(state.Answers, language);
         var seconds = state.Seconds.OrderBy(s => s.Key).Select(s => s.Value).ToList();
-        var flags = QualityCheck.ForResponse(new QualityInput(answers, entry.FreeTextQuestions, entry.Grids, entry.AttentionChecks, state.HoneypotFilled, seconds));
+        var flags = QualityCheck.ForResponse(new QualityInput(answers, entry.FreeTextQuestions, entry.Grids, entry.AttentionChecks, state.HoneypotFilled, seconds)
+        {
+            Repeats = entry.Instrument.Repeats.Select(r => r.Name).ToList(),
+        });
         var day = _options.DayOf(now);
         var record = new ResponseRecord
         {
