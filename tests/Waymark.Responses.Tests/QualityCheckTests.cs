@@ -89,8 +89,16 @@ public sealed class QualityCheckTests
         // A careful response of two instances: nothing.
         var careful = new Dictionary<string, string>
         {
-            ["person"] = "2", ["g1[1]"] = "often", ["g2[1]"] = "never", ["g3[1]"] = "often", ["check[1]"] = "blue", ["note[1]"] = "Likes the garden.",
-            ["g1[2]"] = "never", ["g2[2]"] = "never", ["g3[2]"] = "often", ["check[2]"] = "blue",
+            ["person"] = "2",
+            ["g1[1]"] = "often",
+            ["g2[1]"] = "never",
+            ["g3[1]"] = "often",
+            ["check[1]"] = "blue",
+            ["note[1]"] = "Likes the garden.",
+            ["g1[2]"] = "never",
+            ["g2[2]"] = "never",
+            ["g3[2]"] = "often",
+            ["check[2]"] = "blue",
         };
         Assert.Empty(QualityCheck.ForResponse(Repeat(careful)));
 
