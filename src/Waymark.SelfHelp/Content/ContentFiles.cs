@@ -59,6 +59,12 @@ internal sealed class ExerciseFile
 
     /// <summary>Self-assessment scales only: the module ids this question points to (its answer adds to their scores).</summary>
     public List<string> Modules { get; set; } = [];
+
+    /// <summary>
+    /// Earlier answers shown beside this exercise: <c>module/exercise</c> or <c>module/exercise/field</c> of an earlier module
+    /// or of a tool (docs/selfhelp.md). English decides; translations may leave it out.
+    /// </summary>
+    public List<string> Recalls { get; set; } = [];
 }
 
 internal sealed class ChoiceFile

@@ -76,6 +76,7 @@ internal sealed partial class ContentLibrary
         }
 
         ValidateToolReferences(englishModules);
+        RecallValidation.Validate(englishModules.Values.Select(module => (module.Header, module.Path)).ToList());
 
         var sourcesPath = Path.Combine(selfHelp, "sources.md");
         var sources = File.Exists(sourcesPath) ? File.ReadAllText(sourcesPath) : "";
@@ -199,16 +200,18 @@ internal sealed partial class ContentLibrary
             file.Header.Title,
             file.Header.Summary,
             MarkdownRenderer.ToHtml(file.Body, readerCode),
-            file.Header.Exercises.Select(exercise => ToExercise(exercise, english.Exercises.First(original => original.Id == exercise.Id).Modules)).ToList(),
+            file.Header.Exercises.Select(exercise => ToExercise(exercise, english.Exercises.First(original => original.Id == exercise.Id))).ToList(),
             language,
             new ClinicalReview(english.Review == ClinicalReview.Reviewed ? ClinicalReview.Reviewed : ClinicalReview.Draft, english.ReviewedBy, english.ReviewedOn),
             english.Sources);
 
-    private static Exercise ToExercise(ExerciseFile file, IReadOnlyList<string> modules)
+    /// <summary>An exercise in one language; what it points to (<c>modules:</c>) and what it recalls (<c>recalls:</c>) come from the English original.</summary>
+    private static Exercise ToExercise(ExerciseFile file, ExerciseFile english)
     {
         var kind = Enum.Parse<ExerciseKind>(file.Type, ignoreCase: true);
         var choices = (kind == ExerciseKind.Plan ? file.Fields : file.Options).Select(choice => new Choice(choice.Id, choice.Label)).ToList();
-        return new Exercise(file.Id, kind, file.Prompt, choices, file.Min, file.Max, file.MinLabel, file.MaxLabel, modules);
+        var recalls = english.Recalls.Select(text => RecallReference.Parse(text)!).ToList();
+        return new Exercise(file.Id, kind, file.Prompt, choices, file.Min, file.Max, file.MinLabel, file.MaxLabel, english.Modules, recalls);
     }
 
     /// <summary>

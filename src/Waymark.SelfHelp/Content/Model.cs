@@ -29,11 +29,31 @@ internal sealed record Exercise(
     int Max,
     string MinLabel,
     string MaxLabel,
-    IReadOnlyList<string> Modules)
+    IReadOnlyList<string> Modules,
+    IReadOnlyList<RecallReference> Recalls)
 {
     /// <summary>The answer keys this exercise writes: its id, or <c>id.choice</c> for checklists and plans.</summary>
     public IEnumerable<string> AnswerKeys =>
         Kind is ExerciseKind.Text or ExerciseKind.Scale ? [Id] : Choices.Select(choice => Id + "." + choice.Id);
+}
+
+/// <summary>
+/// An earlier answer an exercise shows back: the exercise <paramref name="Exercise"/> of module (or tool)
+/// <paramref name="Module"/>, or only its field or option <paramref name="Choice"/> when given.
+/// Written in the content as <c>module/exercise</c> or <c>module/exercise/choice</c>.
+/// </summary>
+internal sealed record RecallReference(string Module, string Exercise, string? Choice)
+{
+    /// <summary>The reference in <paramref name="text"/>, or null when it is not two or three ids separated by <c>/</c>.</summary>
+    public static RecallReference? Parse(string text)
+    {
+        var parts = (text ?? "").Split('/');
+        return parts.Length is 2 or 3 && parts.All(part => part.Length > 0)
+            ? new RecallReference(parts[0], parts[1], parts.Length == 3 ? parts[2] : null)
+            : null;
+    }
+
+    public override string ToString() => Choice is null ? $"{Module}/{Exercise}" : $"{Module}/{Exercise}/{Choice}";
 }
 
 internal sealed record Module(
