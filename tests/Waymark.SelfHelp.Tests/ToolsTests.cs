@@ -240,6 +240,29 @@ public sealed class ToolsTests
     }
 
     [Theory]
+    [InlineData("es", "es-linea-024")]
+    [InlineData("sr", "rs-centar-srce")]
+    [InlineData("ru", "ru-msph-051")]
+    [InlineData("ne", "np-suicide-helpline-1166")]
+    [InlineData("ja", "jp-yorisoi-hotline")]
+    public void A_crisis_line_for_adults_added_on_2026_12_07_is_listed_in_its_language_with_how_it_was_checked(string language, string id)
+    {
+        var directory = HelpDirectory.Load(Path.Combine(ShippedRoot, "directory", "directory.yaml"));
+
+        var lines = directory.CrisisLines(language).Entries;
+
+        var line = Assert.Single(lines, entry => entry.Id == id);
+        Assert.Equal("helpline", line.Type);
+        Assert.Equal([language], line.Languages);
+        Assert.Contains(line.Channels, channel => channel.Kind == "phone");
+        Assert.StartsWith("http", line.Source, StringComparison.Ordinal);
+        Assert.Equal(new DateOnly(2026, 12, 7), line.Checked!.Date);
+        Assert.StartsWith("desk check against stored copies of ", line.Checked.How, StringComparison.Ordinal);
+        Assert.Null(line.Verified); // desk-checked, not verified against the live page
+        Assert.Equal("befrienders-worldwide", lines[^1].Id); // the international lines still come after
+    }
+
+    [Theory]
     [InlineData("en", "DE", "de-telefonseelsorge", "stop-it-now-uk")]
     [InlineData("de", "BR", "br-cvv-188", "de-telefonseelsorge")]
     [InlineData("ar", "SE", "se-mind-sjalvmordslinjen", "sa-child-helpline")]
