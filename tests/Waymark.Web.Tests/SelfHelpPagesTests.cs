@@ -26,6 +26,7 @@ public sealed class SelfHelpPagesTests(PageChecker checker, ServerFixture fixtur
     [Theory]
     [InlineData("en")]
     [InlineData("ar")]
+    [InlineData("ru")]
     public async Task Every_page_passes_the_page_checker(string language)
     {
         var problems = new List<string>();
@@ -40,6 +41,7 @@ public sealed class SelfHelpPagesTests(PageChecker checker, ServerFixture fixtur
     [Theory]
     [InlineData("en")]
     [InlineData("ar")]
+    [InlineData("ru")]
     public async Task Every_programme_page_fits_a_360_px_screen(string language)
     {
         var problems = new List<string>();
@@ -59,6 +61,11 @@ public sealed class SelfHelpPagesTests(PageChecker checker, ServerFixture fixtur
     [InlineData("de", "de-telefonseelsorge", true)]
     [InlineData("sv", "se-mind-sjalvmordslinjen", true)]
     [InlineData("pt", "br-cvv-188", true)]
+    [InlineData("es", "es-linea-024", true)]
+    [InlineData("sr", "rs-centar-srce", true)]
+    [InlineData("ru", "ru-msph-051", true)]
+    [InlineData("ne", "np-suicide-helpline-1166", true)]
+    [InlineData("ja", "jp-yorisoi-hotline", true)]
     public async Task The_crisis_page_lists_the_crisis_lines_of_the_reader_language(string language, string first, bool own)
     {
         var html = await _http.GetStringAsync(new Uri(fixture.Server.PublicUrl, $"/{language}/help/crisis"));

@@ -81,6 +81,8 @@ internal sealed partial class HelpDirectory(IReadOnlyList<DirectoryEntry> entrie
 
     private static readonly string[] Audiences = ["public", "parents", "worried-about-own-thoughts", "young-people"];
 
+    private const string YoungPeople = "young-people";
+
     public IReadOnlyList<DirectoryEntry> Entries { get; } = entries;
 
     /// <summary>Every country that has an entry, <c>global</c> first.</summary>
@@ -137,6 +139,8 @@ internal sealed partial class HelpDirectory(IReadOnlyList<DirectoryEntry> entrie
     /// language, then the international helplines (the country's own, then by name); reporting routes, self-help
     /// programmes and therapy services are not crisis lines. With a <paramref name="country"/> the visitor chose (never
     /// looked up), that country's helplines come first, in whatever language they work (those in the reader's first).
+    /// Within each of these, lines for adults come before lines that also serve children and young people: the person
+    /// reading the crisis page is an adult, and a children's line listed first reads as if there were nothing for them.
     /// </summary>
     public DirectoryGroup CrisisLines(string pageLanguage, string? country = null)
     {
@@ -146,6 +150,7 @@ internal sealed partial class HelpDirectory(IReadOnlyList<DirectoryEntry> entrie
             .OrderBy(entry => entry.Country == chosen ? 0 : 1)
             .ThenBy(entry => entry.Serves(pageLanguage) ? 0 : 1)
             .ThenBy(entry => entry.IsGlobal ? 1 : 0)
+            .ThenBy(entry => entry.Audience.Contains(YoungPeople, StringComparer.Ordinal) ? 1 : 0)
             .ThenBy(entry => entry.Country, StringComparer.Ordinal)
             .ThenBy(entry => entry.Organisation, StringComparer.Ordinal)
             .ToList());
