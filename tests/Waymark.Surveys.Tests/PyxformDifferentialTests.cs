@@ -150,8 +150,10 @@ public sealed class PyxformDifferentialTests
     internal static List<string> Differences(Instrument instrument, JsonElement nodes, JsonElement? repeats = null)
     {
         var differences = new List<string>();
-        var questions = instrument.Questions.ToDictionary(q => string.Join('/', q.GroupPath.Append(q.SourceName ?? q.Name)), StringComparer.Ordinal);
-        var groups = instrument.Groups.ToDictionary(g => g.PathText, StringComparer.Ordinal);
+        // Paths as pyxform writes them: each group and question by its written name (a second loop's LOOP_CHOICE is CHOICE).
+        string Written(IEnumerable<string> groupPath) => string.Join('/', groupPath.Select(g => instrument.FindGroup(g)?.SourceName ?? g));
+        var questions = instrument.Questions.ToDictionary(q => string.Join('/', q.GroupPath.Select(g => Written([g])).Append(q.SourceName ?? q.Name)), StringComparer.Ordinal);
+        var groups = instrument.Groups.ToDictionary(g => Written(g.Path), StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var node in nodes.EnumerateArray())
         {
@@ -199,7 +201,7 @@ public sealed class PyxformDifferentialTests
         if (repeats is { ValueKind: JsonValueKind.Array } written2)
         {
             var pyxform = written2.EnumerateArray().Select(r => $"{string.Join('/', r.GetProperty("path").GetString()!.Split('/').Skip(2))} count {String(r, "count") ?? "none"}");
-            var waymark = instrument.Repeats.Select(r => $"{r.PathText} count {r.RepeatCount ?? "none"}");
+            var waymark = instrument.Repeats.Select(r => $"{Written(r.Path)} count {r.RepeatCount ?? "none"}");
             differences.AddRange(pyxform.Except(waymark).Select(r => $"repeat {r}: pyxform has it, Waymark does not"));
             differences.AddRange(waymark.Except(pyxform).Select(r => $"repeat {r}: Waymark has it, pyxform does not"));
         }

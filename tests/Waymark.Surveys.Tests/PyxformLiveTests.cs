@@ -141,6 +141,9 @@ public sealed class PyxformLiveTests
             ]),
         ], []),
 
+        // Two loops over the same list, asking a question of the same name: pyxform's paths, names that do not collide.
+        ["two_loops_same_list"] = ([("survey", RepeatTests.TwoLoops), ("choices", RepeatTests.Rooms)], []),
+
         // pyxform's older spellings of types and selects, its range types, and group rows written with '_'.
         ["legacy_spellings"] = (
         [

@@ -207,6 +207,47 @@ public sealed class RepeatTests
         Assert.Empty(instrument.Repeats);
     }
 
+    /// <summary>Two loops over one list, both asking <c>windows</c>; pyxform 4.5 accepts it (PyxformLiveTests compares the paths).</summary>
+    internal static readonly string[][] TwoLoops =
+    [
+        ["type", "name", "label", "relevant"],
+        ["integer", "moved", "How many years since you moved in?", ""],
+        ["begin loop over rooms", "per_room", "Rooms", ""],
+        ["integer", "windows", "How many windows in the %(label)s?", ""],
+        ["end loop", "", "", ""],
+        ["begin loop over rooms", "per_room_again", "Rooms a year later", "${moved} > 0"],
+        ["integer", "windows", "How many windows in the %(label)s now?", ""],
+        ["text", "note", "Anything else about the %(label)s?", ""],
+        ["end loop", "", "", ""],
+    ];
+
+    internal static readonly string[][] Rooms = [["list_name", "name", "label"], ["rooms", "kitchen", "Kitchen"], ["rooms", "hall", "Hall"]];
+
+    [Fact]
+    public void A_second_loop_over_the_same_list_takes_its_loops_name_so_nothing_collides()
+    {
+        var instrument = Import(TwoLoops, Rooms);
+        Assert.Equal(["per_room", "kitchen", "hall", "per_room_again", "per_room_again_kitchen", "per_room_again_hall"], instrument.Groups.Select(g => g.Name));
+        Assert.Equal([null, null, null, null, "kitchen", "hall"], instrument.Groups.Select(g => g.SourceName));
+        Assert.Equal(
+            ["moved", "kitchen_windows", "hall_windows", "per_room_again_kitchen_windows", "per_room_again_kitchen_note", "per_room_again_hall_windows", "per_room_again_hall_note"],
+            instrument.Questions.Select(q => q.Name));
+        var again = instrument.Find("per_room_again_hall_windows")!;
+        Assert.Equal(("windows", "How many windows in the Hall now?"), (again.SourceName, again.Labels.For(LocalizedText.DefaultKey)));
+        Assert.Equal(["per_room_again", "per_room_again_hall"], again.GroupPath);
+
+        // The second loop's relevance holds for its renamed groups; each question is a column of its own in the exports.
+        var engine = Engine(instrument);
+        var answers = engine.Settle(new Dictionary<string, string> { ["moved"] = "0", ["kitchen_windows"] = "2", ["per_room_again_kitchen_windows"] = "3" });
+        Assert.False(answers.ContainsKey("per_room_again_kitchen_windows"), "the second loop is not relevant to someone who has just moved in");
+        answers = engine.Settle(new Dictionary<string, string> { ["moved"] = "1", ["kitchen_windows"] = "2", ["per_room_again_kitchen_windows"] = "3" });
+        Assert.Equal(("2", "3"), (answers["kitchen_windows"], answers["per_room_again_kitchen_windows"]));
+        var csv = SurveyExport.Create(instrument, [new SurveyResponse("r", null, answers, [])]).Files
+            .Single(f => f.Key.EndsWith(".csv", StringComparison.Ordinal) && !f.Key.EndsWith("_codebook.csv", StringComparison.Ordinal) && !f.Key.EndsWith("_spreadsheet.csv", StringComparison.Ordinal)).Value;
+        var header = csv.Split('\n')[0];
+        Assert.Contains(",moved,kitchen_windows,hall_windows,per_room_again_kitchen_windows,per_room_again_kitchen_note,per_room_again_hall_windows,per_room_again_hall_note,", header, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Each_repeat_exports_as_a_long_table_that_r_pspp_and_haven_read_with_its_labels()
     {

@@ -20,4 +20,10 @@ public sealed record Group(string Name, LocalizedText Labels, string? Relevant, 
     /// (<c>${members}</c>). Null for an open-ended repeat, whose respondent adds and removes instances.
     /// </summary>
     public string? RepeatCount { get; init; }
+
+    /// <summary>
+    /// The name as written (pyxform's) when Waymark gives the group another: the group of a choice in a second loop over the
+    /// same list is LOOP_CHOICE, since names are unique in a form (docs/surveys.md, "Repeats and loops"). Null otherwise.
+    /// </summary>
+    public string? SourceName { get; init; }
 }

@@ -408,7 +408,7 @@ internal sealed class XlsFormImporter
                     NullIfEmpty(Text(sheet, cells, "relevant")),
                     NullIfEmpty(Text(sheet, cells, "appearance")),
                     stack.ConvertAll(s => s.Name))
-                { Row = row, IsRepeat = begin.Repeat, RepeatCount = begin.Repeat ? repeatCount : null });
+                { Row = row, IsRepeat = begin.Repeat, RepeatCount = begin.Repeat ? repeatCount : null, SourceName = sourceName });
                 break;
             case EndGroupRow end:
                 var closes = end.Repeat ? "repeat" : "group";
@@ -438,7 +438,9 @@ internal sealed class XlsFormImporter
     /// <c>begin loop over LIST</c> as pyxform expands it: a group named as the loop, holding one group per choice of the
     /// list (named and labelled as the choice; a choice named <c>none</c> is left out), each holding the loop's rows
     /// with <c>%(name)s</c> and <c>%(label)s</c> replaced by the choice's name and label. A question's name is made
-    /// unique as CHOICE_NAME unless the row already puts <c>%(name)s</c> in it.
+    /// unique as CHOICE_NAME unless the row already puts <c>%(name)s</c> in it. When one of those names is already taken
+    /// (a second loop over the same list), every name of this loop starts with the loop's name instead: LOOP_CHOICE for its
+    /// groups, LOOP_CHOICE_NAME for its questions, each keeping pyxform's name as its source name.
     /// </summary>
     private void ExpandLoop(
         SheetTable sheet,
@@ -475,29 +477,39 @@ internal sealed class XlsFormImporter
             columns.Add(new Choice(Choice.OtherName, OtherTexts("Other")));
         }
 
-        foreach (var choice in columns.Where(c => c.Name != "none"))
+        columns.RemoveAll(c => c.Name == "none");
+        string? QuestionName(IReadOnlyDictionary<int, string> bodyCells, string choice) =>
+            Cell(bodyCells, nameColumn) is { Length: > 0 } written && TypeParser.Parse(Cell(bodyCells, typeColumn)) is QuestionRow
+                ? written.Contains("%(name)s", StringComparison.Ordinal) ? Substitute(written, choice, choice) : $"{choice}_{written}"
+                : null;
+
+        // Names are unique in a form: a second loop over the same list would ask kitchen_windows again, so its names take the loop's.
+        var taken = groups.Select(g => g.Name).Concat(questions.Select(q => q.Name)).ToHashSet(StringComparer.Ordinal);
+        var prefix = columns.Any(c => taken.Contains(c.Name) || body.Any(r => QuestionName(r.Cells, c.Name) is { } n && taken.Contains(n))) ? loopName + "_" : string.Empty;
+        foreach (var choice in columns)
         {
             var labels = choice.Labels;
-            var columnCells = new Dictionary<int, string>(cells.Where(c => c.Key != typeColumn.Index)) { [typeColumn.Index] = "begin group", [nameColumn.Index] = choice.Name };
+            var columnCells = new Dictionary<int, string>(cells.Where(c => c.Key != typeColumn.Index)) { [typeColumn.Index] = "begin group", [nameColumn.Index] = prefix + choice.Name };
             foreach (var column in sheet.Columns.Where(c => c.Base == "label"))
             {
                 columnCells[column.Index] = labels.For(LanguageKey(column)) ?? choice.Name;
             }
 
-            ReadRow(sheet, row, columnCells, lists, groups, questions, stack);
+            ReadRow(sheet, row, columnCells, lists, groups, questions, stack, prefix.Length > 0 ? choice.Name : null);
             foreach (var (bodyRow, bodyCells) in body)
             {
                 var substituted = bodyCells.ToDictionary(
                     c => c.Key,
                     c => Substitute(c.Value, choice.Name, sheet.Columns.FirstOrDefault(h => h.Index == c.Key) is { Base: "label" or "hint" } text ? labels.For(LanguageKey(text)) ?? choice.Name : labels.For(_defaultLanguageKey ?? LocalizedText.DefaultKey) ?? choice.Name));
                 var written = Cell(bodyCells, nameColumn);
-                var renamed = TypeParser.Parse(Cell(bodyCells, typeColumn)) is QuestionRow && written.Length > 0 && !written.Contains("%(name)s", StringComparison.Ordinal);
+                var pyxformName = written.Contains("%(name)s", StringComparison.Ordinal) ? Substitute(written, choice.Name, choice.Name) : written;
+                var renamed = QuestionName(bodyCells, choice.Name) is { } name && prefix + name != pyxformName;
                 if (renamed)
                 {
-                    substituted[nameColumn.Index] = $"{choice.Name}_{written}";
+                    substituted[nameColumn.Index] = prefix + QuestionName(bodyCells, choice.Name);
                 }
 
-                ReadRow(sheet, bodyRow, substituted, lists, groups, questions, stack, renamed ? written : null);
+                ReadRow(sheet, bodyRow, substituted, lists, groups, questions, stack, renamed ? pyxformName : null);
             }
 
             ReadRow(sheet, row, WithType(cells, typeColumn, "end group"), lists, groups, questions, stack);
