@@ -255,7 +255,7 @@ public sealed class SurveyFlow
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"remove:{repeat}:{instance}");
 
     /// <summary>The repeat an add or remove button names, with the instance removed (0 to add); null for any other action.</summary>
-    private static (string Repeat, int Instance)? RepeatAction(string action)
+    internal static (string Repeat, int Instance)? RepeatAction(string action)
     {
         if (action.StartsWith("add:", StringComparison.Ordinal) && action.Length > 4)
         {
@@ -270,7 +270,7 @@ public sealed class SurveyFlow
     }
 
     /// <summary>The posted values of the questions on one page (several for select_multiple), by answer key (<c>NAME[i]</c> in a repeat).</summary>
-    private static Dictionary<string, IReadOnlyList<string>> Posted(SurveyEntry entry, int page, IFormCollection form)
+    internal static Dictionary<string, IReadOnlyList<string>> Posted(SurveyEntry entry, int page, IFormCollection form)
     {
         var posted = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         var onPage = entry.Engine.Pages[page].Questions.Select(q => q.Name).ToHashSet(StringComparer.Ordinal);

@@ -26,6 +26,7 @@ internal static class SurveyServices
             sp.GetRequiredService<Accounts.ConsoleAccounts>(),
             sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<FlowStateProtector>();
+        services.AddSingleton<PreviewFlow>();
         services.AddSingleton(sp => new ResponseCommitter(
             sp.GetRequiredService<Storage.WaymarkDatabase>(),
             sp.GetRequiredService<TimeProvider>(),
