@@ -207,6 +207,47 @@ public sealed class RepeatTests
         Assert.Empty(instrument.Repeats);
     }
 
+    [Fact]
+    public void New_instances_get_their_defaults_when_a_count_goes_up_or_another_is_added_and_only_then()
+    {
+        var engine = Engine(Import(
+            [
+                ["type", "name", "label", "repeat_count", "default"],
+                ["integer", "visits", "How many visits?", "", ""],
+                ["begin repeat", "visit", "Visit", "${visits}", ""],
+                ["integer", "minutes", "Minutes", "", "30"],
+                ["select_one yn", "helped", "Did it help?", "", "yes"],
+                ["end repeat", "", "", "", ""],
+                ["begin repeat", "person", "Person", "", ""],
+                ["text", "role", "Role", "", "member"],
+                ["end repeat", "", "", "", ""],
+            ]));
+        string Shown(IReadOnlyDictionary<string, string> answers) => string.Join(' ', answers.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => $"{a.Key}={a.Value}"));
+
+        // At the start no visit yet; the open repeat's first instance has its default.
+        var answers = engine.Start();
+        Assert.Equal("person=1 role[1]=member visit=0", Shown(answers));
+
+        // The count goes up: both new instances get the defaults.
+        answers = engine.Settle(new Dictionary<string, string>(answers) { ["visits"] = "2" });
+        Assert.Equal("helped[1]=yes helped[2]=yes minutes[1]=30 minutes[2]=30 person=1 role[1]=member visit=2 visits=2", Shown(answers));
+
+        // A default the respondent cleared in an instance they saw stays cleared; a third visit gets its own.
+        var cleared = new Dictionary<string, string>(answers) { ["visits"] = "3" };
+        cleared.Remove("minutes[2]");
+        answers = engine.Settle(cleared);
+        Assert.Equal("helped[1]=yes helped[2]=yes helped[3]=yes minutes[1]=30 minutes[3]=30 person=1 role[1]=member visit=3 visits=3", Shown(answers));
+        Assert.Equal(answers, engine.Settle(answers)); // settling again changes nothing
+
+        // Down to one and up to two again: the second instance is new again, with its defaults.
+        answers = engine.Settle(new Dictionary<string, string>(engine.Settle(new Dictionary<string, string>(answers) { ["visits"] = "1" })) { ["visits"] = "2" });
+        Assert.Equal("helped[1]=yes helped[2]=yes minutes[1]=30 minutes[2]=30 person=1 role[1]=member visit=2 visits=2", Shown(answers));
+
+        // "Add another" on the open repeat: the new instance has its default, the first keeps its answer.
+        answers = engine.AddInstance(new Dictionary<string, string>(answers) { ["role[1]"] = "head" }, "person");
+        Assert.Equal(("head", "member", "2"), (answers["role[1]"], answers["role[2]"], answers["person"]));
+    }
+
     /// <summary>Two loops over one list, both asking <c>windows</c>; pyxform 4.5 accepts it (PyxformLiveTests compares the paths).</summary>
     internal static readonly string[][] TwoLoops =
     [

@@ -52,10 +52,7 @@ internal sealed class AnswerContext(
         instrument.RepeatOf(name) is { } of ? AnswerKeys.Of(name, of.Name == repeat ? instance : 1) : name;
 
     /// <summary>The number of instances of a repeat in these answers (kept under the repeat's name).</summary>
-    public static int Count(IReadOnlyDictionary<string, string> answers, string repeat) =>
-        answers.TryGetValue(repeat, out var text) && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var count)
-            ? Math.Min(count, AnswerKeys.MaxInstances)
-            : 0;
+    public static int Count(IReadOnlyDictionary<string, string> answers, string repeat) => AnswerKeys.InstanceCount(answers, repeat);
 
     private XValue Value(string name, string key) =>
         answers.TryGetValue(key, out var raw) && raw.Length > 0 ? Typed(instrument.Find(name)?.Type, raw) : XValue.Empty;

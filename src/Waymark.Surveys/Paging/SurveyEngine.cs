@@ -52,9 +52,8 @@ public sealed class SurveyEngine
             }
         }
 
-        // Each repeat's instances (one to begin with for an open repeat) get their defaults once their number is known.
-        var settled = Settle(answers, language);
-        return _instrument.Repeats.Count == 0 ? settled : Settle(WithDefaults(settled, _instrument.Repeats.Select(r => r.Name), 1), language);
+        // Each repeat's instances (one to begin with for an open repeat) are new: Settle gives them their defaults.
+        return Settle(answers, language);
     }
 
     /// <summary>
@@ -72,7 +71,8 @@ public sealed class SurveyEngine
 
         var count = AnswerContext.Count(settled, repeat) + 1;
         var added = new Dictionary<string, string>(settled, StringComparer.Ordinal) { [repeat] = count.ToString(System.Globalization.CultureInfo.InvariantCulture) };
-        return Settle(WithDefaults(added, [repeat], count), language);
+        FillDefaults(added, repeat, count, count);
+        return Settle(added, language);
     }
 
     /// <summary>
@@ -105,19 +105,15 @@ public sealed class SurveyEngine
         return Settle(removed, language);
     }
 
-    /// <summary>The defaults of the repeats' questions filled in, from instance <paramref name="from"/> on, where unanswered.</summary>
-    private Dictionary<string, string> WithDefaults(IReadOnlyDictionary<string, string> answers, IEnumerable<string> repeats, int from)
+    /// <summary>Fills in the defaults of <paramref name="repeat"/>'s questions in instances <paramref name="from"/> to <paramref name="to"/> where unanswered; true when any was.</summary>
+    private bool FillDefaults(Dictionary<string, string> answers, string repeat, int from, int to)
     {
-        var filled = new Dictionary<string, string>(answers, StringComparer.Ordinal);
-        foreach (var repeat in repeats)
+        var filled = false;
+        foreach (var q in _instrument.Compiled.Where(c => c.Repeat == repeat && !string.IsNullOrEmpty(c.Question.Default) && c.Question.Type != QuestionType.Calculate))
         {
-            var count = AnswerContext.Count(answers, repeat);
-            foreach (var q in _instrument.Compiled.Where(c => c.Repeat == repeat && !string.IsNullOrEmpty(c.Question.Default) && c.Question.Type != QuestionType.Calculate))
+            for (var i = from; i <= to; i++)
             {
-                for (var i = from; i <= count; i++)
-                {
-                    filled.TryAdd(AnswerKeys.Of(q.Question.Name, i), q.Question.Default!);
-                }
+                filled |= answers.TryAdd(AnswerKeys.Of(q.Question.Name, i), q.Question.Default!);
             }
         }
 
@@ -205,6 +201,9 @@ public sealed class SurveyEngine
         var changed = false;
         foreach (var repeat in _instrument.Repeats)
         {
+            // The number of instances the answers had: instances past it are new ones, which get their defaults (as ODK
+            // fills a new repeat instance's defaults when it is created, whether by "Add another" or a count going up).
+            var before = AnswerContext.Count(settled, repeat.Name);
             int count;
             if (_instrument.RepeatCountExpression(repeat.Name) is { } expression)
             {
@@ -221,6 +220,12 @@ public sealed class SurveyEngine
             {
                 settled[repeat.Name] = text;
                 changed = true;
+            }
+
+            if (count > before)
+            {
+                // Only new instances: an instance the respondent has seen keeps a default they cleared.
+                changed |= FillDefaults(settled, repeat.Name, before + 1, count);
             }
         }
 

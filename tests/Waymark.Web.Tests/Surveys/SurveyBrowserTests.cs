@@ -188,6 +188,50 @@ public sealed class SurveyBrowserTests(PageChecker checker) : IClassFixture<Page
     }
 
     /// <summary>
+    /// A counted repeat in Chromium with JavaScript off: the instances a count makes get their questions' defaults (as ODK
+    /// fills a new instance's), an instance the respondent has seen keeps a default they cleared, and raising the count
+    /// later gives only the new instances their defaults. The stored response holds exactly that.
+    /// </summary>
+    [Fact]
+    public async Task New_instances_of_a_counted_repeat_get_their_defaults_without_JavaScript()
+    {
+        var folder = SurveyTestForms.NewCountedRepeatFolder();
+        await using var server = await ServerProcess.StartAsync(new Dictionary<string, string> { ["WAYMARK_SURVEYS_DIR"] = folder });
+        var problems = new List<string>();
+        await using var context = await checker.NewNoScriptContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(server.PublicUrl, "/en/s/" + SurveyTestForms.CountedRepeatTest).ToString());
+        await ClickAsync(page, "start", problems);
+
+        // Two visits: two instances, each with the defaults.
+        await page.FillAsync("input[name$='-visits']", "2");
+        await ClickAsync(page, "next", problems);
+        Assert.Equal(2, await page.Locator("fieldset.instance").CountAsync());
+        Assert.Equal(("30", "30"), (await page.InputValueAsync("input[name$='-minutes[1]']"), await page.InputValueAsync("input[name$='-minutes[2]']")));
+        Assert.True(await page.IsCheckedAsync("input[name$='-helped[2]'][value='yes']"));
+
+        // The second visit's minutes cleared, then back to say three visits: only the third is new and gets the default.
+        await page.FillAsync("input[name$='-minutes[2]']", string.Empty);
+        await page.FillAsync("input[name$='-minutes[1]']", "45");
+        await ClickAsync(page, "back", problems);
+        await page.FillAsync("input[name$='-visits']", "3");
+        await ClickAsync(page, "next", problems);
+        Assert.Equal(3, await page.Locator("fieldset.instance").CountAsync());
+        Assert.Equal(
+            ("45", string.Empty, "30"),
+            (await page.InputValueAsync("input[name$='-minutes[1]']"), await page.InputValueAsync("input[name$='-minutes[2]']"), await page.InputValueAsync("input[name$='-minutes[3]']")));
+        Assert.True(await page.IsCheckedAsync("input[name$='-helped[3]'][value='yes']"));
+        await ClickAsync(page, "next", problems);
+        Assert.True(await page.Locator("[role=status]").IsVisibleAsync(), "the thank-you page is shown");
+        PageChecker.AssertClean(problems);
+
+        await using var database = await WaymarkDatabase.OpenAsync(new StorageSettings { DataDirectory = server.DataDirectory });
+        var stored = Assert.Single(await database.SurveyResponses.ReadAsync(SurveyTestForms.CountedRepeatTest));
+        var answers = Record(stored, server).GetProperty("answers").EnumerateObject().Select(p => $"{p.Name}={p.Value.GetString()}").Order(StringComparer.Ordinal);
+        Assert.Equal(["helped[1]=yes", "helped[2]=yes", "helped[3]=yes", "minutes[1]=45", "minutes[3]=30", "visit=3", "visits=3"], answers);
+    }
+
+    /// <summary>
     /// A stored response of a demo survey, opened with the research key the server made in its data folder on
     /// first start: the demo surveys are sealed by default, so a response stored readable is a failure.
     /// </summary>

@@ -55,6 +55,30 @@ internal static class SurveyTestForms
         return folder;
     }
 
+    public const string CountedRepeatTest = "counted-repeat-test";
+
+    /// <summary>A folder holding a form whose repeat is counted by an earlier answer, its questions with defaults (sealed by default).</summary>
+    public static string NewCountedRepeatFolder()
+    {
+        var folder = TestEnvironment.NewTempDirectory("surveys");
+        XlsxWriter.Write(Path.Combine(folder, CountedRepeatTest + ".xlsx"),
+        [
+            ("survey", [
+                ["type", "name", "label", "repeat_count", "default"],
+                ["begin group", "home", "Your visits", "", ""],
+                ["integer", "visits", "How many visits?", "", ""],
+                ["end group", "", "", "", ""],
+                ["begin repeat", "visit", "Visit", "${visits}", ""],
+                ["integer", "minutes", "How many minutes?", "", "30"],
+                ["select_one yn", "helped", "Did it help?", "", "yes"],
+                ["end repeat", "", "", "", ""],
+            ]),
+            ("choices", [["list_name", "name", "label"], ["yn", "yes", "Yes"], ["yn", "no", "No"]]),
+            ("settings", [["form_id", "form_title", "version", "style"], [CountedRepeatTest, "Counted repeat test", "1", "pages"]]),
+        ]);
+        return folder;
+    }
+
     private static List<(string, IReadOnlyList<IReadOnlyList<string>>)> Sheets() =>
     [
         ("survey", [
