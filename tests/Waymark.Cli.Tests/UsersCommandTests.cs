@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Waymark.Testing;
 
 namespace Waymark.Cli.Tests;
@@ -21,6 +22,33 @@ public sealed class UsersCommandTests
     [InlineData("users", "roles", "ada")]
     public async Task Bad_usage_exits_2(params string[] args) =>
         Assert.Equal(ExitCodes.Usage, (await RunAsync(args)).Code);
+
+    [Fact]
+    public async Task Users_opens_the_accounts_assembly_and_never_the_web_host()
+    {
+        // The kernel's record of the files the process opens is the truth: `waymark users` works on accounts and
+        // the database alone, so the Razor host (Waymark.Web.dll and ASP.NET Core's MVC) stays on disk.
+        var data = TestEnvironment.NewTempDirectory("users-load");
+        var trace = Path.Combine(data, "openat.log");
+        var start = new ProcessStartInfo("strace") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in (string[])["-f", "-e", "trace=openat", "-o", trace, "dotnet", Path.Combine(AppContext.BaseDirectory, "waymark.dll"),
+            "users", "add", "ada", "--role", "analyst", "--generate-password", "--data-dir", data])
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        var error = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.True(process.ExitCode == 0, error);
+        Assert.Contains("Password (shown once", output, StringComparison.Ordinal);
+        var opened = await File.ReadAllTextAsync(trace);
+        Assert.Contains("Waymark.Accounts.dll", opened, StringComparison.Ordinal);
+        Assert.Contains("Waymark.Storage.dll", opened, StringComparison.Ordinal);
+        Assert.DoesNotContain("Waymark.Web.dll", opened, StringComparison.Ordinal);
+        Assert.DoesNotContain("Microsoft.AspNetCore.Mvc", opened, StringComparison.Ordinal);
+    }
 
     [Fact]
     public async Task A_generated_password_is_printed_once_and_the_account_listed_and_changed()
@@ -69,8 +97,8 @@ public sealed class UsersCommandTests
 
         await using var database = await Storage.WaymarkDatabase.OpenAsync(new Storage.StorageSettings { DataDirectory = data });
         Assert.True((await database.Users.FindByNameAsync("eve"))!.MustChangePassword);
-        var accounts = new Web.Accounts.ConsoleAccounts(database, TimeProvider.System, Web.Accounts.TotpSecretBox.None);
-        Assert.True((await accounts.AddAsync("fay", [Web.Accounts.ConsoleRole.Admin], "a typed password of the operator", Web.Accounts.ConsoleAccounts.CommandLineActor)).Succeeded);
+        var accounts = new Accounts.ConsoleAccounts(database, TimeProvider.System, Accounts.TotpSecretBox.None);
+        Assert.True((await accounts.AddAsync("fay", [Accounts.ConsoleRole.Admin], "a typed password of the operator", Accounts.ConsoleAccounts.CommandLineActor)).Succeeded);
         Assert.False((await database.Users.FindByNameAsync("fay"))!.MustChangePassword);
     }
 

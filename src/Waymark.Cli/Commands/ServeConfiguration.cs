@@ -29,6 +29,22 @@ internal static class ServeConfiguration
 
     public sealed record Overrides(string? PublicEndpoint, string? ConsoleEndpoint, string? DataDirectory, string? Postgres, string? OperatorEndpoint = null);
 
+    /// <summary>
+    /// The database settings alone, resolved by the same rules. Commands that only open the database (<c>waymark
+    /// users</c>) call this, so they never load the web host's assembly.
+    /// </summary>
+    public static StorageSettings ResolveStorage(IConfiguration appSettings, Func<string, string?> environment, string? dataDirectory, string? postgres)
+    {
+        ArgumentNullException.ThrowIfNull(appSettings);
+        ArgumentNullException.ThrowIfNull(environment);
+        var section = appSettings.GetSection("Waymark");
+        return new StorageSettings
+        {
+            DataDirectory = FirstNonEmpty(dataDirectory, environment(DataDirectoryVariable), section["DataDirectory"]) ?? new StorageSettings().DataDirectory,
+            PostgresConnectionString = FirstNonEmpty(postgres, environment(PostgresVariable), section["PostgresConnectionString"]),
+        };
+    }
+
     public static ServerSettings Resolve(IConfiguration appSettings, Func<string, string?> environment, Overrides options)
     {
         var section = appSettings.GetSection("Waymark");
@@ -42,11 +58,7 @@ internal static class ServeConfiguration
             ConsoleEndpoint = Pick(options.ConsoleEndpoint, ConsoleVariable, "ConsoleEndpoint") ?? defaults.ConsoleEndpoint,
             OperatorEndpoint = Pick(options.OperatorEndpoint, OperatorVariable, "OperatorEndpoint"),
             PublicScreeningApi = Pick(null, ScreeningPublicApiVariable, "ScreeningPublicApi") is { } publicApi ? IsTrue(publicApi) : null,
-            Storage = new StorageSettings
-            {
-                DataDirectory = Pick(options.DataDirectory, DataDirectoryVariable, "DataDirectory") ?? defaults.Storage.DataDirectory,
-                PostgresConnectionString = Pick(options.Postgres, PostgresVariable, "PostgresConnectionString"),
-            },
+            Storage = ResolveStorage(appSettings, environment, options.DataDirectory, options.Postgres),
             SecretsKeyFile = Pick(null, SecretsKeyVariable, "SecretsKeyFile"),
             Screening = new Waymark.Screening.ScreenerOptions
             {

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Text;
+using Waymark.Accounts;
 using Waymark.Storage;
-using Waymark.Web.Accounts;
 
 namespace Waymark.Cli.Commands;
 
@@ -273,8 +273,6 @@ internal sealed class StorageOptions
     }
 
     public StorageSettings Resolve(ParseResult parseResult) =>
-        ServeConfiguration.Resolve(
-            ServeConfiguration.LoadAppSettings(),
-            Environment.GetEnvironmentVariable,
-            new ServeConfiguration.Overrides(null, null, parseResult.GetValue(_dataDirectory), parseResult.GetValue(_postgres))).Storage;
+        ServeConfiguration.ResolveStorage(
+            ServeConfiguration.LoadAppSettings(), Environment.GetEnvironmentVariable, parseResult.GetValue(_dataDirectory), parseResult.GetValue(_postgres));
 }

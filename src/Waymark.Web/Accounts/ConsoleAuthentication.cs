@@ -29,11 +29,11 @@ internal static class ConsoleAuthentication
     /// <summary>A random id per pending sign-in (between the password and the code): the enrolment key shown is bound to it.</summary>
     public const string PendingLoginClaim = "waymark:pending";
 
-    /// <summary>Idle time after which a session ends (sliding: each request renews it).</summary>
-    public static readonly TimeSpan IdleTimeout = TimeSpan.FromMinutes(20);
+    /// <summary>Idle time after which a session ends (<see cref="SessionPolicy.IdleTimeout"/>).</summary>
+    public static readonly TimeSpan IdleTimeout = SessionPolicy.IdleTimeout;
 
-    /// <summary>Longest session, however active, counted from sign-in on the server: staff log in again each working day.</summary>
-    public static readonly TimeSpan AbsoluteTimeout = TimeSpan.FromHours(10);
+    /// <summary>Longest session, however active (<see cref="SessionPolicy.AbsoluteTimeout"/>).</summary>
+    public static readonly TimeSpan AbsoluteTimeout = SessionPolicy.AbsoluteTimeout;
 
     public static readonly TimeSpan SecondFactorTimeout = TimeSpan.FromMinutes(5);
 

@@ -9,7 +9,7 @@ namespace Waymark.Web.Hosting;
 /// <summary>
 /// Keeps the data-protection key ring in Waymark's database (shared by all nodes), encrypted with a
 /// key that is not in the database: AES-256-GCM (<see cref="SealedText"/>) under a key derived from <c>secrets.key</c>
-/// (<see cref="Accounts.TotpSecretBox.DeriveKey"/>). The ring signs console sessions and protects
+/// (<see cref="Waymark.Accounts.TotpSecretBox.DeriveKey"/>). The ring signs console sessions and protects
 /// form tokens, so a copy of the database alone must not yield it. Stored form:
 /// <see cref="Prefix"/> + Base64(nonce, ciphertext, tag), the key's name bound as associated data.
 /// Keys an earlier version stored in clear are deleted when the repository opens: whoever could read

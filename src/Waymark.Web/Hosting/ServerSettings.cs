@@ -40,7 +40,7 @@ public sealed record ServerSettings
     public string? SecretsKeyFile { get; init; }
 
     /// <summary>The secrets key file this configuration uses.</summary>
-    public string SecretsKeyPath => Path.GetFullPath(SecretsKeyFile ?? Path.Combine(Storage.DataDirectory, Accounts.TotpSecretBox.FileName));
+    public string SecretsKeyPath => Path.GetFullPath(SecretsKeyFile ?? Path.Combine(Storage.DataDirectory, Waymark.Accounts.TotpSecretBox.FileName));
 
     /// <summary>Search screening: the term list, the warning messages and how variants rotate.</summary>
     public ScreenerOptions Screening { get; init; } = new();

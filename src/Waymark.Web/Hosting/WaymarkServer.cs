@@ -72,7 +72,7 @@ public static class WaymarkServer
 
         var database = await WaymarkDatabase.OpenAsync(settings.Storage, cancellationToken).ConfigureAwait(false);
         builder.Services.AddSingleton(database);
-        var secrets = Accounts.TotpSecretBox.LoadOrCreate(settings.SecretsKeyPath);
+        var secrets = Waymark.Accounts.TotpSecretBox.LoadOrCreate(settings.SecretsKeyPath);
         var researchKey = Surveys.DefaultResearchKey.LoadOrCreate(settings.Storage.DataDirectory);
         if (!researchKey.IsSuccess)
         {

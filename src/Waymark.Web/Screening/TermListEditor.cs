@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using Waymark.Screening.Terms;
 using Waymark.Storage;
-using Waymark.Web.Accounts;
 
 namespace Waymark.Web.Screening;
 

@@ -3,7 +3,6 @@ using Waymark.Responses;
 using Waymark.Storage;
 using Waymark.Surveys;
 using Waymark.Surveys.XlsForm;
-using Waymark.Web.Accounts;
 
 namespace Waymark.Web.Surveys;
 

@@ -23,7 +23,7 @@ internal static class SurveyServices
             sp.GetRequiredService<SurveyCatalog>(),
             sp.GetRequiredService<InstrumentCatalogSync>(),
             sp.GetRequiredService<Storage.WaymarkDatabase>(),
-            sp.GetRequiredService<Accounts.ConsoleAccounts>(),
+            sp.GetRequiredService<Waymark.Accounts.ConsoleAccounts>(),
             sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<FlowStateProtector>();
         services.AddSingleton<PreviewFlow>();

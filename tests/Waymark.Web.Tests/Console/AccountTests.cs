@@ -1,6 +1,6 @@
+using Waymark.Accounts;
 using Waymark.Storage;
 using Waymark.Testing;
-using Waymark.Web.Accounts;
 
 namespace Waymark.Web.Tests.Console;
 

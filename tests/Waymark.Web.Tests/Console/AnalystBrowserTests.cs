@@ -1,8 +1,8 @@
 using System.Globalization;
 using Microsoft.Playwright;
+using Waymark.Accounts;
 using Waymark.Statistics;
 using Waymark.Testing;
-using Waymark.Web.Accounts;
 
 namespace Waymark.Web.Tests.Console;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
+using Waymark.Accounts;
 using Waymark.Responses;
 using Waymark.Storage;
 using Waymark.Testing;
-using Waymark.Web.Accounts;
 using Waymark.Web.Tests.Surveys;
 
 namespace Waymark.Web.Tests.Console;

@@ -1,5 +1,5 @@
 using Microsoft.Playwright;
-using Waymark.Web.Accounts;
+using Waymark.Accounts;
 
 namespace Waymark.Web.Tests.Console;
 

@@ -1,6 +1,6 @@
 using Microsoft.Playwright;
+using Waymark.Accounts;
 using Waymark.Testing;
-using Waymark.Web.Accounts;
 
 namespace Waymark.Web.Tests.Console;
 

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Routing;
+using Waymark.Accounts;
 using Waymark.Testing;
 using Waymark.Web.Accounts;
 using Waymark.Web.Hosting;

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using Waymark.Web.Accounts;
+using Waymark.Accounts;
 
 namespace Waymark.Web.Tests.Console;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Playwright;
+using Waymark.Accounts;
 using Waymark.Testing;
 using Waymark.Web.Accounts;
 

@@ -3,9 +3,9 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Waymark.Accounts;
 using Waymark.Storage;
 using Waymark.Testing;
-using Waymark.Web.Accounts;
 using Waymark.Web.Hosting;
 
 namespace Waymark.Web.Tests.Console;

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Authorization;
+using Waymark.Accounts;
 using Waymark.Responses;
 using Waymark.Web.Accounts;
 using Waymark.Web.Tests.Surveys;

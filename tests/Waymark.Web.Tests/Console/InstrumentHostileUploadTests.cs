@@ -1,5 +1,5 @@
 using System.Net;
-using Waymark.Web.Accounts;
+using Waymark.Accounts;
 using Xunit.Abstractions;
 
 namespace Waymark.Web.Tests.Console;

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging.Abstractions;
+using Waymark.Accounts;
 using Waymark.Storage;
 using Waymark.Testing;
-using Waymark.Web.Accounts;
 using Waymark.Web.Surveys;
 
 namespace Waymark.Web.Tests.Console;

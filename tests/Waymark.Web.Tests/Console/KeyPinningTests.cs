@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Http.Headers;
+using Waymark.Accounts;
 using Waymark.Responses;
 using Waymark.Storage;
 using Waymark.Testing;
-using Waymark.Web.Accounts;
 using Waymark.Web.Tests.Surveys;
 
 namespace Waymark.Web.Tests.Console;

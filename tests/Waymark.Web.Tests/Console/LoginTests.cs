@@ -1,4 +1,5 @@
 using System.Net;
+using Waymark.Accounts;
 using Waymark.Web.Accounts;
 
 namespace Waymark.Web.Tests.Console;

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
+using Waymark.Accounts;
 using Waymark.Responses;
-using Waymark.Web.Accounts;
 using Waymark.Web.Tests.Surveys;
 
 namespace Waymark.Web.Tests.Console;

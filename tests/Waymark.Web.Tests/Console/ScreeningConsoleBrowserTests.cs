@@ -1,7 +1,7 @@
 using Microsoft.Playwright;
+using Waymark.Accounts;
 using Waymark.Storage;
 using Waymark.Testing;
-using Waymark.Web.Accounts;
 
 namespace Waymark.Web.Tests.Console;
 

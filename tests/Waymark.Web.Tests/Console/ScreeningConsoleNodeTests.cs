@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text;
+using Waymark.Accounts;
 using Waymark.Storage;
 using Waymark.Testing;
-using Waymark.Web.Accounts;
 
 namespace Waymark.Web.Tests.Console;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
-using Waymark.Web.Accounts;
+using Waymark.Accounts;
 using Waymark.Web.Privacy;
 
 namespace Waymark.Web.Tests.Console;

@@ -1,4 +1,5 @@
 using System.Net;
+using Waymark.Accounts;
 using Waymark.Storage;
 using Waymark.Testing;
 using Waymark.Web.Accounts;

@@ -1,5 +1,5 @@
+using Waymark.Accounts;
 using Waymark.Storage;
-using Waymark.Web.Accounts;
 
 namespace Waymark.Web.Tests.Console;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
+using Waymark.Accounts;
 using Waymark.SelfHelp.Content;
-using Waymark.Web.Accounts;
 using Waymark.Web.Pages.Console.Editor;
 using Waymark.Web.Translations;
 

@@ -1,5 +1,5 @@
 using System.Net;
-using Waymark.Web.Accounts;
+using Waymark.Accounts;
 
 namespace Waymark.Web.Tests.Console;
 

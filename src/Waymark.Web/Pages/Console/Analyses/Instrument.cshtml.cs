@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc;
-using Waymark.Web.Accounts;
 using Waymark.Web.Analysis;
 using Waymark.Web.Surveys;
 

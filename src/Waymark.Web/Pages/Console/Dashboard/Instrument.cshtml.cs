@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Waymark.Storage;
 using Waymark.Surveys;
-using Waymark.Web.Accounts;
 using Waymark.Web.Analysis;
 using Waymark.Web.Surveys;
 

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc;
-using Waymark.Web.Accounts;
 using Waymark.Web.Analysis;
 using Waymark.Web.Pages.Console.Instruments;
 using Waymark.Web.Surveys;

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Waymark.Surveys.Export;
-using Waymark.Web.Accounts;
 using Waymark.Web.Analysis;
 using Waymark.Web.Surveys;
 

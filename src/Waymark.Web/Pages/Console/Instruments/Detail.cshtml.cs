@@ -10,7 +10,7 @@ namespace Waymark.Web.Pages.Console.Instruments;
 /// One uploaded instrument: status, warnings, languages, pages, and the Publish and Close buttons
 /// (POST with anti-forgery; publishing without a public key needs the <c>confirm_unsealed</c> box).
 /// </summary>
-public sealed class DetailModel(WaymarkDatabase database, SurveyCatalog catalog, InstrumentUploads uploads, Waymark.Web.Accounts.ConsoleAccounts accounts) : PageModel
+public sealed class DetailModel(WaymarkDatabase database, SurveyCatalog catalog, InstrumentUploads uploads, ConsoleAccounts accounts) : PageModel
 {
     public const string ConfirmUnsealedField = "confirm_unsealed";
 

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc;
-using Waymark.Web.Accounts;
 
 namespace Waymark.Web.Pages.Console.Login;
 

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Waymark.Surveys;
-using Waymark.Web.Accounts;
 using Waymark.Web.Analysis;
 using Waymark.Web.Surveys;
 

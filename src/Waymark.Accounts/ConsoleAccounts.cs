@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using Waymark.Storage;
 
-namespace Waymark.Web.Accounts;
+namespace Waymark.Accounts;
 
 /// <summary>
 /// The console's accounts: creating, listing, disabling, and the login checks (password, then
@@ -138,10 +138,10 @@ public sealed class ConsoleAccounts(WaymarkDatabase database, TimeProvider time,
         return AccountResult.Done($"{action}: {name}");
     }
 
-    internal Task AuditAsync(string actor, string action, string detail, CancellationToken cancellationToken) =>
+    public Task AuditAsync(string actor, string action, string detail, CancellationToken cancellationToken) =>
         database.AuditLog.AddAsync(time.GetUtcNow(), actor, action, detail, cancellationToken);
 
-    internal static string? ValidateName(string name)
+    public static string? ValidateName(string name)
     {
         if (name.Length == 0 || name.Length > MaxNameLength)
         {
@@ -153,13 +153,13 @@ public sealed class ConsoleAccounts(WaymarkDatabase database, TimeProvider time,
             : "an account name may hold only lower-case letters a-z, digits, '.', '-' and '_'";
     }
 
-    internal static ConsoleAccount ToAccount(StoredUser user) =>
+    public static ConsoleAccount ToAccount(StoredUser user) =>
         new(user.Name,
             [.. user.Roles.Select(name => ConsoleRoles.TryParse(name, out var role) ? role : throw new InvalidOperationException($"Unknown role '{name}' in the database.")).Order()],
             user.TotpSecret is not null, user.Disabled, user.LockedUntil, user.MustChangePassword);
 
     /// <summary>Step one of a login: the password. Every failure looks the same to the person trying.</summary>
-    internal async Task<LoginStep> CheckPasswordAsync(string? name, string? password, CancellationToken cancellationToken)
+    public async Task<LoginStep> CheckPasswordAsync(string? name, string? password, CancellationToken cancellationToken)
     {
         var user = string.IsNullOrEmpty(name) || name.Length > MaxNameLength
             ? null
@@ -201,14 +201,14 @@ public sealed class ConsoleAccounts(WaymarkDatabase database, TimeProvider time,
     }
 
     /// <summary>Whether the account still has to replace the password the admin saw.</summary>
-    internal async Task<bool> MustChangePasswordAsync(long userId, CancellationToken cancellationToken) =>
+    public async Task<bool> MustChangePasswordAsync(long userId, CancellationToken cancellationToken) =>
         (await database.Users.FindByIdAsync(userId, cancellationToken).ConfigureAwait(false)) is { MustChangePassword: true, Disabled: false };
 
     /// <summary>
     /// The first sign-in of an account added in the console: its holder (past the password step)
     /// replaces the password the admin saw with one of their own, typed twice and different from it.
     /// </summary>
-    internal async Task<AccountResult> SetFirstPasswordAsync(long userId, string password, string repeated, CancellationToken cancellationToken)
+    public async Task<AccountResult> SetFirstPasswordAsync(long userId, string password, string repeated, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(password);
         ArgumentNullException.ThrowIfNull(repeated);
@@ -243,7 +243,7 @@ public sealed class ConsoleAccounts(WaymarkDatabase database, TimeProvider time,
     }
 
     /// <summary>Step two: the code from the authenticator app, once only.</summary>
-    internal async Task<LoginStep> CheckCodeAsync(long userId, string? code, CancellationToken cancellationToken)
+    public async Task<LoginStep> CheckCodeAsync(long userId, string? code, CancellationToken cancellationToken)
     {
         var user = await database.Users.FindByIdAsync(userId, cancellationToken).ConfigureAwait(false);
         if (user?.TotpSecret is null || user.Disabled || user.MustChangePassword || IsLocked(user))
@@ -281,7 +281,7 @@ public sealed class ConsoleAccounts(WaymarkDatabase database, TimeProvider time,
     /// or any other sign-in of the account). Whoever else passes the password step never sees the
     /// secret the owner scans, and a key shown earlier no longer confirms.
     /// </summary>
-    internal async Task<string?> NewPendingSecretAsync(long userId, string pendingLogin, CancellationToken cancellationToken)
+    public async Task<string?> NewPendingSecretAsync(long userId, string pendingLogin, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(pendingLogin);
         var user = await database.Users.FindByIdAsync(userId, cancellationToken).ConfigureAwait(false);
@@ -296,7 +296,7 @@ public sealed class ConsoleAccounts(WaymarkDatabase database, TimeProvider time,
     }
 
     /// <summary>Enrolment ends when the user types a code from the secret offered to this pending sign-in.</summary>
-    internal async Task<LoginStep> ConfirmEnrolmentAsync(long userId, string pendingLogin, string? code, CancellationToken cancellationToken)
+    public async Task<LoginStep> ConfirmEnrolmentAsync(long userId, string pendingLogin, string? code, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(pendingLogin);
         var user = await database.Users.FindByIdAsync(userId, cancellationToken).ConfigureAwait(false);
@@ -325,16 +325,16 @@ public sealed class ConsoleAccounts(WaymarkDatabase database, TimeProvider time,
     }
 
     /// <summary>The name of an account, for the enrolment QR code's label.</summary>
-    internal async Task<string?> AccountNameAsync(long userId, CancellationToken cancellationToken) =>
+    public async Task<string?> AccountNameAsync(long userId, CancellationToken cancellationToken) =>
         (await database.Users.FindByIdAsync(userId, cancellationToken).ConfigureAwait(false))?.Name;
 
     /// <summary>
     /// The account behind a session, or null when it no longer may have one: its row is gone (signed
-    /// out, on any node), it is older than <see cref="ConsoleAuthentication.AbsoluteTimeout"/> counted
-    /// from sign-in, idle longer than <see cref="ConsoleAuthentication.IdleTimeout"/>, or the account
+    /// out, on any node), it is older than <see cref="SessionPolicy.AbsoluteTimeout"/> counted
+    /// from sign-in, idle longer than <see cref="SessionPolicy.IdleTimeout"/>, or the account
     /// changed. A session found expired is deleted; a live one has its idle clock moved (at most once a minute).
     /// </summary>
-    internal async Task<StoredUser?> SessionUserAsync(long userId, long sessionVersion, string? sessionId, CancellationToken cancellationToken)
+    public async Task<StoredUser?> SessionUserAsync(long userId, long sessionVersion, string? sessionId, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(sessionId)
             || await database.ConsoleSessions.FindAsync(sessionId, cancellationToken).ConfigureAwait(false) is not { } session
@@ -344,7 +344,7 @@ public sealed class ConsoleAccounts(WaymarkDatabase database, TimeProvider time,
         }
 
         var now = time.GetUtcNow();
-        if (now - session.SignedIn >= ConsoleAuthentication.AbsoluteTimeout || now - session.LastSeen >= ConsoleAuthentication.IdleTimeout)
+        if (now - session.SignedIn >= SessionPolicy.AbsoluteTimeout || now - session.LastSeen >= SessionPolicy.IdleTimeout)
         {
             await database.ConsoleSessions.DeleteAsync(sessionId, cancellationToken).ConfigureAwait(false);
             return null;
@@ -365,7 +365,7 @@ public sealed class ConsoleAccounts(WaymarkDatabase database, TimeProvider time,
     }
 
     /// <summary>Ends a session on every node (sign-out); true when it was still live.</summary>
-    internal Task<bool> EndSessionAsync(string? sessionId, CancellationToken cancellationToken) =>
+    public Task<bool> EndSessionAsync(string? sessionId, CancellationToken cancellationToken) =>
         string.IsNullOrEmpty(sessionId) ? Task.FromResult(false) : database.ConsoleSessions.DeleteAsync(sessionId, cancellationToken);
 
     /// <summary>How stale the stored idle clock may get: one write a minute at most per session, not one per request.</summary>
@@ -375,7 +375,7 @@ public sealed class ConsoleAccounts(WaymarkDatabase database, TimeProvider time,
     {
         var now = time.GetUtcNow();
         await database.Users.RecordSuccessAsync(user.Id, cancellationToken).ConfigureAwait(false);
-        await database.ConsoleSessions.DeleteExpiredAsync(now - ConsoleAuthentication.AbsoluteTimeout, now - ConsoleAuthentication.IdleTimeout, cancellationToken).ConfigureAwait(false);
+        await database.ConsoleSessions.DeleteExpiredAsync(now - SessionPolicy.AbsoluteTimeout, now - SessionPolicy.IdleTimeout, cancellationToken).ConfigureAwait(false);
         var sessionId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
         await database.ConsoleSessions.AddAsync(sessionId, user.Id, now, cancellationToken).ConfigureAwait(false);
         await AuditAsync(user.Name, "signed in", "", cancellationToken).ConfigureAwait(false);
@@ -426,7 +426,7 @@ public sealed record ConsoleAccount(string Name, IReadOnlyList<ConsoleRole> Role
     public string RoleNames => string.Join(',', Roles.Select(r => r.Name()));
 }
 
-internal enum LoginOutcome
+public enum LoginOutcome
 {
     Failed,
     NeedsNewPassword,
@@ -436,7 +436,7 @@ internal enum LoginOutcome
 }
 
 /// <summary>A login step's outcome; <see cref="SessionId"/> is the new server-side session's id once signed in.</summary>
-internal sealed record LoginStep(LoginOutcome Outcome, StoredUser? User, string? SessionId = null)
+public sealed record LoginStep(LoginOutcome Outcome, StoredUser? User, string? SessionId = null)
 {
     public static LoginStep Failed { get; } = new(LoginOutcome.Failed, null);
 }

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Sodium;
 
-namespace Waymark.Web.Accounts;
+namespace Waymark.Accounts;
 
 /// <summary>
 /// Argon2id password hashes in the PHC string format (<c>$argon2id$v=19$m=19456,t=2,p=1$salt$hash</c>),
@@ -13,7 +13,7 @@ namespace Waymark.Web.Accounts;
 /// through <c>crypto_pwhash_str_verify</c>, which reads the parameters from the string, so hashes written before
 /// (19 MiB, 2 passes, by the managed Konscious implementation) still verify and are replaced at the next sign-in.
 /// </summary>
-internal static class PasswordHashing
+public static class PasswordHashing
 {
     /// <summary>
     /// Above OWASP's Argon2id minimum (19 MiB with 2 passes, or 12 MiB with 3): 19 MiB, 3 passes, 1 lane. libsodium's
@@ -123,13 +123,13 @@ internal static class PasswordHashing
 }
 
 /// <summary>Argon2id cost: memory in KiB, passes, lanes.</summary>
-internal sealed record Argon2Parameters(int MemoryKiB, int Iterations, int Parallelism)
+public sealed record Argon2Parameters(int MemoryKiB, int Iterations, int Parallelism)
 {
     public bool IsWeakerThan(Argon2Parameters other) =>
         MemoryKiB < other.MemoryKiB || Iterations < other.Iterations;
 }
 
-internal enum PasswordCheck
+public enum PasswordCheck
 {
     Wrong,
     Right,

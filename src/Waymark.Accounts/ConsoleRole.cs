@@ -1,4 +1,4 @@
-namespace Waymark.Web.Accounts;
+namespace Waymark.Accounts;
 
 /// <summary>
 /// What a console account may do. An account holds one or more roles (ADR 0061), and roles do not

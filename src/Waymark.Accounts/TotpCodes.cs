@@ -3,14 +3,14 @@ using System.Text;
 using OtpNet;
 using QRCoder;
 
-namespace Waymark.Web.Accounts;
+namespace Waymark.Accounts;
 
 /// <summary>
 /// RFC 6238 time-based one-time codes (30 s steps, 6 digits, SHA-1: what every authenticator app
 /// reads from an <c>otpauth://</c> QR code). A code is accepted one step either side of now; the
 /// caller refuses a step already used, so a code works once.
 /// </summary>
-internal static class TotpCodes
+public static class TotpCodes
 {
     private static readonly VerificationWindow Window = new(previous: 1, future: 1);
 

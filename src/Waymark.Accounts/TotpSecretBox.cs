@@ -4,7 +4,7 @@ using System.Text;
 using Waymark.Secrets;
 using Waymark.Storage;
 
-namespace Waymark.Web.Accounts;
+namespace Waymark.Accounts;
 
 /// <summary>
 /// Encrypts console accounts' TOTP secrets at rest (AES-256-GCM, <see cref="SealedText"/>) with a key kept in a file, never
