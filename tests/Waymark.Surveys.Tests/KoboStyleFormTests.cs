@@ -8,7 +8,7 @@ namespace Waymark.Surveys.Tests;
 
 /// <summary>
 /// A form as KoboToolbox writes it (device metadata rows, bind:: columns, translated labels and messages, media
-/// columns, a cascading select whose lists repeat a name under allow_choice_duplicates, numeric choice names)
+/// columns, a cascading select whose lists repeat a name under allow_choice_duplicates, numeric choice names, a repeat)
 /// imports with warnings only, runs page by page as a respondent would without JavaScript, and its export
 /// loads in R, PSPP and (as a Stata data file) R's haven with the labels.
 /// </summary>
@@ -24,6 +24,9 @@ public sealed class KoboStyleFormTests
         ["select_one country", "country", "Country", "Pays", "yes", string.Empty, string.Empty, string.Empty, string.Empty, "globe.png", "k4"],
         ["select_one city", "city", "City", "Ville", "yes", "${age} >= 30", string.Empty, string.Empty, "country = ${country}", string.Empty, "k5"],
         ["select_one rating", "rating", "How helpful?", "Utile ?", string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, "k6"],
+        ["begin repeat", "member", "Household member", "Membre du foyer", string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, "k7"],
+        ["integer", "member_age", "Age of this member", "Âge de ce membre", string.Empty, string.Empty, ". < 130", "Must be under 130", string.Empty, string.Empty, "k8"],
+        ["end repeat", string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, "k9"],
     ];
 
     internal static readonly string[][] Choices =
@@ -62,7 +65,8 @@ public sealed class KoboStyleFormTests
     public void The_form_imports_with_its_logic_and_without_device_metadata()
     {
         var instrument = Import();
-        Assert.Equal(["age", "country", "city", "rating"], instrument.Questions.Select(q => q.Name));
+        Assert.Equal(["age", "country", "city", "rating", "member_age"], instrument.Questions.Select(q => q.Name));
+        Assert.Equal("member", instrument.RepeatOf("member_age")!.Name);
         var city = instrument.Find("city")!;
         Assert.Equal(("${age} >= 30", "country = ${country}", "true()"), (city.Relevant, city.ChoiceFilter, city.Required));
         Assert.Equal("Must be 18 or over", instrument.Find("age")!.ConstraintMessages.For("en"));
@@ -73,7 +77,8 @@ public sealed class KoboStyleFormTests
     private static IReadOnlyDictionary<string, string> Respond(SurveyEngine engine, int age, string country, string? city, string rating)
     {
         var answers = engine.Start();
-        var posts = new Dictionary<string, string> { ["age"] = age.ToString(CultureInfo.InvariantCulture), ["country"] = country, ["rating"] = rating };
+        // The repeat's one instance (an open repeat starts with one), posted as the page names its field.
+        var posts = new Dictionary<string, string> { ["age"] = age.ToString(CultureInfo.InvariantCulture), ["country"] = country, ["rating"] = rating, ["member_age[1]"] = (age / 2).ToString(CultureInfo.InvariantCulture) };
         if (city is not null)
         {
             posts["city"] = city;
@@ -81,7 +86,7 @@ public sealed class KoboStyleFormTests
 
         for (var page = engine.FirstPage(answers); page is { } p; page = engine.NextPage(p, answers))
         {
-            var posted = engine.Pages[p].Questions.Where(q => posts.ContainsKey(q.Name)).Select(q => (q.Name, posts[q.Name])).ToArray();
+            var posted = engine.Pages[p].Questions.Select(q => engine.Instrument.RepeatOf(q.Name) is null ? q.Name : q.Name + "[1]").Where(posts.ContainsKey).Select(k => (k, posts[k])).ToArray();
             var result = engine.Submit(p, "en", answers, TestForms.Post(posted));
             if (result.Revealed.Count > 0)
             {
@@ -152,7 +157,7 @@ public sealed class KoboStyleFormTests
 
         // The Stata data file, read with R's haven: the same codes, value labels and variable labels.
         var (variables, valueLabels, rows) = ExportSafetyTests.ReadDta(directory, "kobo_style.dta");
-        Assert.Equal(["response_id", "response_date", "form_version", "language", "duration_s", "age", "country", "city", "rating", "flags"], variables.Select(v => v[1]));
+        Assert.Equal(["response_id", "response_date", "form_version", "language", "duration_s", "age", "country", "city", "rating", "member", "flags"], variables.Select(v => v[1]));
         Assert.Equal("How old are you?", variables.Single(v => v[1] == "age")[2]);
         Assert.Equal(["1=Not at all", "2=Very", "99=Don't know"], valueLabels.Where(l => l[1] == "rating").Select(l => l[2] + "=" + l[3]));
         Assert.Equal(["1=Helsinki", "2=Elsewhere in Finland", "3=Stockholm"], valueLabels.Where(l => l[1] == "city").Select(l => l[2] + "=" + l[3]));
@@ -161,6 +166,20 @@ public sealed class KoboStyleFormTests
             Assert.Equal(responses[i].Answers["rating"], rows[i + 1][8]);
             Assert.Equal(responses[i].Answers.GetValueOrDefault("city") switch { null => string.Empty, "hki" => "1", "other" => "2", _ => "3" }, rows[i + 1][7]);
         }
+
+        // The repeat's long table: one row per instance with the response's id, in R, PSPP and haven with its label.
+        File.WriteAllText(Path.Combine(directory, "member.R"), """
+            source("kobo_style_member.R")
+            cat(nrow(d), attr(d$member_age, "label"), sum(d$member_age), sep = "\n")
+            """);
+        var ages = responses.Sum(x => int.Parse(x.Answers["member_age[1]"], CultureInfo.InvariantCulture));
+        Assert.Equal(["40", "Age of this member", ages.ToString(CultureInfo.InvariantCulture)], ExternalProgram.Run("/usr/bin/Rscript", ["--vanilla", "member.R"], directory).AssertSuccess().Combined.Split('\n').Take(3));
+        var memberSpss = ExternalProgram.Run("/usr/bin/pspp", ["-O", "format=csv", "kobo_style_member.sps"], directory).AssertSuccess().Combined;
+        Assert.DoesNotContain("error", memberSpss, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("warning", memberSpss, StringComparison.OrdinalIgnoreCase);
+        var (memberVariables, _, memberRows) = ExportSafetyTests.ReadDta(directory, "kobo_style_member.dta");
+        Assert.Equal(["response_id", "instance", "member_age"], memberVariables.Select(v => v[1]));
+        Assert.Equal(responses.Select(x => x.Id), memberRows.Skip(1).Select(row => row[0]));
     }
 
 }
