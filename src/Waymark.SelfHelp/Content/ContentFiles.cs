@@ -3,7 +3,7 @@ namespace Waymark.SelfHelp.Content;
 #pragma warning disable CA1812, CA2227, CA1002 // Instantiated by YamlDotNet, which sets lists and properties.
 
 /// <summary>Front matter of a module file (<c>content/selfhelp/{lang}/NN-name.md</c>).</summary>
-internal sealed class ModuleFile
+public sealed class ModuleFile
 {
     public string Id { get; set; } = "";
 
@@ -37,7 +37,7 @@ internal sealed class ModuleFile
 }
 
 /// <summary>One exercise: <c>text</c>, <c>checklist</c> (options), <c>scale</c> (min..max) or <c>plan</c> (fields).</summary>
-internal sealed class ExerciseFile
+public sealed class ExerciseFile
 {
     public string Id { get; set; } = "";
 
@@ -67,7 +67,7 @@ internal sealed class ExerciseFile
     public List<string> Recalls { get; set; } = [];
 }
 
-internal sealed class ChoiceFile
+public sealed class ChoiceFile
 {
     public string Id { get; set; } = "";
 
@@ -75,7 +75,7 @@ internal sealed class ChoiceFile
 }
 
 /// <summary>Front matter of an article or an index page: parents' guidance, reporting guidance, programme intro.</summary>
-internal sealed class ArticleFile
+public sealed class ArticleFile
 {
     public string Id { get; set; } = "";
 

@@ -10,9 +10,9 @@ namespace Waymark.SelfHelp.Content;
 /// directory. A broken file stops start-up with a message naming the file: content is part of a
 /// deployment, and a half-loaded programme would be worse than none.
 /// </summary>
-internal sealed partial class ContentLibrary
+public sealed partial class ContentLibrary
 {
-    internal const string English = "en";
+    public const string English = "en";
 
     private readonly FrozenDictionary<string, Programme> _programmes;
     private readonly FrozenDictionary<string, IReadOnlyList<Article>> _parents;

@@ -5,7 +5,7 @@ using YamlDotNet.Serialization.NamingConventions;
 namespace Waymark.SelfHelp.Content;
 
 /// <summary>A content file as written: YAML front matter between <c>---</c> lines, then Markdown.</summary>
-internal static class FrontMatter
+public static class FrontMatter
 {
     private static readonly IDeserializer Yaml = new DeserializerBuilder()
         .WithNamingConvention(CamelCaseNamingConvention.Instance)

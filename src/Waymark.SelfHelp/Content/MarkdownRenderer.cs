@@ -11,7 +11,7 @@ namespace Waymark.SelfHelp.Content;
 /// (<c>/{lang}/path</c>); any other link (another site, <c>javascript:</c>, <c>//host</c>) becomes
 /// plain text, because every page must work over Tor without leading the reader elsewhere by surprise.
 /// </summary>
-internal static class MarkdownRenderer
+public static class MarkdownRenderer
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().DisableHtml().Build();
 
@@ -48,7 +48,7 @@ internal static class MarkdownRenderer
     }
 
     /// <summary>The rewritten URL when <paramref name="url"/> stays on this site, else null.</summary>
-    internal static string? LocalTarget(string? url, string languageCode)
+    public static string? LocalTarget(string? url, string languageCode)
     {
         if (string.IsNullOrWhiteSpace(url) || url.Contains('\\', StringComparison.Ordinal) || url.Any(char.IsControl))
         {

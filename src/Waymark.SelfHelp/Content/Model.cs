@@ -4,13 +4,13 @@ namespace Waymark.SelfHelp.Content;
 /// Where a piece of content came from: its own language, or English because no translation exists yet.
 /// <paramref name="IsStale"/>: a translation made from an older version of the English file (docs/translation.md).
 /// </summary>
-internal sealed record ContentLanguage(string Code, bool IsFallback, bool IsStale = false)
+public sealed record ContentLanguage(string Code, bool IsFallback, bool IsStale = false)
 {
     /// <summary>The HTML <c>dir</c> of the content itself (English fallback on an Arabic page is left to right).</summary>
     public string Direction => Code is "ar" or "fa" or "he" or "ur" ? "rtl" : "ltr";
 }
 
-internal enum ExerciseKind
+public enum ExerciseKind
 {
     Text,
     Checklist,
@@ -18,9 +18,9 @@ internal enum ExerciseKind
     Plan,
 }
 
-internal sealed record Choice(string Id, string Label);
+public sealed record Choice(string Id, string Label);
 
-internal sealed record Exercise(
+public sealed record Exercise(
     string Id,
     ExerciseKind Kind,
     string Prompt,
@@ -42,7 +42,7 @@ internal sealed record Exercise(
 /// <paramref name="Module"/>, or only its field or option <paramref name="Choice"/> when given.
 /// Written in the content as <c>module/exercise</c> or <c>module/exercise/choice</c>.
 /// </summary>
-internal sealed record RecallReference(string Module, string Exercise, string? Choice)
+public sealed record RecallReference(string Module, string Exercise, string? Choice)
 {
     /// <summary>The reference in <paramref name="text"/>, or null when it is not two or three ids separated by <c>/</c>.</summary>
     public static RecallReference? Parse(string text)
@@ -56,7 +56,8 @@ internal sealed record RecallReference(string Module, string Exercise, string? C
     public override string ToString() => Choice is null ? $"{Module}/{Exercise}" : $"{Module}/{Exercise}/{Choice}";
 }
 
-internal sealed record Module(
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1716", Justification = "A programme module is what the content calls it; Waymark is consumed from C# only, where Module is no keyword.")]
+public sealed record Module(
     string Id,
     int Order,
     string Title,
@@ -71,7 +72,7 @@ internal sealed record Module(
 }
 
 /// <summary>Whether qualified clinicians have reviewed a module (of its English text): <c>draft</c>, or <c>reviewed</c> by whom and when.</summary>
-internal sealed record ClinicalReview(string Status, string ReviewedBy, string ReviewedOn)
+public sealed record ClinicalReview(string Status, string ReviewedBy, string ReviewedOn)
 {
     public const string Draft = "draft";
 
@@ -80,16 +81,16 @@ internal sealed record ClinicalReview(string Status, string ReviewedBy, string R
     public bool IsReviewed => Status == Reviewed;
 }
 
-internal sealed record Article(string Id, int Order, string Title, string Summary, string Html, ContentLanguage Language);
+public sealed record Article(string Id, int Order, string Title, string Summary, string Html, ContentLanguage Language);
 
 /// <summary>
 /// The page for professionals in one reading language: the (translated) summary of the research, and its numbered
 /// sources, which stay in English whatever the reading language (<c>content/professionals/sources.md</c>; empty when absent).
 /// </summary>
-internal sealed record ResearchSummary(Article Article, string SourcesHtml);
+public sealed record ResearchSummary(Article Article, string SourcesHtml);
 
 /// <summary>The self-help programme in one reading language: its modules in order, and the tools beside them (<see cref="Tools"/>).</summary>
-internal sealed record Programme(Article Introduction, IReadOnlyList<Module> Modules, string SourcesHtml, IReadOnlyList<Module> Tools)
+public sealed record Programme(Article Introduction, IReadOnlyList<Module> Modules, string SourcesHtml, IReadOnlyList<Module> Tools)
 {
     public Module? Find(string id) => Modules.FirstOrDefault(module => module.Id == id);
 

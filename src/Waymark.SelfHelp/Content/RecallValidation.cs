@@ -8,7 +8,7 @@ namespace Waymark.SelfHelp.Content;
 /// self-assessment and the safety plan stand beside the programme from its first page), and a field or option of it
 /// when one is given. The weekly check-in is kept by week, not as answers, so nothing recalls it; tools recall nothing.
 /// </summary>
-internal static class RecallValidation
+public static class RecallValidation
 {
     public static void Validate(IReadOnlyList<(ModuleFile Header, string Path)> english)
     {

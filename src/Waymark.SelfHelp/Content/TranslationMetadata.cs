@@ -10,7 +10,7 @@ namespace Waymark.SelfHelp.Content;
 /// Markdown files carry these as front-matter keys; <c>messages/{lang}.txt</c> as leading
 /// <c># key: value</c> comment lines.
 /// </summary>
-internal sealed partial record TranslationMetadata(string Translation, string SourceSha256, string ReviewedBy, string ReviewedOn)
+public sealed partial record TranslationMetadata(string Translation, string SourceSha256, string ReviewedBy, string ReviewedOn)
 {
     public const string MachineDraft = "machine-draft";
     public const string Reviewed = "reviewed";

@@ -4,7 +4,7 @@ using Waymark.SelfHelp.Content;
 
 namespace Waymark.SelfHelp.Listing;
 
-internal enum VerificationStatus
+public enum VerificationStatus
 {
     /// <summary>Someone checked the entry against its live source within <see cref="HelpDirectory.FreshFor"/>.</summary>
     Recent,
@@ -21,15 +21,15 @@ internal enum VerificationStatus
     NeverVerified,
 }
 
-internal sealed record Channel(string Kind, string Address, string Hours);
+public sealed record Channel(string Kind, string Address, string Hours);
 
 /// <summary>When and how the details were taken from the organisation's published information, without a live check.</summary>
-internal sealed record DeskCheck(DateOnly Date, string How);
+public sealed record DeskCheck(DateOnly Date, string How);
 
 /// <summary>One audience section of the directory page: <see cref="HelpDirectory.ReportGroup"/> or an audience id.</summary>
-internal sealed record DirectoryGroup(string Id, IReadOnlyList<DirectoryEntry> Entries);
+public sealed record DirectoryGroup(string Id, IReadOnlyList<DirectoryEntry> Entries);
 
-internal sealed record DirectoryEntry(
+public sealed record DirectoryEntry(
     string Id,
     string Organisation,
     string Country,
@@ -63,21 +63,21 @@ internal sealed record DirectoryEntry(
 /// translations). An entry is "not verified recently" when its last check is older than <see cref="FreshFor"/> on
 /// the injected clock.
 /// </summary>
-internal sealed partial class HelpDirectory(IReadOnlyList<DirectoryEntry> entries)
+public sealed partial class HelpDirectory(IReadOnlyList<DirectoryEntry> entries)
 {
-    internal const string Global = "global";
+    public const string Global = "global";
 
-    internal static readonly TimeSpan FreshFor = TimeSpan.FromDays(180);
+    public static readonly TimeSpan FreshFor = TimeSpan.FromDays(180);
 
     private static readonly string[] Types = ["helpline", "self-help", "reporting-hotline", "therapy"];
     private static readonly string[] ChannelKinds = ["web", "onion", "phone", "email", "chat"];
     private static readonly string[] TorValues = ["yes", "no", "unknown"];
 
     /// <summary>The group of reporting routes (every <c>reporting-hotline</c>, whatever its audience).</summary>
-    internal const string ReportGroup = "report";
+    public const string ReportGroup = "report";
 
     /// <summary>Help before reporting: the audience groups in the order a help-seeker meets them.</summary>
-    internal static readonly IReadOnlyList<string> HelpGroups = ["worried-about-own-thoughts", "young-people", "parents", "public"];
+    public static readonly IReadOnlyList<string> HelpGroups = ["worried-about-own-thoughts", "young-people", "parents", "public"];
 
     private static readonly string[] Audiences = ["public", "parents", "worried-about-own-thoughts", "young-people"];
 
@@ -132,7 +132,7 @@ internal sealed partial class HelpDirectory(IReadOnlyList<DirectoryEntry> entrie
     }
 
     /// <summary>Id of the crisis page's one group (<see cref="CrisisLines"/>).</summary>
-    internal const string CrisisGroup = "crisis";
+    public const string CrisisGroup = "crisis";
 
     /// <summary>
     /// The crisis page's lines for a reader of <paramref name="pageLanguage"/>: every helpline that works in that
@@ -218,7 +218,7 @@ internal sealed partial class HelpDirectory(IReadOnlyList<DirectoryEntry> entrie
     }
 
     /// <summary>The folder beside <c>directory.yaml</c> that holds the notes, one <c>{lang}.txt</c> a language.</summary>
-    internal const string NotesFolder = "notes";
+    public const string NotesFolder = "notes";
 
     /// <summary>Reads <paramref name="path"/> (<c>directory.yaml</c>) and the notes in <see cref="NotesFolder"/> beside it.</summary>
     public static HelpDirectory Load(string path)
@@ -285,7 +285,7 @@ internal sealed partial class HelpDirectory(IReadOnlyList<DirectoryEntry> entrie
     /// The notes of every <c>{lang}.txt</c> in <paramref name="folder"/> by lower-case language code, then by entry id:
     /// one <c>id = note</c> a line, <c>#</c> lines and blank lines skipped; an id twice or an empty note is refused.
     /// </summary>
-    internal static Dictionary<string, Dictionary<string, string>> ReadNotes(string folder)
+    public static Dictionary<string, Dictionary<string, string>> ReadNotes(string folder)
     {
         var notes = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
         foreach (var file in Directory.Exists(folder) ? Directory.EnumerateFiles(folder, "*.txt").Order(StringComparer.Ordinal).ToList() : [])
@@ -328,12 +328,12 @@ internal sealed partial class HelpDirectory(IReadOnlyList<DirectoryEntry> entrie
 }
 
 #pragma warning disable CA1812, CA2227, CA1002 // Instantiated by YamlDotNet.
-internal sealed class DirectoryFile
+public sealed class DirectoryFile
 {
     public List<DirectoryEntryFile> Entries { get; set; } = [];
 }
 
-internal sealed class DirectoryEntryFile
+public sealed class DirectoryEntryFile
 {
     public string Id { get; set; } = "";
 
@@ -361,14 +361,14 @@ internal sealed class DirectoryEntryFile
     public DeskCheckFile? Checked { get; set; }
 }
 
-internal sealed class DeskCheckFile
+public sealed class DeskCheckFile
 {
     public string Date { get; set; } = "";
 
     public string How { get; set; } = "";
 }
 
-internal sealed class ChannelFile
+public sealed class ChannelFile
 {
     public string Kind { get; set; } = "";
 

@@ -7,13 +7,13 @@ using Waymark.SelfHelp.Vault;
 namespace Waymark.SelfHelp.Tools;
 
 /// <summary>One week's check-in: the week and the answers.</summary>
-internal sealed record CheckIn(string Week, IReadOnlyDictionary<string, string> Answers);
+public sealed record CheckIn(string Week, IReadOnlyDictionary<string, string> Answers);
 
 /// <summary>
 /// The weekly check-in: one a week (ISO 8601 weeks, on the server's clock), kept in the vault; shown back as
 /// one SVG chart per scale question and a table, and exported as a CSV file the person downloads.
 /// </summary>
-internal static class CheckIns
+public static class CheckIns
 {
     /// <summary>Checklist options that mean the person may be in crisis: the page then shows the crisis lines at once.</summary>
     public static readonly IReadOnlySet<string> CrisisOptions = new HashSet<string>(["hopeless", "self-harm"], StringComparer.Ordinal);

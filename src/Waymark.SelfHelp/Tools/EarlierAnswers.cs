@@ -5,13 +5,13 @@ using Waymark.SelfHelp.Vault;
 namespace Waymark.SelfHelp.Tools;
 
 /// <summary>One line of an earlier answer: a plan's field label and its text, a ticked option's label, a text or a scale's number.</summary>
-internal sealed record RecalledItem(string? Label, string Text);
+public sealed record RecalledItem(string? Label, string Text);
 
 /// <summary>
 /// What the person answered to an earlier exercise (<see cref="Exercise"/> of <see cref="Source"/>, in the reader's
 /// language); no <see cref="Items"/> when they have not answered it yet.
 /// </summary>
-internal sealed record RecalledAnswer(Module Source, Exercise Exercise, IReadOnlyList<RecalledItem> Items)
+public sealed record RecalledAnswer(Module Source, Exercise Exercise, IReadOnlyList<RecalledItem> Items)
 {
     public bool IsAnswered => Items.Count > 0;
 }
@@ -20,7 +20,7 @@ internal sealed record RecalledAnswer(Module Source, Exercise Exercise, IReadOnl
 /// The earlier answers an exercise shows back (its <c>recalls:</c>, docs/selfhelp.md), read from the progress of a vault
 /// opened on this request. Nothing here is stored or logged: the answers go from the vault to the page and nowhere else.
 /// </summary>
-internal static class EarlierAnswers
+public static class EarlierAnswers
 {
     public static IReadOnlyList<RecalledAnswer> For(Programme programme, Exercise exercise, Progress progress)
     {

@@ -5,7 +5,7 @@ using Waymark.SelfHelp.Vault;
 namespace Waymark.SelfHelp.Tools;
 
 /// <summary>The ids of the programme's tools: pages beside the modules, written as content with <c>tool: true</c>.</summary>
-internal static class ToolIds
+public static class ToolIds
 {
     public const string SelfAssessment = "self-assessment";
     public const string CheckIn = "check-in";
@@ -14,7 +14,7 @@ internal static class ToolIds
 }
 
 /// <summary>A module and its score from the self-assessment.</summary>
-internal sealed record ModuleScore(Module Module, int Score);
+public sealed record ModuleScore(Module Module, int Score);
 
 /// <summary>
 /// The self-assessment's scoring (documented for readers in <c>content/selfhelp/en/self-assessment.md</c>):
@@ -23,7 +23,7 @@ internal sealed record ModuleScore(Module Module, int Score);
 /// programme's first module, then every module scoring above 0, highest first (equal scores keep the
 /// programme's order), then the rest in the programme's order.
 /// </summary>
-internal static class SelfAssessment
+public static class SelfAssessment
 {
     public static IReadOnlyList<ModuleScore> Recommend(Programme programme, Module assessment, IReadOnlyDictionary<string, string> answers)
     {
@@ -67,7 +67,7 @@ internal static class SelfAssessment
         assessment.Exercises.Any(exercise => exercise.Kind == ExerciseKind.Scale && ScaleValue(exercise, answers) is not null);
 
     /// <summary>A scale's answer as a number on the scale, or null when unanswered or not on it.</summary>
-    internal static int? ScaleValue(Exercise exercise, IReadOnlyDictionary<string, string> answers) =>
+    public static int? ScaleValue(Exercise exercise, IReadOnlyDictionary<string, string> answers) =>
         answers.TryGetValue(exercise.Id, out var text)
         && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value)
         && value >= exercise.Min && value <= exercise.Max

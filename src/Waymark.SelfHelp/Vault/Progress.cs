@@ -7,10 +7,10 @@ namespace Waymark.SelfHelp.Vault;
 /// What a person's vault holds: the modules they finished and their answers, by module id and
 /// field id. Kept small and plain so that a future version can still read it.
 /// </summary>
-internal sealed class Progress
+public sealed class Progress
 {
     /// <summary>Longest answer kept for one field; longer input is refused with a message, not cut.</summary>
-    internal const int MaxAnswerLength = 8000;
+    public const int MaxAnswerLength = 8000;
 
     [JsonPropertyName("completed")]
     public SortedSet<string> Completed { get; init; } = new(StringComparer.Ordinal);
@@ -69,4 +69,4 @@ internal sealed class Progress
 }
 
 [JsonSerializable(typeof(Progress))]
-internal sealed partial class ProgressJson : JsonSerializerContext;
+public sealed partial class ProgressJson : JsonSerializerContext;

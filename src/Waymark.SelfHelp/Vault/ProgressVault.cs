@@ -3,14 +3,14 @@ using Waymark.Storage;
 namespace Waymark.SelfHelp.Vault;
 
 /// <summary>Why a vault could not be opened; each has its own message for the person.</summary>
-internal enum VaultProblem
+public enum VaultProblem
 {
     None,
     NotFound,
     Unreadable,
 }
 
-internal sealed record VaultLoad(Progress? Progress, VaultProblem Problem)
+public sealed record VaultLoad(Progress? Progress, VaultProblem Problem)
 {
     public bool IsSuccess => Problem == VaultProblem.None;
 }
@@ -19,7 +19,7 @@ internal sealed record VaultLoad(Progress? Progress, VaultProblem Problem)
 /// Loads and saves a person's progress: encrypts on the way in, decrypts on the way out. Storage
 /// only ever receives the lookup and the sealed blob.
 /// </summary>
-internal sealed class ProgressVault(WaymarkDatabase database)
+public sealed class ProgressVault(WaymarkDatabase database)
 {
     private volatile bool _noLegacy;
 

@@ -9,9 +9,9 @@ namespace Waymark.SelfHelp.Vault;
 /// little about how much a person wrote. The lookup and version are bound as associated data, so a
 /// blob copied under another lookup does not open.
 /// </summary>
-internal static class VaultCipher
+public static class VaultCipher
 {
-    internal const int PaddingBlock = 1024;
+    public const int PaddingBlock = 1024;
     private const int NonceLength = 12;
     private const int TagLength = 16;
     private const int HeaderLength = 1 + NonceLength;

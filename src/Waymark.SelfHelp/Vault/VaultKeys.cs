@@ -19,15 +19,15 @@ namespace Waymark.SelfHelp.Vault;
 /// a vault to version 2.
 /// </para>
 /// </summary>
-internal sealed class VaultKeys
+public sealed class VaultKeys
 {
-    internal const int Length = 32;
+    public const int Length = 32;
 
     /// <summary>The version every vault is written in.</summary>
-    internal const byte CurrentVersion = 2;
+    public const byte CurrentVersion = 2;
 
     /// <summary>The version of vaults written with the managed Argon2id, read and moved only.</summary>
-    internal const byte LegacyVersion = 1;
+    public const byte LegacyVersion = 1;
 
     // Fixed, public, versioned: the phrase itself carries the entropy (84 bits), so a per-person salt
     // (which would have to be stored where the lookup cannot find it) adds nothing; the label keeps
@@ -57,10 +57,10 @@ internal sealed class VaultKeys
     /// Argon2id cost of the current version: OWASP's equivalent interactive setting of 12 MiB, 3 passes,
     /// 1 lane (libsodium's wrapper takes 3 passes or more; less memory per derivation under load).
     /// </summary>
-    internal static Argon2Cost Cost { get; } = new(MemoryKiB: 12 * 1024, Iterations: 3, Lanes: 1);
+    public static Argon2Cost Cost { get; } = new(MemoryKiB: 12 * 1024, Iterations: 3, Lanes: 1);
 
     /// <summary>Argon2id cost of the legacy version (RFC 9106 / OWASP minimum: 19 MiB, 2 passes, 1 lane).</summary>
-    internal static Argon2Cost LegacyCost { get; } = new(MemoryKiB: 19 * 1024, Iterations: 2, Lanes: 1);
+    public static Argon2Cost LegacyCost { get; } = new(MemoryKiB: 19 * 1024, Iterations: 2, Lanes: 1);
 
     /// <summary>
     /// Derives the current keys from a canonical phrase (the output of <c>RecoveryPhrase.Parse</c>).
@@ -134,4 +134,4 @@ internal sealed class VaultKeys
     }
 }
 
-internal sealed record Argon2Cost(int MemoryKiB, int Iterations, int Lanes);
+public sealed record Argon2Cost(int MemoryKiB, int Iterations, int Lanes);
