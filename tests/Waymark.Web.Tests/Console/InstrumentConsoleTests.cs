@@ -282,13 +282,13 @@ public sealed class InstrumentConsoleTests(StaffFixture staff) : IClassFixture<S
     }
 
     [Fact]
-    public void The_four_instrument_pages_are_console_pages_that_need_the_editor_role()
+    public void The_instrument_pages_and_the_test_preview_are_console_pages_that_need_the_editor_role()
     {
         var routes = staff.Server.Endpoints
             .Where(e => InProcessServer.PathFor(e).StartsWith("/console/instruments", StringComparison.Ordinal))
             .ToList();
         Assert.Equal(
-            ["/console/instruments", "/console/instruments/1", "/console/instruments/1/preview/en", "/console/instruments/upload"],
+            ["/console/instruments", "/console/instruments/1", "/console/instruments/1/preview/en", "/console/instruments/1/try/en", "/console/instruments/upload"],
             routes.Select(InProcessServer.PathFor).Distinct().Order(StringComparer.Ordinal));
         Assert.All(routes, route => Assert.Contains(
             route.Metadata.GetOrderedMetadata<IAuthorizeData>(), a => a.Policy == ConsoleAuthentication.PolicyName(ConsoleRole.Editor)));
