@@ -1,4 +1,5 @@
 using System.Text;
+using Waymark.Secrets;
 using Waymark.Storage;
 using Waymark.Testing;
 
@@ -126,5 +127,15 @@ public sealed class ArchiveAndDraftTests
         Assert.Equal(plaintext, ResumeDrafts.DecryptLegacy(legacy, code).Value);
         Assert.False(ResumeDrafts.DecryptLegacy(legacy, other).IsSuccess);
         Assert.False(ResumeDrafts.Read("zorblat quenmix").IsSuccess);
+
+        // The one envelope, bound to the draft's id: a payload moved under another draft's id does not open.
+        Assert.Equal(Envelope.Version, payload[0]);
+        Assert.Null(Envelope.Open(keys.Key, payload, Encoding.ASCII.GetBytes(ResumeDrafts.Derive(other).Id)));
+        Assert.Equal(plaintext, Envelope.Open(keys.Key, payload, Encoding.ASCII.GetBytes(keys.Id)));
+
+        // Drafts saved with Argon2id but before the envelope (crypto_secretbox) still open with their code, and with it only.
+        var secretBox = ResumeDrafts.EncryptSecretBox(plaintext, keys);
+        Assert.Equal(plaintext, ResumeDrafts.Decrypt(secretBox, keys).Value);
+        Assert.False(ResumeDrafts.Decrypt(secretBox, ResumeDrafts.Derive(other)).IsSuccess);
     }
 }

@@ -89,8 +89,40 @@ public sealed class VaultTests
 
         Assert.Equal(plaintext, VaultCipher.Open(keys, sealedBlob));
         Assert.Null(VaultCipher.Open(wrong, sealedBlob));
-        Assert.Equal(0, (sealedBlob.Length - 29) % VaultCipher.PaddingBlock);
+        Assert.Equal(0, (sealedBlob.Length - 1 - Waymark.Secrets.Envelope.Overhead) % VaultCipher.PaddingBlock);
+        Assert.Equal(Waymark.Secrets.Envelope.Version, sealedBlob[1]); // the one envelope for data at rest
         Assert.NotEqual(sealedBlob, VaultCipher.Seal(keys, plaintext)); // a fresh nonce each time
+    }
+
+    /// <summary>
+    /// A vault saved before the envelope (AES-256-GCM after the version byte, built here with the runtime's own
+    /// AES-GCM as it was written then) still opens with its keys only, and is in the envelope once saved again.
+    /// </summary>
+    [Fact]
+    public void A_vault_sealed_before_the_envelope_still_opens_and_is_sealed_in_the_envelope_when_saved_again()
+    {
+        var keys = VaultKeys.Derive(Phrase);
+        var plaintext = "quenmix reflection"u8.ToArray();
+        var padded = new byte[VaultCipher.PaddingBlock];
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(padded, plaintext.Length);
+        plaintext.CopyTo(padded.AsSpan(4));
+        var old = new byte[1 + 12 + padded.Length + 16];
+        old[0] = keys.Version;
+        System.Security.Cryptography.RandomNumberGenerator.Fill(old.AsSpan(1, 12));
+        using (var aes = new System.Security.Cryptography.AesGcm(keys.Key, 16))
+        {
+            aes.Encrypt(old.AsSpan(1, 12), padded, old.AsSpan(13, padded.Length), old.AsSpan(13 + padded.Length), [keys.Version, .. keys.Lookup]);
+        }
+
+        Assert.Equal(plaintext, VaultCipher.Open(keys, old));
+        Assert.Null(VaultCipher.Open(VaultKeys.Derive("acorn bagel cedar daisy eagle fable zebu"), old));
+        var tampered = (byte[])old.Clone();
+        tampered[^1] ^= 1;
+        Assert.Null(VaultCipher.Open(keys, tampered));
+
+        var saved = VaultCipher.Seal(keys, VaultCipher.Open(keys, old)!);
+        Assert.Equal(Waymark.Secrets.Envelope.Version, saved[1]);
+        Assert.Equal(plaintext, VaultCipher.Open(keys, saved));
     }
 
     [Fact]
