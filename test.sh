@@ -40,6 +40,9 @@ command -v rg >/dev/null || need+=(ripgrep)
 [ -f /usr/share/dict/words ] || need+=(wamerican)
 command -v pspp >/dev/null || need+=(pspp)
 command -v strace >/dev/null || need+=(strace)  # which assemblies a command opens (waymark users never loads the web host)
+# The bench scripts' peers, for their smoke runs (BenchSmokeTests): wrk drives the load scripts, nginx is page-load.sh's floor.
+command -v wrk >/dev/null || need+=(wrk)
+[ -x /usr/sbin/nginx ] || need+=(nginx)
 if [ ${#need[@]} -gt 0 ]; then
   log "Installing Debian packages: ${need[*]}"
   if [ "$(id -u)" != 0 ]; then echo "test.sh: installing packages needs root (or install them: ${need[*]})" >&2; exit 1; fi

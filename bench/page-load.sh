@@ -9,8 +9,9 @@ work=$(mktemp -d /tmp/waymark-bench.XXXXXX)
 port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 pub=$(port); con=$(port); ngx=$(port)
 
-dotnet publish src/Waymark.Cli -c Release -o "$work/app" -nologo -v quiet >/dev/null
-(cd "$work" && exec "$work/app/waymark" serve --public 127.0.0.1:$pub --console 127.0.0.1:$con --data-dir "$work/data" >"$work/waymark.log" 2>&1) &
+. bench/built.sh
+app=$(waymark_app "$work/app")
+(cd "$work" && exec "$app/waymark" serve --public 127.0.0.1:$pub --console 127.0.0.1:$con --data-dir "$work/data" >"$work/waymark.log" 2>&1) &
 wm=$!
 mkdir -p "$work/www/en"
 cat >"$work/nginx.conf" <<NGX

@@ -4,7 +4,10 @@ probing GET /en/privacy, and reports the node's peak resident memory and the pro
 Each post uses a form fetched just before (FormGuard renames the fields per rendering and allows a
 token only a few times a minute). Bounded: COUNT posts at most, LIMIT seconds at most.
 Usage: phrase-burst.py BASE_URL SERVER_PID [COUNT=200] [LIMIT_SECONDS=120]"""
-import concurrent.futures, html, http.client, re, sys, threading, time, urllib.parse
+import concurrent.futures, http.client, os, sys, threading, time, urllib.parse
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import resume_form  # noqa: E402
 
 base = urllib.parse.urlparse(sys.argv[1])
 if base.hostname not in ("127.0.0.1", "localhost", "::1"):
@@ -13,14 +16,6 @@ pid = int(sys.argv[2])
 count = min(int(sys.argv[3]) if len(sys.argv) > 3 else 200, 1000)
 limit = min(float(sys.argv[4]) if len(sys.argv) > 4 else 120.0, 600.0)
 deadline = time.monotonic() + limit
-PHRASE = "acorn bagel cedar daisy eagle fable gecko"  # valid words; nothing is saved under it (422)
-FORM = re.compile(r'<form[^>]*action="([^"]*handler=Resume)"[^>]*>(.*?)</form>', re.S)
-INPUT = re.compile(r"<input[^>]*>")
-
-
-def attribute(tag, name):
-    match = re.search(r'\s' + name + r'="([^"]*)"', tag)
-    return html.unescape(match.group(1)) if match else ""
 
 
 def connection():
@@ -28,23 +23,7 @@ def connection():
 
 
 def fresh_form(_):
-    conn = connection()
-    conn.request("GET", "/en/help")
-    response = conn.getresponse()
-    body = response.read().decode()
-    cookies = "; ".join(c.split(";", 1)[0] for c in response.headers.get_all("Set-Cookie") or [])
-    conn.close()
-    match = FORM.search(body)
-    if not match:
-        raise SystemExit("phrase-burst: no resume form on /en/help")
-    fields = {}
-    for tag in INPUT.findall(match.group(2)):
-        name = attribute(tag, "name")
-        if name.endswith("-phrase") or name == "phrase":
-            fields[name] = PHRASE
-        elif 'type="hidden"' in tag and name:
-            fields[name] = attribute(tag, "value")
-    return html.unescape(match.group(1)), urllib.parse.urlencode(fields), cookies
+    return resume_form.fresh_form(base.hostname, base.port, max(1.0, deadline - time.monotonic()))
 
 
 def rss_kib(field):
@@ -84,22 +63,10 @@ barrier = threading.Barrier(count)
 
 
 def post(form):
-    action, body, cookies = form
-    conn = connection()
-    headers = {"Content-Type": "application/x-www-form-urlencoded"}
-    if cookies:
-        headers["Cookie"] = cookies
     barrier.wait()
     start = time.monotonic()
-    try:
-        conn.request("POST", action, body, headers)
-        response = conn.getresponse()
-        response.read()
-        return response.status, time.monotonic() - start
-    except OSError as error:
-        return type(error).__name__, time.monotonic() - start
-    finally:
-        conn.close()
+    status = resume_form.post(base.hostname, base.port, form, max(1.0, deadline - time.monotonic()))
+    return status, time.monotonic() - start
 
 
 watchers = [threading.Thread(target=sample), threading.Thread(target=probe), threading.Thread(target=probe)]

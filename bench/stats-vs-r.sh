@@ -12,7 +12,8 @@ rows=${1:-1000000}; rounds=${2:-3}
 work=$(mktemp -d /tmp/waymark-stats-bench.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 
-dotnet publish src/Waymark.Cli -c Release -o "$work/app" -nologo -v quiet >/dev/null
+. bench/built.sh
+app=$(waymark_app "$work/app")
 Rscript --vanilla bench/stats-vs-r.R generate "$work/data.csv" "$rows"
 echo "data: $rows rows, $(du -m "$work/data.csv" | cut -f1) MB" >&2
 
@@ -29,7 +30,7 @@ for task in crosstab logit; do
   : >"$work/$task.w"; : >"$work/$task.r"
   for _ in $(seq 1 "$rounds"); do
     # shellcheck disable=SC2086
-    w=$(wall dotnet "$work/app/waymark.dll" ${waymark[$task]} --timing)
+    w=$(wall dotnet "$app/waymark.dll" ${waymark[$task]} --timing)
     split=$(cat "$work/err")
     echo "$w ${split//[a-z=]/}" >>"$work/$task.w"   # wall rss read analysis
     r=$(wall Rscript --vanilla bench/stats-vs-r.R "$task" "$work/data.csv")

@@ -12,15 +12,16 @@ work=$(mktemp -d /tmp/waymark-survey-bench.XXXXXX)
 port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 pub=$(port); con=$(port)
 
-dotnet publish src/Waymark.Cli -c Release -o "$work/app" -nologo -v quiet >/dev/null
-(cd "$work" && exec "$work/app/waymark" serve --public 127.0.0.1:$pub --console 127.0.0.1:$con --data-dir "$work/data" >"$work/waymark.log" 2>&1) &
+. bench/built.sh
+app=$(waymark_app "$work/app")
+(cd "$work" && exec "$app/waymark" serve --public 127.0.0.1:$pub --console 127.0.0.1:$con --data-dir "$work/data" >"$work/waymark.log" 2>&1) &
 wm=$!
 trap 'kill $wm 2>/dev/null; sleep 1; rm -rf $work' EXIT
 for _ in $(seq 1 600); do curl -fs "http://127.0.0.1:$pub/en/s/no-need-for-help" -o /dev/null && break; sleep 0.2; done
 
 to_ms() { awk '{v=$1; if (v ~ /us$/) {sub(/us/,"",v); v/=1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v*=1000}; printf "%.2f\n", v}'; }
 median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-stored() { "$work/app/waymark" responses export --data-dir "$work/data" --instrument no-need-for-help --out "$work/export.jsonl" | awk '{print $1}'; }
+stored() { "$app/waymark" responses export --data-dir "$work/data" --instrument no-need-for-help --out "$work/export.jsonl" | awk '{print $1}'; }
 run_wrk() { # extra wrk args... -> "rps p99 errors"
   wrk -t2 -c32 -d${secs}s --latency "$@" | awk '/Requests\/sec/ {r=$2} /^ +99%/ {p=$2} /Non-2xx|Socket errors/ {e=e $0 ";"} END {print r, p, (e == "" ? "none" : "see-log")}'
 }

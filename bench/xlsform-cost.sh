@@ -8,7 +8,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 out=$(realpath -m "${1:-artifacts/xlsform-cost}")
 mkdir -p "$out"
-dotnet build bench/Waymark.Surveys.Bench -c Release -nologo -clp:ErrorsOnly >/dev/null
+. bench/built.sh
+build_release bench/Waymark.Surveys.Bench
 bench=(dotnet bench/Waymark.Surveys.Bench/bin/Release/net10.0/Waymark.Surveys.Bench.dll load)
 for spec in rows:1250000 long:1250000 wide:1250000 repeat:330000 rows:300000; do
   shape=${spec%%:*}; size=${spec##*:}

@@ -12,10 +12,15 @@ command -v rg >/dev/null || { echo "ripgrep (rg) is needed" >&2; exit 1; }
 [ -f "$work/paragraphs.txt" ] && [ "$(cat "$work/mb" 2>/dev/null)" = "$mb" ] || { python3 bench/content/make-corpus.py "$work" "$mb"; echo "$mb" > "$work/mb"; }
 # The CLI as a user runs it on big corpora: published ReadyToRun (precompiled), which starts faster than the
 # `dotnet build` output (docs/content-analysis.md, "Large corpora"); into a temporary folder, removed at exit.
-rid=$(dotnet --info | awk '$1 == "RID:" {print $2; exit}')
-publish=$(mktemp -d); trap 'rm -rf "$publish"' EXIT
-dotnet publish src/Waymark.Cli -c Release -r "$rid" --self-contained false -p:PublishReadyToRun=true -o "$publish" -nologo -clp:ErrorsOnly >/dev/null
-waymark=$publish/waymark
+# WAYMARK=path runs a given CLI instead (the bench smoke tests pass the build output).
+if [ -n "${WAYMARK:-}" ]; then
+  waymark=$WAYMARK
+else
+  rid=$(dotnet --info | awk '$1 == "RID:" {print $2; exit}')
+  publish=$(mktemp -d); trap 'rm -rf "$publish"' EXIT
+  dotnet publish src/Waymark.Cli -c Release -r "$rid" --self-contained false -p:PublishReadyToRun=true -o "$publish" -nologo -clp:ErrorsOnly >/dev/null
+  waymark=$publish/waymark
+fi
 bytes=$(stat -c %s "$work/paragraphs.txt")
 
 nice=(); [ "${NICE:-0}" = 1 ] && nice=(nice)

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """How the English starter codebooks' counts change between exact, stem: and fuzzy: patterns (docs/content-analysis.md).
 
-Usage: starter-counts.py WAYMARK OUT_DIR
+Usage: starter-counts.py WAYMARK OUT_DIR [SENTENCES]
 WAYMARK is the CLI to run (e.g. a `dotnet publish` of src/Waymark.Cli). The corpus is nlp-corpus (tools/corpus,
 MIT), every sentence one paragraph. Each codebook in codebooks/ is run three ways: as shipped; with every one-word
 pattern (no `*`, no `re:`) written `stem:WORD`; and written `fuzzy:WORD` (phrases, prefixes and regular expressions
@@ -22,6 +22,8 @@ for path in sorted(glob.glob(os.path.join(root, "tools", "corpus", "node_modules
             s = re.sub(r"[\r\n\u0085\u2028\u2029\v\f]", " ", s)
             if s.strip():
                 sentences.append(s)
+if len(sys.argv) > 3:  # the first SENTENCES only (the bench smoke test)
+    sentences = sentences[:int(sys.argv[3])]
 corpus = os.path.join(out, "nlp-corpus.txt")
 with open(corpus, "w", encoding="utf-8") as f:
     f.write("\n\n".join(sentences) + "\n")

@@ -10,8 +10,9 @@ work=$(mktemp -d /tmp/waymark-screen-bench.XXXXXX)
 port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 pub=$(port); con=$(port)
 python3 bench/screening/make-data.py "$work/data" 100 10000 >/dev/null
-dotnet publish src/Waymark.Cli -c Release -o "$work/app" -nologo -v quiet >/dev/null
-(cd "$work" && WAYMARK_SCREENING_TERMS="$work/data/terms.tsv" exec "$work/app/waymark" serve --public 127.0.0.1:$pub --console 127.0.0.1:$con --data-dir "$work/db" >"$work/waymark.log" 2>&1) &
+. bench/built.sh
+app=$(waymark_app "$work/app")
+(cd "$work" && WAYMARK_SCREENING_TERMS="$work/data/terms.tsv" exec "$app/waymark" serve --public 127.0.0.1:$pub --console 127.0.0.1:$con --data-dir "$work/db" >"$work/waymark.log" 2>&1) &
 wm=$!
 trap 'kill $wm 2>/dev/null; sleep 1; rm -rf $work' EXIT
 for _ in $(seq 1 150); do curl -fs "http://127.0.0.1:$pub/api/screen?q=x" -o /dev/null && break; sleep 0.2; done

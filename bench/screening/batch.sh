@@ -11,8 +11,8 @@ n=${1:-2000000}; rounds=${2:-3}; rq=${3:-2000}
 work=$(mktemp -d /tmp/waymark-screen-batch.XXXXXX)
 trap 'rm -rf $work' EXIT
 python3 bench/screening/make-data.py "$work" "$n" 10000 >/dev/null
-dotnet build src/Waymark.Cli -c Release -nologo -v quiet >/dev/null
-dotnet build bench/Waymark.Screening.Bench -c Release -nologo -v quiet >/dev/null
+. bench/built.sh
+build_release src/Waymark.Cli bench/Waymark.Screening.Bench
 cli=src/Waymark.Cli/bin/Release/net10.0/waymark.dll
 bench=bench/Waymark.Screening.Bench/bin/Release/net10.0/Waymark.Screening.Bench.dll
 run() { # name queries command...: appends "wall cpu" to $work/name

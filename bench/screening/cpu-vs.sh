@@ -17,7 +17,8 @@ head -n 500 "$work/data/queries.txt" >"$work/ahmia-queries.txt"
 mkdir "$work/other"
 git archive "$rev" | tar -x -C "$work/other"
 dotnet build "$work/other/bench/Waymark.Screening.Bench" -c Release -nologo -v quiet >/dev/null
-dotnet build bench/Waymark.Screening.Bench -c Release -nologo -v quiet >/dev/null
+. bench/built.sh
+build_release bench/Waymark.Screening.Bench
 export WAYMARK_SCREEN_BENCH_DIR=$work/data
 dll=bench/Waymark.Screening.Bench/bin/Release/net10.0/Waymark.Screening.Bench.dll
 median_of() { dotnet "$@" 2>/dev/null | sed -n 's/^median \([0-9]*\) queries\/CPU-s.*flagged \([0-9]*\)$/\1 \2/p'; }

@@ -27,12 +27,13 @@ public static class ExternalProgram
 {
     private static readonly TimeSpan Limit = TimeSpan.FromMinutes(2);
 
-    /// <summary>Runs <paramref name="program"/> to the end; the exit code is the caller's to judge.</summary>
+    /// <summary>Runs <paramref name="program"/> to the end (stopped after <paramref name="limit"/>, two minutes unless told); the exit code is the caller's to judge.</summary>
     public static async Task<ProgramRun> RunAsync(
         string program,
         IEnumerable<string> arguments,
         string? directory = null,
-        IReadOnlyDictionary<string, string>? environment = null)
+        IReadOnlyDictionary<string, string>? environment = null,
+        TimeSpan? limit = null)
     {
         if (Path.IsPathRooted(program))
         {
@@ -66,7 +67,8 @@ public static class ExternalProgram
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"cannot start {program}");
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(Limit);
+        var allowed = limit ?? Limit;
+        using var timeout = new CancellationTokenSource(allowed);
         try
         {
             await process.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
@@ -74,7 +76,7 @@ public static class ExternalProgram
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{program} did not finish in {Limit.TotalSeconds} s");
+            throw new TimeoutException($"{program} did not finish in {allowed.TotalSeconds} s");
         }
 
         return new ProgramRun(program, process.ExitCode, await output.ConfigureAwait(false), await error.ConfigureAwait(false));
