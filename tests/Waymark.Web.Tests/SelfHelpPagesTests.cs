@@ -76,6 +76,12 @@ public sealed class SelfHelpPagesTests(PageChecker checker, ServerFixture fixtur
         Assert.DoesNotContain("id=\"entry-inhope\"", html, StringComparison.Ordinal); // a reporting route is no crisis line
         Assert.Equal(!own, WebUtility.HtmlDecode(html).Contains(notListed, StringComparison.Ordinal));
         Assert.Contains("href=\"/" + language + "/help/safety-plan\"", html, StringComparison.Ordinal);
+
+        // The emergency-number advice is said once: the page's first step says it, the lines below do not repeat it.
+        var emergency = Strings(language)["Help.Crisis.Emergency"];
+        Assert.DoesNotContain("class=\"emergency\"", html, StringComparison.Ordinal);
+        var text = WebUtility.HtmlDecode(html);
+        Assert.True(text.IndexOf(emergency, StringComparison.Ordinal) == text.LastIndexOf(emergency, StringComparison.Ordinal), $"the emergency advice is said twice on /{language}/help/crisis");
     }
 
     [Fact]

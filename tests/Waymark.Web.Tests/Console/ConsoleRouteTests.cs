@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Routing;
 using Waymark.Accounts;
 using Waymark.Testing;
@@ -47,6 +48,44 @@ public abstract class ConsoleRouteChecks(StaffFixture staff)
         Assert.All(open, path => Assert.StartsWith("/console/login", path, StringComparison.Ordinal));
         Assert.All(ConsoleEndpoints.Where(e => !AllowsAnonymous(e)), endpoint =>
             Assert.NotEmpty(endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>()));
+    }
+
+    /// <summary>
+    /// The policy every console page must carry, from its folder alone: a page added later (a test preview, a new
+    /// export) is checked without any list here naming it.
+    /// </summary>
+    [Fact]
+    public void Every_console_page_carries_the_policy_of_its_folder()
+    {
+        var pages = ConsoleEndpoints.Select(e => (Endpoint: e, Page: e.Metadata.GetMetadata<PageActionDescriptor>())).ToList();
+        Assert.All(pages, p => Assert.NotNull(p.Page));
+        Assert.True(pages.Count >= 30, $"only {pages.Count} console pages found");
+        foreach (var (endpoint, page) in pages)
+        {
+            var path = page!.ViewEnginePath;
+            var policies = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).ToHashSet();
+            string? expected = ConsoleAuthentication.FolderRoles.FirstOrDefault(f => InFolder(path, f.Key)) is { Key: not null } single
+                ? ConsoleAuthentication.PolicyName(single.Value)
+                : ConsoleAuthentication.SharedFolderRoles.FirstOrDefault(f => InFolder(path, f.Key)) is { Key: not null } shared
+                    ? ConsoleAuthentication.PolicyName(shared.Value)
+                    : null;
+            if (InFolder(path, "/Console/Login"))
+            {
+                Assert.True(AllowsAnonymous(endpoint), $"{path} is a sign-in step and must be open");
+            }
+            else if (expected is null)
+            {
+                Assert.False(AllowsAnonymous(endpoint), $"{path} is open to the anonymous");
+                Assert.True(policies.Any(string.IsNullOrEmpty), $"{path} lacks the default policy (any signed-in account)");
+            }
+            else
+            {
+                Assert.False(AllowsAnonymous(endpoint), $"{path} is open to the anonymous");
+                Assert.True(policies.Contains(expected), $"{path} lacks the policy {expected}: [{string.Join(", ", policies)}]");
+            }
+        }
+
+        static bool InFolder(string page, string folder) => page.StartsWith(folder + "/", StringComparison.Ordinal);
     }
 
     [Fact]

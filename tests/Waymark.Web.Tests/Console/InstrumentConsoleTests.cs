@@ -287,9 +287,11 @@ public sealed class InstrumentConsoleTests(StaffFixture staff) : IClassFixture<S
         var routes = staff.Server.Endpoints
             .Where(e => InProcessServer.PathFor(e).StartsWith("/console/instruments", StringComparison.Ordinal))
             .ToList();
-        Assert.Equal(
-            ["/console/instruments", "/console/instruments/1", "/console/instruments/1/preview/en", "/console/instruments/1/try/en", "/console/instruments/upload"],
-            routes.Select(InProcessServer.PathFor).Distinct().Order(StringComparer.Ordinal));
+        // The pages an editor works with are there; whatever else the folder gains is held to the same policy
+        // (and ConsoleRouteTests checks every console page against its folder's policy).
+        Assert.Subset(
+            routes.Select(InProcessServer.PathFor).ToHashSet(StringComparer.Ordinal),
+            new HashSet<string>(["/console/instruments", "/console/instruments/1", "/console/instruments/1/preview/en", "/console/instruments/1/try/en", "/console/instruments/upload"], StringComparer.Ordinal));
         Assert.All(routes, route => Assert.Contains(
             route.Metadata.GetOrderedMetadata<IAuthorizeData>(), a => a.Policy == ConsoleAuthentication.PolicyName(ConsoleRole.Editor)));
     }

@@ -177,12 +177,13 @@ public sealed class ScreeningConsoleTests(StaffFixture staff) : IClassFixture<St
     {
         var screener = staff.Server.Services.GetRequiredService<Waymark.Screening.Screener>();
         var messages = await Editor.Client.GetStringAsync("/console/screening/messages");
-        Assert.Contains("aria-label=\"translated: neutral in fi\">translated</a>", messages, StringComparison.Ordinal);
-        Assert.Contains("aria-label=\"translated: neutral in ja\">translated</a>", messages, StringComparison.Ordinal);
+        var messagesPage = PageLinks.Parse(messages);
+        Assert.Equal("translated", PageLinks.TextOf(messagesPage, "translated: neutral in fi"));
+        Assert.Equal("translated", PageLinks.TextOf(messagesPage, "translated: neutral in ja"));
         foreach (var language in Waymark.Web.Localization.Languages.All)
         {
             var state = screener.WarningText(language.Code, "neutral").Language == language.Code ? "translated" : "English";
-            Assert.Contains($"aria-label=\"{state}: neutral in {language.Code}\">{state}</a>", messages, StringComparison.Ordinal);
+            Assert.Equal(state, PageLinks.TextOf(messagesPage, $"{state}: neutral in {language.Code}"));
         }
 
         var counter = staff.Server.Services.GetRequiredService<PageViewCounter>();

@@ -10,7 +10,7 @@ namespace Waymark.Web.Pages.Console.Instruments;
 /// One uploaded instrument: status, warnings, languages, pages, and the Publish and Close buttons
 /// (POST with anti-forgery; publishing without a public key needs the <c>confirm_unsealed</c> box).
 /// </summary>
-public sealed class DetailModel(WaymarkDatabase database, SurveyCatalog catalog, InstrumentUploads uploads, ConsoleAccounts accounts) : PageModel
+public sealed class DetailModel(WaymarkDatabase database, SurveyCatalog catalog, InstrumentUploads uploads, ConsoleAccounts accounts) : ConsolePageModel
 {
     public const string ConfirmUnsealedField = "confirm_unsealed";
 
@@ -36,21 +36,17 @@ public sealed class DetailModel(WaymarkDatabase database, SurveyCatalog catalog,
     /// <summary>Which texts each declared language lacks (null when the form does not build).</summary>
     internal TranslationReport? Translations { get; private set; }
 
-    public string? Message { get; private set; }
-
-    public bool Succeeded { get; private set; }
-
     public async Task<IActionResult> OnGetAsync(long id, string? uploaded, string? done, CancellationToken cancellationToken)
     {
         if (uploaded is "new" or "replaced")
         {
-            (Message, Succeeded) = (uploaded == "new" ? "Uploaded as a draft. Preview it, then publish it." : "The draft was replaced by the new upload.", true);
+            Say(uploaded == "new" ? "Uploaded as a draft. Preview it, then publish it." : "The draft was replaced by the new upload.", succeeded: true);
         }
 
         var page = await ShowAsync(id, cancellationToken);
-        if (page is PageResult && done is not null)
+        if (page is PageResult && done is not null && await DoneMessageAsync(done, cancellationToken) is { } doneMessage)
         {
-            (Message, Succeeded) = (await DoneMessageAsync(done, cancellationToken), true);
+            Say(doneMessage, succeeded: true);
         }
 
         return page;
@@ -163,24 +159,15 @@ public sealed class DetailModel(WaymarkDatabase database, SurveyCatalog catalog,
     public async Task<IActionResult> OnPostCloseAsync(long id, CancellationToken cancellationToken) =>
         await AfterAsync(id, await uploads.CloseAsync(id, Actor, cancellationToken), "closed", cancellationToken);
 
-    private string Actor => User.Identity?.Name ?? "";
-
     /// <summary>A change that succeeded redirects to the detail page (redirect after POST); a refused one shows the page with the reason and 400.</summary>
     private async Task<IActionResult> AfterAsync(long id, StatusChange change, string done, CancellationToken cancellationToken)
     {
         if (change.Succeeded)
         {
-            return Redirect($"/console/instruments/{id.ToString(System.Globalization.CultureInfo.InvariantCulture)}?done={done}");
+            return RedirectToPage(new { id, done });
         }
 
-        (Message, Succeeded) = (change.Message, change.Succeeded);
-        var page = await ShowAsync(id, cancellationToken);
-        if (!change.Succeeded && page is PageResult)
-        {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-        }
-
-        return page;
+        return await RefuseAsync(change.Message, () => ShowAsync(id, cancellationToken));
     }
 
     private async Task<IActionResult> ShowAsync(long id, CancellationToken cancellationToken)

@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Waymark.Web.Accounts;
 using Waymark.Web.Surveys;
 
 namespace Waymark.Web.Pages.Console.KeyChanges;
@@ -8,9 +6,9 @@ namespace Waymark.Web.Pages.Console.KeyChanges;
 /// <summary>
 /// Key changes waiting for approval (analysts and admins only: <c>ConsoleAuthentication.SharedFolderRoles</c>):
 /// a version whose public key differs from the one pinned for its form id is published only from here.
-/// A decision that succeeds redirects back here and is said once (<see cref="ConsoleNotice"/>).
+/// A decision that succeeds redirects back here and is said once (<see cref="Waymark.Web.Accounts.ConsoleNotice"/>).
 /// </summary>
-public sealed class IndexModel(InstrumentUploads uploads) : PageModel
+public sealed class IndexModel(InstrumentUploads uploads) : ConsolePageModel
 {
     /// <summary>The stored instrument version decided on.</summary>
     [BindProperty]
@@ -22,13 +20,9 @@ public sealed class IndexModel(InstrumentUploads uploads) : PageModel
 
     internal IReadOnlyList<PendingKeyChange> Pending { get; private set; } = [];
 
-    public string? Message { get; private set; }
-
-    public bool Succeeded { get; private set; }
-
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        (Message, Succeeded) = ConsoleNotice.Read(TempData) is { } notice ? (notice, true) : (null, false);
+        ShowNotice();
         Pending = await uploads.PendingKeyChangesAsync(cancellationToken);
     }
 
@@ -38,19 +32,10 @@ public sealed class IndexModel(InstrumentUploads uploads) : PageModel
     public async Task<IActionResult> OnPostRefuseAsync(CancellationToken cancellationToken) =>
         await AfterAsync(await uploads.RefuseKeyChangeAsync(Id, Actor, cancellationToken), cancellationToken);
 
-    private string Actor => User.Identity?.Name ?? "";
-
-    private async Task<IActionResult> AfterAsync(StatusChange change, CancellationToken cancellationToken)
-    {
-        if (change.Succeeded)
+    private Task<IActionResult> AfterAsync(StatusChange change, CancellationToken cancellationToken) =>
+        AfterChangeAsync(change.Succeeded, change.Message, async () =>
         {
-            ConsoleNotice.Set(TempData, change.Message);
-            return RedirectToPage();
-        }
-
-        (Message, Succeeded) = (change.Message, false);
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        Pending = await uploads.PendingKeyChangesAsync(cancellationToken);
-        return Page();
-    }
+            Pending = await uploads.PendingKeyChangesAsync(cancellationToken);
+            return Page();
+        });
 }

@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Waymark.Screening.Terms;
-using Waymark.Web.Accounts;
 using Waymark.Web.Screening;
 
 namespace Waymark.Web.Pages.Console.Screening;
@@ -10,12 +8,12 @@ namespace Waymark.Web.Pages.Console.Screening;
 /// Term lists for editors: what is active (the configured file and uploaded lists), upload a new
 /// list (checked line by line, stored only when valid), activate, deactivate, remove, and test a
 /// made-up query. The tested query is read from the form body, used once, never logged, stored or counted.
-/// A change that succeeds redirects back here and is said once (<see cref="ConsoleNotice"/>); testing a
+/// A change that succeeds redirects back here and is said once (<see cref="Waymark.Web.Accounts.ConsoleNotice"/>); testing a
 /// query changes nothing, so its answer is the page itself (the query never goes into a URL or a cookie).
 /// </summary>
 [RequestSizeLimit(TermListEditor.MaxUploadBytes + UploadOverheadBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = TermListEditor.MaxUploadBytes + UploadOverheadBytes)]
-internal sealed class IndexModel(ScreeningTerms terms, TermListEditor editor) : PageModel
+internal sealed class IndexModel(ScreeningTerms terms, TermListEditor editor) : ConsolePageModel
 {
     /// <summary>Room for the form's other fields and the multipart boundaries around the file.</summary>
     private const int UploadOverheadBytes = 64 * 1024;
@@ -34,30 +32,18 @@ internal sealed class IndexModel(ScreeningTerms terms, TermListEditor editor) : 
 
     internal TermState State => terms.State;
 
-    internal string? Message { get; private set; }
-
-    internal bool Succeeded { get; private set; }
-
     internal IReadOnlyList<TermListProblem> Problems { get; private set; } = [];
 
     internal QueryTest? Test { get; private set; }
 
-    private string Actor => User.Identity?.Name ?? "";
-
-    public void OnGet()
-    {
-        if (ConsoleNotice.Read(TempData) is { } notice)
-        {
-            (Succeeded, Message) = (true, notice);
-        }
-    }
+    public void OnGet() => ShowNotice();
 
     public async Task<IActionResult> OnPostUploadAsync(CancellationToken cancellationToken)
     {
         var file = ListFile;
         if (file is null)
         {
-            return Show(false, "Choose a term list file to upload.");
+            return await Show(false, "Choose a term list file to upload.");
         }
 
         byte[] bytes;
@@ -74,7 +60,7 @@ internal sealed class IndexModel(ScreeningTerms terms, TermListEditor editor) : 
 
         var upload = await editor.UploadAsync(Name, bytes, Actor, cancellationToken);
         Problems = upload.Problems;
-        return Show(upload.Stored, upload.Message);
+        return await Show(upload.Stored, upload.Message);
     }
 
     public Task<IActionResult> OnPostActivateAsync(CancellationToken cancellationToken) =>
@@ -87,13 +73,13 @@ internal sealed class IndexModel(ScreeningTerms terms, TermListEditor editor) : 
         ChangeAsync(id => editor.RemoveAsync(id, Actor, cancellationToken));
 
     /// <summary>Tests a query against the live terms. Read from the form, not bound as an argument, so no framework component sees it as a value.</summary>
-    public IActionResult OnPostTest()
+    public async Task<IActionResult> OnPostTestAsync()
     {
         var query = Request.Form["query"].ToString();
         var language = ScreeningEndpoints.LanguageOf(Request.Form["lang"].ToString());
         if (query.Length == 0 || query.Length > ScreeningEndpoints.MaxQueryLength)
         {
-            return Show(false, $"Type a query of 1 to {ScreeningEndpoints.MaxQueryLength} characters.");
+            return await RefuseAsync($"Type a query of 1 to {ScreeningEndpoints.MaxQueryLength} characters.", ThisPage);
         }
 
         var state = terms.State;
@@ -106,26 +92,14 @@ internal sealed class IndexModel(ScreeningTerms terms, TermListEditor editor) : 
     {
         if (Id <= 0)
         {
-            return Show(false, "No such term list.");
+            return await Show(false, "No such term list.");
         }
 
         var message = await change(Id);
-        return Show(message is not null, message ?? "No such term list (it may have been removed on another node).");
+        return await Show(message is not null, message ?? "No such term list (it may have been removed on another node).");
     }
 
-    /// <summary>A change that succeeded redirects here (redirect after POST); a refused one shows the page with the reason and 400.</summary>
-    private IActionResult Show(bool succeeded, string message)
-    {
-        if (succeeded)
-        {
-            ConsoleNotice.Set(TempData, message);
-            return RedirectToPage();
-        }
-
-        (Succeeded, Message) = (false, message);
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        return Page();
-    }
+    private Task<IActionResult> Show(bool succeeded, string message) => AfterChangeAsync(succeeded, message, ThisPage);
 }
 
 /// <summary>The answer to "test a query": shown once on the page, kept nowhere.</summary>

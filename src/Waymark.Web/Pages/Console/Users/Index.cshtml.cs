@@ -1,15 +1,13 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Waymark.Web.Accounts;
 
 namespace Waymark.Web.Pages.Console.Users;
 
 /// <summary>
 /// Admins list, add (editors and analysts only), disable and reset accounts; every change is audited.
 /// A change that succeeds redirects back here (a reload never repeats it) and the page says what was
-/// done once, from TempData (<see cref="ConsoleNotice"/>); a refused one shows the page with the reason and 400.
+/// done once, from TempData (<see cref="Waymark.Web.Accounts.ConsoleNotice"/>); a refused one shows the page with the reason and 400.
 /// </summary>
-public sealed class IndexModel(ConsoleAccounts accounts) : PageModel
+public sealed class IndexModel(ConsoleAccounts accounts) : ConsolePageModel
 {
     /// <summary>The new account's name (Add).</summary>
     [BindProperty]
@@ -25,10 +23,6 @@ public sealed class IndexModel(ConsoleAccounts accounts) : PageModel
 
     public IReadOnlyList<ConsoleAccount> Accounts { get; private set; } = [];
 
-    public string? Message { get; private set; }
-
-    public bool Succeeded { get; private set; }
-
     /// <summary>
     /// The one-time password of the account just added: carried across the redirect in the console's
     /// TempData cookie (encrypted, path /console) and shown once, as Identity UI shows new recovery codes.
@@ -36,11 +30,9 @@ public sealed class IndexModel(ConsoleAccounts accounts) : PageModel
     [TempData]
     public string? NewPassword { get; set; }
 
-    private string Actor => User.Identity?.Name ?? "";
-
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        (Message, Succeeded) = ConsoleNotice.Read(TempData) is { } notice ? (notice, true) : (null, false);
+        ShowNotice();
         Accounts = await accounts.ListAsync(cancellationToken);
     }
 
@@ -84,17 +76,10 @@ public sealed class IndexModel(ConsoleAccounts accounts) : PageModel
     public async Task<IActionResult> OnPostResetTotpAsync(CancellationToken cancellationToken) =>
         await AfterAsync(await accounts.ResetTotpAsync(Account ?? "", Actor, cancellationToken), cancellationToken);
 
-    private async Task<IActionResult> AfterAsync(AccountResult result, CancellationToken cancellationToken)
-    {
-        if (result.Succeeded)
+    private Task<IActionResult> AfterAsync(AccountResult result, CancellationToken cancellationToken) =>
+        AfterChangeAsync(result.Succeeded, result.Message, async () =>
         {
-            ConsoleNotice.Set(TempData, result.Message);
-            return RedirectToPage();
-        }
-
-        (Message, Succeeded) = (result.Message, false);
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        Accounts = await accounts.ListAsync(cancellationToken);
-        return Page();
-    }
+            Accounts = await accounts.ListAsync(cancellationToken);
+            return Page();
+        });
 }
