@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -12,8 +11,10 @@ namespace Waymark.Testing;
 /// <summary>
 /// The checks every public page must pass, shared by all page tests: strict headers, no script,
 /// no external URL, the Nu HTML Checker without errors and axe-core without violations.
-/// One instance per test class (xunit class fixture): it starts Chromium (Debian's, JavaScript
-/// disabled for browsing) and one Nu HTML Checker server on loopback.
+/// One instance per test class (xunit class fixture) with its own Chromium (Debian's, JavaScript
+/// disabled for browsing); the Nu HTML Checker (a JVM) and the Playwright driver are started once per
+/// test process and shared by every instance (<see cref="SharedTools"/>): a JVM per class cost each class
+/// seconds of start-up and a cold, slow first minute on a 2-core machine.
 /// </summary>
 public sealed partial class PageChecker : IAsyncLifetime
 {
@@ -34,18 +35,9 @@ public sealed partial class PageChecker : IAsyncLifetime
         }
         """;
 
-    private IPlaywright? _playwright;
-    private Process? _vnu;
-    private int _vnuPort;
-    private string _axeSource = "";
-    private readonly HttpClient _http = CreateHttpClient();
+    private SharedTools _tools = null!;
 
-    private static HttpClient CreateHttpClient()
-    {
-        var client = new HttpClient { Timeout = TimeSpan.FromSeconds(180) };
-        client.DefaultRequestHeaders.UserAgent.ParseAdd("waymark-page-checker/1.0"); // the Nu HTML Checker refuses requests without one
-        return client;
-    }
+    private HttpClient Http => _tools.Http;
 
     public IBrowser Browser { get; private set; } = null!;
 
@@ -62,24 +54,8 @@ public sealed partial class PageChecker : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var tools = Path.Combine(TestEnvironment.RepositoryRoot, "tools", "node_modules");
-        _axeSource = await File.ReadAllTextAsync(Path.Combine(tools, "axe-core", "axe.min.js")).ConfigureAwait(false);
-        _vnuPort = TestEnvironment.FreePort();
-        var vnu = new ProcessStartInfo("java") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { "-Dnu.validator.servlet.bind-address=127.0.0.1", "-cp", Path.Combine(tools, "vnu-jar", "build", "dist", "vnu.jar"), "nu.validator.servlet.Main", _vnuPort.ToString(System.Globalization.CultureInfo.InvariantCulture) })
-        {
-            vnu.ArgumentList.Add(argument);
-        }
-
-        _vnu = Process.Start(vnu);
-        _vnu!.OutputDataReceived += (_, _) => { };
-        _vnu.ErrorDataReceived += (_, _) => { };
-        _vnu.BeginOutputReadLine();
-        _vnu.BeginErrorReadLine();
-
-        _playwright = await Playwright.CreateAsync().ConfigureAwait(false);
-        Browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = ChromiumPath, Headless = true, Args = ChromiumArgs }).ConfigureAwait(false);
-        await WaitForVnuAsync().ConfigureAwait(false);
+        _tools = await SharedTools.GetAsync().ConfigureAwait(false);
+        Browser = await _tools.Playwright.Chromium.LaunchAsync(new() { ExecutablePath = ChromiumPath, Headless = true, Args = ChromiumArgs }).ConfigureAwait(false);
     }
 
     /// <summary>A browser context as Tor Browser's Safest mode has it: no JavaScript.</summary>
@@ -89,7 +65,7 @@ public sealed partial class PageChecker : IAsyncLifetime
     /// <summary>Every check on a page reached by GET; returns the problems, empty when clean.</summary>
     public async Task<IReadOnlyList<string>> CheckUrlAsync(Uri url)
     {
-        using var response = await _http.GetAsync(url).ConfigureAwait(false);
+        using var response = await Http.GetAsync(url).ConfigureAwait(false);
         var html = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
         var problems = new List<string>();
         if (response.StatusCode != HttpStatusCode.OK)
@@ -157,8 +133,11 @@ public sealed partial class PageChecker : IAsyncLifetime
             problems.Add($"refers to an external URL: {external.Value}");
         }
 
-        problems.AddRange(await ValidateHtmlAsync(html).ConfigureAwait(false));
-        problems.AddRange(await AuditAccessibilityAsync(url, html).ConfigureAwait(false));
+        // The Nu HTML Checker (another process) and axe-core (Chromium) work at the same time.
+        var validation = ValidateHtmlAsync(html);
+        var audit = AuditAccessibilityAsync(url, html);
+        problems.AddRange(await validation.ConfigureAwait(false));
+        problems.AddRange(await audit.ConfigureAwait(false));
         return problems;
     }
 
@@ -166,7 +145,7 @@ public sealed partial class PageChecker : IAsyncLifetime
     {
         using var content = new StringContent(html, Encoding.UTF8);
         content.Headers.ContentType = new MediaTypeHeaderValue("text/html") { CharSet = "utf-8" };
-        using var response = await _http.PostAsync(new Uri($"http://127.0.0.1:{_vnuPort}/?out=json"), content).ConfigureAwait(false);
+        using var response = await Http.PostAsync(_tools.VnuUrl, content).ConfigureAwait(false);
         var body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
         if (!body.StartsWith('{'))
         {
@@ -205,7 +184,7 @@ public sealed partial class PageChecker : IAsyncLifetime
         var page = await context.NewPageAsync().ConfigureAwait(false);
         await page.RouteAsync(url.ToString(), route => route.FulfillAsync(new() { Status = 200, ContentType = "text/html; charset=utf-8", Body = html })).ConfigureAwait(false);
         await page.GotoAsync(url.ToString()).ConfigureAwait(false);
-        await page.EvaluateAsync(_axeSource).ConfigureAwait(false);
+        await page.EvaluateAsync(_tools.AxeSource).ConfigureAwait(false);
         var result = await page.EvaluateAsync<string>(RunAxe).ConfigureAwait(false);
         using var json = JsonDocument.Parse(result);
         return json.RootElement.EnumerateArray()
@@ -213,43 +192,13 @@ public sealed partial class PageChecker : IAsyncLifetime
             .ToList();
     }
 
-    private static readonly TimeSpan VnuStartLimit = TimeSpan.FromSeconds(240);
-
-    private async Task WaitForVnuAsync()
-    {
-        // Several test classes start their own checker at once on a 2-core machine: Java needs time.
-        var watch = Stopwatch.StartNew();
-        while (watch.Elapsed < VnuStartLimit)
-        {
-            try
-            {
-                using var response = await _http.GetAsync(new Uri($"http://127.0.0.1:{_vnuPort}/")).ConfigureAwait(false);
-                return;
-            }
-            catch (HttpRequestException)
-            {
-                await Task.Delay(250).ConfigureAwait(false);
-            }
-        }
-
-        throw new TimeoutException($"The Nu HTML Checker did not start within {VnuStartLimit.TotalSeconds} s (is Java installed? test.sh installs it).");
-    }
-
+    /// <summary>Closes this class's Chromium; the shared checker and driver live until the test process exits.</summary>
     public async Task DisposeAsync()
     {
         if (Browser is not null)
         {
             await Browser.DisposeAsync().ConfigureAwait(false);
         }
-
-        _playwright?.Dispose();
-        if (_vnu is { HasExited: false })
-        {
-            _vnu.Kill(entireProcessTree: true);
-        }
-
-        _vnu?.Dispose();
-        _http.Dispose();
     }
 
     [GeneratedRegex("<script", RegexOptions.IgnoreCase)]

@@ -10,8 +10,7 @@ namespace Waymark.Web.Tests;
 /// quoted back beside a later module's exercise, as text (markup they typed is not markup), from the vault opened on
 /// that request alone; without an open vault the page says how to see them; neither the logs nor the data files hold them.
 /// </summary>
-[Collection(SelfHelpSharedBrowser.Name)]
-public sealed class SelfHelpEarlierAnswersTests(PageChecker checker)
+public sealed class SelfHelpEarlierAnswersTests(PageChecker checker, ServerFixture fixture) : IClassFixture<PageChecker>, IClassFixture<ServerFixture>
 {
     // Distinctive, benign answers; the first carries markup that must reach the page as text.
     private const string Reasons = "glimmerfen 4402 <b>so I can look my sister in the eye</b> & sleep";
@@ -25,7 +24,7 @@ public sealed class SelfHelpEarlierAnswersTests(PageChecker checker)
     [InlineData("ar")]
     public async Task An_answer_written_in_one_module_is_quoted_back_as_text_in_a_later_one(string language)
     {
-        await using var server = await ServerProcess.StartAsync();
+        var server = fixture.Server; // each language's test works under its own phrase
         var programme = Content.ProgrammeIn(language);
         var stress = programme.Find("my-pattern")!.Exercises.Single(exercise => exercise.Id == "triggers").Choices.Single(choice => choice.Id == "stress").Label;
         var problems = new List<string>();

@@ -14,8 +14,12 @@ namespace Waymark.Web.Tests;
 /// save with a recovery phrase, resume in a fresh browser from the phrase alone, delete. The database
 /// and the logs must never hold an answer or the phrase.
 /// </summary>
-[Collection(SelfHelpSharedBrowser.Name)]
-public sealed class SelfHelpFlowTests(PageChecker checker)
+/// <remarks>
+/// The tests share one server where they only need one (each works under its own phrase, and what they assert
+/// absent from the logs and the data files must be absent whoever else used the server); the tests that count
+/// the stored vaults or use PostgreSQL start their own.
+/// </remarks>
+public sealed class SelfHelpFlowTests(PageChecker checker, ServerFixture fixture) : IClassFixture<PageChecker>, IClassFixture<ServerFixture>
 {
     // Distinctive, benign answers: if these bytes appear anywhere in storage, plaintext leaked.
     private const string FirstAnswer = "zorblat-quenmix 7731 because my own reasons matter";
@@ -26,7 +30,7 @@ public sealed class SelfHelpFlowTests(PageChecker checker)
     [InlineData("ar")]
     public async Task A_person_saves_two_modules_resumes_from_the_phrase_alone_and_deletes(string language)
     {
-        await using var server = await ServerProcess.StartAsync();
+        var server = fixture.Server;
         var problems = new List<string>();
 
         var phrase = await SaveTwoModulesAsync(server, language, problems);
@@ -70,7 +74,7 @@ public sealed class SelfHelpFlowTests(PageChecker checker)
     [InlineData("zh-hans", "fi")]
     public async Task A_phrase_in_the_readers_own_words_opens_the_vault_from_the_pages_of_another_language(string language, string later)
     {
-        await using var server = await ServerProcess.StartAsync();
+        var server = fixture.Server;
         var problems = new List<string>();
 
         var phrase = await SaveTwoModulesAsync(server, language, problems);
@@ -98,7 +102,7 @@ public sealed class SelfHelpFlowTests(PageChecker checker)
     [Fact]
     public async Task The_sqlite_file_holds_ciphertext_and_no_answer_or_phrase()
     {
-        await using var server = await ServerProcess.StartAsync();
+        var server = fixture.Server;
         var phrase = await SaveTwoModulesAsync(server, "en", []);
 
         var settings = new StorageSettings { DataDirectory = server.DataDirectory };
@@ -145,7 +149,7 @@ public sealed class SelfHelpFlowTests(PageChecker checker)
     [Fact]
     public async Task Tampered_ciphertext_wrong_and_mistyped_phrases_get_a_clear_message_and_no_crash()
     {
-        await using var server = await ServerProcess.StartAsync();
+        var server = fixture.Server;
         var phrase = await SaveTwoModulesAsync(server, "en", []);
         var problems = new List<string>();
         await using (var database = await WaymarkDatabase.OpenAsync(new StorageSettings { DataDirectory = server.DataDirectory }))

@@ -6,8 +6,7 @@ using Waymark.Web.Localization;
 namespace Waymark.Web.Tests;
 
 /// <summary>Every self-help, directory and parents page: clean in English and Arabic, served in every language.</summary>
-[Collection(SelfHelpSharedBrowser.Name)]
-public sealed class SelfHelpPagesTests(PageChecker checker, ServerFixture fixture)
+public sealed class SelfHelpPagesTests(PageChecker checker, ServerFixture fixture) : IClassFixture<PageChecker>, IClassFixture<ServerFixture>
 {
     private static readonly ContentLibrary Content =
         ContentLibrary.Load(Path.Combine(TestEnvironment.RepositoryRoot, "content"), Languages.All.Select(language => language.Code));

@@ -13,8 +13,7 @@ namespace Waymark.Web.Tests;
 /// crisis lines a check-in brings up, the CSV download, resuming from the phrase alone, a safety plan, deleting.
 /// Every page passes the page checker and fits a 360 px screen; the database then holds no row and no plaintext.
 /// </summary>
-[Collection(SelfHelpSharedBrowser.Name)]
-public sealed class SelfHelpToolsFlowTests(PageChecker checker)
+public sealed class SelfHelpToolsFlowTests(PageChecker checker) : IClassFixture<PageChecker>
 {
     // Distinctive, benign answers: if these bytes appear anywhere in storage, plaintext leaked.
     private const string StepsWeekOne = "zorblat-walk 5512 and a call";

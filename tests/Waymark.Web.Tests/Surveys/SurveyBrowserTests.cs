@@ -12,14 +12,12 @@ namespace Waymark.Web.Tests.Surveys;
 /// resume code taken in one browser and used in another with no cookie, and the thank-you page.
 /// Every page on the way passes the page checker.
 /// </summary>
-public sealed class SurveyBrowserTests(PageChecker checker) : IClassFixture<PageChecker>, IAsyncLifetime
+/// <remarks>
+/// The demo-survey tests share one server (a start costs seconds): each finds its own response by its own
+/// language and age; the repeat tests need their own forms folder and start their own.
+/// </remarks>
+public sealed class SurveyBrowserTests(PageChecker checker, ServerFixture fixture) : IClassFixture<PageChecker>, IClassFixture<ServerFixture>
 {
-    private ServerProcess _server = null!;
-
-    public async Task InitializeAsync() => _server = await ServerProcess.StartAsync();
-
-    public async Task DisposeAsync() => await _server.DisposeAsync();
-
     [Theory]
     [InlineData("help-us-help-you", "en", "ar")]
     [InlineData("help-us-help-you", "ar", "en")]
@@ -28,7 +26,7 @@ public sealed class SurveyBrowserTests(PageChecker checker) : IClassFixture<Page
     public async Task A_respondent_without_JavaScript_completes_the_demo_survey(string survey, string language, string other)
     {
         var problems = new List<string>();
-        var start = new Uri(_server.PublicUrl, $"/{language}/s/{survey}");
+        var start = new Uri(fixture.Server.PublicUrl, $"/{language}/s/{survey}");
         problems.AddRange(await checker.CheckUrlAsync(start));
         problems.AddRange(await checker.CheckUrlAsync(new Uri(start + "/resume")));
 
@@ -91,7 +89,7 @@ public sealed class SurveyBrowserTests(PageChecker checker) : IClassFixture<Page
         Assert.Empty(await context.CookiesAsync());
         PageChecker.AssertClean(problems);
 
-        await using var database = await WaymarkDatabase.OpenAsync(new StorageSettings { DataDirectory = _server.DataDirectory });
+        await using var database = await WaymarkDatabase.OpenAsync(new StorageSettings { DataDirectory = fixture.Server.DataDirectory });
         var ages = (await database.SurveyResponses.ReadAsync(survey))
             .Select(r => Record(r))
             .Where(r => r.GetProperty("language").GetString() == language)
@@ -108,7 +106,7 @@ public sealed class SurveyBrowserTests(PageChecker checker) : IClassFixture<Page
         var problems = new List<string>();
         await using var context = await checker.NewNoScriptContextAsync();
         var page = await context.NewPageAsync();
-        await page.GotoAsync(new Uri(_server.PublicUrl, $"/en/s/{survey}").ToString());
+        await page.GotoAsync(new Uri(fixture.Server.PublicUrl, $"/en/s/{survey}").ToString());
         await ClickAsync(page, "start", problems);
         await ClickAsync(page, "next", problems);
         await page.FillAsync("input[name$='-age']", "15");
@@ -122,7 +120,7 @@ public sealed class SurveyBrowserTests(PageChecker checker) : IClassFixture<Page
         Assert.True(await page.Locator("[role=status]").IsVisibleAsync(), "the survey ends after the youth page");
         PageChecker.AssertClean(problems);
 
-        await using var database = await WaymarkDatabase.OpenAsync(new StorageSettings { DataDirectory = _server.DataDirectory });
+        await using var database = await WaymarkDatabase.OpenAsync(new StorageSettings { DataDirectory = fixture.Server.DataDirectory });
         var youth = (await database.SurveyResponses.ReadAsync(survey))
             .Select(r => Record(r).GetProperty("answers"))
             .Single(a => a.TryGetProperty("age", out var age) && age.GetString() == "15");
@@ -238,7 +236,7 @@ public sealed class SurveyBrowserTests(PageChecker checker) : IClassFixture<Page
     private JsonElement Record(StoredResponse response, ServerProcess? server = null)
     {
         Assert.True(response.Sealed, "a demo survey's response is sealed");
-        var key = SealingKeys.ReadSecret(Path.Combine((server ?? _server).DataDirectory, "research.key"));
+        var key = SealingKeys.ReadSecret(Path.Combine((server ?? fixture.Server).DataDirectory, "research.key"));
         Assert.True(key.IsSuccess, key.Error);
         var opened = SealedBox.Open(response.Payload, key.Value!);
         Assert.True(opened.IsSuccess, opened.Error);
