@@ -8,18 +8,13 @@ namespace Waymark.Web.Tests;
 /// Pages carry their text as UTF-8 rather than as numeric character references (an Arabic page is half
 /// the size over Tor), while markup characters in anything a visitor typed are still escaped.
 /// </summary>
-public sealed class PageEncodingTests : IAsyncLifetime
+/// <remarks>The tests share one server: they only read pages.</remarks>
+public sealed class PageEncodingTests(SurveyFormsServer fixture) : IClassFixture<SurveyFormsServer>, IDisposable
 {
-    private ServerProcess _server = null!;
+    private readonly ServerProcess _server = fixture.Server;
     private readonly HttpClient _http = new();
 
-    public async Task InitializeAsync() => _server = await ServerProcess.StartAsync(SurveyTestForms.Environment(SurveyTestForms.NewFolder()));
-
-    public async Task DisposeAsync()
-    {
-        _http.Dispose();
-        await _server.DisposeAsync();
-    }
+    public void Dispose() => _http.Dispose();
 
     [Theory]
     [InlineData("/ar/warning", "ar")]

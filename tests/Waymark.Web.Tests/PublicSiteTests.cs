@@ -5,19 +5,14 @@ using Waymark.Web.Localization;
 namespace Waymark.Web.Tests;
 
 /// <summary>The public site through the real server: pages, headers, listeners, languages.</summary>
-public sealed class PublicSiteTests(PageChecker checker) : IClassFixture<PageChecker>, IAsyncLifetime
+/// <remarks>The tests share one server: none of them changes what another reads.</remarks>
+public sealed class PublicSiteTests(PageChecker checker, ServerFixture fixture) : IClassFixture<PageChecker>, IClassFixture<ServerFixture>, IDisposable
 {
     private static readonly string[] PublicPages = ["", "languages", "privacy"];
-    private ServerProcess _server = null!;
+    private readonly ServerProcess _server = fixture.Server;
     private readonly HttpClient _http = new(new HttpClientHandler { AllowAutoRedirect = false });
 
-    public async Task InitializeAsync() => _server = await ServerProcess.StartAsync();
-
-    public async Task DisposeAsync()
-    {
-        _http.Dispose();
-        await _server.DisposeAsync();
-    }
+    public void Dispose() => _http.Dispose();
 
     [Theory]
     [InlineData("en")]

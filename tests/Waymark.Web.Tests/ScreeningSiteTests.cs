@@ -10,31 +10,36 @@ namespace Waymark.Web.Tests;
 /// Search screening through the real server with a placeholder term list: the API, the warning
 /// page and fragment, click-through counting, and that no query reaches the logs or the database.
 /// </summary>
-public sealed class ScreeningSiteTests(PageChecker checker) : IClassFixture<PageChecker>, IAsyncLifetime
+/// <remarks>
+/// The tests share one server (<see cref="Server"/>); the counting test starts its own, as it counts from zero.
+/// </remarks>
+public sealed class ScreeningSiteTests(PageChecker checker, ScreeningSiteTests.Server fixture) : IClassFixture<PageChecker>, IClassFixture<ScreeningSiteTests.Server>, IDisposable
 {
     // A placeholder term, and a distinctive placeholder word that must never be written anywhere.
     private const string Marker = "quenvashmarker8812";
-    private ServerProcess _server = null!;
+    private readonly ServerProcess _server = fixture.Server;
     private readonly HttpClient _http = new(new HttpClientHandler { AllowAutoRedirect = false });
 
-    public async Task InitializeAsync()
+    /// <summary>A server with a placeholder term list that logs everything (Trace), so a query in the logs would show.</summary>
+    public sealed class Server : ServerFixture
     {
-        var terms = Path.Combine(TestEnvironment.NewTempDirectory("terms"), "placeholder.tsv");
-        await File.WriteAllTextAsync(terms, "zorblat\t*\ttoken\tcsam\ttest\nvrel dapto\t*\tphrase\tcsam\ttest\n");
-        _server = await ServerProcess.StartAsync(new Dictionary<string, string>
+        protected override async Task<IDictionary<string, string>?> EnvironmentAsync() => await PlaceholderEnvironmentAsync();
+
+        public static async Task<IDictionary<string, string>?> PlaceholderEnvironmentAsync()
         {
-            ["WAYMARK_SCREENING_TERMS"] = terms,
-            ["Logging__LogLevel__Default"] = "Trace",
-            ["Logging__LogLevel__Microsoft"] = "Trace",
-            ["Logging__LogLevel__Microsoft.AspNetCore"] = "Trace",
-        });
+            var terms = Path.Combine(TestEnvironment.NewTempDirectory("terms"), "placeholder.tsv");
+            await File.WriteAllTextAsync(terms, "zorblat\t*\ttoken\tcsam\ttest\nvrel dapto\t*\tphrase\tcsam\ttest\n");
+            return new Dictionary<string, string>
+            {
+                ["WAYMARK_SCREENING_TERMS"] = terms,
+                ["Logging__LogLevel__Default"] = "Trace",
+                ["Logging__LogLevel__Microsoft"] = "Trace",
+                ["Logging__LogLevel__Microsoft.AspNetCore"] = "Trace",
+            };
+        }
     }
 
-    public async Task DisposeAsync()
-    {
-        _http.Dispose();
-        await _server.DisposeAsync();
-    }
+    public void Dispose() => _http.Dispose();
 
     [Fact]
     public async Task The_api_answers_with_the_warning_for_an_obfuscated_term()
@@ -234,36 +239,38 @@ public sealed class ScreeningSiteTests(PageChecker checker) : IClassFixture<Page
     [Fact]
     public async Task Screening_and_clicks_are_counted_per_day_language_variant_and_link_and_no_query_is_kept()
     {
-        using (await ScreenAsync($"z0rblat {Marker}", "fi"))
+        // Counts start from zero, and every query this server saw is one of this test's: a server of its own.
+        await using var server = await ServerProcess.StartAsync(await Server.PlaceholderEnvironmentAsync());
+        using (await ScreenAsync($"z0rblat {Marker}", "fi", server))
         {
         }
 
-        using (await ScreenAsync($"vrel.dapto {Marker}", "fi"))
+        using (await ScreenAsync($"vrel.dapto {Marker}", "fi", server))
         {
         }
 
-        using (await ScreenAsync($"innocent {Marker}", "ar"))
+        using (await ScreenAsync($"innocent {Marker}", "ar", server))
         {
         }
 
-        using (await ScreenAsync($"report zorblat {Marker}", "ar"))
+        using (await ScreenAsync($"report zorblat {Marker}", "ar", server))
         {
         }
 
-        using (var response = await _http.GetAsync(new Uri(_server.PublicUrl, "/go/selfhelp?v=harm-negative&lang=fi")))
+        using (var response = await _http.GetAsync(new Uri(server.PublicUrl, "/go/selfhelp?v=harm-negative&lang=fi")))
         {
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
             Assert.Equal("/fi/help", response.Headers.Location?.OriginalString);
         }
 
-        using (var response = await _http.GetAsync(new Uri(_server.PublicUrl, $"/go/helpline?v={Marker}&lang=xx")))
+        using (var response = await _http.GetAsync(new Uri(server.PublicUrl, $"/go/helpline?v={Marker}&lang=xx")))
         {
             Assert.Equal("https://www.stopitnow.org/", response.Headers.Location?.OriginalString);
         }
 
-        await _server.StopAsync();
+        await server.StopAsync();
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        await using (var database = await WaymarkDatabase.OpenAsync(new StorageSettings { DataDirectory = _server.DataDirectory }))
+        await using (var database = await WaymarkDatabase.OpenAsync(new StorageSettings { DataDirectory = server.DataDirectory }))
         {
             var counters = await database.Counters.ReadByPrefixAsync("screen:");
             Assert.All(counters, c => Assert.Equal(today, c.Day));
@@ -277,23 +284,23 @@ public sealed class ScreeningSiteTests(PageChecker checker) : IClassFixture<Page
         }
 
         var stored = new StringBuilder();
-        foreach (var file in Directory.EnumerateFiles(_server.DataDirectory, "*", SearchOption.AllDirectories))
+        foreach (var file in Directory.EnumerateFiles(server.DataDirectory, "*", SearchOption.AllDirectories))
         {
             stored.Append(Encoding.Latin1.GetString(await File.ReadAllBytesAsync(file)));
         }
 
         Assert.Contains("screen:screened", stored.ToString(), StringComparison.Ordinal); // the files were read
-        Assert.Contains("Now listening", _server.Output, StringComparison.Ordinal); // the log was captured
+        Assert.Contains("Now listening", server.Output, StringComparison.Ordinal); // the log was captured
         foreach (var trace in new[] { Marker, "z0rblat", "vrel.dapto" })
         {
             Assert.DoesNotContain(trace, stored.ToString(), StringComparison.Ordinal);
-            Assert.DoesNotContain(trace, _server.Output, StringComparison.Ordinal);
+            Assert.DoesNotContain(trace, server.Output, StringComparison.Ordinal);
         }
     }
 
-    private async Task<JsonDocument> ScreenAsync(string query, string language)
+    private async Task<JsonDocument> ScreenAsync(string query, string language, ServerProcess? server = null)
     {
-        var url = new Uri(_server.PublicUrl, $"/api/screen?q={Uri.EscapeDataString(query)}&lang={language}");
+        var url = new Uri((server ?? _server).PublicUrl, $"/api/screen?q={Uri.EscapeDataString(query)}&lang={language}");
         using var response = await _http.GetAsync(url);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);

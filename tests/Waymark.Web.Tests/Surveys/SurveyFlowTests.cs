@@ -5,13 +5,10 @@ using Waymark.Testing;
 namespace Waymark.Web.Tests.Surveys;
 
 /// <summary>The flow over plain HTTP: quality flags stored with the response, a tampered state refused, an unknown survey 404.</summary>
-public sealed class SurveyFlowTests : IAsyncLifetime
+/// <remarks>The tests share one server: each reads back only the responses it stored (by their ages).</remarks>
+public sealed class SurveyFlowTests(SurveyFormsServer fixture) : IClassFixture<SurveyFormsServer>
 {
-    private ServerProcess _server = null!;
-
-    public async Task InitializeAsync() => _server = await ServerProcess.StartAsync(SurveyTestForms.Environment(SurveyTestForms.NewFolder()));
-
-    public async Task DisposeAsync() => await _server.DisposeAsync();
+    private readonly ServerProcess _server = fixture.Server;
 
     [Fact]
     public async Task A_straight_lined_fast_response_with_a_failed_attention_check_honeypot_and_gibberish_is_stored_with_its_flags()
