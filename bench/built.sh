@@ -4,12 +4,19 @@
 # the bench smoke tests run every script this way with tiny parameters): nothing is built again and the
 # build output is used, so a smoke run checks the script, not the compiler.
 
+# quietly COMMAND...: runs COMMAND with its output kept back, and shows the output (on stderr) only if it fails.
+quietly() {
+  local log
+  log=$(mktemp)
+  if "$@" >"$log" 2>&1; then rm -f "$log"; else cat "$log" >&2; rm -f "$log"; return 1; fi
+}
+
 # waymark_app DIR: prints the folder holding the CLI (`waymark`, `waymark.dll`): published into DIR, or the build output.
 waymark_app() {
   if [ "${WAYMARK_BUILT:-0}" = 1 ]; then
     echo "$PWD/src/Waymark.Cli/bin/Release/net10.0"
   else
-    dotnet publish src/Waymark.Cli -c Release -o "$1" -nologo -v quiet >/dev/null
+    quietly dotnet publish src/Waymark.Cli -c Release -o "$1" -nologo -v quiet || return 1
     echo "$1"
   fi
 }
@@ -18,5 +25,21 @@ waymark_app() {
 build_release() {
   [ "${WAYMARK_BUILT:-0}" = 1 ] && return 0
   local project
-  for project in "$@"; do dotnet build "$project" -c Release -nologo -v quiet >/dev/null; done
+  for project in "$@"; do quietly dotnet build "$project" -c Release -nologo -v quiet || return 1; done
+}
+
+# ready_to_run_cli: sets `waymark` to the CLI the content benchmarks time: $WAYMARK when given, else this checkout
+# published ReadyToRun (precompiled, as a person runs it on big corpora: docs/content-analysis.md, "Large corpora")
+# into a temporary folder removed at exit.
+ready_to_run_cli() {
+  if [ -n "${WAYMARK:-}" ]; then
+    waymark=$WAYMARK
+    return 0
+  fi
+  local rid
+  rid=$(dotnet --info | awk '$1 == "RID:" {print $2; exit}')
+  publish=$(mktemp -d)
+  trap 'rm -rf "$publish"' EXIT
+  quietly dotnet publish src/Waymark.Cli -c Release -r "$rid" --self-contained false -p:PublishReadyToRun=true -o "$publish" -nologo -clp:ErrorsOnly || return 1
+  waymark=$publish/waymark
 }

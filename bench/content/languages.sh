@@ -19,12 +19,9 @@ if [ "$(cat "$work/mb" 2>/dev/null)" != "$mb" ]; then
   python3 bench/content/make-languages.py "$work/handbook/usr/share/doc/debian-handbook/html" "$work" "$mb"
   echo "$mb" > "$work/mb"
 fi
-if [ -z "${WAYMARK:-}" ]; then
-  rid=$(dotnet --info | awk '$1 == "RID:" {print $2; exit}')
-  publish=$(mktemp -d); trap 'rm -rf "$publish"' EXIT
-  dotnet publish src/Waymark.Cli -c Release -r "$rid" --self-contained false -p:PublishReadyToRun=true -o "$publish" -nologo -clp:ErrorsOnly >/dev/null
-  WAYMARK=$publish/waymark
-fi
+. bench/built.sh
+ready_to_run_cli
+WAYMARK=$waymark
 
 nice=(); [ "${NICE:-0}" = 1 ] && nice=(nice)
 . bench/content/measure.sh

@@ -13,14 +13,8 @@ command -v rg >/dev/null || { echo "ripgrep (rg) is needed" >&2; exit 1; }
 # The CLI as a user runs it on big corpora: published ReadyToRun (precompiled), which starts faster than the
 # `dotnet build` output (docs/content-analysis.md, "Large corpora"); into a temporary folder, removed at exit.
 # WAYMARK=path runs a given CLI instead (the bench smoke tests pass the build output).
-if [ -n "${WAYMARK:-}" ]; then
-  waymark=$WAYMARK
-else
-  rid=$(dotnet --info | awk '$1 == "RID:" {print $2; exit}')
-  publish=$(mktemp -d); trap 'rm -rf "$publish"' EXIT
-  dotnet publish src/Waymark.Cli -c Release -r "$rid" --self-contained false -p:PublishReadyToRun=true -o "$publish" -nologo -clp:ErrorsOnly >/dev/null
-  waymark=$publish/waymark
-fi
+. bench/built.sh
+ready_to_run_cli
 bytes=$(stat -c %s "$work/paragraphs.txt")
 
 nice=(); [ "${NICE:-0}" = 1 ] && nice=(nice)

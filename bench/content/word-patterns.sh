@@ -18,14 +18,8 @@ for kind in exact stem fuzzy; do
     done < "$work/keywords44.txt"
   } > "$work/codebook44-$kind.yaml"
 done
-if [ -n "${WAYMARK:-}" ]; then
-  waymark=$WAYMARK
-else
-  rid=$(dotnet --info | awk '$1 == "RID:" {print $2; exit}')
-  publish=$(mktemp -d); trap 'rm -rf "$publish"' EXIT
-  dotnet publish src/Waymark.Cli -c Release -r "$rid" --self-contained false -p:PublishReadyToRun=true -o "$publish" -nologo -clp:ErrorsOnly >/dev/null
-  waymark=$publish/waymark
-fi
+. bench/built.sh
+ready_to_run_cli
 bytes=$(stat -c %s "$work/paragraphs.txt")
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 
