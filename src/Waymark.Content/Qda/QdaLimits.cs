@@ -5,9 +5,9 @@ namespace Waymark.Content.Qda;
 
 /// <summary>
 /// What a REFI-QDA file may be, so a hostile one (a zip bomb, an entry named "../../x", a gigabyte
-/// of XML) is refused with a clear message after bounded work: the archive's own size, its number
-/// of entries, each entry's name, and the bytes actually inflated from each entry (never trusting
-/// the sizes the archive declares) and in all.
+/// of XML) is refused with a clear message after bounded work: the archive's own size, then through
+/// <see cref="BoundedArchive"/> its number of entries, each entry's name, and the bytes actually inflated
+/// from each entry (never trusting the sizes the archive declares) and in all.
 /// </summary>
 internal static class QdaLimits
 {
@@ -32,68 +32,21 @@ internal static class QdaLimits
         return length > MaxFileBytes ? $"{path}: the file is {length:N0} bytes; at most {MaxFileBytes:N0} are read." : null;
     }
 
-    /// <summary>Null when every entry name is a plain relative path and there are not too many entries, else the message.</summary>
-    public static string? CheckEntries(ZipArchive zip, string path)
+    /// <summary>The archive limits above, for <see cref="BoundedArchive"/>.</summary>
+    public static ArchiveLimits Archive { get; } = new(MaxEntries, MaxEntryBytes, MaxTotalBytes);
+
+    /// <summary>What a person is told when a file went past a limit.</summary>
+    public static string Describe(string path, ArchiveLimitException limit) => limit.Refusal switch
     {
-        if (zip.Entries.Count > MaxEntries)
-        {
-            return $"{path}: the archive has {zip.Entries.Count:N0} entries; at most {MaxEntries:N0} are allowed.";
-        }
-
-        foreach (var entry in zip.Entries)
-        {
-            var name = entry.FullName;
-            if (name.Length == 0 || name.StartsWith('/') || name.Contains('\\', StringComparison.Ordinal) || name.Contains(':', StringComparison.Ordinal)
-                || name.Split('/').Any(part => part is ".." or ".") || name.Any(char.IsControl))
-            {
-                return $"{path}: the archive holds an entry with an unsafe name ('{Printable(name)}'); it is refused.";
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary>
-    /// Opens an entry so that reading more than <see cref="MaxEntryBytes"/> from it, or more than the
-    /// archive's remaining budget, fails with <see cref="LimitExceededException"/>.
-    /// </summary>
-    public static Stream OpenBounded(ZipArchiveEntry entry, Budget budget) => new BoundedStream(entry.Open(), Math.Min(MaxEntryBytes, budget.Remaining), budget);
-
-    private static string Printable(string name) =>
-        new([.. name.Take(80).Select(c => char.IsControl(c) ? '?' : c)]);
-
-    /// <summary>The bytes still allowed to be inflated from one archive.</summary>
-    internal sealed class Budget
-    {
-        public long Remaining { get; set; } = MaxTotalBytes;
-    }
-
-    private sealed class BoundedStream(Stream inner, long limit, Budget budget) : ObservedReadStream(inner)
-    {
-        private long _read;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => _read; set => throw new NotSupportedException(); }
-
-        protected override void Observe(int read)
-        {
-            _read += read;
-            budget.Remaining -= read;
-            if (_read > limit || budget.Remaining < 0)
-            {
-                throw new LimitExceededException($"an entry inflates to more than {limit:N0} bytes (a zip bomb?)");
-            }
-        }
-    }
+        ArchiveRefusal.TooManyEntries => $"{path}: the archive has more than {MaxEntries:N0} entries; at most {MaxEntries:N0} are allowed.",
+        ArchiveRefusal.UnsafeName => $"{path}: the archive holds an entry with an unsafe name ('{limit.Entry}'); it is refused.",
+        _ => $"{path}: an entry ('{limit.Entry}') inflates to more than {limit.Limit:N0} bytes (a zip bomb?); it is refused.",
+    };
 
     /// <summary>Reads an entry's text within the limits (UTF-8).</summary>
-    public static string ReadText(ZipArchiveEntry entry, Budget budget)
+    public static string ReadText(BoundedArchive zip, ZipArchiveEntry entry)
     {
-        using var reader = new StreamReader(OpenBounded(entry, budget), Encoding.UTF8);
+        using var reader = new StreamReader(zip.OpenEntry(entry), Encoding.UTF8);
         return reader.ReadToEnd();
     }
 }
-
-/// <summary>A hostile or oversized input went past a limit; caught where the file is read and turned into a message.</summary>
-internal sealed class LimitExceededException(string message) : Exception(message);

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Xml;
 using System.Xml.Linq;
 using Waymark.Content.Codebooks;
@@ -19,7 +18,7 @@ internal static class QdpxImport
 {
     public static Result<ImportedProject> Read(string path)
     {
-        ZipArchive zip;
+        BoundedArchive zip;
         try
         {
             if (QdaLimits.CheckFileSize(path) is { } tooLarge)
@@ -27,7 +26,11 @@ internal static class QdpxImport
                 return Result.Fail<ImportedProject>(tooLarge);
             }
 
-            zip = ZipFile.OpenRead(path);
+            zip = BoundedArchive.Open(File.OpenRead(path), QdaLimits.Archive);
+        }
+        catch (ArchiveLimitException e)
+        {
+            return Result.Fail<ImportedProject>(QdaLimits.Describe(path, e));
         }
         catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
         {
@@ -40,9 +43,9 @@ internal static class QdpxImport
             {
                 return ReadProject(zip, path);
             }
-            catch (LimitExceededException e)
+            catch (ArchiveLimitException e)
             {
-                return Result.Fail<ImportedProject>($"{path}: {e.Message}; it is refused.");
+                return Result.Fail<ImportedProject>(QdaLimits.Describe(path, e));
             }
             catch (InvalidDataException e)
             {
@@ -51,24 +54,18 @@ internal static class QdpxImport
         }
     }
 
-    private static Result<ImportedProject> ReadProject(ZipArchive zip, string path)
+    private static Result<ImportedProject> ReadProject(BoundedArchive zip, string path)
     {
-        if (QdaLimits.CheckEntries(zip, path) is { } unsafeEntries)
-        {
-            return Result.Fail<ImportedProject>(unsafeEntries);
-        }
-
-        var entry = zip.GetEntry("project.qde");
+        var entry = zip.Find("project.qde");
         if (entry is null)
         {
             return Result.Fail<ImportedProject>($"{path}: the archive has no project.qde.");
         }
 
-        var budget = new QdaLimits.Budget();
         XDocument project;
         try
         {
-            using var stream = QdaLimits.OpenBounded(entry, budget);
+            using var stream = zip.OpenEntry(entry);
             using var reader = XmlReader.Create(stream, SafeXml.Settings);
             project = XDocument.Load(reader);
         }
@@ -110,7 +107,7 @@ internal static class QdpxImport
                 return Result.Fail<ImportedProject>($"{path}: a TextSource has neither name nor guid.");
             }
 
-            var text = SourceText(zip, source, ns, budget);
+            var text = SourceText(zip, source, ns);
             if (text is null)
             {
                 return Result.Fail<ImportedProject>($"{path}: the text of source '{name}' is missing.");
@@ -142,7 +139,7 @@ internal static class QdpxImport
         return Result.Ok(new ImportedProject(codebook.Value!, sources, codings));
     }
 
-    private static string? SourceText(ZipArchive zip, XElement source, XNamespace ns, QdaLimits.Budget budget)
+    private static string? SourceText(BoundedArchive zip, XElement source, XNamespace ns)
     {
         var path = (string?)source.Attribute("plainTextPath");
         if (path is not null && path.StartsWith("internal://", StringComparison.Ordinal))
@@ -153,8 +150,8 @@ internal static class QdpxImport
                 return null; // only a plain name under sources/ is read
             }
 
-            var entry = zip.GetEntry("sources/" + relative);
-            return entry is null ? null : QdaLimits.ReadText(entry, budget);
+            var entry = zip.Find("sources/" + relative);
+            return entry is null ? null : QdaLimits.ReadText(zip, entry);
         }
 
         return (string?)source.Element(ns + "PlainTextContent");

@@ -20,7 +20,7 @@ internal sealed record XlsxLimits
     public long MaxTotalBytes { get; init; } = 8 * 1024 * 1024;
 
     /// <summary>Uncompressed/compressed above this is a zip bomb (XML compresses ~10-20x; bombs 1000x+).</summary>
-    public double MaxCompressionRatio { get; init; } = 200;
+    public int MaxCompressionRatio { get; init; } = 200;
 
     public int MaxSheets { get; init; } = 64;
 
@@ -32,4 +32,7 @@ internal sealed record XlsxLimits
     public int MaxCellCharacters { get; init; } = 32_767;
 
     public static XlsxLimits Default { get; } = new();
+
+    /// <summary>The archive's part of these limits, for <see cref="BoundedArchive"/>.</summary>
+    public ArchiveLimits Archive => new(MaxEntries, MaxEntryBytes, MaxTotalBytes, MaxCompressionRatio);
 }

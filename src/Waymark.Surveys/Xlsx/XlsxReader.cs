@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.IO.Compression;
 using System.Text;
 using System.Xml;
 
@@ -28,13 +27,17 @@ internal static class XlsxReader
                 return (null, LegacyXls, null);
             }
 
-            using var zip = new ZipArchive(buffer, ZipArchiveMode.Read, leaveOpen: false);
-            var package = new Package(zip, limits);
+            using var zip = BoundedArchive.Open(buffer, limits.Archive);
+            var package = new Package(zip);
             return (ReadWorkbook(package, limits), null, null);
         }
         catch (XlsxException e)
         {
             return (null, e.Message, e.Cell);
+        }
+        catch (ArchiveLimitException e)
+        {
+            return (null, Describe(e), null);
         }
         catch (InvalidDataException e)
         {
@@ -477,52 +480,26 @@ internal static class XlsxReader
 
     private static string Truncate(string text) => text.Length > 20 ? text[..20] + "…" : text;
 
-    /// <summary>The zip archive with its caps; opens parts as XML readers that cannot resolve anything external.</summary>
-    private sealed class Package
+    /// <summary>What a person is told when a workbook went past a limit of <see cref="XlsxLimits"/>.</summary>
+    private static string Describe(ArchiveLimitException limit) => limit.Refusal switch
     {
-        private readonly Dictionary<string, ZipArchiveEntry> _entries = new(StringComparer.OrdinalIgnoreCase);
-        private readonly XlsxLimits _limits;
-        private long _total;
+        ArchiveRefusal.TooManyEntries => $"the archive has more than {limit.Limit} entries",
+        ArchiveRefusal.UnsafeName => $"the archive has an unsafe entry name '{Truncate(limit.Entry)}' (path traversal)",
+        ArchiveRefusal.CompressedTooFar => $"part {limit.Entry} is compressed more than {limit.Limit}:1 (a zip bomb?)",
+        ArchiveRefusal.EntryTooLarge => $"part {limit.Entry} would unpack to more than {limit.Limit / (1024 * 1024)} MB",
+        _ => $"the workbook unpacks to more than {limit.Limit / (1024 * 1024)} MB of XML, more than any real XLSForm needs (the largest known unpack to about 2 MB): shorten the longest labels and hints or split the form",
+    };
 
-        public Package(ZipArchive zip, XlsxLimits limits)
-        {
-            _limits = limits;
-            if (zip.Entries.Count > limits.MaxEntries)
-            {
-                throw new XlsxException($"the archive has more than {limits.MaxEntries} entries");
-            }
-
-            foreach (var entry in zip.Entries)
-            {
-                var name = entry.FullName;
-                if (name.StartsWith('/') || name.StartsWith('\\') || name.Contains('\\', StringComparison.Ordinal)
-                    || name.Split('/').Contains("..") || name.Contains(':', StringComparison.Ordinal) || name.Contains('\0', StringComparison.Ordinal))
-                {
-                    throw new XlsxException($"the archive has an unsafe entry name '{Truncate(name)}' (path traversal)");
-                }
-
-                _entries[name] = entry;
-            }
-        }
-
+    /// <summary>The workbook's parts, opened as XML readers that cannot resolve anything external, within the archive's limits.</summary>
+    private sealed class Package(BoundedArchive zip)
+    {
         public XmlReader? Open(string part, bool required)
         {
-            if (!_entries.TryGetValue(part, out var entry))
+            if (zip.Find(part, StringComparison.OrdinalIgnoreCase) is not { } entry)
             {
                 return required ? throw new XlsxException($"{NotXlsx} (missing part {part})") : null;
             }
 
-            if (entry.Length > _limits.MaxEntryBytes)
-            {
-                throw new XlsxException($"part {part} would unpack to more than {_limits.MaxEntryBytes / (1024 * 1024)} MB");
-            }
-
-            if (entry.Length > 1024 * 1024 && entry.Length > entry.CompressedLength * _limits.MaxCompressionRatio)
-            {
-                throw new XlsxException($"part {part} is compressed more than {_limits.MaxCompressionRatio}:1 (a zip bomb?)");
-            }
-
-            var stream = new BoundedStream(entry.Open(), Math.Min(_limits.MaxEntryBytes, _limits.MaxTotalBytes - _total), part, this);
             var settings = new XmlReaderSettings
             {
                 DtdProcessing = DtdProcessing.Prohibit,
@@ -532,60 +509,7 @@ internal static class XlsxReader
                 MaxCharactersFromEntities = 0,
                 CloseInput = true,
             };
-            return XmlReader.Create(stream, settings);
-        }
-
-        public void Count(long bytes)
-        {
-            _total += bytes;
-            if (_total > _limits.MaxTotalBytes)
-            {
-                throw new XlsxException($"the workbook unpacks to more than {_limits.MaxTotalBytes / (1024 * 1024)} MB of XML, more than any real XLSForm needs (the largest known unpack to about 2 MB): shorten the longest labels and hints or split the form");
-            }
-        }
-    }
-
-    /// <summary>Counts what is actually unpacked: the sizes in a zip header may lie.</summary>
-    private sealed class BoundedStream(Stream inner, long max, string part, Package package) : Stream
-    {
-        private long _read;
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => _read; set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count)
-        {
-            var n = inner.Read(buffer, offset, count);
-            _read += n;
-            package.Count(n);
-            return _read > max ? throw new XlsxException($"part {part} unpacks to more than allowed") : n;
-        }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                inner.Dispose();
-            }
-
-            base.Dispose(disposing);
+            return XmlReader.Create(zip.OpenEntry(entry), settings);
         }
     }
 }
