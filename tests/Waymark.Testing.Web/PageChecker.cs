@@ -36,6 +36,8 @@ public sealed partial class PageChecker : IAsyncLifetime
         """;
 
     private SharedTools _tools = null!;
+    private ReplayPage _audit = null!;
+    private ReplayPage _narrowScreen = null!;
 
     private HttpClient Http => _tools.Http;
 
@@ -56,6 +58,13 @@ public sealed partial class PageChecker : IAsyncLifetime
     {
         _tools = await SharedTools.GetAsync().ConfigureAwait(false);
         Browser = await _tools.Playwright.Chromium.LaunchAsync(new() { ExecutablePath = ChromiumPath, Headless = true, Args = ChromiumArgs }).ConfigureAwait(false);
+        _audit = new ReplayPage(async () =>
+        {
+            var context = await Browser.NewContextAsync(new() { JavaScriptEnabled = true, BypassCSP = true }).ConfigureAwait(false);
+            await context.AddInitScriptAsync(_tools.AxeSource).ConfigureAwait(false);
+            return context;
+        });
+        _narrowScreen = new ReplayPage(() => Browser.NewContextAsync(new() { JavaScriptEnabled = true, BypassCSP = true, ViewportSize = new() { Width = NarrowScreen, Height = 740 } }));
     }
 
     /// <summary>A browser context as Tor Browser's Safest mode has it: no JavaScript.</summary>
@@ -169,23 +178,14 @@ public sealed partial class PageChecker : IAsyncLifetime
     public async Task<IReadOnlyList<string>> CheckNarrowScreenAsync(Uri url, string html)
     {
         ArgumentNullException.ThrowIfNull(url);
-        await using var context = await Browser.NewContextAsync(new() { JavaScriptEnabled = true, BypassCSP = true, ViewportSize = new() { Width = NarrowScreen, Height = 740 } }).ConfigureAwait(false);
-        var page = await context.NewPageAsync().ConfigureAwait(false);
-        await page.RouteAsync(url.ToString(), route => route.FulfillAsync(new() { Status = 200, ContentType = "text/html; charset=utf-8", Body = html })).ConfigureAwait(false);
-        await page.GotoAsync(url.ToString()).ConfigureAwait(false);
-        var width = await page.EvaluateAsync<int>("document.documentElement.scrollWidth").ConfigureAwait(false);
+        var width = await _narrowScreen.MeasureAsync(url, html, page => page.EvaluateAsync<int>("document.documentElement.scrollWidth")).ConfigureAwait(false);
         return width > NarrowScreen ? [$"{url}: {width} px wide on a {NarrowScreen} px screen"] : [];
     }
 
-    /// <summary>axe-core needs JavaScript: the page's HTML is replayed under its own URL in a JS-enabled context.</summary>
+    /// <summary>axe-core needs JavaScript: the page's HTML is replayed under its own URL in a JS-enabled context that loads axe-core into every document.</summary>
     private async Task<IEnumerable<string>> AuditAccessibilityAsync(Uri url, string html)
     {
-        await using var context = await Browser.NewContextAsync(new() { JavaScriptEnabled = true, BypassCSP = true }).ConfigureAwait(false);
-        var page = await context.NewPageAsync().ConfigureAwait(false);
-        await page.RouteAsync(url.ToString(), route => route.FulfillAsync(new() { Status = 200, ContentType = "text/html; charset=utf-8", Body = html })).ConfigureAwait(false);
-        await page.GotoAsync(url.ToString()).ConfigureAwait(false);
-        await page.EvaluateAsync(_tools.AxeSource).ConfigureAwait(false);
-        var result = await page.EvaluateAsync<string>(RunAxe).ConfigureAwait(false);
+        var result = await _audit.MeasureAsync(url, html, page => page.EvaluateAsync<string>(RunAxe)).ConfigureAwait(false);
         using var json = JsonDocument.Parse(result);
         return json.RootElement.EnumerateArray()
             .Select(v => $"axe {v.GetProperty("id").GetString()} ({v.GetProperty("impact").GetString()}): {v.GetProperty("help").GetString()} at {string.Join("; ", v.GetProperty("nodes").EnumerateArray().Select(n => n.GetString()))}")
@@ -195,6 +195,12 @@ public sealed partial class PageChecker : IAsyncLifetime
     /// <summary>Closes this class's Chromium; the shared checker and driver live until the test process exits.</summary>
     public async Task DisposeAsync()
     {
+        if (_audit is not null)
+        {
+            await _audit.DisposeAsync().ConfigureAwait(false);
+            await _narrowScreen.DisposeAsync().ConfigureAwait(false);
+        }
+
         if (Browser is not null)
         {
             await Browser.DisposeAsync().ConfigureAwait(false);
