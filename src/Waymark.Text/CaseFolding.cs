@@ -1,48 +1,46 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
 
 namespace Waymark.Text;
 
 /// <summary>
-/// Unicode full case folding, approximated: <see cref="string.ToLowerInvariant"/> plus the folds that
-/// lowercasing does not give (CaseFolding.txt status F and the Greek/long-s simple folds).
+/// Case folding for content analysis: Unicode's full case folding (<see cref="UnicodeCaseFolding"/>, the one table),
+/// then canonical decomposition, optionally without diacritics. <see cref="CharTable"/> builds its per-character
+/// tables from lowercasing every code unit at once, which is faster, and asks <see cref="HasSpecialFold"/> which
+/// characters fold otherwise than they lowercase.
 /// </summary>
 internal static class CaseFolding
 {
-    // A switch rather than a frozen dictionary: this is read while the normaliser's tables are built at start-up,
-    // and a FrozenDictionary<char, string> costs more to create (jitting its generic code) than all its look-ups.
-    private static string? Special(char c) => c switch
+    // The BMP characters whose full case folding differs from their invariant lowercase (ß, final sigma, the
+    // ligatures, Cherokee, ...): computed once from the table, about 200 of them.
+    private static readonly Lazy<FrozenDictionary<char, string>> Specials = new(() =>
     {
-        '\u00DF' => "ss", // ß
-        '\u1E9E' => "ss", // ẞ
-        '\u0130' => "i\u0307", // İ
-        '\u0149' => "\u02BCn", // ŉ
-        '\u017F' => "s", // ſ long s
-        '\u00B5' => "\u03BC", // µ micro sign
-        '\u03C2' => "\u03C3", // ς final sigma folds to σ
-        '\u03A3' => "\u03C3", // Σ
-        '\u03D0' => "\u03B2", // ϐ
-        '\u03D1' => "\u03B8", // ϑ
-        '\u03D5' => "\u03C6", // ϕ
-        '\u03D6' => "\u03C0", // ϖ
-        '\u03F0' => "\u03BA", // ϰ
-        '\u03F1' => "\u03C1", // ϱ
-        '\u03F5' => "\u03B5", // ϵ
-        '\u1E9B' => "\u1E61", // ẛ
-        '\u1FBE' => "\u03B9", // ι prosgegrammeni
-        '\u0345' => "\u03B9", // combining ypogegrammeni
-        '\uFB00' => "ff",
-        '\uFB01' => "fi",
-        '\uFB02' => "fl",
-        '\uFB03' => "ffi",
-        '\uFB04' => "ffl",
-        '\uFB05' => "st",
-        '\uFB06' => "st",
-        _ => null,
-    };
+        var specials = new Dictionary<char, string>();
+        for (var i = 0; i <= char.MaxValue; i++)
+        {
+            var c = (char)i;
+            if (char.IsSurrogate(c))
+            {
+                continue;
+            }
+
+            // Invariant lowercasing is one code unit to one, so comparing single characters is exact and allocates nothing.
+            var lower = char.ToLowerInvariant(c);
+            var folded = UnicodeCaseFolding.Fold(c);
+            if (folded is null ? lower != c : folded.Length != 1 || folded[0] != lower)
+            {
+                specials[c] = folded ?? c.ToString();
+            }
+        }
+
+        return specials.ToFrozenDictionary();
+    });
+
+    private static string? Special(char c) => Specials.Value.TryGetValue(c, out var folded) ? folded : null;
 
     /// <summary>True for the characters whose fold is not their <see cref="string.ToLowerInvariant"/>.</summary>
-    public static bool HasSpecialFold(char c) => Special(c) is not null;
+    public static bool HasSpecialFold(char c) => Specials.Value.ContainsKey(c);
 
     /// <summary>The folded, canonically decomposed form of one BMP character, optionally without nonspacing marks.</summary>
     public static string Fold(char c, bool removeDiacritics)
@@ -53,8 +51,8 @@ internal static class CaseFolding
         return CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.OtherNotAssigned ? folded : Decompose(folded, removeDiacritics);
     }
 
-    /// <summary>The folded form of an astral code point (surrogate pair).</summary>
-    public static Rune Fold(Rune rune) => Rune.ToLowerInvariant(rune);
+    /// <summary>The folded form of an astral code point (surrogate pair): astral folds are single code points.</summary>
+    public static Rune Fold(Rune rune) => UnicodeCaseFolding.Fold(rune.Value) is { } folded ? Rune.GetRuneAt(folded, 0) : rune;
 
     private static string Decompose(string folded, bool removeDiacritics)
     {

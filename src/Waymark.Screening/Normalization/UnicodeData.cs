@@ -9,7 +9,7 @@ namespace Waymark.Screening.Normalization;
 /// </summary>
 internal sealed class UnicodeData
 {
-    private UnicodeData(Dictionary<int, string> caseFolding, Dictionary<int, string> confusables, Dictionary<int, string[]> lookAlikes)
+    private UnicodeData(IReadOnlyDictionary<int, string> caseFolding, Dictionary<int, string> confusables, Dictionary<int, string[]> lookAlikes)
     {
         CaseFolding = caseFolding;
         Confusables = confusables;
@@ -22,8 +22,8 @@ internal sealed class UnicodeData
     /// </summary>
     public Dictionary<int, string[]> LookAlikes { get; }
 
-    /// <summary>Code point → full case folding (CaseFolding.txt status C and F).</summary>
-    public Dictionary<int, string> CaseFolding { get; }
+    /// <summary>Code point → full case folding: the one table (<see cref="Waymark.Text.UnicodeCaseFolding"/>).</summary>
+    public IReadOnlyDictionary<int, string> CaseFolding { get; }
 
     /// <summary>Code point → confusable prototype (confusables.txt).</summary>
     public Dictionary<int, string> Confusables { get; }
@@ -31,25 +31,6 @@ internal sealed class UnicodeData
     public static UnicodeData Load()
     {
         var assembly = typeof(UnicodeData).Assembly;
-        var caseFolding = new Dictionary<int, string>();
-        using (var stream = assembly.GetManifestResourceStream("Waymark.Screening.CaseFolding.txt")
-            ?? throw new InvalidOperationException("CaseFolding.txt is not embedded."))
-        using (var reader = new StreamReader(stream))
-        {
-            while (reader.ReadLine() is { } line)
-            {
-                var fields = line.Split(';', StringSplitOptions.TrimEntries);
-                if (fields.Length < 3 || line.StartsWith('#') || (fields[1] != "C" && fields[1] != "F"))
-                {
-                    continue;
-                }
-
-                var code = int.Parse(fields[0], NumberStyles.HexNumber, CultureInfo.InvariantCulture);
-                caseFolding[code] = string.Concat(fields[2].Split(' ', StringSplitOptions.RemoveEmptyEntries)
-                    .Select(hex => char.ConvertFromUtf32(int.Parse(hex, NumberStyles.HexNumber, CultureInfo.InvariantCulture))));
-            }
-        }
-
         var confusables = new Dictionary<int, string>();
         using (var stream = assembly.GetManifestResourceStream("Waymark.Screening.confusables.json")
             ?? throw new InvalidOperationException("confusables.json is not embedded."))
@@ -79,6 +60,6 @@ internal sealed class UnicodeData
             }
         }
 
-        return new UnicodeData(caseFolding, confusables, lookAlikes);
+        return new UnicodeData(Waymark.Text.UnicodeCaseFolding.Table, confusables, lookAlikes);
     }
 }
