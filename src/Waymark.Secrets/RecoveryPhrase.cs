@@ -5,8 +5,9 @@ using System.Text;
 namespace Waymark.Secrets;
 
 /// <summary>
-/// Recovery phrases: random words from a fixed list of 4096 (12 bits a word), generated with a
-/// cryptographic random number generator, and the tolerant reading of a phrase a person typed back.
+/// Recovery phrases: random words from a fixed list (4096 English words, 12 bits a word, or a list in the reader's language,
+/// docs/adr/0031), generated with a cryptographic random number generator, and the tolerant reading of a phrase a person
+/// typed back.
 /// A phrase is the only key to anonymous data, so it is never stored and never sent in a URL.
 /// </summary>
 public static class RecoveryPhrase
@@ -70,8 +71,14 @@ public static class RecoveryPhrase
     public static string Generate(string? language, RandomNumberGenerator random)
     {
         ArgumentNullException.ThrowIfNull(random);
-        var list = WordList.For(language);
-        var bits = (int)Math.Ceiling(Math.Log2(list.Words.Count));
+        return Generate(WordList.For(language), random);
+    }
+
+    /// <summary>A new phrase from <paramref name="list"/>'s drawn words (never a retired one).</summary>
+    internal static string Generate(WordList list, RandomNumberGenerator random)
+    {
+        var drawn = list.Drawn;
+        var bits = (int)Math.Ceiling(Math.Log2(drawn.Count));
         var mask = (1 << bits) - 1;
         Span<byte> pair = stackalloc byte[2];
         var chosen = new string[list.PhraseWords];
@@ -84,8 +91,8 @@ public static class RecoveryPhrase
                 // Masking to the list's bit width, then drawing again above its size: uniform, no modulo bias.
                 position = ((pair[0] << 8) | pair[1]) & mask;
             }
-            while (position >= list.Words.Count);
-            chosen[i] = list.Words[position];
+            while (position >= drawn.Count);
+            chosen[i] = drawn[position];
         }
 
         return string.Join(' ', chosen);
@@ -104,8 +111,12 @@ public static class RecoveryPhrase
     /// <summary>How many words a phrase for <paramref name="language"/> has.</summary>
     public static int WordsFor(string? language) => WordList.For(language).PhraseWords;
 
-    /// <summary>The site languages whose phrases are made of their own words (English and the BIP-39 languages).</summary>
+    /// <summary>The site languages whose phrases are made of their own words, in the order a typed phrase is tried.</summary>
     public static IReadOnlyList<string> ListLanguages => [.. WordList.All.Select(list => list.Language)];
+
+    /// <summary>Every word list: where it comes from, whether a native reader has reviewed it, its size and phrase length.</summary>
+    public static IReadOnlyList<WordListInfo> Lists =>
+        [.. WordList.All.Select(list => new WordListInfo(list.Language, list.Source, list.Status, list.Words.Count, list.RetiredCount, list.PhraseWords, list.PhraseWords * list.BitsPerListWord))];
 
     /// <summary>
     /// Reads a typed self-help phrase in whichever list it is from, whatever the page's language: a phrase given on the
@@ -128,17 +139,42 @@ public static class RecoveryPhrase
         }
 
         var words = SplitIdeographs(SplitWords(typed));
+        var ofLength = ListIndex.OfLength(words.Count);
+
+        // Exactly as shown first: a phrase typed as it was given reads in its own list (or in one that holds the very same
+        // words, which gives the very same canonical string), however many lists would read it once folded.
+        var exact = ofLength;
+        foreach (var word in words)
+        {
+            exact &= ListIndex.Exact(word);
+        }
+
+        if (exact != 0)
+        {
+            return PhraseReading.Ok(string.Join(' ', words), words.Count, ListIndex.First(exact).PhraseWords);
+        }
+
+        var reading = new ulong[words.Count];
+        var folded = ofLength;
+        for (var i = 0; i < words.Count; i++)
+        {
+            reading[i] = ListIndex.Reading(words[i]);
+            folded &= reading[i];
+        }
+
+        if (folded != 0)
+        {
+            var list = ListIndex.First(folded);
+            return PhraseReading.Ok(string.Join(' ', words.Select(word => list.Canonical(word))), words.Count, list.PhraseWords);
+        }
+
+        // Report against the list most of the words come from (the reader's on a tie), never echoing a word.
         WordList? best = null;
         var bestKnown = -1;
-        foreach (var list in WordList.All)
+        for (var i = 0; i < WordList.All.Count; i++)
         {
-            var canonical = words.Select(list.Canonical).ToList();
-            if (words.Count == list.PhraseWords && canonical.All(word => word is not null))
-            {
-                return PhraseReading.Ok(string.Join(' ', canonical), words.Count, list.PhraseWords);
-            }
-
-            var known = canonical.Count(word => word is not null);
+            var list = WordList.All[i];
+            var known = reading.Count(mask => (mask & (1UL << i)) != 0);
             if (known > bestKnown || (known == bestKnown && list == readerList))
             {
                 best = list;
@@ -146,7 +182,6 @@ public static class RecoveryPhrase
             }
         }
 
-        // Report against the list most of the words come from (the reader's on a tie), never echoing a word.
         if (words.Count != best!.PhraseWords)
         {
             return PhraseReading.Fail(PhraseProblem.WrongWordCount, wordCount: words.Count, expectedWords: best.PhraseWords);
@@ -204,6 +239,13 @@ public static class RecoveryPhrase
         var current = new StringBuilder();
         foreach (var character in folded)
         {
+            if (IsJoiner(character))
+            {
+                // Zero-width (non-)joiners and soft hyphens shape a word (Persian, Indic scripts) or break a line: they are
+                // not letters of it, and do not end it.
+                continue;
+            }
+
             if (IsSeparator(character))
             {
                 Flush(current, words);
@@ -248,10 +290,15 @@ public static class RecoveryPhrase
         return builder.ToString();
     }
 
+    private static bool IsJoiner(char character) => character is '\u200C' or '\u200D' or '\u00AD';
+
+    // Besides spaces, dashes and Latin punctuation: the Arabic comma and semicolon, the Urdu full stop, the Devanagari danda
+    // and the ideographic comma and full stop, so that words separated as a person writes them in those scripts part.
     private static bool IsSeparator(char character) =>
         char.IsWhiteSpace(character)
         || char.GetUnicodeCategory(character) is UnicodeCategory.DashPunctuation or UnicodeCategory.Format
-        || character is '.' or ',' or ';' or ':' or '_' or '/' or '·' or '•';
+        || character is '.' or ',' or ';' or ':' or '_' or '/' or '·' or '•'
+        || character is '\u060C' or '\u061B' or '\u06D4' or '\u0964' or '\u0965' or '\u3001' or '\u3002';
 
     private static void Flush(StringBuilder current, List<string> words)
     {

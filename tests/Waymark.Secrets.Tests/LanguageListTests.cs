@@ -32,15 +32,41 @@ public sealed class LanguageListTests
 #pragma warning restore CA5350
     }
 
+    // Git blob ids of src/mnemonics/{german,dutch,russian}.h in github.com/monero-project/monero at
+    // 0aa9c51bd8eb53abb0a7023b5c768d9b46ee18a0 (git ls-tree): the headers ship unchanged.
+    [Theory]
+    [InlineData("de", "cb763c1e4ae4fe8516985732f0109d0a92253ba5")]
+    [InlineData("nl", "89cde3918341a9a5926212a724acc7a054a10574")]
+    [InlineData("ru", "c1ad1e85f13c43904f32d5bde2e7d4961b215dc7")]
+    public void The_shipped_Monero_lists_are_Moneros_bytes(string language, string gitBlobId)
+    {
+        using var stream = typeof(RecoveryPhrase).Assembly.GetManifestResourceStream($"Waymark.Secrets.monero.{language}.h")!;
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        var bytes = copy.ToArray();
+        var blob = Encoding.ASCII.GetBytes($"blob {bytes.Length}\0").Concat(bytes).ToArray();
+
+#pragma warning disable CA5350 // Git names a blob by its SHA-1; this compares with that name, it protects nothing.
+        Assert.Equal(gitBlobId, Convert.ToHexStringLower(SHA1.HashData(blob)));
+#pragma warning restore CA5350
+    }
+
     [Fact]
     public void Every_list_gives_a_phrase_of_at_least_84_bits()
     {
-        Assert.Equal(["en", "es", "fr", "it", "pt", "ja", "zh-hans", "zh-hant"], RecoveryPhrase.ListLanguages);
+        Assert.Equal(["en", "es", "fr", "it", "pt", "ja", "zh-hans", "zh-hant", "de", "nl", "ru", .. WordList.DraftLanguages], RecoveryPhrase.ListLanguages);
         foreach (var list in WordList.All)
         {
             Assert.True(list.PhraseWords * list.BitsPerListWord >= RecoveryPhrase.MinimumBits, $"{list.Language}: {list.PhraseWords} × {list.BitsPerListWord:F2} bits");
             Assert.Equal(list.Language == "en" ? 7 : 8, list.PhraseWords);
-            Assert.InRange(list.Words.Count, list.Language == "en" ? 4096 : 1900, list.Language == "en" ? 4096 : 2048 - 20);
+            var (fewest, most) = list.Source switch
+            {
+                WordListSource.Scowl => (4096, 4096),
+                WordListSource.Bip39 => (1900, 2048 - 20),
+                WordListSource.Monero => (1449, 1626 - 100),
+                _ => (1449, 4096),
+            };
+            Assert.InRange(list.Drawn.Count, fewest, most);
         }
 
         Assert.Equal(84, RecoveryPhrase.MinimumBits);
@@ -55,9 +81,12 @@ public sealed class LanguageListTests
     [InlineData("ja", "へんたい")]
     [InlineData("zh-hans", "死")]
     [InlineData("zh-hant", "殺")]
+    [InlineData("de", "Dolch")]
+    [InlineData("nl", "drug")]
+    [InlineData("ru", "ребенок")]
     public void Distressing_words_are_left_out_of_every_list(string language, string word)
     {
-        Assert.False(WordList.For(language).Contains(word));
+        Assert.False(WordList.For(language).Contains(word.ToLowerInvariant()));
         Assert.Equal(PhraseProblem.UnknownWord, RecoveryPhrase.ParseAnyList(string.Join(' ', Enumerable.Repeat(word, 8)), language).Problem);
     }
 
@@ -83,13 +112,13 @@ public sealed class LanguageListTests
     public static TheoryData<string> Languages() => [.. SiteLanguages];
 
     [Fact]
-    public void Languages_without_a_list_of_their_own_are_given_English_words()
+    public void A_language_without_a_list_of_its_own_is_given_English_words()
     {
-        Assert.Equal("en", RecoveryPhrase.WordsLanguage("fi"));
-        Assert.Equal("en", RecoveryPhrase.WordsLanguage("ar"));
+        Assert.Equal("en", RecoveryPhrase.WordsLanguage("xx"));
+        Assert.Equal("en", RecoveryPhrase.WordsLanguage(null));
         Assert.Equal("zh-hans", RecoveryPhrase.WordsLanguage("zh-Hans"));
-        Assert.Equal(7, RecoveryPhrase.Generate("fi", new SeededRandom(1)).Split(' ').Length);
-        Assert.Equal(8, RecoveryPhrase.Generate("es", new SeededRandom(1)).Split(' ').Length);
+        Assert.Equal(7, RecoveryPhrase.Generate("xx", new SeededRandom(1)).Split(' ').Length);
+        Assert.Equal(8, RecoveryPhrase.Generate("de", new SeededRandom(1)).Split(' ').Length);
     }
 
     [Fact]
@@ -151,7 +180,7 @@ public sealed class LanguageListTests
         var nothingKnown = RecoveryPhrase.ParseAnyList("zorblat zorblat", "es");
         Assert.Equal(PhraseProblem.WrongWordCount, nothingKnown.Problem);
         Assert.Equal(8, nothingKnown.ExpectedWords);
-        Assert.Equal(7, RecoveryPhrase.ParseAnyList("zorblat zorblat", "fi").ExpectedWords);
+        Assert.Equal(7, RecoveryPhrase.ParseAnyList("zorblat zorblat", "xx").ExpectedWords);
         Assert.Equal(PhraseProblem.Empty, RecoveryPhrase.ParseAnyList(" \n", "es").Problem);
     }
 
