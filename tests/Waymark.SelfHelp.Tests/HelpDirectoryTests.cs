@@ -110,7 +110,8 @@ public sealed class HelpDirectoryTests
             ["es"] = ["ES"],
             ["it"] = ["IT"],
             ["hi"] = ["IN"],
-            ["ta"] = ["IN"],
+            ["ta"] = ["IN", "LK"],
+            ["fa"] = ["IR"],
             ["ne"] = ["NP"],
             ["ja"] = ["JP"],
             ["zh-hant"] = ["TW"],
@@ -123,6 +124,9 @@ public sealed class HelpDirectoryTests
             Assert.Contains(directory.Entries, entry => entry.IsReporting && countries.Contains(entry.Country));
         }
 
+        // Tamil and Persian readers have a reporting route that works in their language, not only one in their country.
+        Assert.Contains(directory.Entries, entry => entry.IsReporting && entry.Country == "LK" && entry.Languages.Contains("ta"));
+        Assert.Contains(directory.Entries, entry => entry.IsReporting && entry.Country == "IR" && entry.Languages.Contains("fa"));
         Assert.Contains(directory.Entries, entry => entry.Country == "FI" && !entry.IsReporting && entry.Audience.Contains("worried-about-own-thoughts") && entry.Serves("fi"));
         Assert.True(directory.Arrange(null, null, "fi", reportingFirst: false)[0].Entries[0].Serves("fi"));
     }

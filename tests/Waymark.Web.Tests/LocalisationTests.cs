@@ -49,6 +49,55 @@ public sealed class LocalisationTests
     }
 
     /// <summary>
+    /// The page that shows a new recovery phrase says how many words it has: the number must be that of the phrase given in
+    /// the language (docs/adr/0031), eight where the language has a list of its own and seven for the English list.
+    /// </summary>
+    [Theory]
+    [InlineData("en", "seven", "eight")]
+    [InlineData("ar", "سبع", "ثماني")]
+    [InlineData("bs", "sedam", "osam")]
+    [InlineData("de", "sieben", "acht")]
+    [InlineData("el", "επτά", "οκτώ")]
+    [InlineData("es", "siete", "ocho")]
+    [InlineData("fa", "هفت", "هشت")]
+    [InlineData("fi", "seitsemän", "kahdeksan")]
+    [InlineData("fr", "sept", "huit")]
+    [InlineData("hi", "सात", "आठ")]
+    [InlineData("hr", "sedam", "osam")]
+    [InlineData("it", "sette", "otto")]
+    [InlineData("ja", "7", "8")]
+    [InlineData("ne", "सात", "आठ")]
+    [InlineData("nl", "zeven", "acht")]
+    [InlineData("pl", "siedem", "osiem")]
+    [InlineData("pt", "sete", "oito")]
+    [InlineData("ru", "семь", "восемь")]
+    [InlineData("sr", "седам", "осам")]
+    [InlineData("sv", "sju", "åtta")]
+    [InlineData("ta", "ஏழு", "எட்டு")]
+    [InlineData("uk", "сім", "вісім")]
+    [InlineData("zh-hans", "七", "八")]
+    [InlineData("zh-hant", "七", "八")]
+    public void The_phrase_explanation_gives_the_number_of_words_of_the_phrase_in_that_language(string code, string seven, string eight)
+    {
+        var language = Languages.All.Single(l => l.Code == code);
+        var file = Path.Combine(ResourceFolder, code == Languages.DefaultCode ? "SharedResource.resx" : $"SharedResource.{language.CultureName}.resx");
+        var text = Read(file)["Help.PhraseExplained"];
+        var (said, notSaid) = Secrets.RecoveryPhrase.WordsFor(code) switch
+        {
+            7 => (seven, eight),
+            8 => (eight, seven),
+            var other => throw new InvalidOperationException($"No number word for {other}."),
+        };
+
+        // Whole words for alphabetic scripts; Japanese and Chinese write the number without spaces around it.
+        HashSet<string> tokens = code is "ja" or "zh-hans" or "zh-hant"
+            ? [.. text.Select(character => character.ToString())]
+            : text.Split([' ', ',', '.', '،', '—', ':'], StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
+        Assert.True(tokens.Contains(said), $"{code}: \"{text}\" should say {said}");
+        Assert.False(tokens.Contains(notSaid), $"{code}: \"{text}\" says {notSaid}");
+    }
+
+    /// <summary>
     /// The Portuguese site speaks Brazilian Portuguese throughout, as its content translations do: no
     /// European forms in the interface (a page mixing "anónima" and "anônima" reads as careless).
     /// </summary>

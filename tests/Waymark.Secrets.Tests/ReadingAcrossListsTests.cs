@@ -1,0 +1,121 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+
+namespace Waymark.Secrets.Tests;
+
+/// <summary>
+/// Any phrase opens from any page (docs/adr/0031) with every list loaded: a phrase typed as shown reads to itself, a phrase
+/// typed as a person would type it (capitals, no accents, another keyboard's letters) to the same canonical string, and the
+/// chance that a folded phrase reads in another list to another string stays negligible. Parsing stays cheap.
+/// </summary>
+public sealed class ReadingAcrossListsTests(ITestOutputHelper output)
+{
+    [Fact]
+    public void Generated_phrases_typed_as_shown_or_folded_read_to_their_own_canonical_string()
+    {
+        using var random = new SeededRandom(31);
+        foreach (var list in WordList.All)
+        {
+            for (var i = 0; i < 300; i++)
+            {
+                var phrase = RecoveryPhrase.Generate(list.Language, random);
+                Assert.Equal(phrase, RecoveryPhrase.ParseAnyList(phrase, "en").Phrase);
+                var typed = AsTyped(phrase, i);
+                var reading = RecoveryPhrase.ParseAnyList(typed, list.Language);
+                Assert.True(phrase == reading.Phrase, $"{list.Language}: \"{typed}\" read as \"{reading.Phrase}\" ({reading.Problem}), not \"{phrase}\"");
+            }
+        }
+    }
+
+    [Fact]
+    public void A_folded_phrase_reads_in_another_list_to_another_string_with_negligible_probability()
+    {
+        // For lists A (tried first) and B: the share of B's words that A reads, once folded, as a different word. A phrase of
+        // B typed folded is read by A only if all its words are such words; typed as shown it always reads in B (exact first).
+        var worst = 0.0;
+        var lists = WordList.All;
+        for (var a = 0; a < lists.Count; a++)
+        {
+            for (var b = a + 1; b < lists.Count; b++)
+            {
+                var (first, second) = (lists[a], lists[b]);
+                if (first.PhraseWords != second.PhraseWords)
+                {
+                    continue;
+                }
+
+                var shared = second.Words.Count(word => first.Canonical(PhraseFolding.Fold(word)) is { } other && other != word);
+                var probability = Math.Pow((double)shared / second.Drawn.Count, second.PhraseWords);
+                worst = Math.Max(worst, probability);
+                Assert.True(probability < 1e-12, $"{second.Language} phrases folded read as {first.Language} with probability {probability:E2} ({shared} words)");
+            }
+        }
+
+        output.WriteLine(FormattableString.Invariant($"worst pair: {worst:E2}"));
+    }
+
+    [Theory]
+    [InlineData("de", "Fußbad", "fussbad")]
+    [InlineData("de", "Ablösung", "ABLOSUNG")]
+    [InlineData("ru", "зеленый", "ЗЕЛЁНЫЙ")]
+    [InlineData("ru", "ежевика", "ёжевика")]
+    public void A_word_reads_as_a_person_types_it(string language, string listed, string typed)
+    {
+        var list = WordList.For(language);
+        var word = listed.Normalize(NormalizationForm.FormKC).ToLowerInvariant();
+        Assert.True(list.Contains(word), $"{word} should be in the {language} list");
+        var phrase = string.Join(' ', list.Drawn.Take(7).Prepend(word));
+        var typedPhrase = string.Join(' ', list.Drawn.Take(7).Prepend(typed));
+        Assert.Equal(phrase, RecoveryPhrase.ParseAnyList(typedPhrase, "en").Phrase);
+    }
+
+    [Fact]
+    public void Joiners_are_ignored_and_the_scripts_own_punctuation_separates_words()
+    {
+        var words = WordList.For("ru").Drawn.Skip(40).Take(8).ToArray();
+        var phrase = string.Join(' ', words);
+        Assert.Equal(phrase, RecoveryPhrase.ParseAnyList(string.Join('\u060C', words), "ar").Phrase);
+        Assert.Equal(phrase, RecoveryPhrase.ParseAnyList(string.Join("\u0964 ", words), "hi").Phrase);
+        Assert.Equal(phrase, RecoveryPhrase.ParseAnyList(string.Join(' ', words.Select(word => word[..1] + '\u200C' + word[1..])), "fa").Phrase);
+        Assert.Equal(phrase, RecoveryPhrase.ParseAnyList(string.Join(' ', words.Select(word => word[..1] + '\u00AD' + word[1..])), "ru").Phrase);
+    }
+
+    [Fact]
+    public void Reading_a_phrase_against_every_list_stays_cheap()
+    {
+        // The vault-opening path parses before it derives the key (Argon2id, tens of milliseconds): parsing must be a tiny
+        // fraction of that. Measured over phrases of every list, typed as shown and folded, after a warm-up.
+        using var random = new SeededRandom(84);
+        var typed = WordList.All.SelectMany(list => Enumerable.Range(0, 50).Select(i => AsTyped(RecoveryPhrase.Generate(list.Language, random), i))).ToArray();
+        foreach (var phrase in typed)
+        {
+            RecoveryPhrase.ParseAnyList(phrase, "en");
+        }
+
+        var clock = Stopwatch.StartNew();
+        var rounds = 0;
+        while (clock.ElapsedMilliseconds < 500)
+        {
+            foreach (var phrase in typed)
+            {
+                Assert.True(RecoveryPhrase.ParseAnyList(phrase, "en").IsSuccess);
+            }
+
+            rounds++;
+        }
+
+        var microseconds = clock.Elapsed.TotalMicroseconds / (rounds * typed.Length);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{microseconds:F2} µs a phrase over {WordList.All.Count} lists ({rounds * typed.Length} parses)"));
+        Assert.True(microseconds < 200, $"{microseconds:F1} µs a phrase");
+    }
+
+    /// <summary>A phrase as a person might type it: in capitals, without accents, with another keyboard's letters.</summary>
+    private static string AsTyped(string phrase, int variant) => (variant % 4) switch
+    {
+        0 => phrase,
+        1 => phrase.ToUpperInvariant(),
+        2 => new string([.. phrase.Normalize(NormalizationForm.FormD).Where(character => character is < '\u0300' or > '\u036F')]).Normalize(NormalizationForm.FormC),
+        _ => phrase.Replace('\u064A', '\u06CC').Replace('\u0643', '\u06A9').Replace('ё', 'е').Replace("  ", " ", StringComparison.Ordinal),
+    };
+}
