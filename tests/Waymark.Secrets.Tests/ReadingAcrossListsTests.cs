@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using Xunit.Abstractions;
 
 namespace Waymark.Secrets.Tests;
 
@@ -60,6 +61,11 @@ public sealed class ReadingAcrossListsTests(ITestOutputHelper output)
     [InlineData("de", "Ablösung", "ABLOSUNG")]
     [InlineData("ru", "зеленый", "ЗЕЛЁНЫЙ")]
     [InlineData("ru", "ежевика", "ёжевика")]
+    [InlineData("fa", "ارکیده", "اركيده")] // Persian typed on an Arabic keyboard: kaf and yeh
+    [InlineData("ar", "أبجدية", "ابجديه")] // without hamza, teh marbuta as heh
+    [InlineData("ar", "أحصى", "احصي")] // alef maksura as yeh
+    [InlineData("ar", "أبجدية", "أَبْجَدِيَّة")] // with harakat
+    [InlineData("fi", "aakkoset", "AAKKOSET")]
     public void A_word_reads_as_a_person_types_it(string language, string listed, string typed)
     {
         var list = WordList.For(language);

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Waymark.Accounts;
 using Waymark.SelfHelp.Content;
@@ -27,6 +28,18 @@ public sealed class TranslationConsoleTests(StaffFixture staff) : IClassFixture<
 
         Assert.Contains("<th scope=\"row\"><code>screening/messages.txt</code></th>", html, StringComparison.Ordinal);
         Assert.Contains(">machine draft</td>", html, StringComparison.Ordinal);
+
+        // Every recovery-phrase word list, drafts listed as drafts.
+        Assert.Contains("<table id=\"word-lists\">", html, StringComparison.Ordinal);
+        foreach (var list in Secrets.RecoveryPhrase.Lists)
+        {
+            var encode = System.Text.Encodings.Web.HtmlEncoder.Default;
+            var row = $"<tr class=\"{(list.IsMachineDraft ? "translation-draft" : "translation-current")}\">\\s*<th scope=\"row\">{list.Language}</th>\\s*"
+                + $"<td>{Regex.Escape(encode.Encode(TranslationsModel.Source(list.Source)))}</td>\\s*<td>{Regex.Escape(encode.Encode(list.Status))}</td>";
+            Assert.Matches(row, html);
+        }
+
+        Assert.Contains("<td>Monero (BSD-3-Clause)</td>", html, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Forbidden, (await staff.SessionOf(ConsoleRole.Analyst).Client.GetAsync("/console/translations")).StatusCode);
     }
 

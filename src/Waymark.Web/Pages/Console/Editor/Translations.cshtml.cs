@@ -33,6 +33,15 @@ internal sealed class TranslationsModel(TranslationInventory inventory) : PageMo
         _ => $"{entry.Item} in {entry.Language}: {Kind(entry)} of the current English text",
     };
 
+    /// <summary>Where a recovery-phrase word list comes from, as the page names it.</summary>
+    internal static string Source(Waymark.Secrets.WordListSource source) => source switch
+    {
+        Waymark.Secrets.WordListSource.Scowl => "SCOWL (make-wordlist.py)",
+        Waymark.Secrets.WordListSource.Bip39 => "BIP-39 (MIT)",
+        Waymark.Secrets.WordListSource.Monero => "Monero (BSD-3-Clause)",
+        _ => "machine draft (make-draft.py)",
+    };
+
     private static string Kind(TranslationEntry entry) =>
         entry.Metadata.IsMachineDraft ? "machine draft"
         : entry.Metadata.Translation == Waymark.SelfHelp.Content.TranslationMetadata.Reviewed ? $"reviewed by {entry.Metadata.ReviewedBy} on {entry.Metadata.ReviewedOn}"
