@@ -84,7 +84,7 @@ public sealed class LanguageListTests
     [InlineData("de", "Dolch")]
     [InlineData("nl", "drug")]
     [InlineData("ru", "ребенок")]
-    [InlineData("fi", "sauna")]
+    [InlineData("fi", "kuula")]
     [InlineData("ar", "خنزير")]
     [InlineData("fa", "گوشت")]
     public void Distressing_words_are_left_out_of_every_list(string language, string word)
