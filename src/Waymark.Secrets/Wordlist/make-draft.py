@@ -41,6 +41,8 @@ EXCLUDED = {
         گوشت بیکن ژامبون خیس داغ سوز برجستان بوستانگاه آبادیک پارچچه گنبدک دروازهک بامک نردبانک کلیدک آردینه چاهسار
         یخچه ستیغی گلسنگی شکوفهها فوارهها گلبرگها زیرپیالهای کیسهپول کهرباسنگ دروازهبان سپیدارستان کاجستان پستهزار
         توتزار بنفشهزار زعفرانزار نرگسزار رکابی زینت مغز قوریچه تنه سحر فلک""".split()),
+    "sv": set("""sex mus psalm pilgrim badstrand kudde filt sylt muffin sockrig skära vass slaktare lie svärdfisk bågskytte
+        tunga axel docka röra hålla vinröd sejdel fickplunta""".split()),
 }
 
 
