@@ -43,6 +43,8 @@ EXCLUDED = {
         توتزار بنفشهزار زعفرانزار نرگسزار رکابی زینت مغز قوریچه تنه سحر فلک""".split()),
     "sv": set("""sex mus psalm pilgrim badstrand kudde filt sylt muffin sockrig skära vass slaktare lie svärdfisk bågskytte
         tunga axel docka röra hålla vinröd sejdel fickplunta""".split()),
+    "pl": set("""świnka kiełbasa jajko trzymać ciąć ostry łucznictwo miecznik kosa sierp pielgrzym krzyż kielich kufel parafia
+        harcerz dżem babeczka słodkawy poduszka kołdra mokry gorący gruby kula""".split()),
 }
 
 
