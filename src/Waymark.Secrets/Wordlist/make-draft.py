@@ -47,11 +47,25 @@ EXCLUDED = {
         harcerz dżem babeczka słodkawy poduszka kołdra mokry gorący gruby kula""".split()),
     "uk": set("""свинка ковбаса яйце тримати різати гострий стрільба коса серп прочанин хрест парафія скаут джем кекс цукристий
         подушка ковдра мокрий гарячий товстий язик росія кулька зад ніжний""".split()),
+    "hr": set("""jaje kobasica držati rezati oštar streljaštvo sabljarka kosa srp hodočasnik križ kalež župa izviđač pekmez mafin
+        šećerast jastuk poplun mokar vruć debeo jezik kugla raketa mesar kitica magarac krigla čuturica""".split()),
+    "bs": set("""jaje kobasica držati rezati oštar streljaštvo sabljarka kosa srp hodočasnik križ kalež župa izviđač pekmez mafin
+        šećerast jastuk poplun mokar vruć debeo jezik kugla raketa mesar kitica magarac krigla čuturica""".split()),
     "el": set("""νέο αργό ήλιο γάιδαρος λουκάνικο αυγό κρατώ κρατάω κόβω κοφτερός τοξοβολία ξιφίας δρεπάνι δρεπανάκι προσκυνητής
         σταυρός εκκλησιαστικό ψαλμός ενορία δισκοπότηρο πρόσκοπος δάσκαλος μαρμελάδα μάφιν ζαχαρένιος μαξιλάρι πάπλωμα
         βρεγμένος καυτός χοντρός γλώσσα πάτος τρυφερός σφαίρα πύραυλος χασάπης κωλοφωτιά αρνάκι κατσικάκι
         αλογάκι σκυλάκι γατούλα ποντικάκι κουνελάκι φωκίτσα δελφινάκι καβουράκι""".split()),
 }
+
+
+def _cyrillic(word: str) -> str:
+    """Serbian Latin to Cyrillic, for the Serbian draft's exclusions (its words are the Bosnian draft's, transliterated)."""
+    for latin, cyrillic in (("lj", "љ"), ("nj", "њ"), ("dž", "џ")):
+        word = word.replace(latin, cyrillic)
+    return "".join(dict(zip("abcčćdđefghijklmnoprsštuvzž", "абцчћдђефгхијклмнопрсштувзж")).get(c, c) for c in word)
+
+
+EXCLUDED["sr"] = {_cyrillic(word) for word in EXCLUDED["bs"]}
 
 
 def fold(word: str) -> str:
