@@ -51,6 +51,8 @@ EXCLUDED = {
         šećerast jastuk poplun mokar vruć debeo jezik kugla raketa mesar kitica magarac krigla čuturica""".split()),
     "bs": set("""jaje kobasica držati rezati oštar streljaštvo sabljarka kosa srp hodočasnik križ kalež župa izviđač pekmez mafin
         šećerast jastuk poplun mokar vruć debeo jezik kugla raketa mesar kitica magarac krigla čuturica""".split()),
+    "hi": set("""अंडा सॉसेज गोमांस बेकन हैम कसाई काटना पैना तीरंदाज़ी तलवारमछली हँसिया दराँती तीर्थयात्री क्रॉस भजन कलश पल्ली स्काउट
+        मुरब्बा मफ़िन मीठा गद्दी रज़ाई भीगा मोटा गोला रॉकेट बिच्छू थामना गधा कुत्ता उल्लू यम दानव बौना योद्धा कोतवाल""".split()),
     "el": set("""νέο αργό ήλιο γάιδαρος λουκάνικο αυγό κρατώ κρατάω κόβω κοφτερός τοξοβολία ξιφίας δρεπάνι δρεπανάκι προσκυνητής
         σταυρός εκκλησιαστικό ψαλμός ενορία δισκοπότηρο πρόσκοπος δάσκαλος μαρμελάδα μάφιν ζαχαρένιος μαξιλάρι πάπλωμα
         βρεγμένος καυτός χοντρός γλώσσα πάτος τρυφερός σφαίρα πύραυλος χασάπης κωλοφωτιά αρνάκι κατσικάκι
@@ -168,11 +170,12 @@ def other_lists(language: str) -> dict:
 
 def select(language: str, pairs: list) -> list:
     others = other_lists(language)
+    excluded = {canonical(word) for word in EXCLUDED.get(language, ())}
     kept, folds, prefixes = [], set(), set()
     by_length = {}
     for concept, candidate in pairs:
         word = canonical(candidate)
-        if word == "-" or word in EXCLUDED.get(language, ()) or not shape_ok(word):
+        if word == "-" or word in excluded or not shape_ok(word):
             continue
         f = fold(word)
         if f in folds or prefix(word) in prefixes:
