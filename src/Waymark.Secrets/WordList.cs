@@ -24,7 +24,7 @@ internal sealed class WordList
     internal static readonly string[] MoneroLanguages = ["de", "nl", "ru"];
 
     /// <summary>The languages whose list is a machine draft (<c>drafts/{lang}.tsv</c>), tried last.</summary>
-    internal static readonly string[] DraftLanguages = ["ar", "bs", "el", "fa", "fi", "hi", "hr", "pl", "sr", "sv", "uk"];
+    internal static readonly string[] DraftLanguages = ["ar", "bs", "el", "fa", "fi", "hi", "hr", "ne", "pl", "sr", "sv", "ta", "uk"];
 
     private static readonly Lazy<WordList> Embedded = new(LoadEnglish);
     private static readonly Lazy<WordList[]> Every = new(() =>
