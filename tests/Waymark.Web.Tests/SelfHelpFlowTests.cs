@@ -35,7 +35,7 @@ public sealed class SelfHelpFlowTests(PageChecker checker, ServerFixture fixture
 
         var phrase = await SaveTwoModulesAsync(server, language, problems);
 
-        Assert.Equal(RecoveryPhrase.DefaultWords, phrase.Split(' ').Length);
+        Assert.Equal(RecoveryPhrase.WordsFor(language), phrase.Split(' ').Length);
         await using (var fresh = await checker.NewNoScriptContextAsync())
         {
             var page = await ResumeAsync(fresh, server, language, phrase.ToUpperInvariant().Replace(' ', '-'));
@@ -90,6 +90,54 @@ public sealed class SelfHelpFlowTests(PageChecker checker, ServerFixture fixture
             var page = await ResumeAsync(fresh, server, later, typed);
             problems.AddRange(await checker.CheckHtmlAsync(new Uri(page.Url), await page.ContentAsync()));
             Assert.Equal(2, await page.Locator(".done").CountAsync());
+        }
+
+        PageChecker.AssertClean(problems);
+        AssertNoSecretIn(server.Output, phrase, "the server's output");
+    }
+
+    /// <summary>
+    /// The new phrase on a phone-sized screen (360 px) in Arabic, Persian and Russian: eight words of the language's own
+    /// list, marked with its <c>lang</c>, no horizontal scrolling; typed back the way another keyboard gives it (Arabic
+    /// letters for Persian, no hamza for Arabic, capitals and е for ё in Russian) on the English pages, it opens the vault.
+    /// </summary>
+    [Theory]
+    [InlineData("ar")]
+    [InlineData("fa")]
+    [InlineData("ru")]
+    public async Task The_new_phrase_is_in_the_readers_words_at_360_px_and_opens_however_it_is_typed(string language)
+    {
+        var server = fixture.Server;
+        var problems = new List<string>();
+        string phrase;
+        await using (var context = await checker.NewNoScriptContextAsync())
+        {
+            var page = await context.NewPageAsync();
+            await page.SetViewportSizeAsync(360, 740);
+            await page.GotoAsync(new Uri(server.PublicUrl, $"/{language}/help/why-change").ToString());
+            await page.FillAsync("#x-reasons", FirstAnswer);
+            await page.Locator("button[formaction$='handler=SaveNewPhrase']").ClickAsync();
+            var words = page.Locator(".phrase .words");
+            phrase = (await words.InnerTextAsync()).Trim();
+            Assert.Equal(language, await words.GetAttributeAsync("lang"));
+            Assert.Equal(8, phrase.Split(' ').Length);
+            Assert.Equal(phrase, RecoveryPhrase.ParseAnyList(phrase, "en").Phrase);
+            var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
+            Assert.True(widths[0] <= widths[1], $"{language}: the page is {widths[0]} px wide in a {widths[1]} px window");
+            await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), $"waymark-phrase-{language}-360.png"), FullPage = true });
+            problems.AddRange(await checker.CheckHtmlAsync(new Uri(page.Url), await page.ContentAsync()));
+        }
+
+        var typed = language switch
+        {
+            "fa" => phrase.Replace('\u06CC', '\u064A').Replace('\u06A9', '\u0643'),
+            "ar" => phrase.Replace('\u0623', '\u0627').Replace('\u0625', '\u0627').Replace('\u0622', '\u0627'),
+            _ => phrase.Replace('ё', 'е').ToUpperInvariant(),
+        };
+        await using (var fresh = await checker.NewNoScriptContextAsync())
+        {
+            var page = await ResumeAsync(fresh, server, "en", typed);
+            Assert.Equal(1, await page.Locator(".done").CountAsync());
         }
 
         PageChecker.AssertClean(problems);
