@@ -21,15 +21,7 @@ public sealed class LanguageListTests
     [InlineData("zh-hant", "9b02047921eee8f1c669c87c461c61fa23a5d488")]
     public void The_shipped_lists_are_BIP39s_bytes(string language, string gitBlobId)
     {
-        using var stream = typeof(RecoveryPhrase).Assembly.GetManifestResourceStream($"Waymark.Secrets.bip39.{language}.txt")!;
-        using var copy = new MemoryStream();
-        stream.CopyTo(copy);
-        var bytes = copy.ToArray();
-        var blob = Encoding.ASCII.GetBytes($"blob {bytes.Length}\0").Concat(bytes).ToArray();
-
-#pragma warning disable CA5350 // Git names a blob by its SHA-1; this compares with that name, it protects nothing.
-        Assert.Equal(gitBlobId, Convert.ToHexStringLower(SHA1.HashData(blob)));
-#pragma warning restore CA5350
+        Assert.Equal(gitBlobId, GitBlobIdOf($"Waymark.Secrets.bip39.{language}.txt"));
     }
 
     // Git blob ids of src/mnemonics/{german,dutch,russian}.h in github.com/monero-project/monero at
@@ -40,14 +32,20 @@ public sealed class LanguageListTests
     [InlineData("ru", "c1ad1e85f13c43904f32d5bde2e7d4961b215dc7")]
     public void The_shipped_Monero_lists_are_Moneros_bytes(string language, string gitBlobId)
     {
-        using var stream = typeof(RecoveryPhrase).Assembly.GetManifestResourceStream($"Waymark.Secrets.monero.{language}.h")!;
+        Assert.Equal(gitBlobId, GitBlobIdOf($"Waymark.Secrets.monero.{language}.h"));
+    }
+
+    /// <summary>The Git blob id (SHA-1 of "blob {length}\0" and the bytes) of an embedded resource.</summary>
+    private static string GitBlobIdOf(string resource)
+    {
+        using var stream = typeof(RecoveryPhrase).Assembly.GetManifestResourceStream(resource)!;
         using var copy = new MemoryStream();
         stream.CopyTo(copy);
         var bytes = copy.ToArray();
         var blob = Encoding.ASCII.GetBytes($"blob {bytes.Length}\0").Concat(bytes).ToArray();
 
 #pragma warning disable CA5350 // Git names a blob by its SHA-1; this compares with that name, it protects nothing.
-        Assert.Equal(gitBlobId, Convert.ToHexStringLower(SHA1.HashData(blob)));
+        return Convert.ToHexStringLower(SHA1.HashData(blob));
 #pragma warning restore CA5350
     }
 
