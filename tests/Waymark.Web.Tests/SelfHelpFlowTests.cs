@@ -98,7 +98,8 @@ public sealed class SelfHelpFlowTests(PageChecker checker, ServerFixture fixture
 
     /// <summary>
     /// The new phrase on a phone-sized screen (360 px) in Arabic, Persian and Russian: eight words of the language's own
-    /// list, marked with its <c>lang</c>, no horizontal scrolling; typed back the way another keyboard gives it (Arabic
+    /// list, marked with its <c>lang</c> and direction (right to left for Arabic and Persian, so that the first word is
+    /// read first), no horizontal scrolling; typed back the way another keyboard gives it (Arabic
     /// letters for Persian, no hamza for Arabic, capitals and е for ё in Russian) on the English pages, it opens the vault.
     /// </summary>
     [Theory]
@@ -120,6 +121,7 @@ public sealed class SelfHelpFlowTests(PageChecker checker, ServerFixture fixture
             var words = page.Locator(".phrase .words");
             phrase = (await words.InnerTextAsync()).Trim();
             Assert.Equal(language, await words.GetAttributeAsync("lang"));
+            Assert.Equal(language is "ar" or "fa" ? "rtl" : "ltr", await words.GetAttributeAsync("dir"));
             Assert.Equal(8, phrase.Split(' ').Length);
             Assert.Equal(phrase, RecoveryPhrase.ParseAnyList(phrase, "en").Phrase);
             var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
