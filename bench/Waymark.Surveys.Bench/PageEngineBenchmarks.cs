@@ -37,7 +37,7 @@ public class PageEngineBenchmarks
     public PageView ViewPage() => _engine.View(_helpPage, "ar", _answers);
 
     [Benchmark]
-    public SubmitResult SubmitPage() => _engine.Submit(_helpPage, "ar", _answers, _post);
+    public PageSubmission SubmitPage() => _engine.Submit(_helpPage, "ar", _answers, _post);
 
     [Benchmark]
     public InstrumentBuild LoadXlsForm() => XlsFormFile.Load(FindForm());

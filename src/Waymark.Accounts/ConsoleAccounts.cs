@@ -22,47 +22,47 @@ public sealed class ConsoleAccounts(WaymarkDatabase database, TimeProvider time,
     public const string CommandLineActor = "(command line)";
 
     /// <summary>Adds an account holding one role; see the overload for several.</summary>
-    public Task<AccountResult> AddAsync(string name, ConsoleRole role, string password, string actor, CancellationToken cancellationToken = default) =>
+    public Task<Result<string>> AddAsync(string name, ConsoleRole role, string password, string actor, CancellationToken cancellationToken = default) =>
         AddAsync(name, [role], password, actor, cancellationToken);
 
     /// <summary>Adds an account holding <paramref name="roles"/> after checking the name and password; a clear message when refused.</summary>
-    public Task<AccountResult> AddAsync(string name, IReadOnlyCollection<ConsoleRole> roles, string password, string actor, CancellationToken cancellationToken = default) =>
+    public Task<Result<string>> AddAsync(string name, IReadOnlyCollection<ConsoleRole> roles, string password, string actor, CancellationToken cancellationToken = default) =>
         AddAsync(name, roles, password, mustChangePassword: false, actor, cancellationToken);
 
     /// <summary>
     /// Adds an account; with <paramref name="mustChangePassword"/> (accounts added in the console, whose
     /// password the admin saw) the password only lets its holder choose a new one at the first sign-in.
     /// </summary>
-    public async Task<AccountResult> AddAsync(string name, IReadOnlyCollection<ConsoleRole> roles, string password, bool mustChangePassword, string actor, CancellationToken cancellationToken = default)
+    public async Task<Result<string>> AddAsync(string name, IReadOnlyCollection<ConsoleRole> roles, string password, bool mustChangePassword, string actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(password);
         ArgumentNullException.ThrowIfNull(roles);
         if (roles.Count == 0)
         {
-            return AccountResult.Refused("an account needs at least one role");
+            return Result.Fail<string>("an account needs at least one role");
         }
 
         if (ValidateName(name) is { } nameProblem)
         {
-            return AccountResult.Refused(nameProblem);
+            return Result.Fail<string>(nameProblem);
         }
 
         if (password.Length < MinPasswordLength || password.Length > MaxPasswordLength)
         {
-            return AccountResult.Refused($"the password must be {MinPasswordLength} to {MaxPasswordLength} characters long");
+            return Result.Fail<string>($"the password must be {MinPasswordLength} to {MaxPasswordLength} characters long");
         }
 
         var hash = PasswordHashing.Hash(password, PasswordHashing.Current);
         var names = ConsoleRoles.Names(roles);
         if (await database.Users.AddAsync(name, names, hash, mustChangePassword, cancellationToken).ConfigureAwait(false) is null)
         {
-            return AccountResult.Refused($"an account named '{name}' already exists");
+            return Result.Fail<string>($"an account named '{name}' already exists");
         }
 
         var shown = string.Join(", ", roles.Distinct().Order().Select(r => r.Name()));
         await AuditAsync(actor, "account added", $"{name} ({shown})", cancellationToken).ConfigureAwait(false);
-        return AccountResult.Done($"account '{name}' added with {(names.Count == 1 ? "role" : "roles")} {shown}; "
+        return Result.Ok($"account '{name}' added with {(names.Count == 1 ? "role" : "roles")} {shown}; "
             + (mustChangePassword ? "at the first login its holder chooses a new password (this one then stops working) and sets up the second factor" : "the second factor is set up at the first login"));
     }
 
@@ -71,36 +71,36 @@ public sealed class ConsoleAccounts(WaymarkDatabase database, TimeProvider time,
     /// <paramref name="mayTouchAdmin"/> is false in the console: there an admin role is neither
     /// given nor taken, only on the server with <c>waymark users roles</c>.
     /// </summary>
-    public async Task<AccountResult> SetRolesAsync(string name, IReadOnlyCollection<ConsoleRole> roles, bool mayTouchAdmin, string actor, CancellationToken cancellationToken = default)
+    public async Task<Result<string>> SetRolesAsync(string name, IReadOnlyCollection<ConsoleRole> roles, bool mayTouchAdmin, string actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(roles);
         if (roles.Count == 0)
         {
-            return AccountResult.Refused("an account needs at least one role");
+            return Result.Fail<string>("an account needs at least one role");
         }
 
         var user = await database.Users.FindByNameAsync(name, cancellationToken).ConfigureAwait(false);
         if (user is null)
         {
-            return AccountResult.Refused($"there is no account named '{name}'");
+            return Result.Fail<string>($"there is no account named '{name}'");
         }
 
         var admin = ConsoleRole.Admin.Name();
         if (!mayTouchAdmin && (user.Roles.Contains(admin) || roles.Contains(ConsoleRole.Admin)))
         {
-            return AccountResult.Refused("the admin role is given and taken on the server only ('waymark users roles')");
+            return Result.Fail<string>("the admin role is given and taken on the server only ('waymark users roles')");
         }
 
         var names = ConsoleRoles.Names(roles);
         if (!await database.Users.SetRolesAsync(user.Id, names, cancellationToken).ConfigureAwait(false))
         {
-            return AccountResult.Refused($"there is no account named '{name}'");
+            return Result.Fail<string>($"there is no account named '{name}'");
         }
 
         await database.ConsoleSessions.DeleteForUserAsync(user.Id, cancellationToken).ConfigureAwait(false);
         var shown = string.Join(", ", roles.Distinct().Order().Select(r => r.Name()));
         await AuditAsync(actor, "roles changed", $"{name}: {string.Join(", ", user.Roles)} -> {shown}", cancellationToken).ConfigureAwait(false);
-        return AccountResult.Done($"roles of '{name}' are now {shown}; its sessions have ended");
+        return Result.Ok($"roles of '{name}' are now {shown}; its sessions have ended");
     }
 
     /// <summary>Every account, by name.</summary>
@@ -108,11 +108,11 @@ public sealed class ConsoleAccounts(WaymarkDatabase database, TimeProvider time,
         (await database.Users.ListAsync(cancellationToken).ConfigureAwait(false)).Select(ToAccount).ToList();
 
     /// <summary>Removes an account's second factor; the user enrols a new one at the next login.</summary>
-    public Task<AccountResult> ResetTotpAsync(string name, string actor, CancellationToken cancellationToken = default) =>
+    public Task<Result<string>> ResetTotpAsync(string name, string actor, CancellationToken cancellationToken = default) =>
         ChangeAsync(name, actor, "second factor reset", (user, token) => database.Users.ResetTotpAsync(user.Id, token), cancellationToken);
 
     /// <summary>Disables (or re-enables) an account; its sessions end at once.</summary>
-    public Task<AccountResult> SetDisabledAsync(string name, bool disabled, string actor, CancellationToken cancellationToken = default) =>
+    public Task<Result<string>> SetDisabledAsync(string name, bool disabled, string actor, CancellationToken cancellationToken = default) =>
         ChangeAsync(name, actor, disabled ? "account disabled" : "account enabled", (user, token) => database.Users.SetDisabledAsync(user.Id, disabled, token), cancellationToken);
 
     /// <summary>A random password of 20 characters from an unambiguous alphabet (about 115 bits).</summary>
@@ -122,20 +122,20 @@ public sealed class ConsoleAccounts(WaymarkDatabase database, TimeProvider time,
         return RandomNumberGenerator.GetString(alphabet, 20);
     }
 
-    private async Task<AccountResult> ChangeAsync(
+    private async Task<Result<string>> ChangeAsync(
         string name, string actor, string action, Func<StoredUser, CancellationToken, Task<bool>> change, CancellationToken cancellationToken)
     {
         var user = await database.Users.FindByNameAsync(name, cancellationToken).ConfigureAwait(false);
         if (user is null || !await change(user, cancellationToken).ConfigureAwait(false))
         {
-            return AccountResult.Refused($"there is no account named '{name}'");
+            return Result.Fail<string>($"there is no account named '{name}'");
         }
 
         // Every change made here ends the account's sessions (the session version was bumped too).
         await database.ConsoleSessions.DeleteForUserAsync(user.Id, cancellationToken).ConfigureAwait(false);
 
         await AuditAsync(actor, action, name, cancellationToken).ConfigureAwait(false);
-        return AccountResult.Done($"{action}: {name}");
+        return Result.Ok($"{action}: {name}");
     }
 
     public Task AuditAsync(string actor, string action, string detail, CancellationToken cancellationToken) =>
@@ -208,38 +208,38 @@ public sealed class ConsoleAccounts(WaymarkDatabase database, TimeProvider time,
     /// The first sign-in of an account added in the console: its holder (past the password step)
     /// replaces the password the admin saw with one of their own, typed twice and different from it.
     /// </summary>
-    public async Task<AccountResult> SetFirstPasswordAsync(long userId, string password, string repeated, CancellationToken cancellationToken)
+    public async Task<Result<string>> SetFirstPasswordAsync(long userId, string password, string repeated, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(password);
         ArgumentNullException.ThrowIfNull(repeated);
         var user = await database.Users.FindByIdAsync(userId, cancellationToken).ConfigureAwait(false);
         if (user is not { MustChangePassword: true, Disabled: false } || IsLocked(user))
         {
-            return AccountResult.Refused("this account has no password to replace; start again");
+            return Result.Fail<string>("this account has no password to replace; start again");
         }
 
         if (password.Length < MinPasswordLength || password.Length > MaxPasswordLength)
         {
-            return AccountResult.Refused($"the password must be {MinPasswordLength} to {MaxPasswordLength} characters long");
+            return Result.Fail<string>($"the password must be {MinPasswordLength} to {MaxPasswordLength} characters long");
         }
 
         if (!string.Equals(password, repeated, StringComparison.Ordinal))
         {
-            return AccountResult.Refused("the two passwords differ");
+            return Result.Fail<string>("the two passwords differ");
         }
 
         if (PasswordHashing.Verify(password, user.PasswordHash) != PasswordCheck.Wrong)
         {
-            return AccountResult.Refused("choose a password other than the one you were given");
+            return Result.Fail<string>("choose a password other than the one you were given");
         }
 
         if (!await database.Users.SetFirstPasswordAsync(user.Id, user.PasswordHash, PasswordHashing.Hash(password, PasswordHashing.Current), cancellationToken).ConfigureAwait(false))
         {
-            return AccountResult.Refused("this account has no password to replace; start again");
+            return Result.Fail<string>("this account has no password to replace; start again");
         }
 
         await AuditAsync(user.Name, "password chosen at first sign-in", user.Name, cancellationToken).ConfigureAwait(false);
-        return AccountResult.Done("password set");
+        return Result.Ok("password set");
     }
 
     /// <summary>Step two: the code from the authenticator app, once only.</summary>
@@ -411,13 +411,6 @@ public sealed class ConsoleAccounts(WaymarkDatabase database, TimeProvider time,
     }
 }
 
-/// <summary>What happened to a request to change accounts: done, or refused with a message.</summary>
-public sealed record AccountResult(bool Succeeded, string Message)
-{
-    public static AccountResult Done(string message) => new(true, message);
-
-    public static AccountResult Refused(string message) => new(false, message);
-}
 
 /// <summary>An account as shown to admins: never its hash or secret. <see cref="Roles"/> in enum order (admin, editor, analyst).</summary>
 public sealed record ConsoleAccount(string Name, IReadOnlyList<ConsoleRole> Roles, bool HasSecondFactor, bool Disabled, DateTimeOffset? LockedUntil, bool AwaitsOwnPassword = false)

@@ -33,10 +33,10 @@ public static class ConsoleRoles
         [.. roles.Select(Name).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
 
     /// <summary>
-    /// Roles as typed: each value may itself be a comma-separated list ("editor,analyst"). Null
-    /// with a message when a name is unknown or none is given.
+    /// Roles as typed: each value may itself be a comma-separated list ("editor,analyst"). A problem
+    /// when a name is unknown or none is given.
     /// </summary>
-    public static IReadOnlyList<ConsoleRole>? TryParseList(IEnumerable<string?> values, out string problem)
+    public static Result<IReadOnlyList<ConsoleRole>> ParseList(IEnumerable<string?> values)
     {
         ArgumentNullException.ThrowIfNull(values);
         var roles = new SortedSet<ConsoleRole>();
@@ -44,15 +44,15 @@ public static class ConsoleRoles
         {
             if (!TryParse(part, out var role))
             {
-                problem = $"unknown role '{part}': the roles are admin, editor and analyst";
-                return null;
+                return Result.Fail<IReadOnlyList<ConsoleRole>>($"unknown role '{part}': the roles are admin, editor and analyst");
             }
 
             roles.Add(role);
         }
 
-        problem = roles.Count == 0 ? "give at least one role: admin, editor or analyst" : "";
-        return roles.Count == 0 ? null : [.. roles];
+        return roles.Count == 0
+            ? Result.Fail<IReadOnlyList<ConsoleRole>>("give at least one role: admin, editor or analyst")
+            : Result.Ok<IReadOnlyList<ConsoleRole>>([.. roles]);
     }
 
     public static bool TryParse(string? text, out ConsoleRole role)

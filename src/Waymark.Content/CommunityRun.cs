@@ -9,10 +9,10 @@ namespace Waymark.Content;
 /// </summary>
 public sealed class CommunityRun
 {
-    private readonly CommunityResult _result;
+    private readonly CommunityFindings _result;
     private readonly IReadOnlyList<string> _corpus;
 
-    internal CommunityRun(CommunityResult result, IReadOnlyList<string> corpus)
+    internal CommunityRun(CommunityFindings result, IReadOnlyList<string> corpus)
     {
         _result = result;
         _corpus = corpus;

@@ -16,14 +16,14 @@ public sealed record CommunitySummary(
     IReadOnlyList<string> ModeratorsWithoutPosts,
     IReadOnlyList<CommunityMemberRow> Members)
 {
-    internal static CommunitySummary From(CommunityResult result) => new(
+    internal static CommunitySummary From(CommunityFindings result) => new(
         result.Posts,
         result.Threads,
         result.Members.Count,
         result.Network.Edges.Count,
         result.RoleShares,
         result.ModeratorsWithoutPosts,
-        [.. CommunityResult.InReportOrder(result.Members).Select(m => new CommunityMemberRow(m.Author, m.Posts, m.ThreadsStarted, m.RepliesSent, m.RepliesReceived, m.Partners, m.Roles))]);
+        [.. CommunityFindings.InReportOrder(result.Members).Select(m => new CommunityMemberRow(m.Author, m.Posts, m.ThreadsStarted, m.RepliesSent, m.RepliesReceived, m.Partners, m.Roles))]);
 }
 
 /// <summary>How many posting members hold a role, of <paramref name="Of"/> posting members.</summary>

@@ -24,7 +24,7 @@ public sealed class Screener
     /// The warnings already built, by language (only languages with a messages file, so the set is bounded),
     /// variant and category: a warning depends on nothing else, and building one costs more than screening.
     /// </summary>
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Language, string Variant, string? Category), ScreeningResult> _warnings = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Language, string Variant, string? Category), ScreeningVerdict> _warnings = new();
 
     private Screener(TermIndex terms, TermIndex? reportIntents, WarningCatalog catalog, ScreenerOptions options)
         : this(terms, reportIntents, catalog, new VariantRotation(catalog.Variants, options.Rotation, options.Seed, options.Time), options.LinkBase.TrimEnd('/'))
@@ -158,9 +158,9 @@ public sealed class Screener
     /// <c>en</c>) picks the allow-list and the language of the warning; every term applies whatever
     /// the language, since people search in languages other than their interface's. A matching query
     /// that also asks how or where to report (a phrase of the report-intent list, in any language) gets
-    /// the way to the reporting page (<see cref="ScreeningResult.IsReport"/>) instead of the warning.
+    /// the way to the reporting page (<see cref="ScreeningVerdict.IsReport"/>) instead of the warning.
     /// </summary>
-    public ScreeningResult Screen(string query, string? language)
+    public ScreeningVerdict Screen(string query, string? language)
     {
         ArgumentNullException.ThrowIfNull(query);
         var lang = NormalizeLanguage(language);
@@ -168,7 +168,7 @@ public sealed class Screener
         var term = _terms.FindIn(candidates, lang);
         if (term is null)
         {
-            return ScreeningResult.NotMatched(lang);
+            return ScreeningVerdict.NotMatched(lang);
         }
 
         // Only a matching query is searched for report intent, in the normal forms already made (both indexes
@@ -218,18 +218,18 @@ public sealed class Screener
         return _catalog.FindLink(linkId, lang)?.Target.Replace("{lang}", lang, StringComparison.Ordinal);
     }
 
-    private ScreeningResult Warning(string language, WarningVariant variant, string? category) =>
+    private ScreeningVerdict Warning(string language, WarningVariant variant, string? category) =>
         _catalog.HasLanguage(language)
             ? _warnings.GetOrAdd((language, variant.Id, category), key => BuildWarning(key.Language, variant, key.Category))
             : BuildWarning(language, variant, category);
 
-    private ScreeningResult BuildWarning(string language, WarningVariant variant, string? category)
+    private ScreeningVerdict BuildWarning(string language, WarningVariant variant, string? category)
     {
         var text = _catalog.Text(language, variant);
         ScreeningLink[] links = [.. text.Links
             .Select(l => new ScreeningLink(l.Id, l.Title, $"{_linkBase}/go/{l.Id}?v={variant.Id}&lang={language}"))];
         var message = text.Title + "\n\n" + string.Join("\n\n", text.Paragraphs);
-        return new ScreeningResult(category is not null, category, variant.Id, message, text.Language, links, ScreeningResult.WarningIntent, WarningPath(language, variant.Id, _linkBase), language);
+        return new ScreeningVerdict(category is not null, category, variant.Id, message, text.Language, links, ScreeningVerdict.WarningIntent, WarningPath(language, variant.Id, _linkBase), language);
     }
 
     /// <summary>The warning page of a variant in a language, after <paramref name="linkBase"/> (empty: site-relative).</summary>
@@ -239,7 +239,7 @@ public sealed class Screener
     public static string ReportingPath(string language) => $"/{language}/reporting";
 
     /// <summary>The answer for a query that asks how or where to report: no variant, the reporting page's title and summary, one link to it.</summary>
-    private ScreeningResult Report(string language, string category) =>
+    private ScreeningVerdict Report(string language, string category) =>
         _catalog.HasLanguage(language)
             ? _warnings.GetOrAdd((language, ReportKey, category), key => BuildReport(key.Language, key.Category!))
             : BuildReport(language, category);
@@ -247,13 +247,13 @@ public sealed class Screener
     /// <summary>The cache key of the report answer among the warnings (not a variant id: those are letters, digits and hyphens).</summary>
     private const string ReportKey = "#report";
 
-    private ScreeningResult BuildReport(string language, string category)
+    private ScreeningVerdict BuildReport(string language, string category)
     {
         var text = _catalog.ReportText(language)!;
         var message = text.Title + "\n\n" + string.Join("\n\n", text.Paragraphs);
         var reportingUrl = _linkBase + ReportingPath(language);
         ScreeningLink[] links = [new ScreeningLink("reporting", text.Title, reportingUrl)];
-        return new ScreeningResult(true, category, null, message, text.Language, links, ScreeningResult.ReportIntent, reportingUrl, language);
+        return new ScreeningVerdict(true, category, null, message, text.Language, links, ScreeningVerdict.ReportIntent, reportingUrl, language);
     }
 
     private static string NormalizeLanguage(string? language)

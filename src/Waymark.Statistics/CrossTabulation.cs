@@ -22,7 +22,7 @@ public sealed record CrossTabulation(
     double PLikelihoodRatio,
     double CramersV,
     OddsRatio? OddsRatio,
-    FisherResult? Fisher) : IAnalysisResult
+    FisherExactTest? Fisher) : IAnalysis
 {
     /// <summary>The row variable's name (empty for a table made from counts).</summary>
     public string RowVariable { get; init; } = "";
@@ -156,7 +156,7 @@ internal static class ContingencyTable
         var df = (r - 1) * (c - 1);
         var is2x2 = r == 2 && c == 2;
         OddsRatio? odds = null;
-        FisherResult? fisher = null;
+        FisherExactTest? fisher = null;
         if (is2x2)
         {
             var (a, b, cc, d) = (observed[0, 0], observed[0, 1], observed[1, 0], observed[1, 1]);

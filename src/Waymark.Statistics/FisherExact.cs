@@ -8,7 +8,7 @@ internal static class FisherExact
     private const double RelativeError = 1 + 1e-7;
 
     /// <summary>Table [[a, b], [c, d]] with rows as the first factor, as R's matrix(c(a, c, b, d), 2).</summary>
-    public static FisherResult Test(double a, double b, double c, double d, double confidence = 0.95)
+    public static FisherExactTest Test(double a, double b, double c, double d, double confidence = 0.95)
     {
         var m = a + c;
         var n = b + d;
@@ -43,7 +43,7 @@ internal static class FisherExact
         var estimate = model.Mle(x);
         var low = x == lo ? 0 : model.UpperLimitRoot(x, alpha, upperTail: true);
         var high = x == hi ? double.PositiveInfinity : model.UpperLimitRoot(x, alpha, upperTail: false);
-        return new FisherResult(Math.Min(1, pTwo), pLess, pGreater, estimate, low, high);
+        return new FisherExactTest(Math.Min(1, pTwo), pLess, pGreater, estimate, low, high);
     }
 
     private sealed class NoncentralHypergeometric(double[] support, double[] logDensity, double lo, double hi)

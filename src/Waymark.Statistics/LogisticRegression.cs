@@ -27,7 +27,7 @@ public sealed record LogisticModel(
     double N,
     int RowsUsed,
     int RowsDropped,
-    IReadOnlyList<string> Warnings) : IAnalysisResult
+    IReadOnlyList<string> Warnings) : IAnalysis
 {
     /// <summary>The outcome value modelled as success: "1", "TRUE" or a factor's second level (R's order).</summary>
     public string Success { get; init; } = "1";

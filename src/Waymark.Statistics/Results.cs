@@ -5,7 +5,7 @@ namespace Waymark.Statistics;
 /// R's <c>na.omit</c>), so <see cref="RowsUsed"/> plus <see cref="RowsDropped"/> is the table's row count.
 /// Renderers (<see cref="Rendering.StatisticsJson"/>, <see cref="Rendering.HtmlReport"/>) take the concrete types.
 /// </summary>
-public interface IAnalysisResult
+public interface IAnalysis
 {
     /// <summary>Rows that entered the analysis.</summary>
     int RowsUsed { get; }
@@ -31,7 +31,7 @@ public sealed record FrequencyTable(
     double Missing,
     bool Weighted,
     int RowsUsed,
-    int RowsDropped) : IAnalysisResult
+    int RowsDropped) : IAnalysis
 {
     /// <summary>A frequency table has nothing to warn about.</summary>
     public IReadOnlyList<string> Warnings => [];
@@ -41,7 +41,7 @@ public sealed record FrequencyTable(
 public sealed record OddsRatio(double Estimate, double Low, double High);
 
 /// <summary>Fisher's exact test of a 2x2 table, figure for figure as R's <c>fisher.test</c> (the conditional maximum-likelihood odds ratio and its 95% interval).</summary>
-public sealed record FisherResult(
+public sealed record FisherExactTest(
     double PTwoSided,
     double PLess,
     double PGreater,
@@ -64,7 +64,7 @@ public sealed record DescriptiveStatistics(
     double Median,
     double UpperQuartile,
     double Maximum,
-    Histogram Histogram) : IAnalysisResult
+    Histogram Histogram) : IAnalysis
 {
     public int RowsUsed => N;
 

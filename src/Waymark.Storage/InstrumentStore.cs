@@ -32,12 +32,12 @@ public sealed class InstrumentStore
     /// Stores an uploaded instrument as a draft. The same form id and version again replaces the
     /// draft; a version that was ever published is never replaced (refused with a message).
     /// </summary>
-    public async Task<InstrumentSaved> SaveDraftAsync(NewInstrument instrument, CancellationToken cancellationToken = default)
+    public async Task<Result<SavedDraft>> SaveDraftAsync(NewInstrument instrument, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(instrument);
         if (instrument.Xlsx.Length is 0 or > MaxXlsxBytes)
         {
-            return InstrumentSaved.Refused($"the form must be 1 byte to {MaxXlsxBytes / (1024 * 1024)} MB");
+            return Result.Fail<SavedDraft>($"the form must be 1 byte to {MaxXlsxBytes / (1024 * 1024)} MB");
         }
 
         await using var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
@@ -58,7 +58,7 @@ public sealed class InstrumentStore
 
         if (existing is not null && existingStatus != StatusText(InstrumentStatus.Draft))
         {
-            return InstrumentSaved.Refused(
+            return Result.Fail<SavedDraft>(
                 $"version '{instrument.Version}' of '{instrument.FormId}' was already published and is never replaced; give the new form another version (settings sheet, column version)");
         }
 
@@ -79,7 +79,7 @@ public sealed class InstrumentStore
         Migrator.AddParameter(write, "id", existing ?? 0L);
         var id = Convert.ToInt64(await write.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return new InstrumentSaved(id, existing is not null, null);
+        return Result.Ok(new SavedDraft(id, existing is not null));
     }
 
     /// <summary>Every uploaded instrument without its bytes, newest upload first.</summary>
@@ -237,13 +237,8 @@ public sealed class InstrumentStore
 public sealed record NewInstrument(
     string FormId, string Version, string Title, IReadOnlyList<string> Languages, byte[] Xlsx, byte[]? PublicKey, DateOnly Day, string UploadedBy);
 
-/// <summary>What storing an upload did: its id and whether it replaced a draft, or why it was refused.</summary>
-public sealed record InstrumentSaved(long Id, bool ReplacedDraft, string? Error)
-{
-    public bool Succeeded => Error is null;
-
-    public static InstrumentSaved Refused(string error) => new(0, false, error);
-}
+/// <summary>A stored draft: its id and whether it replaced an earlier draft of the same version.</summary>
+public sealed record SavedDraft(long Id, bool ReplacedDraft);
 
 /// <summary>An uploaded instrument without its bytes; <see cref="PublicKey"/> null: responses unsealed.</summary>
 public sealed record InstrumentInfo(

@@ -47,7 +47,7 @@ internal sealed class CharTable
                 Kinds[i] = CharKind.Space;
                 Singles[i] = ' ';
             }
-            else if (CaseFolding.HasSpecialFold(c))
+            else if (CaseFolding.FoldsOtherThan(c, lower[i]))
             {
                 Set(i, CaseFolding.Fold(c, options.RemoveDiacritics));
             }

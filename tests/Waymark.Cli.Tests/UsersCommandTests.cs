@@ -98,7 +98,7 @@ public sealed class UsersCommandTests
         await using var database = await Storage.WaymarkDatabase.OpenAsync(new Storage.StorageSettings { DataDirectory = data });
         Assert.True((await database.Users.FindByNameAsync("eve"))!.MustChangePassword);
         var accounts = new Accounts.ConsoleAccounts(database, TimeProvider.System, Accounts.TotpSecretBox.None);
-        Assert.True((await accounts.AddAsync("fay", [Accounts.ConsoleRole.Admin], "a typed password of the operator", Accounts.ConsoleAccounts.CommandLineActor)).Succeeded);
+        Assert.True((await accounts.AddAsync("fay", [Accounts.ConsoleRole.Admin], "a typed password of the operator", Accounts.ConsoleAccounts.CommandLineActor)).IsSuccess);
         Assert.False((await database.Users.FindByNameAsync("fay"))!.MustChangePassword);
     }
 

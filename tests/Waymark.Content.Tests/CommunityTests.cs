@@ -23,7 +23,7 @@ public sealed class CommunityTests
 
     private static readonly string[] Names = ["ann", "bob", "cara", "dan"];
 
-    private static Member Of(CommunityResult result, string author) => result.Members.Single(m => m.Author == author);
+    private static Member Of(CommunityFindings result, string author) => result.Members.Single(m => m.Author == author);
 
     [Fact]
     public void Activity_per_author()

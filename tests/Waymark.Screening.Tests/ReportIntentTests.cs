@@ -39,7 +39,7 @@ public sealed class ReportIntentTests
         var result = Screener.Screen(query, language);
         Assert.True(result.Matched, query);
         Assert.True(result.IsReport, query);
-        Assert.Equal(ScreeningResult.ReportIntent, result.Intent);
+        Assert.Equal(ScreeningVerdict.ReportIntent, result.Intent);
         Assert.Null(result.Variant);
         Assert.Equal("csam", result.Category);
         Assert.Equal(language, result.Language);
@@ -58,7 +58,7 @@ public sealed class ReportIntentTests
     {
         var result = Screener.Screen(query, "en");
         Assert.True(result.Matched);
-        Assert.Equal(ScreeningResult.WarningIntent, result.Intent);
+        Assert.Equal(ScreeningVerdict.WarningIntent, result.Intent);
         Assert.False(result.IsReport);
         Assert.NotNull(result.Variant);
     }
@@ -118,7 +118,7 @@ public sealed class ReportIntentTests
         var content = CopyOfShippedContentWithoutIntents();
         var screener = Placeholder.Create(options: new ScreenerOptions { ContentDirectory = content });
         Assert.False(screener.HasReportIntents);
-        Assert.Equal(ScreeningResult.WarningIntent, screener.Screen("how to report zorblat", "en").Intent);
+        Assert.Equal(ScreeningVerdict.WarningIntent, screener.Screen("how to report zorblat", "en").Intent);
         Directory.Delete(content, recursive: true);
     }
 

@@ -255,8 +255,66 @@ public sealed class HelpDirectoryTests
         Assert.Contains("entry 'inhope'", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("24 hours", OpeningDays.AroundTheClock, null)]
+    [InlineData("every day 16:00–21:00", OpeningDays.EveryDay, "16:00–21:00")]
+    [InlineData("every day 22:00–01:00", OpeningDays.EveryDay, "22:00–01:00")]
+    [InlineData("weekdays 07:30–15:30", OpeningDays.Weekdays, "07:30–15:30")]
+    [InlineData("every day 08:00–23:00 CET", OpeningDays.EveryDay, "08:00–23:00 CET")]
+    public void Opening_hours_are_read_as_days_and_times(string text, OpeningDays days, string? times)
+    {
+        Assert.Equal(new OpeningHours(days, times), OpeningHours.Parse(text).Value);
+    }
+
+    [Theory]
+    [InlineData("police hotline")]
+    [InlineData("24/7")]
+    [InlineData("every day 9:00–17:00")]
+    [InlineData("every day 09:00-17:00")] // a hyphen, not the en dash the directory writes
+    [InlineData("weekdays 09:00–25:00")]
+    [InlineData("weekdays 09:61–17:00")]
+    [InlineData("Monday to Friday 09:00–17:00")]
+    [InlineData("every day 09:00–17:00 central European time")]
+    public void Opening_hours_in_words_are_refused_with_the_forms_named(string text)
+    {
+        var parsed = OpeningHours.Parse(text);
+
+        Assert.False(parsed.IsSuccess);
+        Assert.Contains($"hours '{text}' is not one of '24 hours'", parsed.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_channel_of_the_shipped_directory_is_an_address_and_structured_hours()
+    {
+        var channels = HelpDirectory.Load(ShippedPath).Entries.SelectMany(entry => entry.Channels).ToList();
+
+        Assert.Contains(channels, channel => channel.Hours?.Days == OpeningDays.AroundTheClock);
+        Assert.Contains(channels, channel => channel.Hours?.Days == OpeningDays.Weekdays);
+        Assert.All(channels.Where(channel => channel.Kind is "web" or "onion" or "chat"), channel =>
+            Assert.True(channel.Address.StartsWith("http", StringComparison.Ordinal) || channel.Address.StartsWith("WhatsApp ", StringComparison.Ordinal) || channel.Address.StartsWith("Telegram ", StringComparison.Ordinal), channel.Address));
+    }
+
+    [Theory]
+    [InlineData("        hours: 24 hours", "        hours: police hotline", "hours 'police hotline' is not one of")]
+    [InlineData("        address: https://www.stopitnow.org.uk/\n    languages", "        address: chat on its website\n    languages", "a chat channel's address is its URL (https://…) or a messenger")]
+    [InlineData("        address: https://www.stopitnow.org.uk/\n    languages", "        address: https://www.stopitnow.org.uk/ and e-mail\n    languages", "a chat channel's address is its URL")]
+    public void A_channel_described_in_words_is_refused(string shipped, string replacement, string message)
+    {
+        shipped = shipped.Replace("\\n", "\n", StringComparison.Ordinal);
+        replacement = replacement.Replace("\\n", "\n", StringComparison.Ordinal);
+        var text = File.ReadAllText(ShippedPath);
+        var start = text.IndexOf(shipped, StringComparison.Ordinal);
+        Assert.True(start >= 0, shipped);
+        var path = CopyOfShipped(out _);
+        File.WriteAllText(path, text[..start] + replacement + text[(start + shipped.Length)..]);
+
+        var error = Assert.Throws<ContentException>(() => HelpDirectory.Load(path));
+
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    }
+
     private static DirectoryEntry Entry(string id, string country, string type, IReadOnlyList<string> audience, IReadOnlyList<string> languages) =>
-        new(id, "Organisation " + id, country, type, audience, [new Channel("web", "https://example.org/", "")], languages, true, "unknown", "https://example.org/", null, "");
+        new(id, "Organisation " + id, country, type, audience, [new Channel("web", "https://example.org/")], languages, true, "unknown", "https://example.org/", null, "");
 
     /// <summary>A copy of the shipped directory.yaml and its notes folder in a fresh folder; the path of the copy's directory.yaml.</summary>
     private static string CopyOfShipped(out string notes)

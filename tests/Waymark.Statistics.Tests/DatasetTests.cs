@@ -65,7 +65,7 @@ public sealed class DatasetTests
         Assert.Contains("no column 'c'", Analyse.Frequencies(data, "c").Error, StringComparison.Ordinal);
     }
 
-    private static void Same<T>(Result<T> memory, Result<T> csv) where T : IAnalysisResult
+    private static void Same<T>(Result<T> memory, Result<T> csv) where T : IAnalysis
     {
         Assert.True(memory.IsSuccess, memory.Error);
         Assert.True(csv.IsSuccess, csv.Error);

@@ -26,6 +26,6 @@ internal static class StatsJson
     private static Result<Dataset> Load(string csvPath, IReadOnlyDictionary<string, IReadOnlyList<string>>? levels) =>
         Dataset.ReadCsv(csvPath).Map(data => levels is null ? data : data.WithLevelOrders(levels));
 
-    private static Output Render<T>(Result<T> result) where T : IAnalysisResult =>
+    private static Output Render<T>(Result<T> result) where T : IAnalysis =>
         result.IsSuccess ? new Output(StatisticsJson.Write(result.Value!), null) : new Output(null, result.Error);
 }

@@ -16,14 +16,14 @@ public sealed class InstrumentStoreTests
         await using var database = await WaymarkDatabase.OpenAsync(await TestDatabases.CreateAsync(engine));
         var first = Enumerable.Repeat((byte)1, 32).ToArray();
         var second = Enumerable.Repeat((byte)2, 32).ToArray();
-        var v1 = (await database.Instruments.SaveDraftAsync(Form("p", "1", key: first))).Id;
+        var v1 = (await database.Instruments.SaveDraftAsync(Form("p", "1", key: first))).Value!.Id;
         Assert.Null(await database.Instruments.PinAsync("p"));
         Assert.True(await database.Instruments.SetStatusAsync(v1, InstrumentStatus.Published));
         var pinned = await database.Instruments.PinAsync("p");
         Assert.Equal(first, pinned!.PublicKey);
         Assert.Equal("1", pinned.Version);
 
-        var v2 = (await database.Instruments.SaveDraftAsync(Form("p", "2", key: second))).Id;
+        var v2 = (await database.Instruments.SaveDraftAsync(Form("p", "2", key: second))).Value!.Id;
         Assert.True(await database.Instruments.MarkKeyChangeAsync(v2, "ed"));
         Assert.Equal("ed", (await database.Instruments.FindAsync(v2))!.Info.KeyChangeRequestedBy);
         Assert.False(await database.Instruments.MarkKeyChangeAsync(v1, "ed")); // published: nothing to approve
@@ -35,7 +35,7 @@ public sealed class InstrumentStoreTests
         Assert.Null((await database.Instruments.FindAsync(v2))!.Info.KeyChangeRequestedBy);
         Assert.Equal(second, (await database.Instruments.PinAsync("p"))!.PublicKey);
 
-        var v3 = (await database.Instruments.SaveDraftAsync(Form("p", "3"))).Id;
+        var v3 = (await database.Instruments.SaveDraftAsync(Form("p", "3"))).Value!.Id;
         Assert.True(await database.Instruments.SetStatusAsync(v3, InstrumentStatus.Published));
         var pin = await database.Instruments.PinAsync("p");
         Assert.Equal("3", pin!.Version);
@@ -48,8 +48,7 @@ public sealed class InstrumentStoreTests
     {
         await using var database = await WaymarkDatabase.OpenAsync(await TestDatabases.CreateAsync(engine));
         var key = Enumerable.Range(0, 32).Select(i => (byte)i).ToArray();
-        var saved = await database.Instruments.SaveDraftAsync(Form("f", "1", key: key));
-        Assert.True(saved.Succeeded);
+        var saved = (await database.Instruments.SaveDraftAsync(Form("f", "1", key: key))).Value!;
         Assert.False(saved.ReplacedDraft);
 
         var stored = await database.Instruments.FindAsync(saved.Id);
@@ -60,7 +59,7 @@ public sealed class InstrumentStoreTests
         Assert.Equal(new byte[] { 0x50, 0x4B, 3, 4, 1 }, stored.Xlsx);
         Assert.Equal(key, stored.PublicKey);
 
-        var again = await database.Instruments.SaveDraftAsync(Form("f", "1", fill: 2));
+        var again = (await database.Instruments.SaveDraftAsync(Form("f", "1", fill: 2))).Value!;
         Assert.Equal((saved.Id, true), (again.Id, again.ReplacedDraft));
         stored = await database.Instruments.FindAsync(saved.Id);
         Assert.Equal(2, stored!.Xlsx[^1]);
@@ -74,7 +73,7 @@ public sealed class InstrumentStoreTests
     public async Task A_published_version_is_never_replaced_and_statuses_move_only_as_allowed(DatabaseEngine engine)
     {
         await using var database = await WaymarkDatabase.OpenAsync(await TestDatabases.CreateAsync(engine));
-        var id = (await database.Instruments.SaveDraftAsync(Form("f", "1"))).Id;
+        var id = (await database.Instruments.SaveDraftAsync(Form("f", "1"))).Value!.Id;
         Assert.Equal(0, await database.Instruments.CatalogVersionAsync());
         Assert.False(await database.Instruments.SetStatusAsync(id, InstrumentStatus.Closed)); // a draft cannot be closed
         Assert.Equal(0, await database.Instruments.CatalogVersionAsync()); // the refused change left no trace
@@ -83,7 +82,7 @@ public sealed class InstrumentStoreTests
         Assert.Equal(1, await database.Instruments.CatalogVersionAsync());
 
         var refused = await database.Instruments.SaveDraftAsync(Form("f", "1", fill: 9));
-        Assert.False(refused.Succeeded);
+        Assert.False(refused.IsSuccess);
         Assert.Contains("already published", refused.Error, StringComparison.Ordinal);
         Assert.Equal(1, (await database.Instruments.FindAsync(id))!.Xlsx[^1]);
 
@@ -99,9 +98,9 @@ public sealed class InstrumentStoreTests
     public async Task The_current_row_of_a_form_is_its_latest_publish_or_close(DatabaseEngine engine)
     {
         await using var database = await WaymarkDatabase.OpenAsync(await TestDatabases.CreateAsync(engine));
-        var v1 = (await database.Instruments.SaveDraftAsync(Form("f", "1"))).Id;
-        var v2 = (await database.Instruments.SaveDraftAsync(Form("f", "2"))).Id;
-        var other = (await database.Instruments.SaveDraftAsync(Form("a", "1"))).Id;
+        var v1 = (await database.Instruments.SaveDraftAsync(Form("f", "1"))).Value!.Id;
+        var v2 = (await database.Instruments.SaveDraftAsync(Form("f", "2"))).Value!.Id;
+        var other = (await database.Instruments.SaveDraftAsync(Form("a", "1"))).Value!.Id;
         Assert.Empty(await database.Instruments.CurrentAsync()); // drafts are never current
 
         await database.Instruments.SetStatusAsync(v1, InstrumentStatus.Published);
@@ -129,7 +128,7 @@ public sealed class InstrumentStoreTests
         await using var database = await WaymarkDatabase.OpenAsync(await TestDatabases.CreateAsync(engine));
         var big = Form("f", "1") with { Xlsx = new byte[InstrumentStore.MaxXlsxBytes + 1] };
         Assert.Contains("5 MB", (await database.Instruments.SaveDraftAsync(big)).Error, StringComparison.Ordinal);
-        Assert.False((await database.Instruments.SaveDraftAsync(Form("f", "1") with { Xlsx = [] })).Succeeded);
+        Assert.False((await database.Instruments.SaveDraftAsync(Form("f", "1") with { Xlsx = [] })).IsSuccess);
         await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => database.Instruments.SaveDraftAsync(Form("f", "1", key: [1, 2, 3])));
         Assert.Empty(await database.Instruments.ListAsync());
     }

@@ -87,14 +87,15 @@ public sealed class SelfHelpPagesTests(PageChecker checker, ServerFixture fixtur
     public async Task A_country_chosen_on_the_crisis_page_puts_its_lines_first_and_nothing_is_kept()
     {
         var english = await _http.GetStringAsync(new Uri(fixture.Server.PublicUrl, "/en/help/crisis"));
-        Assert.Contains("<form class=\"crisis-country\" method=\"get\" action=\"/en/help/crisis\">", english, StringComparison.Ordinal);
-        Assert.Contains("<option value=\"BR\">", english, StringComparison.Ordinal);
+        var englishPage = HtmlPage.Parse(english);
+        Assert.Equal("get", englishPage.One("form.crisis-country[action='/en/help/crisis']").GetAttribute("method"));
+        Assert.False(englishPage.One("form.crisis-country option[value=BR]").HasAttribute("selected"));
         Assert.True(english.IndexOf("id=\"entry-stop-it-now-uk\"", StringComparison.Ordinal) < english.IndexOf("id=\"entry-br-cvv-188\"", StringComparison.Ordinal) || !english.Contains("id=\"entry-br-cvv-188\"", StringComparison.Ordinal));
 
         using var response = await _http.GetAsync(new Uri(fixture.Server.PublicUrl, "/en/help/crisis?country=BR"));
         var brazil = await response.Content.ReadAsStringAsync();
         Assert.False(response.Headers.Contains("Set-Cookie"));
-        Assert.Contains("<option value=\"BR\" selected>", brazil, StringComparison.Ordinal);
+        Assert.True(HtmlPage.Parse(brazil).One("form.crisis-country option[value=BR]").HasAttribute("selected"));
         var first = brazil.IndexOf("id=\"entry-br-cvv-188\"", StringComparison.Ordinal);
         Assert.True(first > 0 && first < brazil.IndexOf("id=\"entry-stop-it-now-uk\"", StringComparison.Ordinal), "the chosen country's line comes first");
         Assert.DoesNotContain("?country=BR", brazil, StringComparison.Ordinal); // the choice is not carried into any link
@@ -111,8 +112,9 @@ public sealed class SelfHelpPagesTests(PageChecker checker, ServerFixture fixtur
         foreach (var module in Content.ProgrammeIn("en").Modules)
         {
             var html = await _http.GetStringAsync(new Uri(fixture.Server.PublicUrl, "/en/help/" + module.Id));
-            Assert.Contains("<a href=\"/en/help/safety-plan\">", html, StringComparison.Ordinal);
-            Assert.Contains("<a href=\"/en/help/crisis\" class=\"crisis-link\">", html, StringComparison.Ordinal);
+            var page = HtmlPage.Parse(html);
+            Assert.True(page.Has("a[href='/en/help/safety-plan']"), module.Id);
+            Assert.True(page.Has("a.crisis-link[href='/en/help/crisis']"), module.Id);
         }
     }
 
@@ -127,7 +129,8 @@ public sealed class SelfHelpPagesTests(PageChecker checker, ServerFixture fixtur
                 using var response = await _http.GetAsync(new Uri(fixture.Server.PublicUrl, page));
                 Assert.True(response.StatusCode == HttpStatusCode.OK, $"{page}: {(int)response.StatusCode}");
                 var html = await response.Content.ReadAsStringAsync();
-                Assert.Contains($"<html lang=\"{language.Code}\" dir=\"{language.Direction}\">", html, StringComparison.Ordinal);
+                var root = HtmlPage.Parse(html).DocumentElement;
+                Assert.Equal((language.Code, language.Direction), (root.GetAttribute("lang"), root.GetAttribute("dir")));
                 Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
             }
 
@@ -148,7 +151,7 @@ public sealed class SelfHelpPagesTests(PageChecker checker, ServerFixture fixtur
     {
         var html = await _http.GetStringAsync(new Uri(fixture.Server.PublicUrl, $"/{language}/help/why-change"));
 
-        Assert.Equal(fallback, html.Contains("<article lang=\"en\" dir=\"ltr\">", StringComparison.Ordinal));
+        Assert.Equal(fallback, HtmlPage.Parse(html).Has("article[lang=en][dir=ltr]"));
         Assert.Equal(fallback, html.Contains("class=\"notice\" lang=\"" + language + "\"", StringComparison.Ordinal));
     }
 
@@ -157,7 +160,7 @@ public sealed class SelfHelpPagesTests(PageChecker checker, ServerFixture fixtur
     {
         var html = await _http.GetStringAsync(new Uri(fixture.Server.PublicUrl, "/en/directory"));
 
-        Assert.Contains("<code dir=\"ltr\">https://report.cybertip.org/</code>", html, StringComparison.Ordinal);
+        Assert.Contains("https://report.cybertip.org/", HtmlPage.Parse(html).QuerySelectorAll("code[dir=ltr]").Select(code => code.TextContent));
         Assert.DoesNotContain("href=\"http", html, StringComparison.Ordinal);
         Assert.Contains("Not yet verified by this service", html, StringComparison.Ordinal);
         var britain = await _http.GetStringAsync(new Uri(fixture.Server.PublicUrl, "/en/directory?country=GB"));
@@ -180,8 +183,9 @@ public sealed class SelfHelpPagesTests(PageChecker checker, ServerFixture fixtur
         Assert.True(At(finnish, "group-worried-about-own-thoughts") < At(finnish, "group-report"));
         Assert.True(At(finnish, "entry-fi-mielenterveystalo-self-help") < At(finnish, "entry-troubled-desire"));
         Assert.True(At(finnish, "entry-fi-nettivihje") < At(finnish, "entry-inhope"));
-        Assert.Contains("<p class=\"entry-note\">Nimetön ja maksuton verkko-omahoito-ohjelma", finnish, StringComparison.Ordinal);
-        Assert.Contains("<p class=\"entry-note\">Berliiniläisen Charitén nimetön verkko-ohjelma", finnish, StringComparison.Ordinal);
+        var notes = HtmlPage.Parse(finnish).QuerySelectorAll("p.entry-note:not([lang])").Select(note => note.TextContent).ToList();
+        Assert.Contains(notes, note => note.StartsWith("Nimetön ja maksuton verkko-omahoito-ohjelma", StringComparison.Ordinal));
+        Assert.Contains(notes, note => note.StartsWith("Berliiniläisen Charitén nimetön verkko-ohjelma", StringComparison.Ordinal));
         Assert.DoesNotContain("class=\"entry-note\" lang=\"en\"", finnish, StringComparison.Ordinal); // every note has its Finnish draft (content/directory/notes/fi.txt)
         Assert.Contains("Tiedot otettu julkaistuista tiedoista (ks. Lähde) 2026-12-06", finnish, StringComparison.Ordinal);
         Assert.DoesNotContain("Viimeksi tarkistettu", finnish, StringComparison.Ordinal);
@@ -190,6 +194,22 @@ public sealed class SelfHelpPagesTests(PageChecker checker, ServerFixture fixtur
 
         Assert.True(At(reporting, "group-report") < At(reporting, "group-worried-about-own-thoughts"));
         Assert.True(At(reporting, "entry-inhope") < At(reporting, "entry-fi-nettivihje"));
+    }
+
+    [Theory]
+    [InlineData("de", "de-telefonseelsorge", "Telefon", "(Zeiten: rund um die Uhr, täglich)")]
+    [InlineData("ar", "es-incibe-017", "الهاتف", "كل يوم \u206608:00–23:00 CET\u2069")]
+    [InlineData("ru", "es-incibe-017", "Телефон", "(Часы работы: ежедневно \u206608:00–23:00 CET\u2069)")]
+    public async Task Opening_hours_are_said_in_the_reader_language_with_the_times_as_written(string language, string entry, string channel, string said)
+    {
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await _http.GetStringAsync(new Uri(fixture.Server.PublicUrl, $"/{language}/directory")));
+        var article = page.GetElementById("entry-" + entry);
+        Assert.NotNull(article);
+        var phone = article.QuerySelectorAll("dt").First(dt => dt.TextContent == channel).NextElementSibling!;
+
+        Assert.Contains(said, phone.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("24 hours", page.Body!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain(page.QuerySelectorAll("dd [lang=en]"), element => element.TextContent.Contains(':', StringComparison.Ordinal));
     }
 
     [Theory]

@@ -159,7 +159,7 @@ internal static class StatsCommand
     /// <summary>Reads the CSV, applies the form's level orders, runs the analysis and prints its JSON or its message (exit 1).</summary>
     private static async Task<int> RunAsync<T>(
         ParseResult parseResult, string name, Argument<string> data, IReadOnlyDictionary<string, IReadOnlyList<string>>? levels, Func<Dataset, Result<T>> analyse)
-        where T : IAnalysisResult
+        where T : IAnalysis
     {
         var start = Stopwatch.GetTimestamp();
         var table = Dataset.ReadCsv(parseResult.GetValue(data)!);

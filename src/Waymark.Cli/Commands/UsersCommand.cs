@@ -44,10 +44,10 @@ internal static class UsersCommand
         {
             var output = parseResult.InvocationConfiguration.Output;
             var error = parseResult.InvocationConfiguration.Error;
-            var parsedRoles = ConsoleRoles.TryParseList(parseResult.GetValue(role) ?? [], out var roleProblem);
-            if (parsedRoles is null)
+            var parsedRoles = ConsoleRoles.ParseList(parseResult.GetValue(role) ?? []);
+            if (!parsedRoles.IsSuccess)
             {
-                await error.WriteLineAsync("waymark users add: --role: " + roleProblem).ConfigureAwait(false);
+                await error.WriteLineAsync("waymark users add: --role: " + parsedRoles.Error).ConfigureAwait(false);
                 return ExitCodes.Usage;
             }
 
@@ -62,8 +62,8 @@ internal static class UsersCommand
             {
                 // A generated password is seen by whoever ran the command: like an account added in the
                 // console, it opens only the first sign-in, which asks its holder for a new password.
-                var result = await accounts.AddAsync(parseResult.GetValue(name)!, parsedRoles, password, mustChangePassword: parseResult.GetValue(generate), ConsoleAccounts.CommandLineActor, cancellationToken).ConfigureAwait(false);
-                if (result.Succeeded && parseResult.GetValue(generate))
+                var result = await accounts.AddAsync(parseResult.GetValue(name)!, parsedRoles.Value!, password, mustChangePassword: parseResult.GetValue(generate), ConsoleAccounts.CommandLineActor, cancellationToken).ConfigureAwait(false);
+                if (result.IsSuccess && parseResult.GetValue(generate))
                 {
                     await output.WriteLineAsync("Password (shown once, keep it in a password manager): " + password).ConfigureAwait(false);
                 }
@@ -85,7 +85,7 @@ internal static class UsersCommand
         };
         role.Validators.Add(result =>
         {
-            if (ConsoleRoles.TryParseList(result.GetValueOrDefault<string[]>() ?? [], out var problem) is null)
+            if (ConsoleRoles.ParseList(result.GetValueOrDefault<string[]>() ?? []).Error is { } problem)
             {
                 result.AddError(problem);
             }
@@ -103,16 +103,16 @@ internal static class UsersCommand
         {
             var output = parseResult.InvocationConfiguration.Output;
             var error = parseResult.InvocationConfiguration.Error;
-            var roles = ConsoleRoles.TryParseList(parseResult.GetValue(role) ?? [], out var problem);
-            if (roles is null)
+            var roles = ConsoleRoles.ParseList(parseResult.GetValue(role) ?? []);
+            if (!roles.IsSuccess)
             {
-                await error.WriteLineAsync("waymark users roles: --role: " + problem).ConfigureAwait(false);
+                await error.WriteLineAsync("waymark users roles: --role: " + roles.Error).ConfigureAwait(false);
                 return ExitCodes.Usage;
             }
 
             return await WithAccountsAsync(storage, parseResult, error, async accounts =>
                 await ReportAsync("waymark users roles",
-                    await accounts.SetRolesAsync(parseResult.GetValue(name)!, roles, mayTouchAdmin: true, ConsoleAccounts.CommandLineActor, cancellationToken).ConfigureAwait(false),
+                    await accounts.SetRolesAsync(parseResult.GetValue(name)!, roles.Value!, mayTouchAdmin: true, ConsoleAccounts.CommandLineActor, cancellationToken).ConfigureAwait(false),
                     output, error).ConfigureAwait(false)).ConfigureAwait(false);
         });
         return command;
@@ -140,7 +140,7 @@ internal static class UsersCommand
         return command;
     }
 
-    private static Command CreateChange(string verb, string description, Func<ConsoleAccounts, string, CancellationToken, Task<AccountResult>> change)
+    private static Command CreateChange(string verb, string description, Func<ConsoleAccounts, string, CancellationToken, Task<Result<string>>> change)
     {
         var name = new Argument<string>("NAME");
         var command = new Command(verb, description) { name };
@@ -155,15 +155,15 @@ internal static class UsersCommand
         return command;
     }
 
-    private static async Task<int> ReportAsync(string what, AccountResult result, TextWriter output, TextWriter error)
+    private static async Task<int> ReportAsync(string what, Result<string> result, TextWriter output, TextWriter error)
     {
-        if (result.Succeeded)
+        if (result.IsSuccess)
         {
-            await output.WriteLineAsync(result.Message).ConfigureAwait(false);
+            await output.WriteLineAsync(result.Value).ConfigureAwait(false);
             return ExitCodes.Ok;
         }
 
-        await error.WriteLineAsync($"{what}: {result.Message}").ConfigureAwait(false);
+        await error.WriteLineAsync($"{what}: {result.Error}").ConfigureAwait(false);
         return ExitCodes.Failure;
     }
 

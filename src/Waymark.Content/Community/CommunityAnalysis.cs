@@ -25,7 +25,7 @@ internal sealed record Member(
 }
 
 /// <summary>The community: posts, threads, members, the reply network, and listed moderators who never posted.</summary>
-internal sealed record CommunityResult(int Posts, int Threads, IReadOnlyList<Member> Members, ReplyNetwork Network)
+internal sealed record CommunityFindings(int Posts, int Threads, IReadOnlyList<Member> Members, ReplyNetwork Network)
 {
     /// <summary>Names on the moderator list with no post in the corpus (sorted): they moderate unseen in post data.</summary>
     public IReadOnlyList<string> ModeratorsWithoutPosts { get; init; } = [];
@@ -50,13 +50,13 @@ internal static class CommunityAnalysis
 {
     public const string UnknownAuthor = "(unknown)";
 
-    public static Result<CommunityResult> Analyse(IReadOnlyList<CorpusPost> posts, IReadOnlySet<string>? moderators = null)
+    public static Result<CommunityFindings> Analyse(IReadOnlyList<CorpusPost> posts, IReadOnlySet<string>? moderators = null)
     {
         ArgumentNullException.ThrowIfNull(posts);
         moderators ??= new HashSet<string>(StringComparer.Ordinal);
         if (posts.Count == 0)
         {
-            return Result.Fail<CommunityResult>("the corpus has no posts; community analysis needs CSV or JSON Lines posts with authors.");
+            return Result.Fail<CommunityFindings>("the corpus has no posts; community analysis needs CSV or JSON Lines posts with authors.");
         }
 
         var authors = posts.Select(AuthorOf).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
@@ -122,7 +122,7 @@ internal static class CommunityAnalysis
             author, postCount[i], started[i], sent[i], received[i], partners[i].Count, first[i], last[i],
             inDegree[i], outDegree[i], inWeight[i], outWeight[i], betweenness[i], pageRank[i], core[i],
             Roles.Label(moderating[i], postCount[i], started[i], sent[i], partners[i].Count, betweenness[i], core[i], facts))).ToList();
-        return Result.Ok(new CommunityResult(posts.Count, posts.Select(p => p.ThreadId).Distinct(StringComparer.Ordinal).Count(), members, network)
+        return Result.Ok(new CommunityFindings(posts.Count, posts.Select(p => p.ThreadId).Distinct(StringComparer.Ordinal).Count(), members, network)
         {
             ModeratorsWithoutPosts = [.. moderators.Where(name => !index.ContainsKey(name)).Order(StringComparer.Ordinal)],
         });

@@ -12,7 +12,7 @@ namespace Waymark.Content.Community;
 /// </summary>
 internal static class CommunityHtml
 {
-    public static string Write(CommunityResult result, IReadOnlyList<string> corpus)
+    public static string Write(CommunityFindings result, IReadOnlyList<string> corpus)
     {
         ArgumentNullException.ThrowIfNull(result);
         var html = new StringBuilder();
@@ -36,7 +36,7 @@ internal static class CommunityHtml
 
         html.Append("<table>\n<caption>Members</caption>\n<thead><tr><th scope=\"col\">Author</th><th scope=\"col\">Posts</th><th scope=\"col\">Threads started</th>"
             + "<th scope=\"col\">Replies sent</th><th scope=\"col\">Replies received</th><th scope=\"col\">Partners</th><th scope=\"col\">Roles</th></tr></thead>\n<tbody>\n");
-        foreach (var m in CommunityResult.InReportOrder(result.Members))
+        foreach (var m in CommunityFindings.InReportOrder(result.Members))
         {
             html.Append(CultureInfo.InvariantCulture, $"<tr><th scope=\"row\">{E(m.Author)}</th><td class=\"n\">{m.Posts}</td><td class=\"n\">{m.ThreadsStarted}</td><td class=\"n\">{m.RepliesSent}</td><td class=\"n\">{m.RepliesReceived}</td><td class=\"n\">{m.Partners}</td><td>{E(string.Join(", ", m.Roles))}</td></tr>\n");
         }

@@ -13,7 +13,7 @@ namespace Waymark.Content.Community;
 /// </summary>
 internal static class CommunityJson
 {
-    public static string Write(CommunityResult result)
+    public static string Write(CommunityFindings result)
     {
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
@@ -36,7 +36,7 @@ internal static class CommunityJson
             w.WriteEndArray();
             w.WriteStringArray("moderators_without_posts", result.ModeratorsWithoutPosts);
             w.WriteStartArray("members");
-            foreach (var m in CommunityResult.InReportOrder(result.Members))
+            foreach (var m in CommunityFindings.InReportOrder(result.Members))
             {
                 w.WriteStartObject();
                 w.WriteString("author", m.Author);

@@ -20,7 +20,7 @@ internal static class GraphExport
         ("roles", "string", m => string.Join("; ", m.Roles)),
     ];
 
-    public static XDocument GraphMl(CommunityResult result)
+    public static XDocument GraphMl(CommunityFindings result)
     {
         ArgumentNullException.ThrowIfNull(result);
         var keys = Attributes.Select(a => Key(a.Id, "node", a.Type));
@@ -47,7 +47,7 @@ internal static class GraphExport
                 new XElement(GraphMlNs + "graph", new XAttribute("id", "replies"), new XAttribute("edgedefault", "directed"), nodes, edges)));
     }
 
-    public static XDocument Gexf(CommunityResult result)
+    public static XDocument Gexf(CommunityFindings result)
     {
         ArgumentNullException.ThrowIfNull(result);
         var attributes = new XElement(
@@ -90,7 +90,7 @@ internal static class GraphExport
         new XAttribute("attr.name", id),
         new XAttribute("attr.type", type));
 
-    private static IEnumerable<(string Id, int From, int To, int Weight)> Edges(CommunityResult result) =>
+    private static IEnumerable<(string Id, int From, int To, int Weight)> Edges(CommunityFindings result) =>
         result.Network.Edges.OrderBy(e => e.Key.From).ThenBy(e => e.Key.To).Select((e, i) => ($"e{i}", e.Key.From, e.Key.To, e.Value));
 
     private static string NodeId(int index) => "n" + Int(index);

@@ -6,16 +6,16 @@ using Waymark.Screening.Terms;
 namespace Waymark.Screening.Evaluation;
 
 /// <summary>What the baseline (Ahmia's filter) found in the same queries: how many it flagged, and those Waymark missed.</summary>
-public sealed record BaselineResult(int Flagged, int FlaggedMissedByWaymark, IReadOnlyList<string> Examples);
+public sealed record BaselineScore(int Flagged, int FlaggedMissedByWaymark, IReadOnlyList<string> Examples);
 
 /// <summary>Recall on one class of obfuscation: how many generated queries were caught.</summary>
-public sealed record MutationClassResult(string Class, int Generated, int Detected, IReadOnlyList<string> Misses, BaselineResult? Baseline = null)
+public sealed record MutationClassScore(string Class, int Generated, int Detected, IReadOnlyList<string> Misses, BaselineScore? Baseline = null)
 {
     public double Recall => Generated == 0 ? 1 : (double)Detected / Generated;
 }
 
 /// <summary>False positives on one file of benign text (one query a line).</summary>
-public sealed record BenignResult(string File, int Queries, int Flagged, IReadOnlyList<string> Examples, BaselineResult? Baseline = null)
+public sealed record BenignScore(string File, int Queries, int Flagged, IReadOnlyList<string> Examples, BaselineScore? Baseline = null)
 {
     public double Rate => Queries == 0 ? 0 : (double)Flagged / Queries;
 }
@@ -30,7 +30,7 @@ public sealed record ReportRouting(int SeekingQueries, int RoutedToReporting, IR
 }
 
 /// <summary>The harness's report: recall per mutation class and false-positive rate per benign file.</summary>
-public sealed record EvaluationReport(int Terms, int MutationsPerTerm, int Seed, IReadOnlyList<MutationClassResult> Classes, IReadOnlyList<BenignResult> Benign, string? Baseline = null, ReportRouting? Report = null)
+public sealed record EvaluationReport(int Terms, int MutationsPerTerm, int Seed, IReadOnlyList<MutationClassScore> Classes, IReadOnlyList<BenignScore> Benign, string? Baseline = null, ReportRouting? Report = null)
 {
     public const double RecallGoal = 0.99;
     public const double FalsePositiveGoal = 0.001;
@@ -102,7 +102,7 @@ public sealed record EvaluationReport(int Terms, int MutationsPerTerm, int Seed,
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
-    private static void WriteBaseline(Utf8JsonWriter json, BaselineResult? baseline)
+    private static void WriteBaseline(Utf8JsonWriter json, BaselineScore? baseline)
     {
         if (baseline is null)
         {
@@ -143,7 +143,7 @@ public static class ScreeningEvaluation
         }
 
         var generator = new MutationGenerator(seed, UnicodeData.Load());
-        var classes = new List<MutationClassResult>();
+        var classes = new List<MutationClassScore>();
         var searchTerms = terms.Where(t => t.Mode != MatchMode.Allow).ToList();
         var ahmia = baseline is null ? null : AhmiaBaseline.FromTerms(searchTerms.Select(t => t.Term));
         int seeking = 0, routed = 0;
@@ -195,10 +195,10 @@ public static class ScreeningEvaluation
                 }
             }
 
-            classes.Add(new MutationClassResult(mutationClass, generated, detected, misses, ahmia is null ? null : tally.Result()));
+            classes.Add(new MutationClassScore(mutationClass, generated, detected, misses, ahmia is null ? null : tally.Result()));
         }
 
-        var benign = new List<BenignResult>();
+        var benign = new List<BenignScore>();
         foreach (var file in benignFiles)
         {
             var lines = ReadBenign(file);
@@ -225,7 +225,7 @@ public static class ScreeningEvaluation
                 }
             }
 
-            benign.Add(new BenignResult(Path.GetFileName(file), queries, flagged, examples, ahmia is null ? null : tally.Result()));
+            benign.Add(new BenignScore(Path.GetFileName(file), queries, flagged, examples, ahmia is null ? null : tally.Result()));
         }
 
         var report = screener.HasReportIntents ? new ReportRouting(seeking, routed, routedExamples) : null;
@@ -257,7 +257,7 @@ public static class ScreeningEvaluation
             }
         }
 
-        public BaselineResult Result() => new(_flagged, _missed, [.. _examples]);
+        public BaselineScore Result() => new(_flagged, _missed, [.. _examples]);
     }
 
     /// <summary>One query a line, or a JSON array of strings (as the npm nlp-corpus builds ship).</summary>

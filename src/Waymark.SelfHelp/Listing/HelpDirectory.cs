@@ -21,7 +21,11 @@ public enum VerificationStatus
     NeverVerified,
 }
 
-public sealed record Channel(string Kind, string Address, string Hours);
+/// <summary>
+/// One way to reach a service: its kind (web, onion, phone, email, chat), the address as typed (a URL for web, onion and
+/// chat; a number; an e-mail address) and, when known, its <see cref="OpeningHours"/>.
+/// </summary>
+public sealed record Channel(string Kind, string Address, OpeningHours? Hours = null);
 
 /// <summary>When and how the details were taken from the organisation's published information, without a live check.</summary>
 public sealed record DeskCheck(DateOnly Date, string How);
@@ -244,6 +248,24 @@ public sealed partial class HelpDirectory(IReadOnlyList<DirectoryEntry> entries)
             Require(path, TorValues.Contains(entry.Tor, StringComparer.Ordinal), $"{where}: tor is yes, no or unknown.");
             Require(path, entry.Channels.Count > 0, $"{where}: needs at least one channel.");
             Require(path, entry.Channels.All(channel => ChannelKinds.Contains(channel.Kind, StringComparer.Ordinal) && !string.IsNullOrWhiteSpace(channel.Address)), $"{where}: each channel has a kind ({string.Join(", ", ChannelKinds)}) and an address.");
+            var channels = new List<Channel>();
+            foreach (var channel in entry.Channels)
+            {
+                // An address is shown as it is written, in every language: words around it would be English inside
+                // a page in another language, so a web, onion or chat address is the address alone.
+                Require(path, channel.Kind is not ("web" or "onion" or "chat") || IsUrl(channel.Address) || channel.Kind == "chat" && MessengerPattern().IsMatch(channel.Address),
+                    $"{where}: a {channel.Kind} channel's address is its URL (https://…){(channel.Kind == "chat" ? " or a messenger and its number or handle (WhatsApp +34 900 116 117)" : "")}, not a description: '{channel.Address}'.");
+                OpeningHours? hours = null;
+                if (channel.Hours.Length > 0)
+                {
+                    var parsed = OpeningHours.Parse(channel.Hours);
+                    Require(path, parsed.IsSuccess, $"{where}: {parsed.Error}.");
+                    hours = parsed.Value;
+                }
+
+                channels.Add(new Channel(channel.Kind, channel.Address, hours));
+            }
+
             Require(path, entry.Languages.Count > 0, $"{where}: needs its languages.");
             Require(path, entry.Audience.Count > 0 && entry.Audience.All(audience => Audiences.Contains(audience, StringComparer.Ordinal)), $"{where}: audience is one or more of {string.Join(", ", Audiences)}.");
             Require(path, entry.Source.StartsWith("https://", StringComparison.Ordinal), $"{where}: needs a source URL (https://) that says where the details come from.");
@@ -265,7 +287,7 @@ public sealed partial class HelpDirectory(IReadOnlyList<DirectoryEntry> entries)
             Require(Path.Combine(notesFolder, "en.txt"), english.ContainsKey(entry.Id), $"has no note for entry '{entry.Id}': add a line '{entry.Id} = one or two sentences about the service'.");
             entries.Add(new DirectoryEntry(
                 entry.Id, entry.Organisation, entry.Country, entry.Type, entry.Audience,
-                entry.Channels.Select(channel => new Channel(channel.Kind, channel.Address, channel.Hours)).ToList(),
+                channels,
                 entry.Languages, entry.Anonymous, entry.Tor, entry.Source, verified, english[entry.Id], desk,
                 notes.Where(pair => pair.Key != "en" && pair.Value.ContainsKey(entry.Id))
                     .ToDictionary(pair => pair.Key, pair => pair.Value[entry.Id], StringComparer.Ordinal)));
@@ -311,6 +333,12 @@ public sealed partial class HelpDirectory(IReadOnlyList<DirectoryEntry> entries)
 
         return notes;
     }
+
+    private static bool IsUrl(string address) =>
+        Uri.TryCreate(address, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http" && !address.Contains(' ', StringComparison.Ordinal);
+
+    [GeneratedRegex(@"^(WhatsApp|Telegram|Signal|Viber) (\+?[0-9 ]{3,20}|@[A-Za-z0-9_]{3,32})$", RegexOptions.CultureInvariant)]
+    private static partial Regex MessengerPattern();
 
     private static void Require(string path, bool condition, string problem)
     {

@@ -11,7 +11,7 @@ namespace Waymark.Statistics.Rendering;
 public static class StatisticsJson
 {
     /// <summary>Any result of <see cref="Analyse"/> as its JSON object.</summary>
-    public static string Write(IAnalysisResult result) => result switch
+    public static string Write(IAnalysis result) => result switch
     {
         FrequencyTable table => Write(table),
         CrossTabulation table => Write(table),

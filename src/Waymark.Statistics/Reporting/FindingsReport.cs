@@ -1,7 +1,7 @@
 namespace Waymark.Statistics.Reporting;
 
 /// <summary>One analysis of a findings report: its heading and its typed result.</summary>
-public sealed record Finding(string Title, IAnalysisResult Result);
+public sealed record Finding(string Title, IAnalysis Result);
 
 /// <summary>The analyses a findings spec lists, in order, computed on one table (<see cref="FindingsReport.Run"/>).</summary>
 public sealed record Findings(string Title, string DataName, IReadOnlyList<Finding> Items);
@@ -61,5 +61,5 @@ public static class FindingsReport
         return Result.Ok(new Findings(spec.Value.Title ?? "Findings", dataName, findings));
     }
 
-    private static Func<IAnalysisResult, Finding> Finding(string title) => result => new Finding(title, result);
+    private static Func<IAnalysis, Finding> Finding(string title) => result => new Finding(title, result);
 }

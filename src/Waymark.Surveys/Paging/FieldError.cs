@@ -23,7 +23,7 @@ public sealed record FieldError(string Question, FieldErrorKind Kind, string Mes
 /// did not parse, to show it back. <see cref="Revealed"/> lists questions of this page that the answers
 /// just made relevant: the page must be shown again so they can be answered.
 /// </summary>
-public sealed record SubmitResult(
+public sealed record PageSubmission(
     IReadOnlyDictionary<string, string> Answers,
     IReadOnlyList<FieldError> Errors,
     IReadOnlyDictionary<string, string> Rejected,

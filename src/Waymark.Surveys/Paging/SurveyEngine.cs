@@ -398,7 +398,7 @@ public sealed class SurveyEngine
     /// Required and constraint are checked after the whole page is merged, so a constraint may compare two
     /// answers of the same page. Questions that were not shown (irrelevant, read-only, notes) ignore the post.
     /// </summary>
-    public SubmitResult Submit(
+    public PageSubmission Submit(
         int page,
         string language,
         IReadOnlyDictionary<string, string> answers,
@@ -449,7 +449,7 @@ public sealed class SurveyEngine
             .Where(e => TakesAnswer(e.Q) && IsRelevant(e.Q, settled, language, e.Instance) && !shown.Contains(e))
             .Select(e => AnswerKeys.Of(e.Q.Question.Name, e.Instance))
             .ToList();
-        return new SubmitResult(settled, errors, rejected, revealed);
+        return new PageSubmission(settled, errors, rejected, revealed);
     }
 
     /// <summary>

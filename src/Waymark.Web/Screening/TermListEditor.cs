@@ -23,17 +23,17 @@ internal sealed class TermListEditor(ScreeningTerms terms, WaymarkDatabase datab
         name = name?.Trim() ?? "";
         if (name.Length is 0 or > ScreeningTermListStore.MaxNameLength || name.Any(char.IsControl))
         {
-            return TermListUpload.Refused($"Give the list a name of 1 to {ScreeningTermListStore.MaxNameLength} characters.");
+            return Refused($"Give the list a name of 1 to {ScreeningTermListStore.MaxNameLength} characters.");
         }
 
         if (bytes.Length == 0)
         {
-            return TermListUpload.Refused("The file is empty.");
+            return Refused("The file is empty.");
         }
 
         if (bytes.Length > MaxUploadBytes)
         {
-            return TermListUpload.Refused($"The file is larger than {MaxUploadBytes / (1024 * 1024)} MiB.");
+            return Refused($"The file is larger than {MaxUploadBytes / (1024 * 1024)} MiB.");
         }
 
         string text;
@@ -43,14 +43,14 @@ internal sealed class TermListEditor(ScreeningTerms terms, WaymarkDatabase datab
         }
         catch (DecoderFallbackException e)
         {
-            return TermListUpload.Refused($"The file is not UTF-8 text (invalid bytes at offset {e.Index.ToString(CultureInfo.InvariantCulture)}).");
+            return Refused($"The file is not UTF-8 text (invalid bytes at offset {e.Index.ToString(CultureInfo.InvariantCulture)}).");
         }
 
         text = text.TrimStart('\uFEFF');
         var check = terms.Current.CheckTermList(text, name);
         if (!check.IsValid)
         {
-            return new TermListUpload(false, "The list was not stored: correct these lines and upload it again.", check.Problems, null);
+            return new TermListUpload(Result.Fail<string>("The list was not stored: correct these lines and upload it again."), check.Problems);
         }
 
         var day = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
@@ -58,34 +58,33 @@ internal sealed class TermListEditor(ScreeningTerms terms, WaymarkDatabase datab
         var count = check.Entries.Count(e => e.Mode != MatchMode.Allow);
         await accounts.AuditAsync(actor, "term list uploaded", $"#{id.ToString(CultureInfo.InvariantCulture)} {name} ({count.ToString(CultureInfo.InvariantCulture)} terms)", cancellationToken).ConfigureAwait(false);
         await terms.RefreshAsync(cancellationToken).ConfigureAwait(false);
-        return new TermListUpload(true, $"List '{name}' stored with {count.ToString(CultureInfo.InvariantCulture)} terms and active on this node now, on every node within seconds.", [], id);
+        return new TermListUpload(Result.Ok($"List '{name}' stored with {count.ToString(CultureInfo.InvariantCulture)} terms and active on this node now, on every node within seconds."), []);
     }
 
-    public Task<string?> SetActiveAsync(long id, bool active, string actor, CancellationToken cancellationToken) =>
+    public Task<Result<string>> SetActiveAsync(long id, bool active, string actor, CancellationToken cancellationToken) =>
         ChangeAsync(id, actor, active ? "term list activated" : "term list deactivated",
             token => database.ScreeningTermLists.SetActiveAsync(id, active, token), cancellationToken);
 
-    public Task<string?> RemoveAsync(long id, string actor, CancellationToken cancellationToken) =>
+    public Task<Result<string>> RemoveAsync(long id, string actor, CancellationToken cancellationToken) =>
         ChangeAsync(id, actor, "term list removed", token => database.ScreeningTermLists.RemoveAsync(id, token), cancellationToken);
 
-    /// <summary>Makes a change and audits it; the message for the editor, or null when there is no such list.</summary>
-    private async Task<string?> ChangeAsync(long id, string actor, string action, Func<CancellationToken, Task<bool>> change, CancellationToken cancellationToken)
+    /// <summary>Makes a change and audits it; the message for the editor, or why nothing changed.</summary>
+    private async Task<Result<string>> ChangeAsync(long id, string actor, string action, Func<CancellationToken, Task<bool>> change, CancellationToken cancellationToken)
     {
         var name = terms.State.Stored.FirstOrDefault(l => l.Id == id)?.Name
             ?? (await database.ScreeningTermLists.ReadAllAsync(cancellationToken).ConfigureAwait(false)).Lists.FirstOrDefault(l => l.Id == id)?.Name;
         if (name is null || !await change(cancellationToken).ConfigureAwait(false))
         {
-            return null;
+            return Result.Fail<string>("No such term list (it may have been removed on another node).");
         }
 
         await accounts.AuditAsync(actor, action, $"#{id.ToString(CultureInfo.InvariantCulture)} {name}", cancellationToken).ConfigureAwait(false);
         await terms.RefreshAsync(cancellationToken).ConfigureAwait(false);
-        return $"{char.ToUpperInvariant(action[0])}{action[1..]}: {name}.";
+        return Result.Ok($"{char.ToUpperInvariant(action[0])}{action[1..]}: {name}.");
     }
+
+    private static TermListUpload Refused(string message) => new(Result.Fail<string>(message), []);
 }
 
-/// <summary>The outcome of an upload: stored (with its id), or refused with a message and the problems by line.</summary>
-internal sealed record TermListUpload(bool Stored, string Message, IReadOnlyList<TermListProblem> Problems, long? Id)
-{
-    public static TermListUpload Refused(string message) => new(false, message, [], null);
-}
+/// <summary>An upload: what was stored (the message for the editor) or why nothing was, and the problems by line.</summary>
+internal sealed record TermListUpload(Result<string> Stored, IReadOnlyList<TermListProblem> Problems);

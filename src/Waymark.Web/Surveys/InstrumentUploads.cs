@@ -52,27 +52,27 @@ public sealed partial class InstrumentUploads : IDisposable
     private static readonly byte[] OldExcelMagic = [0xD0, 0xCF, 0x11, 0xE0];
 
     /// <summary>Checks and stores an upload as a draft; the problems (by sheet, row, column) when it does not import.</summary>
-    internal async Task<UploadOutcome> UploadAsync(IFormFile? form, IFormFile? key, string actor, CancellationToken cancellationToken)
+    internal async Task<InstrumentUpload> UploadAsync(IFormFile? form, IFormFile? key, string actor, CancellationToken cancellationToken)
     {
         if (form is null || form.Length == 0)
         {
-            return UploadOutcome.Refused("choose an XLSForm (.xlsx) file to upload");
+            return InstrumentUpload.Refused("choose an XLSForm (.xlsx) file to upload");
         }
 
         var bytes = await ReadBoundedAsync(form, MaxFormBytes, cancellationToken).ConfigureAwait(false);
         if (bytes is null)
         {
-            return UploadOutcome.Refused($"the form is larger than {MaxFormBytes / (1024 * 1024)} MB");
+            return InstrumentUpload.Refused($"the form is larger than {MaxFormBytes / (1024 * 1024)} MB");
         }
 
         if (bytes.AsSpan().StartsWith(OldExcelMagic))
         {
-            return UploadOutcome.Refused("this is an old-style .xls workbook; save it as .xlsx (Excel Workbook) and upload that");
+            return InstrumentUpload.Refused("this is an old-style .xls workbook; save it as .xlsx (Excel Workbook) and upload that");
         }
 
         if (!bytes.AsSpan().StartsWith(ZipMagic))
         {
-            return UploadOutcome.Refused("this file is not an .xlsx workbook (an .xlsx file is a zip archive, and this one does not start like one), whatever its name says");
+            return InstrumentUpload.Refused("this file is not an .xlsx workbook (an .xlsx file is a zip archive, and this one does not start like one), whatever its name says");
         }
 
         byte[]? publicKey = null;
@@ -84,7 +84,7 @@ public sealed partial class InstrumentUploads : IDisposable
                 : SealingKeys.ParsePublic(keyBytes, "the public key file");
             if (!parsed.IsSuccess)
             {
-                return UploadOutcome.Refused(parsed.Error!);
+                return InstrumentUpload.Refused(parsed.Error!);
             }
 
             publicKey = parsed.Value;
@@ -92,7 +92,7 @@ public sealed partial class InstrumentUploads : IDisposable
 
         if (!_importing.Wait(0, CancellationToken.None))
         {
-            return UploadOutcome.Refused(BusyMessage) with { Busy = true };
+            return InstrumentUpload.Refused(BusyMessage) with { Busy = true };
         }
 
         InstrumentBuild build;
@@ -113,20 +113,20 @@ public sealed partial class InstrumentUploads : IDisposable
 
         if (build.Instrument is null || problems.Any(p => p.Fatal))
         {
-            return new UploadOutcome(null, "the form does not import; nothing was stored", problems, false);
+            return new InstrumentUpload(Result.Fail<SavedDraft>("the form does not import; nothing was stored"), problems);
         }
 
         var settings = build.Instrument.Settings;
         var saved = await _database.Instruments.SaveDraftAsync(
             new NewInstrument(settings.FormId, settings.Version, settings.Title, build.Instrument.Languages.Select(l => l.Key).ToList(), bytes, publicKey, Today(), actor),
             cancellationToken).ConfigureAwait(false);
-        if (!saved.Succeeded)
+        if (!saved.IsSuccess)
         {
-            return UploadOutcome.Refused(saved.Error!);
+            return new InstrumentUpload(saved, []);
         }
 
-        await _accounts.AuditAsync(actor, saved.ReplacedDraft ? "instrument draft replaced" : "instrument uploaded", Describe(settings.FormId, settings.Version, publicKey), cancellationToken).ConfigureAwait(false);
-        return new UploadOutcome(saved.Id, null, problems, saved.ReplacedDraft);
+        await _accounts.AuditAsync(actor, saved.Value!.ReplacedDraft ? "instrument draft replaced" : "instrument uploaded", Describe(settings.FormId, settings.Version, publicKey), cancellationToken).ConfigureAwait(false);
+        return new InstrumentUpload(saved, problems);
     }
 
     /// <summary>Imports stored or uploaded bytes (the bounded reader's caps apply: docs/adr/0010).</summary>
@@ -140,22 +140,22 @@ public sealed partial class InstrumentUploads : IDisposable
     }
 
     /// <summary>Publishes a draft (or reopens a closed upload). Without a public key only when the editor confirmed it.</summary>
-    internal async Task<StatusChange> PublishAsync(long id, bool unsealedConfirmed, string actor, CancellationToken cancellationToken)
+    internal async Task<Result<string>> PublishAsync(long id, bool unsealedConfirmed, string actor, CancellationToken cancellationToken)
     {
         var stored = await _database.Instruments.FindAsync(id, cancellationToken).ConfigureAwait(false);
         if (stored is null)
         {
-            return StatusChange.Refused("there is no such instrument");
+            return Result.Fail<string>("there is no such instrument");
         }
 
         if (!stored.Info.HasPublicKey && !unsealedConfirmed)
         {
-            return StatusChange.Refused("this instrument has no public key, so its responses would be stored unsealed (readable by anyone holding the database). Tick the confirmation to publish it anyway, or upload it again with the research team's public key");
+            return Result.Fail<string>("this instrument has no public key, so its responses would be stored unsealed (readable by anyone holding the database). Tick the confirmation to publish it anyway, or upload it again with the research team's public key");
         }
 
         if (_catalog.IsFolderForm(stored.Info.FormId))
         {
-            return StatusChange.Refused($"form id '{stored.Info.FormId}' is served from the surveys folder on the server");
+            return Result.Fail<string>($"form id '{stored.Info.FormId}' is served from the surveys folder on the server");
         }
 
         // The key is pinned at the first publish: another key, or none, waits for an analyst or admin.
@@ -164,11 +164,11 @@ public sealed partial class InstrumentUploads : IDisposable
         {
             if (!await _database.Instruments.MarkKeyChangeAsync(id, actor, cancellationToken).ConfigureAwait(false))
             {
-                return StatusChange.Refused($"an instrument that is {InstrumentStore.StatusText(stored.Info.Status)} cannot be published");
+                return Result.Fail<string>($"an instrument that is {InstrumentStore.StatusText(stored.Info.Status)} cannot be published");
             }
 
             await _accounts.AuditAsync(actor, "instrument key change requested", DescribeKeyChange(stored.Info, pin.PublicKey), cancellationToken).ConfigureAwait(false);
-            return new StatusChange(true,
+            return Result.Ok(
                 $"not published yet: {stored.Info.FormId} is pinned to the key {KeyText(pin.PublicKey)} (version {pin.Version}), and this version has {KeyText(stored.PublicKey)}. " +
                 "An analyst or an admin must approve the change at /console/keychanges before this version is served; the request is in the audit log");
         }
@@ -194,22 +194,22 @@ public sealed partial class InstrumentUploads : IDisposable
     /// pinned from then on. <paramref name="shownKey"/> is the fingerprint the approver saw, so a
     /// draft replaced in the meantime is not published on an approval given to another key.
     /// </summary>
-    internal async Task<StatusChange> ApproveKeyChangeAsync(long id, string shownKey, string actor, CancellationToken cancellationToken)
+    internal async Task<Result<string>> ApproveKeyChangeAsync(long id, string shownKey, string actor, CancellationToken cancellationToken)
     {
         var stored = await _database.Instruments.FindAsync(id, cancellationToken).ConfigureAwait(false);
         if (stored?.Info.KeyChangeRequestedBy is not { } requestedBy)
         {
-            return StatusChange.Refused("no key change waits for approval there");
+            return Result.Fail<string>("no key change waits for approval there");
         }
 
         if (!string.Equals(shownKey, KeyText(stored.PublicKey), StringComparison.Ordinal))
         {
-            return StatusChange.Refused($"the key of {stored.Info.FormId} version {stored.Info.Version} is now {KeyText(stored.PublicKey)}, not the {shownKey} you approved; look at it again");
+            return Result.Fail<string>($"the key of {stored.Info.FormId} version {stored.Info.Version} is now {KeyText(stored.PublicKey)}, not the {shownKey} you approved; look at it again");
         }
 
         var pin = await _database.Instruments.PinAsync(stored.Info.FormId, cancellationToken).ConfigureAwait(false);
         var change = await ChangeAsync(stored.Info, InstrumentStatus.Published, actor, cancellationToken).ConfigureAwait(false);
-        if (change.Succeeded)
+        if (change.IsSuccess)
         {
             await _accounts.AuditAsync(actor, "instrument key change approved", $"{DescribeKeyChange(stored.Info, pin?.PublicKey)}, asked by {requestedBy}", cancellationToken).ConfigureAwait(false);
         }
@@ -218,39 +218,39 @@ public sealed partial class InstrumentUploads : IDisposable
     }
 
     /// <summary>An analyst or admin refuses a key change: the version stays unpublished.</summary>
-    internal async Task<StatusChange> RefuseKeyChangeAsync(long id, string actor, CancellationToken cancellationToken)
+    internal async Task<Result<string>> RefuseKeyChangeAsync(long id, string actor, CancellationToken cancellationToken)
     {
         var stored = await _database.Instruments.FindAsync(id, cancellationToken).ConfigureAwait(false);
         if (stored?.Info.KeyChangeRequestedBy is not { } requestedBy || !await _database.Instruments.MarkKeyChangeAsync(id, null, cancellationToken).ConfigureAwait(false))
         {
-            return StatusChange.Refused("no key change waits for approval there");
+            return Result.Fail<string>("no key change waits for approval there");
         }
 
         var pin = await _database.Instruments.PinAsync(stored.Info.FormId, cancellationToken).ConfigureAwait(false);
         await _accounts.AuditAsync(actor, "instrument key change refused", $"{DescribeKeyChange(stored.Info, pin?.PublicKey)}, asked by {requestedBy}", cancellationToken).ConfigureAwait(false);
-        return new StatusChange(true, $"the key change of {stored.Info.FormId} version {stored.Info.Version} was refused; the version stays unpublished");
+        return Result.Ok($"the key change of {stored.Info.FormId} version {stored.Info.Version} was refused; the version stays unpublished");
     }
 
     /// <summary>Closes a published upload: no new responses; stored responses stay.</summary>
-    internal async Task<StatusChange> CloseAsync(long id, string actor, CancellationToken cancellationToken)
+    internal async Task<Result<string>> CloseAsync(long id, string actor, CancellationToken cancellationToken)
     {
         var stored = await _database.Instruments.FindAsync(id, cancellationToken).ConfigureAwait(false);
         return stored is null
-            ? StatusChange.Refused("there is no such instrument")
+            ? Result.Fail<string>("there is no such instrument")
             : await ChangeAsync(stored.Info, InstrumentStatus.Closed, actor, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<StatusChange> ChangeAsync(InstrumentInfo info, InstrumentStatus status, string actor, CancellationToken cancellationToken)
+    private async Task<Result<string>> ChangeAsync(InstrumentInfo info, InstrumentStatus status, string actor, CancellationToken cancellationToken)
     {
         if (!await _database.Instruments.SetStatusAsync(info.Id, status, cancellationToken).ConfigureAwait(false))
         {
-            return StatusChange.Refused($"an instrument that is {InstrumentStore.StatusText(info.Status)} cannot be {InstrumentStore.StatusText(status)}");
+            return Result.Fail<string>($"an instrument that is {InstrumentStore.StatusText(info.Status)} cannot be {InstrumentStore.StatusText(status)}");
         }
 
         var action = status == InstrumentStatus.Published ? "instrument published" : "instrument closed";
         await _accounts.AuditAsync(actor, action, Describe(info.FormId, info.Version, info.PublicKey), cancellationToken).ConfigureAwait(false);
         await _sync.RefreshAsync(cancellationToken).ConfigureAwait(false);
-        return new StatusChange(true, $"{info.FormId} version {info.Version} is now {InstrumentStore.StatusText(status)}");
+        return Result.Ok($"{info.FormId} version {info.Version} is now {InstrumentStore.StatusText(status)}");
     }
 
     /// <summary>What the console needs beyond a valid XLSForm: an id fit for a URL, a version, no clash with a folder form.</summary>
@@ -317,20 +317,15 @@ public sealed partial class InstrumentUploads : IDisposable
     private static partial Regex FormIdPattern();
 }
 
-/// <summary>An upload's outcome: the stored id, or an error and the form's problems by sheet, row and column.</summary>
-internal sealed record UploadOutcome(long? Id, string? Error, IReadOnlyList<Problem> Problems, bool ReplacedDraft)
+/// <summary>An upload: the stored draft or why nothing was stored, and the form's problems (errors and warnings) by sheet, row and column.</summary>
+internal sealed record InstrumentUpload(Result<SavedDraft> Saved, IReadOnlyList<Problem> Problems)
 {
     /// <summary>Refused only because another upload was being checked: answer 503 with <c>Retry-After</c>.</summary>
     public bool Busy { get; init; }
 
-    public static UploadOutcome Refused(string error) => new(null, error, [], false);
+    public static InstrumentUpload Refused(string error) => new(Result.Fail<SavedDraft>(error), []);
 }
 
-/// <summary>A publish or close: done (with a message) or refused (with the reason).</summary>
-internal sealed record StatusChange(bool Succeeded, string Message)
-{
-    public static StatusChange Refused(string message) => new(false, message);
-}
 
 /// <summary>A version waiting for a key-change approval: the pinned key's and its own key's fingerprints (or "none").</summary>
 internal sealed record PendingKeyChange(InstrumentInfo Info, string PinnedKey, string NewKey);

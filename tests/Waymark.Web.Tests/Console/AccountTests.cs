@@ -66,7 +66,7 @@ public sealed class AccountTests
         await using var database = await WaymarkDatabase.OpenAsync(await TestDatabases.CreateAsync(engine));
         var clock = new ManualClock(Start);
         var accounts = new ConsoleAccounts(database, clock, TotpSecretBox.ForKey(new byte[32]));
-        Assert.True((await accounts.AddAsync("ada", ConsoleRole.Analyst, "correct horse battery", "test")).Succeeded);
+        Assert.True((await accounts.AddAsync("ada", ConsoleRole.Analyst, "correct horse battery", "test")).IsSuccess);
 
         var step = await accounts.CheckPasswordAsync("ada", "correct horse battery", default);
         Assert.Equal(LoginOutcome.NeedsEnrolment, step.Outcome);
@@ -101,7 +101,7 @@ public sealed class AccountTests
         await using var database = await WaymarkDatabase.OpenAsync(await TestDatabases.CreateAsync(engine));
         var clock = new ManualClock(Start);
         var accounts = new ConsoleAccounts(database, clock, TotpSecretBox.ForKey(new byte[32]));
-        Assert.True((await accounts.AddAsync("ada", ConsoleRole.Analyst, "correct horse battery", "test")).Succeeded);
+        Assert.True((await accounts.AddAsync("ada", ConsoleRole.Analyst, "correct horse battery", "test")).IsSuccess);
 
         // Twelve wrong passwords at once: each reads the account unlocked before any has failed. Only
         // five may be checked (the fifth locks); the others get the same answer without a check. Were
@@ -131,10 +131,10 @@ public sealed class AccountTests
         await using var database = await WaymarkDatabase.OpenAsync(await TestDatabases.CreateAsync(DatabaseEngine.Sqlite));
         var accounts = new ConsoleAccounts(database, TimeProvider.System, TotpSecretBox.None);
         var result = await accounts.AddAsync(name, ConsoleRole.Editor, "long enough password", "test");
-        Assert.False(result.Succeeded);
-        Assert.Contains(reason, result.Message, StringComparison.Ordinal);
+        Assert.False(result.IsSuccess);
+        Assert.Contains(reason, result.Error, StringComparison.Ordinal);
         var shortPassword = await accounts.AddAsync("ok", ConsoleRole.Editor, "short", "test");
-        Assert.Contains("12 to 256", shortPassword.Message, StringComparison.Ordinal);
+        Assert.Contains("12 to 256", shortPassword.Error, StringComparison.Ordinal);
         Assert.Empty(await accounts.ListAsync());
     }
 
@@ -156,8 +156,8 @@ public sealed class AccountTests
         await using (var database = await WaymarkDatabase.OpenAsync(settings))
         {
             var accounts = new ConsoleAccounts(database, clock, box);
-            Assert.True((await accounts.AddAsync("ada", ConsoleRole.Analyst, "correct horse battery", "test")).Succeeded);
-            Assert.True((await accounts.AddAsync("old", ConsoleRole.Editor, "correct horse battery", "test")).Succeeded);
+            Assert.True((await accounts.AddAsync("ada", ConsoleRole.Analyst, "correct horse battery", "test")).IsSuccess);
+            Assert.True((await accounts.AddAsync("old", ConsoleRole.Editor, "correct horse battery", "test")).IsSuccess);
             var ada = (await accounts.CheckPasswordAsync("ada", "correct horse battery", default)).User!;
             enrolled = (await accounts.NewPendingSecretAsync(ada.Id, "login", default))!;
             var offered = (await database.Users.FindByIdAsync(ada.Id))!.TotpPending!;

@@ -20,7 +20,7 @@ public sealed class AnalystBrowserTests(AnalystServer fixture, PageChecker check
     public async Task An_analyst_unlocks_with_the_key_file_cross_tabulates_and_downloads_the_csv_without_javascript()
     {
         const string name = "browser-analyst";
-        Assert.True((await new ConsoleAccounts(fixture.Database, TimeProvider.System, TotpSecretBox.None).AddAsync(name, ConsoleRole.Analyst, AnalystServer.Password, "test")).Succeeded);
+        Assert.True((await new ConsoleAccounts(fixture.Database, TimeProvider.System, TotpSecretBox.None).AddAsync(name, ConsoleRole.Analyst, AnalystServer.Password, "test")).IsSuccess);
         var problems = new List<string>();
         await using var context = await checker.NewNoScriptContextAsync();
         var page = await context.NewPageAsync();

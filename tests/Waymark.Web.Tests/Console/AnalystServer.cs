@@ -109,7 +109,7 @@ public sealed class AnalystServer : IAsyncLifetime
     internal async Task<(ConsoleSession Session, string Name)> SignInNewAnalystAsync()
     {
         var name = "analyst-" + Interlocked.Increment(ref _accounts).ToString(CultureInfo.InvariantCulture);
-        Assert.True((await new ConsoleAccounts(_database, TimeProvider.System, TotpSecretBox.None).AddAsync(name, ConsoleRole.Analyst, Password, "test")).Succeeded);
+        Assert.True((await new ConsoleAccounts(_database, TimeProvider.System, TotpSecretBox.None).AddAsync(name, ConsoleRole.Analyst, Password, "test")).IsSuccess);
         return (await ConsoleSession.SignInNewAsync(Server.ConsoleUrl, name, Password), name);
     }
 

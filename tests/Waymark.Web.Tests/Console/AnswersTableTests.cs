@@ -32,7 +32,7 @@ public sealed class AnswersTableTests(AnalystServer fixture, PageChecker checker
     public async Task The_answers_table_scrolls_switches_to_labels_sorts_opens_one_response_and_downloads_the_view_and_all_without_javascript()
     {
         const string name = "table-analyst";
-        Assert.True((await new ConsoleAccounts(fixture.Database, TimeProvider.System, TotpSecretBox.None).AddAsync(name, ConsoleRole.Analyst, AnalystServer.Password, "test")).Succeeded);
+        Assert.True((await new ConsoleAccounts(fixture.Database, TimeProvider.System, TotpSecretBox.None).AddAsync(name, ConsoleRole.Analyst, AnalystServer.Password, "test")).IsSuccess);
         var plan = AnalystServer.Plan;
         var problems = new List<string>();
         await using var context = await checker.NewNoScriptContextAsync();

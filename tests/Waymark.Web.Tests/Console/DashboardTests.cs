@@ -29,7 +29,7 @@ public sealed class DashboardTests(AnalystServer fixture, PageChecker checker) :
     public async Task An_analyst_lands_on_the_surveys_and_reads_a_dashboard_of_every_question_in_form_order_without_javascript()
     {
         const string name = "dashboard-analyst";
-        Assert.True((await new ConsoleAccounts(fixture.Database, TimeProvider.System, TotpSecretBox.None).AddAsync(name, ConsoleRole.Analyst, AnalystServer.Password, "test")).Succeeded);
+        Assert.True((await new ConsoleAccounts(fixture.Database, TimeProvider.System, TotpSecretBox.None).AddAsync(name, ConsoleRole.Analyst, AnalystServer.Password, "test")).IsSuccess);
         var problems = new List<string>();
         await using var context = await checker.NewNoScriptContextAsync();
         var page = await context.NewPageAsync();

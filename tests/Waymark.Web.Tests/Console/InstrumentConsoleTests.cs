@@ -39,10 +39,12 @@ public sealed class InstrumentConsoleTests(StaffFixture staff) : IClassFixture<S
     public async Task A_good_form_is_a_draft_until_published_then_served_and_closing_keeps_its_responses()
     {
         var id = await UploadGoodAsync("wellbeing-check", key: NewPublicKey(out var fingerprint));
-        var detail = await Editor.Client.GetStringAsync($"/console/instruments/{id}?uploaded=new");
-        Assert.Contains("<dd id=\"status\">draft</dd>", detail, StringComparison.Ordinal);
+        var detail = await Editor.Client.GetStringAsync($"/console/instruments/{id}");
+        var detailPage = HtmlPage.Parse(detail);
+        Assert.Equal("draft", detailPage.Text("dd#status"));
+        Assert.Equal("Uploaded as a draft. Preview it, then publish it.", detailPage.Text("#message")); // the upload's redirect says it once
         Assert.Contains("sealed with the research team", detail, StringComparison.Ordinal);
-        Assert.Contains($"<code id=\"key-fingerprint\">{fingerprint}</code>", detail, StringComparison.Ordinal);
+        Assert.Equal(fingerprint, detailPage.Text("code#key-fingerprint"));
         Assert.Contains("en, ar", detail, StringComparison.Ordinal);
         using (var draft = await _public.GetAsync("/en/s/wellbeing-check"))
         {
@@ -87,8 +89,9 @@ public sealed class InstrumentConsoleTests(StaffFixture staff) : IClassFixture<S
         Assert.All(audit, e => Assert.Equal(("staff-editor", $"wellbeing-check version 1 (responses sealed, key {fingerprint})"), (e.Actor, e.Detail)));
 
         var list = await Editor.Client.GetStringAsync("/console/instruments");
-        Assert.Contains($"<a href=\"/console/instruments/{id}\">wellbeing-check</a>", list, StringComparison.Ordinal);
-        Assert.Contains("<td>closed</td>", list, StringComparison.Ordinal);
+        var row = HtmlPage.Parse(list).One($"a[href='/console/instruments/{id}']").Closest("tr")!;
+        Assert.Equal("wellbeing-check", row.Text($"a[href='/console/instruments/{id}']"));
+        Assert.Contains("closed", row.QuerySelectorAll("td").Select(cell => cell.TextContent.Trim()));
     }
 
     [Fact]
@@ -108,8 +111,9 @@ public sealed class InstrumentConsoleTests(StaffFixture staff) : IClassFixture<S
     {
         var id = await UploadGoodAsync("unsealed-check");
         var detail = await Editor.Client.GetStringAsync($"/console/instruments/{id}");
-        Assert.Contains("id=\"unsealed-warning\"", detail, StringComparison.Ordinal);
-        Assert.Contains("stored <strong>unsealed</strong>", detail, StringComparison.Ordinal);
+        var warning = HtmlPage.Parse(detail).One("#unsealed-warning");
+        Assert.Contains("unsealed", warning.QuerySelectorAll("strong").Select(strong => strong.TextContent));
+        Assert.Contains("stored unsealed", warning.TextContent, StringComparison.Ordinal);
 
         using (var refused = await InstrumentFiles.PressAsync(Editor, id, "Publish"))
         {
@@ -173,7 +177,7 @@ public sealed class InstrumentConsoleTests(StaffFixture staff) : IClassFixture<S
         Assert.Contains("shown when: ${talked} = 'yes'", html, StringComparison.Ordinal);
         Assert.Equal(2, html.Split("<fieldset disabled", StringSplitOptions.None).Length - 1);
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains("<a href=\"/console/instruments/" + id + "/preview/en\"", html, StringComparison.Ordinal);
+        Assert.True(HtmlPage.Parse(html).Has($"a[href='/console/instruments/{id}/preview/en']"));
         Assert.Contains("Have you talked to someone?", await Editor.Client.GetStringAsync($"/console/instruments/{id}/preview/en"), StringComparison.Ordinal);
         using var unknown = await Editor.Client.GetAsync($"/console/instruments/{id}/preview/fr");
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
@@ -227,24 +231,29 @@ public sealed class InstrumentConsoleTests(StaffFixture staff) : IClassFixture<S
         var id = await UploadGoodAsync("redirect-check", key: NewPublicKey(out _));
         var page = await Editor.Client.GetStringAsync($"/console/instruments/{id}");
         Assert.DoesNotContain("/en/s/redirect-check", page, StringComparison.Ordinal); // a draft has no address yet
+        string detail;
         using (var published = await Editor.PostFormAsync($"/console/instruments/{id}?handler=Publish", page, []))
         {
             // Redirect after POST: reloading the page the browser lands on never publishes again.
             Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
-            Assert.Equal($"/console/instruments/{id}?done=published", published.Headers.Location?.OriginalString);
+            Assert.Equal($"/console/instruments/{id}", published.Headers.Location?.OriginalString);
+            using var landed = await Editor.FollowAsync(published);
+            detail = WebUtility.HtmlDecode(await landed.Content.ReadAsStringAsync());
         }
 
-        var detail = WebUtility.HtmlDecode(await Editor.Client.GetStringAsync($"/console/instruments/{id}?done=published"));
-        Assert.Contains("redirect-check version 1 is now published", detail, StringComparison.Ordinal);
-        Assert.Contains("<code>/en/s/redirect-check</code>", detail, StringComparison.Ordinal);
-        Assert.Contains("<code>/ar/s/redirect-check</code>", detail, StringComparison.Ordinal);
-        using (var closed = await Editor.PostFormAsync($"/console/instruments/{id}?handler=Close", detail, []))
+        Assert.Equal("redirect-check version 1 is now published", HtmlPage.Parse(detail).Text("#message"));
+        var addresses = HtmlPage.Parse(detail).QuerySelectorAll("code").Select(code => code.TextContent).ToList();
+        Assert.Contains("/en/s/redirect-check", addresses);
+        Assert.Contains("/ar/s/redirect-check", addresses);
+        var reloaded = await Editor.Client.GetStringAsync($"/console/instruments/{id}");
+        Assert.False(HtmlPage.Parse(reloaded).Has("#message")); // said once
+        using (var closed = await Editor.PostFormAsync($"/console/instruments/{id}?handler=Close", reloaded, []))
         {
             Assert.Equal(HttpStatusCode.Redirect, closed.StatusCode);
-            Assert.Equal($"/console/instruments/{id}?done=closed", closed.Headers.Location?.OriginalString);
+            Assert.Equal($"/console/instruments/{id}", closed.Headers.Location?.OriginalString);
+            using var landed = await Editor.FollowAsync(closed);
+            Assert.Equal("redirect-check version 1 is now closed", HtmlPage.Parse(await landed.Content.ReadAsStringAsync()).Text("#message"));
         }
-
-        Assert.Contains("redirect-check version 1 is now closed", WebUtility.HtmlDecode(await Editor.Client.GetStringAsync($"/console/instruments/{id}?done=closed")), StringComparison.Ordinal);
     }
 
     [Fact]

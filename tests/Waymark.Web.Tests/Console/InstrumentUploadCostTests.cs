@@ -26,14 +26,14 @@ public sealed class InstrumentUploadCostTests
             Assert.Null(uploads.TryHoldImport());
             var busy = await uploads.UploadAsync(File(InstrumentFiles.Good("busy-form")), null, "ed", CancellationToken.None);
             Assert.True(busy.Busy);
-            Assert.Null(busy.Id);
-            Assert.Contains("one at a time", busy.Error, StringComparison.Ordinal);
+            Assert.False(busy.Saved.IsSuccess);
+            Assert.Contains("one at a time", busy.Saved.Error, StringComparison.Ordinal);
             Assert.Empty(await database.Instruments.ListAsync());
         }
 
         var stored = await uploads.UploadAsync(File(InstrumentFiles.Good("busy-form")), null, "ed", CancellationToken.None);
         Assert.False(stored.Busy);
-        Assert.NotNull(stored.Id);
+        Assert.True(stored.Saved.IsSuccess);
         Assert.NotNull(uploads.TryHoldImport());
     }
 
@@ -51,7 +51,7 @@ public sealed class InstrumentUploadCostTests
 
         var outcome = await uploads.UploadAsync(File(form), null, "ed", CancellationToken.None);
 
-        Assert.Null(outcome.Id);
+        Assert.False(outcome.Saved.IsSuccess);
         var problem = Assert.Single(outcome.Problems);
         Assert.Equal(("survey", 3, "C"), (problem.Source, problem.Line, problem.Column));
         Assert.Contains("at most 32,767", problem.Message, StringComparison.Ordinal);

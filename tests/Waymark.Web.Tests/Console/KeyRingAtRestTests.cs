@@ -28,7 +28,7 @@ public sealed class KeyRingAtRestTests
     {
         await using var server = new InProcessServer(engine);
         await server.InitializeAsync();
-        Assert.True((await server.Accounts.AddAsync("root", [ConsoleRole.Admin], Password, "test")).Succeeded);
+        Assert.True((await server.Accounts.AddAsync("root", [ConsoleRole.Admin], Password, "test")).IsSuccess);
         using (var signedIn = await ConsoleSession.SignInNewAsync(server.ConsoleUrl, "root", Password))
         {
             // The server has made and stored its key ring by now.

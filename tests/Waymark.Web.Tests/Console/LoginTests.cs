@@ -9,7 +9,7 @@ public sealed class LoginTests(StaffFixture staff) : IClassFixture<StaffFixture>
 {
     private async Task<string> NewAccountAsync(string name, ConsoleRole role = ConsoleRole.Analyst)
     {
-        Assert.True((await staff.Server.Accounts.AddAsync(name, role, StaffFixture.Password, "test")).Succeeded);
+        Assert.True((await staff.Server.Accounts.AddAsync(name, role, StaffFixture.Password, "test")).IsSuccess);
         return name;
     }
 

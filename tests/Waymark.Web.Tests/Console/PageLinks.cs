@@ -1,12 +1,11 @@
 using AngleSharp.Dom;
-using AngleSharp.Html.Parser;
 
 namespace Waymark.Web.Tests.Console;
 
 /// <summary>Links of a console page found by what a screen reader announces (their aria-label), on the parsed page, not its text.</summary>
 internal static class PageLinks
 {
-    public static IDocument Parse(string html) => new HtmlParser().ParseDocument(html);
+    public static IDocument Parse(string html) => HtmlPage.Parse(html);
 
     /// <summary>The visible text of the link labelled <paramref name="ariaLabel"/>, or null when the page has none.</summary>
     public static string? TextOf(IDocument page, string ariaLabel) =>

@@ -26,7 +26,7 @@ public sealed class ScreeningConsoleBrowserTests(PageChecker checker) : IClassFi
     {
         await using (var database = await WaymarkDatabase.OpenAsync(new StorageSettings { DataDirectory = _server.DataDirectory }))
         {
-            Assert.True((await new ConsoleAccounts(database, TimeProvider.System, TotpSecretBox.None).AddAsync("edna", ConsoleRole.Editor, Password, "test")).Succeeded);
+            Assert.True((await new ConsoleAccounts(database, TimeProvider.System, TotpSecretBox.None).AddAsync("edna", ConsoleRole.Editor, Password, "test")).IsSuccess);
         }
 
         using (var http = new HttpClient())

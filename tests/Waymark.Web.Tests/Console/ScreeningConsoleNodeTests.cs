@@ -19,7 +19,7 @@ public sealed class ScreeningConsoleNodeTests
     {
         await using (var database = await WaymarkDatabase.OpenAsync(storage))
         {
-            Assert.True((await new ConsoleAccounts(database, TimeProvider.System, TotpSecretBox.None).AddAsync(name, ConsoleRole.Editor, Password, "test")).Succeeded);
+            Assert.True((await new ConsoleAccounts(database, TimeProvider.System, TotpSecretBox.None).AddAsync(name, ConsoleRole.Editor, Password, "test")).IsSuccess);
         }
 
         return await ConsoleSession.SignInNewAsync(node.ConsoleUrl, name, Password);

@@ -61,16 +61,17 @@ public sealed class ScreeningConsoleTests(StaffFixture staff) : IClassFixture<St
         var (status, html) = await ScreeningConsole.UploadAsync(Editor, "broken", "quenmix\nplovrik\tenglish\n\nzorblat\t*\tsideways\n---\t*\ttoken\n");
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Contains("was not stored", html, StringComparison.Ordinal);
-        Assert.Contains("<td>2</td><td>&#x27;english&#x27; is not a language code (such as en, pt, zh-hans) or *.</td>", html, StringComparison.Ordinal);
-        Assert.Contains("<td>4</td><td>&#x27;sideways&#x27; is not a match mode", html, StringComparison.Ordinal);
-        Assert.Contains("<td>5</td><td>the term &#x27;---&#x27; has no letters or digits", html, StringComparison.Ordinal);
+        var problems = HtmlPage.Parse(html).Rows();
+        Assert.Contains(["2", "'english' is not a language code (such as en, pt, zh-hans) or *."], problems);
+        Assert.Contains(problems, row => row[0] == "4" && row[1].StartsWith("'sideways' is not a match mode", StringComparison.Ordinal));
+        Assert.Contains(problems, row => row[0] == "5" && row[1].StartsWith("the term '---' has no letters or digits", StringComparison.Ordinal));
 
         (status, html) = await ScreeningConsole.UploadAsync(Editor, "binary", [0x71, 0xff, 0xfe, 0x0a]);
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Contains("not UTF-8 text (invalid bytes at offset 1)", html, StringComparison.Ordinal);
         (status, html) = await ScreeningConsole.UploadAsync(Editor, "comments only", "# nothing here\n");
         Assert.Equal(HttpStatusCode.BadRequest, status);
-        Assert.Contains("<td>whole list</td><td>the list has no terms.</td>", html, StringComparison.Ordinal);
+        Assert.Contains(["whole list", "the list has no terms."], HtmlPage.Parse(html).Rows());
         (status, html) = await ScreeningConsole.UploadAsync(Editor, "", "quenmix\n");
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Contains("Give the list a name", html, StringComparison.Ordinal);
@@ -118,11 +119,10 @@ public sealed class ScreeningConsoleTests(StaffFixture staff) : IClassFixture<St
 
         var (status, html) = await ScreeningConsole.PostAsync(Editor, "Test", ("query", "cheap V.R.E.L-d4pto today"), ("lang", "de"));
         Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Contains("<h3 id=\"test-result-title\">Warned</h3>", html, StringComparison.Ordinal);
-        Assert.Contains("<dd id=\"matched-term\">vrel dapto</dd>", html, StringComparison.Ordinal);
-        Assert.Contains("<dd id=\"matched-mode\">phrase</dd>", html, StringComparison.Ordinal);
-        Assert.Contains("<dd id=\"matched-category\">grooming</dd>", html, StringComparison.Ordinal);
-        Assert.Contains("<dd id=\"matched-list\">placeholders-t</dd>", html, StringComparison.Ordinal);
+        var result = HtmlPage.Parse(html);
+        Assert.Equal(
+            ("Warned", "vrel dapto", "phrase", "grooming", "placeholders-t"),
+            (result.Text("h3#test-result-title"), result.Text("dd#matched-term"), result.Text("dd#matched-mode"), result.Text("dd#matched-category"), result.Text("dd#matched-list")));
 
         (status, html) = await ScreeningConsole.PostAsync(Editor, "Test", ("query", "plovriks and vrel"), ("lang", "en"));
         Assert.Equal(HttpStatusCode.OK, status);
@@ -196,7 +196,7 @@ public sealed class ScreeningConsoleTests(StaffFixture staff) : IClassFixture<St
                 var text = screener.WarningText(language.Code, variant.Id);
                 var (status, html) = await ScreeningConsole.GetPacedAsync(Editor, $"/console/screening/preview?v={variant.Id}&lang={language.Code}");
                 Assert.Equal(HttpStatusCode.OK, status);
-                Assert.Contains($"<section class=\"warning\" lang=\"{text.Language}\"", html, StringComparison.Ordinal);
+                Assert.True(HtmlPage.Parse(html).Has($"section.warning[lang='{text.Language}']"), $"{variant.Id} in {language.Code}: no warning in {text.Language}");
                 Assert.Contains(System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All).Encode(text.Title), html, StringComparison.Ordinal);
                 Assert.Contains(text.Language == language.Code ? "has its own text" : "the public sees it in English", html, StringComparison.Ordinal);
                 Assert.DoesNotContain("/go/", html.Replace("through <code>/go/</code>", "", StringComparison.Ordinal), StringComparison.Ordinal);

@@ -18,7 +18,7 @@ public sealed class SessionTests
     {
         var server = new InProcessServer(engine, time);
         await server.InitializeAsync();
-        Assert.True((await server.Accounts.AddAsync("ada", ConsoleRole.Editor, Password, "test")).Succeeded);
+        Assert.True((await server.Accounts.AddAsync("ada", ConsoleRole.Editor, Password, "test")).IsSuccess);
         return server;
     }
 

@@ -46,7 +46,7 @@ public class StaffFixture : IAsyncLifetime
         {
             var key = string.Join(',', roles.Select(r => r.Name()));
             var name = "staff-" + key.Replace(',', '-');
-            Assert.True((await Server.Accounts.AddAsync(name, roles, Password, "test")).Succeeded);
+            Assert.True((await Server.Accounts.AddAsync(name, roles, Password, "test")).IsSuccess);
             _sessions[key] = (roles, await ConsoleSession.SignInNewAsync(Server.ConsoleUrl, name, Password));
         }
     }

@@ -35,19 +35,19 @@ public abstract class ConsolePageModel : PageModel
     protected void Say(string message, bool succeeded) => (Message, Succeeded) = (message, succeeded);
 
     /// <summary>
-    /// The end of every change handler: on success the notice and a redirect to this page (with
-    /// <paramref name="routeValues"/>); on refusal the reason, status 400 and the page as <paramref name="reload"/>
-    /// builds it again.
+    /// The end of every change handler: on success the notice (the change's value) and a redirect to this page
+    /// (with <paramref name="routeValues"/>); on refusal the reason, status 400 and the page as
+    /// <paramref name="reload"/> builds it again.
     /// </summary>
-    protected async Task<IActionResult> AfterChangeAsync(bool succeeded, string message, Func<Task<IActionResult>> reload, object? routeValues = null)
+    protected async Task<IActionResult> AfterChangeAsync(Result<string> change, Func<Task<IActionResult>> reload, object? routeValues = null)
     {
-        if (succeeded)
+        if (change.IsSuccess)
         {
-            ConsoleNotice.Set(TempData, message);
+            ConsoleNotice.Set(TempData, change.Value!);
             return RedirectToPage(routeValues);
         }
 
-        return await RefuseAsync(message, reload);
+        return await RefuseAsync(change.Error!, reload);
     }
 
     /// <summary>A refused change: the reason, status 400 and the page rebuilt by <paramref name="reload"/> (which may answer 404 instead).</summary>

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Waymark.Storage;
 using Waymark.Surveys;
 using Waymark.Web.Surveys;
@@ -13,6 +12,10 @@ namespace Waymark.Web.Pages.Console.Instruments;
 public sealed class DetailModel(WaymarkDatabase database, SurveyCatalog catalog, InstrumentUploads uploads, ConsoleAccounts accounts) : ConsolePageModel
 {
     public const string ConfirmUnsealedField = "confirm_unsealed";
+
+    /// <summary>The box an editor ticks to publish a version without a public key ("yes").</summary>
+    [BindProperty(Name = ConfirmUnsealedField)]
+    public string? ConfirmUnsealed { get; set; }
 
     internal InstrumentInfo Info { get; private set; } = null!;
 
@@ -36,47 +39,14 @@ public sealed class DetailModel(WaymarkDatabase database, SurveyCatalog catalog,
     /// <summary>Which texts each declared language lacks (null when the form does not build).</summary>
     internal TranslationReport? Translations { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(long id, string? uploaded, string? done, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
     {
-        if (uploaded is "new" or "replaced")
-        {
-            Say(uploaded == "new" ? "Uploaded as a draft. Preview it, then publish it." : "The draft was replaced by the new upload.", succeeded: true);
-        }
-
-        var page = await ShowAsync(id, cancellationToken);
-        if (page is PageResult && done is not null && await DoneMessageAsync(done, cancellationToken) is { } doneMessage)
-        {
-            Say(doneMessage, succeeded: true);
-        }
-
-        return page;
+        ShowNotice();
+        return await ShowAsync(id, cancellationToken);
     }
 
-    /// <summary>
-    /// What the redirect after a successful POST says, from the instrument's state now (never from the query's text):
-    /// published, closed, waiting for a key-change approval, or the key check that succeeded.
-    /// </summary>
-    private async Task<string?> DoneMessageAsync(string done, CancellationToken cancellationToken)
-    {
-        switch (done)
-        {
-            case "key-checked" when Info.PublicKey is { } publicKey:
-                return $"The secret key belongs to this version's public key ({Waymark.Responses.SealingKeys.Fingerprint(publicKey)}): a test message sealed with it opened. Responses will open with this key. Nothing was kept.";
-            case "published" or "closed" when Info.KeyChangeRequestedBy is not null && await database.Instruments.PinAsync(Info.FormId, cancellationToken) is { } pin:
-                return $"not published yet: {Info.FormId} is pinned to the key {InstrumentUploads.KeyText(pin.PublicKey)} (version {pin.Version}), and this version has {InstrumentUploads.KeyText(Info.PublicKey)}. "
-                    + "An analyst or an admin must approve the change at /console/keychanges before this version is served; the request is in the audit log";
-            case "published" or "closed":
-                return $"{Info.FormId} version {Info.Version} is now {InstrumentStore.StatusText(Info.Status)}";
-            default:
-                return null;
-        }
-    }
-
-    public async Task<IActionResult> OnPostPublishAsync(long id, CancellationToken cancellationToken)
-    {
-        var confirmed = Request.Form[ConfirmUnsealedField] == "yes";
-        return await AfterAsync(id, await uploads.PublishAsync(id, confirmed, Actor, cancellationToken), "published", cancellationToken);
-    }
+    public async Task<IActionResult> OnPostPublishAsync(long id, CancellationToken cancellationToken) =>
+        await AfterAsync(id, await uploads.PublishAsync(id, ConfirmUnsealed == "yes", Actor, cancellationToken), cancellationToken);
 
     /// <summary>
     /// The optional check before publishing: the research team's secret key (pasted) must be the
@@ -111,9 +81,9 @@ public sealed class DetailModel(WaymarkDatabase database, SurveyCatalog catalog,
         }
 
         var change = problem is null
-            ? new StatusChange(true, $"The secret key belongs to this version's public key ({Waymark.Responses.SealingKeys.Fingerprint(publicKey!)}): a test message sealed with it opened. Responses will open with this key. Nothing was kept.")
-            : new StatusChange(false, problem);
-        return await AfterAsync(id, change, "key-checked", cancellationToken);
+            ? Result.Ok($"The secret key belongs to this version's public key ({Waymark.Responses.SealingKeys.Fingerprint(publicKey!)}): a test message sealed with it opened. Responses will open with this key. Nothing was kept.")
+            : Result.Fail<string>(problem);
+        return await AfterAsync(id, change, cancellationToken);
     }
 
     /// <summary>Null when <paramref name="input"/> is the secret half of <paramref name="publicKey"/>; otherwise why not. Zeroes the input and every copy.</summary>
@@ -157,18 +127,11 @@ public sealed class DetailModel(WaymarkDatabase database, SurveyCatalog catalog,
     };
 
     public async Task<IActionResult> OnPostCloseAsync(long id, CancellationToken cancellationToken) =>
-        await AfterAsync(id, await uploads.CloseAsync(id, Actor, cancellationToken), "closed", cancellationToken);
+        await AfterAsync(id, await uploads.CloseAsync(id, Actor, cancellationToken), cancellationToken);
 
-    /// <summary>A change that succeeded redirects to the detail page (redirect after POST); a refused one shows the page with the reason and 400.</summary>
-    private async Task<IActionResult> AfterAsync(long id, StatusChange change, string done, CancellationToken cancellationToken)
-    {
-        if (change.Succeeded)
-        {
-            return RedirectToPage(new { id, done });
-        }
-
-        return await RefuseAsync(change.Message, () => ShowAsync(id, cancellationToken));
-    }
+    /// <summary>A change that succeeded redirects to the detail page (redirect after POST) and is said there once; a refused one shows the page with the reason and 400.</summary>
+    private Task<IActionResult> AfterAsync(long id, Result<string> change, CancellationToken cancellationToken) =>
+        AfterChangeAsync(change, () => ShowAsync(id, cancellationToken), new { id });
 
     private async Task<IActionResult> ShowAsync(long id, CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Waymark.Web.Accounts;
 using Waymark.Web.Hosting;
 using Waymark.Web.Surveys;
 
@@ -30,12 +31,13 @@ public sealed class UploadModel(InstrumentUploads uploads) : PageModel
     {
         var files = Request.Form.Files;
         var outcome = await uploads.UploadAsync(files.GetFile(FormField), files.GetFile(KeyField), User.Identity?.Name ?? "", cancellationToken);
-        if (outcome.Id is { } id)
+        if (outcome.Saved.Value is { } saved)
         {
-            return RedirectToPage("/Console/Instruments/Detail", new { id, uploaded = outcome.ReplacedDraft ? "replaced" : "new" });
+            ConsoleNotice.Set(TempData, saved.ReplacedDraft ? "The draft was replaced by the new upload." : "Uploaded as a draft. Preview it, then publish it.");
+            return RedirectToPage("/Console/Instruments/Detail", new { id = saved.Id });
         }
 
-        Error = outcome.Error;
+        Error = outcome.Saved.Error;
         Problems = outcome.Problems;
         Response.StatusCode = outcome.Busy ? StatusCodes.Status503ServiceUnavailable
             : Problems.Count > 0 ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status400BadRequest;

@@ -32,8 +32,8 @@ public sealed class IndexModel(InstrumentUploads uploads) : ConsolePageModel
     public async Task<IActionResult> OnPostRefuseAsync(CancellationToken cancellationToken) =>
         await AfterAsync(await uploads.RefuseKeyChangeAsync(Id, Actor, cancellationToken), cancellationToken);
 
-    private Task<IActionResult> AfterAsync(StatusChange change, CancellationToken cancellationToken) =>
-        AfterChangeAsync(change.Succeeded, change.Message, async () =>
+    private Task<IActionResult> AfterAsync(Result<string> change, CancellationToken cancellationToken) =>
+        AfterChangeAsync(change, async () =>
         {
             Pending = await uploads.PendingKeyChangesAsync(cancellationToken);
             return Page();

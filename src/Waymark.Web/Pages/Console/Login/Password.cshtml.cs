@@ -25,9 +25,9 @@ public sealed class PasswordModel(ConsoleAccounts accounts) : SecondFactorPage(a
         }
 
         var result = await Accounts.SetFirstPasswordAsync(id, newPassword ?? "", repeatPassword ?? "", cancellationToken);
-        if (!result.Succeeded)
+        if (!result.IsSuccess)
         {
-            Problem = result.Message;
+            Problem = result.Error;
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }

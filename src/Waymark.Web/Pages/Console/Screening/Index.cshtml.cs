@@ -43,7 +43,7 @@ internal sealed class IndexModel(ScreeningTerms terms, TermListEditor editor) : 
         var file = ListFile;
         if (file is null)
         {
-            return await Show(false, "Choose a term list file to upload.");
+            return await AfterChangeAsync(Result.Fail<string>("Choose a term list file to upload."), ThisPage);
         }
 
         byte[] bytes;
@@ -60,7 +60,7 @@ internal sealed class IndexModel(ScreeningTerms terms, TermListEditor editor) : 
 
         var upload = await editor.UploadAsync(Name, bytes, Actor, cancellationToken);
         Problems = upload.Problems;
-        return await Show(upload.Stored, upload.Message);
+        return await AfterChangeAsync(upload.Stored, ThisPage);
     }
 
     public Task<IActionResult> OnPostActivateAsync(CancellationToken cancellationToken) =>
@@ -88,18 +88,8 @@ internal sealed class IndexModel(ScreeningTerms terms, TermListEditor editor) : 
         return Page();
     }
 
-    private async Task<IActionResult> ChangeAsync(Func<long, Task<string?>> change)
-    {
-        if (Id <= 0)
-        {
-            return await Show(false, "No such term list.");
-        }
-
-        var message = await change(Id);
-        return await Show(message is not null, message ?? "No such term list (it may have been removed on another node).");
-    }
-
-    private Task<IActionResult> Show(bool succeeded, string message) => AfterChangeAsync(succeeded, message, ThisPage);
+    private async Task<IActionResult> ChangeAsync(Func<long, Task<Result<string>>> change) =>
+        await AfterChangeAsync(Id <= 0 ? Result.Fail<string>("No such term list.") : await change(Id), ThisPage);
 }
 
 /// <summary>The answer to "test a query": shown once on the page, kept nowhere.</summary>

@@ -41,23 +41,23 @@ public sealed class IndexModel(ConsoleAccounts accounts) : ConsolePageModel
 
     public async Task<IActionResult> OnPostAddAsync(CancellationToken cancellationToken)
     {
-        var parsed = ConsoleRoles.TryParseList(Roles, out var problem);
-        if (parsed is null || parsed.Contains(ConsoleRole.Admin))
+        var parsed = ConsoleRoles.ParseList(Roles);
+        if (!parsed.IsSuccess || parsed.Value!.Contains(ConsoleRole.Admin))
         {
-            return await AfterAsync(AccountResult.Refused(parsed is null
-                ? problem
-                : "the console adds editors and analysts only; admins are added with 'waymark users add' on the server"), cancellationToken);
+            return await AfterAsync(parsed.IsSuccess
+                ? Result.Fail<string>("the console adds editors and analysts only; admins are added with 'waymark users add' on the server")
+                : Result.Fail<string>(parsed.Problem!), cancellationToken);
         }
 
         var password = ConsoleAccounts.GeneratePassword();
-        var result = await accounts.AddAsync(Name ?? "", parsed, password, mustChangePassword: true, Actor, cancellationToken);
-        NewPassword = result.Succeeded ? password : null;
+        var result = await accounts.AddAsync(Name ?? "", parsed.Value!, password, mustChangePassword: true, Actor, cancellationToken);
+        NewPassword = result.IsSuccess ? password : null;
         return await AfterAsync(result, cancellationToken);
     }
 
     public async Task<IActionResult> OnPostDisableAsync(CancellationToken cancellationToken) =>
         await AfterAsync(Account == Actor
-            ? AccountResult.Refused("you cannot disable your own account")
+            ? Result.Fail<string>("you cannot disable your own account")
             : await accounts.SetDisabledAsync(Account ?? "", true, Actor, cancellationToken), cancellationToken);
 
     public async Task<IActionResult> OnPostEnableAsync(CancellationToken cancellationToken) =>
@@ -65,19 +65,19 @@ public sealed class IndexModel(ConsoleAccounts accounts) : ConsolePageModel
 
     public async Task<IActionResult> OnPostRolesAsync(CancellationToken cancellationToken)
     {
-        var parsed = ConsoleRoles.TryParseList(Roles, out var problem);
+        var parsed = ConsoleRoles.ParseList(Roles);
         return await AfterAsync(
-            parsed is null ? AccountResult.Refused(problem)
-            : Account == Actor ? AccountResult.Refused("you cannot change your own roles")
-            : await accounts.SetRolesAsync(Account ?? "", parsed, mayTouchAdmin: false, Actor, cancellationToken),
+            !parsed.IsSuccess ? Result.Fail<string>(parsed.Problem!)
+            : Account == Actor ? Result.Fail<string>("you cannot change your own roles")
+            : await accounts.SetRolesAsync(Account ?? "", parsed.Value!, mayTouchAdmin: false, Actor, cancellationToken),
             cancellationToken);
     }
 
     public async Task<IActionResult> OnPostResetTotpAsync(CancellationToken cancellationToken) =>
         await AfterAsync(await accounts.ResetTotpAsync(Account ?? "", Actor, cancellationToken), cancellationToken);
 
-    private Task<IActionResult> AfterAsync(AccountResult result, CancellationToken cancellationToken) =>
-        AfterChangeAsync(result.Succeeded, result.Message, async () =>
+    private Task<IActionResult> AfterAsync(Result<string> result, CancellationToken cancellationToken) =>
+        AfterChangeAsync(result, async () =>
         {
             Accounts = await accounts.ListAsync(cancellationToken);
             return Page();

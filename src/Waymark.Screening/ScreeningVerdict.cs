@@ -15,7 +15,7 @@ public sealed record ScreeningLink(string Id, string Title, string Url);
 /// variant); <see cref="PageLanguage"/> the searcher's language the page, the links and the counters use;
 /// <see cref="WarningUrl"/> the page to send the searcher to (absolute with a link base), null without a match.
 /// </summary>
-public sealed record ScreeningResult(bool Matched, string? Category, string? Variant, string? Message, string Language, IReadOnlyList<ScreeningLink> Links, string? Intent = null, string? WarningUrl = null, string? PageLanguage = null)
+public sealed record ScreeningVerdict(bool Matched, string? Category, string? Variant, string? Message, string Language, IReadOnlyList<ScreeningLink> Links, string? Intent = null, string? WarningUrl = null, string? PageLanguage = null)
 {
     /// <summary>The intent of a matched query that gets the stop-searching warning.</summary>
     public const string WarningIntent = "warning";
@@ -23,7 +23,7 @@ public sealed record ScreeningResult(bool Matched, string? Category, string? Var
     /// <summary>The intent of a matched query that asks how or where to report: it gets the reporting page.</summary>
     public const string ReportIntent = "report";
 
-    public static ScreeningResult NotMatched(string language) => new(false, null, null, null, language, []);
+    public static ScreeningVerdict NotMatched(string language) => new(false, null, null, null, language, []);
 
     /// <summary>True when the query asks how or where to report: show the reporting page, not the warning.</summary>
     public bool IsReport => Intent == ReportIntent;
