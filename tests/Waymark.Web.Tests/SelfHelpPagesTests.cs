@@ -197,10 +197,11 @@ public sealed class SelfHelpPagesTests(PageChecker checker, ServerFixture fixtur
     }
 
     [Theory]
-    [InlineData("de", "de-telefonseelsorge", "Telefon", "(Zeiten: rund um die Uhr, täglich)")]
-    [InlineData("ar", "es-incibe-017", "الهاتف", "كل يوم \u206608:00–23:00 CET\u2069")]
-    [InlineData("ru", "es-incibe-017", "Телефон", "(Часы работы: ежедневно \u206608:00–23:00 CET\u2069)")]
-    public async Task Opening_hours_are_said_in_the_reader_language_with_the_times_as_written(string language, string entry, string channel, string said)
+    [InlineData("de", "de-telefonseelsorge", "Telefon", "(Zeiten: rund um die Uhr, täglich)", "Deutschland", "Alle")]
+    [InlineData("ar", "es-incibe-017", "الهاتف", "كل يوم \u206608:00–23:00 CET\u2069", "إسبانيا", "الشباب، الآباء ومقدّمو الرعاية، أي شخص")]
+    [InlineData("ru", "es-incibe-017", "Телефон", "(Часы работы: ежедневно \u206608:00–23:00 CET\u2069)", "Испания", null)]
+    [InlineData("ja", "es-incibe-017", "電話", "毎日 \u206608:00–23:00 CET\u2069", "スペイン", null)]
+    public async Task Opening_hours_countries_and_lists_are_said_in_the_reader_language(string language, string entry, string channel, string said, string country, string? audience)
     {
         var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await _http.GetStringAsync(new Uri(fixture.Server.PublicUrl, $"/{language}/directory")));
         var article = page.GetElementById("entry-" + entry);
@@ -208,6 +209,13 @@ public sealed class SelfHelpPagesTests(PageChecker checker, ServerFixture fixtur
         var phone = article.QuerySelectorAll("dt").First(dt => dt.TextContent == channel).NextElementSibling!;
 
         Assert.Contains(said, phone.TextContent, StringComparison.Ordinal);
+        var facts = article.QuerySelectorAll("dt").GroupBy(dt => dt.TextContent).ToDictionary(g => g.Key, g => g.First().NextElementSibling!.TextContent);
+        Assert.Equal(country, facts[Strings(language)["Directory.Country"]]);
+        if (audience is not null)
+        {
+            Assert.Equal(audience, facts[Strings(language)["Directory.For"]]);
+        }
+
         Assert.DoesNotContain("24 hours", page.Body!.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain(page.QuerySelectorAll("dd [lang=en]"), element => element.TextContent.Contains(':', StringComparison.Ordinal));
     }
