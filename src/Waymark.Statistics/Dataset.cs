@@ -9,10 +9,10 @@ namespace Waymark.Statistics;
 /// </summary>
 public sealed class Dataset
 {
-    private readonly CsvData _cells;
+    private readonly Cells _cells;
     private readonly Dictionary<string, IReadOnlyList<string>> _levelOrders;
 
-    private Dataset(CsvData cells, Dictionary<string, IReadOnlyList<string>> levelOrders)
+    private Dataset(Cells cells, Dictionary<string, IReadOnlyList<string>> levelOrders)
     {
         _cells = cells;
         _levelOrders = levelOrders;
@@ -28,10 +28,10 @@ public sealed class Dataset
     /// Reads a CSV file with a header line (RFC 4180 quoting, the shape R's <c>write.csv</c> writes). A file
     /// that does not exist or does not parse is a failure naming it (and the line).
     /// </summary>
-    public static Result<Dataset> ReadCsv(string path) => CsvData.Load(path).Map(Of);
+    public static Result<Dataset> ReadCsv(string path) => Cells.Load(path).Map(Of);
 
     /// <summary>Parses CSV text; <paramref name="source"/> names it in messages (a file name).</summary>
-    public static Result<Dataset> ParseCsv(string text, string source) => CsvData.Parse(text, source).Map(Of);
+    public static Result<Dataset> ParseCsv(string text, string source) => Cells.Parse(text, source).Map(Of);
 
     /// <summary>
     /// A table of <paramref name="columns"/> from rows of values (null for an unanswered question), as a host
@@ -47,7 +47,7 @@ public sealed class Dataset
             throw new ArgumentException("Column names must be distinct.", nameof(columns));
         }
 
-        return Of(CsvData.FromRows(columns, rows));
+        return Of(Cells.FromRows(columns, rows));
     }
 
     /// <summary>
@@ -93,12 +93,12 @@ public sealed class Dataset
         }
 
         var cell = Cell(row, index.Value);
-        return CsvData.IsMissing(cell) ? null : cell.ToString();
+        return Cells.IsMissing(cell) ? null : cell.ToString();
     }
 
     internal Result<int> Column(string name) => _cells.Column(name);
 
     internal ReadOnlySpan<char> Cell(int row, int column) => _cells.Cell(row, column);
 
-    private static Dataset Of(CsvData cells) => new(cells, new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal));
+    private static Dataset Of(Cells cells) => new(cells, new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal));
 }

@@ -16,13 +16,13 @@ internal static class Descriptives
         for (var i = 0; i < data.RowCount; i++)
         {
             var cell = data.Cell(i, column.Value);
-            if (CsvData.IsMissing(cell))
+            if (Cells.IsMissing(cell))
             {
                 missing++;
                 continue;
             }
 
-            if (!CsvData.TryNumber(cell, out var value) || !double.IsFinite(value))
+            if (!Cells.TryNumber(cell, out var value) || !double.IsFinite(value))
             {
                 return Result.Fail<DescriptiveStatistics>($"Column '{variable}', data row {i + 1}: '{cell.ToString()}' is not a number.");
             }

@@ -13,7 +13,7 @@ internal static class Levels
         var numbers = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var value in distinct)
         {
-            if (!CsvData.TryNumber(value, out var number))
+            if (!Cells.TryNumber(value, out var number))
             {
                 distinct.Sort(StringComparer.Ordinal);
                 return distinct;

@@ -84,7 +84,7 @@ internal static class LogisticRegression
             var isComplete = true;
             foreach (var c in columns)
             {
-                isComplete &= !CsvData.IsMissing(data.Cell(i, c));
+                isComplete &= !Cells.IsMissing(data.Cell(i, c));
             }
 
             if (isComplete)
@@ -108,7 +108,7 @@ internal static class LogisticRegression
             if (weight is not null)
             {
                 var w = data.Cell(complete[k], columns[^1]);
-                if (!CsvData.TryNumber(w, out prior[k]) || prior[k] < 0 || !double.IsFinite(prior[k]))
+                if (!Cells.TryNumber(w, out prior[k]) || prior[k] < 0 || !double.IsFinite(prior[k]))
                 {
                     return Result.Fail<LogisticModel>($"Weight column '{weight}', data row {complete[k] + 1}: '{w.ToString()}' is not a non-negative number.");
                 }

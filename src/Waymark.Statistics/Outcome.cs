@@ -21,7 +21,7 @@ internal sealed record Outcome(double[] Values, string Success)
         for (var k = 0; k < complete.Count; k++)
         {
             var cell = data.Cell(complete[k], column);
-            numeric = numeric && CsvData.TryNumber(cell, out values[k]);
+            numeric = numeric && Cells.TryNumber(cell, out values[k]);
             logical = logical && (IsWord(cell, TrueWords) || IsWord(cell, FalseWords));
             index.Code(cell);
         }

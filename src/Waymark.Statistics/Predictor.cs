@@ -24,7 +24,7 @@ internal sealed class Predictor
         var numeric = true;
         for (var k = 0; k < numbers.Length && numeric; k++)
         {
-            numeric = CsvData.TryNumber(data.Cell(complete[k], column), out numbers[k]);
+            numeric = Cells.TryNumber(data.Cell(complete[k], column), out numbers[k]);
         }
 
         if (numeric)

@@ -35,7 +35,7 @@ internal static class Tabulation
 
             total += w;
             var cell = data.Cell(i, column.Value);
-            if (CsvData.IsMissing(cell))
+            if (Cells.IsMissing(cell))
             {
                 missing += w;
                 continue;
@@ -100,7 +100,7 @@ internal static class Tabulation
             var r = data.Cell(i, row.Value);
             var c = data.Cell(i, col.Value);
             var w = weights.Value![i];
-            if (CsvData.IsMissing(r) || CsvData.IsMissing(c) || double.IsNaN(w))
+            if (Cells.IsMissing(r) || Cells.IsMissing(c) || double.IsNaN(w))
             {
                 continue;
             }
@@ -185,13 +185,13 @@ internal static class Tabulation
         for (var i = 0; i < weights.Length; i++)
         {
             var cell = data.Cell(i, column.Value);
-            if (CsvData.IsMissing(cell))
+            if (Cells.IsMissing(cell))
             {
                 weights[i] = double.NaN;
                 continue;
             }
 
-            if (!CsvData.TryNumber(cell, out weights[i]) || weights[i] < 0 || !double.IsFinite(weights[i]))
+            if (!Cells.TryNumber(cell, out weights[i]) || weights[i] < 0 || !double.IsFinite(weights[i]))
             {
                 return Result.Fail<double[]>(
                     $"Weight column '{weight}', data row {i + 1}: '{cell.ToString()}' is not a non-negative number.");

@@ -24,11 +24,12 @@ public sealed partial class ArchitectureMapTests
     }
 
     [Fact]
-    public void The_foundation_depends_on_nothing()
+    public void The_foundation_references_no_project_and_only_sep_for_csv()
     {
         var project = XDocument.Load(Path.Combine(TestEnvironment.RepositoryRoot, "src", "Waymark.Foundation", "Waymark.Foundation.csproj"));
 
-        Assert.DoesNotContain(project.Descendants(), e => e.Name.LocalName is "ProjectReference" or "PackageReference");
+        Assert.DoesNotContain(project.Descendants(), e => e.Name.LocalName is "ProjectReference");
+        Assert.Equal(["Sep"], project.Descendants().Where(e => e.Name.LocalName is "PackageReference").Select(e => e.Attribute("Include")!.Value));
     }
 
     /// <summary>Reads the arrows of the map's code block: "A, B ──► C, D" means each of A and B references C and D.</summary>

@@ -41,7 +41,8 @@ public sealed class SpecialFunctionTests
     {
         var result = Dataset.ParseCsv("a,b\n1,2\n3\n", "test.csv");
         Assert.False(result.IsSuccess);
-        Assert.Contains("line 3", result.Error, StringComparison.Ordinal);
+        Assert.Equal(("test.csv", 3), (result.Problem!.Source, result.Problem.Line));
+        Assert.Contains("1 fields where the header has 2", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]

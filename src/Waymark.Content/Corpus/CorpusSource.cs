@@ -181,16 +181,20 @@ internal sealed class CorpusSource
     private IEnumerable<Result<PostText>> ReadPosts(string file, CorpusFormat format, ThreadOffsets offsets)
     {
         using var stream = new CountingStream(File.OpenRead(file), this);
+        if (format == CorpusFormat.Csv)
+        {
+            // The CSV reader decodes strict UTF-8 itself, so that a byte that is not UTF-8 is refused with its line.
+            foreach (var post in CsvCorpusReader.Posts(stream, file, offsets))
+            {
+                yield return post;
+            }
+
+            yield break;
+        }
+
         using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
         switch (format)
         {
-            case CorpusFormat.Csv:
-                foreach (var post in CsvCorpusReader.Posts(reader, file, offsets))
-                {
-                    yield return post;
-                }
-
-                break;
             case CorpusFormat.JsonLines:
                 foreach (var post in JsonLinesCorpusReader.Posts(reader, file, offsets))
                 {

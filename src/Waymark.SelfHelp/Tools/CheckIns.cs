@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Xml.Linq;
 using Waymark.SelfHelp.Content;
 using Waymark.SelfHelp.Vault;
@@ -105,34 +104,18 @@ public static class CheckIns
     }
 
     /// <summary>
-    /// Every check-in as CSV (RFC 4180, UTF-8): a column for the week, then one for each answer key of the check-in
-    /// (checklist options as <c>yes</c> or empty). A cell starting with <c>= + - @</c> is prefixed with an apostrophe
-    /// so that a spreadsheet shows it as text.
+    /// Every check-in as CSV for a spreadsheet (the one <see cref="CsvWriter"/>, <see cref="CsvDialect.Spreadsheet"/> with
+    /// CRLF line ends, UTF-8): a column for the week, then one for each answer key of the check-in (checklist options as
+    /// <c>yes</c> or empty). A cell starting with <c>= + - @</c> (other than a number) is prefixed with an apostrophe so
+    /// that a spreadsheet shows it as text.
     /// </summary>
     public static string ToCsv(Module checkIn, IReadOnlyList<CheckIn> checkIns)
     {
         ArgumentNullException.ThrowIfNull(checkIn);
         ArgumentNullException.ThrowIfNull(checkIns);
         var keys = checkIn.AnswerKeys.ToList();
-        var csv = new StringBuilder();
-        csv.Append(string.Join(',', keys.Prepend("week").Select(Cell))).Append("\r\n");
         var checklist = checkIn.Exercises.Where(exercise => exercise.Kind == ExerciseKind.Checklist).SelectMany(exercise => exercise.AnswerKeys).ToHashSet(StringComparer.Ordinal);
-        foreach (var week in checkIns)
-        {
-            var cells = keys.Select(key => week.Answers.TryGetValue(key, out var value) ? (checklist.Contains(key) ? "yes" : value) : "");
-            csv.Append(string.Join(',', cells.Prepend(week.Week).Select(Cell))).Append("\r\n");
-        }
-
-        return csv.ToString();
-    }
-
-    private static string Cell(string value)
-    {
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-        {
-            value = "'" + value;
-        }
-
-        return value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+        var rows = checkIns.Select(week => keys.Select(key => week.Answers.TryGetValue(key, out var value) ? (checklist.Contains(key) ? "yes" : value) : "").Prepend(week.Week));
+        return CsvWriter.ToText(CsvDialect.Spreadsheet with { NewLine = "\r\n" }, rows.Prepend(keys.Prepend("week")));
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Waymark.Surveys.Responses;
 
@@ -104,16 +105,21 @@ public static class SurveyExport
     private static void Table(ExportPlan plan, IEnumerable<Question> questions, IReadOnlyList<SurveyResponse> responses, string name, Dictionary<string, string> files, Dictionary<string, byte[]> binary, List<string> warnings)
     {
         var csvFile = name + ExportFileSuffix.Data;
-        var csv = new StringBuilder();
+        var csv = new StringWriter(CultureInfo.InvariantCulture);
         // A byte order mark, so that spreadsheets read the file as UTF-8 (R, SPSS and Stata read the raw CSV).
-        var spreadsheet = new StringBuilder("\uFEFF");
-        Csv.WriteRow(csv, plan.Columns.Select(c => c.Variable));
-        Csv.WriteSpreadsheetRow(spreadsheet, plan.Columns.Select(c => c.Variable));
-        foreach (var response in responses)
+        var spreadsheet = new StringWriter(CultureInfo.InvariantCulture);
+        spreadsheet.Write('\uFEFF');
+        using (var raw = new CsvWriter(csv, CsvDialect.Rfc4180))
+        using (var sheet = new CsvWriter(spreadsheet, CsvDialect.Spreadsheet))
         {
-            var row = plan.Columns.Select(c => plan.Cell(c, response)).ToList();
-            Csv.WriteRow(csv, row);
-            Csv.WriteSpreadsheetRow(spreadsheet, row);
+            raw.WriteRow(plan.Columns.Select(c => c.Variable));
+            sheet.WriteRow(plan.Columns.Select(c => c.Variable));
+            foreach (var response in responses)
+            {
+                var row = plan.Columns.Select(c => plan.Cell(c, response)).ToList();
+                raw.WriteRow(row);
+                sheet.WriteRow(row);
+            }
         }
 
         // Answers outside their choice list: a warning each, a count in the codebook, a note at the top of each syntax file.
@@ -126,26 +132,25 @@ public static class SurveyExport
 
 
         // The codebook is read in spreadsheets too: its labels (from the instrument) are neutralised like the answers.
-        var codebook = new StringBuilder();
-        Csv.WriteSpreadsheetRow(codebook, ["variable", "question", "label", "type", "values", "in_spreadsheet_csv", "outside_choice_list", "not_asked"]);
+        List<string[]> codebookRows = [["variable", "question", "label", "type", "values", "in_spreadsheet_csv", "outside_choice_list", "not_asked"]];
         foreach (var c in plan.Columns)
         {
             var notAsked = plan.NotAskedCount(c);
             var values = string.Join("; ", c.Values.Select((v, i) => c.Kind == ColumnKind.SelectOne ? $"{v.Value}={v.Label} (code {c.Codes[i].ToString(System.Globalization.CultureInfo.InvariantCulture)})" : $"{v.Value}={v.Label}")
                 .Concat(notAsked > 0 ? [$"missing {plan.NotAskedCode}={ExportPlan.NotAskedLabel} (the question was not in the form version of the response)"] : []));
             var inSpreadsheet = c.Kind is ColumnKind.Text or ColumnKind.SelectOne or ColumnKind.SelectMultipleRaw or ColumnKind.FormVersion or ColumnKind.AnswerLanguage
-                ? $"a value starting with = + - @, a tab or a carriage return (other than a number) starts with an added {Csv.Neutraliser} so that no spreadsheet runs it as a formula; {csvFile} has the raw value"
+                ? $"a value starting with = + - @, a tab or a carriage return (other than a number) starts with an added {CsvDialect.Neutraliser} so that no spreadsheet runs it as a formula; {csvFile} has the raw value"
                 : "as in " + csvFile;
             var count = c.Kind is ColumnKind.SelectOne or ColumnKind.SelectMultipleRaw
                 ? (outside.FirstOrDefault(o => o.Column == c)?.Count ?? 0).ToString(System.Globalization.CultureInfo.InvariantCulture)
                 : string.Empty;
             var question = c.Question is null or ExportPlan.InstanceKey ? string.Empty : c.Question;
-            Csv.WriteSpreadsheetRow(codebook, [c.Variable, question, c.Label, c.TypeName, values, inSpreadsheet, count, notAsked > 0 ? notAsked.ToString(System.Globalization.CultureInfo.InvariantCulture) : string.Empty]);
+            codebookRows.Add([c.Variable, question, c.Label, c.TypeName, values, inSpreadsheet, count, notAsked > 0 ? notAsked.ToString(System.Globalization.CultureInfo.InvariantCulture) : string.Empty]);
         }
 
         files[csvFile] = csv.ToString();
         files[name + ExportFileSuffix.Spreadsheet] = spreadsheet.ToString();
-        files[name + ExportFileSuffix.Codebook] = codebook.ToString();
+        files[name + ExportFileSuffix.Codebook] = CsvWriter.ToText(CsvDialect.Spreadsheet, codebookRows);
         files[name + ExportFileSuffix.R] = SyntaxWriters.R(plan, csvFile, notes);
         files[name + ExportFileSuffix.Spss] = SyntaxWriters.Spss(plan, csvFile, notes);
         files[name + ExportFileSuffix.Stata] = SyntaxWriters.Stata(plan, csvFile, notes);

@@ -3,12 +3,12 @@ using System.Text;
 
 namespace Waymark.Statistics.Tests;
 
-/// <summary>The CSV reader: RFC 4180 quoting, R's blank-line skipping, clear errors, and seeded fuzzing.</summary>
-public sealed class CsvDataTests
+/// <summary>A dataset's cells read through the one CSV reader in R's dialect: quoting, R's blank-line skipping, located errors, seeded fuzzing.</summary>
+public sealed class CellsTests
 {
     private static readonly string[] Alphabet = ["a", "B", "1", ".", " ", ",", "\"", "\n", "\r\n", "é", "zorblat", "NA", ""];
 
-    private static List<string[]> Cells(CsvData data) =>
+    private static List<string[]> Table(Cells data) =>
         Enumerable.Range(-1, data.RowCount + 1)
             .Select(r => Enumerable.Range(0, data.Header.Count).Select(c => data.Cell(r, c).ToString()).ToArray())
             .ToList();
@@ -19,7 +19,7 @@ public sealed class CsvDataTests
     [Fact]
     public void Quoted_fields_keep_commas_newlines_and_doubled_quotes()
     {
-        var data = CsvData.Parse("name,note\r\n\"a,b\",\"say \"\"hi\"\"\"\r\n\"two\nlines\",plain\r\n", "q.csv").Value!;
+        var data = Cells.Parse("name,note\r\n\"a,b\",\"say \"\"hi\"\"\"\r\n\"two\nlines\",plain\r\n", "q.csv").Value!;
         Assert.Equal(["name", "note"], data.Header);
         Assert.Equal(2, data.RowCount);
         Assert.Equal("a,b", data.Cell(0, 0).ToString());
@@ -31,21 +31,40 @@ public sealed class CsvDataTests
     [Fact]
     public void Blank_lines_are_skipped_and_a_trailing_comma_is_an_empty_field()
     {
-        var data = CsvData.Parse("a,b\n\n1,\n\r\n3,4", "blank.csv").Value!;
+        var data = Cells.Parse("a,b\n\n1,\n\r\n3,4", "blank.csv").Value!;
         Assert.Equal(2, data.RowCount);
-        Assert.True(CsvData.IsMissing(data.Cell(0, 1)));
+        Assert.True(Cells.IsMissing(data.Cell(0, 1)));
         Assert.Equal("4", data.Cell(1, 1).ToString());
     }
 
     [Theory]
-    [InlineData("", "empty")]
-    [InlineData("a,b\n\"open,2\n", "not closed")]
-    [InlineData("a,b\n1,2,3\n", "line 2: 3 fields")]
-    public void Bad_files_get_clear_errors(string text, string expected)
+    [InlineData("", 0, null, "empty")]
+    [InlineData("a,b\n\"open,2\n", 2, "a", "not closed")]
+    [InlineData("a,b\n1,2\n\n1,2,3\n", 4, null, "3 fields where the header has 2")]
+    public void Bad_files_get_errors_naming_the_line_and_column(string text, int line, string? column, string expected)
     {
-        var result = CsvData.Parse(text, "bad.csv");
+        var result = Cells.Parse(text, "bad.csv");
         Assert.False(result.IsSuccess);
+        Assert.Equal(("bad.csv", line, column), (result.Problem!.Source, result.Problem.Line, result.Problem.Column));
         Assert.Contains(expected, result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_latin_1_file_is_refused_with_its_line_instead_of_merging_two_cities()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"waymark-latin1-{Guid.NewGuid():N}.csv");
+        File.WriteAllBytes(path, [.. "city,n\nK"u8, 0xF6, .. "ln,1\nK"u8, 0xE9, .. "ln,2\n"u8]);
+        try
+        {
+            var result = Dataset.ReadCsv(path);
+            Assert.False(result.IsSuccess);
+            Assert.Equal((path, 2, "2"), (result.Problem!.Source, result.Problem.Line, result.Problem.Column));
+            Assert.Contains("0xF6 is not UTF-8", result.Error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 
     [Fact]
@@ -69,9 +88,9 @@ public sealed class CsvDataTests
 
             var newline = random.Next(2) == 0 ? "\n" : "\r\n";
             var text = string.Join(newline, table.Select(row => string.Join(",", row.Select(Quote)))) + (random.Next(2) == 0 ? newline : "");
-            var parsed = CsvData.Parse(text, "fuzz.csv");
+            var parsed = Cells.Parse(text, "fuzz.csv");
             Assert.True(parsed.IsSuccess, $"seed {seed}: {parsed.Error}\n{text}");
-            Assert.Equal(table, Cells(parsed.Value!));
+            Assert.Equal(table, Table(parsed.Value!));
         }
     }
 
@@ -88,14 +107,14 @@ public sealed class CsvDataTests
                 text.Append(Alphabet[random.Next(Alphabet.Length)]);
             }
 
-            var result = CsvData.Parse(text.ToString(), "noise.csv");
+            var result = Cells.Parse(text.ToString(), "noise.csv");
             if (result.IsSuccess)
             {
-                _ = Cells(result.Value!);
+                _ = Table(result.Value!);
             }
             else
             {
-                Assert.StartsWith("noise.csv", result.Error, StringComparison.Ordinal);
+                Assert.Equal("noise.csv", result.Problem!.Source);
             }
         }
     }
@@ -116,7 +135,7 @@ public sealed class CsvDataTests
         foreach (var sample in samples)
         {
             var expected = double.TryParse(sample, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var parsed);
-            Assert.Equal(expected, CsvData.TryNumber(sample, out var actual));
+            Assert.Equal(expected, Cells.TryNumber(sample, out var actual));
             if (expected)
             {
                 Assert.True(BitConverter.DoubleToInt64Bits(parsed) == BitConverter.DoubleToInt64Bits(actual), $"'{sample}': {parsed:R} vs {actual:R}");
