@@ -20,6 +20,10 @@ public sealed class CsvReader : IDisposable
     private bool _end;
     private int _nextLine = 1;
 
+    // Where a field's text is: Plain (Sep's span), Enclosed (Sep's span less its two quotes), or at 0.. in _unescaped.
+    private const int Plain = -1;
+    private const int Enclosed = -2;
+
     private CsvReader(SepReader sep, string source, CsvDialect dialect)
     {
         _sep = sep;
@@ -93,12 +97,12 @@ public sealed class CsvReader : IDisposable
         ArgumentOutOfRangeException.ThrowIfNegative(index);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, FieldCount);
         var (start, length) = _fields[index];
-        if (start >= 0)
+        return start switch
         {
-            return _unescaped.AsSpan(start, length);
-        }
-
-        return _sep.Current[index].Span;
+            >= 0 => _unescaped.AsSpan(start, length),
+            Plain => _sep.Current[index].Span,
+            _ => _sep.Current[index].Span[1..^1],
+        };
     }
 
     /// <summary>The index of the header column named <paramref name="name"/> (ordinal), or -1.</summary>
@@ -172,9 +176,17 @@ public sealed class CsvReader : IDisposable
         for (var i = 0; i < FieldCount; i++)
         {
             var raw = row[i].Span;
-            if (!raw.Contains('"'))
+            var quote = raw.IndexOf('"');
+            if (quote < 0)
             {
-                _fields[i] = (-1, 0);
+                _fields[i] = (Plain, 0);
+                continue;
+            }
+
+            if (quote == 0 && raw.Length > 1 && raw[^1] == '"' && !raw[1..^1].Contains('"'))
+            {
+                // The common quoted field ("A", as R's write.csv writes every text): its inside, with no copy.
+                _fields[i] = (Enclosed, 0);
                 continue;
             }
 
