@@ -2,6 +2,7 @@
 #   Rscript stats-vs-r.R generate DATA.csv ROWS
 #   Rscript stats-vs-r.R crosstab DATA.csv    -> "read=SECONDS compute=SECONDS"
 #   Rscript stats-vs-r.R logit DATA.csv       -> "read=SECONDS compute=SECONDS"
+#   Rscript stats-vs-r.R read DATA.csv        -> "read=SECONDS compute=0" (read.csv alone: bench/csv-read-vs.sh)
 args <- commandArgs(trailingOnly = TRUE)
 kind <- args[1]; path <- args[2]
 if (kind == "generate") {
@@ -19,6 +20,10 @@ if (kind == "generate") {
 t0 <- proc.time()[["elapsed"]]
 d <- read.csv(path)
 t1 <- proc.time()[["elapsed"]]
+if (kind == "read") {
+  cat(sprintf("read=%.3f compute=0\n", t1 - t0))
+  quit(save = "no")
+}
 if (kind == "crosstab") {
   x <- chisq.test(table(d$r, d$c))
   invisible(x$stdres)

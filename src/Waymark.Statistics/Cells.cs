@@ -1,4 +1,5 @@
 using System.Globalization;
+using Waymark.Csv;
 
 namespace Waymark.Statistics;
 

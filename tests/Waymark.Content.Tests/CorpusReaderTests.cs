@@ -46,7 +46,7 @@ public sealed class CorpusReaderTests
 
     [Theory]
     [InlineData("a.csv", "post_id,text\n1,x\n", "no 'thread_id' column")]
-    [InlineData("a.csv", "thread_id,post_id,text\n1,2,\"open\n", "a.csv row 2, column text: a quoted field is not closed")]
+    [InlineData("a.csv", "thread_id,post_id,text\n1,2,\"open\n", "a.csv line 2, column text: a quoted field is not closed")]
     [InlineData("a.csv", "thread_id,post_id,text,created_at\n1,2,x,yesterday\n", "not an ISO 8601")]
     [InlineData("a.jsonl", "{\"thread_id\":1,\"post_id\":1,\"text\":\"x\"}\n{broken\n", "line 2: not valid JSON")]
     [InlineData("a.jsonl", "[1,2]\n", "expected a JSON object")]

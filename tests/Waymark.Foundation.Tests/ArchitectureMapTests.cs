@@ -24,12 +24,22 @@ public sealed partial class ArchitectureMapTests
     }
 
     [Fact]
-    public void The_foundation_references_no_project_and_only_sep_for_csv()
+    public void The_foundation_depends_on_nothing()
     {
         var project = XDocument.Load(Path.Combine(TestEnvironment.RepositoryRoot, "src", "Waymark.Foundation", "Waymark.Foundation.csproj"));
 
-        Assert.DoesNotContain(project.Descendants(), e => e.Name.LocalName is "ProjectReference");
-        Assert.Equal(["Sep"], project.Descendants().Where(e => e.Name.LocalName is "PackageReference").Select(e => e.Attribute("Include")!.Value));
+        Assert.DoesNotContain(project.Descendants(), e => e.Name.LocalName is "ProjectReference" or "PackageReference");
+    }
+
+    [Fact]
+    public void Sep_is_referenced_by_the_csv_project_alone()
+    {
+        // Every other project reads and writes CSV through Waymark.Csv (docs/adr/0008-csv-on-sep.md).
+        var referencing = Directory.GetFiles(Path.Combine(TestEnvironment.RepositoryRoot, "src"), "*.csproj", SearchOption.AllDirectories)
+            .Where(csproj => XDocument.Load(csproj).Descendants().Any(e => e.Name.LocalName == "PackageReference" && e.Attribute("Include")?.Value is "Sep" or "csFastFloat"))
+            .Select(Path.GetFileNameWithoutExtension);
+
+        Assert.Equal(["Waymark.Csv"], referencing);
     }
 
     /// <summary>Reads the arrows of the map's code block: "A, B ──► C, D" means each of A and B references C and D.</summary>

@@ -16,6 +16,7 @@ public sealed class ProblemTests
         Assert.Equal("warning: settings, column translation: no labels", new Problem("settings", 0, "translation", "no labels", Severity.Warning).ToString());
         Assert.Equal("error: expression, column 7: ends too early", new Problem("expression", 0, "7", "ends too early").ToString());
         Assert.Equal("error: row 12: not UTF-8", new Problem(null, 12, null, "not UTF-8").ToString());
+        Assert.Equal("error: a.csv line 12, column b: not UTF-8", (new Problem("a.csv", 12, "b", "not UTF-8") with { Unit = LineUnit.Line }).ToString());
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using Waymark.Csv;
+
 namespace Waymark.Content.Corpus;
 
 /// <summary>
@@ -27,7 +29,7 @@ internal static class CsvCorpusReader
         {
             if (!columns.ContainsKey(required))
             {
-                yield return Result.Fail<PostText>(new Problem(path, 1, null, $"the header has no '{required}' column (found: {string.Join(", ", columns.Keys)})."));
+                yield return Result.Fail<PostText>(csv.ProblemHere($"the header has no '{required}' column (found: {string.Join(", ", columns.Keys)})."));
                 yield break;
             }
         }

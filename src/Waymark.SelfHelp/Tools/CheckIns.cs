@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Xml.Linq;
+using Waymark.Csv;
 using Waymark.SelfHelp.Content;
 using Waymark.SelfHelp.Vault;
 

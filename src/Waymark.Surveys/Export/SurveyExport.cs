@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Waymark.Csv;
 using Waymark.Surveys.Responses;
 
 namespace Waymark.Surveys.Export;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace Waymark.Foundation.Tests;
+namespace Waymark.Csv.Tests;
 
 /// <summary>Seeded fuzzing of the CSV reader and writer: noise never throws, valid tables never lose a row or a character.</summary>
 public sealed class CsvFuzzTests

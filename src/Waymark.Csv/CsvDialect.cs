@@ -1,4 +1,4 @@
-namespace Waymark;
+namespace Waymark.Csv;
 
 /// <summary>
 /// How a CSV file is read and written. Every dialect is strict UTF-8 (a byte order mark is dropped; any other byte that

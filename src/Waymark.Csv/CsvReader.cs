@@ -1,12 +1,14 @@
 using nietras.SeparatedValues;
 
-namespace Waymark;
+namespace Waymark.Csv;
 
 /// <summary>
 /// The one CSV reader (on Sep): a header line, then records, in a <see cref="CsvDialect"/>. Fields are spans valid until
 /// the next <see cref="Read"/>, so a million-row file costs no string per cell. Every problem is a <see cref="Problem"/>
-/// naming the source, the line and the column (the header's name for the field, or its 1-based number): bytes that are
-/// not UTF-8, an unclosed or misplaced quote, a record with more or fewer fields than the header. Blank lines are skipped.
+/// naming the source, the text line (<see cref="LineUnit.Line"/>: a record whose quoted field holds a line break spans
+/// several, so the line is not the record's number) and the column (the header's name for the field, or its 1-based
+/// number): bytes that are not UTF-8, an unclosed or misplaced quote, a record with more or fewer fields than the header
+/// (whose message names the record too). Blank lines are skipped.
 /// </summary>
 public sealed class CsvReader : IDisposable
 {
@@ -34,8 +36,11 @@ public sealed class CsvReader : IDisposable
     /// <summary>The column names of the first non-blank line.</summary>
     public IReadOnlyList<string> Header => _header;
 
-    /// <summary>The 1-based line where the current record starts (a quoted field may span lines).</summary>
+    /// <summary>The 1-based text line where the current record starts (a quoted field may span lines); the header's line before the first <see cref="Read"/>.</summary>
     public int Line { get; private set; }
+
+    /// <summary>The 1-based number of the current record, the header not counted: a spreadsheet shows it on row <c>Record + 1</c>.</summary>
+    public int Record { get; private set; }
 
     /// <summary>The number of fields in the current record (the header's count).</summary>
     public int FieldCount { get; private set; }
@@ -79,7 +84,7 @@ public sealed class CsvReader : IDisposable
         if (!header.IsSuccess || !header.Value)
         {
             reader.Dispose();
-            return Result.Fail<CsvReader>(header.Problem ?? new Problem(source, 0, null, "the file is empty; the first line must name the columns."));
+            return Result.Fail<CsvReader>(header.Problem ?? At(source, 0, null, "the file is empty; the first line must name the columns."));
         }
 
         reader._header = new string[reader.FieldCount];
@@ -105,6 +110,12 @@ public sealed class CsvReader : IDisposable
         };
     }
 
+    /// <summary>
+    /// A problem a caller found in the current record (or in the header, before the first <see cref="Read"/>), located
+    /// as the reader locates its own: the source, the record's first line as a text line, and <paramref name="column"/>.
+    /// </summary>
+    public Problem ProblemHere(string message, string? column = null) => At(_source, Line, column, message);
+
     /// <summary>The index of the header column named <paramref name="name"/> (ordinal), or -1.</summary>
     public int ColumnIndex(string name) => Array.IndexOf(_header, name);
 
@@ -112,10 +123,14 @@ public sealed class CsvReader : IDisposable
     public Result<bool> Read()
     {
         var next = Next();
-        if (next.IsSuccess && next.Value && FieldCount != _header.Length)
+        if (next.IsSuccess && next.Value)
         {
-            _end = true;
-            return Result.Fail<bool>(new Problem(_source, Line, null, $"{FieldCount} fields where the header has {_header.Length}."));
+            Record++;
+            if (FieldCount != _header.Length)
+            {
+                _end = true;
+                return Result.Fail<bool>(ProblemHere($"record {Record} has {FieldCount} fields where the header has {_header.Length}."));
+            }
         }
 
         return next;
@@ -260,7 +275,7 @@ public sealed class CsvReader : IDisposable
         var column = index < _header.Length && _header[index].Length > 0
             ? _header[index]
             : (index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return new Problem(_source, line, column, message);
+        return At(_source, line, column, message);
     }
 
     private void Append(char c)
@@ -273,10 +288,12 @@ public sealed class CsvReader : IDisposable
         _unescaped[_used++] = c;
     }
 
+    private static Problem At(string source, int line, string? column, string message) => new(source, line, column, message) { Unit = LineUnit.Line };
+
     private static Problem Unclosed(string source, int line) =>
-        new(source, line, null, "a quoted field is not closed within the longest record Waymark reads; check for a stray double quote.");
+        At(source, line, null, "a quoted field is not closed within the longest record Waymark reads; check for a stray double quote.");
 
     private static Problem NotUtf8(string source, InvalidUtf8Exception e) =>
-        new(source, e.Line, e.Column.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        At(source, e.Line, e.Column.ToString(System.Globalization.CultureInfo.InvariantCulture),
             $"byte 0x{e.Value:X2} is not UTF-8; save the file as UTF-8 (a file in Latin-1 or Windows-1252 would mix up letters such as ö and é).");
 }

@@ -1,4 +1,4 @@
-namespace Waymark.Foundation.Tests;
+namespace Waymark.Csv.Tests;
 
 /// <summary>The one CSV writer: quoting per dialect, formula neutralising, and what the reader reads back.</summary>
 public sealed class CsvWriterTests

@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Text;
 using System.Text.Unicode;
 
-namespace Waymark;
+namespace Waymark.Csv;
 
 /// <summary>
 /// Characters from a stream of UTF-8 bytes that refuses any byte that is not UTF-8 instead of replacing it: a Latin-1
@@ -21,6 +21,7 @@ internal sealed class StrictUtf8Reader(Stream stream, bool leaveOpen = false) : 
     private int _line = 1;
     private int _column;
     private char? _pending;
+    private bool _afterCr;
     private bool _disposed;
 
     public override int Read(char[] buffer, int index, int count) => Read(buffer.AsSpan(index, count));
@@ -125,18 +126,46 @@ internal sealed class StrictUtf8Reader(Stream stream, bool leaveOpen = false) : 
         }
     }
 
-    /// <summary>Counts lines and the characters since the last line break, so that a bad byte can be located.</summary>
+    /// <summary>
+    /// Counts lines and the characters since the last line break, so that a bad byte can be located. A line ends with
+    /// <c>\n</c>, <c>\r\n</c> or a lone <c>\r</c>, as the CSV reader counts them (a pair split between two reads is one break).
+    /// </summary>
     private void Track(ReadOnlySpan<char> chars)
     {
-        var last = chars.LastIndexOf('\n');
-        if (last < 0)
+        if (chars.IsEmpty)
         {
-            _column += chars.Length;
             return;
         }
 
-        _line += chars.Count('\n');
-        _column = chars.Length - last - 1;
+        if (!_afterCr && !chars.Contains('\r'))
+        {
+            // The common case, vectorised: no carriage return to pair with a line feed.
+            var last = chars.LastIndexOf('\n');
+            if (last < 0)
+            {
+                _column += chars.Length;
+                return;
+            }
+
+            _line += chars.Count('\n');
+            _column = chars.Length - last - 1;
+            return;
+        }
+
+        foreach (var c in chars)
+        {
+            if (c == '\r' || (c == '\n' && !_afterCr))
+            {
+                _line++;
+                _column = 0;
+            }
+            else if (c != '\n')
+            {
+                _column++;
+            }
+
+            _afterCr = c == '\r';
+        }
     }
 }
 

@@ -1,7 +1,7 @@
 using System.Buffers;
 using nietras.SeparatedValues;
 
-namespace Waymark;
+namespace Waymark.Csv;
 
 /// <summary>
 /// The one CSV writer (on Sep): records of text fields in a <see cref="CsvDialect"/>. A field is quoted when it holds the

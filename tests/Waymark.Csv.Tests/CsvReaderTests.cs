@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Waymark.Foundation.Tests;
+namespace Waymark.Csv.Tests;
 
 /// <summary>The one CSV reader: dialects, strict UTF-8, located problems.</summary>
 public sealed class CsvReaderTests
@@ -80,6 +80,39 @@ public sealed class CsvReaderTests
         Assert.Contains(message, result.Problem.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("\n")]
+    [InlineData("\r\n")]
+    [InlineData("\r")]
+    public void After_a_quoted_field_spanning_lines_a_bad_record_names_its_text_line_and_its_record(string newLine)
+    {
+        // Record 1 spans lines 2 to 4, so record 2 is on line 5 (blank line 6 skipped) and record 3 on line 7.
+        var text = string.Join(newLine, "a,b", "\"one", "two", "three\",x", "1,2", "", "3,4,5", "");
+
+        var ragged = Read(text, CsvDialect.R);
+        var quote = Read(text.Replace("3,4,5", "3,x\"y\"", StringComparison.Ordinal), CsvDialect.Rfc4180);
+        byte[] latin1 = [.. Encoding.UTF8.GetBytes(text.Replace("3,4,5", "3,K", StringComparison.Ordinal)[..^newLine.Length]), 0xE9, .. "ln"u8];
+        var notUtf8 = Read(latin1, CsvDialect.R);
+
+        Assert.Equal("error: t.csv line 7: record 3 has 3 fields where the header has 2.", ragged.Error);
+        Assert.Equal((LineUnit.Line, 7), (ragged.Problem!.Unit, ragged.Problem.Line));
+        Assert.StartsWith("error: t.csv line 7, column b: a double quote inside a field", quote.Error, StringComparison.Ordinal);
+        Assert.StartsWith("error: b.csv line 7, column 4: byte 0xE9 is not UTF-8", notUtf8.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_callers_problem_is_located_at_the_records_first_line()
+    {
+        using var csv = CsvReader.Parse("\nid,when\n\"a\nb\",x\n2,yesterday\n", "t.csv", CsvDialect.Rfc4180).Value!;
+        Assert.Equal("error: t.csv line 2: no 'text' column", csv.ProblemHere("no 'text' column").ToString());
+
+        Assert.True(csv.Read().Value);
+        Assert.True(csv.Read().Value);
+
+        Assert.Equal((5, 2), (csv.Line, csv.Record));
+        Assert.Equal("error: t.csv line 5, column when: not a date", csv.ProblemHere("not a date", "when").ToString());
+    }
+
     [Fact]
     public void An_empty_file_is_a_problem_naming_it()
     {
@@ -97,7 +130,7 @@ public sealed class CsvReaderTests
 
         Assert.False(result.IsSuccess);
         Assert.Equal(("b.csv", 2, "2"), (result.Problem!.Source, result.Problem.Line, result.Problem.Column));
-        Assert.Equal("error: b.csv row 2, column 2: byte 0xF6 is not UTF-8; save the file as UTF-8 (a file in Latin-1 or Windows-1252 would mix up letters such as ö and é).", result.Error);
+        Assert.Equal("error: b.csv line 2, column 2: byte 0xF6 is not UTF-8; save the file as UTF-8 (a file in Latin-1 or Windows-1252 would mix up letters such as ö and é).", result.Error);
     }
 
     [Fact]
