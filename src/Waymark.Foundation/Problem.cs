@@ -41,8 +41,8 @@ public sealed record Problem(string? Source, int Line, string? Column, string Me
     public bool Fatal => Severity == Severity.Error;
 
     /// <summary>
-    /// "error: SOURCE row LINE, column COLUMN: MESSAGE" (or "line LINE" for a text file) with the parts that are known; a problem with no location reads
-    /// as its message alone (prefixed "warning: " when it is one).
+    /// "error: SOURCE row LINE, column COLUMN: MESSAGE" ("line LINE" for a text file) with the parts that are known; a
+    /// problem with no location reads as its message alone (prefixed "warning: " when it is one).
     /// </summary>
     public override string ToString()
     {
