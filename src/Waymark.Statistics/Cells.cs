@@ -4,17 +4,17 @@ using Waymark.Csv;
 namespace Waymark.Statistics;
 
 /// <summary>
-/// The cells of a table held as one text plus one offset and length per cell: a million-row file costs two ints per
-/// cell instead of a string object per cell. Filled from the one CSV reader (<see cref="CsvReader"/> in R's dialect, as
+/// The cells of a table held as one character array plus one offset and length per cell: a million-row file costs two
+/// ints per cell instead of a string object per cell. Filled from the one CSV reader (<see cref="CsvReader"/> in R's dialect, as
 /// <c>read.csv</c> reads) or from values in memory, so analyses read both the same way.
 /// </summary>
 internal sealed class Cells
 {
-    private readonly string _text;
+    private readonly char[] _text;
     private readonly int[] _starts;
     private readonly int[] _lengths;
 
-    private Cells(string text, IReadOnlyList<string> header, int rowCount, int[] starts, int[] lengths)
+    private Cells(char[] text, IReadOnlyList<string> header, int rowCount, int[] starts, int[] lengths)
     {
         _text = text;
         Header = header;
@@ -36,17 +36,21 @@ internal sealed class Cells
             return Result.Fail<Cells>($"The data file '{path}' does not exist.");
         }
 
-        return CsvReader.Open(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan), path, CsvDialect.R).Then(Read);
+        var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+
+        // A UTF-8 file never has more characters than bytes, so its length is room for every cell: no regrowth.
+        var room = (int)Math.Min(file.Length, Array.MaxLength);
+        return CsvReader.Open(file, path, CsvDialect.R).Then(csv => Read(csv, room));
     }
 
     /// <summary>Parses CSV text in R's dialect; <paramref name="source"/> names it in problems.</summary>
-    public static Result<Cells> Parse(string text, string source) => CsvReader.Parse(text, source, CsvDialect.R).Then(Read);
+    public static Result<Cells> Parse(string text, string source) => CsvReader.Parse(text, source, CsvDialect.R).Then(csv => Read(csv, text.Length));
 
-    private static Result<Cells> Read(CsvReader csv)
+    private static Result<Cells> Read(CsvReader csv, int room)
     {
         using (csv)
         {
-            var text = new System.Text.StringBuilder();
+            var text = new CharList(room);
             var cells = new CellList(csv.Header.Count * 16);
             foreach (var name in csv.Header)
             {
@@ -79,7 +83,7 @@ internal sealed class Cells
             }
 
             var (starts, lengths) = cells.ToArrays();
-            return Result.Ok(new Cells(text.ToString(), csv.Header.ToArray(), rows, starts, lengths));
+            return Result.Ok(new Cells(text.ToArray(), csv.Header.ToArray(), rows, starts, lengths));
         }
     }
 
@@ -89,7 +93,7 @@ internal sealed class Cells
     /// </summary>
     public static Cells FromRows(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string?>> rows)
     {
-        var text = new System.Text.StringBuilder();
+        var text = new CharList(256);
         var cells = new CellList(header.Count * 16);
         foreach (var name in header)
         {
@@ -115,7 +119,7 @@ internal sealed class Cells
         }
 
         var (starts, lengths) = cells.ToArrays();
-        return new Cells(text.ToString(), header.ToArray(), count, starts, lengths);
+        return new Cells(text.ToArray(), header.ToArray(), count, starts, lengths);
     }
 
     /// <summary>The cell of a data row (0-based, header excluded).</summary>
@@ -199,6 +203,27 @@ internal sealed class Cells
     public static bool IsMissing(ReadOnlySpan<char> cell) => cell.Length == 0 || cell is "NA";
 
     /// <summary>Growable pair of int arrays, so cells cost no object each.</summary>
+    /// <summary>The cells' characters, appended one after another into one array (handed over, not copied, at the end).</summary>
+    private sealed class CharList(int capacity)
+    {
+        private char[] _chars = new char[Math.Max(capacity, 16)];
+
+        public int Length { get; private set; }
+
+        public void Append(ReadOnlySpan<char> text)
+        {
+            if (Length > _chars.Length - text.Length)
+            {
+                Array.Resize(ref _chars, (int)Math.Min(Math.Max((long)_chars.Length * 2, (long)Length + text.Length), Array.MaxLength));
+            }
+
+            text.CopyTo(_chars.AsSpan(Length));
+            Length += text.Length;
+        }
+
+        public char[] ToArray() => _chars;
+    }
+
     private sealed class CellList
     {
         private int[] _starts;
