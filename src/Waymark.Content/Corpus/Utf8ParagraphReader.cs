@@ -1,6 +1,10 @@
 using System.Buffers;
+using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text;
+using System.Text.Unicode;
 using Waymark.Text;
 
 namespace Waymark.Content.Corpus;
@@ -28,6 +32,7 @@ internal sealed class Utf8ParagraphReader
     private readonly LineFeeds _lineFeeds = new();
     private bool _ascii;
     private bool _lineFeedsOnly;
+    private int _validEnd;
     private int _length;
     private bool _eof;
     private int _counted;
@@ -206,7 +211,12 @@ internal sealed class Utf8ParagraphReader
         }
 
         var length = _paragraphEnd - _paragraphStart;
-        _found.Add(new Utf8Paragraph(new ByteRange(_paragraphStart, length), _paragraphOffset, CharCount(_buffer.AsSpan(_paragraphStart, length))));
+        var chars = CharCount(_paragraphStart, length);
+        _found.Add(new Utf8Paragraph(new ByteRange(_paragraphStart, length), _paragraphOffset, chars));
+
+        // The paragraph's characters are counted: the next offset counts on from its end, not from its start again.
+        _counted = _paragraphEnd;
+        _countedChars = _paragraphOffset + chars;
         _paragraphStart = -1;
     }
 
@@ -214,7 +224,7 @@ internal sealed class Utf8ParagraphReader
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private long CharsUpTo(int position)
     {
-        _countedChars += CharCount(_buffer.AsSpan(_counted, position - _counted));
+        _countedChars += CharCount(_counted, position - _counted);
         _counted = position;
         return _countedChars;
     }
@@ -272,16 +282,61 @@ internal sealed class Utf8ParagraphReader
         var block = _buffer.AsSpan(0, _length);
         _ascii = Ascii.IsValid(block);
 
-        // ASCII without carriage returns: every line ends at a line feed (none of the Unicode breaks can occur).
-        _lineFeedsOnly = _ascii && !block.Contains((byte)'\r');
+        // Without carriage returns and the Unicode breaks (never in ASCII), every line ends at a line feed. Those
+        // breaks' lead bytes C2 and E2 never continue another sequence, so finding none of them whole in the block
+        // means none is there (one cut at the block's end stays after the last line feed and is looked at again).
+        _lineFeedsOnly = !block.Contains((byte)'\r')
+            && (_ascii || (block.IndexOf("\u0085"u8) < 0 && block.IndexOf("\u2028"u8) < 0 && block.IndexOf("\u2029"u8) < 0));
         if (_lineFeedsOnly)
         {
             _lineFeeds.Index(block);
         }
+
+        // Valid UTF-8 up to the last line feed (or the end of the file) is checked once here, so that each paragraph's
+        // UTF-16 length is a count of its bytes that start characters, not a decoder's validating pass per paragraph.
+        var whole = _eof ? _length : block.LastIndexOf((byte)'\n') + 1;
+        _validEnd = _ascii ? _length : Utf8.IsValid(block[..whole]) ? whole : 0;
     }
 
-    /// <summary>UTF-16 code units in <paramref name="utf8"/>: its length when the block is ASCII (the common case, checked once per block).</summary>
-    private int CharCount(ReadOnlySpan<byte> utf8) => _ascii || Ascii.IsValid(utf8) ? utf8.Length : Encoding.UTF8.GetCharCount(utf8);
+    /// <summary>
+    /// UTF-16 code units in the <paramref name="length"/> bytes from <paramref name="start"/>: their number in an ASCII
+    /// block (the common case), a count of character starts in valid UTF-8, or a decoder's count (U+FFFD for each invalid
+    /// sequence, as a <see cref="StreamReader"/> reads it).
+    /// </summary>
+    private int CharCount(int start, int length) =>
+        _ascii ? length
+        : start + length <= _validEnd ? Utf16Length(_buffer.AsSpan(start, length))
+        : Encoding.UTF8.GetCharCount(_buffer.AsSpan(start, length));
+
+    /// <summary>UTF-16 code units in VALID UTF-8: one for each byte that starts a character (not 0x80–0xBF), one more for each four-byte character (a surrogate pair).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static int Utf16Length(ReadOnlySpan<byte> utf8)
+    {
+        ref var bytes = ref MemoryMarshal.GetReference(utf8);
+        var count = 0;
+        var i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            // As signed bytes, continuation bytes are -128 to -65 and four-byte leads (F0–F4) -16 to -12.
+            var firstNonContinuation = Vector256.Create((sbyte)-64);
+            var beforeFourByteLeads = Vector256.Create((sbyte)-17);
+            for (; i + Vector256<byte>.Count <= utf8.Length; i += Vector256<byte>.Count)
+            {
+                var v = Vector256.LoadUnsafe(ref bytes, (nuint)i).AsSByte();
+                var starts = Vector256.GreaterThanOrEqual(v, firstNonContinuation).ExtractMostSignificantBits();
+                var fourByteLeads = (Vector256.GreaterThan(v, beforeFourByteLeads) & Vector256.LessThan(v, Vector256<sbyte>.Zero)).ExtractMostSignificantBits();
+                count += BitOperations.PopCount(starts) + BitOperations.PopCount(fourByteLeads);
+            }
+        }
+
+        for (; i < utf8.Length; i++)
+        {
+            var b = (sbyte)Unsafe.Add(ref bytes, i);
+            count += (b >= -64 ? 1 : 0) + (b is < 0 and > -17 ? 1 : 0);
+        }
+
+        return count;
+    }
 
     /// <summary>Only whitespace (<see cref="char.IsWhiteSpace(char)"/>, of any script); an invalid sequence is U+FFFD, not whitespace.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -294,6 +349,13 @@ internal sealed class Utf8ParagraphReader
         }
 
         if (line[0] is > (byte)' ' and < 0x80)
+        {
+            return false;
+        }
+
+        // Outside ASCII, only characters led by C2 (U+0085, U+00A0), E1 (U+1680), E2 (U+2000–U+205F) and E3 (U+3000)
+        // are whitespace; any other lead, and a stray continuation byte (U+FFFD), starts a line that is not blank.
+        if (line[0] >= 0x80 && line[0] is not (0xC2 or 0xE1 or 0xE2 or 0xE3))
         {
             return false;
         }
