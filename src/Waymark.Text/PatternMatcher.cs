@@ -243,7 +243,7 @@ public sealed class PatternMatcher
         ArgumentNullException.ThrowIfNull(results);
         ArgumentOutOfRangeException.ThrowIfLessThan(ends.Length, paragraphs.Length, nameof(ends));
         CheckBorders(block, paragraphs);
-        if (_automaton is null || _byteClasses is null || _regexes.Length > 0 || paragraphs.Length == 0 || MostlyOtherScripts(block, paragraphs))
+        if (_automaton is null || _byteClasses is null || _regexes.Length > 0 || paragraphs.Length == 0 || ManyOtherScripts(block, paragraphs))
         {
             for (var p = 0; p < paragraphs.Length; p++)
             {
@@ -333,10 +333,11 @@ public sealed class PatternMatcher
     }
 
     /// <summary>
-    /// True when most of the block's first paragraphs hold characters outside ASCII that are not inert (German, Russian,
-    /// Arabic… text): then the block scan, which leaves those to <see cref="ScanUtf8"/> anyway, is skipped.
+    /// True when more than a quarter of the block's first paragraphs hold characters outside ASCII that are not inert
+    /// (German, Russian, Arabic… text, a quarter to a third of whose paragraphs may be commands or names in ASCII): then
+    /// the block scan, which would read every paragraph only to leave those to <see cref="ScanUtf8"/>, is skipped.
     /// </summary>
-    private bool MostlyOtherScripts(ReadOnlySpan<byte> block, ReadOnlySpan<ByteRange> paragraphs)
+    private bool ManyOtherScripts(ReadOnlySpan<byte> block, ReadOnlySpan<ByteRange> paragraphs)
     {
         var sample = Math.Min(paragraphs.Length, 16);
         var other = 0;
@@ -347,7 +348,7 @@ public sealed class PatternMatcher
             other += firstNonAscii >= 0 && !AllInert(bytes[firstNonAscii..]) ? 1 : 0;
         }
 
-        return other * 2 > sample;
+        return other * 4 > sample;
     }
 
     private void FindAll(ReadOnlySpan<byte> paragraph, MatchScratch scratch, List<PatternMatch> results, Span<int> ends, int index)
