@@ -9,6 +9,8 @@
 # turned into corpora and codebooks by make-languages.py (never committed).
 # Usage: bench/content/languages.sh [MEGABYTES=84] [ROUNDS=5] [WORK_DIR=/tmp/waymark-bench-languages] [LANGS="en de ru ar"]
 # WAYMARK=path runs a given CLI instead of publishing this checkout ReadyToRun; NICE=1 runs everything under nice.
+# BEFORE=path also runs another CLI (e.g. main's, published ReadyToRun) in the same rounds, just before this one, and
+# prints its rows ("before") next to this one's ("after"), with its own ratios to the same ripgrep runs.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 mb=${1:-84}; rounds=${2:-5}; work=${3:-/tmp/waymark-bench-languages}; langs=${4:-en de ru ar}
@@ -38,27 +40,46 @@ echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 results=$work/results.txt; : > "$results"
 for round in $(seq "$rounds"); do
   for lang in $langs; do
+    if [ -n "${BEFORE:-}" ]; then
+      measure "before44-$lang" "$BEFORE" code "$work/paragraphs-$lang.txt" --codebook "$work/codebook44-$lang.yaml" --json >> "$results"
+    fi
     measure "waymark44-$lang" "$WAYMARK" code "$work/paragraphs-$lang.txt" --codebook "$work/codebook44-$lang.yaml" --json >> "$results"
     measure "rg44-$lang" rg -c -i -w -F -f "$work/keywords44-$lang.txt" "$work/lines-$lang.txt" >> "$results"
     measure "waymark5000-$lang" "$WAYMARK" code "$work/paragraphs-$lang.txt" --codebook "$work/codebook5000-$lang.yaml" --json >> "$results"
+    if [ -n "${BEFORE:-}" ]; then
+      measure "before5000-$lang" "$BEFORE" code "$work/paragraphs-$lang.txt" --codebook "$work/codebook5000-$lang.yaml" --json >> "$results"
+      measure "before5000w-$lang" "$BEFORE" code "$work/paragraphs-$lang.txt" --codebook "$work/codebook5000w-$lang.yaml" --json >> "$results"
+    fi
     measure "waymark5000w-$lang" "$WAYMARK" code "$work/paragraphs-$lang.txt" --codebook "$work/codebook5000w-$lang.yaml" --json >> "$results"
   done
 done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 
-printf '%-6s %-28s %-28s %-14s %-14s %-42s %s\n' lang "waymark 44 wall/CPU s" "rg 44 wall/CPU s" "wall ratio" "CPU ratio" "waymark 5,000 wall/CPU s, MB/s per core" "5,000w wall/CPU s, MB/s per core"
-for lang in $langs; do
-  bytes=$(stat -c %s "$work/paragraphs-$lang.txt")
-  for name in waymark44 rg44 waymark5000 waymark5000w; do
-    eval "wall_$name=$(awk -v n="$name-$lang" '$1==n {print $2}' "$results" | median)"
-    eval "cpu_$name=$(awk -v n="$name-$lang" '$1==n {print $3+$5}' "$results" | median)"
+printf '%-12s %-28s %-28s %-14s %-14s %-42s %s\n' lang "waymark 44 wall/CPU s" "rg 44 wall/CPU s" "wall ratio" "CPU ratio" "waymark 5,000 wall/CPU s, MB/s per core" "5,000w wall/CPU s, MB/s per core"
+# row LABEL PREFIX: one language's figures for the CLI whose results are named PREFIX44-, PREFIX5000-, PREFIX5000w-.
+row() {
+  local label=$1 prefix=$2 name wall cpu
+  for name in 44 5000 5000w; do
+    eval "wall_$name=$(awk -v n="$prefix$name-$lang" '$1==n {print $2}' "$results" | median)"
+    eval "cpu_$name=$(awk -v n="$prefix$name-$lang" '$1==n {print $3+$5}' "$results" | median)"
   done
   # Ratios per round (both programs back to back), then their median.
-  wr=$(awk -v l="$lang" '$1=="waymark44-"l {w[++i]=$2} $1=="rg44-"l {r[++j]=$2} END {for (k=1; k<=i; k++) print w[k]/r[k]}' "$results" | median)
-  cr=$(awk -v l="$lang" '$1=="waymark44-"l {w[++i]=$3+$5} $1=="rg44-"l {r[++j]=$3+$5} END {for (k=1; k<=i; k++) print w[k]/r[k]}' "$results" | median)
-  printf '%-6s %-28s %-28s %-14.2f %-14.2f %-42s %s\n' "$lang" "$wall_waymark44 / $cpu_waymark44" "$wall_rg44 / $cpu_rg44" "$wr" "$cr" \
-    "$wall_waymark5000 / $cpu_waymark5000, $(awk -v b="$bytes" -v c="$cpu_waymark5000" 'BEGIN {printf "%.0f", b/1e6/c}')" \
-    "$wall_waymark5000w / $cpu_waymark5000w, $(awk -v b="$bytes" -v c="$cpu_waymark5000w" 'BEGIN {printf "%.0f", b/1e6/c}')"
+  wr=$(awk -v w="${prefix}44-$lang" -v r="rg44-$lang" '$1==w {a[++i]=$2} $1==r {b[++j]=$2} END {for (k=1; k<=i; k++) print a[k]/b[k]}' "$results" | median)
+  cr=$(awk -v w="${prefix}44-$lang" -v r="rg44-$lang" '$1==w {a[++i]=$3+$5} $1==r {b[++j]=$3+$5} END {for (k=1; k<=i; k++) print a[k]/b[k]}' "$results" | median)
+  printf '%-12s %-28s %-28s %-14.2f %-14.2f %-42s %s\n' "$label" "$wall_44 / $cpu_44" "$wall_rg / $cpu_rg" "$wr" "$cr" \
+    "$wall_5000 / $cpu_5000, $(awk -v b="$bytes" -v c="$cpu_5000" 'BEGIN {printf "%.0f", b/1e6/c}')" \
+    "$wall_5000w / $cpu_5000w, $(awk -v b="$bytes" -v c="$cpu_5000w" 'BEGIN {printf "%.0f", b/1e6/c}')"
+}
+for lang in $langs; do
+  bytes=$(stat -c %s "$work/paragraphs-$lang.txt")
+  wall_rg=$(awk -v n="rg44-$lang" '$1==n {print $2}' "$results" | median)
+  cpu_rg=$(awk -v n="rg44-$lang" '$1==n {print $3+$5}' "$results" | median)
+  if [ -n "${BEFORE:-}" ]; then
+    row "$lang before" before
+    row "$lang after" waymark
+  else
+    row "$lang" waymark
+  fi
 done
 
 # The counts must agree: a keyword's paragraphs in Waymark's JSON = the lines rg counts for it (three per language).
