@@ -1,10 +1,6 @@
 using System.Buffers;
-using System.Numerics;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
 using System.Text;
-using System.Text.Unicode;
 using Waymark.Text;
 
 namespace Waymark.Content.Corpus;
@@ -32,7 +28,6 @@ internal sealed class Utf8ParagraphReader
     private readonly LineFeeds _lineFeeds = new();
     private bool _ascii;
     private bool _lineFeedsOnly;
-    private int _validEnd;
     private int _length;
     private bool _eof;
     private int _counted;
@@ -291,51 +286,17 @@ internal sealed class Utf8ParagraphReader
         {
             _lineFeeds.Index(block);
         }
-
-        // Valid UTF-8 up to the last line feed (or the end of the file) is checked once here, so that each paragraph's
-        // UTF-16 length is a count of its bytes that start characters, not a decoder's validating pass per paragraph.
-        var whole = _eof ? _length : block.LastIndexOf((byte)'\n') + 1;
-        _validEnd = _ascii ? _length : Utf8.IsValid(block[..whole]) ? whole : 0;
     }
 
     /// <summary>
-    /// UTF-16 code units in the <paramref name="length"/> bytes from <paramref name="start"/>: their number in an ASCII
-    /// block (the common case), a count of character starts in valid UTF-8, or a decoder's count (U+FFFD for each invalid
-    /// sequence, as a <see cref="StreamReader"/> reads it).
+    /// UTF-16 code units in the <paramref name="length"/> bytes from <paramref name="start"/>: their number when the block
+    /// or the bytes are ASCII (the common case, checked once per block), else the decoder's count (U+FFFD for each
+    /// invalid sequence, as a <see cref="StreamReader"/> reads it).
     /// </summary>
-    private int CharCount(int start, int length) =>
-        _ascii ? length
-        : start + length <= _validEnd ? Utf16Length(_buffer.AsSpan(start, length))
-        : Encoding.UTF8.GetCharCount(_buffer.AsSpan(start, length));
-
-    /// <summary>UTF-16 code units in VALID UTF-8: one for each byte that starts a character (not 0x80–0xBF), one more for each four-byte character (a surrogate pair).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static int Utf16Length(ReadOnlySpan<byte> utf8)
+    private int CharCount(int start, int length)
     {
-        ref var bytes = ref MemoryMarshal.GetReference(utf8);
-        var count = 0;
-        var i = 0;
-        if (Vector256.IsHardwareAccelerated)
-        {
-            // As signed bytes, continuation bytes are -128 to -65 and four-byte leads (F0–F4) -16 to -12.
-            var firstNonContinuation = Vector256.Create((sbyte)-64);
-            var beforeFourByteLeads = Vector256.Create((sbyte)-17);
-            for (; i + Vector256<byte>.Count <= utf8.Length; i += Vector256<byte>.Count)
-            {
-                var v = Vector256.LoadUnsafe(ref bytes, (nuint)i).AsSByte();
-                var starts = Vector256.GreaterThanOrEqual(v, firstNonContinuation).ExtractMostSignificantBits();
-                var fourByteLeads = (Vector256.GreaterThan(v, beforeFourByteLeads) & Vector256.LessThan(v, Vector256<sbyte>.Zero)).ExtractMostSignificantBits();
-                count += BitOperations.PopCount(starts) + BitOperations.PopCount(fourByteLeads);
-            }
-        }
-
-        for (; i < utf8.Length; i++)
-        {
-            var b = (sbyte)Unsafe.Add(ref bytes, i);
-            count += (b >= -64 ? 1 : 0) + (b is < 0 and > -17 ? 1 : 0);
-        }
-
-        return count;
+        var utf8 = _buffer.AsSpan(start, length);
+        return _ascii || Ascii.IsValid(utf8) ? length : Encoding.UTF8.GetCharCount(utf8);
     }
 
     /// <summary>Only whitespace (<see cref="char.IsWhiteSpace(char)"/>, of any script); an invalid sequence is U+FFFD, not whitespace.</summary>
