@@ -134,7 +134,7 @@ public sealed class Screener
     /// term that has no letters or digits left after normalisation, each with its line.
     /// </summary>
     public TermListCheck CheckTermList(string text, string name) =>
-        TermFile.Usable(TermListParser.Check(text, name), _terms.Normalizer);
+        TermFile.Usable(TermListParser.Check(text, name), _terms.Normalizer, name);
 
     /// <summary>
     /// The term that makes <paramref name="query"/> match (null when none does), for an editor

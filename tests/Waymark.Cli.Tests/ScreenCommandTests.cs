@@ -50,13 +50,13 @@ public sealed class ScreenCommandTests
         var (code, output, error) = await RunAsync("screen", "z o r b l a t", "--terms", map);
         Assert.True(code == ExitCodes.Ok, error);
         Assert.Contains("\"matched\":true", output, StringComparison.Ordinal);
-        Assert.Contains("skipped banned_terms.map:3: the regular expression", error, StringComparison.Ordinal);
+        Assert.Contains("skipped warning: banned_terms.map line 3: the regular expression", error, StringComparison.Ordinal);
         Assert.Contains("1 line skipped; 1 terms read.", error, StringComparison.Ordinal);
 
         (code, output, error) = await RunAsync("screen", "batch", "--terms", map, "--strict", "--input", File("q.txt", "zorblat\n"));
         Assert.Equal(ExitCodes.Failure, code);
         Assert.Equal("", output);
-        Assert.StartsWith("waymark screen: banned_terms.map:3: the regular expression", error, StringComparison.Ordinal);
+        Assert.StartsWith("waymark screen: error: banned_terms.map line 3: the regular expression", error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -101,13 +101,13 @@ public sealed class ScreenCommandTests
         var (code, output, error) = await RunAsync("screen", "zorblat", "--terms", bad, "--strict");
         Assert.Equal(ExitCodes.Failure, code);
         Assert.Equal("", output);
-        Assert.Contains("bad.tsv:2", error, StringComparison.Ordinal);
+        Assert.Contains("bad.tsv line 2:", error, StringComparison.Ordinal);
         Assert.Contains("(1 more line is bad.)", error, StringComparison.Ordinal);
 
         (code, output, error) = await RunAsync("screen", "zorblat", "--terms", bad);
         Assert.True(code == ExitCodes.Ok, error);
-        Assert.Contains("skipped bad.tsv:2", error, StringComparison.Ordinal);
-        Assert.Contains("skipped bad.tsv:3", error, StringComparison.Ordinal);
+        Assert.Contains("skipped warning: bad.tsv line 2:", error, StringComparison.Ordinal);
+        Assert.Contains("skipped warning: bad.tsv line 3:", error, StringComparison.Ordinal);
 
         (code, output, error) = await RunAsync("screen", "zorblat", "--terms", File("none.tsv", "\tx\nquenmix\t*\tsideways\n"));
         Assert.Equal(ExitCodes.Failure, code);

@@ -131,7 +131,7 @@ public sealed class ReportIntentTests
         var terms = TermListParser.Parse(Placeholder.TermList.Replace("\n        ", "\n", StringComparison.Ordinal), "placeholder.tsv").Value!;
         var refused = Screener.Create(terms, new ScreenerOptions { ReportIntentPath = path });
         Assert.False(refused.IsSuccess);
-        Assert.Contains("intents.tsv:2", refused.Error, StringComparison.Ordinal);
+        Assert.Contains("intents.tsv line 2:", refused.Error, StringComparison.Ordinal);
 
         File.WriteAllText(path, "report\ten\tprefix\treport\tok\nreporter\ten\tallow\t-\tx\n");
         Assert.Contains("no allow lines", Screener.Create(terms, new ScreenerOptions { ReportIntentPath = path }).Error, StringComparison.Ordinal);

@@ -27,7 +27,7 @@ public sealed class TermFileTests
         Assert.Equal(["zorblat", "vrel dapto"], file.Value!.Entries.Select(e => e.Term));
         Assert.Equal(1, file.Value.SkippedCount);
         var skipped = Assert.Single(file.Value.DescribeSkipped());
-        Assert.StartsWith("banned_terms.map:3: the regular expression", skipped, StringComparison.Ordinal);
+        Assert.StartsWith("warning: banned_terms.map line 3: the regular expression", skipped, StringComparison.Ordinal);
         Assert.Equal("banned_terms.map: 1 line skipped; 2 terms read.", file.Value.SkippedSummary);
 
         var screener = Screener.Load(new ScreenerOptions { TermsPath = path });
@@ -42,7 +42,7 @@ public sealed class TermFileTests
         var path = WriteFile("banned_terms.map", MapWithRegex + "\"~^a+b\" 1;\n");
         var strict = Screener.OpenTermFile(new ScreenerOptions { TermsPath = path, StrictTerms = true });
         Assert.False(strict.IsSuccess);
-        Assert.StartsWith("banned_terms.map:3: the regular expression", strict.Error, StringComparison.Ordinal);
+        Assert.StartsWith("error: banned_terms.map line 3: the regular expression", strict.Error, StringComparison.Ordinal);
         Assert.EndsWith("(1 more line is bad.)", strict.Error, StringComparison.Ordinal);
         Assert.False(Screener.Load(new ScreenerOptions { TermsPath = path, StrictTerms = true }).IsSuccess);
     }
@@ -54,7 +54,7 @@ public sealed class TermFileTests
         var file = Screener.OpenTermFile(new ScreenerOptions { TermsPath = path });
         Assert.True(file.IsSuccess, file.Error);
         Assert.Equal(["zorblat"], file.Value!.Entries.Select(e => e.Term));
-        Assert.Contains("list.tsv:2: the term '...' has no letters or digits", Assert.Single(file.Value.DescribeSkipped()), StringComparison.Ordinal);
+        Assert.Contains("warning: list.tsv line 2: the term '...' has no letters or digits", Assert.Single(file.Value.DescribeSkipped()), StringComparison.Ordinal);
     }
 
     [Theory]

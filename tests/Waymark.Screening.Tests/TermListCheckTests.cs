@@ -15,7 +15,7 @@ public sealed class TermListCheckTests
         Assert.Contains("not a language code", check.Problems[0].Message, StringComparison.Ordinal);
         Assert.Contains("not a match mode", check.Problems[1].Message, StringComparison.Ordinal);
         Assert.Contains("no letters or digits", check.Problems[2].Message, StringComparison.Ordinal);
-        Assert.Equal("upload.tsv:5: '" + "sideways' is not a match mode (token, phrase, prefix or allow).", check.Problems[1].Describe("upload.tsv"));
+        Assert.Equal("error: upload.tsv line 5: '" + "sideways' is not a match mode (token, phrase, prefix or allow).", check.Problems[1].ToString());
         Assert.Equal(["zorblat", "skarn"], check.Entries.Select(e => e.Term));
         Assert.Equal([2, 7], check.EntryLines);
         Assert.Equal(3, check.ProblemCount);
@@ -27,9 +27,9 @@ public sealed class TermListCheckTests
         const string text = "zorblat\nquenmix\tenglish\nvrel\t*\tsideways\n";
         var check = TermListParser.Check(text, "t.tsv");
         Assert.Equal(2, check.Problems.Count);
-        Assert.Equal(check.Problems[0].Describe("t.tsv") + " (1 more line is bad.)", TermListParser.Parse(text, "t.tsv").Error);
-        Assert.Equal("t.tsv:2: 'sideways' is not a match mode (token, phrase, prefix or allow).", TermListParser.Parse("zorblat\nvrel\t*\tsideways\n", "t.tsv").Error);
-        Assert.Equal("t.tsv: the list has no terms.", TermListParser.Parse("# nothing\n", "t.tsv").Error);
+        Assert.Equal(check.Problems[0] + " (1 more line is bad.)", TermListParser.Parse(text, "t.tsv").Error);
+        Assert.Equal("error: t.tsv line 2: 'sideways' is not a match mode (token, phrase, prefix or allow).", TermListParser.Parse("zorblat\nvrel\t*\tsideways\n", "t.tsv").Error);
+        Assert.Equal("error: t.tsv: the list has no terms.", TermListParser.Parse("# nothing\n", "t.tsv").Error);
     }
 
     [Fact]

@@ -20,14 +20,14 @@ public sealed class TermListParserTests
     }
 
     [Theory]
-    [InlineData("zorblat\t*\tsideways", "t.tsv:1", "not a match mode")]
-    [InlineData("zorblat\tenglish", "t.tsv:1", "not a language code")]
-    [InlineData("ok\nzorblat\t*\ttoken\tbad label!", "t.tsv:2", "not a category label")]
-    [InlineData("a\tb\tc\td\te\tf", "t.tsv:1", "more than 5")]
-    [InlineData("\t*\ttoken", "t.tsv:1", "empty")]
-    [InlineData("zorblat\t*\t2", "t.tsv:1", "not a match mode")]
-    [InlineData("# only a comment\n", "t.tsv", "no terms")]
-    [InlineData("skarnival\ten\tallow", "t.tsv", "no terms")]
+    [InlineData("zorblat\t*\tsideways", "error: t.tsv line 1:", "not a match mode")]
+    [InlineData("zorblat\tenglish", "error: t.tsv line 1:", "not a language code")]
+    [InlineData("ok\nzorblat\t*\ttoken\tbad label!", "error: t.tsv line 2:", "not a category label")]
+    [InlineData("a\tb\tc\td\te\tf", "error: t.tsv line 1:", "more than 5")]
+    [InlineData("\t*\ttoken", "error: t.tsv line 1:", "empty")]
+    [InlineData("zorblat\t*\t2", "error: t.tsv line 1:", "not a match mode")]
+    [InlineData("# only a comment\n", "error: t.tsv: ", "no terms")]
+    [InlineData("skarnival\ten\tallow", "error: t.tsv: ", "no terms")]
     public void Bad_lines_are_named_with_file_and_line(string text, string where, string message)
     {
         var list = TermListParser.Parse(text, "t.tsv");
@@ -63,7 +63,7 @@ public sealed class TermListParserTests
     {
         var list = TermListParser.Parse(line + "\n", "banned_terms.map");
         Assert.False(list.IsSuccess);
-        Assert.Contains("banned_terms.map:1", list.Error, StringComparison.Ordinal);
+        Assert.Contains("banned_terms.map line 1:", list.Error, StringComparison.Ordinal);
         Assert.Contains(message, list.Error, StringComparison.Ordinal);
     }
 

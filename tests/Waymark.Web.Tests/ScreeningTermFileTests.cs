@@ -31,7 +31,7 @@ public sealed partial class ScreeningTermFileTests
             ["WAYMARK_SCREENING_LINK_BASE"] = LinkBase + "/",
         });
         using var http = new HttpClient();
-        Assert.Contains("Term file line skipped: banned_terms.map:3: the regular expression", server.Output, StringComparison.Ordinal);
+        Assert.Contains("Term file line skipped: warning: banned_terms.map line 3: the regular expression", server.Output, StringComparison.Ordinal);
         Assert.True(await MatchesAsync(http, server, "z-o-r-b-l-a-t"));
         Assert.False(await MatchesAsync(http, server, "plovrik"));
 
@@ -71,7 +71,7 @@ public sealed partial class ScreeningTermFileTests
             ["WAYMARK_SCREENING_TERMS"] = terms,
             ["WAYMARK_SCREENING_STRICT"] = "true",
         }));
-        Assert.Contains("banned_terms.map:2: the regular expression", strict.Message, StringComparison.Ordinal);
+        Assert.Contains("banned_terms.map line 2: the regular expression", strict.Message, StringComparison.Ordinal);
 
         var linkBase = await Assert.ThrowsAsync<InvalidOperationException>(() => ServerProcess.StartAsync(new Dictionary<string, string>
         {

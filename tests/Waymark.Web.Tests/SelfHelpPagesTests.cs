@@ -197,6 +197,21 @@ public sealed class SelfHelpPagesTests(PageChecker checker, ServerFixture fixtur
     }
 
     [Theory]
+    [InlineData("fa")]
+    [InlineData("ar")]
+    [InlineData("ta")]
+    public async Task What_the_programme_says_about_its_sources_is_in_the_reader_language_and_only_the_references_are_english(string language)
+    {
+        var page = HtmlPage.Parse(await _http.GetStringAsync(new Uri(fixture.Server.PublicUrl, $"/{language}/help")));
+
+        var sources = page.One("div.sources[lang=en]");
+        Assert.Equal(Strings(language)["Help.SourcesNote"], sources.PreviousElementSibling!.TextContent);
+        Assert.Equal(Strings(language)["Help.Sources"], sources.PreviousElementSibling!.PreviousElementSibling!.TextContent);
+        Assert.Empty(sources.QuerySelectorAll("p")); // a list of references, no English prose around it
+        Assert.True(sources.QuerySelectorAll("li").Length >= 10);
+    }
+
+    [Theory]
     [InlineData("de", "de-telefonseelsorge", "Telefon", "(Zeiten: rund um die Uhr, täglich)", "Deutschland", "Alle")]
     [InlineData("ar", "es-incibe-017", "الهاتف", "كل يوم \u206608:00–23:00 CET\u2069", "إسبانيا", "الشباب، الآباء ومقدّمو الرعاية، أي شخص")]
     [InlineData("ru", "es-incibe-017", "Телефон", "(Часы работы: ежедневно \u206608:00–23:00 CET\u2069)", "Испания", null)]

@@ -11,13 +11,13 @@ namespace Waymark.Screening.Terms;
 /// refuses the file for it.
 /// </summary>
 public sealed record TermFile(
-    string Path, bool Strict, IReadOnlyList<TermEntry> Entries, IReadOnlyList<TermListProblem> Skipped, int SkippedCount, long Length, DateTime WrittenUtc)
+    string Path, bool Strict, IReadOnlyList<TermEntry> Entries, IReadOnlyList<Problem> Skipped, int SkippedCount, long Length, DateTime WrittenUtc)
 {
     /// <summary>The file's name, as term sources and messages give it.</summary>
     public string Name => System.IO.Path.GetFileName(Path);
 
-    /// <summary>Each skipped line as <c>NAME:LINE: why</c>, the first <see cref="TermListParser.MaxProblems"/> of them.</summary>
-    public IEnumerable<string> DescribeSkipped() => Skipped.Select(problem => problem.Describe(Name));
+    /// <summary>Each skipped line as <c>warning: NAME line N: why</c> (skipped, so the work goes on), the first <see cref="TermListParser.MaxProblems"/> of them.</summary>
+    public IEnumerable<string> DescribeSkipped() => Skipped.Select(problem => (problem with { Severity = Severity.Warning }).ToString());
 
     /// <summary>One line for logs and the command line: how many lines were skipped (none when none were).</summary>
     public string? SkippedSummary => SkippedCount == 0
@@ -50,18 +50,18 @@ public sealed record TermFile(
         var info = new FileInfo(path);
         return TermListParser.Read(path).Then(read =>
         {
-            var check = Usable(read, normalizer);
             var name = System.IO.Path.GetFileName(path);
+            var check = Usable(read, normalizer, name);
             if (strict && !check.IsValid)
             {
-                return Result.Fail<TermFile>(check.Strict(name).Error!);
+                return Result.Fail<TermFile>(check.Strict().Error!);
             }
 
             if (!check.HasTerms)
             {
                 return Result.Fail<TermFile>(check.IsValid
                     ? $"{name}: the list has no terms."
-                    : $"{name}: no line holds a term that can be screened for; the first bad one: {check.Problems[0].Describe(name)}");
+                    : $"{name}: no line holds a term that can be screened for; the first bad one is {(check.Problems[0].Line > 0 ? "line " + check.Problems[0].Line.ToString(CultureInfo.InvariantCulture) : "the list")}: {check.Problems[0].Message}");
             }
 
             return Result.Ok(new TermFile(path, strict, check.Entries, check.Problems, check.ProblemCount, info.Length, info.LastWriteTimeUtc));
@@ -72,7 +72,7 @@ public sealed record TermFile(
     /// The check with every term that normalises to nothing moved from the entries to the problems (its
     /// line named): what is left can be compiled.
     /// </summary>
-    internal static TermListCheck Usable(TermListCheck check, ScreeningNormalizer normalizer)
+    internal static TermListCheck Usable(TermListCheck check, ScreeningNormalizer normalizer, string name)
     {
         var entries = new List<TermEntry>(check.Entries.Count);
         var lines = new List<int>(check.Entries.Count);
@@ -90,7 +90,7 @@ public sealed record TermFile(
             count++;
             if (problems.Count < TermListParser.MaxProblems)
             {
-                problems.Add(new TermListProblem(check.EntryLines[i], $"the term '{check.Entries[i].Term}' has no letters or digits left after normalisation."));
+                problems.Add(TermListParser.LineProblem(name, check.EntryLines[i], $"the term '{check.Entries[i].Term}' has no letters or digits left after normalisation."));
             }
         }
 

@@ -17,7 +17,7 @@ public static partial class TermListParser
     /// (<c>.map</c> is Ahmia's) or its first entry. <see cref="Screener.OpenTermFile(ScreenerOptions)"/> can skip bad lines instead.
     /// </summary>
     public static Result<IReadOnlyList<TermEntry>> Load(string path) =>
-        Read(path).Then(check => check.Strict(Path.GetFileName(path)));
+        Read(path).Then(check => check.Strict());
 
     /// <summary>Reads and checks a file: only a file that cannot be read fails; bad lines are in the check.</summary>
     public static Result<TermListCheck> Read(string path)
@@ -37,7 +37,7 @@ public static partial class TermListParser
     public const int MaxProblems = 200;
 
     /// <summary>Parses a term list; <paramref name="name"/> names it in messages and in each entry's source.</summary>
-    public static Result<IReadOnlyList<TermEntry>> Parse(string text, string name) => Check(text, name).Strict(name);
+    public static Result<IReadOnlyList<TermEntry>> Parse(string text, string name) => Check(text, name).Strict();
 
     /// <summary>
     /// Parses a term list and reports every bad line (the first <see cref="MaxProblems"/> described, all
@@ -50,13 +50,13 @@ public static partial class TermListParser
         ArgumentNullException.ThrowIfNull(name);
         if (text.Contains('\0', StringComparison.Ordinal))
         {
-            return new TermListCheck([], [], [new TermListProblem(0, "not a text file (it contains NUL bytes).")], 1);
+            return new TermListCheck([], [], [new Problem(name, 0, null, "not a text file (it contains NUL bytes).")], 1);
         }
 
         var isAhmia = name.EndsWith(".map", StringComparison.OrdinalIgnoreCase) || LooksLikeNginxMap(text);
         var entries = new List<TermEntry>();
         var entryLines = new List<int>();
-        var problems = new List<TermListProblem>();
+        var problems = new List<Problem>();
         var badLines = 0;
         var lines = text.Split('\n');
         for (var i = 0; i < lines.Length; i++)
@@ -76,7 +76,7 @@ public static partial class TermListParser
                 badLines++;
                 if (problems.Count < MaxProblems)
                 {
-                    problems.Add(new TermListProblem(i + 1, error));
+                    problems.Add(LineProblem(name, i + 1, error));
                 }
 
                 continue;
@@ -88,11 +88,14 @@ public static partial class TermListParser
         if (problems.Count == 0 && !entries.Exists(e => e.Mode != MatchMode.Allow))
         {
             badLines++;
-            problems.Add(new TermListProblem(0, "the list has no terms."));
+            problems.Add(new Problem(name, 0, null, "the list has no terms."));
         }
 
         return new TermListCheck(entries, entryLines, problems, badLines);
     }
+
+    /// <summary>A problem on line <paramref name="line"/> (1-based; 0 for the list as a whole) of the list <paramref name="name"/>: "error: NAME line N: why".</summary>
+    internal static Problem LineProblem(string name, int line, string message) => new(name, line, null, message) { Unit = LineUnit.Line };
 
     private static string? ParseTsvLine(string line, string where, List<TermEntry> entries)
     {
@@ -229,20 +232,12 @@ public static partial class TermListParser
     private static partial Regex Label();
 }
 
-/// <summary>A problem in a term list: its line (1-based; 0 for the list as a whole) and what is wrong.</summary>
-public sealed record TermListProblem(int Line, string Message)
-{
-    /// <summary>The problem as the command line and start-up print it: <c>NAME:LINE: message</c>.</summary>
-    public string Describe(string name) =>
-        Line > 0 ? $"{name}:{Line.ToString(CultureInfo.InvariantCulture)}: {Message}" : $"{name}: {Message}";
-}
-
 /// <summary>
 /// The result of checking a whole list: the entries read from its good lines (with the line of each,
 /// in the same order), the first problems found (<see cref="TermListParser.MaxProblems"/> at most) and
 /// how many there were in all. Valid only when there are no problems.
 /// </summary>
-public sealed record TermListCheck(IReadOnlyList<TermEntry> Entries, IReadOnlyList<int> EntryLines, IReadOnlyList<TermListProblem> Problems, int ProblemCount)
+public sealed record TermListCheck(IReadOnlyList<TermEntry> Entries, IReadOnlyList<int> EntryLines, IReadOnlyList<Problem> Problems, int ProblemCount)
 {
     public bool IsValid => Problems.Count == 0;
 
@@ -250,7 +245,7 @@ public sealed record TermListCheck(IReadOnlyList<TermEntry> Entries, IReadOnlyLi
     public bool HasTerms => Entries.Any(e => e.Mode != MatchMode.Allow);
 
     /// <summary>The entries when every line is good; otherwise the first problem, and how many more there are.</summary>
-    public Result<IReadOnlyList<TermEntry>> Strict(string name)
+    public Result<IReadOnlyList<TermEntry>> Strict()
     {
         if (IsValid)
         {
@@ -258,7 +253,7 @@ public sealed record TermListCheck(IReadOnlyList<TermEntry> Entries, IReadOnlyLi
         }
 
         var more = ProblemCount - 1;
-        return Result.Fail<IReadOnlyList<TermEntry>>(Problems[0].Describe(name)
+        return Result.Fail<IReadOnlyList<TermEntry>>(Problems[0].ToString()
             + (more > 0 ? $" ({more.ToString(CultureInfo.InvariantCulture)} more {(more == 1 ? "line is" : "lines are")} bad.)" : ""));
     }
 }

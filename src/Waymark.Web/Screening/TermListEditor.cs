@@ -87,4 +87,4 @@ internal sealed class TermListEditor(ScreeningTerms terms, WaymarkDatabase datab
 }
 
 /// <summary>An upload: what was stored (the message for the editor) or why nothing was, and the problems by line.</summary>
-internal sealed record TermListUpload(Result<string> Stored, IReadOnlyList<TermListProblem> Problems);
+internal sealed record TermListUpload(Result<string> Stored, IReadOnlyList<Problem> Problems);

@@ -32,7 +32,7 @@ internal sealed class IndexModel(ScreeningTerms terms, TermListEditor editor) : 
 
     internal TermState State => terms.State;
 
-    internal IReadOnlyList<TermListProblem> Problems { get; private set; } = [];
+    internal IReadOnlyList<Problem> Problems { get; private set; } = [];
 
     internal QueryTest? Test { get; private set; }
 
