@@ -12,7 +12,8 @@ if [ "${1:-}" = unit ]; then mode=unit; shift; fi
 if [ "${1:-}" = ahmia ]; then mode=ahmia; shift; fi
 started=$(date +%s)
 
-log() { printf '\n== %s\n' "$*"; }
+# Every phase line carries the clock and the seconds since the start, so a run's log gives its own figures.
+log() { printf '\n== [%s +%d s] %s\n' "$(date -u +%H:%M:%S)" "$(( $(date +%s) - started ))" "$*"; }
 
 # 1. Debian packages the tests drive for real (Chromium, PostgreSQL, Tor, xmllint, a JRE for the Nu HTML Checker).
 need=()
@@ -90,15 +91,35 @@ results="$root/artifacts/test-results"
 rm -rf "$results"
 dotnet test Waymark.slnx -c Release --no-build --nologo --logger "trx" --results-directory "$results" "${filter[@]}" "$@" || status=$?
 
-# One plain summary line, counted from the TRX files.
+# One plain summary line, counted from the TRX files, and each project's wall time (its first test's start to its
+# last test's end) with its slowest classes (summed test time), so that a run says where its minutes went.
 python3 - "$results" <<'PY'
-import glob, sys, xml.etree.ElementTree as ET
+import collections, datetime, glob, os, sys, xml.etree.ElementTree as ET
 ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
 passed = failed = skipped = 0
-for path in glob.glob(sys.argv[1] + "/*.trx"):
-    c = ET.parse(path).getroot().find("t:ResultSummary/t:Counters", ns)
+lines = []
+def when(text): return datetime.datetime.fromisoformat(text[:26] + text[-6:] if len(text) > 32 else text)
+def secs(duration):
+    h, m, s = duration.split(":"); return int(h) * 3600 + int(m) * 60 + float(s)
+for path in sorted(glob.glob(sys.argv[1] + "/*.trx")):
+    root = ET.parse(path).getroot()
+    c = root.find("t:ResultSummary/t:Counters", ns)
     passed += int(c.get("passed")); failed += int(c.get("failed")) + int(c.get("error")) + int(c.get("timeout"))
     skipped += int(c.get("notExecuted"))
+    classes = {d.get("id"): d.find("t:TestMethod", ns).get("className") for d in root.iterfind("t:TestDefinitions/t:UnitTest", ns)}
+    results = list(root.iterfind("t:Results/t:UnitTestResult", ns))
+    if not results: continue
+    starts = [when(r.get("startTime")) for r in results if r.get("startTime")]
+    ends = [when(r.get("endTime")) for r in results if r.get("endTime")]
+    per_class = collections.Counter()
+    for r in results:
+        if r.get("duration"):
+            per_class[classes.get(r.get("testId"), "?").rsplit(".", 1)[-1]] += secs(r.get("duration"))
+    name = os.path.splitext(os.path.basename(root.find("t:TestDefinitions/t:UnitTest", ns).get("storage")))[0]
+    top = ", ".join(f"{k} {v:.0f}" for k, v in per_class.most_common(3))
+    span = f"{min(starts).astimezone(datetime.timezone.utc):%H:%M:%S}-{max(ends).astimezone(datetime.timezone.utc):%H:%M:%S}"
+    lines.append(f"  {span} {name}: {len(results)} tests, {(max(ends) - min(starts)).total_seconds():.0f} s wall, {sum(per_class.values()):.0f} s summed ({top})")
+print("\n".join(sorted(lines)))
 print(f"{passed} passed, {failed} failed, {skipped} skipped")
 PY
 fi
