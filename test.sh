@@ -72,27 +72,20 @@ if [ "$mode" = all ]; then
   export WAYMARK_TEST_POSTGRES
 fi
 
-# 4. Formatting and build (warnings are errors: Directory.Build.props). The build already runs every analyzer and the
-# code-style rules a build can enforce (EnforceCodeStyleInBuild, severities in .editorconfig), so the format check
-# does only what the build cannot: whitespace, read file by file (seconds), and the style rules Roslyn never runs in a
-# build (the naming rules and IDE0049, `string` not `String`), after the build has restored the packages.
-# docs/development.md shows a fault of each kind failing the run.
+# 4. Formatting and build (warnings are errors: Directory.Build.props). The format check stays whole: the build cannot
+# enforce the naming rules or IDE0049 (`string`, not `String`), and only `dotnet format` style checks them
+# (docs/development.md, "What the run spends its time on").
 if [ "$mode" = all ]; then
-  log "Checking whitespace (dotnet format whitespace --verify-no-changes)"
-  dotnet format whitespace . --folder --verify-no-changes --exclude "**/bin/" "**/obj/" "tools/"
+  log "Checking formatting (dotnet format --verify-no-changes)"
+  dotnet format Waymark.slnx --verify-no-changes
 fi
 
 log "Building (Release, warnings as errors)"
 dotnet build Waymark.slnx -c Release -warnaserror -nologo -clp:ErrorsOnly
 
-if [ "$mode" = all ]; then
-  log "Checking code style (dotnet format style --verify-no-changes)"
-  dotnet format style Waymark.slnx --verify-no-changes --no-restore
-fi
-
 # 5. Every test project (the unit run: the tests of no category in TestCategory). Waymark.Web.Tests is the longest
-# pole (servers and browsers, two classes at a time): it starts first, and the other projects run one after another
-# beside it (a solution filter of every other test project in Waymark.slnx), so no core waits for the last project.
+# pole (servers and browsers, two classes at a time): it starts first, and the other projects run beside it, two at a
+# time as `dotnet test` runs a solution (a solution filter of every other test project in Waymark.slnx).
 status=0
 if [ "$mode" != ahmia ]; then
 filter=()
@@ -109,7 +102,7 @@ PY
 test_args=(-c Release --no-build --nologo --logger "trx" --results-directory "$results" "${filter[@]}" "$@")
 dotnet test tests/Waymark.Web.Tests/Waymark.Web.Tests.csproj "${test_args[@]}" &
 web=$!
-dotnet test "$results/beside-web.slnf" -m:1 "${test_args[@]}" || status=$?
+dotnet test "$results/beside-web.slnf" "${test_args[@]}" || status=$?
 wait $web || status=$?
 
 # One plain summary line, counted from the TRX files, and each project's wall time (its first test's start to its
