@@ -72,9 +72,7 @@ if [ "$mode" = all ]; then
   export WAYMARK_TEST_POSTGRES
 fi
 
-# 4. Formatting and build (warnings are errors: Directory.Build.props). The format check stays whole: the build cannot
-# enforce the naming rules or IDE0049 (`string`, not `String`), and only `dotnet format` style checks them
-# (docs/development.md, "What the run spends its time on").
+# 4. Formatting and build (warnings are errors: Directory.Build.props).
 if [ "$mode" = all ]; then
   log "Checking formatting (dotnet format --verify-no-changes)"
   dotnet format Waymark.slnx --verify-no-changes
@@ -83,9 +81,7 @@ fi
 log "Building (Release, warnings as errors)"
 dotnet build Waymark.slnx -c Release -warnaserror -nologo -clp:ErrorsOnly
 
-# 5. Every test project (the unit run: the tests of no category in TestCategory). Waymark.Web.Tests is the longest
-# pole (servers and browsers, two classes at a time): it starts first, and the other projects run beside it, two at a
-# time as `dotnet test` runs a solution (a solution filter of every other test project in Waymark.slnx).
+# 5. Every test project (the unit run: the tests of no category in TestCategory).
 status=0
 if [ "$mode" != ahmia ]; then
 filter=()
@@ -93,17 +89,7 @@ if [ "$mode" = unit ]; then filter=(--filter "Category!=Browser&Category!=Server
 log "Running the tests ($mode)"
 results="$root/artifacts/test-results"
 rm -rf "$results"
-mkdir -p "$results"
-python3 - "$results/beside-web.slnf" <<'PY'
-import json, re, sys
-projects = [p for p in re.findall(r'Path="(tests/[^"]+\.Tests\.csproj)"', open("Waymark.slnx").read()) if "/Waymark.Web.Tests/" not in p]
-json.dump({"solution": {"path": "../../Waymark.slnx", "projects": projects}}, open(sys.argv[1], "w"), indent=1)
-PY
-test_args=(-c Release --no-build --nologo --logger "trx" --results-directory "$results" "${filter[@]}" "$@")
-dotnet test tests/Waymark.Web.Tests/Waymark.Web.Tests.csproj "${test_args[@]}" &
-web=$!
-dotnet test "$results/beside-web.slnf" "${test_args[@]}" || status=$?
-wait $web || status=$?
+dotnet test Waymark.slnx -c Release --no-build --nologo --logger "trx" --results-directory "$results" "${filter[@]}" "$@" || status=$?
 
 # One plain summary line, counted from the TRX files, and each project's wall time (its first test's start to its
 # last test's end) with its slowest classes (summed test time), so that a run says where its minutes went.
