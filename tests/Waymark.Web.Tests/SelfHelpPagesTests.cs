@@ -204,6 +204,7 @@ public sealed class SelfHelpPagesTests(PageChecker checker, ServerFixture fixtur
     {
         var page = HtmlPage.Parse(await _http.GetStringAsync(new Uri(fixture.Server.PublicUrl, $"/{language}/help")));
 
+        Assert.Equal(Strings(language)["Help.ReviewNotice"], page.Text("p.notice")); // starter content awaiting clinical review, said in the reader's language
         var sources = page.One("div.sources[lang=en]");
         Assert.Equal(Strings(language)["Help.SourcesNote"], sources.PreviousElementSibling!.TextContent);
         Assert.Equal(Strings(language)["Help.Sources"], sources.PreviousElementSibling!.PreviousElementSibling!.TextContent);
