@@ -177,7 +177,7 @@ public sealed class ScreeningConsoleTests(StaffFixture staff) : IClassFixture<St
     {
         var screener = staff.Server.Services.GetRequiredService<Waymark.Screening.Screener>();
         var messages = await Editor.Client.GetStringAsync("/console/screening/messages");
-        var messagesPage = PageLinks.Parse(messages);
+        var messagesPage = HtmlPage.Parse(messages);
         Assert.Equal("translated", PageLinks.TextOf(messagesPage, "translated: neutral in fi"));
         Assert.Equal("translated", PageLinks.TextOf(messagesPage, "translated: neutral in ja"));
         foreach (var language in Waymark.Web.Localization.Languages.All)

@@ -18,7 +18,7 @@ public sealed class SelfHelpConsoleTests(StaffFixture staff) : IClassFixture<Sta
         var pieces = ContentPiece.All(content);
         Assert.True(pieces.Count >= 14, $"{pieces.Count} pieces");
         var index = await Editor.Client.GetStringAsync("/console/selfhelp");
-        var indexPage = PageLinks.Parse(index);
+        var indexPage = HtmlPage.Parse(index);
         Assert.Contains("Not all reviewed.", index, StringComparison.Ordinal);
         // The tools are listed with the modules, each with its clinical review as its front matter says (all drafts today).
         foreach (var tool in new[] { "self-assessment", "check-in", "safety-plan", "crisis" })
