@@ -22,6 +22,7 @@ public sealed class BenchSmokeTests
     [InlineData("bench/csv-read-vs.sh", "c902970 5000 1", @"^median read s: new [0-9.]+, old [0-9.]+, R read\.csv [0-9.]+; median ratios new/old [0-9.]+, new/R [0-9.]+$")]
     [InlineData("bench/selfhelp-resume.sh", "2", @"resume POST \(Argon2id \+ lookup\): median [0-9.]+ ms")]
     [InlineData("bench/phrase-burst.sh", "3 20", @"posts: 3 concurrent, statuses \{'422': 3\}")]
+    [InlineData("bench/phrase-reading.sh", "", @"^\| 'read a typed phrase against every list' \| +[0-9.,]+ [nuμm]?s \|")]
     [InlineData("bench/xlsform-cost.sh", "{work}", @"rows-300000\.xlsx\t[0-9]+\t[0-9]+ ms\t.*imported")]
     [InlineData("bench/screening/api-load.sh", "1 1", @"\| matching, spaced-out capitals \| [0-9.]+ \|")]
     [InlineData("bench/screening/batch.sh", "500 1 50", @"\| waymark \| 500 \|")]

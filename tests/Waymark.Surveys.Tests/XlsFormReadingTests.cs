@@ -153,9 +153,9 @@ public sealed class XlsFormReadingTests
             ("xl/worksheets/sheet1.xml", XlsxBuilder.Sheet("""<row r="1"><c r="A1" s="1"><v>43904</v></c></row>""")),
             ("xl/styles.xml", $"""<styleSheet xmlns="{XlsxBuilder.Main}"><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs></styleSheet>"""),
         ]);
-        Assert.Equal("2020-03-14", XlsxReader.Read(new MemoryStream(Workbook(string.Empty))).Workbook!.Sheets[0].Rows[1][1]);
-        Assert.Equal("2024-03-15", XlsxReader.Read(new MemoryStream(Workbook("""<workbookPr date1904="1"/>"""))).Workbook!.Sheets[0].Rows[1][1]);
-        Assert.Equal("2024-03-15", XlsxReader.Read(new MemoryStream(Workbook("""<workbookPr date1904="true"/>"""))).Workbook!.Sheets[0].Rows[1][1]);
+        Assert.Equal("2020-03-14", XlsxReader.Read(new MemoryStream(Workbook(string.Empty))).Value!.Sheets[0].Rows[1][1]);
+        Assert.Equal("2024-03-15", XlsxReader.Read(new MemoryStream(Workbook("""<workbookPr date1904="1"/>"""))).Value!.Sheets[0].Rows[1][1]);
+        Assert.Equal("2024-03-15", XlsxReader.Read(new MemoryStream(Workbook("""<workbookPr date1904="true"/>"""))).Value!.Sheets[0].Rows[1][1]);
     }
 
     [Fact]

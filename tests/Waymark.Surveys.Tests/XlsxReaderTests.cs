@@ -8,16 +8,16 @@ public sealed class XlsxReaderTests
 {
     private static Workbook Read(byte[] bytes, XlsxLimits? limits = null)
     {
-        var (workbook, error, _) = XlsxReader.Read(new MemoryStream(bytes), limits);
-        Assert.True(workbook is not null, error);
-        return workbook!;
+        var read = XlsxReader.Read(new MemoryStream(bytes), limits);
+        Assert.True(read.IsSuccess, read.Error);
+        return read.Value!;
     }
 
     private static string Error(byte[] bytes, XlsxLimits? limits = null)
     {
-        var (workbook, error, _) = XlsxReader.Read(new MemoryStream(bytes), limits);
-        Assert.Null(workbook);
-        return error!;
+        var read = XlsxReader.Read(new MemoryStream(bytes), limits);
+        Assert.False(read.IsSuccess);
+        return read.Problem!.Message;
     }
 
     [Fact]
@@ -91,10 +91,10 @@ public sealed class XlsxReaderTests
         var shared = XlsxBuilder.Package(
             [("choices", "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>list_name</t></is></c></row><row r=\"3\"><c r=\"B3\" t=\"s\"><v>0</v></c></row>")],
             $"<si><t>{longText}</t></si>");
-        var (workbook, error, cell) = XlsxReader.Read(new MemoryStream(shared));
-        Assert.Null(workbook);
-        Assert.Equal(new CellAddress("choices", 3, "B"), cell);
-        Assert.Contains("the cell holds 32,768 characters; a cell may hold at most 32,767", error, StringComparison.Ordinal);
+        var read = XlsxReader.Read(new MemoryStream(shared));
+        Assert.False(read.IsSuccess);
+        Assert.Equal(("choices", 3, "B"), (read.Problem!.Source, read.Problem.Line, read.Problem.Column));
+        Assert.Contains("the cell holds 32,768 characters; a cell may hold at most 32,767", read.Problem.Message, StringComparison.Ordinal);
         var build = XlsFormFile.Load(new MemoryStream(shared), "form.xlsx");
         Assert.Equal(("choices", 3, "B"), (build.Problems[0].Source, build.Problems[0].Line, build.Problems[0].Column));
         Assert.StartsWith("error: choices row 3, column B: the cell holds", build.Problems[0].ToString(), StringComparison.Ordinal);

@@ -59,9 +59,12 @@ public sealed record TermFile(
 
             if (!check.HasTerms)
             {
-                return Result.Fail<TermFile>(check.IsValid
-                    ? $"{name}: the list has no terms."
-                    : $"{name}: no line holds a term that can be screened for; the first bad one is {(check.Problems[0].Line > 0 ? "line " + check.Problems[0].Line.ToString(CultureInfo.InvariantCulture) : "the list")}: {check.Problems[0].Message}");
+                // Located at the first line that could not be used, so the editor can jump there; a problem of the whole
+                // list (no terms at all) is the reason as it stands.
+                var first = check.IsValid ? new Problem(name, 0, null, "the list has no terms.") { Unit = LineUnit.Line } : check.Problems[0];
+                return Result.Fail<TermFile>(first.Line == 0
+                    ? first with { Severity = Severity.Error }
+                    : first with { Severity = Severity.Error, Message = $"no line holds a term that can be screened for (the first that cannot: {first.Message})" });
             }
 
             return Result.Ok(new TermFile(path, strict, check.Entries, check.Problems, check.ProblemCount, info.Length, info.LastWriteTimeUtc));

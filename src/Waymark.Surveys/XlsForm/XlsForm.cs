@@ -27,13 +27,14 @@ public static class XlsFormFile
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(fileName);
-        var (workbook, error, cell) = XlsxReader.Read(stream);
-        if (workbook is null)
+        var read = XlsxReader.Read(stream);
+        if (!read.IsSuccess)
         {
-            return new InstrumentBuild(null, [cell is null ? new Problem(fileName, 0, null, error!) : new Problem(cell.Sheet, cell.Row, cell.Column, error!)]);
+            var problem = read.Problem!;
+            return new InstrumentBuild(null, [problem.Source is null ? problem with { Source = fileName } : problem]);
         }
 
         var formId = Path.GetFileNameWithoutExtension(fileName);
-        return XlsFormImporter.Import(workbook, formId.Length > 0 ? formId : "form");
+        return XlsFormImporter.Import(read.Value!, formId.Length > 0 ? formId : "form");
     }
 }

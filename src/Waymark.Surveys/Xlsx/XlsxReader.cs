@@ -14,8 +14,11 @@ internal static class XlsxReader
 {
     private const string NotXlsx = "is not a valid .xlsx file";
 
-    /// <summary>The workbook, or why it cannot be read (and, for a cell over a cap, which cell).</summary>
-    public static (Workbook? Workbook, string? Error, CellAddress? Cell) Read(Stream input, XlsxLimits? limits = null)
+    /// <summary>
+    /// The workbook, or why it cannot be read: located at the cell (sheet, row, column) when one cell is at fault, with
+    /// no source otherwise (the caller names the file).
+    /// </summary>
+    public static Result<Workbook> Read(Stream input, XlsxLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(input);
         limits ??= XlsxLimits.Default;
@@ -24,32 +27,32 @@ internal static class XlsxReader
             using var buffer = CopyBounded(input, limits.MaxFileBytes);
             if (IsCompoundFile(buffer))
             {
-                return (null, LegacyXls, null);
+                return Result.Fail<Workbook>(LegacyXls);
             }
 
             using var zip = BoundedArchive.Open(buffer, limits.Archive);
             var package = new Package(zip);
-            return (ReadWorkbook(package, limits), null, null);
+            return Result.Ok(ReadWorkbook(package, limits));
         }
         catch (XlsxException e)
         {
-            return (null, e.Message, e.Cell);
+            return Result.Fail<Workbook>(e.Cell is null ? new Problem(e.Message) : new Problem(e.Cell.Sheet, e.Cell.Row, e.Cell.Column, e.Message));
         }
         catch (ArchiveLimitException e)
         {
-            return (null, Describe(e), null);
+            return Result.Fail<Workbook>(Describe(e));
         }
         catch (InvalidDataException e)
         {
-            return (null, $"{NotXlsx} (damaged zip archive: {e.Message})", null);
+            return Result.Fail<Workbook>($"{NotXlsx} (damaged zip archive: {e.Message})");
         }
         catch (XmlException e)
         {
-            return (null, $"{NotXlsx} (malformed XML: {e.Message})", null);
+            return Result.Fail<Workbook>($"{NotXlsx} (malformed XML: {e.Message})");
         }
         catch (IOException e)
         {
-            return (null, $"{NotXlsx} ({e.Message})", null);
+            return Result.Fail<Workbook>($"{NotXlsx} ({e.Message})");
         }
     }
 

@@ -156,6 +156,21 @@ internal sealed class ResponseFilter
         return string.Join("; ", parts);
     }
 
+    /// <summary>
+    /// The route values of <paramref name="instrument"/>'s page under this filter, for <c>asp-all-route-data</c>: the
+    /// instrument fills the route, the filter's fields become the query string.
+    /// </summary>
+    public Dictionary<string, string> RouteValues(string instrument)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal) { ["instrument"] = instrument };
+        foreach (var (name, value) in Fields().Where(p => p.Value.Length > 0))
+        {
+            values[name] = value;
+        }
+
+        return values;
+    }
+
     /// <summary>The query string of this filter with <paramref name="extra"/> pairs, starting with "?" (or empty).</summary>
     public string Query(params KeyValuePair<string, string>[] extra)
     {

@@ -112,6 +112,25 @@ public sealed partial class AnalysisFilterTests(AnalystServer fixture) : IClassF
     }
 
     [Fact]
+    public async Task The_links_between_answers_analyses_and_exports_keep_the_filter()
+    {
+        using var session = await UnlockedAsync();
+        const string Filter = "answered-in=ar&flag-attention=exclude";
+        foreach (var (from, to) in new[] { (AnalystRequests.Answers, AnalystRequests.Exports), (AnalystRequests.Answers, AnalystRequests.Analyses), (AnalystRequests.Analyses, AnalystRequests.Answers), (AnalystRequests.Exports, AnalystRequests.Answers) })
+        {
+            var (status, html) = await session.GetAsync($"{from}?{Filter}");
+            Assert.Equal(HttpStatusCode.OK, status);
+            var link = HtmlPage.Parse(html).QuerySelectorAll("a[href]").Select(a => a.GetAttribute("href")!).First(href => href.StartsWith(to + "?", StringComparison.Ordinal));
+            var query = System.Web.HttpUtility.ParseQueryString(link[(to.Length + 1)..]);
+            Assert.Equal(("ar", "exclude"), (query["answered-in"], query["flag-attention"]));
+
+            // Following the link applies it: the page says the filter it was given.
+            var (_, followed) = await session.GetAsync(link);
+            Assert.Contains("answered in ar", HtmlPage.Parse(followed).Text("#filter-summary"), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task A_response_set_aside_is_left_out_of_analyses_marked_in_exports_audited_and_put_back()
     {
         using var session = await UnlockedAsync();
