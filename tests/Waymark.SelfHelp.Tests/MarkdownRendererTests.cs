@@ -36,7 +36,7 @@ public sealed class MarkdownRendererTests
         var html = MarkdownRenderer.ToHtml(markdown, "en");
 
         Assert.DoesNotContain("<a", html, StringComparison.Ordinal);
-        Assert.Contains("elsewhere", html, StringComparison.Ordinal);
+        Assert.Equal(1, System.Text.RegularExpressions.Regex.Count(html, "elsewhere"));
     }
 
     [Fact]
@@ -46,7 +46,7 @@ public sealed class MarkdownRendererTests
 
         Assert.DoesNotContain("<img", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<a", html, StringComparison.Ordinal);
-        Assert.Contains("a quenmix picture", html, StringComparison.Ordinal);
+        Assert.Equal(1, System.Text.RegularExpressions.Regex.Count(html, "a quenmix picture"));
         Assert.Contains("https://example.org/zorblat", html, StringComparison.Ordinal);
     }
 

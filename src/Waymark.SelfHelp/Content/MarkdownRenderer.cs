@@ -23,8 +23,9 @@ public static class MarkdownRenderer
         {
             switch (inline)
             {
+                // copyChildren: false, or Markdig moves the link's own text in beside the literal and the reader sees it twice.
                 case LinkInline link when link.IsImage:
-                    link.ReplaceBy(new LiteralInline(TextOf(link)));
+                    link.ReplaceBy(new LiteralInline(TextOf(link)), copyChildren: false);
                     break;
                 case LinkInline link:
                     if (LocalTarget(link.Url, languageCode) is { } target)
@@ -34,7 +35,7 @@ public static class MarkdownRenderer
                     }
                     else
                     {
-                        link.ReplaceBy(new LiteralInline(TextOf(link)));
+                        link.ReplaceBy(new LiteralInline(TextOf(link)), copyChildren: false);
                     }
 
                     break;
