@@ -29,8 +29,8 @@ build_release() {
 }
 
 # ready_to_run_cli: sets `waymark` to the CLI the content benchmarks time: $WAYMARK when given, else this checkout
-# published ReadyToRun (precompiled, as a person runs it on big corpora: docs/content-analysis.md, "Large corpora")
-# into a temporary folder removed at exit.
+# published self-contained with the framework and the CLI precompiled as one composite ReadyToRun image (as a person
+# runs it on big corpora: docs/content-analysis.md, "Large corpora"; ADR 0054) into a temporary folder removed at exit.
 ready_to_run_cli() {
   if [ -n "${WAYMARK:-}" ]; then
     waymark=$WAYMARK
@@ -40,6 +40,6 @@ ready_to_run_cli() {
   rid=$(dotnet --info | awk '$1 == "RID:" {print $2; exit}')
   publish=$(mktemp -d)
   trap 'rm -rf "$publish"' EXIT
-  quietly dotnet publish src/Waymark.Cli -c Release -r "$rid" --self-contained false -p:PublishReadyToRun=true -o "$publish" -nologo -clp:ErrorsOnly || return 1
+  quietly dotnet publish src/Waymark.Cli -c Release -r "$rid" --self-contained true -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=true -o "$publish" -nologo -clp:ErrorsOnly || return 1
   waymark=$publish/waymark
 }

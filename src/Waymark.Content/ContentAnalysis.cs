@@ -23,6 +23,7 @@ public static class ContentAnalysis
         }
 
         var start = time.GetTimestamp();
+        CodingWarmUp.Start();
         var codebook = CodebookFiles.Load(options.CodebookPath);
         if (!codebook.IsSuccess)
         {
