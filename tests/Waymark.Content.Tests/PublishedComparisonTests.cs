@@ -73,7 +73,8 @@ public sealed class PublishedComparisonTests
         Assert.Equal(("paragraph", 18, 3, "ATLAS.ti"), (method.GetProperty("unit").GetString(), method.GetProperty("documents").GetInt32(), method.GetProperty("communities").GetInt32(), method.GetProperty("tool").GetString()));
         var codes = root.GetProperty("codes").EnumerateArray().ToList();
         Assert.Equal(15, codes.Count);
-        var page = File.ReadAllText(html);
+        var page = HtmlPage.Parse(File.ReadAllText(html));
+        var table = page.Table("Codes");
         foreach (var code in codes)
         {
             Assert.Equal(["theme", "code", "hits", "units", "documents", "band", "published", "ratio"], code.EnumerateObject().Select(p => p.Name));
@@ -82,19 +83,21 @@ public sealed class PublishedComparisonTests
             var published = code.GetProperty("published").GetInt64();
             Assert.Equal(observed, code.GetProperty("units").GetInt64());
             Assert.Equal(Math.Round((double)observed / published, 6), code.GetProperty("ratio").GetDouble());
-            Assert.Contains(
-                $"<th scope=\"row\">{name}</th><td class=\"n\">{code.GetProperty("hits").GetInt64()}</td><td class=\"n\">{observed}</td><td class=\"n\">{code.GetProperty("documents").GetInt64()}</td><td></td><td class=\"n\">{published}</td><td class=\"n\">{((double)observed / published).ToString("F2", System.Globalization.CultureInfo.InvariantCulture)}</td>",
-                page,
-                StringComparison.Ordinal);
+            // The code's row, under its header: theme, hits, observed paragraphs, documents, band, published, ratio.
+            Assert.Equal(
+                [code.GetProperty("theme").GetString()!, $"{code.GetProperty("hits").GetInt64()}", $"{observed}", $"{code.GetProperty("documents").GetInt64()}", "", $"{published}",
+                    ((double)observed / published).ToString("F2", System.Globalization.CultureInfo.InvariantCulture)],
+                table.Row(name));
         }
 
         // The fixture holds "feel" in three paragraphs ("Feeling" is a code of its own): 3 / 150.
         var feel = codes.Single(c => c.GetProperty("code").GetString() == "Feel");
         Assert.Equal((3, 150, 0.02), (feel.GetProperty("units").GetInt32(), feel.GetProperty("published").GetInt32(), feel.GetProperty("ratio").GetDouble()));
-        Assert.Contains("<th scope=\"col\">Published</th><th scope=\"col\">Observed / published</th>", page, StringComparison.Ordinal);
-        Assert.Contains("<h2 id=\"method-title\">Published study</h2>", page, StringComparison.Ordinal);
-        Assert.Contains("<dt>Tool</dt><dd>ATLAS.ti</dd>", page, StringComparison.Ordinal);
-        Assert.Contains("44 coded keywords", page, StringComparison.Ordinal);
+        Assert.Equal(["Published", "Observed / published"], table.Texts("thead th").TakeLast(2));
+        var study = page.One("section[aria-labelledby=method-title]");
+        Assert.Equal("Published study", study.Text("h2#method-title"));
+        Assert.Equal("ATLAS.ti", study.QuerySelectorAll("dt").Single(term => term.TextContent == "Tool").NextElementSibling!.TextContent);
+        Assert.Contains("44 coded keywords", study.TextContent, StringComparison.Ordinal);
         AssertValidHtml(html);
     }
 

@@ -1,4 +1,5 @@
 using Waymark.SelfHelp.Content;
+using Waymark.Testing;
 
 namespace Waymark.SelfHelp.Tests;
 
@@ -7,21 +8,23 @@ public sealed class MarkdownRendererTests
     [Fact]
     public void Raw_html_and_script_are_escaped_not_passed_through()
     {
-        var html = MarkdownRenderer.ToHtml("Hello <script>alert(1)</script> <b onclick=\"x()\">bold</b>\n\n<div>block</div>", "en");
+        var html = HtmlPage.Parse(MarkdownRenderer.ToHtml("Hello <script>alert(1)</script> <b onclick=\"x()\">bold</b>\n\n<div>block</div>", "en"));
 
-        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain("<b ", html, StringComparison.Ordinal);
-        Assert.DoesNotContain("<div>", html, StringComparison.Ordinal);
-        Assert.Contains("&lt;script&gt;", html, StringComparison.Ordinal);
+        // What a browser makes of it: no script, no bold with a handler, no block; the markup shows as text.
+        Assert.False(html.Has("script, b, div, [onclick]"));
+        Assert.Contains("<script>alert(1)</script>", html.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("<div>block</div>", html.Body.TextContent, StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData("[help](~/directory)", "<a href=\"/ar/directory\">help</a>")]
-    [InlineData("[help](/ar/help)", "<a href=\"/ar/help\">help</a>")]
-    [InlineData("[below](#plan)", "<a href=\"#plan\">below</a>")]
-    public void Links_on_this_site_stay_links(string markdown, string expected)
+    [InlineData("[help](~/directory)", "/ar/directory", "help")]
+    [InlineData("[help](/ar/help)", "/ar/help", "help")]
+    [InlineData("[below](#plan)", "#plan", "below")]
+    public void Links_on_this_site_stay_links(string markdown, string href, string text)
     {
-        Assert.Contains(expected, MarkdownRenderer.ToHtml(markdown, "ar"), StringComparison.Ordinal);
+        var link = HtmlPage.Parse(MarkdownRenderer.ToHtml(markdown, "ar")).One("a");
+
+        Assert.Equal((href, text), (link.GetAttribute("href"), link.TextContent));
     }
 
     [Theory]
@@ -33,21 +36,20 @@ public sealed class MarkdownRendererTests
     [InlineData("[elsewhere](data:text/html,zorblat)")]
     public void Other_links_become_plain_text(string markdown)
     {
-        var html = MarkdownRenderer.ToHtml(markdown, "en");
+        var html = HtmlPage.Parse(MarkdownRenderer.ToHtml(markdown, "en"));
 
-        Assert.DoesNotContain("<a", html, StringComparison.Ordinal);
-        Assert.Equal(1, System.Text.RegularExpressions.Regex.Count(html, "elsewhere"));
+        Assert.False(html.Has("a, [href]"));
+        Assert.Equal(1, System.Text.RegularExpressions.Regex.Count(html.Body!.TextContent, "elsewhere")); // shown once, as text
     }
 
     [Fact]
     public void Images_and_autolinks_become_text()
     {
-        var html = MarkdownRenderer.ToHtml("![a quenmix picture](https://example.org/p.png) and <https://example.org/zorblat>", "en");
+        var html = HtmlPage.Parse(MarkdownRenderer.ToHtml("![a quenmix picture](https://example.org/p.png) and <https://example.org/zorblat>", "en"));
 
-        Assert.DoesNotContain("<img", html, StringComparison.Ordinal);
-        Assert.DoesNotContain("<a", html, StringComparison.Ordinal);
-        Assert.Equal(1, System.Text.RegularExpressions.Regex.Count(html, "a quenmix picture"));
-        Assert.Contains("https://example.org/zorblat", html, StringComparison.Ordinal);
+        Assert.False(html.Has("img, a, [src], [href]"));
+        Assert.Equal(1, System.Text.RegularExpressions.Regex.Count(html.Body!.TextContent, "a quenmix picture"));
+        Assert.Contains("https://example.org/zorblat", html.Body.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -60,11 +62,12 @@ public sealed class MarkdownRendererTests
         {
             var text = new string([.. Enumerable.Range(0, random.Next(1, 120)).Select(_ => alphabet[random.Next(alphabet.Length)])]);
 
-            var html = MarkdownRenderer.ToHtml(text, "en");
+            var html = HtmlPage.Parse(MarkdownRenderer.ToHtml(text, "en"));
 
-            Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
-            Assert.DoesNotMatch("href=\"(?!/[^/\\\\]|#)", html);
-            Assert.DoesNotMatch("<[a-z]+ [^>]*on[a-z]+=", html);
+            // As a browser parses it: no script, every link a path on this site or a fragment, no event handler.
+            Assert.False(html.Has("script"), text);
+            Assert.All(html.QuerySelectorAll("[href]").Select(e => e.GetAttribute("href")!), href => Assert.Matches("^(/[^/\\\\]|#)", href));
+            Assert.All(html.All, element => Assert.DoesNotContain(element.Attributes, attribute => attribute.Name.StartsWith("on", StringComparison.Ordinal)));
         }
     }
 }

@@ -47,7 +47,8 @@ public sealed class FormGuardTests
         var guard = new FormGuard(_protection, _clock);
         var form = guard.Issue("contact");
         Assert.Equal(FormCheckOutcome.Honeypot, guard.Check("contact", Post((FormGuard.TokenField, form.Token), (form.HoneypotName, "http://spam.invalid"))).Outcome);
-        Assert.Contains($"name=\"{form.HoneypotName}\"", form.HoneypotField().ToString(), StringComparison.Ordinal);
+        var field = HtmlPage.Parse(form.HoneypotField().ToString()!).One("input");
+        Assert.Equal(("hidden", form.HoneypotName, ""), (field.GetAttribute("type"), field.GetAttribute("name"), field.GetAttribute("value")));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using Waymark.Storage;
 using Waymark.Testing;
 using Waymark.Web.Forms;
@@ -55,18 +56,20 @@ public sealed class GuardedFormTests : IAsyncLifetime
         var second = await _http.GetStringAsync(Survey);
         Assert.NotEqual(HttpRespondent.GuardToken(first), HttpRespondent.GuardToken(second));
         Assert.NotEqual(HttpRespondent.RenderedName(first, "nav"), HttpRespondent.RenderedName(second, "nav"));
-        Assert.DoesNotContain("name=\"nav\"", first, StringComparison.Ordinal);
+        Assert.False(HtmlPage.Parse(first).Has("[name=nav]"));
         foreach (var path in new[] { "/en/help", "/en/help/why-change", "/en/help/delete", "/en/s/flow-test/resume", "/ar/help" })
         {
-            var html = await _http.GetStringAsync(new Uri(_server.PublicUrl, path));
-            var forms = html.Split("<form", StringSplitOptions.None).Skip(1).Where(f => f.Contains("method=\"post\"", StringComparison.Ordinal)).ToList();
+            var page = HtmlPage.Parse(await _http.GetStringAsync(new Uri(_server.PublicUrl, path)));
+            var forms = page.QuerySelectorAll("form[method=post]");
             Assert.NotEmpty(forms);
             Assert.All(forms, form =>
             {
-                Assert.Contains("name=\"wm-form\"", form, StringComparison.Ordinal);
-                Assert.Matches("<input type=\"hidden\" name=\"f[0-9a-f]{12}-" + GuardedForm.HoneypotBait + "\" value=\"\">", form);
+                Assert.True(form.Has("input[type=hidden][name=wm-form]"));
+                // The honeypot: an empty hidden field under a rotated name that ends with the bait.
+                Assert.Contains(form.QuerySelectorAll("input[type=hidden]"), input =>
+                    Regex.IsMatch(input.GetAttribute("name")!, "^f[0-9a-f]{12}-" + GuardedForm.HoneypotBait + "$") && input.GetAttribute("value") == "");
             });
-            Assert.DoesNotContain("name=\"phrase\"", html, StringComparison.Ordinal);
+            Assert.False(page.Has("[name=phrase]"));
         }
     }
 
@@ -93,7 +96,7 @@ public sealed class GuardedFormTests : IAsyncLifetime
             var (status, html) = await PostAsync(Survey, fields);
             Assert.True(status == HttpStatusCode.BadRequest, $"{what}: {(int)status}");
             Assert.Contains("could not be read", html, StringComparison.Ordinal);
-            Assert.Contains("name=\"wm-form\"", html, StringComparison.Ordinal); // the consent form again, freshly guarded
+            Assert.True(HtmlPage.Parse(html).Has("form[method=post] input[name=wm-form]"), what); // the consent form again, freshly guarded
         }
 
         Assert.Equal((0L, 0L, 0L), await StoredAsync());
@@ -148,13 +151,13 @@ public sealed class GuardedFormTests : IAsyncLifetime
             var (status, body) = await Post(fields);
             Assert.Equal(HttpStatusCode.BadRequest, status);
             Assert.Contains("This form could not be accepted", body, StringComparison.Ordinal);
-            Assert.DoesNotContain("class=\"words\"", body, StringComparison.Ordinal); // no phrase was made
+            Assert.False(HtmlPage.Parse(body).Has(".words")); // no phrase was made
         }
 
         Assert.Equal((0L, 0L, 0L), await StoredAsync());
         var (saved, savedPage) = await Post(("wm-form", token));
         Assert.Equal(HttpStatusCode.OK, saved);
-        Assert.Contains("class=\"words\"", savedPage, StringComparison.Ordinal);
+        Assert.True(HtmlPage.Parse(savedPage).Has(".words"));
         Assert.Equal((0L, 0L, 1L), await StoredAsync());
     }
 

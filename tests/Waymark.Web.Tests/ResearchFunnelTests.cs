@@ -1,4 +1,3 @@
-using System.Net;
 using Waymark.Testing;
 
 namespace Waymark.Web.Tests;
@@ -23,13 +22,15 @@ public sealed class ResearchFunnelTests(ServerFixture fixture) : IClassFixture<S
     {
         foreach (var path in new[] { $"/{language}/warning?v=legal-negative", $"/{language}/warning/fragment?v=legal-negative" })
         {
-            var html = WebUtility.HtmlDecode(await _http.GetStringAsync(new Uri(_server.PublicUrl, path)));
-            Assert.Contains($"<section class=\"research\" lang=\"{language}\" dir=\"{direction}\" aria-labelledby=\"research-title\">", html, StringComparison.Ordinal);
-            Assert.Contains($">{heading}</h2>", html, StringComparison.Ordinal);
-            Assert.Contains($"<a href=\"/go/survey?v=legal-negative&lang={language}\">{wantHelp}</a>", html, StringComparison.Ordinal);
-            Assert.Contains($"<a href=\"/{language}/s/no-need-for-help\">{noNeed}</a>", html, StringComparison.Ordinal);
-            Assert.Contains($"href=\"/go/selfhelp?v=legal-negative&lang={language}\"", html, StringComparison.Ordinal);
-            Assert.Single(html.Split("/go/survey?").Skip(1)); // offered once, as "I want help", not again among the help links
+            var page = HtmlPage.Parse(await _http.GetStringAsync(new Uri(_server.PublicUrl, path)));
+            // A section in the page's language, named by its heading.
+            var research = page.One("section.research");
+            Assert.Equal((language, direction), (research.GetAttribute("lang"), research.GetAttribute("dir")));
+            Assert.Equal(heading, research.Text($"#{research.GetAttribute("aria-labelledby")}"));
+            Assert.Equal($"/go/survey?v=legal-negative&lang={language}", research.One("a", wantHelp).GetAttribute("href"));
+            Assert.Equal($"/{language}/s/no-need-for-help", research.One("a", noNeed).GetAttribute("href"));
+            Assert.True(page.Has($"a[href='/go/selfhelp?v=legal-negative&lang={language}']"));
+            Assert.Single(page.QuerySelectorAll("a[href^='/go/survey?']")); // offered once, as "I want help", not again among the help links
         }
     }
 
@@ -38,10 +39,10 @@ public sealed class ResearchFunnelTests(ServerFixture fixture) : IClassFixture<S
     [InlineData("fi", "Osallistu nimettömään tutkimukseen")]
     public async Task The_home_page_has_a_take_part_in_research_entry_with_both_surveys(string language, string heading)
     {
-        var html = await _http.GetStringAsync(new Uri(_server.PublicUrl, $"/{language}/"));
-        Assert.Contains($"<h2 id=\"research\">{heading}</h2>", WebUtility.HtmlDecode(html), StringComparison.Ordinal);
-        Assert.Contains($"href=\"/{language}/s/help-us-help-you\"", html, StringComparison.Ordinal);
-        Assert.Contains($"href=\"/{language}/s/no-need-for-help\"", html, StringComparison.Ordinal);
+        var page = HtmlPage.Parse(await _http.GetStringAsync(new Uri(_server.PublicUrl, $"/{language}/")));
+        Assert.Equal(heading, page.Text("h2#research"));
+        Assert.True(page.Has($"a[href='/{language}/s/help-us-help-you']"));
+        Assert.True(page.Has($"a[href='/{language}/s/no-need-for-help']"));
     }
 }
 

@@ -76,8 +76,9 @@ public sealed class ScreeningSiteTests(PageChecker checker, ScreeningSiteTests.S
         var html = await page.Content.ReadAsStringAsync();
         using var guidance = await _http.GetAsync(new Uri(_server.PublicUrl, $"/{language}/directory/report"));
         Assert.Equal(await guidance.Content.ReadAsStringAsync(), html);
-        Assert.Contains($"<html lang=\"{language}\"", html, StringComparison.Ordinal);
-        Assert.Contains(root.GetProperty("message").GetString()!.Split("\n\n")[0], WebUtility.HtmlDecode(html), StringComparison.Ordinal);
+        var parsed = HtmlPage.Parse(html);
+        Assert.Equal(language, parsed.DocumentElement.GetAttribute("lang"));
+        Assert.Contains(root.GetProperty("message").GetString()!.Split("\n\n")[0], parsed.Body!.TextContent, StringComparison.Ordinal);
         PageChecker.AssertClean(await checker.CheckUrlAsync(new Uri(_server.PublicUrl, url)));
     }
 
@@ -172,10 +173,11 @@ public sealed class ScreeningSiteTests(PageChecker checker, ScreeningSiteTests.S
         // Every shipped language has every variant; the English fallback for a missing one is covered with a fixture in ScreenerTests.
         foreach (var variant in new[] { "neutral", "legal-negative" })
         {
-            var arabic = await _http.GetStringAsync(new Uri(_server.PublicUrl, $"/ar/warning?v={variant}"));
-            Assert.Contains("<html lang=\"ar\" dir=\"rtl\">", arabic, StringComparison.Ordinal);
-            Assert.Contains("<section class=\"warning\" lang=\"ar\" dir=\"rtl\"", arabic, StringComparison.Ordinal);
-            Assert.Contains($"href=\"/go/selfhelp?v={variant}&amp;lang=ar\"", arabic, StringComparison.Ordinal);
+            var arabic = HtmlPage.Parse(await _http.GetStringAsync(new Uri(_server.PublicUrl, $"/ar/warning?v={variant}")));
+            Assert.Equal(("ar", "rtl"), (arabic.DocumentElement.GetAttribute("lang"), arabic.DocumentElement.GetAttribute("dir")));
+            var warning = arabic.One("section.warning");
+            Assert.Equal(("ar", "rtl"), (warning.GetAttribute("lang"), warning.GetAttribute("dir")));
+            Assert.True(warning.Has($"a[href='/go/selfhelp?v={variant}&lang=ar']"));
         }
     }
 
@@ -193,11 +195,16 @@ public sealed class ScreeningSiteTests(PageChecker checker, ScreeningSiteTests.S
     [Fact]
     public async Task The_fragment_is_the_warning_without_a_document_or_script()
     {
-        var fragment = await _http.GetStringAsync(new Uri(_server.PublicUrl, "/fi/warning/fragment?v=neutral"));
-        Assert.StartsWith("<section class=\"warning\" lang=\"fi\"", fragment.Trim(), StringComparison.Ordinal);
-        Assert.DoesNotContain("<html", fragment, StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain("<script", fragment, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains("href=\"/go/survey?v=neutral&amp;lang=fi\"", fragment, StringComparison.Ordinal);
+        var fragment = HtmlPage.Parse(await _http.GetStringAsync(new Uri(_server.PublicUrl, "/fi/warning/fragment?v=neutral")));
+        // A fragment: no doctype, no <html> of its own (its attributes would land on the parsed root), nothing for a head.
+        Assert.Null(fragment.Doctype);
+        Assert.Empty(fragment.DocumentElement.Attributes);
+        Assert.Empty(fragment.Head!.Children);
+        // Sections only, the warning first (the research invitation follows it).
+        Assert.All(fragment.Body!.Children, section => Assert.Equal("section", section.LocalName));
+        Assert.True(fragment.Body.FirstElementChild!.Matches("section.warning[lang=fi]"));
+        Assert.False(fragment.Has("script"));
+        Assert.True(fragment.Has("a[href='/go/survey?v=neutral&lang=fi']"));
     }
 
     [Theory]
@@ -213,11 +220,12 @@ public sealed class ScreeningSiteTests(PageChecker checker, ScreeningSiteTests.S
     [InlineData("ar", "%3Cb%3E", "https://troubled-desire.com/")]
     public async Task The_helpline_follows_the_language_and_a_country_only_when_the_visitor_chooses_one(string language, string country, string expected)
     {
-        var page = await _http.GetStringAsync(new Uri(_server.PublicUrl, $"/{language}/warning?v=neutral"));
+        var page = HtmlPage.Parse(await _http.GetStringAsync(new Uri(_server.PublicUrl, $"/{language}/warning?v=neutral")));
         // The choice is a plain GET form on the warning, listing only countries where the directory has a service.
-        Assert.Contains("<form class=\"helpline-country\" method=\"get\" action=\"/go/helpline\"", page, StringComparison.Ordinal);
-        Assert.Contains("<option value=\"GB\">", page, StringComparison.Ordinal);
-        Assert.DoesNotContain("<option value=\"SA\">", page, StringComparison.Ordinal);
+        var form = page.One("form.helpline-country");
+        Assert.Equal(("get", "/go/helpline"), (form.GetAttribute("method"), form.GetAttribute("action")));
+        Assert.True(form.Has("option[value=GB]"));
+        Assert.False(form.Has("option[value=SA]"));
 
         var query = country.Length == 0 ? "" : "&country=" + country;
         using var response = await _http.GetAsync(new Uri(_server.PublicUrl, $"/go/helpline?v=neutral&lang={language}{query}"));

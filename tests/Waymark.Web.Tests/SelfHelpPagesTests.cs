@@ -70,16 +70,18 @@ public sealed class SelfHelpPagesTests(PageChecker checker, ServerFixture fixtur
         var html = await _http.GetStringAsync(new Uri(fixture.Server.PublicUrl, $"/{language}/help/crisis"));
         var notListed = Strings(language)["Help.Crisis.NoOwnLanguage"];
 
-        Assert.Contains($"id=\"entry-{first}\"", html, StringComparison.Ordinal);
-        Assert.Contains("id=\"entry-befrienders-worldwide\"", html, StringComparison.Ordinal);
-        Assert.DoesNotContain("id=\"entry-inhope\"", html, StringComparison.Ordinal); // a reporting route is no crisis line
-        Assert.Equal(!own, WebUtility.HtmlDecode(html).Contains(notListed, StringComparison.Ordinal));
-        Assert.Contains("href=\"/" + language + "/help/safety-plan\"", html, StringComparison.Ordinal);
+        var page = HtmlPage.Parse(html);
+
+        Assert.True(page.Has($"#entry-{first}"));
+        Assert.True(page.Has("#entry-befrienders-worldwide"));
+        Assert.False(page.Has("#entry-inhope")); // a reporting route is no crisis line
+        Assert.Equal(!own, page.Body!.TextContent.Contains(notListed, StringComparison.Ordinal));
+        Assert.True(page.Has($"a[href='/{language}/help/safety-plan']"));
 
         // The emergency-number advice is said once: the page's first step says it, the lines below do not repeat it.
         var emergency = Strings(language)["Help.Crisis.Emergency"];
-        Assert.DoesNotContain("class=\"emergency\"", html, StringComparison.Ordinal);
-        var text = WebUtility.HtmlDecode(html);
+        Assert.False(page.Has(".emergency"));
+        var text = page.Body.TextContent;
         Assert.True(text.IndexOf(emergency, StringComparison.Ordinal) == text.LastIndexOf(emergency, StringComparison.Ordinal), $"the emergency advice is said twice on /{language}/help/crisis");
     }
 
@@ -90,20 +92,21 @@ public sealed class SelfHelpPagesTests(PageChecker checker, ServerFixture fixtur
         var englishPage = HtmlPage.Parse(english);
         Assert.Equal("get", englishPage.One("form.crisis-country[action='/en/help/crisis']").GetAttribute("method"));
         Assert.False(englishPage.One("form.crisis-country option[value=BR]").HasAttribute("selected"));
-        Assert.True(english.IndexOf("id=\"entry-stop-it-now-uk\"", StringComparison.Ordinal) < english.IndexOf("id=\"entry-br-cvv-188\"", StringComparison.Ordinal) || !english.Contains("id=\"entry-br-cvv-188\"", StringComparison.Ordinal));
+        Assert.True(englishPage.QuerySelector("#entry-br-cvv-188") is not { } brazilLine || englishPage.One("#entry-stop-it-now-uk").Precedes(brazilLine));
 
         using var response = await _http.GetAsync(new Uri(fixture.Server.PublicUrl, "/en/help/crisis?country=BR"));
         var brazil = await response.Content.ReadAsStringAsync();
         Assert.False(response.Headers.Contains("Set-Cookie"));
-        Assert.True(HtmlPage.Parse(brazil).One("form.crisis-country option[value=BR]").HasAttribute("selected"));
-        var first = brazil.IndexOf("id=\"entry-br-cvv-188\"", StringComparison.Ordinal);
-        Assert.True(first > 0 && first < brazil.IndexOf("id=\"entry-stop-it-now-uk\"", StringComparison.Ordinal), "the chosen country's line comes first");
-        Assert.DoesNotContain("?country=BR", brazil, StringComparison.Ordinal); // the choice is not carried into any link
+        var brazilPage = HtmlPage.Parse(brazil);
+        Assert.True(brazilPage.One("form.crisis-country option[value=BR]").HasAttribute("selected"));
+        Assert.True(brazilPage.One("#entry-br-cvv-188").Precedes(brazilPage.One("#entry-stop-it-now-uk")), "the chosen country's line comes first");
+        Assert.False(brazilPage.Has("[href*='country=']")); // the choice is not carried into any link
+        Assert.DoesNotContain("?country=BR", brazil, StringComparison.Ordinal); // nor anywhere else in the page
 
         // A country the directory has no line for is ignored: the page is the reader's language's.
-        var unknown = await _http.GetStringAsync(new Uri(fixture.Server.PublicUrl, "/en/help/crisis?country=ZZ"));
-        Assert.DoesNotContain(" selected>", unknown, StringComparison.Ordinal);
-        Assert.DoesNotContain("id=\"entry-br-cvv-188\"", unknown, StringComparison.Ordinal);
+        var unknown = HtmlPage.Parse(await _http.GetStringAsync(new Uri(fixture.Server.PublicUrl, "/en/help/crisis?country=ZZ")));
+        Assert.False(unknown.Has("option[selected]"));
+        Assert.False(unknown.Has("#entry-br-cvv-188"));
     }
 
     [Fact]
@@ -129,9 +132,10 @@ public sealed class SelfHelpPagesTests(PageChecker checker, ServerFixture fixtur
                 using var response = await _http.GetAsync(new Uri(fixture.Server.PublicUrl, page));
                 Assert.True(response.StatusCode == HttpStatusCode.OK, $"{page}: {(int)response.StatusCode}");
                 var html = await response.Content.ReadAsStringAsync();
-                var root = HtmlPage.Parse(html).DocumentElement;
+                var parsed = HtmlPage.Parse(html);
+                var root = parsed.DocumentElement;
                 Assert.Equal((language.Code, language.Direction), (root.GetAttribute("lang"), root.GetAttribute("dir")));
-                Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+                Assert.False(parsed.Has("script"), page);
             }
 
             if (language.Code != Languages.DefaultCode)
@@ -151,8 +155,9 @@ public sealed class SelfHelpPagesTests(PageChecker checker, ServerFixture fixtur
     {
         var html = await _http.GetStringAsync(new Uri(fixture.Server.PublicUrl, $"/{language}/help/why-change"));
 
-        Assert.Equal(fallback, HtmlPage.Parse(html).Has("article[lang=en][dir=ltr]"));
-        Assert.Equal(fallback, html.Contains("class=\"notice\" lang=\"" + language + "\"", StringComparison.Ordinal));
+        var page = HtmlPage.Parse(html);
+        Assert.Equal(fallback, page.Has("article[lang=en][dir=ltr]"));
+        Assert.Equal(fallback, page.Has($".notice[lang={language}]"));
     }
 
     [Fact]
@@ -160,8 +165,9 @@ public sealed class SelfHelpPagesTests(PageChecker checker, ServerFixture fixtur
     {
         var html = await _http.GetStringAsync(new Uri(fixture.Server.PublicUrl, "/en/directory"));
 
-        Assert.Contains("https://report.cybertip.org/", HtmlPage.Parse(html).QuerySelectorAll("code[dir=ltr]").Select(code => code.TextContent));
-        Assert.DoesNotContain("href=\"http", html, StringComparison.Ordinal);
+        var page = HtmlPage.Parse(html);
+        Assert.Contains("https://report.cybertip.org/", page.Texts("code[dir=ltr]"));
+        Assert.False(page.Has("[href^='http:'], [href^='https:'], [href^='//']"), "an address elsewhere is text to copy, never a link");
         Assert.Contains("Not yet verified by this service", html, StringComparison.Ordinal);
         var britain = await _http.GetStringAsync(new Uri(fixture.Server.PublicUrl, "/en/directory?country=GB"));
         Assert.Contains("Internet Watch Foundation", britain, StringComparison.Ordinal);
@@ -171,29 +177,24 @@ public sealed class SelfHelpPagesTests(PageChecker checker, ServerFixture fixtur
     [Fact]
     public async Task The_directory_shows_help_before_reporting_and_the_reader_language_first()
     {
-        var finnish = WebUtility.HtmlDecode(await _http.GetStringAsync(new Uri(fixture.Server.PublicUrl, "/fi/directory")));
+        var finnish = HtmlPage.Parse(await _http.GetStringAsync(new Uri(fixture.Server.PublicUrl, "/fi/directory")));
 
-        static int At(string html, string id)
-        {
-            var at = html.IndexOf($"id=\"{id}\"", StringComparison.Ordinal);
-            Assert.True(at >= 0, id + " is missing");
-            return at;
-        }
+        static bool Before(AngleSharp.Dom.IDocument page, string first, string then) => page.One($"#{first}").Precedes(page.One($"#{then}"));
 
-        Assert.True(At(finnish, "group-worried-about-own-thoughts") < At(finnish, "group-report"));
-        Assert.True(At(finnish, "entry-fi-mielenterveystalo-self-help") < At(finnish, "entry-troubled-desire"));
-        Assert.True(At(finnish, "entry-fi-nettivihje") < At(finnish, "entry-inhope"));
-        var notes = HtmlPage.Parse(finnish).QuerySelectorAll("p.entry-note:not([lang])").Select(note => note.TextContent).ToList();
+        Assert.True(Before(finnish, "group-worried-about-own-thoughts", "group-report"));
+        Assert.True(Before(finnish, "entry-fi-mielenterveystalo-self-help", "entry-troubled-desire"));
+        Assert.True(Before(finnish, "entry-fi-nettivihje", "entry-inhope"));
+        var notes = finnish.Texts("p.entry-note:not([lang])");
         Assert.Contains(notes, note => note.StartsWith("Nimetön ja maksuton verkko-omahoito-ohjelma", StringComparison.Ordinal));
         Assert.Contains(notes, note => note.StartsWith("Berliiniläisen Charitén nimetön verkko-ohjelma", StringComparison.Ordinal));
-        Assert.DoesNotContain("class=\"entry-note\" lang=\"en\"", finnish, StringComparison.Ordinal); // every note has its Finnish draft (content/directory/notes/fi.txt)
-        Assert.Contains("Tiedot otettu julkaistuista tiedoista (ks. Lähde) 2026-12-06", finnish, StringComparison.Ordinal);
-        Assert.DoesNotContain("Viimeksi tarkistettu", finnish, StringComparison.Ordinal);
+        Assert.False(finnish.Has("p.entry-note[lang=en]")); // every note has its Finnish draft (content/directory/notes/fi.txt)
+        Assert.Contains("Tiedot otettu julkaistuista tiedoista (ks. Lähde) 2026-12-06", finnish.Body!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Viimeksi tarkistettu", finnish.Body.TextContent, StringComparison.Ordinal);
 
-        var reporting = WebUtility.HtmlDecode(await _http.GetStringAsync(new Uri(fixture.Server.PublicUrl, "/en/directory/report")));
+        var reporting = HtmlPage.Parse(await _http.GetStringAsync(new Uri(fixture.Server.PublicUrl, "/en/directory/report")));
 
-        Assert.True(At(reporting, "group-report") < At(reporting, "group-worried-about-own-thoughts"));
-        Assert.True(At(reporting, "entry-inhope") < At(reporting, "entry-fi-nettivihje"));
+        Assert.True(Before(reporting, "group-report", "group-worried-about-own-thoughts"));
+        Assert.True(Before(reporting, "entry-inhope", "entry-fi-nettivihje"));
     }
 
     [Theory]
@@ -254,7 +255,7 @@ public sealed class SelfHelpPagesTests(PageChecker checker, ServerFixture fixtur
 
         Assert.DoesNotContain("Waymark", html, StringComparison.Ordinal);
         Assert.DoesNotContain("help", html, StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain("<a ", html, StringComparison.Ordinal);
+        Assert.False(HtmlPage.Parse(html).Has("a, [href]:not(link)"));
     }
 
     private static Dictionary<string, string> Strings(string language) =>

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Net;
-using System.Text.RegularExpressions;
+using Waymark.Testing;
 
 namespace Waymark.Web.Tests.Console;
 
@@ -10,7 +10,7 @@ namespace Waymark.Web.Tests.Console;
 /// them), filters by flag, language, day and mark as links (GET), and the audited, reversible mark
 /// that sets a response aside without deleting it and travels as the exports' "excluded" column.
 /// </summary>
-public sealed partial class AnalysisFilterTests(AnalystServer fixture) : IClassFixture<AnalystServer>
+public sealed class AnalysisFilterTests(AnalystServer fixture) : IClassFixture<AnalystServer>
 {
     private static PlannedResponse[] Plan => AnalystServer.Plan;
 
@@ -41,10 +41,11 @@ public sealed partial class AnalysisFilterTests(AnalystServer fixture) : IClassF
         }
 
         Assert.Contains(rows, r => r.Count == "<5");
-        Assert.Contains("id=\"small-cells\"", html, StringComparison.Ordinal);
+        var page = HtmlPage.Parse(html);
+        Assert.True(page.Has("p.notice#small-cells"));
         // The chart draws no bar for a hidden count, and its description does not give it back.
-        var description = Regex.Match(html, "<desc id=\"frequency-chart-desc\">([^<]*)</desc>").Groups[1].Value;
-        Assert.Contains("Never: &lt;5", description, StringComparison.Ordinal);
+        var description = page.Text("svg desc#frequency-chart-desc");
+        Assert.Contains("Never: <5", description, StringComparison.Ordinal);
         Assert.DoesNotContain($"Never: {Plan.Count(p => p.F1 == "never")} ", description, StringComparison.Ordinal);
 
         // The exports keep every count.
@@ -62,11 +63,11 @@ public sealed partial class AnalysisFilterTests(AnalystServer fixture) : IClassF
         var (status, html) = await session.CrossTabAsync("helped", "f1");
         Assert.True(status == HttpStatusCode.OK, html);
         Assert.Contains("Some expected counts are below 5", html, StringComparison.Ordinal);
-        Assert.Contains("id=\"crosstab-chart-left-out\"", html, StringComparison.Ordinal);
-        Assert.DoesNotContain("<svg", html, StringComparison.Ordinal);
+        var page = HtmlPage.Parse(html);
+        Assert.True(page.Has("#crosstab-chart-left-out"));
+        Assert.False(page.Has("svg"));
         // Columns in the form's order.
-        var headings = Regex.Matches(Regex.Match(html, "<table id=\"crosstab-counts\">.*?</thead>", RegexOptions.Singleline).Value, "<th scope=\"col\">([^<]*)</th>").Select(m => m.Groups[1].Value).ToList();
-        Assert.Equal(["Never", "Sometimes", "Often", "Total"], headings.Skip(1));
+        Assert.Equal(["Never", "Sometimes", "Often", "Total"], page.One("table#crosstab-counts").Texts("thead th[scope=col]").Skip(1));
     }
 
     [Fact]
@@ -77,9 +78,12 @@ public sealed partial class AnalysisFilterTests(AnalystServer fixture) : IClassF
         Assert.True(status == HttpStatusCode.OK, html);
         Assert.Equal(30, AnalystRequests.Figure(html, "mean"));
         Assert.Equal(30, AnalystRequests.Figure(html, "median"));
-        Assert.Contains("id=\"histogram-table\"", html, StringComparison.Ordinal);
-        Assert.Contains("<svg", html, StringComparison.Ordinal);
-        Assert.Contains($"<td><data value=\"{Plan.Length}\">{Plan.Length}</data></td>", html, StringComparison.Ordinal);
+        var page = HtmlPage.Parse(html);
+        Assert.NotEmpty(page.Rows("table#histogram-table"));
+        Assert.True(page.Has("figure.chart-figure svg"));
+        var descriptives = page.One("table#descriptives");
+        Assert.Equal([$"{Plan.Length}"], descriptives.Row("N"));
+        Assert.Equal($"{Plan.Length}", descriptives.One("data").GetAttribute("value")); // the first figure is N, exact
     }
 
     [Fact]
@@ -95,14 +99,14 @@ public sealed partial class AnalysisFilterTests(AnalystServer fixture) : IClassF
 
         var arabic = Plan.Count(p => p.Language == "ar");
         var (_, ar) = await session.GetAsync(AnalystRequests.Answers + "?answered-in=ar");
-        Assert.Equal(arabic, Regex.Count(Regex.Match(ar, "<table id=\"answers\">.*?</table>", RegexOptions.Singleline).Value, "<th scope=\"row\">"));
+        Assert.Equal(arabic, HtmlPage.Parse(ar).One("table#answers").QuerySelectorAll("th[scope=row]").Length);
 
         var tomorrow = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var (emptyStatus, none) = await session.FrequenciesAsync("f1", "en", "&from=" + tomorrow);
         Assert.Equal(HttpStatusCode.BadRequest, emptyStatus);
         Assert.Contains("none the filter keeps", none, StringComparison.Ordinal);
         var (_, bad) = await session.FrequenciesAsync("f1", "en", "&to=yesterday");
-        Assert.Contains("To day 'yesterday' is not a date as YYYY-MM-DD", WebUtility.HtmlDecode(bad), StringComparison.Ordinal);
+        Assert.Contains("To day 'yesterday' is not a date as YYYY-MM-DD", HtmlPage.Parse(bad).Body!.TextContent, StringComparison.Ordinal);
 
         using var export = await session.ExportAsync("csv", "en", new KeyValuePair<string, string>("answered-in", "ar"));
         Assert.Equal(HttpStatusCode.OK, export.StatusCode);
@@ -176,14 +180,6 @@ public sealed partial class AnalysisFilterTests(AnalystServer fixture) : IClassF
     }
 
     /// <summary>The rows of a one-way table: the value code and the count cell's text.</summary>
-    private static List<(string Value, string Count)> TableRows(string html, string id)
-    {
-        var table = Regex.Match(html, $"<table id=\"{id}\">(.*?)</table>", RegexOptions.Singleline).Groups[1].Value;
-        return RowPattern().Matches(table)
-            .Select(m => (m.Groups[1].Value, WebUtility.HtmlDecode(Regex.Replace(m.Groups[2].Value, "<[^>]+>", ""))))
-            .ToList();
-    }
-
-    [GeneratedRegex("<td><code>([^<]*)</code></td><td>(.*?)</td>")]
-    private static partial Regex RowPattern();
+    private static List<(string Value, string Count)> TableRows(string html, string id) =>
+        [.. HtmlPage.Parse(html).One($"table#{id}").QuerySelectorAll("tbody tr").Select(row => (row.Text("td code"), row.QuerySelectorAll("td")[1].TextContent))];
 }

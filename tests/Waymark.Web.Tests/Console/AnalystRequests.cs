@@ -1,13 +1,13 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Text.RegularExpressions;
+using Waymark.Testing;
 using Waymark.Web.Tests.Surveys;
 
 namespace Waymark.Web.Tests.Console;
 
 /// <summary>What an analyst's browser sends, over plain HTTP: the forms of the responses, analyses and exports pages.</summary>
-internal static partial class AnalystRequests
+internal static class AnalystRequests
 {
     public const string Answers = "/console/responses/" + SurveyTestForms.FlowTest;
     public const string Analyses = "/console/analyses/" + SurveyTestForms.FlowTest;
@@ -84,17 +84,17 @@ internal static partial class AnalystRequests
     /// <summary>The exact figure a page carries in <c>&lt;data id="…" value="…"&gt;</c>.</summary>
     public static double Figure(string html, string id)
     {
-        var match = Regex.Match(html, $"<data id=\"{Regex.Escape(id)}\" value=\"([^\"]+)\">");
-        Assert.True(match.Success, $"no figure '{id}' on the page:\n{html}");
-        return double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
+        var figure = HtmlPage.Parse(html).QuerySelector($"data#{id}");
+        Assert.True(figure is not null, $"no figure '{id}' on the page:\n{html}");
+        return double.Parse(figure.GetAttribute("value")!, CultureInfo.InvariantCulture);
     }
 
-    /// <summary>The count in a counts table's row (Razor writes non-ASCII text as character references, so the table is decoded first).</summary>
+    /// <summary>The count in the row headed <paramref name="label"/> of a counts table; 0 when the table has no such row.</summary>
     public static long CountIn(string html, string tableId, string label)
     {
-        var table = Regex.Match(html, $"<table id=\"{Regex.Escape(tableId)}\"[^>]*>(.*?)</table>", RegexOptions.Singleline);
-        Assert.True(table.Success, $"no table {tableId}");
-        var row = Regex.Match(WebUtility.HtmlDecode(table.Groups[1].Value), $"<th scope=\"row\">{Regex.Escape(label)}</th><td>(\\d+)</td>");
-        return row.Success ? long.Parse(row.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
+        var table = HtmlPage.Parse(html).One($"table#{tableId}");
+        return table.QuerySelectorAll("tr").FirstOrDefault(row => row.QuerySelector("th[scope=row]")?.TextContent == label) is { } found
+            ? long.Parse(found.QuerySelector("td")!.TextContent, CultureInfo.InvariantCulture)
+            : 0;
     }
 }

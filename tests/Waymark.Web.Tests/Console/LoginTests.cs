@@ -1,5 +1,6 @@
 using System.Net;
 using Waymark.Accounts;
+using Waymark.Testing;
 using Waymark.Web.Accounts;
 
 namespace Waymark.Web.Tests.Console;
@@ -26,7 +27,7 @@ public sealed class LoginTests(StaffFixture staff) : IClassFixture<StaffFixture>
 
         using var right = await session.PostPasswordAsync(name, StaffFixture.Password);
         Assert.Equal(HttpStatusCode.Unauthorized, right.StatusCode);
-        Assert.Contains("id=\"login-error\"", await right.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.True(HtmlPage.Parse(await right.Content.ReadAsStringAsync()).Has("#login-error.error"));
         Assert.Contains((await staff.Server.Database.AuditLog.ReadLatestAsync(50)), e => e.Actor == name && e.Action == "account locked");
 
         var other = await NewAccountAsync("notlocked");
@@ -62,7 +63,7 @@ public sealed class LoginTests(StaffFixture staff) : IClassFixture<StaffFixture>
         var codePage = await second.Client.GetStringAsync("/console/login/code");
         using var replayed = await second.PostFormAsync("/console/login/code", codePage, [new("code", usedCode)]);
         Assert.Equal(HttpStatusCode.Unauthorized, replayed.StatusCode);
-        Assert.Contains("id=\"code-error\"", await replayed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.True(HtmlPage.Parse(await replayed.Content.ReadAsStringAsync()).Has("#code-error.error"));
         using var home = await second.Client.GetAsync("/console");
         Assert.Equal(HttpStatusCode.Redirect, home.StatusCode);
     }
@@ -86,10 +87,10 @@ public sealed class LoginTests(StaffFixture staff) : IClassFixture<StaffFixture>
         // The key offered to the other sign-in confirms nowhere: it was replaced, and it was never the owner's.
         using var otherTry = await other.PostFormAsync("/console/login/enrol", otherPage, [new("code", Code(otherSecret))]);
         Assert.Equal(HttpStatusCode.Unauthorized, otherTry.StatusCode);
-        var failed = await otherTry.Content.ReadAsStringAsync();
-        Assert.Contains("id=\"code-error\"", failed, StringComparison.Ordinal);
-        Assert.DoesNotContain("id=\"secret\"", failed, StringComparison.Ordinal); // a key is shown once, never again after a failure
-        Assert.DoesNotContain("<svg", failed, StringComparison.Ordinal);
+        var failed = HtmlPage.Parse(await otherTry.Content.ReadAsStringAsync());
+        Assert.True(failed.Has("#code-error.error"));
+        Assert.False(failed.Has("#secret")); // a key is shown once, never again after a failure
+        Assert.False(failed.Has("svg")); // nor its QR code
         using var mixed = await owner.PostFormAsync("/console/login/enrol", ownerPage, [new("code", Code(otherSecret))]);
         Assert.Equal(HttpStatusCode.Unauthorized, mixed.StatusCode);
 
@@ -258,7 +259,8 @@ public sealed class LoginTests(StaffFixture staff) : IClassFixture<StaffFixture>
         using var changed = await admin.FollowAsync(await admin.PostFormAsync("/console/users?handler=Roles", users, [new("account", name), new("roles", "editor"), new("roles", "analyst")]));
         Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
         Assert.Equal("/console/users", changed.RequestMessage!.RequestUri!.AbsolutePath); // redirected after the POST
-        Assert.Contains("<td class=\"roles\">editor, analyst</td>", await changed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var account = HtmlPage.Parse(await changed.Content.ReadAsStringAsync()).QuerySelectorAll("tr").Single(row => row.QuerySelector("td")?.TextContent == name);
+        Assert.Equal("editor, analyst", account.Text("td.roles"));
 
         using var ended = await session.Client.GetAsync("/console/editor");
         Assert.Equal(HttpStatusCode.Redirect, ended.StatusCode); // the old cookie no longer works

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Net;
-using System.Text.RegularExpressions;
 using Waymark.Accounts;
 using Waymark.Responses;
+using Waymark.Testing;
 using Waymark.Web.Tests.Surveys;
 
 namespace Waymark.Web.Tests.Console;
@@ -106,24 +106,33 @@ public sealed class RepeatAnalysisConsoleTests(StaffFixture staff) : IClassFixtu
         var age = await analyst.Client.GetStringAsync($"/console/analyses/{Form}?analysis=summary&question=age&language=en");
         Assert.Contains("Age (each instance of repeat person)", age, StringComparison.Ordinal);
         Assert.Contains("rows: instances of repeat person", age, StringComparison.Ordinal);
-        Assert.Contains("<tr><th scope=\"row\">N</th><td><data value=\"6\">6</data></td></tr>", age, StringComparison.Ordinal);
+        var descriptives = HtmlPage.Parse(age).One("table#descriptives");
+        Assert.Equal(["6"], descriptives.Row("N"));
+        Assert.Equal("6", descriptives.One("data").GetAttribute("value"));
         Assert.Equal(people.Average(p => double.Parse(p.Age, CultureInfo.InvariantCulture)), Figure(age, "mean"), 12);
 
         // A choice question in the repeat, and a select list option says it is in the repeat.
         var works = await analyst.Client.GetStringAsync($"/console/analyses/{Form}?analysis=summary&question=works&language=en");
-        Assert.Contains("(N = <data value=\"6\">6</data>; missing", works, StringComparison.Ordinal);
-        Assert.Contains(">works: Does this person work? (each instance of repeat person)</option>", works, StringComparison.Ordinal);
+        var worksPage = HtmlPage.Parse(works);
+        var worksCaption = worksPage.One("table#frequency-table caption");
+        Assert.Contains("(N = 6; missing", worksCaption.TextContent, StringComparison.Ordinal);
+        Assert.Equal("6", worksCaption.One("data").GetAttribute("value"));
+        Assert.Contains("works: Does this person work? (each instance of repeat person)", worksPage.Texts("select option"));
         // A question outside the repeat stays a row per response (three: a small count, hidden).
         var smokesSummary = await analyst.Client.GetStringAsync($"/console/analyses/{Form}?analysis=summary&question=smokes&language=en");
-        Assert.Contains("(N = <span class=\"suppressed\">&lt;5</span>; missing <data value=\"0\">0</data>; rows: responses)", smokesSummary, StringComparison.Ordinal);
+        var smokesCaption = HtmlPage.Parse(smokesSummary).One("table#frequency-table caption");
+        Assert.Contains("(N = <5; missing 0; rows: responses)", smokesCaption.TextContent, StringComparison.Ordinal);
+        Assert.Equal("<5", smokesCaption.Text("span.suppressed")); // N is hidden, not given as a figure
+        Assert.Equal(["0"], smokesCaption.QuerySelectorAll("data").Select(figure => figure.GetAttribute("value")));
 
         // Crossed with a question outside the repeat: each instance takes its response's answer (3 + 3 = 6 rows).
         using var crosstab = await analyst.Client.GetAsync($"/console/analyses/{Form}?analysis=crosstab&row=works&column=smokes&language=en");
         var html = await crosstab.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, crosstab.StatusCode);
-        Assert.Contains("N = <data value=\"6\">6</data> instances of repeat person, 0 instances of repeat person left out", html, StringComparison.Ordinal);
+        var crossCaption = HtmlPage.Parse(html).One("table#crosstab-counts caption");
+        Assert.Contains("N = 6 instances of repeat person, 0 instances of repeat person left out", crossCaption.TextContent, StringComparison.Ordinal);
+        Assert.Equal("6", crossCaption.One("data").GetAttribute("value"));
     }
 
-    private static double Figure(string html, string id) =>
-        double.Parse(Regex.Match(html, $"<data id=\"{id}\" value=\"([^\"]+)\"").Groups[1].Value, CultureInfo.InvariantCulture);
+    private static double Figure(string html, string id) => AnalystRequests.Figure(html, id);
 }

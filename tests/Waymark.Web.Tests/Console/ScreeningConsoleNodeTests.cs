@@ -66,7 +66,7 @@ public sealed class ScreeningConsoleNodeTests
 
         (status, var html) = await ScreeningConsole.PostAsync(editor, "Test", ("query", $"{marker} zorblat"), ("lang", "fi"));
         Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Contains("<dd id=\"matched-term\">zorblat</dd>", html, StringComparison.Ordinal);
+        Assert.Equal("zorblat", HtmlPage.Parse(html).Text("dd#matched-term"));
         (status, _) = await ScreeningConsole.PostAsync(editor, "Test", ("query", marker + "-unmatched"), ("lang", "en"));
         Assert.Equal(HttpStatusCode.OK, status);
         await node.StopAsync();

@@ -1,8 +1,8 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Waymark.Accounts;
 using Waymark.SelfHelp.Content;
+using Waymark.Testing;
 using Waymark.Web.Pages.Console.Editor;
 using Waymark.Web.Translations;
 
@@ -17,29 +17,32 @@ public sealed class TranslationConsoleTests(StaffFixture staff) : IClassFixture<
         var inventory = staff.Server.Services.GetRequiredService<TranslationInventory>();
         var html = await staff.SessionOf(ConsoleRole.Editor).Client.GetStringAsync("/console/translations");
 
-        Assert.Contains("<table id=\"translation-items\">", html, StringComparison.Ordinal);
+        var page = HtmlPage.Parse(html);
+        var items = page.One("table#translation-items");
+        var languages = items.Texts("thead th[scope=col]").Skip(1).ToList();
+        var rows = items.QuerySelectorAll("tbody tr").ToDictionary(row => row.Text("th[scope=row]"));
         foreach (var entry in inventory.Entries)
         {
-            Assert.Contains(
-                $"<td class=\"translation-{entry.State.ToString().ToLowerInvariant()}\" title=\"{System.Text.Encodings.Web.HtmlEncoder.Default.Encode(TranslationsModel.Describe(entry))}\">{TranslationsModel.Label(entry)}</td>",
-                html,
-                StringComparison.Ordinal);
+            // The item's cell under the language's column: its label, its state as a class, what it means as a title.
+            var cell = rows[entry.Item].QuerySelectorAll("td")[languages.IndexOf(entry.Language)];
+            Assert.Equal(
+                (TranslationsModel.Label(entry), $"translation-{entry.State.ToString().ToLowerInvariant()}", TranslationsModel.Describe(entry)),
+                (cell.TextContent, cell.ClassName, cell.GetAttribute("title")));
         }
 
-        Assert.Contains("<th scope=\"row\"><code>screening/messages.txt</code></th>", html, StringComparison.Ordinal);
-        Assert.Contains(">machine draft</td>", html, StringComparison.Ordinal);
+        Assert.Equal("code", rows["screening/messages.txt"].One("th[scope=row] > *").LocalName);
+        Assert.Contains("machine draft", items.Texts("td"));
 
         // Every recovery-phrase word list, drafts listed as drafts.
-        Assert.Contains("<table id=\"word-lists\">", html, StringComparison.Ordinal);
+        var wordLists = page.One("table#word-lists");
         foreach (var list in Secrets.RecoveryPhrase.Lists)
         {
-            var encode = System.Text.Encodings.Web.HtmlEncoder.Default;
-            var row = $"<tr class=\"{(list.IsMachineDraft ? "translation-draft" : "translation-current")}\">\\s*<th scope=\"row\">{list.Language}</th>\\s*"
-                + $"<td>{Regex.Escape(encode.Encode(TranslationsModel.Source(list.Source)))}</td>\\s*<td>{Regex.Escape(encode.Encode(list.Status))}</td>";
-            Assert.Matches(row, html);
+            var row = wordLists.QuerySelectorAll("tbody tr").Single(r => r.Text("th[scope=row]") == list.Language);
+            Assert.Equal(list.IsMachineDraft ? "translation-draft" : "translation-current", row.ClassName);
+            Assert.Equal([TranslationsModel.Source(list.Source), list.Status], row.Texts("td").Take(2));
         }
 
-        Assert.Contains("<td>Monero (BSD-3-Clause)</td>", html, StringComparison.Ordinal);
+        Assert.Contains("Monero (BSD-3-Clause)", wordLists.Texts("td"));
         Assert.Equal(HttpStatusCode.Forbidden, (await staff.SessionOf(ConsoleRole.Analyst).Client.GetAsync("/console/translations")).StatusCode);
     }
 

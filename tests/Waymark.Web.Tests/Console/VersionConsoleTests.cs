@@ -1,5 +1,6 @@
 using System.Net;
 using Waymark.Accounts;
+using Waymark.Testing;
 using Waymark.Web.Tests.Surveys;
 
 namespace Waymark.Web.Tests.Console;
@@ -45,10 +46,9 @@ public sealed class VersionConsoleTests(StaffFixture staff) : IClassFixture<Staf
 
         var analyst = staff.SessionOf(ConsoleRole.Analyst);
         var counts = await analyst.Client.GetStringAsync("/console/responses");
-        var table = counts[counts.IndexOf($"id=\"version-{Form}\"", StringComparison.Ordinal)..];
-        table = table[..table.IndexOf("</table>", StringComparison.Ordinal)];
-        Assert.Contains("<tr><th scope=\"row\">1</th><td>1</td></tr>", table, StringComparison.Ordinal);
-        Assert.Contains("<tr><th scope=\"row\">2 (served now)</th><td>2</td></tr>", table, StringComparison.Ordinal);
+        var table = HtmlPage.Parse(counts).One($"table#version-{Form}");
+        Assert.Equal(["1"], table.Row("1"));
+        Assert.Equal(["2"], table.Row("2 (served now)"));
 
         var answers = await analyst.Client.GetStringAsync($"/console/responses/{Form}");
         Assert.Matches("<th scope=\"col\"><a href=\"[^\"]*sort=duration[^\"]*\">Duration \\(s\\)<span class=\"skip\">, sort</span></a></th>", answers);
