@@ -4,8 +4,12 @@ using Waymark.Testing;
 
 namespace Waymark.Cli.Tests;
 
-public sealed class CodeCommandTests
+public sealed class CodeCommandTests : IDisposable
 {
+    private readonly TempFolder _temp = TempFolder.Create("CodeCommandTests");
+
+    public void Dispose() => _temp.Dispose();
+
     private static readonly string Huikuri = Path.Combine(TestEnvironment.RepositoryRoot, "codebooks", "huikuri-2022.yaml");
     private static readonly string[] CountMembers = ["theme", "code", "hits", "units", "documents", "band"];
 
@@ -17,9 +21,9 @@ public sealed class CodeCommandTests
         return (code, output.ToString(), error.ToString());
     }
 
-    private static string Forum()
+    private string Forum()
     {
-        var directory = TestEnvironment.NewTempDirectory("code-cli");
+        var directory = _temp.NewFolder("code-cli");
         var path = Path.Combine(directory, "forum.jsonl");
         File.WriteAllLines(path,
         [
@@ -86,7 +90,7 @@ public sealed class CodeCommandTests
     [Fact]
     public async Task Min_leaves_out_codes_and_html_and_qdpx_are_written()
     {
-        var directory = TestEnvironment.NewTempDirectory("code-cli");
+        var directory = _temp.NewFolder("code-cli");
         var html = Path.Combine(directory, "report.html");
         var qdpx = Path.Combine(directory, "out.qdpx");
         var (code, output, error) = await RunAsync("code", Forum(), "--codebook", Huikuri, "--min", "2", "--json", "--html", html, "--qdpx", qdpx);
@@ -119,7 +123,7 @@ public sealed class CodeCommandTests
     [Fact]
     public async Task Community_prints_members_and_writes_graphs()
     {
-        var directory = TestEnvironment.NewTempDirectory("community-cli");
+        var directory = _temp.NewFolder("community-cli");
         var graphml = Path.Combine(directory, "g.graphml");
         var gexf = Path.Combine(directory, "g.gexf");
         var (code, output, error) = await RunAsync("community", Forum(), "--json", "--graphml", graphml, "--gexf", gexf);
@@ -135,7 +139,7 @@ public sealed class CodeCommandTests
     [Fact]
     public async Task Community_with_a_moderator_list_prints_the_role_in_tables_and_json()
     {
-        var directory = TestEnvironment.NewTempDirectory("community-cli");
+        var directory = _temp.NewFolder("community-cli");
         var moderators = Path.Combine(directory, "moderators.txt");
         await File.WriteAllTextAsync(moderators, "bob\nquiet_quinn\n");
         var (code, output, error) = await RunAsync("community", Forum(), "--moderators", moderators);
@@ -184,7 +188,7 @@ public sealed class CodeCommandTests
     [Fact]
     public async Task Convert_writes_a_qdc_that_codes_the_same()
     {
-        var directory = TestEnvironment.NewTempDirectory("code-cli");
+        var directory = _temp.NewFolder("code-cli");
         var qdc = Path.Combine(directory, "huikuri.qdc");
         var (code, _, error) = await RunAsync("code", "convert", Huikuri, qdc);
         Assert.True(code == ExitCodes.Ok, error);

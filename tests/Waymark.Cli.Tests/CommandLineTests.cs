@@ -1,10 +1,15 @@
 using Microsoft.Extensions.Configuration;
 using Waymark.Cli.Commands;
+using Waymark.Testing;
 
 namespace Waymark.Cli.Tests;
 
-public sealed class CommandLineTests
+public sealed class CommandLineTests : IDisposable
 {
+    private readonly TempFolder _temp = TempFolder.Create("CommandLineTests");
+
+    public void Dispose() => _temp.Dispose();
+
     private static async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)
     {
         using var output = new StringWriter();
@@ -63,7 +68,7 @@ public sealed class CommandLineTests
     [Fact]
     public async Task The_same_address_for_both_listeners_is_refused()
     {
-        var data = Path.Combine(Path.GetTempPath(), "waymark-cli-" + Guid.NewGuid().ToString("N"));
+        var data = _temp.File("data");
         var (code, _, error) = await RunAsync("serve", "--public", "127.0.0.1:5999", "--console", "127.0.0.1:5999", "--data-dir", data);
         Assert.Equal(ExitCodes.Usage, code);
         Assert.Contains("different addresses", error, StringComparison.Ordinal);
@@ -73,7 +78,7 @@ public sealed class CommandLineTests
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public async Task Serve_refuses_a_data_folder_others_can_read_and_says_how_to_fix_it()
     {
-        var data = Path.Combine(Path.GetTempPath(), "waymark-cli-" + Guid.NewGuid().ToString("N"));
+        var data = _temp.File("data");
         Directory.CreateDirectory(data);
         File.SetUnixFileMode(data, (UnixFileMode)0b111_101_101); // 0755, a common default
         var (code, _, error) = await RunAsync("serve", "--public", "127.0.0.1:5997", "--console", "127.0.0.1:5998", "--data-dir", data);
@@ -87,7 +92,7 @@ public sealed class CommandLineTests
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public async Task Serve_with_a_research_key_but_no_research_pub_exits_1_and_says_what_to_put_back()
     {
-        var data = Path.Combine(Path.GetTempPath(), "waymark-cli-" + Guid.NewGuid().ToString("N"));
+        var data = _temp.File("data");
         Directory.CreateDirectory(data);
         File.SetUnixFileMode(data, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         Assert.True(Waymark.Responses.SealingKeys.Generate(data).IsSuccess);

@@ -4,12 +4,16 @@ using Waymark.Testing;
 namespace Waymark.Cli.Tests;
 
 /// <summary><c>waymark keys</c>: fingerprints printed at generation, which half a file holds, the upgrade of an older pair.</summary>
-public sealed class KeysCommandTests
+public sealed class KeysCommandTests : IDisposable
 {
+    private readonly TempFolder _temp = TempFolder.Create("KeysCommandTests");
+
+    public void Dispose() => _temp.Dispose();
+
     [Fact]
     public async Task Generate_prints_the_fingerprint_and_show_names_each_half_with_the_same_one()
     {
-        var directory = TestEnvironment.NewTempDirectory("cli-keys");
+        var directory = _temp.NewFolder("cli-keys");
         var (code, output, error) = await CliRun.RunAsync("keys", "generate", "--out", directory);
         Assert.True(code == 0, error);
         var fingerprint = SealingKeys.Fingerprint(SealingKeys.ReadPublic(Path.Combine(directory, "research.pub")).Value!);
@@ -25,7 +29,7 @@ public sealed class KeysCommandTests
     [Fact]
     public async Task Upgrade_gives_an_older_pair_its_prefixes()
     {
-        var directory = TestEnvironment.NewTempDirectory("cli-old-keys");
+        var directory = _temp.NewFolder("cli-old-keys");
         var pair = Sodium.PublicKeyBox.GenerateKeyPair();
         File.WriteAllText(Path.Combine(directory, "research.pub"), Convert.ToBase64String(pair.PublicKey) + "\n");
         File.WriteAllText(Path.Combine(directory, "research.key"), Convert.ToBase64String(pair.PrivateKey) + "\n");

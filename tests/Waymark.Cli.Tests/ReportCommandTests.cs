@@ -2,8 +2,12 @@ using Waymark.Testing;
 
 namespace Waymark.Cli.Tests;
 
-public sealed class ReportCommandTests
+public sealed class ReportCommandTests : IDisposable
 {
+    private readonly TempFolder _temp = TempFolder.Create("ReportCommandTests");
+
+    public void Dispose() => _temp.Dispose();
+
     private static readonly string Examples = Path.Combine(TestEnvironment.RepositoryRoot, "docs", "examples");
 
     private static Task<(int Code, string Output, string Error)> RunAsync(params string[] args) => CliRun.RunAsync(args);
@@ -11,7 +15,7 @@ public sealed class ReportCommandTests
     [Fact]
     public async Task Report_writes_the_page_and_exits_0()
     {
-        var html = Path.Combine(TestEnvironment.NewTempDirectory("report-cli"), "report.html");
+        var html = Path.Combine(_temp.NewFolder("report-cli"), "report.html");
         var (code, output, error) = await RunAsync("report", Path.Combine(Examples, "survey.csv"), "--spec", Path.Combine(Examples, "findings.yaml"), "--out", html);
         Assert.True(code == ExitCodes.Ok, error);
         Assert.Contains(html, output, StringComparison.Ordinal);
@@ -21,7 +25,7 @@ public sealed class ReportCommandTests
     [Fact]
     public async Task A_spec_naming_a_missing_column_exits_1_and_names_the_item()
     {
-        var folder = TestEnvironment.NewTempDirectory("report-cli");
+        var folder = _temp.NewFolder("report-cli");
         var spec = Path.Combine(folder, "findings.yaml");
         await File.WriteAllTextAsync(spec, "items:\n  - freq: contact\n  - freq: zorblat\n");
         var (code, _, error) = await RunAsync("report", Path.Combine(Examples, "survey.csv"), "--spec", spec, "--out", Path.Combine(folder, "report.html"));
@@ -34,7 +38,7 @@ public sealed class ReportCommandTests
     [Fact]
     public async Task A_report_of_a_survey_export_counts_the_responses_per_form_version_first()
     {
-        var folder = TestEnvironment.NewTempDirectory("report-versions");
+        var folder = _temp.NewFolder("report-versions");
         var csv = Path.Combine(folder, "survey.csv");
         await File.WriteAllTextAsync(csv, "response_id,form_version,mood\nr1,1,good\nr2,2,bad\nr3,2,good\nr4,2,\n");
         var spec = Path.Combine(folder, "findings.yaml");

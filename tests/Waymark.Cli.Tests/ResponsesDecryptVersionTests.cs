@@ -8,8 +8,12 @@ namespace Waymark.Cli.Tests;
 /// <c>waymark responses decrypt</c> offline with an older or a newer version of the form than some responses were given in:
 /// nothing is dropped without a word, and with both forms a question a version did not have is "not asked", not empty.
 /// </summary>
-public sealed class ResponsesDecryptVersionTests
+public sealed class ResponsesDecryptVersionTests : IDisposable
 {
+    private readonly TempFolder _temp = TempFolder.Create("ResponsesDecryptVersionTests");
+
+    public void Dispose() => _temp.Dispose();
+
     /// <summary>Version 1 asks <c>mood</c> and <c>removed</c>; version 2 drops <c>removed</c> and adds <c>added</c>.</summary>
     private static string Form(string directory, string version)
     {
@@ -54,7 +58,7 @@ public sealed class ResponsesDecryptVersionTests
     [Fact]
     public async Task With_the_older_form_alone_the_newer_answers_are_named_and_kept()
     {
-        var directory = TestEnvironment.NewTempDirectory("decrypt-versions");
+        var directory = _temp.NewFolder("decrypt-versions");
         var (export, key) = await ExportAsync(directory);
         var output = Path.Combine(directory, "old");
         var (code, _, error) = await CliRun.RunAsync("responses", "decrypt", Form(directory, "1"), "--key", key, "--in", export, "--out", output);
@@ -72,7 +76,7 @@ public sealed class ResponsesDecryptVersionTests
     [Fact]
     public async Task With_both_forms_a_question_a_version_lacked_is_not_asked()
     {
-        var directory = TestEnvironment.NewTempDirectory("decrypt-versions-both");
+        var directory = _temp.NewFolder("decrypt-versions-both");
         var (export, key) = await ExportAsync(directory);
         var output = Path.Combine(directory, "both");
         var (code, _, error) = await CliRun.RunAsync("responses", "decrypt", Form(directory, "2"), "--other-form", Form(directory, "1"), "--key", key, "--in", export, "--out", output);

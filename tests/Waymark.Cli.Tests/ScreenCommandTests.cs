@@ -4,8 +4,12 @@ using Waymark.Testing;
 namespace Waymark.Cli.Tests;
 
 /// <summary><c>waymark screen</c> with placeholder terms: single query, batch, evaluation, bad input.</summary>
-public sealed class ScreenCommandTests
+public sealed class ScreenCommandTests : IDisposable
 {
+    private readonly TempFolder _temp = TempFolder.Create("ScreenCommandTests");
+
+    public void Dispose() => _temp.Dispose();
+
     private static async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)
     {
         using var output = new StringWriter();
@@ -14,14 +18,16 @@ public sealed class ScreenCommandTests
         return (code, output.ToString(), error.ToString());
     }
 
-    private static string File(string name, string text)
+    private string File(string name, string text)
     {
-        var path = Path.Combine(TestEnvironment.NewTempDirectory("screen"), name);
+        var path = Path.Combine(_temp.NewFolder("screen"), name);
         System.IO.File.WriteAllText(path, text);
         return path;
     }
 
-    private static readonly string Terms = File("terms.tsv", "zorblat\t*\ttoken\tcsam\ttest\nvrel dapto\t*\tphrase\tcsam\ttest\n");
+    public ScreenCommandTests() => Terms = File("terms.tsv", "zorblat\t*\ttoken\tcsam\ttest\nvrel dapto\t*\tphrase\tcsam\ttest\n");
+
+    private string Terms { get; }
 
     [Fact]
     public async Task Screen_prints_the_api_json()
@@ -112,7 +118,7 @@ public sealed class ScreenCommandTests
         (code, output, error) = await RunAsync("screen", "zorblat", "--terms", File("none.tsv", "\tx\nquenmix\t*\tsideways\n"));
         Assert.Equal(ExitCodes.Failure, code);
         Assert.Equal("", output);
-        Assert.Contains("none.tsv: no line holds a term", error, StringComparison.Ordinal);
+        Assert.Contains("none.tsv line 1: no line holds a term", error, StringComparison.Ordinal);
     }
 
     [Fact]

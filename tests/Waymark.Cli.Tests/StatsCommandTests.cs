@@ -1,14 +1,19 @@
 using System.Text.Json;
+using Waymark.Testing;
 
 namespace Waymark.Cli.Tests;
 
-public sealed class StatsCommandTests
+public sealed class StatsCommandTests : IDisposable
 {
+    private readonly TempFolder _temp = TempFolder.Create("StatsCommandTests");
+
+    public void Dispose() => _temp.Dispose();
+
     private static Task<(int Code, string Output, string Error)> RunAsync(params string[] args) => CliRun.RunAsync(args);
 
-    private static string Csv(string text)
+    private string Csv(string text)
     {
-        var path = Path.Combine(Path.GetTempPath(), $"waymark-stats-{Guid.NewGuid():N}.csv");
+        var path = Path.Combine(_temp.NewFolder("stats"), "data.csv");
         File.WriteAllText(path, text);
         return path;
     }
@@ -26,7 +31,7 @@ public sealed class StatsCommandTests
     [Fact]
     public async Task With_the_form_freq_crosstab_and_report_follow_its_choice_order_and_keep_unchosen_choices()
     {
-        var form = Path.Combine(Path.GetTempPath(), $"waymark-stats-form-{Guid.NewGuid():N}.xlsx");
+        var form = _temp.File("form.xlsx");
         Waymark.Testing.XlsxWriter.Write(form, [
             ("survey", [["type", "name", "label"], ["select_one agree", "q", "Agreement"], ["select_one yesno", "y", "Yes or no"]]),
             ("choices", [["list_name", "name", "label"], ["agree", "strongly_disagree", "Strongly disagree"], ["agree", "disagree", "Disagree"], ["agree", "neutral", "Neither"], ["agree", "agree", "Agree"], ["agree", "strongly_agree", "Strongly agree"], ["yesno", "yes", "Yes"], ["yesno", "no", "No"]]),
@@ -58,7 +63,7 @@ public sealed class StatsCommandTests
         }
 
         var spec = Csv("items:\n  - freq: q\n  - crosstab: [q, y]\n");
-        var html = Path.Combine(Path.GetTempPath(), $"waymark-report-{Guid.NewGuid():N}.html");
+        var html = _temp.File("report.html");
         (code, _, error) = await RunAsync("report", path, "--spec", spec, "--out", html, "--form", form);
         Assert.True(code == ExitCodes.Ok, error);
         var page = await File.ReadAllTextAsync(html);

@@ -3,12 +3,16 @@ using Waymark.Testing;
 
 namespace Waymark.Cli.Tests;
 
-public sealed class StorageCommandTests
+public sealed class StorageCommandTests : IDisposable
 {
+    private readonly TempFolder _temp = TempFolder.Create("StorageCommandTests");
+
+    public void Dispose() => _temp.Dispose();
+
     [Fact]
     public async Task Compact_rewrites_the_sqlite_file_and_leaves_an_empty_log()
     {
-        var data = TestEnvironment.NewTempDirectory("storage-compact");
+        var data = _temp.NewFolder("storage-compact");
         var settings = new StorageSettings { DataDirectory = data };
         await using (var database = await WaymarkDatabase.OpenAsync(settings))
         {

@@ -3,8 +3,12 @@ using Waymark.Testing;
 
 namespace Waymark.Cli.Tests;
 
-public sealed class SurveyCommandTests
+public sealed class SurveyCommandTests : IDisposable
 {
+    private readonly TempFolder _temp = TempFolder.Create("SurveyCommandTests");
+
+    public void Dispose() => _temp.Dispose();
+
     private static string PyxformForm(string file) => TestEnvironment.Fixture("xlsform", "example_xls", file);
 
     private static async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)
@@ -48,7 +52,7 @@ public sealed class SurveyCommandTests
     [Fact]
     public async Task Validate_reports_a_file_that_is_not_xlsx()
     {
-        var path = Path.Combine(TestEnvironment.NewTempDirectory("survey-cli"), "form.xlsx");
+        var path = Path.Combine(_temp.NewFolder("survey-cli"), "form.xlsx");
         await File.WriteAllTextAsync(path, "type,name,label\ntext,a,A\n");
         var (code, output, _) = await RunAsync("survey", "validate", path);
         Assert.Equal(ExitCodes.Failure, code);
@@ -91,7 +95,7 @@ public sealed class SurveyCommandTests
     public async Task Export_writes_csv_codebook_and_syntax_files_and_refuses_bad_lines()
     {
         var form = Path.Combine(TestEnvironment.RepositoryRoot, "content", "surveys", "no-need-for-help.xlsx");
-        var directory = TestEnvironment.NewTempDirectory("survey-export-cli");
+        var directory = _temp.NewFolder("survey-export-cli");
         var responses = Path.Combine(directory, "responses.jsonl");
         await File.WriteAllTextAsync(responses, "{\"id\":\"r1\",\"date\":\"2026-11-27\",\"answers\":{\"age\":\"33\",\"gender\":\"woman\",\"why\":\"can_stop stopped\",\"why_text\":\"zorblat\"},\"flags\":[]}\n"
             + "{\"id\":\"r2\",\"date\":\"2026-11-28\",\"answers\":{\"gender\":\"quenmix\"},\"flags\":[]}\n");

@@ -3,8 +3,12 @@ using Waymark.Testing;
 
 namespace Waymark.Cli.Tests;
 
-public sealed class UsersCommandTests
+public sealed class UsersCommandTests : IDisposable
 {
+    private readonly TempFolder _temp = TempFolder.Create("UsersCommandTests");
+
+    public void Dispose() => _temp.Dispose();
+
     private static async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)
     {
         using var output = new StringWriter();
@@ -28,7 +32,7 @@ public sealed class UsersCommandTests
     {
         // The kernel's record of the files the process opens is the truth: `waymark users` works on accounts and
         // the database alone, so the Razor host (Waymark.Web.dll and ASP.NET Core's MVC) stays on disk.
-        var data = TestEnvironment.NewTempDirectory("users-load");
+        var data = _temp.NewFolder("users-load");
         var trace = Path.Combine(data, "openat.log");
         var start = new ProcessStartInfo("strace") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in (string[])["-f", "-e", "trace=openat", "-o", trace, "dotnet", Path.Combine(AppContext.BaseDirectory, "waymark.dll"),
@@ -53,7 +57,7 @@ public sealed class UsersCommandTests
     [Fact]
     public async Task A_generated_password_is_printed_once_and_the_account_listed_and_changed()
     {
-        var data = TestEnvironment.NewTempDirectory("users");
+        var data = _temp.NewFolder("users");
         var added = await RunAsync("users", "add", "ada", "--role", "analyst", "--generate-password", "--data-dir", data);
         Assert.Equal(ExitCodes.Ok, added.Code);
         Assert.Matches("Password \\(shown once[^)]*\\): [A-Za-z0-9]{20}\\n", added.Output.Replace("\r", "", StringComparison.Ordinal));
@@ -73,7 +77,7 @@ public sealed class UsersCommandTests
     [Fact]
     public async Task An_account_holds_several_roles_given_either_way_and_roles_can_be_changed()
     {
-        var data = TestEnvironment.NewTempDirectory("users-roles");
+        var data = _temp.NewFolder("users-roles");
         Assert.Equal(ExitCodes.Ok, (await RunAsync("users", "add", "cy", "--role", "editor", "--role", "analyst", "--generate-password", "--data-dir", data)).Code);
         var added = await RunAsync("users", "add", "dee", "--role", "analyst,editor", "--generate-password", "--data-dir", data);
         Assert.Contains("added with roles editor, analyst;", added.Output, StringComparison.Ordinal);
@@ -90,7 +94,7 @@ public sealed class UsersCommandTests
     [Fact]
     public async Task A_generated_password_must_be_changed_at_the_first_sign_in_and_a_typed_one_need_not()
     {
-        var data = TestEnvironment.NewTempDirectory("users-change");
+        var data = _temp.NewFolder("users-change");
         var added = await RunAsync("users", "add", "eve", "--role", "analyst", "--generate-password", "--data-dir", data);
         Assert.Equal(ExitCodes.Ok, added.Code);
         Assert.Contains("chooses a new password", added.Output, StringComparison.Ordinal);

@@ -1,7 +1,12 @@
+using Waymark.Testing;
 namespace Waymark.Content.Tests;
 
-public sealed class CodeTimingTests
+public sealed class CodeTimingTests : IDisposable
 {
+    private readonly TempFolder _temp = TempFolder.Create("CodeTimingTests");
+
+    public void Dispose() => _temp.Dispose();
+
     /// <summary>A clock that moves on by the next step each time it is read: every stage gets a known duration.</summary>
     private sealed class SteppingTime(params long[] steps) : TimeProvider
     {
@@ -21,7 +26,7 @@ public sealed class CodeTimingTests
     [Fact]
     public void Each_stage_is_timed_with_the_injected_clock()
     {
-        var directory = Files.NewDirectory("code-timing");
+        var directory = _temp.NewFolder("code-timing");
         var corpus = Files.Write(directory, "c.txt", "I feel alone.\n\nWe feel better.\n");
         var codebook = Files.Write(directory, "cb.yaml", "name: x\nthemes: [{name: t, codes: [{name: feel, patterns: [feel]}]}]\n");
         var result = ContentAnalysis.Code(new CodingOptions([corpus], codebook), new SteppingTime(0, 10, 20, 30));

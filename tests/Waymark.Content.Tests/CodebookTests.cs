@@ -5,8 +5,12 @@ using Waymark.Testing;
 
 namespace Waymark.Content.Tests;
 
-public sealed class CodebookTests
+public sealed class CodebookTests : IDisposable
 {
+    private readonly TempFolder _temp = TempFolder.Create("CodebookTests");
+
+    public void Dispose() => _temp.Dispose();
+
     [Fact]
     public void The_issue_example_loads()
     {
@@ -79,7 +83,7 @@ public sealed class CodebookTests
         // code, one paragraph per example, and that code counted in every paragraph of its file.
         var codebookPath = Path.Combine(Files.Codebooks, "implicit-theories.yaml");
         var codebook = CodebookFiles.Load(codebookPath).Value!;
-        var directory = Files.NewDirectory("examples");
+        var directory = _temp.NewFolder("examples");
         var withExamples = codebook.Codes.Where(c => c.Examples.Count > 0).ToList();
         Assert.Equal(6, withExamples.Count);
         for (var i = 0; i < withExamples.Count; i++)
@@ -136,7 +140,7 @@ public sealed class CodebookTests
     public void Qdc_export_validates_against_the_schema_and_imports_back_the_same(string file)
     {
         var codebook = CodebookFiles.Load(Path.Combine(Files.Codebooks, file)).Value!;
-        var path = Path.Combine(Files.NewDirectory("qdc"), codebook.Name + ".qdc");
+        var path = Path.Combine(_temp.NewFolder("qdc"), codebook.Name + ".qdc");
         CodebookFiles.Save(codebook, path);
         Files.AssertXmlValid(path, TestEnvironment.Fixture("refi-qda", "Codebook-mrt2019.xsd"));
         var back = CodebookFiles.Load(path);
@@ -147,7 +151,7 @@ public sealed class CodebookTests
     [Fact]
     public void A_qdc_code_without_patterns_matches_its_own_name()
     {
-        var path = Files.Write(Files.NewDirectory("qdc"), "x.qdc", """
+        var path = Files.Write(_temp.NewFolder("qdc"), "x.qdc", """
             <?xml version="1.0" encoding="utf-8"?>
             <CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes>
             <Code guid="11111111-1111-1111-1111-111111111111" name="Theme" isCodable="false">
@@ -162,7 +166,7 @@ public sealed class CodebookTests
     [Fact]
     public void A_qdc_with_a_doctype_is_refused()
     {
-        var path = Files.Write(Files.NewDirectory("qdc"), "x.qdc", "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><CodeBook xmlns=\"urn:QDA-XML:codebook:1.0\">&e;</CodeBook>");
+        var path = Files.Write(_temp.NewFolder("qdc"), "x.qdc", "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><CodeBook xmlns=\"urn:QDA-XML:codebook:1.0\">&e;</CodeBook>");
         Assert.Contains("not a REFI-QDA codebook", QdcCodebook.Import(path).Error, StringComparison.Ordinal);
     }
 

@@ -1,11 +1,16 @@
 using Waymark.Content.Codebooks;
 using Waymark.Content.Coding;
 using Waymark.Content.Corpus;
+using Waymark.Testing;
 
 namespace Waymark.Content.Tests;
 
-public sealed class CodingTests
+public sealed class CodingTests : IDisposable
 {
+    private readonly TempFolder _temp = TempFolder.Create("CodingTests");
+
+    public void Dispose() => _temp.Dispose();
+
     private const string Yaml = """
         name: test
         themes:
@@ -21,9 +26,9 @@ public sealed class CodingTests
 
     private const string Text = "I feel alone.\n\nFeelings of being alone, so alone.\n\nPeer\nsupport helps. I feel better.\n\nNothing here.";
 
-    internal static CodingReport Run(string yaml, string unit, params (string Name, string Text)[] files)
+    internal static CodingReport Run(TempFolder temp, string yaml, string unit, params (string Name, string Text)[] files)
     {
-        var directory = Files.NewDirectory("coding");
+        var directory = temp.NewFolder("coding");
         var codebook = CodebookYaml.Parse(yaml, "test.yaml");
         Assert.True(codebook.IsSuccess, codebook.Error);
         Assert.True(CodingUnits.TryParse(unit, out var parsed));
@@ -38,7 +43,7 @@ public sealed class CodingTests
     [Fact]
     public void Paragraph_units_count_paragraphs_containing_each_code()
     {
-        var report = Run(Yaml, "paragraph", ("a.txt", Text));
+        var report = Run(_temp, Yaml, "paragraph", ("a.txt", Text));
         Assert.Equal((1L, 4L), (report.Documents, report.Units));
         Assert.Equal((3L, 3L, 1L, "3-"), (Count(report, "feel").Hits, Count(report, "feel").Units, Count(report, "feel").Documents, Count(report, "feel").Band));
         Assert.Equal((3L, 2L, "2"), (Count(report, "alone").Hits, Count(report, "alone").Units, Count(report, "alone").Band));
@@ -50,7 +55,7 @@ public sealed class CodingTests
     [Fact]
     public void Cooccurrence_counts_units_with_both_codes_and_the_c_coefficient()
     {
-        var report = Run(Yaml, "paragraph", ("a.txt", Text));
+        var report = Run(_temp, Yaml, "paragraph", ("a.txt", Text));
         var feelAlone = report.Cooccurrences.Single(p => p.A == "feel" && p.B == "alone");
         Assert.Equal(2, feelAlone.N);
         Assert.Equal(2.0 / (3 + 2 - 2), feelAlone.C, 12);
@@ -66,7 +71,7 @@ public sealed class CodingTests
     [InlineData("thread", 1L, 1L)]
     public void Every_unit_kind_counts_its_units(string unit, long units, long feelUnits)
     {
-        var report = Run(Yaml, unit, ("a.txt", Text));
+        var report = Run(_temp, Yaml, unit, ("a.txt", Text));
         Assert.Equal(units, report.Units);
         Assert.Equal(feelUnits, Count(report, "feel").Units);
     }
@@ -75,10 +80,10 @@ public sealed class CodingTests
     public void Posts_and_threads_come_from_csv_records()
     {
         const string csv = "thread_id,post_id,author,text\nt1,1,ann,I feel alone\nt1,2,bob,\"feel\n\nfeel\"\nt2,3,ann,alone\n";
-        var post = Run(Yaml, "post", ("f.csv", csv));
+        var post = Run(_temp, Yaml, "post", ("f.csv", csv));
         Assert.Equal((2L, 3L), (post.Documents, post.Units));
         Assert.Equal((3L, 2L, 1L), (Count(post, "feel").Hits, Count(post, "feel").Units, Count(post, "feel").Documents));
-        var thread = Run(Yaml, "thread", ("f.csv", csv));
+        var thread = Run(_temp, Yaml, "thread", ("f.csv", csv));
         Assert.Equal((2L, 1L, 2L), (thread.Units, Count(thread, "feel").Units, Count(thread, "alone").Units));
         var perThread = thread.PerThread.Single(t => t.Id == "t1");
         Assert.Equal(3, perThread.Hits[0]);
@@ -88,7 +93,7 @@ public sealed class CodingTests
     public void Coded_units_point_at_their_text_in_the_document()
     {
         const string csv = "thread_id,post_id,text\nt1,1,first post\nt1,2,\"second 😀 post\n\nI feel alone\"\n";
-        var report = Run(Yaml, "paragraph", ("f.csv", csv));
+        var report = Run(_temp, Yaml, "paragraph", ("f.csv", csv));
         var document = "first post\n\nsecond 😀 post\n\nI feel alone";
         Assert.All(report.Codings, c => Assert.Equal("I feel alone", document[(int)c.Start..(int)c.End]));
         Assert.Equal(2, report.Codings.Count);
@@ -97,7 +102,7 @@ public sealed class CodingTests
     [Fact]
     public void Minimum_leaves_out_rare_codes_and_their_pairs()
     {
-        var directory = Files.NewDirectory("coding");
+        var directory = _temp.NewFolder("coding");
         var codebook = CodebookYaml.Parse(Yaml, "t").Value!;
         var engine = CodingEngine.Create(codebook, CodingUnit.Paragraph, false).Value!;
         foreach (var p in CorpusSource.Open([Files.Write(directory, "a.txt", Text)]).Value!.Paragraphs())

@@ -1,11 +1,16 @@
 using System.Xml.Linq;
 using Waymark.Content.Community;
 using Waymark.Content.Corpus;
+using Waymark.Testing;
 
 namespace Waymark.Content.Tests;
 
-public sealed class CommunityTests
+public sealed class CommunityTests : IDisposable
 {
+    private readonly TempFolder _temp = TempFolder.Create("CommunityTests");
+
+    public void Dispose() => _temp.Dispose();
+
     private static CorpusPost Post(string thread, string id, string author, string? replyTo, int day) =>
         new(thread, thread, id, author, new DateTimeOffset(2024, 1, day, 12, 0, 0, TimeSpan.Zero), replyTo, 0);
 
@@ -79,7 +84,7 @@ public sealed class CommunityTests
     public void GraphMl_and_gexf_are_well_formed_and_carry_the_network()
     {
         var result = CommunityAnalysis.Analyse(Forum).Value!;
-        var directory = Files.NewDirectory("graph");
+        var directory = _temp.NewFolder("graph");
         var graphml = Path.Combine(directory, "g.graphml");
         var gexf = Path.Combine(directory, "g.gexf");
         GraphExport.GraphMl(result).Save(graphml);

@@ -1,21 +1,26 @@
 using Waymark.Content.Corpus;
+using Waymark.Testing;
 
 namespace Waymark.Content.Tests;
 
-public sealed class CorpusReaderTests
+public sealed class CorpusReaderTests : IDisposable
 {
-    private static List<PostText> Posts(string name, string text)
+    private readonly TempFolder _temp = TempFolder.Create("CorpusReaderTests");
+
+    public void Dispose() => _temp.Dispose();
+
+    private List<PostText> Posts(string name, string text)
     {
-        var directory = Files.NewDirectory("corpus");
+        var directory = _temp.NewFolder("corpus");
         var source = CorpusSource.Open([Files.Write(directory, name, text)]).Value!;
         var posts = source.Posts().ToList();
         Assert.All(posts, p => Assert.True(p.IsSuccess, p.Error));
         return [.. posts.Select(p => p.Value!)];
     }
 
-    private static string? Failure(string name, string text)
+    private string? Failure(string name, string text)
     {
-        var directory = Files.NewDirectory("corpus");
+        var directory = _temp.NewFolder("corpus");
         var source = CorpusSource.Open([Files.Write(directory, name, text)]).Value!;
         return source.Posts().Select(p => p.Error).LastOrDefault(e => e is not null);
     }
@@ -72,7 +77,7 @@ public sealed class CorpusReaderTests
     [Fact]
     public void Directories_are_read_recursively_in_ordinal_order()
     {
-        var directory = Files.NewDirectory("corpus");
+        var directory = _temp.NewFolder("corpus");
         Files.Write(directory, "b/2.txt", "two");
         Files.Write(directory, "a.txt", "one");
         var source = CorpusSource.Open([directory]).Value!;

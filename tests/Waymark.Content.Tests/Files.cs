@@ -15,8 +15,6 @@ internal static class Files
         return path;
     }
 
-    public static string NewDirectory(string purpose) => TestEnvironment.NewTempDirectory(purpose);
-
     /// <summary>Runs a program to completion and returns its exit code, standard output and standard error.</summary>
     public static (int Code, string Output, string Error) Run(string program, params string[] arguments)
     {

@@ -2,12 +2,17 @@ using System.Diagnostics;
 using System.Text;
 using Waymark.Content.Codebooks;
 using Waymark.Content.Corpus;
+using Waymark.Testing;
 
 namespace Waymark.Content.Tests;
 
 /// <summary>Seeded fuzzing of every parser: random and mutated input must give a result or a message, never an exception.</summary>
-public sealed class FuzzTests
+public sealed class FuzzTests : IDisposable
 {
+    private readonly TempFolder _temp = TempFolder.Create("FuzzTests");
+
+    public void Dispose() => _temp.Dispose();
+
     private static readonly TimeSpan Budget = TimeSpan.FromSeconds(3);
 
     private static string RandomText(Random random, string alphabet, int maxLength)
@@ -66,7 +71,7 @@ public sealed class FuzzTests
     public void Csv_and_json_lines_readers_never_throw()
     {
         var random = new Random(101);
-        var directory = Files.NewDirectory("fuzz");
+        var directory = _temp.NewFolder("fuzz");
         var watch = Stopwatch.StartNew();
         var rounds = 0;
         while (watch.Elapsed < Budget || rounds < 50)

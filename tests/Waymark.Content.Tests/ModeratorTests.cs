@@ -9,8 +9,12 @@ namespace Waymark.Content.Tests;
 /// Moderators as a role of <c>waymark community</c>: named in a list or marked by the posts' <c>moderator</c> column
 /// (CSV and JSON Lines), reported in the JSON, the HTML report (checked by the Nu HTML Checker) and the role shares.
 /// </summary>
-public sealed class ModeratorTests
+public sealed class ModeratorTests : IDisposable
 {
+    private readonly TempFolder _temp = TempFolder.Create("ModeratorTests");
+
+    public void Dispose() => _temp.Dispose();
+
     private static CorpusPost Post(string thread, string id, string author, string? replyTo, int day, bool moderator = false) =>
         new(thread, thread, id, author, new DateTimeOffset(2024, 1, day, 12, 0, 0, TimeSpan.Zero), replyTo, 0, moderator);
 
@@ -50,7 +54,7 @@ public sealed class ModeratorTests
     [Fact]
     public void The_moderator_column_is_read_from_csv_and_json_lines_and_a_bad_value_names_the_line()
     {
-        var directory = Files.NewDirectory("moderators");
+        var directory = _temp.NewFolder("moderators");
         var csv = Files.Write(directory, "forum.csv",
             "thread_id,post_id,author,reply_to,moderator,text\n"
             + "t1,1,ann,,,Hello all\n"
@@ -71,7 +75,7 @@ public sealed class ModeratorTests
     [Fact]
     public void A_moderator_list_file_gives_the_role_in_json_and_html()
     {
-        var directory = Files.NewDirectory("moderators");
+        var directory = _temp.NewFolder("moderators");
         var jsonl = Files.Write(directory, "forum.jsonl", string.Join("\n",
             """{"thread_id":"t1","post_id":"1","author":"ann","text":"Hello all"}""",
             """{"thread_id":"t1","post_id":"2","author":"bob","reply_to":"1","text":"Welcome <b>here</b>"}""",
@@ -105,7 +109,7 @@ public sealed class ModeratorTests
     [InlineData("\n  \n", "holds no names")]
     public void A_missing_or_empty_moderator_list_is_refused(string? text, string message)
     {
-        var directory = Files.NewDirectory("moderators");
+        var directory = _temp.NewFolder("moderators");
         var corpus = Files.Write(directory, "forum.jsonl", """{"thread_id":"t1","post_id":"1","author":"ann","text":"Hello"}""" + "\n");
         var list = Path.Combine(directory, "moderators.txt");
         if (text is not null)

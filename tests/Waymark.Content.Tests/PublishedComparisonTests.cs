@@ -10,8 +10,12 @@ namespace Waymark.Content.Tests;
 /// read and checked, and <c>waymark code</c> sets the observed paragraphs beside the published ones, with the ratio,
 /// in the JSON and the HTML report. Observed counts are checked against ripgrep, the HTML against the Nu HTML Checker.
 /// </summary>
-public sealed class PublishedComparisonTests
+public sealed class PublishedComparisonTests : IDisposable
 {
+    private readonly TempFolder _temp = TempFolder.Create("PublishedComparisonTests");
+
+    public void Dispose() => _temp.Dispose();
+
     private static readonly string Huikuri = Path.Combine(Files.Codebooks, "huikuri-2022.yaml");
 
     // Benign sentences, one paragraph each, holding some of the published keywords.
@@ -58,7 +62,7 @@ public sealed class PublishedComparisonTests
     [Fact]
     public void Observed_paragraphs_are_set_beside_the_published_counts_in_json_and_html()
     {
-        var directory = Files.NewDirectory("published");
+        var directory = _temp.NewFolder("published");
         var corpus = Files.Write(directory, "corpus.txt", string.Join("\n\n", Paragraphs) + "\n");
         var lines = Files.Write(directory, "lines.txt", string.Join("\n", Paragraphs) + "\n");
         var html = Path.Combine(directory, "report.html");
@@ -104,7 +108,7 @@ public sealed class PublishedComparisonTests
     [Fact]
     public void Counting_another_unit_gives_no_ratio_and_says_why()
     {
-        var directory = Files.NewDirectory("published");
+        var directory = _temp.NewFolder("published");
         var corpus = Files.Write(directory, "corpus.txt", string.Join("\n\n", Paragraphs) + "\n");
         var html = Path.Combine(directory, "report.html");
         var result = ContentAnalysis.Code(new CodingOptions([corpus], Huikuri) { Unit = CodingUnit.Sentence }, TimeProvider.System);
@@ -123,7 +127,7 @@ public sealed class PublishedComparisonTests
     [Fact]
     public void A_codebook_without_references_keeps_its_json_shape()
     {
-        var directory = Files.NewDirectory("published");
+        var directory = _temp.NewFolder("published");
         var corpus = Files.Write(directory, "corpus.txt", string.Join("\n\n", Paragraphs) + "\n");
         var result = ContentAnalysis.Code(new CodingOptions([corpus], Path.Combine(Files.Codebooks, "implicit-theories.yaml")), TimeProvider.System);
         using var json = JsonDocument.Parse(result.Value!.ToJson());

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.IO.Compression;
 using System.Text;
 using Waymark.Content.Qda;
+using Waymark.Testing;
 
 namespace Waymark.Content.Tests;
 
@@ -10,8 +11,12 @@ namespace Waymark.Content.Tests;
 /// oversized files and random mutations get a clear message after bounded work, never an
 /// exception and never a read outside the archive.
 /// </summary>
-public sealed class QdaHostileInputTests
+public sealed class QdaHostileInputTests : IDisposable
 {
+    private readonly TempFolder _temp = TempFolder.Create("QdaHostileInputTests");
+
+    public void Dispose() => _temp.Dispose();
+
     private const string ProjectHead = "<?xml version=\"1.0\" encoding=\"utf-8\"?>";
 
     private static string Archive(string directory, string name, params (string Entry, Action<Stream> Write)[] entries)
@@ -40,7 +45,7 @@ public sealed class QdaHostileInputTests
     [Fact]
     public void A_zip_bomb_is_refused_after_bounded_work_and_memory()
     {
-        var directory = Files.NewDirectory("qda-bomb");
+        var directory = _temp.NewFolder("qda-bomb");
         // 400 MB of spaces inside the root element inflate from under two megabytes.
         static void WriteBomb(Stream stream)
         {
@@ -74,7 +79,7 @@ public sealed class QdaHostileInputTests
     [Fact]
     public void A_source_that_inflates_past_the_entry_limit_is_refused()
     {
-        var directory = Files.NewDirectory("qda-bomb-source");
+        var directory = _temp.NewFolder("qda-bomb-source");
         var xml = ValidProjectXml(directory);
         var first = System.Text.RegularExpressions.Regex.Match(xml, "plainTextPath=\"internal://([^\"]+)\"").Groups[1].Value;
         Assert.NotEmpty(first);
@@ -103,7 +108,7 @@ public sealed class QdaHostileInputTests
     [InlineData("C:/evil.txt")]
     public void An_entry_with_a_traversal_or_absolute_name_is_refused(string entry)
     {
-        var directory = Files.NewDirectory("qda-traversal");
+        var directory = _temp.NewFolder("qda-traversal");
         var path = Archive(directory, "t.qdpx", ("project.qde", Text(ValidProjectXml(directory))), (entry, Text("zorblat")));
         var result = QdpxImport.Read(path);
         Assert.False(result.IsSuccess);
@@ -113,7 +118,7 @@ public sealed class QdaHostileInputTests
     [Fact]
     public void A_source_path_that_climbs_out_of_sources_is_not_followed()
     {
-        var directory = Files.NewDirectory("qda-climb");
+        var directory = _temp.NewFolder("qda-climb");
         var xml = System.Text.RegularExpressions.Regex.Replace(ValidProjectXml(directory), "plainTextPath=\"internal://[^\"]+\"", "plainTextPath=\"internal://../project.qde\"");
         var result = QdpxImport.Read(Archive(directory, "c.qdpx", ("project.qde", Text(xml))));
         Assert.False(result.IsSuccess);
@@ -134,7 +139,7 @@ public sealed class QdaHostileInputTests
     [MemberData(nameof(HostileXml))]
     public void A_dtd_or_entity_in_a_project_or_codebook_is_refused_and_nothing_is_read_from_disk(string xml)
     {
-        var directory = Files.NewDirectory("qda-xxe");
+        var directory = _temp.NewFolder("qda-xxe");
         var project = QdpxImport.Read(Archive(directory, "x.qdpx", ("project.qde", Text(ProjectHead + xml))));
         var codebookPath = Path.Combine(directory, "x.qdc");
         File.WriteAllText(codebookPath, ProjectHead + xml.Replace("Project", "CodeBook", StringComparison.Ordinal).Replace("project:1.0", "codebook:1.0", StringComparison.Ordinal));
@@ -150,7 +155,7 @@ public sealed class QdaHostileInputTests
     [Fact]
     public void Oversized_files_and_too_many_entries_are_refused_before_reading()
     {
-        var directory = Files.NewDirectory("qda-oversized");
+        var directory = _temp.NewFolder("qda-oversized");
         var huge = Path.Combine(directory, "huge.qdc");
         using (var file = File.Create(huge))
         {
@@ -168,9 +173,9 @@ public sealed class QdaHostileInputTests
     [Fact]
     public void Seeded_mutations_of_projects_and_codebooks_never_throw()
     {
-        var directory = Files.NewDirectory("qda-fuzz");
+        var directory = _temp.NewFolder("qda-fuzz");
         var xml = ValidProjectXml(directory);
-        var (exported, _) = QdpxTests.Export(Files.NewDirectory("qda-fuzz-bytes"));
+        var (exported, _) = QdpxTests.Export(_temp.NewFolder("qda-fuzz-bytes"));
         var archiveBytes = File.ReadAllBytes(exported);
         var codebookXml = QdcCodebook.Export(Waymark.Content.Codebooks.CodebookYaml.Parse("name: f\nthemes:\n  - name: T\n    codes:\n      - {name: zorblat, patterns: [zorblat]}\n", "f").Value!).ToString();
         var random = new Random(8061);

@@ -7,8 +7,12 @@ using Waymark.Testing;
 
 namespace Waymark.Content.Tests;
 
-public sealed class QdpxTests
+public sealed class QdpxTests : IDisposable
 {
+    private readonly TempFolder _temp = TempFolder.Create("QdpxTests");
+
+    public void Dispose() => _temp.Dispose();
+
     private const string Yaml = """
         name: qdpx-test
         themes:
@@ -48,7 +52,7 @@ public sealed class QdpxTests
     [Fact]
     public void The_project_validates_against_the_refi_qda_schema()
     {
-        var directory = Files.NewDirectory("qdpx");
+        var directory = _temp.NewFolder("qdpx");
         var (path, _) = Export(directory);
         var extracted = Path.Combine(directory, "extracted");
         ZipFile.ExtractToDirectory(path, extracted);
@@ -59,7 +63,7 @@ public sealed class QdpxTests
     [Fact]
     public void Selections_are_code_points_in_newline_normalised_utf8_sources()
     {
-        var (path, report) = Export(Files.NewDirectory("qdpx"));
+        var (path, report) = Export(_temp.NewFolder("qdpx"));
         var project = QdpxImport.Read(path).Value!;
         var diary = project.Sources.Single(s => s.Key.EndsWith("diary.txt", StringComparison.Ordinal)).Value;
         Assert.DoesNotContain('\r', diary);
@@ -79,7 +83,7 @@ public sealed class QdpxTests
     [Fact]
     public void Every_reference_resolves_and_colours_are_rgb()
     {
-        var (path, _) = Export(Files.NewDirectory("qdpx"));
+        var (path, _) = Export(_temp.NewFolder("qdpx"));
         using var zip = ZipFile.OpenRead(path);
         XNamespace ns = "urn:QDA-XML:project:1.0";
         var project = XDocument.Load(zip.GetEntry("project.qde")!.Open());
@@ -101,8 +105,8 @@ public sealed class QdpxTests
             return reader.ReadToEnd();
         }
 
-        var first = Project(Export(Files.NewDirectory("qdpx")).Path);
-        var second = Project(Export(Files.NewDirectory("qdpx")).Path);
+        var first = Project(Export(_temp.NewFolder("qdpx")).Path);
+        var second = Project(Export(_temp.NewFolder("qdpx")).Path);
 
         // The documents live in different folders, so only their names differ; GUIDs come from the names.
         Assert.Equal(
@@ -115,7 +119,7 @@ public sealed class QdpxTests
     [Fact]
     public void Reimporting_the_export_and_coding_it_again_gives_identical_codings()
     {
-        var directory = Files.NewDirectory("qdpx");
+        var directory = _temp.NewFolder("qdpx");
         var (path, _) = Export(directory);
         var imported = QdpxImport.Read(path).Value!;
         Assert.Equal(

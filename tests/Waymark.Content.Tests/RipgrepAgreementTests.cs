@@ -14,8 +14,12 @@ namespace Waymark.Content.Tests;
 /// reports: on nlp-corpus (English, ASCII keywords), and on German, Russian, Greek and Arabic text, where case
 /// folding (ß/ẞ, Ё/ё, Σ/σ/ς) and the UTF-8 scan of non-Latin scripts are what is checked.
 /// </summary>
-public sealed partial class RipgrepAgreementTests
+public sealed partial class RipgrepAgreementTests : IDisposable
 {
+    private readonly TempFolder _temp = TempFolder.Create("RipgrepAgreementTests");
+
+    public void Dispose() => _temp.Dispose();
+
     private static readonly string[] HuikuriKeywords =
         ["feel", "love", "child", "alone", "feeling", "help", "real", "understand", "guilt", "support", "share", "care", "close"];
 
@@ -90,7 +94,7 @@ public sealed partial class RipgrepAgreementTests
         Assert.Equal(2, RipgrepCount(WriteLines(sentences), "straße"));
     }
 
-    private static void AssertAgreesWithRipgrep(IReadOnlyList<string> sentences, List<string> keywords)
+    private void AssertAgreesWithRipgrep(IReadOnlyList<string> sentences, List<string> keywords)
     {
         var lines = WriteLines(sentences);
         var counts = WaymarkCounts(sentences, keywords);
@@ -110,17 +114,17 @@ public sealed partial class RipgrepAgreementTests
         Assert.True(matched > keywords.Count / 2, "most keywords should occur in the corpus, or the test proves little");
     }
 
-    private static string WriteLines(IReadOnlyList<string> sentences)
+    private string WriteLines(IReadOnlyList<string> sentences)
     {
-        var lines = Path.Combine(Files.NewDirectory("rg"), "lines.txt");
+        var lines = Path.Combine(_temp.NewFolder("rg"), "lines.txt");
         File.WriteAllText(lines, string.Join('\n', sentences) + "\n", new UTF8Encoding(false));
         return lines;
     }
 
     /// <summary>Paragraphs per keyword, every sentence a paragraph, read by the byte reader as `waymark code` reads a text file.</summary>
-    private static Dictionary<string, long> WaymarkCounts(IReadOnlyList<string> sentences, List<string> keywords)
+    private Dictionary<string, long> WaymarkCounts(IReadOnlyList<string> sentences, List<string> keywords)
     {
-        var paragraphs = Path.Combine(Files.NewDirectory("rg"), "paragraphs.txt");
+        var paragraphs = Path.Combine(_temp.NewFolder("rg"), "paragraphs.txt");
         File.WriteAllText(paragraphs, string.Join("\n\n", sentences) + "\n", new UTF8Encoding(false));
         var yaml = new StringBuilder("name: rg\nthemes:\n  - name: all\n    codes:\n");
         foreach (var keyword in keywords)

@@ -3,6 +3,7 @@ using Waymark.Content.Codebooks;
 using Waymark.Content.Coding;
 using Waymark.Content.Corpus;
 using Waymark.Content.Reports;
+using Waymark.Testing;
 
 namespace Waymark.Content.Tests;
 
@@ -12,8 +13,12 @@ namespace Waymark.Content.Tests;
 /// with CRLF, every line break, blank lines of any whitespace, non-ASCII and astral text, invalid UTF-8, a BOM,
 /// and blocks small enough that lines and paragraphs straddle them.
 /// </summary>
-public sealed class Utf8ParagraphReaderTests
+public sealed class Utf8ParagraphReaderTests : IDisposable
 {
+    private readonly TempFolder _temp = TempFolder.Create("Utf8ParagraphReaderTests");
+
+    public void Dispose() => _temp.Dispose();
+
     private const string Yaml = """
         name: fuzz
         themes:
@@ -147,7 +152,7 @@ public sealed class Utf8ParagraphReaderTests
         var codebooks = new[] { CodebookYaml.Parse(Yaml, "fuzz.yaml").Value!, CodebookYaml.Parse(YamlWithoutRegex, "fuzz.yaml").Value! };
         Assert.True(CodingUnits.TryParse(unit, out var parsed));
         var random = new Random(unit.Length * 7919);
-        var directory = Files.NewDirectory("utf8-coding");
+        var directory = _temp.NewFolder("utf8-coding");
         for (var round = 0; round < 200; round++)
         {
             var files = Enumerable.Range(0, random.Next(1, 4)).Select(i =>
@@ -213,7 +218,7 @@ public sealed class Utf8ParagraphReaderTests
     [Fact]
     public void A_utf16_file_with_a_byte_order_mark_is_read_as_characters()
     {
-        var directory = Files.NewDirectory("utf16");
+        var directory = _temp.NewFolder("utf16");
         var path = Path.Combine(directory, "a.txt");
         File.WriteAllText(path, "zorblat here\n\nand zorblat quenmix", Encoding.Unicode);
         var recorder = new Recorder();

@@ -12,8 +12,12 @@ namespace Waymark.Content.Tests;
 /// <c>stem:</c> and <c>fuzzy:</c> patterns against programs we did not write (R's SnowballC, which wraps the C
 /// libstemmer, and R's stringdist), and through every output of <c>waymark code</c>.
 /// </summary>
-public sealed class WordPatternCodingTests
+public sealed class WordPatternCodingTests : IDisposable
 {
+    private readonly TempFolder _temp = TempFolder.Create("WordPatternCodingTests");
+
+    public void Dispose() => _temp.Dispose();
+
     private const string Yaml = """
         name: word-patterns
         language: en
@@ -43,7 +47,7 @@ public sealed class WordPatternCodingTests
     [Fact]
     public void Stem_and_fuzzy_codes_count_the_inflected_and_misspelled_forms_in_every_output()
     {
-        var directory = Files.NewDirectory("word-patterns");
+        var directory = _temp.NewFolder("word-patterns");
         var codebook = Files.Write(directory, "cb.yaml", Yaml);
         var corpus = Corpus.Select(f => Files.Write(directory, f.Name, f.Text)).ToList();
         var html = Path.Combine(directory, "report.html");
@@ -81,7 +85,7 @@ public sealed class WordPatternCodingTests
     [Fact]
     public void A_codebook_language_without_a_stemmer_is_a_clear_error()
     {
-        var directory = Files.NewDirectory("word-patterns-ar");
+        var directory = _temp.NewFolder("word-patterns-ar");
         var codebook = Files.Write(directory, "cb.yaml", Yaml.Replace("language: en", "language: ar", StringComparison.Ordinal));
         var output = ContentAnalysis.Code(new CodingOptions([Files.Write(directory, "a.txt", "text")], codebook), TimeProvider.System);
         Assert.False(output.IsSuccess);
@@ -130,7 +134,7 @@ public sealed class WordPatternCodingTests
 
         // The vocabulary plus two random edits of each pattern, so that near misses are many.
         var words = vocabulary.Concat(patterns.SelectMany(p => new[] { Edit(random, p), Edit(random, Edit(random, p)) })).Distinct(StringComparer.Ordinal).ToList();
-        var directory = Files.NewDirectory("stringdist");
+        var directory = _temp.NewFolder("stringdist");
         File.WriteAllLines(Path.Combine(directory, "words.txt"), words);
         File.WriteAllLines(Path.Combine(directory, "patterns.txt"), patterns);
         var run = ExternalProgram.Run("/usr/bin/Rscript", ["--vanilla", "-e", """
@@ -160,8 +164,9 @@ public sealed class WordPatternCodingTests
               - {name: help, patterns: [help]}
               - {name: peer, patterns: ["peer support", "re:colou?r"]}
         """;
-        var alone = CodingTests.Run("name: exact\nthemes:\n  - name: t\n    codes:\n" + exact, "paragraph", ("c.txt", text));
+        var alone = CodingTests.Run(_temp, "name: exact\nthemes:\n  - name: t\n    codes:\n" + exact, "paragraph", ("c.txt", text));
         var mixed = CodingTests.Run(
+            _temp,
             "name: mixed\nlanguage: en\nthemes:\n  - name: t\n    codes:\n" + exact
             + "\n      - {name: helped, patterns: [\"stem:help\", \"fuzzy:helpfulness\"]}\n",
             "paragraph",
@@ -178,9 +183,9 @@ public sealed class WordPatternCodingTests
     }
 
     /// <summary>R SnowballC's stem of every word (a C libstemmer build we did not make).</summary>
-    private static Dictionary<string, string> RStems(IReadOnlyList<string> words, string language)
+    private Dictionary<string, string> RStems(IReadOnlyList<string> words, string language)
     {
-        var directory = Files.NewDirectory("snowballc");
+        var directory = _temp.NewFolder("snowballc");
         File.WriteAllLines(Path.Combine(directory, "words.txt"), words, new UTF8Encoding(false));
         ExternalProgram.Run("/usr/bin/Rscript", ["--vanilla", "-e", $"""
             library(SnowballC)

@@ -5,8 +5,12 @@ using Waymark.Testing;
 
 namespace Waymark.Responses.Tests;
 
-public sealed class ArchiveAndDraftTests
+public sealed class ArchiveAndDraftTests : IDisposable
 {
+    private readonly TempFolder _temp = TempFolder.Create("ArchiveAndDraftTests");
+
+    public void Dispose() => _temp.Dispose();
+
     private static ResponseRecord Record(string id) => new()
     {
         Id = id,
@@ -23,7 +27,7 @@ public sealed class ArchiveAndDraftTests
     [Fact]
     public async Task Exported_lines_read_back_and_open_sealed_and_plain_responses_alike()
     {
-        var keys = SealingKeys.Generate(TestEnvironment.NewTempDirectory("keys")).Value;
+        var keys = SealingKeys.Generate(_temp.NewFolder("keys")).Value;
         var publicKey = SealingKeys.ReadPublic(keys.PublicKeyPath).Value!;
         var secretKey = SealingKeys.ReadSecret(keys.SecretKeyPath).Value!;
         var stored = new[]
@@ -54,8 +58,8 @@ public sealed class ArchiveAndDraftTests
     [Fact]
     public void Responses_sealed_under_two_keys_open_with_both_and_with_one_the_rest_are_named_not_failed()
     {
-        var first = SealingKeys.Generate(TestEnvironment.NewTempDirectory("keys")).Value;
-        var second = SealingKeys.Generate(TestEnvironment.NewTempDirectory("keys")).Value;
+        var first = SealingKeys.Generate(_temp.NewFolder("keys")).Value;
+        var second = SealingKeys.Generate(_temp.NewFolder("keys")).Value;
         var stored = new[]
         {
             new StoredResponse("a1", "demo", null, true, SealedBox.Seal(Record("a1").ToJsonBytes(), SealingKeys.ReadPublic(first.PublicKeyPath).Value!), string.Empty),
@@ -78,7 +82,7 @@ public sealed class ArchiveAndDraftTests
     [Fact]
     public void A_sealed_box_moved_to_another_row_or_a_broken_line_is_refused_with_its_place()
     {
-        var keys = SealingKeys.Generate(TestEnvironment.NewTempDirectory("keys")).Value;
+        var keys = SealingKeys.Generate(_temp.NewFolder("keys")).Value;
         var moved = new StoredResponse("r9", "demo", null, true, SealedBox.Seal(Record("r1").ToJsonBytes(), SealingKeys.ReadPublic(keys.PublicKeyPath).Value!), string.Empty);
         Assert.Contains("belongs to response r1", ResponseArchive.Open([moved], [SealingKeys.ReadSecret(keys.SecretKeyPath).Value!]).Summary, StringComparison.Ordinal);
 

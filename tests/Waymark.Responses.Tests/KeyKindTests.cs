@@ -8,12 +8,16 @@ namespace Waymark.Responses.Tests;
 /// public key is expected (and the reverse), keys from before the prefixes are accepted only where
 /// that is safe, and the upgrade proves from the pair which half is which.
 /// </summary>
-public sealed class KeyKindTests
+public sealed class KeyKindTests : IDisposable
 {
+    private readonly TempFolder _temp = TempFolder.Create("KeyKindTests");
+
+    public void Dispose() => _temp.Dispose();
+
     [Fact]
     public void The_two_halves_carry_distinct_prefixes_and_share_one_fingerprint()
     {
-        var keys = SealingKeys.Generate(TestEnvironment.NewTempDirectory("keys")).Value;
+        var keys = SealingKeys.Generate(_temp.NewFolder("keys")).Value;
         var publicText = File.ReadAllText(keys.PublicKeyPath).Trim();
         var secretText = File.ReadAllText(keys.SecretKeyPath).Trim();
         Assert.StartsWith("waymark-public-key-1:", publicText, StringComparison.Ordinal);
@@ -32,7 +36,7 @@ public sealed class KeyKindTests
     [Fact]
     public void A_secret_key_where_a_public_key_is_expected_is_refused_with_a_message_that_says_so()
     {
-        var keys = SealingKeys.Generate(TestEnvironment.NewTempDirectory("keys")).Value;
+        var keys = SealingKeys.Generate(_temp.NewFolder("keys")).Value;
         var refused = SealingKeys.ParsePublic(File.ReadAllBytes(keys.SecretKeyPath), "the public key file");
         Assert.False(refused.IsSuccess);
         Assert.Contains("the public key file is a SECRET key", refused.Error, StringComparison.Ordinal);
@@ -50,7 +54,7 @@ public sealed class KeyKindTests
     [Fact]
     public void An_unmarked_key_from_before_the_prefixes_is_refused_as_a_public_key_and_accepted_as_a_secret_key()
     {
-        var directory = TestEnvironment.NewTempDirectory("old-keys");
+        var directory = _temp.NewFolder("old-keys");
         var (publicKey, secretKey) = OldPair(directory);
 
         var asPublic = SealingKeys.ReadPublic(Path.Combine(directory, "research.pub"));
@@ -65,7 +69,7 @@ public sealed class KeyKindTests
     [Fact]
     public void Upgrading_an_old_pair_adds_the_prefixes_and_puts_swapped_files_right()
     {
-        var directory = TestEnvironment.NewTempDirectory("old-keys");
+        var directory = _temp.NewFolder("old-keys");
         var (publicKey, secretKey) = OldPair(directory);
         var upgraded = SealingKeys.Upgrade(directory);
         Assert.True(upgraded.IsSuccess, upgraded.Error);
@@ -74,13 +78,13 @@ public sealed class KeyKindTests
         Assert.Equal(secretKey, SealingKeys.ReadSecret(Path.Combine(directory, "research.key")).Value);
         Assert.Contains("already upgraded", SealingKeys.Upgrade(directory).Value, StringComparison.Ordinal);
 
-        var swapped = TestEnvironment.NewTempDirectory("swapped-keys");
+        var swapped = _temp.NewFolder("swapped-keys");
         (publicKey, secretKey) = OldPair(swapped, swap: true);
         Assert.Contains("SWAPPED", SealingKeys.Upgrade(swapped).Value, StringComparison.Ordinal);
         Assert.Equal(publicKey, SealingKeys.ReadPublic(Path.Combine(swapped, "research.pub")).Value);
         Assert.Equal(secretKey, SealingKeys.ReadSecret(Path.Combine(swapped, "research.key")).Value);
 
-        var unrelated = TestEnvironment.NewTempDirectory("unrelated-keys");
+        var unrelated = _temp.NewFolder("unrelated-keys");
         OldPair(unrelated);
         File.WriteAllText(Path.Combine(unrelated, "research.pub"), Convert.ToBase64String(new byte[32]) + "\n");
         var before = File.ReadAllText(Path.Combine(unrelated, "research.key"));

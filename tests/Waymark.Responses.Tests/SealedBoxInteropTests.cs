@@ -8,14 +8,18 @@ namespace Waymark.Responses.Tests;
 /// test.sh installs). What Waymark seals, PyNaCl opens with the key file as written; what PyNaCl
 /// seals, Waymark opens.
 /// </summary>
-public sealed class SealedBoxInteropTests
+public sealed class SealedBoxInteropTests : IDisposable
 {
+    private readonly TempFolder _temp = TempFolder.Create("SealedBoxInteropTests");
+
+    public void Dispose() => _temp.Dispose();
+
     private const string Python = "/usr/bin/python3";
 
     [Fact]
     public async Task PyNaCl_opens_what_Waymark_seals_with_the_key_files_as_written()
     {
-        var directory = TestEnvironment.NewTempDirectory("keys");
+        var directory = _temp.NewFolder("keys");
         var generated = SealingKeys.Generate(directory);
         Assert.True(generated.IsSuccess, generated.Error);
         var publicKey = SealingKeys.ReadPublic(generated.Value.PublicKeyPath).Value!;
@@ -39,7 +43,7 @@ public sealed class SealedBoxInteropTests
     [Fact]
     public async Task Waymark_opens_what_PyNaCl_seals_and_refuses_the_wrong_key_or_altered_bytes()
     {
-        var directory = TestEnvironment.NewTempDirectory("keys");
+        var directory = _temp.NewFolder("keys");
         var generated = SealingKeys.Generate(directory);
         var secret = SealingKeys.ReadSecret(generated.Value.SecretKeyPath).Value!;
         var sealedBase64 = await RunPythonAsync(
@@ -57,7 +61,7 @@ public sealed class SealedBoxInteropTests
         Assert.True(opened.IsSuccess, opened.Error);
         Assert.Equal("quenmix ✓", Encoding.UTF8.GetString(opened.Value!));
 
-        var other = SealingKeys.Generate(TestEnvironment.NewTempDirectory("keys")).Value;
+        var other = SealingKeys.Generate(_temp.NewFolder("keys")).Value;
         Assert.False(SealedBox.Open(sealedBytes, SealingKeys.ReadSecret(other.SecretKeyPath).Value!).IsSuccess);
         sealedBytes[^1] ^= 1;
         Assert.Contains("cannot be opened", SealedBox.Open(sealedBytes, secret).Error, StringComparison.Ordinal);
@@ -66,7 +70,7 @@ public sealed class SealedBoxInteropTests
     [Fact]
     public void Generating_refuses_to_overwrite_a_key_pair_and_the_secret_key_is_private_to_its_owner()
     {
-        var directory = TestEnvironment.NewTempDirectory("keys");
+        var directory = _temp.NewFolder("keys");
         var first = SealingKeys.Generate(directory);
         Assert.True(first.IsSuccess);
         if (!OperatingSystem.IsWindows())

@@ -9,8 +9,12 @@ namespace Waymark.Screening.Tests;
 /// A query that matches a term and asks how or where to report it gets the way to the reporting page, not the
 /// stop-searching warning (the shipped report-intent list, content/screening/report-intent.tsv). Placeholder terms only.
 /// </summary>
-public sealed class ReportIntentTests
+public sealed class ReportIntentTests : IDisposable
 {
+    private readonly TempFolder _temp = TempFolder.Create("ReportIntentTests");
+
+    public void Dispose() => _temp.Dispose();
+
     private static readonly Screener Screener = Placeholder.Create();
 
     [Theory]
@@ -125,7 +129,7 @@ public sealed class ReportIntentTests
     [Fact]
     public void A_bad_report_intent_list_is_refused_with_its_line()
     {
-        var folder = TestEnvironment.NewTempDirectory("intents");
+        var folder = _temp.NewFolder("intents");
         var path = Path.Combine(folder, "intents.tsv");
         File.WriteAllText(path, "report\ten\tprefix\treport\tok\nbad\ten\tnomode\treport\tx\n");
         var terms = TermListParser.Parse(Placeholder.TermList.Replace("\n        ", "\n", StringComparison.Ordinal), "placeholder.tsv").Value!;
@@ -158,7 +162,7 @@ public sealed class ReportIntentTests
         // A list that knows English "report" only misses the other languages' questions; a list holding a word of the
         // seeking contexts ("new") sends seeking queries to the reporting page. Either fails the goals.
         var terms = TermListParser.Load(Path.Combine(TestEnvironment.RepositoryRoot, "bench", "screening", "placeholder-terms.tsv")).Value!;
-        var folder = TestEnvironment.NewTempDirectory("intents");
+        var folder = _temp.NewFolder("intents");
         var path = Path.Combine(folder, "intents.tsv");
 
         File.WriteAllText(path, "report\ten\tprefix\treport\ttest\n");
@@ -185,9 +189,9 @@ public sealed class ReportIntentTests
         }
     }
 
-    private static string CopyOfShippedContentWithoutIntents()
+    private string CopyOfShippedContentWithoutIntents()
     {
-        var content = TestEnvironment.NewTempDirectory("screening-copy");
+        var content = _temp.NewFolder("screening-copy");
         Directory.CreateDirectory(Path.Combine(content, "messages"));
         foreach (var file in Directory.EnumerateFiles(ScreenerOptions.DefaultContentDirectory, "*", SearchOption.AllDirectories))
         {

@@ -5,8 +5,12 @@ using Waymark.Testing;
 
 namespace Waymark.Screening.Tests;
 
-public sealed class ScreenerTests
+public sealed class ScreenerTests : IDisposable
 {
+    private readonly TempFolder _temp = TempFolder.Create("ScreenerTests");
+
+    public void Dispose() => _temp.Dispose();
+
     private static readonly Screener Screener = Placeholder.Create();
 
     [Theory]
@@ -170,7 +174,7 @@ public sealed class ScreenerTests
     public void Messages_fall_back_to_English_for_a_variant_a_language_lacks()
     {
         // The shipped translations are complete, so the fixture is a copy of the shipped folder with one partial language.
-        var content = TestEnvironment.NewTempDirectory("screening-partial");
+        var content = _temp.NewFolder("screening-partial");
         Directory.CreateDirectory(Path.Combine(content, "messages"));
         foreach (var file in new[] { "variants.tsv", "links.tsv", Path.Combine("messages", "en.txt") })
         {
@@ -249,7 +253,7 @@ public sealed class ScreenerTests
     [InlineData("helpline\thttps://example.org/\tfi\textra\n", "needs 2 or 3 tab-separated values")]
     public void Bad_per_language_rows_are_refused_with_the_reason(string extraRows, string message)
     {
-        var content = TestEnvironment.NewTempDirectory("screening-links");
+        var content = _temp.NewFolder("screening-links");
         Directory.CreateDirectory(Path.Combine(content, "messages"));
         File.Copy(Path.Combine(ScreenerOptions.DefaultContentDirectory, "variants.tsv"), Path.Combine(content, "variants.tsv"));
         File.Copy(Path.Combine(ScreenerOptions.DefaultContentDirectory, "messages", "en.txt"), Path.Combine(content, "messages", "en.txt"));
@@ -268,7 +272,7 @@ public sealed class ScreenerTests
     [InlineData(RotationMode.Random)]
     public void Variants_rotate_only_among_those_the_reader_s_language_has(RotationMode mode)
     {
-        var content = TestEnvironment.NewTempDirectory("screening-rotation");
+        var content = _temp.NewFolder("screening-rotation");
         Directory.CreateDirectory(Path.Combine(content, "messages"));
         foreach (var file in new[] { "variants.tsv", "links.tsv", Path.Combine("messages", "en.txt") })
         {

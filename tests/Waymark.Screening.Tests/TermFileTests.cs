@@ -6,14 +6,18 @@ namespace Waymark.Screening.Tests;
 /// A term file as a node reads it: a line Waymark cannot express is named and skipped (refused only
 /// when strict), and a change on disk is noticed so the node can read the file again.
 /// </summary>
-public sealed class TermFileTests
+public sealed class TermFileTests : IDisposable
 {
+    private readonly TempFolder _temp = TempFolder.Create("TermFileTests");
+
+    public void Dispose() => _temp.Dispose();
+
     // An Ahmia-style map: two plain terms and a regular expression Waymark cannot express as a term.
     private const string MapWithRegex = "default 0;\nzorblat 1;\n\"~*quen.*mix\" 1;\n\"vrel dapto\" 1;\n";
 
-    private static string WriteFile(string name, string text)
+    private string WriteFile(string name, string text)
     {
-        var path = Path.Combine(TestEnvironment.NewTempDirectory("terms"), name);
+        var path = Path.Combine(_temp.NewFolder("terms"), name);
         File.WriteAllText(path, text);
         return path;
     }
@@ -71,7 +75,7 @@ public sealed class TermFileTests
     [Fact]
     public void A_missing_file_fails_with_its_path()
     {
-        var path = Path.Combine(TestEnvironment.NewTempDirectory("terms"), "absent.tsv");
+        var path = Path.Combine(_temp.NewFolder("terms"), "absent.tsv");
         var file = Screener.OpenTermFile(new ScreenerOptions { TermsPath = path });
         Assert.False(file.IsSuccess);
         Assert.Contains(path, file.Error, StringComparison.Ordinal);

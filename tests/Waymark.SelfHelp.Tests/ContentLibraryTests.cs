@@ -3,8 +3,12 @@ using Waymark.Testing;
 
 namespace Waymark.SelfHelp.Tests;
 
-public sealed class ContentLibraryTests
+public sealed class ContentLibraryTests : IDisposable
 {
+    private readonly TempFolder _temp = TempFolder.Create("ContentLibraryTests");
+
+    public void Dispose() => _temp.Dispose();
+
     private static readonly string ShippedRoot = Path.Combine(TestEnvironment.RepositoryRoot, "content");
     private static readonly string[] Translated = ["ar", "de", "es"];
 
@@ -52,7 +56,7 @@ public sealed class ContentLibraryTests
     public void A_language_without_translation_falls_back_to_english_and_says_so()
     {
         // A copy of the shipped content without Finnish and Japanese translations, whether or not they ship.
-        var root = CopyShipped();
+        var root = CopyShipped(_temp);
         string[] areas = ["selfhelp", "parents", "reporting"];
         string[] untranslated = ["fi", "ja"];
         foreach (var folder in areas.SelectMany(area => untranslated.Select(code => Path.Combine(root, area, code))).Where(Directory.Exists))
@@ -84,7 +88,7 @@ public sealed class ContentLibraryTests
     [Fact]
     public void A_broken_module_stops_loading_with_a_message_naming_the_file_and_problem()
     {
-        var root = CopyShipped();
+        var root = CopyShipped(_temp);
         var path = Path.Combine(root, "selfhelp", "en", "03-my-pattern.md");
         File.WriteAllText(path, File.ReadAllText(path).Replace("type: checklist", "type: zorblat", StringComparison.Ordinal));
 
@@ -117,7 +121,7 @@ public sealed class ContentLibraryTests
     [InlineData("review: draft", "review: reviewed", "is marked reviewed but lacks")]
     public void A_module_without_an_honest_review_status_stops_loading(string from, string to, string message)
     {
-        var root = CopyShipped();
+        var root = CopyShipped(_temp);
         var path = Path.Combine(root, "selfhelp", "en", "14-emotions.md");
         File.WriteAllText(path, File.ReadAllText(path).Replace(from, to, StringComparison.Ordinal));
 
@@ -130,7 +134,7 @@ public sealed class ContentLibraryTests
     [Fact]
     public void A_translation_that_asks_different_questions_is_refused()
     {
-        var root = CopyShipped();
+        var root = CopyShipped(_temp);
         var path = Path.Combine(root, "selfhelp", "de", "01-why-change.md");
         File.WriteAllText(path, File.ReadAllText(path).Replace("id: reasons", "id: quenmix", StringComparison.Ordinal));
 
@@ -146,7 +150,7 @@ public sealed class ContentLibraryTests
     [InlineData("---\nid: x\ntitle: t\nzorblat: 1\n---\nbody")]
     public void Malformed_front_matter_is_a_clear_error(string text)
     {
-        var root = CopyShipped();
+        var root = CopyShipped(_temp);
         var path = Path.Combine(root, "parents", "en", "99-broken.md");
         File.WriteAllText(path, text);
 
@@ -157,9 +161,9 @@ public sealed class ContentLibraryTests
 
     private static bool IsTool(string path) => File.ReadAllText(path).Replace("\r\n", "\n", StringComparison.Ordinal).Contains("\ntool: true\n", StringComparison.Ordinal);
 
-    internal static string CopyShipped()
+    internal static string CopyShipped(TempFolder temp)
     {
-        var target = TestEnvironment.NewTempDirectory("content");
+        var target = temp.NewFolder("content");
         foreach (var file in Directory.EnumerateFiles(ShippedRoot, "*", SearchOption.AllDirectories))
         {
             var copy = Path.Combine(target, Path.GetRelativePath(ShippedRoot, file));

@@ -9,8 +9,12 @@ namespace Waymark.SelfHelp.Tests;
 /// Exercises that show back what the person wrote before (<c>recalls:</c>): the shipped references are checked here apart
 /// from the loader's own rule, broken ones stop loading, and the answers come from the progress in the reader's language.
 /// </summary>
-public sealed class EarlierAnswersTests
+public sealed class EarlierAnswersTests : IDisposable
 {
+    private readonly TempFolder _temp = TempFolder.Create("EarlierAnswersTests");
+
+    public void Dispose() => _temp.Dispose();
+
     private static readonly string ShippedRoot = Path.Combine(TestEnvironment.RepositoryRoot, "content");
 
     private static readonly ContentLibrary Shipped = ContentLibrary.Load(ShippedRoot, ["en", "ar"]);
@@ -54,7 +58,7 @@ public sealed class EarlierAnswersTests
     [InlineData("[my-pattern/triggers, why-change/reasons]", "[my-pattern]", "not module/exercise")]
     public void A_reference_to_no_earlier_exercise_stops_loading_with_the_file_named(string from, string to, string message)
     {
-        var root = ContentLibraryTests.CopyShipped();
+        var root = ContentLibraryTests.CopyShipped(_temp);
         var path = Path.Combine(root, "selfhelp", "en", "05-managing-urges.md");
         File.WriteAllText(path, File.ReadAllText(path).Replace("recalls: " + from, "recalls: " + to, StringComparison.Ordinal));
 
@@ -68,7 +72,7 @@ public sealed class EarlierAnswersTests
     [Fact]
     public void A_tool_that_recalls_stops_loading()
     {
-        var root = ContentLibraryTests.CopyShipped();
+        var root = ContentLibraryTests.CopyShipped(_temp);
         var path = Path.Combine(root, "selfhelp", "en", "safety-plan.md");
         File.WriteAllText(path, File.ReadAllText(path).Replace("  - id: plan\n", "  - id: plan\n    recalls: [why-change/reasons]\n", StringComparison.Ordinal));
 

@@ -5,8 +5,12 @@ using Waymark.Testing;
 
 namespace Waymark.SelfHelp.Tests;
 
-public sealed class HelpDirectoryTests
+public sealed class HelpDirectoryTests : IDisposable
 {
+    private readonly TempFolder _temp = TempFolder.Create("HelpDirectoryTests");
+
+    public void Dispose() => _temp.Dispose();
+
     private static readonly string ShippedPath = Path.Combine(TestEnvironment.RepositoryRoot, "content", "directory", "directory.yaml");
 
     [Fact]
@@ -317,9 +321,9 @@ public sealed class HelpDirectoryTests
         new(id, "Organisation " + id, country, type, audience, [new Channel("web", "https://example.org/")], languages, true, "unknown", "https://example.org/", null, "");
 
     /// <summary>A copy of the shipped directory.yaml and its notes folder in a fresh folder; the path of the copy's directory.yaml.</summary>
-    private static string CopyOfShipped(out string notes)
+    private string CopyOfShipped(out string notes)
     {
-        var folder = TestEnvironment.NewTempDirectory("directory");
+        var folder = _temp.NewFolder("directory");
         notes = Path.Combine(folder, HelpDirectory.NotesFolder);
         Directory.CreateDirectory(notes);
         foreach (var file in Directory.EnumerateFiles(Path.Combine(Path.GetDirectoryName(ShippedPath)!, HelpDirectory.NotesFolder)))

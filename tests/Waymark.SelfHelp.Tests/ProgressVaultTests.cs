@@ -5,13 +5,17 @@ using Waymark.Testing;
 namespace Waymark.SelfHelp.Tests;
 
 [Trait(TestCategory.Name, TestCategory.PostgreSql)]
-public sealed class ProgressVaultTests
+public sealed class ProgressVaultTests : IDisposable
 {
+    private readonly TempFolder _temp = TempFolder.Create("ProgressVaultTests");
+
+    public void Dispose() => _temp.Dispose();
+
     [Theory]
     [MemberData(nameof(TestDatabases.Engines), MemberType = typeof(TestDatabases))]
     public async Task Progress_is_saved_loaded_and_a_damaged_vault_is_reported_not_thrown(DatabaseEngine engine)
     {
-        await using var database = await WaymarkDatabase.OpenAsync(await TestDatabases.CreateAsync(engine));
+        await using var database = await WaymarkDatabase.OpenAsync(await TestDatabases.CreateAsync(engine, _temp));
         var vault = new ProgressVault(database);
         var keys = VaultKeys.Derive("acorn bagel cedar daisy eagle fable gecko");
         Assert.Equal(VaultProblem.NotFound, (await vault.LoadAsync(keys)).Problem);
@@ -36,7 +40,7 @@ public sealed class ProgressVaultTests
     [Fact]
     public async Task Progress_too_large_for_a_vault_is_refused_and_nothing_is_stored()
     {
-        await using var database = await WaymarkDatabase.OpenAsync(await TestDatabases.CreateAsync(DatabaseEngine.Sqlite));
+        await using var database = await WaymarkDatabase.OpenAsync(await TestDatabases.CreateAsync(DatabaseEngine.Sqlite, _temp));
         var vault = new ProgressVault(database);
         var keys = VaultKeys.Derive("acorn bagel cedar daisy eagle fable gecko");
         var progress = new Progress();

@@ -9,8 +9,12 @@ using Waymark.Testing;
 namespace Waymark.SelfHelp.Tests;
 
 /// <summary>The tools beside the modules: self-assessment scoring, weekly check-ins (week keys, charts, CSV), crisis lines.</summary>
-public sealed class ToolsTests
+public sealed class ToolsTests : IDisposable
 {
+    private readonly TempFolder _temp = TempFolder.Create("ToolsTests");
+
+    public void Dispose() => _temp.Dispose();
+
     private static readonly string ShippedRoot = Path.Combine(TestEnvironment.RepositoryRoot, "content");
 
     private static readonly Programme English = ContentLibrary.Load(ShippedRoot, ["en"]).ProgrammeIn("en");
@@ -38,7 +42,7 @@ public sealed class ToolsTests
     [Fact]
     public void A_translated_tool_takes_its_scoring_from_the_english_file()
     {
-        var root = ContentLibraryTests.CopyShipped();
+        var root = ContentLibraryTests.CopyShipped(_temp);
         var english = Path.Combine(root, "selfhelp", "en", "self-assessment.md");
         var german = Path.Combine(root, "selfhelp", "de", "self-assessment.md");
         File.WriteAllText(german, File.ReadAllText(english)
@@ -57,7 +61,7 @@ public sealed class ToolsTests
     [InlineData("modules: [other-users, excusing-thoughts]", "modules: [other-users, check-in]", "points to module 'check-in'")]
     public void A_question_pointing_to_no_module_stops_loading(string from, string to, string message)
     {
-        var root = ContentLibraryTests.CopyShipped();
+        var root = ContentLibraryTests.CopyShipped(_temp);
         var path = Path.Combine(root, "selfhelp", "en", "self-assessment.md");
         File.WriteAllText(path, File.ReadAllText(path).Replace(from, to, StringComparison.Ordinal));
 
@@ -70,7 +74,7 @@ public sealed class ToolsTests
     [Fact]
     public void Modules_on_a_question_that_is_not_a_scale_stop_loading()
     {
-        var root = ContentLibraryTests.CopyShipped();
+        var root = ContentLibraryTests.CopyShipped(_temp);
         var path = Path.Combine(root, "selfhelp", "en", "check-in.md");
         File.WriteAllText(path, File.ReadAllText(path).Replace("    type: text\n", "    type: text\n    modules: [emotions]\n", StringComparison.Ordinal));
 

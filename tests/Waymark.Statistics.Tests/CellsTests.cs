@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using Waymark.Testing;
 
 namespace Waymark.Statistics.Tests;
 
@@ -52,19 +53,13 @@ public sealed class CellsTests
     [Fact]
     public void A_latin_1_file_is_refused_with_its_line_instead_of_merging_two_cities()
     {
-        var path = Path.Combine(Path.GetTempPath(), $"waymark-latin1-{Guid.NewGuid():N}.csv");
+        using var folder = TempFolder.Create("latin1");
+        var path = folder.File("latin1.csv");
         File.WriteAllBytes(path, [.. "city,n\nK"u8, 0xF6, .. "ln,1\nK"u8, 0xE9, .. "ln,2\n"u8]);
-        try
-        {
-            var result = Dataset.ReadCsv(path);
-            Assert.False(result.IsSuccess);
-            Assert.Equal((path, 2, "2"), (result.Problem!.Source, result.Problem.Line, result.Problem.Column));
-            Assert.Contains("0xF6 is not UTF-8", result.Error, StringComparison.Ordinal);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        var result = Dataset.ReadCsv(path);
+        Assert.False(result.IsSuccess);
+        Assert.Equal((path, 2, "2"), (result.Problem!.Source, result.Problem.Line, result.Problem.Column));
+        Assert.Contains("0xF6 is not UTF-8", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Waymark.Testing;
 
 namespace Waymark.Statistics.Tests;
 
@@ -7,8 +8,12 @@ namespace Waymark.Statistics.Tests;
 /// named (out of the tests) in cross-tabulations, and numbers described: every figure equal to R's given
 /// the same factor levels, and hist()'s breaks and counts.
 /// </summary>
-public sealed class FormOrderTests
+public sealed class FormOrderTests : IDisposable
 {
+    private readonly TempFolder _temp = TempFolder.Create("FormOrderTests");
+
+    public void Dispose() => _temp.Dispose();
+
     // A five-point scale in the form's order; "neutral" is never chosen in the data below.
     private static readonly string[] Scale = ["strongly_disagree", "disagree", "neutral", "agree", "strongly_agree"];
 
@@ -25,7 +30,7 @@ public sealed class FormOrderTests
             data.Row(data.MaybeMissing(data.Skewed(chosen), 0.1), data.Random.Next(1, 4));
         }
 
-        var path = data.Save();
+        var path = data.Save(_temp);
         var levels = new Dictionary<string, IReadOnlyList<string>> { ["v"] = Scale };
         var output = StatsJson.Frequencies(path, "v", "w", levels);
         Assert.True(output.Error is null, output.Error);
@@ -49,7 +54,7 @@ public sealed class FormOrderTests
             data.Row(data.Skewed(rows), data.Skewed(columns));
         }
 
-        var path = data.Save();
+        var path = data.Save(_temp);
         var levels = new Dictionary<string, IReadOnlyList<string>> { ["r"] = Scale, ["c"] = ["never", "sometimes", "often"] };
         var output = StatsJson.CrossTab(path, "r", "c", null, levels);
         Assert.True(output.Error is null, output.Error);
@@ -81,7 +86,7 @@ public sealed class FormOrderTests
             data.Row(data.MaybeMissing(GeneratedData.Number(value), 0.05));
         }
 
-        var path = data.Save();
+        var path = data.Save(_temp);
         var output = StatsJson.Describe(path, "x");
         Assert.True(output.Error is null, output.Error);
         RReference.AssertSame(RReference.Run("describe", path, "x"), output.Json!, new Dictionary<string, string>());

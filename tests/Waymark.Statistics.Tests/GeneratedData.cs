@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Waymark.Testing;
 
 namespace Waymark.Statistics.Tests;
 
@@ -31,9 +32,10 @@ internal sealed class GeneratedData
     public string MaybeMissing(string value, double probability) =>
         _random.NextDouble() >= probability ? value : _random.Next(2) == 0 ? "" : "NA";
 
-    public string Save()
+    /// <summary>Writes the table as CSV in a new folder inside <paramref name="folder"/> and returns the file's path.</summary>
+    public string Save(TempFolder folder)
     {
-        var path = Path.Combine(Path.GetTempPath(), $"waymark-rcheck-{Guid.NewGuid():N}.csv");
+        var path = Path.Combine(folder.NewFolder("rcheck"), "data.csv");
         File.WriteAllText(path, _csv.ToString());
         return path;
     }

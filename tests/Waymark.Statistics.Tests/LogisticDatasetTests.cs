@@ -49,9 +49,11 @@ public sealed class LogisticDatasetTests : IClassFixture<LogisticDatasetTests.Fo
     /// <summary>The CSV files, written once per test run by R into a temporary folder.</summary>
     public sealed class Folder : IDisposable
     {
+        private readonly TempFolder _folder = TempFolder.Create("logit-datasets");
+
         public Folder()
         {
-            Path = TestEnvironment.NewTempDirectory("logit-datasets");
+            Path = _folder.Path;
             Assert.True(File.Exists(RReference.Rscript), $"{RReference.Rscript} is missing (test.sh installs r-base-core).");
             var script = System.IO.Path.Combine(TestEnvironment.RepositoryRoot, "tests", "Waymark.Statistics.Tests", "R", "datasets.R");
             ExternalProgram.Run(RReference.Rscript, ["--vanilla", script, Path]).AssertSuccess();
@@ -59,6 +61,6 @@ public sealed class LogisticDatasetTests : IClassFixture<LogisticDatasetTests.Fo
 
         public string Path { get; }
 
-        public void Dispose() => Directory.Delete(Path, recursive: true);
+        public void Dispose() => _folder.Dispose();
     }
 }

@@ -1,3 +1,4 @@
+using Waymark.Testing;
 namespace Waymark.Statistics.Tests;
 
 /// <summary>
@@ -5,8 +6,12 @@ namespace Waymark.Statistics.Tests;
 /// many levels, weights, missing values, categorical predictors, aliased terms), each run through R
 /// (R/reference.R) and Waymark, and every figure compared both ways at relative 1e-9.
 /// </summary>
-public sealed class RCrossCheckTests
+public sealed class RCrossCheckTests : IDisposable
 {
+    private readonly TempFolder _temp = TempFolder.Create("RCrossCheckTests");
+
+    public void Dispose() => _temp.Dispose();
+
     private static readonly Dictionary<string, string> CrossTabFlags = new() { ["small_expected"] = "expected counts are below 5" };
     private static readonly Dictionary<string, string> LogitFlags = new() { ["aliased"] = "singularities", ["non_integer"] = "non-integer #successes in a binomial glm!" };
     private static readonly string[] Collation = ["b", "B", "a", "_x", "Z", "é"];
@@ -51,7 +56,7 @@ public sealed class RCrossCheckTests
             data.Row(data.MaybeMissing(data.Skewed(levels), missingShare), data.MaybeMissing(data.Random.Next(1, 5).ToString(System.Globalization.CultureInfo.InvariantCulture), missingShare / 2));
         }
 
-        var path = data.Save();
+        var path = data.Save(_temp);
         var output = StatsJson.Frequencies(path, "v", "w");
         Assert.True(output.Error is null, output.Error);
         RReference.AssertSame(RReference.Run("freq", path, "v", "w"), output.Json!, CrossTabFlags);
@@ -94,7 +99,7 @@ public sealed class RCrossCheckTests
                 rowWeight);
         }
 
-        var path = data.Save();
+        var path = data.Save(_temp);
         var (predictors, weight, references) = scenario switch
         {
             "numeric" => (new[] { "x1", "x2", "x3" }, (string?)null, Array.Empty<string>()),
@@ -132,13 +137,13 @@ public sealed class RCrossCheckTests
             data.Row("same", data.Skewed(["a", "b", "c"]));
         }
 
-        var output = StatsJson.CrossTab(data.Save(), "r", "c", null);
+        var output = StatsJson.CrossTab(data.Save(_temp), "r", "c", null);
         Assert.Null(output.Json);
         Assert.Contains("at least two categories", output.Error, StringComparison.Ordinal);
         Assert.Contains("found 1 row", output.Error, StringComparison.Ordinal);
     }
 
-    private static (string Path, string? Weight) CrossTabData(string scenario, int seed)
+    private (string Path, string? Weight) CrossTabData(string scenario, int seed)
     {
         var data = new GeneratedData(seed, "r", "c", "w");
         var random = data.Random;
@@ -191,7 +196,7 @@ public sealed class RCrossCheckTests
             data.Row(data.MaybeMissing(r, missingShare), data.MaybeMissing(c, missingShare), data.MaybeMissing(weight, missingShare / 3));
         }
 
-        return (data.Save(), weightMax > 1 || fractional || missingShare > 0 ? "w" : null);
+        return (data.Save(_temp), weightMax > 1 || fractional || missingShare > 0 ? "w" : null);
     }
 
     private static double Normal(Random random) =>

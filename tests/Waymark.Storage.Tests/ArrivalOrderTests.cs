@@ -13,8 +13,12 @@ namespace Waymark.Storage.Tests;
 /// data folder, and on PostgreSQL the rows' place in the heap (<c>ctid</c>), their transaction id
 /// (<c>xmin</c>) and the table's own file.
 /// </summary>
-public sealed class ArrivalOrderTests(ITestOutputHelper output)
+public sealed class ArrivalOrderTests(ITestOutputHelper output) : IDisposable
 {
+    private readonly TempFolder _temp = TempFolder.Create("ArrivalOrderTests");
+
+    public void Dispose() => _temp.Dispose();
+
     private const int Submissions = 60;
 
     /// <summary>
@@ -28,7 +32,7 @@ public sealed class ArrivalOrderTests(ITestOutputHelper output)
     [MemberData(nameof(TestDatabases.Engines), MemberType = typeof(TestDatabases))]
     public async Task After_compaction_no_byte_follows_the_order_of_submission(DatabaseEngine engine)
     {
-        var settings = await TestDatabases.CreateAsync(engine);
+        var settings = await TestDatabases.CreateAsync(engine, _temp);
         await using var database = await WaymarkDatabase.OpenAsync(settings);
         var submitted = await SubmitAsync(database, new Random(20261206));
         if (engine == DatabaseEngine.PostgreSql)
@@ -78,7 +82,7 @@ public sealed class ArrivalOrderTests(ITestOutputHelper output)
         // Before this design, the write-ahead log kept a page image of every commit in commit order:
         // sixty responses were found there, in the order submitted (ρ = 1), until a checkpoint and a
         // later reset of the log. Now each commit ends with the log truncated to zero bytes.
-        var settings = await TestDatabases.CreateAsync(DatabaseEngine.Sqlite);
+        var settings = await TestDatabases.CreateAsync(DatabaseEngine.Sqlite, _temp);
         await using var database = await WaymarkDatabase.OpenAsync(settings);
         var submitted = await SubmitAsync(database, new Random(7));
 
@@ -92,7 +96,7 @@ public sealed class ArrivalOrderTests(ITestOutputHelper output)
     [MemberData(nameof(TestDatabases.Engines), MemberType = typeof(TestDatabases))]
     public async Task A_deleted_vault_and_a_completed_draft_leave_no_byte_behind(DatabaseEngine engine)
     {
-        var settings = await TestDatabases.CreateAsync(engine);
+        var settings = await TestDatabases.CreateAsync(engine, _temp);
         await using var database = await WaymarkDatabase.OpenAsync(settings);
         var gone = Marker("zorblat-vault-deleted");
         var kept = Marker("zorblat-vault-kept");

@@ -3,15 +3,19 @@ using Waymark.Testing;
 namespace Waymark.Storage.Tests;
 
 /// <summary>Console sessions on the server: found while their row lives, the sign-in time never moved, only a hash of the id stored.</summary>
-public sealed class ConsoleSessionStoreTests
+public sealed class ConsoleSessionStoreTests : IDisposable
 {
+    private readonly TempFolder _temp = TempFolder.Create("ConsoleSessionStoreTests");
+
+    public void Dispose() => _temp.Dispose();
+
     private static readonly DateTimeOffset SignedIn = new(2026, 12, 6, 8, 0, 0, TimeSpan.Zero);
 
     [Theory]
     [MemberData(nameof(TestDatabases.Engines), MemberType = typeof(TestDatabases))]
     public async Task A_session_lives_until_deleted_and_touching_moves_only_its_idle_clock(DatabaseEngine engine)
     {
-        await using var database = await WaymarkDatabase.OpenAsync(await TestDatabases.CreateAsync(engine));
+        await using var database = await WaymarkDatabase.OpenAsync(await TestDatabases.CreateAsync(engine, _temp));
         var ada = (await database.Users.AddAsync("ada", "analyst", "$argon2id$placeholder"))!.Value;
         var bo = (await database.Users.AddAsync("bo", "editor", "$argon2id$placeholder"))!.Value;
         await database.ConsoleSessions.AddAsync("session-one", ada, SignedIn);
@@ -43,7 +47,7 @@ public sealed class ConsoleSessionStoreTests
     [MemberData(nameof(TestDatabases.Engines), MemberType = typeof(TestDatabases))]
     public async Task The_database_holds_a_hash_of_the_session_id_never_the_id(DatabaseEngine engine)
     {
-        var settings = await TestDatabases.CreateAsync(engine);
+        var settings = await TestDatabases.CreateAsync(engine, _temp);
         await using var database = await WaymarkDatabase.OpenAsync(settings);
         var ada = (await database.Users.AddAsync("ada", "analyst", "$argon2id$placeholder"))!.Value;
         const string id = "0123456789abcdef0123456789abcdef";

@@ -2,8 +2,12 @@ using Waymark.Testing;
 
 namespace Waymark.Storage.Tests;
 
-public sealed class InstrumentStoreTests
+public sealed class InstrumentStoreTests : IDisposable
 {
+    private readonly TempFolder _temp = TempFolder.Create("InstrumentStoreTests");
+
+    public void Dispose() => _temp.Dispose();
+
     private static readonly DateOnly Day = new(2026, 11, 27);
 
     private static NewInstrument Form(string formId, string version, byte fill = 1, byte[]? key = null) =>
@@ -13,7 +17,7 @@ public sealed class InstrumentStoreTests
     [MemberData(nameof(TestDatabases.Engines), MemberType = typeof(TestDatabases))]
     public async Task The_pin_is_the_key_of_the_version_published_last_and_a_key_change_mark_is_cleared_by_publishing_or_a_new_draft(DatabaseEngine engine)
     {
-        await using var database = await WaymarkDatabase.OpenAsync(await TestDatabases.CreateAsync(engine));
+        await using var database = await WaymarkDatabase.OpenAsync(await TestDatabases.CreateAsync(engine, _temp));
         var first = Enumerable.Repeat((byte)1, 32).ToArray();
         var second = Enumerable.Repeat((byte)2, 32).ToArray();
         var v1 = (await database.Instruments.SaveDraftAsync(Form("p", "1", key: first))).Value!.Id;
@@ -46,7 +50,7 @@ public sealed class InstrumentStoreTests
     [MemberData(nameof(TestDatabases.Engines), MemberType = typeof(TestDatabases))]
     public async Task A_draft_is_stored_with_its_bytes_key_day_and_uploader_and_replaced_while_still_a_draft(DatabaseEngine engine)
     {
-        await using var database = await WaymarkDatabase.OpenAsync(await TestDatabases.CreateAsync(engine));
+        await using var database = await WaymarkDatabase.OpenAsync(await TestDatabases.CreateAsync(engine, _temp));
         var key = Enumerable.Range(0, 32).Select(i => (byte)i).ToArray();
         var saved = (await database.Instruments.SaveDraftAsync(Form("f", "1", key: key))).Value!;
         Assert.False(saved.ReplacedDraft);
@@ -72,7 +76,7 @@ public sealed class InstrumentStoreTests
     [MemberData(nameof(TestDatabases.Engines), MemberType = typeof(TestDatabases))]
     public async Task A_published_version_is_never_replaced_and_statuses_move_only_as_allowed(DatabaseEngine engine)
     {
-        await using var database = await WaymarkDatabase.OpenAsync(await TestDatabases.CreateAsync(engine));
+        await using var database = await WaymarkDatabase.OpenAsync(await TestDatabases.CreateAsync(engine, _temp));
         var id = (await database.Instruments.SaveDraftAsync(Form("f", "1"))).Value!.Id;
         Assert.Equal(0, await database.Instruments.CatalogVersionAsync());
         Assert.False(await database.Instruments.SetStatusAsync(id, InstrumentStatus.Closed)); // a draft cannot be closed
@@ -97,7 +101,7 @@ public sealed class InstrumentStoreTests
     [MemberData(nameof(TestDatabases.Engines), MemberType = typeof(TestDatabases))]
     public async Task The_current_row_of_a_form_is_its_latest_publish_or_close(DatabaseEngine engine)
     {
-        await using var database = await WaymarkDatabase.OpenAsync(await TestDatabases.CreateAsync(engine));
+        await using var database = await WaymarkDatabase.OpenAsync(await TestDatabases.CreateAsync(engine, _temp));
         var v1 = (await database.Instruments.SaveDraftAsync(Form("f", "1"))).Value!.Id;
         var v2 = (await database.Instruments.SaveDraftAsync(Form("f", "2"))).Value!.Id;
         var other = (await database.Instruments.SaveDraftAsync(Form("a", "1"))).Value!.Id;
@@ -125,7 +129,7 @@ public sealed class InstrumentStoreTests
     [MemberData(nameof(TestDatabases.Engines), MemberType = typeof(TestDatabases))]
     public async Task Oversized_or_empty_forms_and_bad_keys_are_refused(DatabaseEngine engine)
     {
-        await using var database = await WaymarkDatabase.OpenAsync(await TestDatabases.CreateAsync(engine));
+        await using var database = await WaymarkDatabase.OpenAsync(await TestDatabases.CreateAsync(engine, _temp));
         var big = Form("f", "1") with { Xlsx = new byte[InstrumentStore.MaxXlsxBytes + 1] };
         Assert.Contains("5 MB", (await database.Instruments.SaveDraftAsync(big)).Error, StringComparison.Ordinal);
         Assert.False((await database.Instruments.SaveDraftAsync(Form("f", "1") with { Xlsx = [] })).IsSuccess);

@@ -4,12 +4,16 @@ namespace Waymark.Storage.Tests;
 
 /// <summary>The data folder and the database files are the service account's alone (0700 / 0600), whatever the umask.</summary>
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
-public sealed class PrivateFilesTests
+public sealed class PrivateFilesTests : IDisposable
 {
+    private readonly TempFolder _temp = TempFolder.Create("PrivateFilesTests");
+
+    public void Dispose() => _temp.Dispose();
+
     private const UnixFileMode Loose = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
         | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;
 
-    private static string FreshDataDirectory() => Path.Combine(TestEnvironment.NewTempDirectory("parent"), "data");
+    private string FreshDataDirectory() => Path.Combine(_temp.NewFolder("parent"), "data");
 
     [Fact]
     public async Task A_fresh_data_folder_is_0700_and_the_database_wal_and_shm_are_0600()

@@ -3,8 +3,12 @@ using Waymark.Testing;
 namespace Waymark.Storage.Tests;
 
 /// <summary>The console's counts come from the clear columns (instrument, day, language, flags) only.</summary>
-public sealed class ResponseCountTests
+public sealed class ResponseCountTests : IDisposable
 {
+    private readonly TempFolder _temp = TempFolder.Create("ResponseCountTests");
+
+    public void Dispose() => _temp.Dispose();
+
     private static readonly DateOnly Monday = new(2026, 11, 23);
     private static readonly DateOnly Tuesday = new(2026, 11, 24);
 
@@ -12,7 +16,7 @@ public sealed class ResponseCountTests
     [MemberData(nameof(TestDatabases.Engines), MemberType = typeof(TestDatabases))]
     public async Task Counts_group_by_instrument_day_language_and_flags_and_pages_follow_id_order(DatabaseEngine engine)
     {
-        await using var database = await WaymarkDatabase.OpenAsync(await TestDatabases.CreateAsync(engine));
+        await using var database = await WaymarkDatabase.OpenAsync(await TestDatabases.CreateAsync(engine, _temp));
         var store = database.SurveyResponses;
         await store.AddBatchAsync(
         [
@@ -45,7 +49,7 @@ public sealed class ResponseCountTests
     [MemberData(nameof(TestDatabases.Engines), MemberType = typeof(TestDatabases))]
     public async Task Flags_stored_in_clear_beside_sealed_answers_before_are_emptied_and_counts_say_which_rows_are_sealed(DatabaseEngine engine)
     {
-        var settings = await TestDatabases.CreateAsync(engine);
+        var settings = await TestDatabases.CreateAsync(engine, _temp);
         await using (var old = await WaymarkDatabase.OpenAsync(settings, upToVersion: 95))
         {
             await old.SurveyResponses.AddBatchAsync(

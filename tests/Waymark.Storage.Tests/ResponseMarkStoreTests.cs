@@ -2,13 +2,17 @@ using Waymark.Testing;
 
 namespace Waymark.Storage.Tests;
 
-public sealed class ResponseMarkStoreTests
+public sealed class ResponseMarkStoreTests : IDisposable
 {
+    private readonly TempFolder _temp = TempFolder.Create("ResponseMarkStoreTests");
+
+    public void Dispose() => _temp.Dispose();
+
     [Theory]
     [MemberData(nameof(TestDatabases.Engines), MemberType = typeof(TestDatabases))]
     public async Task A_mark_sets_a_response_aside_is_changed_and_reversed_and_never_touches_the_response(DatabaseEngine engine)
     {
-        await using var database = await WaymarkDatabase.OpenAsync(await TestDatabases.CreateAsync(engine));
+        await using var database = await WaymarkDatabase.OpenAsync(await TestDatabases.CreateAsync(engine, _temp));
         var response = new StoredResponse("r-1", "demo", new DateOnly(2026, 12, 6), false, [1, 2, 3], "fast");
         Assert.True(await database.SurveyResponses.AddAsync(response));
         Assert.True(await database.SurveyResponses.AddAsync(response with { Id = "r-2", Instrument = "other" }));

@@ -2,15 +2,19 @@ using Waymark.Testing;
 
 namespace Waymark.Storage.Tests;
 
-public sealed class ScreeningTermListStoreTests
+public sealed class ScreeningTermListStoreTests : IDisposable
 {
+    private readonly TempFolder _temp = TempFolder.Create("ScreeningTermListStoreTests");
+
+    public void Dispose() => _temp.Dispose();
+
     private static readonly DateOnly Day = new(2026, 11, 27);
 
     [Theory]
     [MemberData(nameof(TestDatabases.Engines), MemberType = typeof(TestDatabases))]
     public async Task Every_change_raises_the_version_and_lists_read_back_as_stored(DatabaseEngine engine)
     {
-        var settings = await TestDatabases.CreateAsync(engine);
+        var settings = await TestDatabases.CreateAsync(engine, _temp);
         await using (var database = await WaymarkDatabase.OpenAsync(settings))
         {
             var store = database.ScreeningTermLists;
@@ -50,7 +54,7 @@ public sealed class ScreeningTermListStoreTests
     [MemberData(nameof(TestDatabases.Engines), MemberType = typeof(TestDatabases))]
     public async Task Bad_names_and_oversized_lists_are_refused_and_change_nothing(DatabaseEngine engine)
     {
-        await using var database = await WaymarkDatabase.OpenAsync(await TestDatabases.CreateAsync(engine));
+        await using var database = await WaymarkDatabase.OpenAsync(await TestDatabases.CreateAsync(engine, _temp));
         var store = database.ScreeningTermLists;
         await Assert.ThrowsAsync<ArgumentException>(() => store.AddAsync("", "zorblat", "ed", Day));
         await Assert.ThrowsAsync<ArgumentException>(() => store.AddAsync("a\nb", "zorblat", "ed", Day));

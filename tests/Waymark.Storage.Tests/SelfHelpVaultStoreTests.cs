@@ -2,15 +2,19 @@ using Waymark.Testing;
 
 namespace Waymark.Storage.Tests;
 
-public sealed class SelfHelpVaultStoreTests
+public sealed class SelfHelpVaultStoreTests : IDisposable
 {
+    private readonly TempFolder _temp = TempFolder.Create("SelfHelpVaultStoreTests");
+
+    public void Dispose() => _temp.Dispose();
+
     private static byte[] Lookup(byte fill) => Enumerable.Repeat(fill, SelfHelpVaultStore.LookupLength).ToArray();
 
     [Theory]
     [MemberData(nameof(TestDatabases.Engines), MemberType = typeof(TestDatabases))]
     public async Task A_blob_is_kept_replaced_and_deleted_under_its_lookup(DatabaseEngine engine)
     {
-        var settings = await TestDatabases.CreateAsync(engine);
+        var settings = await TestDatabases.CreateAsync(engine, _temp);
         await using (var database = await WaymarkDatabase.OpenAsync(settings))
         {
             var store = database.SelfHelpVaults;
@@ -39,7 +43,7 @@ public sealed class SelfHelpVaultStoreTests
     [MemberData(nameof(TestDatabases.Engines), MemberType = typeof(TestDatabases))]
     public async Task Malformed_lookups_and_oversized_blobs_are_refused(DatabaseEngine engine)
     {
-        await using var database = await WaymarkDatabase.OpenAsync(await TestDatabases.CreateAsync(engine));
+        await using var database = await WaymarkDatabase.OpenAsync(await TestDatabases.CreateAsync(engine, _temp));
         var store = database.SelfHelpVaults;
 
         await Assert.ThrowsAsync<ArgumentException>(() => store.PutAsync(new byte[5], new byte[] { 1 }));

@@ -2,15 +2,19 @@ using Waymark.Testing;
 
 namespace Waymark.Storage.Tests;
 
-public sealed class SurveyResponseStoreTests
+public sealed class SurveyResponseStoreTests : IDisposable
 {
+    private readonly TempFolder _temp = TempFolder.Create("SurveyResponseStoreTests");
+
+    public void Dispose() => _temp.Dispose();
+
     private static readonly DateOnly Day = new(2026, 11, 27);
 
     [Theory]
     [MemberData(nameof(TestDatabases.Engines), MemberType = typeof(TestDatabases))]
     public async Task A_response_is_stored_once_per_id_with_its_day_payload_and_flags(DatabaseEngine engine)
     {
-        await using var database = await WaymarkDatabase.OpenAsync(await TestDatabases.CreateAsync(engine));
+        await using var database = await WaymarkDatabase.OpenAsync(await TestDatabases.CreateAsync(engine, _temp));
         var first = new StoredResponse("b-id", "demo", Day, true, [1, 2, 3, 0, 255], "honeypot gibberish");
         var undated = new StoredResponse("a-id", "demo", null, false, "{}"u8.ToArray(), string.Empty);
         var other = new StoredResponse("c-id", "other", Day, false, [7], string.Empty);
@@ -36,7 +40,7 @@ public sealed class SurveyResponseStoreTests
     [MemberData(nameof(TestDatabases.Engines), MemberType = typeof(TestDatabases))]
     public async Task Drafts_are_found_until_they_expire_and_go_with_the_response_that_completes_them(DatabaseEngine engine)
     {
-        await using var database = await WaymarkDatabase.OpenAsync(await TestDatabases.CreateAsync(engine));
+        await using var database = await WaymarkDatabase.OpenAsync(await TestDatabases.CreateAsync(engine, _temp));
         var store = database.SurveyResponses;
         await store.SaveDraftAsync(new StoredDraft("d1", "demo", [1], Day));
         await store.SaveDraftAsync(new StoredDraft("d1", "demo", [2], Day.AddDays(1)));
@@ -57,7 +61,7 @@ public sealed class SurveyResponseStoreTests
     [MemberData(nameof(TestDatabases.Engines), MemberType = typeof(TestDatabases))]
     public async Task A_batch_is_one_transaction_that_reports_which_responses_were_new(DatabaseEngine engine)
     {
-        await using var database = await WaymarkDatabase.OpenAsync(await TestDatabases.CreateAsync(engine));
+        await using var database = await WaymarkDatabase.OpenAsync(await TestDatabases.CreateAsync(engine, _temp));
         var store = database.SurveyResponses;
         await store.SaveDraftAsync(new StoredDraft("d9", "demo", [1], Day));
         Assert.True(await store.AddAsync(new StoredResponse("r1", "demo", Day, false, [1], string.Empty)));

@@ -2,11 +2,15 @@ using Waymark.Testing;
 
 namespace Waymark.Storage.Tests;
 
-public sealed class UserStoreTests
+public sealed class UserStoreTests : IDisposable
 {
-    private static async Task<(WaymarkDatabase Database, long Id)> WithUserAsync(DatabaseEngine engine)
+    private readonly TempFolder _temp = TempFolder.Create("UserStoreTests");
+
+    public void Dispose() => _temp.Dispose();
+
+    private async Task<(WaymarkDatabase Database, long Id)> WithUserAsync(DatabaseEngine engine)
     {
-        var database = await WaymarkDatabase.OpenAsync(await TestDatabases.CreateAsync(engine));
+        var database = await WaymarkDatabase.OpenAsync(await TestDatabases.CreateAsync(engine, _temp));
         var id = await database.Users.AddAsync("ada", "analyst", "$argon2id$placeholder");
         Assert.NotNull(id);
         return (database, id.Value);
@@ -35,7 +39,7 @@ public sealed class UserStoreTests
     [MemberData(nameof(TestDatabases.Engines), MemberType = typeof(TestDatabases))]
     public async Task A_role_outside_the_three_is_refused_by_the_schema_and_no_account_is_left_half_made(DatabaseEngine engine)
     {
-        await using var database = await WaymarkDatabase.OpenAsync(await TestDatabases.CreateAsync(engine));
+        await using var database = await WaymarkDatabase.OpenAsync(await TestDatabases.CreateAsync(engine, _temp));
         await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => database.Users.AddAsync("eve", "root", "h"));
         await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => database.Users.AddAsync("eve", ["editor", "root"], "h"));
         Assert.Null(await database.Users.FindByNameAsync("eve"));
@@ -45,7 +49,7 @@ public sealed class UserStoreTests
     [MemberData(nameof(TestDatabases.Engines), MemberType = typeof(TestDatabases))]
     public async Task An_account_holds_several_roles_and_changing_them_ends_its_sessions(DatabaseEngine engine)
     {
-        await using var database = await WaymarkDatabase.OpenAsync(await TestDatabases.CreateAsync(engine));
+        await using var database = await WaymarkDatabase.OpenAsync(await TestDatabases.CreateAsync(engine, _temp));
         var id = (await database.Users.AddAsync("cy", ["editor", "analyst", "editor"], "h"))!.Value;
         Assert.NotNull(await database.Users.AddAsync("dee", "admin", "h"));
         Assert.Equal(["analyst", "editor"], (await database.Users.FindByNameAsync("cy"))!.Roles);
@@ -66,7 +70,7 @@ public sealed class UserStoreTests
     [MemberData(nameof(TestDatabases.Engines), MemberType = typeof(TestDatabases))]
     public async Task Accounts_made_before_several_roles_keep_their_one_role(DatabaseEngine engine)
     {
-        var settings = await TestDatabases.CreateAsync(engine);
+        var settings = await TestDatabases.CreateAsync(engine, _temp);
         await using (var old = await WaymarkDatabase.OpenAsync(settings, upToVersion: 60))
         {
             await using var connection = await old.OpenConnectionAsync(default);
@@ -84,7 +88,7 @@ public sealed class UserStoreTests
     [MemberData(nameof(TestDatabases.Engines), MemberType = typeof(TestDatabases))]
     public async Task A_password_given_by_an_admin_is_replaced_once_at_the_first_sign_in(DatabaseEngine engine)
     {
-        await using var database = await WaymarkDatabase.OpenAsync(await TestDatabases.CreateAsync(engine));
+        await using var database = await WaymarkDatabase.OpenAsync(await TestDatabases.CreateAsync(engine, _temp));
         var given = (await database.Users.AddAsync("cy", ["analyst"], "given-hash", mustChangePassword: true))!.Value;
         var own = (await database.Users.AddAsync("dee", ["editor"], "own-hash"))!.Value;
         Assert.True((await database.Users.FindByIdAsync(given))!.MustChangePassword);
@@ -193,7 +197,7 @@ public sealed class UserStoreTests
     [MemberData(nameof(TestDatabases.Engines), MemberType = typeof(TestDatabases))]
     public async Task The_audit_log_keeps_minutes_only_newest_first(DatabaseEngine engine)
     {
-        await using var database = await WaymarkDatabase.OpenAsync(await TestDatabases.CreateAsync(engine));
+        await using var database = await WaymarkDatabase.OpenAsync(await TestDatabases.CreateAsync(engine, _temp));
         var at = new DateTimeOffset(2026, 11, 27, 9, 41, 37, 123, TimeSpan.Zero);
         await database.AuditLog.AddAsync(at, "ada", "login");
         await database.AuditLog.AddAsync(at.AddMinutes(3), "ada", "user added", "bo (editor) " + new string('x', 500));

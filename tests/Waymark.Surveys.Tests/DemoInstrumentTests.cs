@@ -7,8 +7,12 @@ using static Waymark.Surveys.Tests.TestForms;
 namespace Waymark.Surveys.Tests;
 
 /// <summary>The two demo instruments shipped in content/surveys, and that they are built from their text sources.</summary>
-public sealed class DemoInstrumentTests
+public sealed class DemoInstrumentTests : IDisposable
 {
+    private readonly TempFolder _temp = TempFolder.Create("DemoInstrumentTests");
+
+    public void Dispose() => _temp.Dispose();
+
     public static TheoryData<string> Demos => new() { "help-us-help-you", "no-need-for-help" };
 
     private static string Content(string file) => Path.Combine(TestEnvironment.RepositoryRoot, "content", "surveys", file);
@@ -25,7 +29,7 @@ public sealed class DemoInstrumentTests
     [MemberData(nameof(Demos))]
     public void Shipped_xlsx_is_what_the_text_source_generates(string name)
     {
-        var generated = Path.Combine(TestEnvironment.NewTempDirectory("xlsform-gen"), name + ".xlsx");
+        var generated = Path.Combine(_temp.NewFolder("xlsform-gen"), name + ".xlsx");
         ExternalProgram.Run("python3", [Path.Combine(TestEnvironment.RepositoryRoot, "tools", "xlsform_from_text.py"), Content(name + ".xlsform.txt"), generated])
             .AssertSuccess();
 

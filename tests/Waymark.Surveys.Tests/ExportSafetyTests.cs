@@ -12,8 +12,12 @@ namespace Waymark.Surveys.Tests;
 /// reserved word; measurement levels and formats declared; numeric choice names kept as codes; the R script and
 /// the Stata data file loading the same data with its labels in R; answers outside a choice list reported.
 /// </summary>
-public sealed partial class ExportSafetyTests
+public sealed partial class ExportSafetyTests : IDisposable
 {
+    private readonly TempFolder _temp = TempFolder.Create("ExportSafetyTests");
+
+    public void Dispose() => _temp.Dispose();
+
     /// <summary>PSPP's reserved words (its manual, "Tokens"): never usable as names, so the export renames them.</summary>
     private static readonly string[] ReservedWords = ["all", "and", "by", "eq", "ge", "gt", "le", "lt", "ne", "not", "or", "to", "with"];
 
@@ -114,7 +118,7 @@ public sealed partial class ExportSafetyTests
 
         foreach (var mode in new[] { "auto", "batch", "interactive" })
         {
-            var directory = TestEnvironment.NewTempDirectory("survey-spss-names-" + mode);
+            var directory = _temp.NewFolder("survey-spss-names-" + mode);
             SurveyExport.WriteTo(export, directory);
             File.AppendAllText(Path.Combine(directory, "commands.sps"), "DISPLAY DICTIONARY.\nSAVE TRANSLATE /OUTFILE='values.csv' /TYPE=CSV /REPLACE /FIELDNAMES.\nSAVE TRANSLATE /OUTFILE='labels.csv' /TYPE=CSV /REPLACE /FIELDNAMES /CELLS=LABELS.\n");
             string[] arguments = mode == "auto" ? ["-O", "format=csv", "commands.sps"] : ["--" + mode, "-O", "format=csv", "commands.sps"];
@@ -162,7 +166,7 @@ public sealed partial class ExportSafetyTests
     {
         Assert.True(File.Exists("/usr/bin/Rscript"), "R is missing: ./test.sh installs r-base-core");
         var responses = Responses(30);
-        var directory = TestEnvironment.NewTempDirectory("survey-r-names");
+        var directory = _temp.NewFolder("survey-r-names");
         var export = SurveyExport.Create(CommandNamed(), responses);
         SurveyExport.WriteTo(export, directory);
         File.WriteAllText(Path.Combine(directory, "check.R"), """
@@ -211,7 +215,7 @@ public sealed partial class ExportSafetyTests
     {
         Assert.True(File.Exists("/usr/bin/Rscript"), "R is missing: ./test.sh installs r-base-core");
         var responses = Responses(30);
-        var directory = TestEnvironment.NewTempDirectory("survey-dta-names");
+        var directory = _temp.NewFolder("survey-dta-names");
         var export = SurveyExport.Create(CommandNamed(), responses);
         SurveyExport.WriteTo(export, directory);
         var (variables, labels, rows) = ReadDta(directory, "commands.dta");
@@ -336,7 +340,7 @@ public sealed partial class ExportSafetyTests
         }
 
         // PSPP reads every row (the answer's line break is a space in the CSV), the two answers missing.
-        var directory = TestEnvironment.NewTempDirectory("survey-spss-outside");
+        var directory = _temp.NewFolder("survey-spss-outside");
         SurveyExport.WriteTo(export, directory);
         File.AppendAllText(Path.Combine(directory, "commands.sps"), "SAVE TRANSLATE /OUTFILE='values.csv' /TYPE=CSV /REPLACE /FIELDNAMES.\n");
         var output = ExternalProgram.Run("/usr/bin/pspp", ["-O", "format=csv", "commands.sps"], directory).AssertSuccess().Combined;

@@ -6,8 +6,12 @@ using Waymark.Testing;
 
 namespace Waymark.Surveys.Tests;
 
-public sealed class ExportTests
+public sealed class ExportTests : IDisposable
 {
+    private readonly TempFolder _temp = TempFolder.Create("ExportTests");
+
+    public void Dispose() => _temp.Dispose();
+
     private static Instrument Demo() =>
         XlsFormFile.Load(Path.Combine(TestEnvironment.RepositoryRoot, "content", "surveys", "help-us-help-you.xlsx")).Instrument!;
 
@@ -121,7 +125,7 @@ public sealed class ExportTests
         }
 
         Assert.True(File.Exists("/usr/bin/Rscript"), "R is missing: ./test.sh installs r-base-core");
-        var directory = TestEnvironment.NewTempDirectory("survey-export-formulas");
+        var directory = _temp.NewFolder("survey-export-formulas");
         SurveyExport.WriteTo(SurveyExport.Create(Demo(), responses), directory);
         File.WriteAllText(Path.Combine(directory, "check.R"), """
             source("help-us-help-you.R")
@@ -160,7 +164,7 @@ public sealed class ExportTests
     {
         Assert.True(File.Exists("/usr/bin/Rscript"), "R is missing: ./test.sh installs r-base-core");
         var responses = Responses(200, seed: 42);
-        var directory = TestEnvironment.NewTempDirectory("survey-export");
+        var directory = _temp.NewFolder("survey-export");
         SurveyExport.WriteTo(SurveyExport.Create(Demo(), responses), directory);
         File.WriteAllText(Path.Combine(directory, "check.R"), """
             source("help-us-help-you.R")
@@ -209,7 +213,7 @@ public sealed class ExportTests
     {
         var responses = Responses(40, seed: 11);
         var export = SurveyExport.Create(Demo(), responses);
-        var directory = TestEnvironment.NewTempDirectory("survey-zip");
+        var directory = _temp.NewFolder("survey-zip");
         var zip = Path.Combine(directory, "all.zip");
         File.WriteAllBytes(zip, export.Zip(new DateTimeOffset(2026, 12, 7, 10, 30, 0, TimeSpan.Zero)));
 
@@ -238,7 +242,7 @@ public sealed class ExportTests
     {
         Assert.True(File.Exists("/usr/bin/pspp"), "PSPP is missing: ./test.sh installs pspp");
         var responses = Responses(120, seed: 5);
-        var directory = TestEnvironment.NewTempDirectory("survey-spss");
+        var directory = _temp.NewFolder("survey-spss");
         SurveyExport.WriteTo(SurveyExport.Create(Demo(), responses), directory);
         var syntax = Path.Combine(directory, "help-us-help-you.sps");
         File.AppendAllText(syntax, "DISPLAY LABELS.\nSAVE TRANSLATE /OUTFILE='labelled.csv' /TYPE=CSV /REPLACE /FIELDNAMES /CELLS=LABELS.\n");

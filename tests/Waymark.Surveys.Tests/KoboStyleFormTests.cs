@@ -12,8 +12,12 @@ namespace Waymark.Surveys.Tests;
 /// imports with warnings only, runs page by page as a respondent would without JavaScript, and its export
 /// loads in R, PSPP and (as a Stata data file) R's haven with the labels.
 /// </summary>
-public sealed class KoboStyleFormTests
+public sealed class KoboStyleFormTests : IDisposable
 {
+    private readonly TempFolder _temp = TempFolder.Create("KoboStyleFormTests");
+
+    public void Dispose() => _temp.Dispose();
+
     internal static readonly string[][] Survey =
     [
         ["type", "name", "label::English (en)", "label::Français (fr)", "required", "bind::relevant", "constraint", "bind::jr:constraintMsg::English (en)", "choice_filter", "image", "$kuid"],
@@ -129,7 +133,7 @@ public sealed class KoboStyleFormTests
             var answers = Respond(engine, 18 + random.Next(60), country, city, Ratings[random.Next(3)]);
             return new SurveyResponse($"r{i:D3}", new DateOnly(2026, 12, 1 + (i % 5)), answers, []);
         }).ToList();
-        var directory = TestEnvironment.NewTempDirectory("kobo-style");
+        var directory = _temp.NewFolder("kobo-style");
         var export = SurveyExport.Create(engine.Instrument, responses, "en");
         Assert.Empty(export.Warnings);
         SurveyExport.WriteTo(export, directory);

@@ -37,21 +37,11 @@ public sealed class PyxformLiveTests
     {
         var (sheets, known) = BuiltForms[form];
         var bytes = XlsxBuilder.CompletePackage(sheets);
-        var path = Path.Combine(Path.GetTempPath(), $"waymark-pyxform-{Guid.NewGuid():N}.xlsx");
-        try
-        {
-            File.WriteAllBytes(path, bytes);
-            var run = ExternalProgram.Run(Python, [Tool, Pyxform, "--form", path], environment: NoBytecode).AssertSuccess();
-            using var verdict = JsonDocument.Parse(run.Output);
-            Assert.True(verdict.RootElement.GetProperty("accepted").GetBoolean(), $"pyxform refuses {form}: {run.Output}");
-            var build = XlsFormFile.Load(new MemoryStream(bytes), form + ".xlsx");
-            Assert.True(build.IsSuccess, $"pyxform accepts {form}, Waymark refuses it:\n{string.Join("\n", build.Problems)}");
-            Assert.Equal(known, PyxformDifferentialTests.Differences(build.Instrument!, verdict.RootElement.GetProperty("nodes"), verdict.RootElement.GetProperty("repeats")));
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        using var verdict = PyxformVerdict(bytes);
+        Assert.True(verdict.RootElement.GetProperty("accepted").GetBoolean(), $"pyxform refuses {form}: {verdict.RootElement}");
+        var build = XlsFormFile.Load(new MemoryStream(bytes), form + ".xlsx");
+        Assert.True(build.IsSuccess, $"pyxform accepts {form}, Waymark refuses it:\n{string.Join("\n", build.Problems)}");
+        Assert.Equal(known, PyxformDifferentialTests.Differences(build.Instrument!, verdict.RootElement.GetProperty("nodes"), verdict.RootElement.GetProperty("repeats")));
     }
 
     private static readonly Dictionary<string, ((string Name, string[][] Rows)[] Sheets, string[] Known)> BuiltForms = new(StringComparer.Ordinal)
@@ -187,20 +177,19 @@ public sealed class PyxformLiveTests
     public void A_form_pyxform_refuses_is_refused(string form)
     {
         var bytes = XlsxBuilder.CompletePackage(FormsPyxformRefuses[form]);
-        var path = Path.Combine(Path.GetTempPath(), $"waymark-pyxform-{Guid.NewGuid():N}.xlsx");
-        try
-        {
-            File.WriteAllBytes(path, bytes);
-            var run = ExternalProgram.Run(Python, [Tool, Pyxform, "--form", path], environment: NoBytecode).AssertSuccess();
-            using var verdict = JsonDocument.Parse(run.Output);
-            Assert.False(verdict.RootElement.GetProperty("accepted").GetBoolean(), $"pyxform accepts {form}");
-            var build = XlsFormFile.Load(new MemoryStream(bytes), form + ".xlsx");
-            Assert.False(build.IsSuccess, $"pyxform refuses {form} ({verdict.RootElement.GetProperty("error").GetString()}), Waymark imports it");
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        using var verdict = PyxformVerdict(bytes);
+        Assert.False(verdict.RootElement.GetProperty("accepted").GetBoolean(), $"pyxform accepts {form}");
+        var build = XlsFormFile.Load(new MemoryStream(bytes), form + ".xlsx");
+        Assert.False(build.IsSuccess, $"pyxform refuses {form} ({verdict.RootElement.GetProperty("error").GetString()}), Waymark imports it");
+    }
+
+    /// <summary>pyxform's verdict on a workbook (written to a temporary folder for it, deleted after).</summary>
+    private static JsonDocument PyxformVerdict(byte[] bytes)
+    {
+        using var folder = TempFolder.Create("pyxform");
+        var path = folder.File("form.xlsx");
+        File.WriteAllBytes(path, bytes);
+        return JsonDocument.Parse(ExternalProgram.Run(Python, [Tool, Pyxform, "--form", path], environment: NoBytecode).AssertSuccess().Output);
     }
 
     private static readonly Dictionary<string, (string Name, string[][] Rows)[]> FormsPyxformRefuses = new(StringComparer.Ordinal)
@@ -222,9 +211,11 @@ public sealed class PyxformLiveTests
     /// <summary>A copy of a fixture folder the tool may write into (it writes the .xlsx copies of .xls forms).</summary>
     private sealed class TemporaryCopy : IDisposable
     {
+        private readonly TempFolder _folder = TempFolder.Create("pyxform-copy");
+
         public TemporaryCopy(string source)
         {
-            Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"waymark-pyxform-{Guid.NewGuid():N}");
+            Path = _folder.Path;
             foreach (var file in Directory.GetFiles(source, "*", SearchOption.AllDirectories))
             {
                 var target = System.IO.Path.Combine(Path, System.IO.Path.GetRelativePath(source, file));
@@ -235,6 +226,6 @@ public sealed class PyxformLiveTests
 
         public string Path { get; }
 
-        public void Dispose() => Directory.Delete(Path, recursive: true);
+        public void Dispose() => _folder.Dispose();
     }
 }

@@ -10,8 +10,12 @@ namespace Waymark.Surveys.Tests;
 /// meaning the same instance (as ODK reads it), <c>count()</c>, <c>position(..)</c>, <c>indexed-repeat()</c> and the
 /// node-set functions over instances, open repeats grown and shrunk by the respondent, counted ones by their answer.
 /// </summary>
-public sealed class RepeatTests
+public sealed class RepeatTests : IDisposable
 {
+    private readonly TempFolder _temp = TempFolder.Create("RepeatTests");
+
+    public void Dispose() => _temp.Dispose();
+
     private static readonly DateTimeOffset Now = new(2026, 12, 7, 12, 0, 0, TimeSpan.Zero);
 
     private static readonly string[][] Household =
@@ -329,7 +333,7 @@ public sealed class RepeatTests
             export.Files["household_person.csv"].TrimEnd('\n').Split('\n'));
         Assert.Contains("instance,,\"Instance of repeat person", export.Files["household_person_codebook.csv"], StringComparison.Ordinal);
 
-        var directory = TestEnvironment.NewTempDirectory("repeat-export");
+        var directory = _temp.NewFolder("repeat-export");
         SurveyExport.WriteTo(export, directory);
 
         // R: each table with its labels, and the long table joins its parent by response_id.

@@ -8,8 +8,12 @@ namespace Waymark.Surveys.Tests;
 /// more language: every text lands beside its English original, and a file that misses or invents a key
 /// changes nothing.
 /// </summary>
-public sealed class SurveyLanguageToolTests
+public sealed class SurveyLanguageToolTests : IDisposable
 {
+    private readonly TempFolder _temp = TempFolder.Create("SurveyLanguageToolTests");
+
+    public void Dispose() => _temp.Dispose();
+
     private static readonly string Tool = Path.Combine(TestEnvironment.RepositoryRoot, "tools", "xlsform_language.py");
 
     private static string ShippedSource(string name) => Path.Combine(TestEnvironment.RepositoryRoot, "content", "surveys", name + ".xlsform.txt");
@@ -21,7 +25,7 @@ public sealed class SurveyLanguageToolTests
     [InlineData("no-need-for-help")]
     public void A_merged_language_gives_every_question_group_and_choice_its_text(string name)
     {
-        var directory = TestEnvironment.NewTempDirectory("xlsform-language");
+        var directory = _temp.NewFolder("xlsform-language");
         var source = Path.Combine(directory, name + ".xlsform.txt");
         File.Copy(ShippedSource(name), source);
         var english = Python(Tool, "extract", source).AssertSuccess().Output;
@@ -76,7 +80,7 @@ public sealed class SurveyLanguageToolTests
     [Fact]
     public void A_file_that_misses_a_key_or_invents_one_is_refused_and_the_form_is_unchanged()
     {
-        var directory = TestEnvironment.NewTempDirectory("xlsform-language");
+        var directory = _temp.NewFolder("xlsform-language");
         var source = Path.Combine(directory, "form.xlsform.txt");
         File.Copy(ShippedSource("no-need-for-help"), source);
         var before = File.ReadAllText(source);

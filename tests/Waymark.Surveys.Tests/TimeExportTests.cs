@@ -10,8 +10,12 @@ namespace Waymark.Surveys.Tests;
 /// seconds after midnight, POSIXct), PSPP (TIME8 and DATETIME20, SPSS's seconds) and Stata's data file read with R's haven
 /// (<c>%tcHH:MM:SS</c>, <c>%tc</c>), with the do-file's conversions; a version without the questions gives "not asked".
 /// </summary>
-public sealed class TimeExportTests
+public sealed class TimeExportTests : IDisposable
 {
+    private readonly TempFolder _temp = TempFolder.Create("TimeExportTests");
+
+    public void Dispose() => _temp.Dispose();
+
     private static readonly DateTime Unix = new(1970, 1, 1, 0, 0, 0, DateTimeKind.Unspecified);
     private static readonly DateTime Gregorian = new(1582, 10, 14, 0, 0, 0, DateTimeKind.Unspecified);
     private static readonly DateTime Stata = new(1960, 1, 1, 0, 0, 0, DateTimeKind.Unspecified);
@@ -104,7 +108,7 @@ public sealed class TimeExportTests
     {
         Assert.True(File.Exists("/usr/bin/Rscript"), "R is missing: ./test.sh installs r-base-core");
         var export = Export(out var responses);
-        var directory = TestEnvironment.NewTempDirectory("survey-times-r");
+        var directory = _temp.NewFolder("survey-times-r");
         SurveyExport.WriteTo(export, directory);
         File.WriteAllText(Path.Combine(directory, "check.R"), """
             source("times.R")
@@ -140,7 +144,7 @@ public sealed class TimeExportTests
     {
         Assert.True(File.Exists("/usr/bin/pspp"), "PSPP is missing: ./test.sh installs pspp");
         var export = Export(out var responses);
-        var directory = TestEnvironment.NewTempDirectory("survey-times-spss");
+        var directory = _temp.NewFolder("survey-times-spss");
         SurveyExport.WriteTo(export, directory);
         File.AppendAllText(Path.Combine(directory, "times.sps"), """
             DISPLAY DICTIONARY /VARIABLES=bedtime met_at woke left_at.
@@ -187,7 +191,7 @@ public sealed class TimeExportTests
     {
         Assert.True(File.Exists("/usr/bin/Rscript"), "R is missing: ./test.sh installs r-base-core");
         var export = Export(out var responses);
-        var directory = TestEnvironment.NewTempDirectory("survey-times-dta");
+        var directory = _temp.NewFolder("survey-times-dta");
         SurveyExport.WriteTo(export, directory);
         var (variables, labels, rows) = ExportSafetyTests.ReadDta(directory, "times.dta");
 

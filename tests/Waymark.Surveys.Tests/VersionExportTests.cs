@@ -9,8 +9,12 @@ namespace Waymark.Surveys.Tests;
 /// "not asked in this version" told apart from "unanswered" in the CSV, the codebook, R, PSPP and Stata's data file (read
 /// with R's haven), each by the real program.
 /// </summary>
-public sealed class VersionExportTests
+public sealed class VersionExportTests : IDisposable
 {
+    private readonly TempFolder _temp = TempFolder.Create("VersionExportTests");
+
+    public void Dispose() => _temp.Dispose();
+
     private static Choice[] Choices(params string[] names) => names.Select(n => new Choice(n, LocalizedText.Of("en", "Label " + n))).ToArray();
 
     /// <summary>Version 1 asks <c>removed</c>; version 2 drops it and adds <c>added</c> (select_multiple), <c>weight</c> and <c>since</c>.</summary>
@@ -126,7 +130,7 @@ public sealed class VersionExportTests
     public void R_reads_not_asked_as_NA_with_the_not_asked_attribute()
     {
         Assert.True(File.Exists("/usr/bin/Rscript"), "R is missing: ./test.sh installs r-base-core");
-        var directory = TestEnvironment.NewTempDirectory("version-export-r");
+        var directory = _temp.NewFolder("version-export-r");
         SurveyExport.WriteTo(SurveyExport.Create(Version("2"), Mixed(), "en", [Version("1")]), directory);
         File.WriteAllText(Path.Combine(directory, "check.R"), """
             source("mix.R")
@@ -156,7 +160,7 @@ public sealed class VersionExportTests
     public void Pspp_reads_not_asked_as_a_labelled_user_missing_value()
     {
         Assert.True(File.Exists("/usr/bin/pspp"), "PSPP is missing: ./test.sh installs pspp");
-        var directory = TestEnvironment.NewTempDirectory("version-export-spss");
+        var directory = _temp.NewFolder("version-export-spss");
         SurveyExport.WriteTo(SurveyExport.Create(Version("2"), Mixed(), "en", [Version("1")]), directory);
         File.AppendAllText(Path.Combine(directory, "mix.sps"), """
             SAVE TRANSLATE /OUTFILE='values.csv' /TYPE=CSV /REPLACE /FIELDNAMES.
@@ -191,7 +195,7 @@ public sealed class VersionExportTests
     public void The_stata_data_file_holds_not_asked_as_a_labelled_dot_a()
     {
         Assert.True(File.Exists("/usr/bin/Rscript"), "R is missing: ./test.sh installs r-base-core");
-        var directory = TestEnvironment.NewTempDirectory("version-export-dta");
+        var directory = _temp.NewFolder("version-export-dta");
         var export = SurveyExport.Create(Version("2"), Mixed(), "en", [Version("1")]);
         SurveyExport.WriteTo(export, directory);
         File.WriteAllText(Path.Combine(directory, "check.R"), """

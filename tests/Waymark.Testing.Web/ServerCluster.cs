@@ -10,7 +10,10 @@ public sealed class ServerCluster : IAsyncDisposable
     /// <summary>The variable <c>waymark serve</c> reads the shared secrets key file from.</summary>
     public const string SecretsKeyVariable = "WAYMARK_SECRETS_KEY_FILE";
 
-    private ServerCluster(IReadOnlyList<ServerProcess> nodes) => Nodes = nodes;
+    /// <summary>The folder of the shared secrets key: deleted after the nodes stop.</summary>
+    private readonly TempFolder _secrets;
+
+    private ServerCluster(IReadOnlyList<ServerProcess> nodes, TempFolder secrets) => (Nodes, _secrets) = (nodes, secrets);
 
     public IReadOnlyList<ServerProcess> Nodes { get; }
 
@@ -18,9 +21,10 @@ public sealed class ServerCluster : IAsyncDisposable
     public static async Task<ServerCluster> StartAsync(int count, string postgres, IDictionary<string, string>? environment = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 2);
+        var secrets = TempFolder.Create("cluster-secrets");
         var shared = new Dictionary<string, string>(environment ?? new Dictionary<string, string>(), StringComparer.Ordinal)
         {
-            [SecretsKeyVariable] = Path.Combine(TestEnvironment.NewTempDirectory("cluster-secrets"), "secrets.key"),
+            [SecretsKeyVariable] = secrets.File("secrets.key"),
         };
         var nodes = new List<ServerProcess>();
         try
@@ -32,11 +36,11 @@ public sealed class ServerCluster : IAsyncDisposable
         }
         catch
         {
-            await new ServerCluster(nodes).DisposeAsync().ConfigureAwait(false);
+            await new ServerCluster(nodes, secrets).DisposeAsync().ConfigureAwait(false);
             throw;
         }
 
-        return new ServerCluster(nodes);
+        return new ServerCluster(nodes, secrets);
     }
 
     public async ValueTask DisposeAsync()
@@ -45,5 +49,7 @@ public sealed class ServerCluster : IAsyncDisposable
         {
             await node.DisposeAsync().ConfigureAwait(false);
         }
+
+        _secrets.Dispose();
     }
 }

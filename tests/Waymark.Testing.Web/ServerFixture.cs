@@ -13,7 +13,14 @@ public class ServerFixture : IAsyncLifetime
 
     public async Task InitializeAsync() => Server = await ServerProcess.StartAsync(await EnvironmentAsync().ConfigureAwait(false)).ConfigureAwait(false);
 
-    public async Task DisposeAsync() => await Server.DisposeAsync().ConfigureAwait(false);
+    public async Task DisposeAsync()
+    {
+        await Server.DisposeAsync().ConfigureAwait(false);
+        Temp.Dispose();
+    }
+
+    /// <summary>Folders the environment points the server at (forms, keys): deleted after the server stops.</summary>
+    protected TempFolder Temp { get; } = TempFolder.Create("server-environment");
 
     /// <summary>The environment the shared server starts with (none by default), made once, as the fixture starts.</summary>
     protected virtual Task<IDictionary<string, string>?> EnvironmentAsync() => Task.FromResult<IDictionary<string, string>?>(null);

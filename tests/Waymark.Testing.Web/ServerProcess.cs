@@ -12,11 +12,12 @@ public sealed class ServerProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly StringBuilder _output = new();
 
-    private readonly bool _ownsDataDirectory;
+    /// <summary>The data folder this server made for itself (none when it was given one): deleted after it stops.</summary>
+    private readonly TempFolder? _ownData;
 
-    private ServerProcess(Process process, int publicPort, int consolePort, string dataDirectory, bool ownsDataDirectory)
+    private ServerProcess(Process process, int publicPort, int consolePort, string dataDirectory, TempFolder? ownData)
     {
-        _ownsDataDirectory = ownsDataDirectory;
+        _ownData = ownData;
         _process = process;
         PublicPort = publicPort;
         ConsolePort = consolePort;
@@ -77,8 +78,8 @@ public sealed class ServerProcess : IAsyncDisposable
     {
         var ports = TestEnvironment.FreePorts(2);
         var (publicPort, consolePort) = (ports[0], ports[1]);
-        var ownsDataDirectory = dataDirectory is null;
-        dataDirectory ??= TestEnvironment.NewTempDirectory("data");
+        var ownData = dataDirectory is null ? TempFolder.Create("data") : null;
+        dataDirectory ??= ownData!.Path;
         var cli = WaymarkDll();
         var start = new ProcessStartInfo("dotnet")
         {
@@ -104,13 +105,15 @@ public sealed class ServerProcess : IAsyncDisposable
             start.ArgumentList.Add(postgres);
         }
 
+        // No diagnostics port: a server killed at the end of a test would leave its pipes and socket in /tmp.
+        start.Environment["DOTNET_EnableDiagnostics"] = "0";
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[key] = value.Replace(PublicUrlToken, $"http://127.0.0.1:{publicPort}", StringComparison.Ordinal);
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the waymark process.");
-        var server = new ServerProcess(process, publicPort, consolePort, dataDirectory, ownsDataDirectory) { Postgres = postgres };
+        var server = new ServerProcess(process, publicPort, consolePort, dataDirectory, ownData) { Postgres = postgres };
         process.OutputDataReceived += (_, e) => server.Append(e.Data);
         process.ErrorDataReceived += (_, e) => server.Append(e.Data);
         process.BeginOutputReadLine();
@@ -287,17 +290,9 @@ public sealed class ServerProcess : IAsyncDisposable
         }
 
         _process.Dispose();
-        if (!_ownsDataDirectory || KeepDataDirectory)
+        if (!KeepDataDirectory)
         {
-            return;
-        }
-
-        try
-        {
-            Directory.Delete(DataDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
+            _ownData?.Dispose();
         }
     }
 }

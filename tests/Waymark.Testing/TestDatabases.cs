@@ -10,12 +10,20 @@ public static class TestDatabases
     /// <summary>Both engines, for <c>[Theory, MemberData]</c>: every storage test runs on each.</summary>
     public static TheoryData<DatabaseEngine> Engines => new() { DatabaseEngine.Sqlite, DatabaseEngine.PostgreSql };
 
-    public static async Task<StorageSettings> CreateAsync(DatabaseEngine engine)
+    /// <summary>
+    /// A fresh database: a SQLite file in a new folder inside <paramref name="folder"/> (deleted with it), or a new
+    /// PostgreSQL database in the throwaway cluster (which test.sh deletes whole at the end of the run).
+    /// </summary>
+    public static Task<StorageSettings> CreateAsync(DatabaseEngine engine, TempFolder folder)
     {
-        if (engine == DatabaseEngine.Sqlite)
-        {
-            return new StorageSettings { DataDirectory = TestEnvironment.NewTempDirectory("sqlite") };
-        }
+        ArgumentNullException.ThrowIfNull(folder);
+        return engine == DatabaseEngine.Sqlite
+            ? Task.FromResult(new StorageSettings { DataDirectory = folder.NewFolder("sqlite") })
+            : CreatePostgresAsync();
+    }
+
+    private static async Task<StorageSettings> CreatePostgresAsync()
+    {
 
         var admin = new NpgsqlConnectionStringBuilder(TestEnvironment.PostgresConnectionString);
         var name = "waymark_test_" + Guid.NewGuid().ToString("N");

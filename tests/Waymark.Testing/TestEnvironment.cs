@@ -55,14 +55,6 @@ public static class TestEnvironment
         }
     }
 
-    public static string NewTempDirectory(string purpose)
-    {
-        var path = Path.Combine(Path.GetTempPath(), $"waymark-{purpose}-{Guid.NewGuid():N}");
-        // Private like a real data folder (0700): Waymark refuses to keep its database in a folder others can read.
-        Storage.PrivateFiles.EnsureDirectory(path);
-        return path;
-    }
-
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

@@ -13,14 +13,20 @@ namespace Waymark.Web.Tests;
 /// </summary>
 public sealed class GuardedFormConcurrencyTests : IAsyncLifetime
 {
+    private readonly TempFolder _temp = TempFolder.Create("GuardedFormConcurrencyTests");
+
     private const int Workers = 16;
     private const int RoundsPerWorker = 100;
 
     private ServerProcess _server = null!;
 
-    public async Task InitializeAsync() => _server = await ServerProcess.StartAsync(SurveyTestForms.Environment(SurveyTestForms.NewFolder()));
+    public async Task InitializeAsync() => _server = await ServerProcess.StartAsync(SurveyTestForms.Environment(SurveyTestForms.NewFolder(_temp)));
 
-    public async Task DisposeAsync() => await _server.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await _server.DisposeAsync();
+        _temp.Dispose();
+    }
 
     private Uri Survey => new(_server.PublicUrl, "/en/s/" + SurveyTestForms.FlowTest);
 

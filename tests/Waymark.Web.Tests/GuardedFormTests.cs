@@ -15,15 +15,18 @@ namespace Waymark.Web.Tests;
 /// </summary>
 public sealed class GuardedFormTests : IAsyncLifetime
 {
+    private readonly TempFolder _temp = TempFolder.Create("GuardedFormTests");
+
     private ServerProcess _server = null!;
     private readonly HttpClient _http = new(new HttpClientHandler { AllowAutoRedirect = false });
 
-    public async Task InitializeAsync() => _server = await ServerProcess.StartAsync(SurveyTestForms.Environment(SurveyTestForms.NewFolder()));
+    public async Task InitializeAsync() => _server = await ServerProcess.StartAsync(SurveyTestForms.Environment(SurveyTestForms.NewFolder(_temp)));
 
     public async Task DisposeAsync()
     {
         _http.Dispose();
         await _server.DisposeAsync();
+        _temp.Dispose();
     }
 
     private Uri Survey => new(_server.PublicUrl, "/en/s/" + SurveyTestForms.FlowTest);

@@ -11,14 +11,18 @@ namespace Waymark.Web.Tests;
 /// it is rendered, and the whole self-help (save under a new phrase, resume, save again, delete) and
 /// survey flows, with no <c>Set-Cookie</c> on any response.
 /// </summary>
-public sealed partial class NoCookieTests
+public sealed partial class NoCookieTests : IDisposable
 {
+    private readonly TempFolder _temp = TempFolder.Create("NoCookieTests");
+
+    public void Dispose() => _temp.Dispose();
+
     private const int MaxPages = 4000;
 
     [Fact]
     public async Task No_public_response_in_any_language_or_form_flow_sets_a_cookie()
     {
-        await using var server = await ServerProcess.StartAsync(SurveyTestForms.Environment(SurveyTestForms.NewFolder()));
+        await using var server = await ServerProcess.StartAsync(SurveyTestForms.Environment(SurveyTestForms.NewFolder(_temp)));
         var recorder = new SetCookieRecorder(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false });
         using var http = new HttpClient(recorder) { BaseAddress = server.PublicUrl };
 

@@ -10,8 +10,12 @@ namespace Waymark.Web.Tests;
 /// Counters are flushed rarely, at a random moment of each hour, in their own transaction, and at shutdown,
 /// so that they mark no time among the responses on disk (docs/adr/0100-no-arrival-order-on-disk.md).
 /// </summary>
-public sealed class PageViewCounterTests
+public sealed class PageViewCounterTests : IDisposable
 {
+    private readonly TempFolder _temp = TempFolder.Create("PageViewCounterTests");
+
+    public void Dispose() => _temp.Dispose();
+
     private static readonly DateTimeOffset Start = new(2026, 12, 6, 10, 20, 0, TimeSpan.Zero);
 
     [Fact]
@@ -31,7 +35,7 @@ public sealed class PageViewCounterTests
     [MemberData(nameof(TestDatabases.Engines), MemberType = typeof(TestDatabases))]
     public async Task Counts_reach_the_database_only_at_the_planned_moment_and_at_shutdown(DatabaseEngine engine)
     {
-        await using var database = await WaymarkDatabase.OpenAsync(await TestDatabases.CreateAsync(engine));
+        await using var database = await WaymarkDatabase.OpenAsync(await TestDatabases.CreateAsync(engine, _temp));
         var clock = new SteppedClock(Start);
         var counter = new PageViewCounter(database, clock, new Random(7), NullLogger<PageViewCounter>.Instance);
         await counter.StartAsync(CancellationToken.None);

@@ -15,8 +15,12 @@ namespace Waymark.Web.Tests;
 /// short queue a person is told politely, at once, to try again (503 with Retry-After), and a vault
 /// written in the legacy format is found and moved to the current one.
 /// </summary>
-public sealed partial class PhraseDerivationTests
+public sealed partial class PhraseDerivationTests : IDisposable
 {
+    private readonly TempFolder _temp = TempFolder.Create("PhraseDerivationTests");
+
+    public void Dispose() => _temp.Dispose();
+
     private const string Phrase = "acorn bagel cedar daisy eagle fable gecko";
 
     [Fact]
@@ -109,7 +113,7 @@ public sealed partial class PhraseDerivationTests
     [MemberData(nameof(TestDatabases.Engines), MemberType = typeof(TestDatabases))]
     public async Task A_vault_in_the_legacy_format_still_opens_and_is_moved_to_the_current_format(DatabaseEngine engine)
     {
-        await using var database = await WaymarkDatabase.OpenAsync(await TestDatabases.CreateAsync(engine));
+        await using var database = await WaymarkDatabase.OpenAsync(await TestDatabases.CreateAsync(engine, _temp));
         var vault = new ProgressVault(database);
         using var gate = DerivationGate.ForCores(2);
         var phraseKeys = new PhraseKeys(gate, vault);

@@ -16,11 +16,15 @@ namespace Waymark.Web.Tests;
 /// (<see cref="StoredRecords"/>) matches the schema of both engines table by table and column by
 /// column, and the page shows each record's text in every language.
 /// </summary>
-public sealed class PrivacyPageTests(Console.InProcessServer server) : IClassFixture<Console.InProcessServer>
+public sealed class PrivacyPageTests(Console.InProcessServer server) : IClassFixture<Console.InProcessServer>, IDisposable
 {
-    private static async Task<Dictionary<string, SortedSet<string>>> SchemaAsync(DatabaseEngine engine)
+    private readonly TempFolder _temp = TempFolder.Create("PrivacyPageTests");
+
+    public void Dispose() => _temp.Dispose();
+
+    private async Task<Dictionary<string, SortedSet<string>>> SchemaAsync(DatabaseEngine engine)
     {
-        await using var database = await WaymarkDatabase.OpenAsync(await TestDatabases.CreateAsync(engine));
+        await using var database = await WaymarkDatabase.OpenAsync(await TestDatabases.CreateAsync(engine, _temp));
         await using var connection = await database.OpenConnectionAsync(CancellationToken.None);
         await using var command = connection.CreateCommand();
         command.CommandText = engine == DatabaseEngine.Sqlite

@@ -17,6 +17,8 @@ public sealed class ScreeningOperatorTests(ScreeningOperatorTests.Node node, Pag
     /// <summary>One node for the class: placeholder terms, an operator listener on a loopback port, the link base set to its public address.</summary>
     public sealed class Node : IAsyncLifetime
     {
+        private readonly TempFolder _temp = TempFolder.Create("operator-node");
+
         public ServerProcess Server { get; private set; } = null!;
 
         public Uri OperatorUrl { get; private set; } = null!;
@@ -28,7 +30,7 @@ public sealed class ScreeningOperatorTests(ScreeningOperatorTests.Node node, Pag
             Server = await ServerProcess.StartAsync(
                 new Dictionary<string, string>
                 {
-                    ["WAYMARK_SCREENING_TERMS"] = await PlaceholderTermsAsync(),
+                    ["WAYMARK_SCREENING_TERMS"] = await PlaceholderTermsAsync(_temp),
                     ["WAYMARK_SCREENING_LINK_BASE"] = ServerProcess.PublicUrlToken,
                     ["Logging__LogLevel__Default"] = "Trace",
                     ["Logging__LogLevel__Microsoft.AspNetCore"] = "Trace",
@@ -36,7 +38,11 @@ public sealed class ScreeningOperatorTests(ScreeningOperatorTests.Node node, Pag
                 operatorEndpoint: $"127.0.0.1:{port}");
         }
 
-        public async Task DisposeAsync() => await Server.DisposeAsync();
+        public async Task DisposeAsync()
+        {
+            await Server.DisposeAsync();
+            _temp.Dispose();
+        }
 
         /// <summary>The link base the node was started with: its public address, as a search engine's users would reach it.</summary>
         public string LinkBase => $"http://127.0.0.1:{Server.PublicPort}";
@@ -46,9 +52,9 @@ public sealed class ScreeningOperatorTests(ScreeningOperatorTests.Node node, Pag
 
     private readonly HttpClient _http = new(new HttpClientHandler { AllowAutoRedirect = false });
 
-    internal static async Task<string> PlaceholderTermsAsync()
+    internal static async Task<string> PlaceholderTermsAsync(TempFolder owner)
     {
-        var terms = Path.Combine(TestEnvironment.NewTempDirectory("terms"), "placeholder.tsv");
+        var terms = Path.Combine(owner.NewFolder("terms"), "placeholder.tsv");
         await File.WriteAllTextAsync(terms, "zorblat\t*\ttoken\tcsam\ttest\nvrel dapto\t*\tphrase\tcsam\ttest\n");
         return terms;
     }
@@ -280,22 +286,27 @@ public sealed class ScreeningOperatorTests(ScreeningOperatorTests.Node node, Pag
 /// </summary>
 public sealed class ScreeningOperatorSocketTests : IAsyncLifetime
 {
+    private readonly TempFolder _temp = TempFolder.Create("operator-socket");
     private ServerProcess _server = null!;
     private string _socket = null!;
 
     public async Task InitializeAsync()
     {
-        _socket = Path.Combine(TestEnvironment.NewTempDirectory("op"), "operator.sock");
+        _socket = _temp.File("operator.sock");
         _server = await ServerProcess.StartAsync(
             new Dictionary<string, string>
             {
-                ["WAYMARK_SCREENING_TERMS"] = await ScreeningOperatorTests.PlaceholderTermsAsync(),
+                ["WAYMARK_SCREENING_TERMS"] = await ScreeningOperatorTests.PlaceholderTermsAsync(_temp),
                 ["WAYMARK_SCREENING_PUBLIC_API"] = "true",
             },
             operatorEndpoint: "unix:" + _socket);
     }
 
-    public async Task DisposeAsync() => await _server.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await _server.DisposeAsync();
+        _temp.Dispose();
+    }
 
     private HttpClient SocketClient() =>
         new(new SocketsHttpHandler

@@ -19,15 +19,16 @@ public sealed class ScreeningSiteTests(PageChecker checker, ScreeningSiteTests.S
     private const string Marker = "quenvashmarker8812";
     private readonly ServerProcess _server = fixture.Server;
     private readonly HttpClient _http = new(new HttpClientHandler { AllowAutoRedirect = false });
+    private readonly TempFolder _temp = TempFolder.Create("ScreeningSiteTests");
 
     /// <summary>A server with a placeholder term list that logs everything (Trace), so a query in the logs would show.</summary>
     public sealed class Server : ServerFixture
     {
-        protected override async Task<IDictionary<string, string>?> EnvironmentAsync() => await PlaceholderEnvironmentAsync();
+        protected override async Task<IDictionary<string, string>?> EnvironmentAsync() => await PlaceholderEnvironmentAsync(Temp);
 
-        public static async Task<IDictionary<string, string>?> PlaceholderEnvironmentAsync()
+        public static async Task<IDictionary<string, string>?> PlaceholderEnvironmentAsync(TempFolder owner)
         {
-            var terms = Path.Combine(TestEnvironment.NewTempDirectory("terms"), "placeholder.tsv");
+            var terms = Path.Combine(owner.NewFolder("terms"), "placeholder.tsv");
             await File.WriteAllTextAsync(terms, "zorblat\t*\ttoken\tcsam\ttest\nvrel dapto\t*\tphrase\tcsam\ttest\n");
             return new Dictionary<string, string>
             {
@@ -39,7 +40,11 @@ public sealed class ScreeningSiteTests(PageChecker checker, ScreeningSiteTests.S
         }
     }
 
-    public void Dispose() => _http.Dispose();
+    public void Dispose()
+    {
+        _http.Dispose();
+        _temp.Dispose();
+    }
 
     [Fact]
     public async Task The_api_answers_with_the_warning_for_an_obfuscated_term()
@@ -248,7 +253,7 @@ public sealed class ScreeningSiteTests(PageChecker checker, ScreeningSiteTests.S
     public async Task Screening_and_clicks_are_counted_per_day_language_variant_and_link_and_no_query_is_kept()
     {
         // Counts start from zero, and every query this server saw is one of this test's: a server of its own.
-        await using var server = await ServerProcess.StartAsync(await Server.PlaceholderEnvironmentAsync());
+        await using var server = await ServerProcess.StartAsync(await Server.PlaceholderEnvironmentAsync(_temp));
         using (await ScreenAsync($"z0rblat {Marker}", "fi", server))
         {
         }

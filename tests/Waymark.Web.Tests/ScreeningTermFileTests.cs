@@ -10,8 +10,12 @@ namespace Waymark.Web.Tests;
 /// unusable edit leaves the terms in use; with a link base set, the JSON and the embeddable fragment
 /// link back to Waymark absolutely. Placeholder terms only.
 /// </summary>
-public sealed partial class ScreeningTermFileTests
+public sealed partial class ScreeningTermFileTests : IDisposable
 {
+    private readonly TempFolder _temp = TempFolder.Create("ScreeningTermFileTests");
+
+    public void Dispose() => _temp.Dispose();
+
     private const string LinkBase = "http://waymarkexample.onion";
 
     private static async Task<bool> MatchesAsync(HttpClient http, ServerProcess server, string query)
@@ -23,7 +27,7 @@ public sealed partial class ScreeningTermFileTests
     [Fact]
     public async Task A_licensed_list_with_an_unexpressible_line_starts_follows_edits_and_links_absolutely()
     {
-        var terms = Path.Combine(TestEnvironment.NewTempDirectory("terms"), "banned_terms.map");
+        var terms = Path.Combine(_temp.NewFolder("terms"), "banned_terms.map");
         await File.WriteAllTextAsync(terms, "default 0;\nzorblat 1;\n\"~*quen.*mix\" 1;\n");
         await using var server = await ServerProcess.StartAsync(new Dictionary<string, string>
         {
@@ -64,7 +68,7 @@ public sealed partial class ScreeningTermFileTests
     [Fact]
     public async Task Strict_screening_or_a_bad_link_base_refuses_to_start_with_the_reason()
     {
-        var terms = Path.Combine(TestEnvironment.NewTempDirectory("terms"), "banned_terms.map");
+        var terms = Path.Combine(_temp.NewFolder("terms"), "banned_terms.map");
         await File.WriteAllTextAsync(terms, "zorblat 1;\n\"~*quen.*mix\" 1;\n");
         var strict = await Assert.ThrowsAsync<InvalidOperationException>(() => ServerProcess.StartAsync(new Dictionary<string, string>
         {

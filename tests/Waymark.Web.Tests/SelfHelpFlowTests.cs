@@ -19,8 +19,12 @@ namespace Waymark.Web.Tests;
 /// absent from the logs and the data files must be absent whoever else used the server); the tests that count
 /// the stored vaults or use PostgreSQL start their own.
 /// </remarks>
-public sealed class SelfHelpFlowTests(PageChecker checker, ServerFixture fixture) : IClassFixture<PageChecker>, IClassFixture<ServerFixture>
+public sealed class SelfHelpFlowTests(PageChecker checker, ServerFixture fixture) : IClassFixture<PageChecker>, IClassFixture<ServerFixture>, IDisposable
 {
+    private readonly TempFolder _temp = TempFolder.Create("SelfHelpFlowTests");
+
+    public void Dispose() => _temp.Dispose();
+
     // Distinctive, benign answers: if these bytes appear anywhere in storage, plaintext leaked.
     private const string FirstAnswer = "zorblat-quenmix 7731 because my own reasons matter";
     private const string SecondAnswer = "quenmix-reflection-4410 about real children";
@@ -126,7 +130,7 @@ public sealed class SelfHelpFlowTests(PageChecker checker, ServerFixture fixture
             Assert.Equal(phrase, RecoveryPhrase.ParseAnyList(phrase, "en").Phrase);
             var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
             Assert.True(widths[0] <= widths[1], $"{language}: the page is {widths[0]} px wide in a {widths[1]} px window");
-            await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), $"waymark-phrase-{language}-360.png"), FullPage = true });
+            await page.ScreenshotAsync(new() { Path = _temp.File($"phrase-{language}-360.png"), FullPage = true });
             problems.AddRange(await checker.CheckHtmlAsync(new Uri(page.Url), await page.ContentAsync()));
         }
 
@@ -177,7 +181,7 @@ public sealed class SelfHelpFlowTests(PageChecker checker, ServerFixture fixture
     [Fact]
     public async Task Postgresql_rows_hold_ciphertext_and_no_answer_or_phrase()
     {
-        var settings = await TestDatabases.CreateAsync(DatabaseEngine.PostgreSql);
+        var settings = await TestDatabases.CreateAsync(DatabaseEngine.PostgreSql, _temp);
         await using var server = await ServerProcess.StartAsync(postgres: settings.PostgresConnectionString);
         var phrase = await SaveTwoModulesAsync(server, "en", []);
 

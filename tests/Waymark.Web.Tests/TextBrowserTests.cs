@@ -3,16 +3,20 @@ using Waymark.Testing;
 namespace Waymark.Web.Tests;
 
 /// <summary>Pages read well in a text browser (w3m): headings, navigation and text, no markup or CSS.</summary>
-public sealed class TextBrowserTests(ServerFixture fixture) : IClassFixture<ServerFixture>
+public sealed class TextBrowserTests(ServerFixture fixture) : IClassFixture<ServerFixture>, IDisposable
 {
+    private readonly TempFolder _temp = TempFolder.Create("TextBrowserTests");
+
+    public void Dispose() => _temp.Dispose();
+
     private readonly ServerProcess _server = fixture.Server;
 
-    private static async Task<string> DumpAsync(Uri url)
+    private async Task<string> DumpAsync(Uri url)
     {
         var run = await ExternalProgram.RunAsync(
             "w3m",
             ["-dump", "-cols", "80", "-O", "UTF-8", url.ToString()],
-            environment: new Dictionary<string, string> { ["HOME"] = TestEnvironment.NewTempDirectory("w3m") });
+            environment: new Dictionary<string, string> { ["HOME"] = _temp.NewFolder("w3m") });
         return run.AssertSuccess().Output;
     }
 

@@ -4,8 +4,12 @@ using Waymark.Web.Hosting;
 namespace Waymark.Web.Tests;
 
 /// <summary>The shipped torrc is checked by Tor itself, and says what docs/deploy.md promises.</summary>
-public sealed class TorConfigurationTests
+public sealed class TorConfigurationTests : IDisposable
 {
+    private readonly TempFolder _temp = TempFolder.Create("TorConfigurationTests");
+
+    public void Dispose() => _temp.Dispose();
+
     private static readonly string Torrc = Path.Combine(TestEnvironment.RepositoryRoot, "deploy", "tor", "torrc");
 
     private static async Task<(int ExitCode, string Output)> VerifyAsync(string path)
@@ -25,7 +29,7 @@ public sealed class TorConfigurationTests
     [Fact]
     public async Task The_verification_rejects_a_broken_torrc()
     {
-        var broken = Path.Combine(TestEnvironment.NewTempDirectory("torrc"), "torrc");
+        var broken = Path.Combine(_temp.NewFolder("torrc"), "torrc");
         var text = await File.ReadAllTextAsync(Torrc);
         await File.WriteAllTextAsync(broken, text.Replace("HiddenServicePoWDefensesEnabled 1", "HiddenServicePoWDefensesEnabled 2", StringComparison.Ordinal));
         var (exitCode, _) = await VerifyAsync(broken);

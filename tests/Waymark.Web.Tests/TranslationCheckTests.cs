@@ -209,9 +209,11 @@ public sealed class TranslationCheckTests(ITestOutputHelper output)
     /// <summary>A small content folder: a programme introduction, one parents' article, reporting guidance and two messages.</summary>
     private sealed class ContentTree : IDisposable
     {
+        private readonly TempFolder _folder = TempFolder.Create("translations");
+
         public ContentTree()
         {
-            Root = TestEnvironment.NewTempDirectory("translations");
+            Root = _folder.Path;
             Write("selfhelp/en/index.md", Article("index", "Introduction", "", ""));
             Write("selfhelp/en/01-start.md", "---\nid: start\norder: 1\ntitle: Start\nexercises:\n  - id: why\n    type: text\n    prompt: Why?\n---\nText.\n");
             Write("parents/en/01-a.md", Article("a", "Title", "", ""));
@@ -255,6 +257,6 @@ public sealed class TranslationCheckTests(ITestOutputHelper output)
 
         public IReadOnlyList<string> Check() => Inventory().Check(Root);
 
-        public void Dispose() => Directory.Delete(Root, recursive: true);
+        public void Dispose() => _folder.Dispose();
     }
 }

@@ -5,8 +5,12 @@ using Waymark.Testing;
 namespace Waymark.Web.Tests.Console;
 
 /// <summary>Passwords, codes and lockout in time, with a clock the test moves.</summary>
-public sealed class AccountTests
+public sealed class AccountTests : IDisposable
 {
+    private readonly TempFolder _temp = TempFolder.Create("AccountTests");
+
+    public void Dispose() => _temp.Dispose();
+
     private static readonly DateTimeOffset Start = new(2026, 11, 27, 9, 0, 0, TimeSpan.Zero);
 
     [Fact]
@@ -63,7 +67,7 @@ public sealed class AccountTests
     [MemberData(nameof(TestDatabases.Engines), MemberType = typeof(TestDatabases))]
     public async Task Lockout_lasts_fifteen_minutes_by_the_injected_clock_and_codes_work_once(DatabaseEngine engine)
     {
-        await using var database = await WaymarkDatabase.OpenAsync(await TestDatabases.CreateAsync(engine));
+        await using var database = await WaymarkDatabase.OpenAsync(await TestDatabases.CreateAsync(engine, _temp));
         var clock = new ManualClock(Start);
         var accounts = new ConsoleAccounts(database, clock, TotpSecretBox.ForKey(new byte[32]));
         Assert.True((await accounts.AddAsync("ada", ConsoleRole.Analyst, "correct horse battery", "test")).IsSuccess);
@@ -98,7 +102,7 @@ public sealed class AccountTests
     [MemberData(nameof(TestDatabases.Engines), MemberType = typeof(TestDatabases))]
     public async Task Concurrent_wrong_passwords_get_no_more_checks_than_the_lockout_allows(DatabaseEngine engine)
     {
-        await using var database = await WaymarkDatabase.OpenAsync(await TestDatabases.CreateAsync(engine));
+        await using var database = await WaymarkDatabase.OpenAsync(await TestDatabases.CreateAsync(engine, _temp));
         var clock = new ManualClock(Start);
         var accounts = new ConsoleAccounts(database, clock, TotpSecretBox.ForKey(new byte[32]));
         Assert.True((await accounts.AddAsync("ada", ConsoleRole.Analyst, "correct horse battery", "test")).IsSuccess);
@@ -128,7 +132,7 @@ public sealed class AccountTests
     [InlineData("a b", "lower-case")]
     public async Task Bad_names_and_short_passwords_are_refused_with_a_reason(string name, string reason)
     {
-        await using var database = await WaymarkDatabase.OpenAsync(await TestDatabases.CreateAsync(DatabaseEngine.Sqlite));
+        await using var database = await WaymarkDatabase.OpenAsync(await TestDatabases.CreateAsync(DatabaseEngine.Sqlite, _temp));
         var accounts = new ConsoleAccounts(database, TimeProvider.System, TotpSecretBox.None);
         var result = await accounts.AddAsync(name, ConsoleRole.Editor, "long enough password", "test");
         Assert.False(result.IsSuccess);
@@ -142,8 +146,8 @@ public sealed class AccountTests
     [MemberData(nameof(TestDatabases.Engines), MemberType = typeof(TestDatabases))]
     public async Task Totp_secrets_are_encrypted_at_rest_and_old_plain_ones_are_sealed_at_the_next_sign_in(DatabaseEngine engine)
     {
-        var settings = await TestDatabases.CreateAsync(engine);
-        var keyFile = Path.Combine(TestEnvironment.NewTempDirectory("secrets"), "secrets.key");
+        var settings = await TestDatabases.CreateAsync(engine, _temp);
+        var keyFile = Path.Combine(_temp.NewFolder("secrets"), "secrets.key");
         var box = TotpSecretBox.LoadOrCreate(keyFile);
         if (!OperatingSystem.IsWindows())
         {

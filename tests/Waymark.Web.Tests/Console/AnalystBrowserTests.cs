@@ -11,8 +11,12 @@ namespace Waymark.Web.Tests.Console;
 /// here), sees the counts, unlocks the sealed answers with the key file, runs a cross-tabulation with
 /// chi-square and downloads the CSV export. Every page on the way passes the page checker.
 /// </summary>
-public sealed class AnalystBrowserTests(AnalystServer fixture, PageChecker checker) : IClassFixture<AnalystServer>, IClassFixture<PageChecker>
+public sealed class AnalystBrowserTests(AnalystServer fixture, PageChecker checker) : IClassFixture<AnalystServer>, IClassFixture<PageChecker>, IDisposable
 {
+    private readonly TempFolder _temp = TempFolder.Create("AnalystBrowserTests");
+
+    public void Dispose() => _temp.Dispose();
+
     private async Task CheckAsync(List<string> problems, IPage page) =>
         problems.AddRange((await checker.CheckHtmlAsync(new Uri(page.Url), await page.ContentAsync())).Select(p => $"{page.Url}: {p}"));
 
@@ -79,7 +83,7 @@ public sealed class AnalystBrowserTests(AnalystServer fixture, PageChecker check
         await CheckAsync(problems, page);
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Download CSV data" }).ClickAsync());
         Assert.Equal("flow-test.csv", download.SuggestedFilename);
-        var path = Path.Combine(TestEnvironment.NewTempDirectory("browser-download"), download.SuggestedFilename);
+        var path = Path.Combine(_temp.NewFolder("browser-download"), download.SuggestedFilename);
         await download.SaveAsAsync(path);
         var lines = (await File.ReadAllTextAsync(path)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(AnalystServer.Plan.Count(p => !p.FailsAttention) + 1, lines.Length);

@@ -15,8 +15,12 @@ namespace Waymark.Web.Tests.Console;
 /// unlock of sealed answers with the key held in memory for one session only, analyses whose
 /// figures equal the statistics library's and R's, and in-memory exports that R and PSPP read.
 /// </summary>
-public sealed class AnalystConsoleTests(AnalystServer fixture) : IClassFixture<AnalystServer>
+public sealed class AnalystConsoleTests(AnalystServer fixture) : IClassFixture<AnalystServer>, IDisposable
 {
+    private readonly TempFolder _temp = TempFolder.Create("AnalystConsoleTests");
+
+    public void Dispose() => _temp.Dispose();
+
     private static PlannedResponse[] Plan => AnalystServer.Plan;
 
     [Fact]
@@ -102,7 +106,7 @@ public sealed class AnalystConsoleTests(AnalystServer fixture) : IClassFixture<A
         using var _ = session;
         Assert.False(await session.IsUnlockedAsync());
 
-        var other = SealingKeys.Generate(Waymark.Testing.TestEnvironment.NewTempDirectory("other-keys")).Value;
+        var other = SealingKeys.Generate(_temp.NewFolder("other-keys")).Value;
         using (var wrong = await session.UnlockWithFileAsync(await File.ReadAllBytesAsync(other.SecretKeyPath)))
         {
             Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
@@ -226,7 +230,7 @@ public sealed class AnalystConsoleTests(AnalystServer fixture) : IClassFixture<A
         }
 
         // The same answers for the command line: the console's raw CSV export and the form (its choice order).
-        var csv = Path.Combine(Waymark.Testing.TestEnvironment.NewTempDirectory("parity"), "flow-test.csv");
+        var csv = Path.Combine(_temp.NewFolder("parity"), "flow-test.csv");
         using (var export = await session.ExportAsync("csv"))
         {
             Assert.Equal(HttpStatusCode.OK, export.StatusCode);
@@ -289,7 +293,7 @@ public sealed class AnalystConsoleTests(AnalystServer fixture) : IClassFixture<A
         {
         }
 
-        var folder = Waymark.Testing.TestEnvironment.NewTempDirectory("downloads");
+        var folder = _temp.NewFolder("downloads");
         foreach (var (format, file) in new[] { ("csv", "flow-test.csv"), ("spreadsheet", "flow-test_spreadsheet.csv"), ("codebook", "flow-test_codebook.csv"), ("r", "flow-test.R"), ("spss", "flow-test.sps"), ("stata", "flow-test.do"), ("dta", "flow-test.dta") })
         {
             using var response = await session.ExportAsync(format);

@@ -19,8 +19,12 @@ namespace Waymark.Web.Tests.Console;
 /// downloads every export and then all of them as one zip, whose R script and SPSS syntax read the
 /// data in R and PSPP. Every console page on the way passes the page checker.
 /// </summary>
-public sealed class AnalystJourneyTests(PageChecker checker) : IClassFixture<PageChecker>
+public sealed class AnalystJourneyTests(PageChecker checker) : IClassFixture<PageChecker>, IDisposable
 {
+    private readonly TempFolder _temp = TempFolder.Create("AnalystJourneyTests");
+
+    public void Dispose() => _temp.Dispose();
+
     private const string Password = "journey test password";
     private const string FormId = "journey-check";
 
@@ -70,14 +74,14 @@ public sealed class AnalystJourneyTests(PageChecker checker) : IClassFixture<Pag
         string? postgres = null;
         if (engine == DatabaseEngine.PostgreSql)
         {
-            postgres = (await TestDatabases.CreateAsync(engine)).PostgresConnectionString;
+            postgres = (await TestDatabases.CreateAsync(engine, _temp)).PostgresConnectionString;
         }
 
         await using var server = await ServerProcess.StartAsync(
-            new Dictionary<string, string> { ["WAYMARK_SURVEYS_DIR"] = TestEnvironment.NewTempDirectory("no-surveys") }, postgres);
+            new Dictionary<string, string> { ["WAYMARK_SURVEYS_DIR"] = _temp.NewFolder("no-surveys") }, postgres);
         var added = await server.RunCliAsync(Password, "users", "add", "anna", "--role", "editor,analyst", "--password-stdin");
         Assert.True(added.Code == 0, added.Error);
-        var keys = TestEnvironment.NewTempDirectory("journey-keys");
+        var keys = _temp.NewFolder("journey-keys");
         var generated = await ServerProcess.RunWaymarkAsync(null, "keys", "generate", "--out", keys);
         Assert.True(generated.Code == 0, generated.Error);
         var formPath = Path.Combine(keys, "journey.xlsx");
@@ -151,7 +155,7 @@ public sealed class AnalystJourneyTests(PageChecker checker) : IClassFixture<Pag
 
         await page.GotoAsync(new Uri(server.ConsoleUrl, $"/console/exports/{FormId}").ToString());
         await CheckAsync(problems, page);
-        var downloads = TestEnvironment.NewTempDirectory("journey-downloads");
+        var downloads = _temp.NewFolder("journey-downloads");
         foreach (var label in new[] { "CSV data", "Codebook (CSV)", "R script", "SPSS syntax", "Stata do-file" })
         {
             var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Download " + label }).ClickAsync());

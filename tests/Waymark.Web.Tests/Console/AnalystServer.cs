@@ -40,6 +40,8 @@ public sealed class AnalystServer : IAsyncLifetime
         new("ar", "yes", "sometimes", "never", "never", "blue"),
     ];
 
+    /// <summary>The research keys and the form folder: deleted after the server stops.</summary>
+    private readonly TempFolder _temp = TempFolder.Create("analyst-server");
     private WaymarkDatabase _database = null!;
     private int _accounts;
 
@@ -55,10 +57,10 @@ public sealed class AnalystServer : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var keys = SealingKeys.Generate(TestEnvironment.NewTempDirectory("analyst-keys")).Value;
+        var keys = SealingKeys.Generate(_temp.NewFolder("analyst-keys")).Value;
         SecretKeyPath = keys.SecretKeyPath;
         SecretKey = SealingKeys.ReadSecret(keys.SecretKeyPath).Value!;
-        FormFolder = SurveyTestForms.NewFolder(SealingKeys.ReadPublic(keys.PublicKeyPath).Value);
+        FormFolder = SurveyTestForms.NewFolder(_temp, SealingKeys.ReadPublic(keys.PublicKeyPath).Value);
         var environment = SurveyTestForms.Environment(FormFolder);
         environment["Logging__LogLevel__Default"] = "Trace";
         environment["Logging__LogLevel__Microsoft"] = "Trace";
@@ -72,6 +74,7 @@ public sealed class AnalystServer : IAsyncLifetime
         {
             // xunit does not dispose a fixture whose start failed: stop the server here, not leave it running.
             await Server.DisposeAsync();
+            _temp.Dispose();
             throw;
         }
 
@@ -103,6 +106,7 @@ public sealed class AnalystServer : IAsyncLifetime
     {
         await _database.DisposeAsync();
         await Server.DisposeAsync();
+        _temp.Dispose();
     }
 
     /// <summary>A fresh analyst account, signed in (password and TOTP, enrolled now).</summary>

@@ -11,8 +11,12 @@ namespace Waymark.Web.Tests.Console;
 /// view" gives the CSV of the filtered responses; "download all" gives one zip whose R script and
 /// SPSS syntax read its data in R and PSPP.
 /// </summary>
-public sealed class AnswersTableTests(AnalystServer fixture, PageChecker checker) : IClassFixture<AnalystServer>, IClassFixture<PageChecker>
+public sealed class AnswersTableTests(AnalystServer fixture, PageChecker checker) : IClassFixture<AnalystServer>, IClassFixture<PageChecker>, IDisposable
 {
+    private readonly TempFolder _temp = TempFolder.Create("AnswersTableTests");
+
+    public void Dispose() => _temp.Dispose();
+
     private async Task CheckAsync(List<string> problems, IPage page)
     {
         var html = await page.ContentAsync();
@@ -96,7 +100,7 @@ public sealed class AnswersTableTests(AnalystServer fixture, PageChecker checker
         Assert.Contains("sort=f1", page.Url, StringComparison.Ordinal); // the filter keeps the view
         var kept = plan.Count(p => !p.FailsAttention);
         Assert.Equal(kept, await page.Locator("#answers tbody tr").CountAsync());
-        var downloads = TestEnvironment.NewTempDirectory("view-downloads");
+        var downloads = _temp.NewFolder("view-downloads");
         var view = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Download this view (CSV)" }).ClickAsync());
         var viewPath = Path.Combine(downloads, view.SuggestedFilename);
         await view.SaveAsAsync(viewPath);

@@ -19,6 +19,9 @@ public sealed partial class InProcessServer : IAsyncLifetime
 {
     private readonly DatabaseEngine _engine;
 
+    /// <summary>The SQLite data folder, when the engine is SQLite: deleted after the app stops.</summary>
+    private readonly TempFolder _temp = TempFolder.Create("in-process-server");
+
     public InProcessServer()
         : this(DatabaseEngine.Sqlite)
     {
@@ -52,7 +55,7 @@ public sealed partial class InProcessServer : IAsyncLifetime
     {
         var ports = TestEnvironment.FreePorts(2);
         var (publicPort, consolePort) = (ports[0], ports[1]);
-        Storage = await TestDatabases.CreateAsync(_engine);
+        Storage = await TestDatabases.CreateAsync(_engine, _temp);
         _app = await WaymarkServer.BuildAsync(new ServerSettings
         {
             PublicEndpoint = $"127.0.0.1:{publicPort}",
@@ -72,6 +75,7 @@ public sealed partial class InProcessServer : IAsyncLifetime
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
+        _temp.Dispose();
     }
 
     /// <summary>Every routed endpoint the app has, with the listener it belongs to.</summary>

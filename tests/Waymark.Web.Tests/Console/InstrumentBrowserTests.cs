@@ -11,13 +11,19 @@ namespace Waymark.Web.Tests.Console;
 /// </summary>
 public sealed class InstrumentBrowserTests(PageChecker checker) : IClassFixture<PageChecker>, IAsyncLifetime
 {
+    private readonly TempFolder _temp = TempFolder.Create("InstrumentBrowserTests");
+
     private const string Password = "browser editor password";
     private ServerProcess _server = null!;
 
     public async Task InitializeAsync() =>
-        _server = await ServerProcess.StartAsync(new Dictionary<string, string> { ["WAYMARK_SURVEYS_DIR"] = TestEnvironment.NewTempDirectory("no-surveys") });
+        _server = await ServerProcess.StartAsync(new Dictionary<string, string> { ["WAYMARK_SURVEYS_DIR"] = _temp.NewFolder("no-surveys") });
 
-    public async Task DisposeAsync() => await _server.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await _server.DisposeAsync();
+        _temp.Dispose();
+    }
 
     private async Task CheckAsync(List<string> problems, IPage page) =>
         problems.AddRange((await checker.CheckHtmlAsync(new Uri(page.Url), await page.ContentAsync())).Select(p => $"{page.Url}: {p}"));
@@ -26,7 +32,7 @@ public sealed class InstrumentBrowserTests(PageChecker checker) : IClassFixture<
     public async Task An_editor_uploads_previews_in_arabic_and_publishes_without_javascript()
     {
         Assert.Equal(0, (await _server.RunCliAsync(Password, "users", "add", "ed", "--role", "editor", "--password-stdin")).Code);
-        var folder = TestEnvironment.NewTempDirectory("upload");
+        var folder = _temp.NewFolder("upload");
         var broken = Path.Combine(folder, "broken.xlsx");
         var good = Path.Combine(folder, "good.xlsx");
         await File.WriteAllBytesAsync(broken, InstrumentFiles.Broken("browser-check"));

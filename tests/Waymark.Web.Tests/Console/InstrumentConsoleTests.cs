@@ -14,11 +14,17 @@ namespace Waymark.Web.Tests.Console;
 /// </summary>
 public sealed class InstrumentConsoleTests(StaffFixture staff) : IClassFixture<StaffFixture>, IDisposable
 {
+    private readonly TempFolder _temp = TempFolder.Create("InstrumentConsoleTests");
+
     private readonly HttpClient _public = new(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = staff.Server.PublicUrl };
 
     private ConsoleSession Editor => staff.SessionOf(ConsoleRole.Editor);
 
-    public void Dispose() => _public.Dispose();
+    public void Dispose()
+    {
+        _public.Dispose();
+        _temp.Dispose();
+    }
 
     private static byte[] NewPublicKey() => NewPublicKey(out _);
 
@@ -208,7 +214,7 @@ public sealed class InstrumentConsoleTests(StaffFixture staff) : IClassFixture<S
     [Fact]
     public async Task A_secret_key_or_an_unmarked_key_in_the_public_key_field_is_refused_and_not_kept()
     {
-        var keys = SealingKeys.Generate(Waymark.Testing.TestEnvironment.NewTempDirectory("upload-keys")).Value;
+        var keys = SealingKeys.Generate(_temp.NewFolder("upload-keys")).Value;
         using (var secret = await InstrumentFiles.UploadAsync(Editor, InstrumentFiles.Good("secret-key"), key: await File.ReadAllBytesAsync(keys.SecretKeyPath)))
         {
             Assert.Equal(HttpStatusCode.BadRequest, secret.StatusCode);
@@ -262,8 +268,8 @@ public sealed class InstrumentConsoleTests(StaffFixture staff) : IClassFixture<S
     [Fact]
     public async Task The_secret_key_can_be_checked_against_the_draft_before_publishing_and_is_not_kept()
     {
-        var keys = SealingKeys.Generate(Waymark.Testing.TestEnvironment.NewTempDirectory("check-keys")).Value;
-        var other = SealingKeys.Generate(Waymark.Testing.TestEnvironment.NewTempDirectory("check-other")).Value;
+        var keys = SealingKeys.Generate(_temp.NewFolder("check-keys")).Value;
+        var other = SealingKeys.Generate(_temp.NewFolder("check-other")).Value;
         var id = await UploadGoodAsync("key-check", key: await File.ReadAllBytesAsync(keys.PublicKeyPath));
         var secretLine = (await File.ReadAllTextAsync(keys.SecretKeyPath)).Trim();
 

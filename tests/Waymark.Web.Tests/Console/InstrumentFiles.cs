@@ -77,7 +77,8 @@ internal static partial class InstrumentFiles
 
     public static byte[] Xlsx(IReadOnlyList<(string Name, IReadOnlyList<IReadOnlyList<string>> Rows)> sheets)
     {
-        var path = Path.Combine(TestEnvironment.NewTempDirectory("xlsx"), "form.xlsx");
+        using var folder = TempFolder.Create("xlsx");
+        var path = folder.File("form.xlsx");
         XlsxWriter.Write(path, sheets);
         return File.ReadAllBytes(path);
     }

@@ -10,8 +10,12 @@ namespace Waymark.Web.Tests.Console;
 /// first, and the second serves and then refuses the survey within a few seconds (it polls the
 /// one-row catalog version every 2 s; docs/adr/0070).
 /// </summary>
-public sealed class InstrumentMultiNodeTests
+public sealed class InstrumentMultiNodeTests : IDisposable
 {
+    private readonly TempFolder _temp = TempFolder.Create("InstrumentMultiNodeTests");
+
+    public void Dispose() => _temp.Dispose();
+
     private const string Password = "multi-node editor password";
 
     /// <summary>Poll interval (2 s) plus a generous margin for a loaded two-core machine.</summary>
@@ -20,8 +24,8 @@ public sealed class InstrumentMultiNodeTests
     [Fact]
     public async Task A_publish_and_a_close_on_one_node_reach_the_other_within_seconds()
     {
-        var storage = await TestDatabases.CreateAsync(DatabaseEngine.PostgreSql);
-        var surveys = TestEnvironment.NewTempDirectory("no-surveys");
+        var storage = await TestDatabases.CreateAsync(DatabaseEngine.PostgreSql, _temp);
+        var surveys = _temp.NewFolder("no-surveys");
         var environment = new Dictionary<string, string> { ["WAYMARK_SURVEYS_DIR"] = surveys };
         await using var cluster = await ServerCluster.StartAsync(2, storage.PostgresConnectionString!, environment);
         var (first, second) = (cluster.Nodes[0], cluster.Nodes[1]);

@@ -12,12 +12,16 @@ namespace Waymark.Web.Tests.Console;
 /// is told the server is busy and nothing is stored), and a cell longer than Excel allows is refused
 /// with its sheet, row and column before the form is imported.
 /// </summary>
-public sealed class InstrumentUploadCostTests
+public sealed class InstrumentUploadCostTests : IDisposable
 {
+    private readonly TempFolder _temp = TempFolder.Create("InstrumentUploadCostTests");
+
+    public void Dispose() => _temp.Dispose();
+
     [Theory, MemberData(nameof(TestDatabases.Engines), MemberType = typeof(TestDatabases))]
     public async Task A_second_upload_while_one_is_checked_is_told_busy_and_nothing_is_stored(DatabaseEngine engine)
     {
-        await using var database = await WaymarkDatabase.OpenAsync(await TestDatabases.CreateAsync(engine));
+        await using var database = await WaymarkDatabase.OpenAsync(await TestDatabases.CreateAsync(engine, _temp));
         using var uploads = NewUploads(database);
 
         using (var held = uploads.TryHoldImport())
@@ -40,7 +44,7 @@ public sealed class InstrumentUploadCostTests
     [Theory, MemberData(nameof(TestDatabases.Engines), MemberType = typeof(TestDatabases))]
     public async Task A_cell_longer_than_excel_allows_is_refused_naming_its_sheet_row_and_column(DatabaseEngine engine)
     {
-        await using var database = await WaymarkDatabase.OpenAsync(await TestDatabases.CreateAsync(engine));
+        await using var database = await WaymarkDatabase.OpenAsync(await TestDatabases.CreateAsync(engine, _temp));
         using var uploads = NewUploads(database);
         var longLabel = string.Concat(Enumerable.Repeat("zorblat quenmix ", 2100)); // 33,600 characters
         var form = InstrumentFiles.Xlsx(
@@ -58,9 +62,9 @@ public sealed class InstrumentUploadCostTests
         Assert.Empty(await database.Instruments.ListAsync());
     }
 
-    private static InstrumentUploads NewUploads(WaymarkDatabase database)
+    private InstrumentUploads NewUploads(WaymarkDatabase database)
     {
-        var options = new SurveyOptions { Directory = TestEnvironment.NewTempDirectory("no-surveys") };
+        var options = new SurveyOptions { Directory = _temp.NewFolder("no-surveys") };
         var catalog = SurveyCatalog.Load(options, null, Waymark.Surveys.XlsForm.XlsFormFile.Load, TimeProvider.System, NullLogger.Instance);
         var sync = new InstrumentCatalogSync(catalog, database, options, TimeProvider.System, NullLogger<InstrumentCatalogSync>.Instance);
         return new InstrumentUploads(catalog, sync, database, new ConsoleAccounts(database, TimeProvider.System, TotpSecretBox.None), TimeProvider.System);

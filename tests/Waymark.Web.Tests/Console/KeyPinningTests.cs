@@ -17,12 +17,14 @@ namespace Waymark.Web.Tests.Console;
 public abstract class KeyPinningChecks(StaffFixture staff) : IDisposable
 {
     private readonly HttpClient _public = new(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = staff.Server.PublicUrl };
+    private readonly TempFolder _temp = TempFolder.Create("KeyPinningChecks");
 
     private ConsoleSession Editor => staff.SessionOf(ConsoleRole.Editor);
 
     public void Dispose()
     {
         _public.Dispose();
+        _temp.Dispose();
         GC.SuppressFinalize(this);
     }
 
@@ -132,9 +134,9 @@ public abstract class KeyPinningChecks(StaffFixture staff) : IDisposable
     private static string Fingerprint(byte[] publicKey) => SealingKeys.Fingerprint(publicKey);
 
     /// <summary>A fresh key pair: the public key's bytes and the secret key file's bytes.</summary>
-    private static (byte[] PublicKey, byte[] SecretFile) NewKeys()
+    private (byte[] PublicKey, byte[] SecretFile) NewKeys()
     {
-        var keys = SealingKeys.Generate(TestEnvironment.NewTempDirectory("pin-keys")).Value;
+        var keys = SealingKeys.Generate(_temp.NewFolder("pin-keys")).Value;
         return (SealingKeys.ReadPublic(keys.PublicKeyPath).Value!, File.ReadAllBytes(keys.SecretKeyPath));
     }
 

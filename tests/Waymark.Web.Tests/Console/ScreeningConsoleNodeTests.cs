@@ -11,8 +11,12 @@ namespace Waymark.Web.Tests.Console;
 /// The real <c>waymark serve</c>: a list uploaded on one node reaches another node on the same
 /// PostgreSQL within seconds; a query tested in the console reaches no log (at Trace) and no database file.
 /// </summary>
-public sealed class ScreeningConsoleNodeTests
+public sealed class ScreeningConsoleNodeTests : IDisposable
 {
+    private readonly TempFolder _temp = TempFolder.Create("ScreeningConsoleNodeTests");
+
+    public void Dispose() => _temp.Dispose();
+
     private const string Password = "an editor password for nodes";
 
     private static async Task<ConsoleSession> EditorOnAsync(StorageSettings storage, ServerProcess node, string name)
@@ -28,7 +32,7 @@ public sealed class ScreeningConsoleNodeTests
     [Fact]
     public async Task A_list_uploaded_on_one_node_is_live_on_the_other_within_seconds_and_leaves_it_when_deactivated()
     {
-        var storage = await TestDatabases.CreateAsync(DatabaseEngine.PostgreSql);
+        var storage = await TestDatabases.CreateAsync(DatabaseEngine.PostgreSql, _temp);
         await using var cluster = await ServerCluster.StartAsync(2, storage.PostgresConnectionString!);
         var (first, second) = (cluster.Nodes[0], cluster.Nodes[1]);
         using var editor = await EditorOnAsync(storage, first, "ed-nodes");

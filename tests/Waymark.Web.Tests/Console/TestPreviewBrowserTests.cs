@@ -14,14 +14,20 @@ namespace Waymark.Web.Tests.Console;
 /// </summary>
 public sealed class TestPreviewBrowserTests(PageChecker checker) : IClassFixture<PageChecker>, IAsyncLifetime
 {
+    private readonly TempFolder _temp = TempFolder.Create("TestPreviewBrowserTests");
+
     private const string Password = "test preview editor password";
     private const string FormId = "preview-walk";
     private ServerProcess _server = null!;
 
     public async Task InitializeAsync() =>
-        _server = await ServerProcess.StartAsync(new Dictionary<string, string> { ["WAYMARK_SURVEYS_DIR"] = TestEnvironment.NewTempDirectory("no-surveys") });
+        _server = await ServerProcess.StartAsync(new Dictionary<string, string> { ["WAYMARK_SURVEYS_DIR"] = _temp.NewFolder("no-surveys") });
 
-    public async Task DisposeAsync() => await _server.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await _server.DisposeAsync();
+        _temp.Dispose();
+    }
 
     private static byte[] Form() => InstrumentFiles.Xlsx(
     [
@@ -106,7 +112,7 @@ public sealed class TestPreviewBrowserTests(PageChecker checker) : IClassFixture
     {
         var problems = new List<string>();
         await using var first = await checker.NewNoScriptContextAsync();
-        var folder = TestEnvironment.NewTempDirectory("preview-walk");
+        var folder = _temp.NewFolder("preview-walk");
         var file = Path.Combine(folder, "form.xlsx");
         await File.WriteAllBytesAsync(file, Form());
         var page = await EditorOnAsync(first, "walker", "/console/instruments/upload");

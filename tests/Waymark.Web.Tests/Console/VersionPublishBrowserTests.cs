@@ -11,19 +11,25 @@ namespace Waymark.Web.Tests.Console;
 /// </summary>
 public sealed class VersionPublishBrowserTests(PageChecker checker) : IClassFixture<PageChecker>, IAsyncLifetime
 {
+    private readonly TempFolder _temp = TempFolder.Create("VersionPublishBrowserTests");
+
     private const string Password = "version editor password";
     private ServerProcess _server = null!;
 
     public async Task InitializeAsync() =>
-        _server = await ServerProcess.StartAsync(new Dictionary<string, string> { ["WAYMARK_SURVEYS_DIR"] = TestEnvironment.NewTempDirectory("no-surveys") });
+        _server = await ServerProcess.StartAsync(new Dictionary<string, string> { ["WAYMARK_SURVEYS_DIR"] = _temp.NewFolder("no-surveys") });
 
-    public async Task DisposeAsync() => await _server.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await _server.DisposeAsync();
+        _temp.Dispose();
+    }
 
     [Fact]
     public async Task Publishing_a_new_version_shows_the_question_changes_and_people_part_way_restart()
     {
         Assert.Equal(0, (await _server.RunCliAsync(Password, "users", "add", "ved", "--role", "editor", "--password-stdin")).Code);
-        var folder = TestEnvironment.NewTempDirectory("versions");
+        var folder = _temp.NewFolder("versions");
         var first = Path.Combine(folder, "v1.xlsx");
         var second = Path.Combine(folder, "v2.xlsx");
         await File.WriteAllBytesAsync(first, InstrumentFiles.Good("versioned"));

@@ -10,8 +10,12 @@ namespace Waymark.Web.Tests.Surveys;
 /// answer is dictated, so a sincere respondent who answers it as asked is not called a straight-liner,
 /// and the check neither makes a grid nor breaks one.
 /// </summary>
-public sealed class AttentionCheckGridTests
+public sealed class AttentionCheckGridTests : IDisposable
 {
+    private readonly TempFolder _temp = TempFolder.Create("AttentionCheckGridTests");
+
+    public void Dispose() => _temp.Dispose();
+
     [Fact]
     public void An_attention_check_sharing_the_grids_list_is_left_out_of_straightlining()
     {
@@ -44,9 +48,9 @@ public sealed class AttentionCheckGridTests
     private static IReadOnlyList<string> Flags(SurveyEntry entry, Dictionary<string, string> answers) =>
         QualityCheck.ForResponse(new QualityInput(answers, entry.FreeTextQuestions, entry.Grids, entry.AttentionChecks, false, [60]));
 
-    private static SurveyEntry Entry(params string[][] rows)
+    private SurveyEntry Entry(params string[][] rows)
     {
-        var folder = TestEnvironment.NewTempDirectory("attention-grid");
+        var folder = _temp.NewFolder("attention-grid");
         var path = Path.Combine(folder, "grid.xlsx");
         List<IReadOnlyList<string>> survey = [["type", "name", "label", "parameters"], ["begin group", "page", "One page", ""]];
         survey.AddRange(rows);

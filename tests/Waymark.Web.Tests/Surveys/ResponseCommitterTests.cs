@@ -9,15 +9,19 @@ namespace Waymark.Web.Tests.Surveys;
 /// The group commit waits a bounded random time for a batch to fill, stores the batch in one transaction
 /// in a random order, and acknowledges no response before its commit (docs/adr/0100-no-arrival-order-on-disk.md).
 /// </summary>
-public sealed class ResponseCommitterTests
+public sealed class ResponseCommitterTests : IDisposable
 {
+    private readonly TempFolder _temp = TempFolder.Create("ResponseCommitterTests");
+
+    public void Dispose() => _temp.Dispose();
+
     private static readonly DateTimeOffset Start = new(2026, 12, 6, 21, 0, 0, TimeSpan.Zero);
 
     [Theory]
     [MemberData(nameof(TestDatabases.Engines), MemberType = typeof(TestDatabases))]
     public async Task A_full_batch_is_one_shuffled_transaction_and_nothing_is_acknowledged_before_it(DatabaseEngine engine)
     {
-        var settings = await TestDatabases.CreateAsync(engine);
+        var settings = await TestDatabases.CreateAsync(engine, _temp);
         await using var database = await WaymarkDatabase.OpenAsync(settings);
         var clock = new SteppedClock(Start);
         await using var committer = new ResponseCommitter(database, clock, new Random(11), TimeSpan.FromHours(1));
@@ -56,7 +60,7 @@ public sealed class ResponseCommitterTests
     [MemberData(nameof(TestDatabases.Engines), MemberType = typeof(TestDatabases))]
     public async Task A_batch_that_does_not_fill_is_written_when_its_bounded_wait_ends(DatabaseEngine engine)
     {
-        await using var database = await WaymarkDatabase.OpenAsync(await TestDatabases.CreateAsync(engine));
+        await using var database = await WaymarkDatabase.OpenAsync(await TestDatabases.CreateAsync(engine, _temp));
         var clock = new SteppedClock(Start);
         await using var committer = new ResponseCommitter(database, clock, new Random(3), TimeSpan.FromSeconds(2));
 

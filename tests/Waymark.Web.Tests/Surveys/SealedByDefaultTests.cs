@@ -11,14 +11,18 @@ namespace Waymark.Web.Tests.Surveys;
 /// writes the secret half 0600 into the data folder and says once where it is and that it belongs
 /// offline; serving a folder form unsealed is an explicit, logged choice.
 /// </summary>
-public sealed class SealedByDefaultTests
+public sealed class SealedByDefaultTests : IDisposable
 {
+    private readonly TempFolder _temp = TempFolder.Create("SealedByDefaultTests");
+
+    public void Dispose() => _temp.Dispose();
+
     private const string SealedNotice = "Your answers are encrypted as soon as you send them";
 
     [Fact]
     public async Task A_fresh_data_folder_gets_a_key_pair_whose_public_half_seals_the_demo_and_folder_forms_and_the_notice_comes_once()
     {
-        var data = TestEnvironment.NewTempDirectory("fresh-data");
+        var data = _temp.NewFolder("fresh-data");
         var secretPath = Path.Combine(data, "research.key");
         string fingerprint;
         await using (var first = await ServerProcess.StartAsync(dataDirectory: data))
@@ -46,7 +50,7 @@ public sealed class SealedByDefaultTests
         var secretBefore = File.ReadAllText(secretPath);
 
         // Again on the same folder, with a surveys folder whose form has no key of its own: the same pair, no new notice.
-        var folder = SurveyTestForms.NewFolder();
+        var folder = SurveyTestForms.NewFolder(_temp);
         await using (var second = await ServerProcess.StartAsync(new Dictionary<string, string> { ["WAYMARK_SURVEYS_DIR"] = folder }, dataDirectory: data))
         {
             using var http = new HttpClient();
@@ -70,7 +74,7 @@ public sealed class SealedByDefaultTests
     [Fact]
     public async Task Serving_a_folder_form_unsealed_is_an_explicit_choice_that_the_log_names()
     {
-        var folder = SurveyTestForms.NewFolder();
+        var folder = SurveyTestForms.NewFolder(_temp);
         await using var server = await ServerProcess.StartAsync(SurveyTestForms.Environment(folder));
         using var http = new HttpClient();
         Assert.DoesNotContain(SealedNotice, await http.GetStringAsync(new Uri(server.PublicUrl, $"/en/s/{SurveyTestForms.FlowTest}")), StringComparison.Ordinal);

@@ -13,14 +13,18 @@ namespace Waymark.Web.Tests.Surveys;
 /// version still resumes; and the completed response keeps its quality flags only inside the sealed
 /// record, none in clear.
 /// </summary>
-public sealed partial class SealedDraftAndFlagTests
+public sealed partial class SealedDraftAndFlagTests : IDisposable
 {
+    private readonly TempFolder _temp = TempFolder.Create("SealedDraftAndFlagTests");
+
+    public void Dispose() => _temp.Dispose();
+
     [Theory, MemberData(nameof(TestDatabases.Engines), MemberType = typeof(TestDatabases))]
     public async Task A_draft_is_keyed_by_argon2id_over_its_code_resumes_and_the_sealed_response_keeps_no_flag_in_clear(DatabaseEngine engine)
     {
-        var storage = await TestDatabases.CreateAsync(engine);
-        var keys = SealingKeys.Generate(TestEnvironment.NewTempDirectory("draft-keys")).Value;
-        var folder = SurveyTestForms.NewFolder(SealingKeys.ReadPublic(keys.PublicKeyPath).Value!);
+        var storage = await TestDatabases.CreateAsync(engine, _temp);
+        var keys = SealingKeys.Generate(_temp.NewFolder("draft-keys")).Value;
+        var folder = SurveyTestForms.NewFolder(_temp, SealingKeys.ReadPublic(keys.PublicKeyPath).Value!);
         await using var server = await ServerProcess.StartAsync(SurveyTestForms.Environment(folder), storage.PostgresConnectionString);
         var settings = engine == DatabaseEngine.Sqlite ? new StorageSettings { DataDirectory = server.DataDirectory } : storage;
 

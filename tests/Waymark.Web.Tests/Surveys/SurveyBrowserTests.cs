@@ -16,8 +16,12 @@ namespace Waymark.Web.Tests.Surveys;
 /// The demo-survey tests share one server (a start costs seconds): each finds its own response by its own
 /// language and age; the repeat tests need their own forms folder and start their own.
 /// </remarks>
-public sealed class SurveyBrowserTests(PageChecker checker, ServerFixture fixture) : IClassFixture<PageChecker>, IClassFixture<ServerFixture>
+public sealed class SurveyBrowserTests(PageChecker checker, ServerFixture fixture) : IClassFixture<PageChecker>, IClassFixture<ServerFixture>, IDisposable
 {
+    private readonly TempFolder _temp = TempFolder.Create("SurveyBrowserTests");
+
+    public void Dispose() => _temp.Dispose();
+
     [Theory]
     [InlineData("help-us-help-you", "en", "ar")]
     [InlineData("help-us-help-you", "ar", "en")]
@@ -135,7 +139,7 @@ public sealed class SurveyBrowserTests(PageChecker checker, ServerFixture fixtur
     [Fact]
     public async Task A_respondent_without_JavaScript_adds_and_removes_repeat_instances()
     {
-        var folder = SurveyTestForms.NewRepeatFolder();
+        var folder = SurveyTestForms.NewRepeatFolder(_temp);
         await using var server = await ServerProcess.StartAsync(new Dictionary<string, string> { ["WAYMARK_SURVEYS_DIR"] = folder });
         var problems = new List<string>();
         var start = new Uri(server.PublicUrl, "/en/s/" + SurveyTestForms.RepeatTest);
@@ -193,7 +197,7 @@ public sealed class SurveyBrowserTests(PageChecker checker, ServerFixture fixtur
     [Fact]
     public async Task New_instances_of_a_counted_repeat_get_their_defaults_without_JavaScript()
     {
-        var folder = SurveyTestForms.NewCountedRepeatFolder();
+        var folder = SurveyTestForms.NewCountedRepeatFolder(_temp);
         await using var server = await ServerProcess.StartAsync(new Dictionary<string, string> { ["WAYMARK_SURVEYS_DIR"] = folder });
         var problems = new List<string>();
         await using var context = await checker.NewNoScriptContextAsync();

@@ -10,17 +10,21 @@ namespace Waymark.Web.Tests.Surveys;
 /// while many submissions are in flight, restarted on the same database, and every acknowledged
 /// response is there, once. On SQLite and on PostgreSQL.
 /// </summary>
-public sealed class SurveyDurabilityTests
+public sealed class SurveyDurabilityTests : IDisposable
 {
+    private readonly TempFolder _temp = TempFolder.Create("SurveyDurabilityTests");
+
+    public void Dispose() => _temp.Dispose();
+
     private const int Respondents = 96;
 
     [Theory]
     [MemberData(nameof(TestDatabases.Engines), MemberType = typeof(TestDatabases))]
     public async Task Every_acknowledged_response_survives_kill_9(DatabaseEngine engine)
     {
-        var storage = await TestDatabases.CreateAsync(engine);
-        var folder = SurveyTestForms.NewFolder();
-        var dataDirectory = TestEnvironment.NewTempDirectory("data");
+        var storage = await TestDatabases.CreateAsync(engine, _temp);
+        var folder = SurveyTestForms.NewFolder(_temp);
+        var dataDirectory = _temp.NewFolder("data");
         var acknowledged = new ConcurrentBag<string>();
         var failed = 0;
         await using (var server = await ServerProcess.StartAsync(SurveyTestForms.Environment(folder), storage.PostgresConnectionString, dataDirectory))

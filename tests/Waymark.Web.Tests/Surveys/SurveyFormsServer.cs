@@ -6,5 +6,5 @@ namespace Waymark.Web.Tests.Surveys;
 public sealed class SurveyFormsServer : ServerFixture
 {
     protected override Task<IDictionary<string, string>?> EnvironmentAsync() =>
-        Task.FromResult<IDictionary<string, string>?>(SurveyTestForms.Environment(SurveyTestForms.NewFolder()));
+        Task.FromResult<IDictionary<string, string>?>(SurveyTestForms.Environment(SurveyTestForms.NewFolder(Temp)));
 }

@@ -9,15 +9,19 @@ namespace Waymark.Web.Tests.Surveys;
 /// requests alternate between the nodes (the state made by one is read by the other), many at once,
 /// and every response is stored exactly once. The nodes share one secrets key file, as deployed.
 /// </summary>
-public sealed class SurveyMultiNodeTests
+public sealed class SurveyMultiNodeTests : IDisposable
 {
+    private readonly TempFolder _temp = TempFolder.Create("SurveyMultiNodeTests");
+
+    public void Dispose() => _temp.Dispose();
+
     private const int Respondents = 40;
 
     [Fact]
     public async Task Interleaved_submissions_through_two_nodes_are_all_stored_once()
     {
-        var storage = await TestDatabases.CreateAsync(DatabaseEngine.PostgreSql);
-        var folder = SurveyTestForms.NewFolder();
+        var storage = await TestDatabases.CreateAsync(DatabaseEngine.PostgreSql, _temp);
+        var folder = SurveyTestForms.NewFolder(_temp);
         await using var cluster = await ServerCluster.StartAsync(2, storage.PostgresConnectionString!, SurveyTestForms.Environment(folder));
         var (first, second) = (cluster.Nodes[0], cluster.Nodes[1]);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };

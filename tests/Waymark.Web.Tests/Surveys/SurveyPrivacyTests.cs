@@ -8,8 +8,12 @@ namespace Waymark.Web.Tests.Surveys;
 /// category at Trace), not in the database files, not in the stored response; the response id is random
 /// and the date at most the day (none when configured so).
 /// </summary>
-public sealed class SurveyPrivacyTests
+public sealed class SurveyPrivacyTests : IDisposable
 {
+    private readonly TempFolder _temp = TempFolder.Create("SurveyPrivacyTests");
+
+    public void Dispose() => _temp.Dispose();
+
     private const string Agent = "SurveyAgent/3.1 (marker-ua-9182)";
     private const string ForwardedFor = "198.51.100.91";
     private const string Referrer = "http://marker-referrer-9182.example/from";
@@ -17,7 +21,7 @@ public sealed class SurveyPrivacyTests
     [Fact]
     public async Task Distinctive_headers_reach_neither_logs_nor_database_and_no_date_is_kept_when_configured()
     {
-        var environment = SurveyTestForms.Environment(SurveyTestForms.NewFolder());
+        var environment = SurveyTestForms.Environment(SurveyTestForms.NewFolder(_temp));
         environment["Logging__LogLevel__Default"] = "Trace";
         environment["Logging__LogLevel__Microsoft"] = "Trace";
         environment["Logging__LogLevel__Microsoft.AspNetCore"] = "Trace";

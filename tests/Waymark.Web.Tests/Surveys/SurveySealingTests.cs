@@ -6,13 +6,17 @@ using Waymark.Testing;
 namespace Waymark.Web.Tests.Surveys;
 
 /// <summary>With the research team's public key beside the form, the database holds ciphertext only, and the key opens it.</summary>
-public sealed class SurveySealingTests
+public sealed class SurveySealingTests : IDisposable
 {
+    private readonly TempFolder _temp = TempFolder.Create("SurveySealingTests");
+
+    public void Dispose() => _temp.Dispose();
+
     [Fact]
     public async Task A_sealed_instrument_stores_only_ciphertext_that_the_secret_key_opens()
     {
-        var keys = SealingKeys.Generate(TestEnvironment.NewTempDirectory("keys")).Value;
-        var folder = SurveyTestForms.NewFolder(SealingKeys.ReadPublic(keys.PublicKeyPath).Value);
+        var keys = SealingKeys.Generate(_temp.NewFolder("keys")).Value;
+        var folder = SurveyTestForms.NewFolder(_temp, SealingKeys.ReadPublic(keys.PublicKeyPath).Value);
         await using var server = await ServerProcess.StartAsync(SurveyTestForms.Environment(folder));
         using var http = new HttpClient();
         var respondent = new HttpRespondent(http, server.PublicUrl, SurveyTestForms.FlowTest);
@@ -37,7 +41,7 @@ public sealed class SurveySealingTests
 
         // On the researcher's machine: export (still sealed), open with PyNaCl (a tool we did not write)
         // and with 'waymark responses decrypt', which writes the survey exports.
-        var work = TestEnvironment.NewTempDirectory("researcher");
+        var work = _temp.NewFolder("researcher");
         var exportFile = Path.Combine(work, "export.jsonl");
         var (exportCode, exportOutput) = await RunWaymarkAsync("responses", "export", "--data-dir", server.DataDirectory, "--out", exportFile);
         Assert.True(exportCode == 0, exportOutput);

@@ -10,10 +10,10 @@ internal static class SurveyTestForms
 {
     public const string FlowTest = "flow-test";
 
-    /// <summary>A folder holding the flow-test form (and, when asked, its public key): for WAYMARK_SURVEYS_DIR.</summary>
-    public static string NewFolder(byte[]? publicKey = null)
+    /// <summary>A folder in <paramref name="owner"/> holding the flow-test form (and, when asked, its public key): for WAYMARK_SURVEYS_DIR.</summary>
+    public static string NewFolder(TempFolder owner, byte[]? publicKey = null)
     {
-        var folder = TestEnvironment.NewTempDirectory("surveys");
+        var folder = owner.NewFolder("surveys");
         XlsxWriter.Write(Path.Combine(folder, "flow-test.xlsx"), Sheets());
         if (publicKey is not null)
         {
@@ -36,9 +36,9 @@ internal static class SurveyTestForms
     public const string RepeatTest = "repeat-test";
 
     /// <summary>A folder holding a form with an open repeat (sealed by default with the data folder's research key).</summary>
-    public static string NewRepeatFolder()
+    public static string NewRepeatFolder(TempFolder owner)
     {
-        var folder = TestEnvironment.NewTempDirectory("surveys");
+        var folder = owner.NewFolder("surveys");
         XlsxWriter.Write(Path.Combine(folder, RepeatTest + ".xlsx"),
         [
             ("survey", [
@@ -58,9 +58,9 @@ internal static class SurveyTestForms
     public const string CountedRepeatTest = "counted-repeat-test";
 
     /// <summary>A folder holding a form whose repeat is counted by an earlier answer, its questions with defaults (sealed by default).</summary>
-    public static string NewCountedRepeatFolder()
+    public static string NewCountedRepeatFolder(TempFolder owner)
     {
-        var folder = TestEnvironment.NewTempDirectory("surveys");
+        var folder = owner.NewFolder("surveys");
         XlsxWriter.Write(Path.Combine(folder, CountedRepeatTest + ".xlsx"),
         [
             ("survey", [
