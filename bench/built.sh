@@ -43,3 +43,12 @@ ready_to_run_cli() {
   quietly dotnet publish src/Waymark.Cli -c Release -r "$rid" --self-contained true -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=true -o "$publish" -nologo -clp:ErrorsOnly || return 1
   waymark=$publish/waymark
 }
+
+# built_peer REV: true when the solution is built already (WAYMARK_BUILT=1) and REV holds exactly this checkout's
+# sources (the tree of HEAD, no uncommitted change to a tracked file), so building REV from `git archive` would only
+# make this build again: a smoke run against HEAD then uses this build as the peer and measures it against itself.
+built_peer() {
+  [ "${WAYMARK_BUILT:-0}" = 1 ] || return 1
+  [ "$(git rev-parse -q --verify "$1^{tree}")" = "$(git rev-parse -q --verify 'HEAD^{tree}')" ] || return 1
+  git diff --quiet HEAD --
+}

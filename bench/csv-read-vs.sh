@@ -7,6 +7,7 @@
 # (alternating which goes first) and `read.csv` in Rscript, and takes the read time each process reports (Waymark: file
 # to Dataset, i.e. decoding, parsing, cell storage; R: read.csv, which also converts the columns' types). Prints every
 # round, the medians and the medians of the per-round ratios (docs/performance.md, "CSV reading").
+# With WAYMARK_BUILT=1 and REV=HEAD on a clean checkout, the old side is this build too (built.sh, built_peer).
 # Usage: bench/csv-read-vs.sh [rev=c902970] [rows=1000000] [rounds=5]   (needs Rscript: apt-get install r-base-core)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,18 +15,23 @@ rev=${1:-c902970}; rows=${2:-1000000}; rounds=${3:-5}
 work=$(mktemp -d /tmp/waymark-csv-vs.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 . bench/built.sh
-mkdir "$work/old"
-git archive "$rev" | tar -x -C "$work/old"
-quietly dotnet publish "$work/old/src/Waymark.Cli" -c Release -o "$work/old-app" -nologo -v quiet
 new_app=$(waymark_app "$work/new-app")
+if built_peer "$rev"; then
+  old_app=$new_app  # a smoke run against HEAD: building HEAD again would make this very build
+else
+  mkdir "$work/old"
+  git archive "$rev" | tar -x -C "$work/old"
+  quietly dotnet publish "$work/old/src/Waymark.Cli" -c Release -o "$work/old-app" -nologo -v quiet
+  old_app=$work/old-app
+fi
 Rscript --vanilla bench/stats-vs-r.R generate "$work/data.csv" "$rows"
 echo "data: $rows rows, $(du -m "$work/data.csv" | cut -f1) MB; old = $rev, new = $(git rev-parse --short HEAD), R $(Rscript -e 'cat(as.character(getRversion()))')"
 read_seconds() { dotnet "$1/waymark.dll" stats freq "$work/data.csv" --var r --json --timing 2>&1 >/dev/null | sed -n 's/^read=\([0-9.]*\) .*/\1/p'; }
 r_seconds() { Rscript --vanilla bench/stats-vs-r.R read "$work/data.csv" | sed -n 's/^read=\([0-9.]*\) .*/\1/p'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
 for round in $(seq 1 "$rounds"); do
-  if ((round % 2)); then old=$(read_seconds "$work/old-app"); new=$(read_seconds "$new_app")
-  else new=$(read_seconds "$new_app"); old=$(read_seconds "$work/old-app"); fi
+  if ((round % 2)); then old=$(read_seconds "$old_app"); new=$(read_seconds "$new_app")
+  else new=$(read_seconds "$new_app"); old=$(read_seconds "$old_app"); fi
   r=$(r_seconds)
   echo "$new $old $r" >>"$work/rounds"
   echo "round $round (load $(cut -d' ' -f1 /proc/loadavg)): new $new s, old $old s, R read.csv $r s; new/old $(ratio "$new" "$old"), new/R $(ratio "$new" "$r")"

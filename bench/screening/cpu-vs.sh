@@ -6,6 +6,7 @@
 # Ahmia's algorithm in Python (ahmia_baseline.py, queries/s of wall time, over the first 500 queries: it does
 # about 30 a second). Prints every run, the load average,
 # the medians and the median of the per-run ratios.
+# With WAYMARK_BUILT=1 and REV=HEAD on a clean checkout, the other side is this build too (bench/built.sh, built_peer).
 # Usage: bench/screening/cpu-vs.sh [rev=main] [runs=3] [rounds=5]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -14,22 +15,27 @@ work=$(mktemp -d /tmp/waymark-screen-vs.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 python3 bench/screening/make-data.py "$work/data" 2000 10000 >/dev/null
 head -n 500 "$work/data/queries.txt" >"$work/ahmia-queries.txt"
-mkdir "$work/other"
-git archive "$rev" | tar -x -C "$work/other"
-dotnet build "$work/other/bench/Waymark.Screening.Bench" -c Release -nologo -v quiet >/dev/null
 . bench/built.sh
 build_release bench/Waymark.Screening.Bench
 export WAYMARK_SCREEN_BENCH_DIR=$work/data
 dll=bench/Waymark.Screening.Bench/bin/Release/net10.0/Waymark.Screening.Bench.dll
+if built_peer "$rev"; then
+  other_dll=$dll  # a smoke run against HEAD: building HEAD again would make this very build
+else
+  mkdir "$work/other"
+  git archive "$rev" | tar -x -C "$work/other"
+  dotnet build "$work/other/bench/Waymark.Screening.Bench" -c Release -nologo -v quiet >/dev/null
+  other_dll=$work/other/$dll
+fi
 median_of() { dotnet "$@" 2>/dev/null | sed -n 's/^median \([0-9]*\) queries\/CPU-s.*flagged \([0-9]*\)$/\1 \2/p'; }
 for run in $(seq 1 "$runs"); do
   load=$(cut -d' ' -f1 /proc/loadavg)
   if ((run % 2)); then
-    read -r other otherflagged < <(median_of "$work/other/$dll" cpu "$rounds")
+    read -r other otherflagged < <(median_of "$other_dll" cpu "$rounds")
     read -r this thisflagged < <(median_of "$dll" cpu "$rounds")
   else
     read -r this thisflagged < <(median_of "$dll" cpu "$rounds")
-    read -r other otherflagged < <(median_of "$work/other/$dll" cpu "$rounds")
+    read -r other otherflagged < <(median_of "$other_dll" cpu "$rounds")
   fi
   read -r regex regexflagged < <(median_of "$dll" cpu-regex "$rounds")
   read -r ahmia ahmiaflagged < <(python3 bench/screening/ahmia_baseline.py "$work/data/terms.tsv" "$work/ahmia-queries.txt" 1)
