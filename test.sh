@@ -15,9 +15,9 @@ started=$(date +%s)
 # Every phase line carries the clock and the seconds since the start, so a run's log gives its own figures.
 log() { printf '\n== [%s +%d s] %s\n' "$(date -u +%H:%M:%S)" "$(( $(date +%s) - started ))" "$*"; }
 
-# 1. Debian packages the tests drive for real (Chromium, PostgreSQL, Tor, xmllint, a JRE for the Nu HTML Checker).
+# 1. Debian packages the tests drive for real (Chromium's headless shell, PostgreSQL, Tor, xmllint, a JRE for the Nu HTML Checker).
 need=()
-command -v chromium >/dev/null || need+=(chromium)
+command -v chromium-headless-shell >/dev/null || need+=(chromium-headless-shell)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 command -v tor >/dev/null || need+=(tor)
 command -v xmllint >/dev/null || need+=(libxml2-utils)

@@ -7,7 +7,7 @@
 # (alternating which goes first) and `read.csv` in Rscript, and takes the read time each process reports (Waymark: file
 # to Dataset, i.e. decoding, parsing, cell storage; R: read.csv, which also converts the columns' types). Prints every
 # round, the medians and the medians of the per-round ratios (docs/performance.md, "CSV reading").
-# With WAYMARK_BUILT=1 and REV=HEAD on a clean checkout, the old side is this build too (built.sh, built_peer).
+# REV=self measures this build against itself, with no second build (the smoke run, bench/built.sh).
 # Usage: bench/csv-read-vs.sh [rev=c902970] [rows=1000000] [rounds=5]   (needs Rscript: apt-get install r-base-core)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,8 +16,8 @@ work=$(mktemp -d /tmp/waymark-csv-vs.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 . bench/built.sh
 new_app=$(waymark_app "$work/new-app")
-if built_peer "$rev"; then
-  old_app=$new_app  # a smoke run against HEAD: building HEAD again would make this very build
+if self_peer "$rev"; then
+  old_app=$new_app  # REV=self (the smoke run): this build against itself
 else
   mkdir "$work/old"
   git archive "$rev" | tar -x -C "$work/old"

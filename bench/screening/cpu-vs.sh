@@ -6,7 +6,7 @@
 # Ahmia's algorithm in Python (ahmia_baseline.py, queries/s of wall time, over the first 500 queries: it does
 # about 30 a second). Prints every run, the load average,
 # the medians and the median of the per-run ratios.
-# With WAYMARK_BUILT=1 and REV=HEAD on a clean checkout, the other side is this build too (bench/built.sh, built_peer).
+# REV=self measures this build against itself, with no second build (the smoke run, bench/built.sh).
 # Usage: bench/screening/cpu-vs.sh [rev=main] [runs=3] [rounds=5]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -19,8 +19,8 @@ head -n 500 "$work/data/queries.txt" >"$work/ahmia-queries.txt"
 build_release bench/Waymark.Screening.Bench
 export WAYMARK_SCREEN_BENCH_DIR=$work/data
 dll=bench/Waymark.Screening.Bench/bin/Release/net10.0/Waymark.Screening.Bench.dll
-if built_peer "$rev"; then
-  other_dll=$dll  # a smoke run against HEAD: building HEAD again would make this very build
+if self_peer "$rev"; then
+  other_dll=$dll  # REV=self (the smoke run): this build against itself
 else
   mkdir "$work/other"
   git archive "$rev" | tar -x -C "$work/other"
