@@ -70,6 +70,12 @@ public sealed partial class PublicTrustTests(ServerFixture fixture, PageChecker 
             Assert.DoesNotContain("How to contact us safely", html, StringComparison.Ordinal);
         }
 
+        // "What we store" is a link to the privacy page in the reader's language, its words said once.
+        var privacy = Regex.Match(source, @"\[([^\]]+)\]\(~/privacy\)").Groups[1].Value;
+        Assert.NotEmpty(privacy);
+        Assert.Equal(privacy, page.One($"main a[href='/{language}/privacy']").TextContent);
+        Assert.Equal(1, Regex.Count(page.One("main").TextContent, Regex.Escape(privacy)));
+
         PageChecker.AssertClean(await checker.CheckUrlAsync(new Uri(_server.PublicUrl, $"/{language}/about")));
     }
 
