@@ -73,9 +73,9 @@ if [ "$mode" = all ]; then
 fi
 
 # 4. Formatting and build (warnings are errors: Directory.Build.props). The build checks the code style (analyzers,
-# IDE rules with EnforceCodeStyleInBuild, naming as IDE1006, `string` for `String` as SA1121: .editorconfig), so the
-# format check is the whitespace alone: layout, trailing spaces, final newlines, the order of usings (seconds, no
-# compile; docs/development.md, "The format check").
+# IDE rules with EnforceCodeStyleInBuild, naming as IDE1006, `string` for `String` as SA1121, the order of usings as
+# SA1208-SA1217: .editorconfig), so the format check is the whitespace alone: layout, trailing spaces, final newlines
+# (seconds, no compile; docs/development.md, "The format check").
 if [ "$mode" = all ]; then
   log "Checking formatting (dotnet format whitespace --verify-no-changes)"
   dotnet format whitespace . --folder --verify-no-changes

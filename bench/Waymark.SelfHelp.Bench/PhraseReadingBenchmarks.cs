@@ -1,7 +1,6 @@
-using System.Security.Cryptography;
-using System.Text;
 using BenchmarkDotNet.Attributes;
 using Waymark.Secrets;
+using Waymark.Secrets.Tests;
 using Waymark.SelfHelp.Vault;
 
 namespace Waymark.SelfHelp.Bench;
@@ -22,8 +21,8 @@ public class PhraseReadingBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        using var random = new SeededBytes(84);
-        _typed = [.. RecoveryPhrase.ListLanguages.SelectMany(language => Enumerable.Range(0, 50).Select(i => AsTyped(RecoveryPhrase.Generate(language, random), i)))];
+        using var random = new SeededRandom(84);
+        _typed = [.. RecoveryPhrase.ListLanguages.SelectMany(language => Enumerable.Range(0, 50).Select(i => TypedPhrases.AsTyped(RecoveryPhrase.Generate(language, random), i)))];
         foreach (var phrase in _typed)
         {
             if (!RecoveryPhrase.ParseAnyList(phrase, "en").IsSuccess)
@@ -46,33 +45,4 @@ public class PhraseReadingBenchmarks
 
     [Benchmark(Baseline = true, Description = "derive the vault keys (Argon2id)")]
     public byte[] DeriveKeys() => VaultKeys.Derive(_canonical).Lookup;
-
-    /// <summary>A phrase as a person might type it: as shown, in capitals, without accents, with another keyboard's letters.</summary>
-    private static string AsTyped(string phrase, int variant) => (variant % 4) switch
-    {
-        0 => phrase,
-        1 => phrase.ToUpperInvariant(),
-        2 => new string([.. phrase.Normalize(NormalizationForm.FormD).Where(character => character is < '\u0300' or > '\u036F')]).Normalize(NormalizationForm.FormC),
-        _ => phrase.Replace('\u064A', '\u06CC').Replace('\u0643', '\u06A9').Replace('ё', 'е').Replace("  ", " ", StringComparison.Ordinal),
-    };
-
-    /// <summary>Deterministic bytes for <see cref="RecoveryPhrase.Generate(string?, RandomNumberGenerator)"/>, so every run reads the same phrases.</summary>
-    private sealed class SeededBytes(int seed) : RandomNumberGenerator
-    {
-        private readonly Random _random = new(seed);
-
-        public override void GetBytes(byte[] data) => _random.NextBytes(data);
-
-        public override void GetBytes(Span<byte> data) => _random.NextBytes(data);
-
-        public override void GetNonZeroBytes(byte[] data) => GetNonZeroBytes(data.AsSpan());
-
-        public override void GetNonZeroBytes(Span<byte> data)
-        {
-            for (var i = 0; i < data.Length; i++)
-            {
-                data[i] = (byte)_random.Next(1, 256);
-            }
-        }
-    }
 }

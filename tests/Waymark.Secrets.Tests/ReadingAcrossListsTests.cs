@@ -21,7 +21,7 @@ public sealed class ReadingAcrossListsTests(ITestOutputHelper output)
             {
                 var phrase = RecoveryPhrase.Generate(list.Language, random);
                 Assert.Equal(phrase, RecoveryPhrase.ParseAnyList(phrase, "en").Phrase);
-                var typed = AsTyped(phrase, i);
+                var typed = TypedPhrases.AsTyped(phrase, i);
                 var reading = RecoveryPhrase.ParseAnyList(typed, list.Language);
                 Assert.True(phrase == reading.Phrase, $"{list.Language}: \"{typed}\" read as \"{reading.Phrase}\" ({reading.Problem}), not \"{phrase}\"");
             }
@@ -85,13 +85,4 @@ public sealed class ReadingAcrossListsTests(ITestOutputHelper output)
         Assert.Equal(phrase, RecoveryPhrase.ParseAnyList(string.Join(' ', words.Select(word => word[..1] + '\u200C' + word[1..])), "fa").Phrase);
         Assert.Equal(phrase, RecoveryPhrase.ParseAnyList(string.Join(' ', words.Select(word => word[..1] + '\u00AD' + word[1..])), "ru").Phrase);
     }
-
-    /// <summary>A phrase as a person might type it: in capitals, without accents, with another keyboard's letters.</summary>
-    private static string AsTyped(string phrase, int variant) => (variant % 4) switch
-    {
-        0 => phrase,
-        1 => phrase.ToUpperInvariant(),
-        2 => new string([.. phrase.Normalize(NormalizationForm.FormD).Where(character => character is < '\u0300' or > '\u036F')]).Normalize(NormalizationForm.FormC),
-        _ => phrase.Replace('\u064A', '\u06CC').Replace('\u0643', '\u06A9').Replace('ё', 'е').Replace("  ", " ", StringComparison.Ordinal),
-    };
 }

@@ -61,7 +61,7 @@ public sealed record TermFile(
             {
                 // Located at the first line that could not be used, so the editor can jump there; a problem of the whole
                 // list (no terms at all) is the reason as it stands.
-                var first = check.IsValid ? new Problem(name, 0, null, "the list has no terms.") { Unit = LineUnit.Line } : check.Problems[0];
+                var first = check.IsValid ? TermListParser.LineProblem(name, 0, "the list has no terms.") : check.Problems[0];
                 return Result.Fail<TermFile>(first.Line == 0
                     ? first with { Severity = Severity.Error }
                     : first with { Severity = Severity.Error, Message = $"no line holds a term that can be screened for (the first that cannot: {first.Message})" });
