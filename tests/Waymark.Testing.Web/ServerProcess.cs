@@ -162,6 +162,14 @@ public sealed class ServerProcess : IAsyncDisposable
                 throw new InvalidOperationException($"waymark serve exited with {_process.ExitCode}:\n{Output}");
             }
 
+            // Only this process's own line proves the port is its own: when the port was taken between choosing it
+            // and binding it, another test's server answers there, and this one exits with "address already in use".
+            if (!Output.Contains($"Now listening on: {PublicUrl.GetLeftPart(UriPartial.Authority)}", StringComparison.Ordinal))
+            {
+                await Task.Delay(100).ConfigureAwait(false);
+                continue;
+            }
+
             try
             {
                 using var response = await client.GetAsync(new Uri(PublicUrl, "/css/site.css")).ConfigureAwait(false);
@@ -180,7 +188,7 @@ public sealed class ServerProcess : IAsyncDisposable
             await Task.Delay(100).ConfigureAwait(false);
         }
 
-        throw new TimeoutException($"waymark serve did not answer within {StartLimit.TotalSeconds} s:\n" + Output);
+        throw new TimeoutException($"waymark serve did not say it listens on {PublicUrl} and answer there within {StartLimit.TotalSeconds} s (a test that lowers the Microsoft.Hosting.Lifetime log level hides that line):\n" + Output);
     }
 
     /// <summary>Stops the server the way an operator does (SIGTERM), so it flushes its counters.</summary>
