@@ -1,5 +1,5 @@
-using System.Net;
 using System.Text.RegularExpressions;
+using AngleSharp.Dom;
 using Waymark.Testing;
 using Waymark.Web.Localization;
 using Waymark.Web.Tests.Surveys;
@@ -63,20 +63,20 @@ public sealed partial class NoCookieTests : IDisposable
                 continue;
             }
 
-            var html = await response.Content.ReadAsStringAsync();
-            foreach (Match link in Href().Matches(html))
+            var page = HtmlPage.Parse(await response.Content.ReadAsStringAsync());
+            foreach (var link in page.QuerySelectorAll("[href]"))
             {
-                var target = WebUtility.HtmlDecode(link.Groups[1].Value).Split('#')[0];
+                var target = link.GetAttribute("href")!.Split('#')[0];
                 if (target.StartsWith('/') && !target.StartsWith("//", StringComparison.Ordinal) && !target.StartsWith("/css/", StringComparison.Ordinal))
                 {
                     queue.Enqueue(target);
                 }
             }
 
-            foreach (Match form in PostForm().Matches(html))
+            foreach (var form in page.QuerySelectorAll("form[method=post][action]"))
             {
-                using var content = new FormUrlEncodedContent(FieldsOf(form.Value));
-                using var _ = await http.PostAsync(WebUtility.HtmlDecode(form.Groups[1].Value), content);
+                using var content = new FormUrlEncodedContent(FieldsOf(form));
+                using var _ = await http.PostAsync(form.GetAttribute("action"), content);
             }
         }
 
@@ -86,95 +86,79 @@ public sealed partial class NoCookieTests : IDisposable
     /// <summary>Save a module under a new phrase, resume from it, save again with the token, delete.</summary>
     private static async Task SelfHelpFlowAsync(HttpClient http)
     {
-        var overview = await http.GetStringAsync("/en/help");
-        var module = ModuleLink().Match(overview).Groups[1].Value;
-        var page = await http.GetStringAsync(module);
-        var save = PostForm().Matches(page).Single(form => form.Value.Contains("handler=SaveNewPhrase", StringComparison.Ordinal));
-        var saved = await PostAsync(http, module + "?handler=SaveNewPhrase", FieldsOf(save.Value));
-        var phrase = NewPhrase().Match(saved).Groups[1].Value;
+        var overview = HtmlPage.Parse(await http.GetStringAsync("/en/help"));
+        var module = overview.QuerySelectorAll("a[href^='/en/help/']").Select(link => link.GetAttribute("href")!).First(href => ModulePath().IsMatch(href));
+        var saved = await ClickAsync(http, HtmlPage.Parse(await http.GetStringAsync(module)), "button[formaction$='handler=SaveNewPhrase']");
+        var phrase = saved.Text(".words strong");
         Assert.Equal(7, phrase.Split(' ').Length);
 
-        var resumeForm = PostForm().Matches(await http.GetStringAsync("/en/help")).Single(form => form.Value.Contains("handler=Resume", StringComparison.Ordinal));
-        var resumed = await PostAsync(http, "/en/help?handler=Resume", WithPhrase(FieldsOf(resumeForm.Value), phrase));
-        Assert.True(HtmlPage.Parse(resumed).Has(".done"), "the resumed progress shows the module done");
+        var resumeForm = HtmlPage.Parse(await http.GetStringAsync("/en/help")).One("form[action$='handler=Resume']");
+        var resumed = await PostAsync(http, resumeForm.GetAttribute("action")!, WithPhrase(FieldsOf(resumeForm), phrase));
+        Assert.True(resumed.Has(".done"), "the resumed progress shows the module done");
 
-        var open = PostForm().Matches(resumed).First(form => form.Value.Contains("handler=Open", StringComparison.Ordinal));
-        var opened = await PostAsync(http, WebUtility.HtmlDecode(open.Groups[1].Value), FieldsOf(open.Value));
-        var again = PostForm().Matches(opened).Single(form => form.Value.Contains("handler=Save", StringComparison.Ordinal));
-        var savedAgain = await PostAsync(http, WebUtility.HtmlDecode(again.Groups[1].Value), FieldsOf(again.Value));
-        Assert.False(HtmlPage.Parse(savedAgain).Has(".problem"));
+        var opened = await ClickAsync(http, resumed, "form[action$='handler=Open']");
+        var savedAgain = await ClickAsync(http, opened, "form[action$='handler=Save']");
+        Assert.False(savedAgain.Has(".problem"));
 
-        var deleteForm = PostForm().Matches(await http.GetStringAsync("/en/help/delete")).Single();
-        var deleted = await PostAsync(http, "/en/help/delete", WithPhrase(FieldsOf(deleteForm.Value), phrase));
-        Assert.True(HtmlPage.Parse(deleted).Has(".outcome"));
+        var deleteForm = HtmlPage.Parse(await http.GetStringAsync("/en/help/delete")).One("form[method=post]");
+        var deleted = await PostAsync(http, deleteForm.GetAttribute("action")!, WithPhrase(FieldsOf(deleteForm), phrase));
+        Assert.True(deleted.Has(".outcome"));
     }
 
-    private static async Task<string> PostAsync(HttpClient http, string action, List<KeyValuePair<string, string>> fields)
+    /// <summary>
+    /// Sends the form <paramref name="selector"/> finds as a browser does when it is submitted: a form is posted to its
+    /// action, a button to its <c>formaction</c> with the fields of the form it belongs to.
+    /// </summary>
+    private static Task<IDocument> ClickAsync(HttpClient http, IDocument page, string selector)
+    {
+        var element = page.One(selector);
+        var form = element.LocalName == "form" ? element : element.Closest("form")!;
+        return PostAsync(http, element.GetAttribute(element.LocalName == "form" ? "action" : "formaction")!, FieldsOf(form));
+    }
+
+    private static async Task<IDocument> PostAsync(HttpClient http, string action, List<KeyValuePair<string, string>> fields)
     {
         using var content = new FormUrlEncodedContent(fields);
         using var response = await http.PostAsync(action, content);
-        return await response.Content.ReadAsStringAsync();
+        return HtmlPage.Parse(await response.Content.ReadAsStringAsync());
     }
 
     private static List<KeyValuePair<string, string>> WithPhrase(List<KeyValuePair<string, string>> fields, string phrase) =>
         [.. fields.Where(field => !field.Key.EndsWith("-phrase", StringComparison.Ordinal)), .. fields.Where(field => field.Key.EndsWith("-phrase", StringComparison.Ordinal)).Select(field => new KeyValuePair<string, string>(field.Key, phrase))];
 
-    /// <summary>The fields a browser sends for a form as rendered: hidden values, one choice per radio or checkbox group, "yes" where a checkbox means consent.</summary>
-    private static List<KeyValuePair<string, string>> FieldsOf(string form)
+    /// <summary>
+    /// The fields a browser sends for a form as rendered, with a person's answers: hidden values as they are, the first
+    /// choice of each radio or checkbox group ("yes" where a checkbox has no value: consent), the first option of a
+    /// list, a placeholder word in a text area, other fields empty; the trap field for robots left as it is.
+    /// </summary>
+    private static List<KeyValuePair<string, string>> FieldsOf(IElement form)
     {
         var fields = new List<KeyValuePair<string, string>>();
         var groups = new HashSet<string>(StringComparer.Ordinal);
-        foreach (Match input in InputTag().Matches(form))
+        foreach (var field in form.QuerySelectorAll("input[name], textarea[name], select[name]"))
         {
-            var tag = input.Value;
-            var name = Attribute(tag, "name");
-            var type = Attribute(tag, "type");
-            if (name.Length == 0 || name.EndsWith("-contact_email", StringComparison.Ordinal) || type is "submit")
+            var name = field.GetAttribute("name")!;
+            var type = field.GetAttribute("type");
+            var value = (field.LocalName, type) switch
             {
-                continue;
-            }
-
-            if (type is "radio" or "checkbox")
+                ("input", "submit") => null,
+                ("input", "radio" or "checkbox") => groups.Add(name) ? (field.GetAttribute("value") is { Length: > 0 } given ? given : "yes") : null,
+                ("input", "hidden") => field.GetAttribute("value") ?? "",
+                ("textarea", _) => "zorblat",
+                ("select", _) => field.QuerySelector("option")?.GetAttribute("value") ?? "",
+                _ => "",
+            };
+            if (value is not null)
             {
-                if (groups.Add(name))
-                {
-                    fields.Add(new(name, Attribute(tag, "value") is { Length: > 0 } value ? value : "yes"));
-                }
-
-                continue;
+                fields.Add(new(name, value));
             }
-
-            fields.Add(new(name, type == "hidden" ? Attribute(tag, "value") : ""));
-        }
-
-        foreach (Match textarea in TextareaName().Matches(form))
-        {
-            fields.Add(new(textarea.Groups[1].Value, "zorblat"));
         }
 
         return fields;
     }
 
-    private static string Attribute(string tag, string name) =>
-        Regex.Match(tag, "\\s" + name + "=\"([^\"]*)\"") is { Success: true } match ? WebUtility.HtmlDecode(match.Groups[1].Value) : "";
-
-    [GeneratedRegex("href=\"([^\"]*)\"")]
-    private static partial Regex Href();
-
-    [GeneratedRegex("<form[^>]*method=\"post\"[^>]*action=\"([^\"]*)\"[^>]*>.*?</form>", RegexOptions.Singleline)]
-    private static partial Regex PostForm();
-
-    [GeneratedRegex("<input[^>]*>")]
-    private static partial Regex InputTag();
-
-    [GeneratedRegex("<textarea[^>]*name=\"([^\"]*)\"")]
-    private static partial Regex TextareaName();
-
-    [GeneratedRegex("href=\"(/en/help/[a-z0-9-]+)\"")]
-    private static partial Regex ModuleLink();
-
-    [GeneratedRegex("class=\"words\"[^>]*><strong>([a-z ]+)</strong>")]
-    private static partial Regex NewPhrase();
+    [GeneratedRegex("^/en/help/[a-z0-9-]+$")]
+    private static partial Regex ModulePath();
 
     /// <summary>Records every Set-Cookie header and counts POSTs.</summary>
     private sealed class SetCookieRecorder(HttpMessageHandler inner) : DelegatingHandler(inner)

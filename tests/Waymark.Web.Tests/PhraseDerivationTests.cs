@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Waymark.SelfHelp.Vault;
 using Waymark.Storage;
@@ -15,7 +14,7 @@ namespace Waymark.Web.Tests;
 /// short queue a person is told politely, at once, to try again (503 with Retry-After), and a vault
 /// written in the legacy format is found and moved to the current one.
 /// </summary>
-public sealed partial class PhraseDerivationTests : IDisposable
+public sealed class PhraseDerivationTests : IDisposable
 {
     private readonly TempFolder _temp = TempFolder.Create("PhraseDerivationTests");
 
@@ -143,26 +142,13 @@ public sealed partial class PhraseDerivationTests : IDisposable
 
     private static async Task<(string Action, List<KeyValuePair<string, string>> Fields)> ResumeFormAsync(HttpClient client, string language)
     {
-        var html = await client.GetStringAsync($"/{language}/help");
-        var form = ResumeForm().Match(html);
-        Assert.True(form.Success, "the overview has a resume form");
-        var fields = InputTag().Matches(form.Value)
-            .Where(tag => tag.Value.Contains("type=\"hidden\"", StringComparison.Ordinal))
-            .Select(tag => new KeyValuePair<string, string>(Attribute(tag.Value, "name"), WebUtility.HtmlDecode(Attribute(tag.Value, "value"))))
-            .Where(field => field.Key.Length > 0)
+        var form = HtmlPage.Parse(await client.GetStringAsync($"/{language}/help")).One("form[action$='handler=Resume']");
+        var fields = form.QuerySelectorAll("input[type=hidden][name]")
+            .Select(input => new KeyValuePair<string, string>(input.GetAttribute("name")!, input.GetAttribute("value") ?? ""))
             .ToList();
-        fields.Add(new(HttpRespondent.RenderedName(form.Value, "phrase"), Phrase));
-        return (WebUtility.HtmlDecode(form.Groups[1].Value), fields);
+        fields.Add(new(HttpRespondent.RenderedName(form, "phrase"), Phrase));
+        return (form.GetAttribute("action")!, fields);
     }
-
-    [GeneratedRegex("<form[^>]*action=\"([^\"]*handler=Resume)\"[^>]*>.*?</form>", RegexOptions.Singleline)]
-    private static partial Regex ResumeForm();
-
-    private static string Attribute(string tag, string name) =>
-        Regex.Match(tag, "\\s" + name + "=\"([^\"]*)\"") is { Success: true } match ? match.Groups[1].Value : "";
-
-    [GeneratedRegex("<input[^>]*>")]
-    private static partial Regex InputTag();
 }
 
 /// <summary>Every permit of a derivation gate held and its queue filled, until disposed.</summary>

@@ -1,11 +1,11 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Waymark.Accounts;
+using Waymark.Testing;
 
 namespace Waymark.Web.Tests.Console;
 
 /// <summary>A console user signing in over HTTP as a browser would: password, then the TOTP code computed here.</summary>
-internal sealed partial class ConsoleSession : IDisposable
+internal sealed class ConsoleSession : IDisposable
 {
     private ConsoleSession(Uri consoleUrl)
     {
@@ -68,22 +68,16 @@ internal sealed partial class ConsoleSession : IDisposable
 
     /// <summary>The TOTP key as the enrolment page shows it, without the spaces.</summary>
     public static string SecretFrom(string enrolPage) =>
-        SecretText().Match(enrolPage).Groups[1].Value.Replace(" ", "", StringComparison.Ordinal);
+        HtmlPage.Parse(enrolPage).Text("code#secret").Replace(" ", "", StringComparison.Ordinal);
 
-    public static string Token(string html) => TokenField().Match(html) is { Success: true } match
-        ? match.Groups[1].Value
-        : throw new InvalidOperationException("The page holds no anti-forgery token:\n" + html);
+    public static string Token(string html) =>
+        HtmlPage.Parse(html).QuerySelector("input[type=hidden][name=__RequestVerificationToken]")?.GetAttribute("value")
+        ?? throw new InvalidOperationException("The page holds no anti-forgery token:\n" + html);
 
     /// <summary>Sends the request <paramref name="request"/> makes (paced like every request of this session).</summary>
     public Task<HttpResponseMessage> SendPacedAsync(Func<HttpRequestMessage> request) => Client.SendAsync(request());
 
     public void Dispose() => Client.Dispose();
-
-    [GeneratedRegex("<code id=\"secret\">([A-Z2-7 ]+)</code>")]
-    private static partial Regex SecretText();
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenField();
 
     /// <summary>
     /// Waits out the console's rate limit (100 requests a second, 429 beyond, refused before the body

@@ -168,7 +168,7 @@ public sealed class LoginTests(StaffFixture staff) : IClassFixture<StaffFixture>
         using var disabled = await admin.PostFormAsync("/console/users?handler=Disable", users, [new("account", name)]);
         Assert.Equal(HttpStatusCode.Redirect, disabled.StatusCode); // redirect after POST
         Assert.Equal("/console/users", disabled.Headers.Location?.OriginalString);
-        Assert.Matches("id=\"message\" role=\"status\">[^<]*" + name, await admin.Client.GetStringAsync("/console/users"));
+        Assert.Contains(name, HtmlPage.Parse(await admin.Client.GetStringAsync("/console/users")).Text("#message[role=status]"), StringComparison.Ordinal);
 
         using var after = await session.Client.GetAsync("/console/editor");
         Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
@@ -181,7 +181,7 @@ public sealed class LoginTests(StaffFixture staff) : IClassFixture<StaffFixture>
             using var done = await admin.PostFormAsync($"/console/users?handler={handler}", await admin.Client.GetStringAsync("/console/users"), [new("account", name)]);
             Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
             Assert.Equal("/console/users", done.Headers.Location?.OriginalString);
-            Assert.Matches("id=\"message\" role=\"status\">[^<]*" + said, await admin.Client.GetStringAsync("/console/users"));
+            Assert.Contains(said, HtmlPage.Parse(await admin.Client.GetStringAsync("/console/users")).Text("#message[role=status]"), StringComparison.Ordinal);
         }
     }
 
@@ -207,7 +207,7 @@ public sealed class LoginTests(StaffFixture staff) : IClassFixture<StaffFixture>
         Assert.Contains("samesite=strict", notice, StringComparison.Ordinal);
         Assert.Contains("httponly", notice, StringComparison.Ordinal);
         var html = await admin.Client.GetStringAsync("/console/users");
-        var password = System.Text.RegularExpressions.Regex.Match(html, "id=\"new-password\">[^<]*<code>([^<]+)</code>").Groups[1].Value;
+        var password = HtmlPage.Parse(html).Text("#new-password code");
         Assert.Equal(20, password.Length);
         Assert.DoesNotContain(password.ToLowerInvariant(), notice, StringComparison.Ordinal);
         Assert.Contains("awaiting its own password", html, StringComparison.Ordinal);

@@ -1,11 +1,11 @@
 using System.Net;
 using System.Text.Json;
-using System.Text.RegularExpressions;
+using Waymark.Testing;
 
 namespace Waymark.Web.Tests.Console;
 
 /// <summary>What an editor does on the console's screening pages, over HTTP with the page's anti-forgery token.</summary>
-internal static partial class ScreeningConsole
+internal static class ScreeningConsole
 {
     public static async Task<(HttpStatusCode Status, string Html)> UploadAsync(ConsoleSession session, string name, byte[] file, string fileName = "list.tsv")
     {
@@ -52,9 +52,10 @@ internal static partial class ScreeningConsole
         return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
-    /// <summary>The id of an uploaded list, from the hidden field of its buttons on the page.</summary>
+    /// <summary>The id of an uploaded list, from the hidden field of the buttons in its row.</summary>
     public static string IdOf(string html, string listName) =>
-        ListId().Matches(html).First(m => m.Groups[2].Value == listName).Groups[1].Value;
+        HtmlPage.Parse(html).QuerySelectorAll("#uploaded-lists tr").Single(row => row.QuerySelector("th[scope=row]")?.TextContent == listName)
+            .One("input[type=hidden][name=id]").GetAttribute("value")!;
 
     /// <summary>Whether the public API warns for <paramref name="query"/>.</summary>
     public static async Task<bool> MatchesAsync(HttpClient http, Uri publicUrl, string query, string language = "en")
@@ -65,22 +66,5 @@ internal static partial class ScreeningConsole
     }
 
     /// <summary>The cells of the row headed <paramref name="key"/> in the table with id <paramref name="table"/>.</summary>
-    public static IReadOnlyList<string> Row(string html, string table, string key)
-    {
-        var start = html.IndexOf($"<table id=\"{table}\">", StringComparison.Ordinal);
-        Assert.True(start >= 0, $"no table {table}");
-        var body = html[start..html.IndexOf("</table>", start, StringComparison.Ordinal)];
-        var row = RowOf().Matches(body).FirstOrDefault(m => m.Groups[1].Value == key);
-        Assert.True(row is not null, $"no row {key} in {table}:\n{body}");
-        return Cell().Matches(row.Groups[2].Value).Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)).ToList();
-    }
-
-    [GeneratedRegex("<input type=\"hidden\" name=\"id\" value=\"(\\d+)\">\\s*<button type=\"submit\">(?:Deactivate|Activate) ([^<]+)</button>")]
-    private static partial Regex ListId();
-
-    [GeneratedRegex("<tr>\\s*<th scope=\"row\">([^<]*)</th>(.*?)</tr>", RegexOptions.Singleline)]
-    private static partial Regex RowOf();
-
-    [GeneratedRegex("<td>([^<]*)</td>")]
-    private static partial Regex Cell();
+    public static IReadOnlyList<string> Row(string html, string table, string key) => HtmlPage.Parse(html).One("table#" + table).Row(key);
 }

@@ -26,7 +26,7 @@ public sealed class ScreeningConsoleTests(StaffFixture staff) : IClassFixture<St
         Assert.Equal(HttpStatusCode.Redirect, status); // redirect after POST: a reload never uploads it twice
         Assert.Contains("stored with 3 terms", html, StringComparison.Ordinal);
         Assert.DoesNotContain("stored with 3 terms", await Editor.Client.GetStringAsync("/console/screening"), StringComparison.Ordinal); // said once
-        var row = ScreeningConsole.Row(html.Replace("<td>placeholders-a</td>", "<th scope=\"row\">placeholders-a</th>", StringComparison.Ordinal), "active-lists", "placeholders-a");
+        var row = ScreeningConsole.Row(html, "active-lists", "placeholders-a");
         Assert.Equal(["1", "1", "1", "1", "csam: 2, other: 1"], row.Skip(1));
 
         Assert.True(await ScreeningConsole.MatchesAsync(_public, staff.Server.PublicUrl, "new z0rbl4t 2025"));

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+using Waymark.Testing;
 
 namespace Waymark.Web.Tests.Surveys;
 
@@ -9,25 +11,49 @@ namespace Waymark.Web.Tests.Surveys;
 /// </summary>
 internal sealed partial class HttpRespondent(HttpClient http, Uri baseUrl, string instrument, string language = "en")
 {
-    public string Html { get; private set; } = string.Empty;
+    private string _html = string.Empty;
+    private IDocument? _page;
+
+    public string Html
+    {
+        get => _html;
+        private set
+        {
+            _html = value;
+            _page = null;
+        }
+    }
+
+    /// <summary>The last page read, parsed (once) as a browser parses it.</summary>
+    private IDocument Page => _page ??= HtmlPage.Parse(Html);
 
     public HttpStatusCode Status { get; private set; }
 
-    public string State => StatePattern().Match(Html) is { Success: true } match ? WebUtility.HtmlDecode(match.Groups[1].Value) : string.Empty;
+    /// <summary>The survey's hidden state field as the page holds it.</summary>
+    public string State => ValueOf(Page, RenderedName(Page, "state")) ?? string.Empty;
 
     /// <summary>The FormGuard token of the page's first form.</summary>
-    public string FormToken => GuardToken(Html);
+    public string FormToken => GuardToken(Page);
 
     /// <summary>The token of a page's first guarded form (empty when it has none).</summary>
-    public static string GuardToken(string html) =>
-        TokenPattern().Match(html) is { Success: true } match ? WebUtility.HtmlDecode(match.Groups[1].Value) : string.Empty;
+    public static string GuardToken(string html) => GuardToken(HtmlPage.Parse(html));
+
+    public static string GuardToken(IParentNode page) => ValueOf(page, "wm-form") ?? string.Empty;
 
     /// <summary>
     /// The name the page gave the logical field <paramref name="field"/> (FormGuard rotates names with
     /// every rendering), or <paramref name="field"/> itself when the page has no such field.
     /// </summary>
-    public static string RenderedName(string html, string field) =>
-        Regex.Match(html, "name=\"(f[0-9a-f]{12}-" + Regex.Escape(field) + ")\"") is { Success: true } match ? match.Groups[1].Value : field;
+    public static string RenderedName(string html, string field) => RenderedName(HtmlPage.Parse(html), field);
+
+    public static string RenderedName(IParentNode page, string field) =>
+        page.QuerySelectorAll("[name]").Select(element => element.GetAttribute("name")!)
+            .FirstOrDefault(name => name.EndsWith("-" + field, StringComparison.Ordinal) && GuardPrefix().IsMatch(name[..^(field.Length + 1)]))
+        ?? field;
+
+    /// <summary>The value of the first field named <paramref name="name"/>, or null when the page has none.</summary>
+    private static string? ValueOf(IParentNode page, string name) =>
+        page.QuerySelectorAll("[name]").FirstOrDefault(element => element.GetAttribute("name") == name)?.GetAttribute("value");
 
     /// <summary>The page before the last one read (to send a form again, as a browser's back button does).</summary>
     public string Previous { get; private set; } = string.Empty;
@@ -45,7 +71,7 @@ internal sealed partial class HttpRespondent(HttpClient http, Uri baseUrl, strin
     /// <summary>Continues from a page's HTML.</summary>
     public void TakeOver(string html) => Html = html;
 
-    public bool IsComplete => Html.Contains("role=\"status\"", StringComparison.Ordinal);
+    public bool IsComplete => Page.Has("[role=status]");
 
     public async Task OpenAsync()
     {
@@ -58,9 +84,9 @@ internal sealed partial class HttpRespondent(HttpClient http, Uri baseUrl, strin
     {
         var fields = new List<KeyValuePair<string, string>>
         {
-            new("wm-form", FormToken), new(RenderedName(Html, "state"), State), new(RenderedName(Html, "nav"), action),
+            new("wm-form", FormToken), new(RenderedName(Page, "state"), State), new(RenderedName(Page, "nav"), action),
         };
-        fields.AddRange(answers.Select(a => new KeyValuePair<string, string>(RenderedName(Html, a.Name), a.Value)));
+        fields.AddRange(answers.Select(a => new KeyValuePair<string, string>(RenderedName(Page, a.Name), a.Value)));
         using var content = new FormUrlEncodedContent(fields);
         using var response = await http.PostAsync(new Uri(baseUrl, $"/{language}/s/{instrument}"), content);
         await ReadAsync(response);
@@ -83,9 +109,7 @@ internal sealed partial class HttpRespondent(HttpClient http, Uri baseUrl, strin
         Html = await response.Content.ReadAsStringAsync();
     }
 
-    [GeneratedRegex("name=\"f[0-9a-f]{12}-state\" value=\"([^\"]*)\"")]
-    private static partial Regex StatePattern();
-
-    [GeneratedRegex("name=\"wm-form\" value=\"([^\"]*)\"")]
-    private static partial Regex TokenPattern();
+    /// <summary>What FormGuard puts before a field's name: "f" and twelve hex digits.</summary>
+    [GeneratedRegex("^f[0-9a-f]{12}$")]
+    private static partial Regex GuardPrefix();
 }
