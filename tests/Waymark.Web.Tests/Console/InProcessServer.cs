@@ -53,22 +53,38 @@ public sealed partial class InProcessServer : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var ports = TestEnvironment.FreePorts(2);
-        var (publicPort, consolePort) = (ports[0], ports[1]);
         Storage = await TestDatabases.CreateAsync(_engine, _temp);
-        _app = await WaymarkServer.BuildAsync(new ServerSettings
-        {
-            PublicEndpoint = $"127.0.0.1:{publicPort}",
-            ConsoleEndpoint = $"127.0.0.1:{consolePort}",
-            Storage = Storage,
-            Time = _time,
 
-            // The console tests read the demo instruments' answers as stored: served unsealed by explicit choice.
-            Surveys = new Waymark.Web.Surveys.SurveyOptions { UnsealedForms = new HashSet<string>(["help-us-help-you", "no-need-for-help"], StringComparer.Ordinal) },
-        });
-        await _app.StartAsync();
-        PublicUrl = new Uri($"http://127.0.0.1:{publicPort}");
-        ConsoleUrl = new Uri($"http://127.0.0.1:{consolePort}");
+        // A free port can be taken by another test's process between choosing it and binding it; that says nothing
+        // about the product, so the start is tried again on other ports.
+        for (var attempt = 1; ; attempt++)
+        {
+            var ports = TestEnvironment.FreePorts(2);
+            var (publicPort, consolePort) = (ports[0], ports[1]);
+            _app = await WaymarkServer.BuildAsync(new ServerSettings
+            {
+                PublicEndpoint = $"127.0.0.1:{publicPort}",
+                ConsoleEndpoint = $"127.0.0.1:{consolePort}",
+                Storage = Storage,
+                Time = _time,
+
+                // The console tests read the demo instruments' answers as stored: served unsealed by explicit choice.
+                Surveys = new Waymark.Web.Surveys.SurveyOptions { UnsealedForms = new HashSet<string>(["help-us-help-you", "no-need-for-help"], StringComparer.Ordinal) },
+            });
+            try
+            {
+                await _app.StartAsync();
+            }
+            catch (IOException e) when (attempt < 3 && e.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+            {
+                await _app.DisposeAsync();
+                continue;
+            }
+
+            PublicUrl = new Uri($"http://127.0.0.1:{publicPort}");
+            ConsoleUrl = new Uri($"http://127.0.0.1:{consolePort}");
+            return;
+        }
     }
 
     public async Task DisposeAsync()
