@@ -28,19 +28,18 @@ build_release() {
   for project in "$@"; do quietly dotnet build "$project" -c Release -nologo -v quiet || return 1; done
 }
 
-# ready_to_run_cli: sets `waymark` to the CLI the content benchmarks time: $WAYMARK when given, else this checkout
-# published self-contained with the framework and the CLI precompiled as one composite ReadyToRun image (as a person
-# runs it on big corpora: docs/content-analysis.md, "Large corpora"; ADR 0054) into a temporary folder removed at exit.
-ready_to_run_cli() {
+# published_cli: sets `waymark` to the CLI the content benchmarks time: $WAYMARK when given, else this checkout
+# published as a person runs it on big corpora (scripts/publish-cli.sh: `waymark code` compiled ahead of time, every
+# other command the full CLI beside it; docs/content-analysis.md, "Large corpora"; ADR 0059) into a temporary folder
+# removed at exit.
+published_cli() {
   if [ -n "${WAYMARK:-}" ]; then
     waymark=$WAYMARK
     return 0
   fi
-  local rid
-  rid=$(dotnet --info | awk '$1 == "RID:" {print $2; exit}')
   publish=$(mktemp -d)
   trap 'rm -rf "$publish"' EXIT
-  quietly dotnet publish src/Waymark.Cli -c Release -r "$rid" --self-contained true -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=true -o "$publish" -nologo -clp:ErrorsOnly || return 1
+  quietly scripts/publish-cli.sh "$publish" || return 1
   waymark=$publish/waymark
 }
 

@@ -8,8 +8,8 @@
 # Debian's wamerican, wngerman, hunspell-ru and hunspell-ar; all fetched with `apt-get download` into WORK_DIR and
 # turned into corpora and codebooks by make-languages.py (never committed).
 # Usage: bench/content/languages.sh [MEGABYTES=84] [ROUNDS=5] [WORK_DIR=/tmp/waymark-bench-languages] [LANGS="en de ru ar"]
-# WAYMARK=path runs a given CLI instead of publishing this checkout ReadyToRun; NICE=1 runs everything under nice.
-# BEFORE=path also runs another CLI (e.g. main's, published ReadyToRun) in the same rounds, just before this one, and
+# WAYMARK=path runs a given CLI instead of publishing this checkout (scripts/publish-cli.sh); NICE=1 runs everything under nice.
+# BEFORE=path also runs another CLI (e.g. main's, published the same way) in the same rounds, just before this one, and
 # prints its rows ("before") next to this one's ("after"), with its own ratios to the same ripgrep runs.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -29,7 +29,7 @@ if [ "$(cat "$work/mb" 2>/dev/null)" != "$mb-w" ]; then
   echo "$mb-w" > "$work/mb"
 fi
 . bench/built.sh
-ready_to_run_cli
+published_cli
 WAYMARK=$waymark
 
 nice=(); [ "${NICE:-0}" = 1 ] && nice=(nice)

@@ -10,11 +10,12 @@ mb=${1:-200}; rounds=${2:-3}; work=${3:-/tmp/waymark-bench-content}
 command -v rg >/dev/null || { echo "ripgrep (rg) is needed" >&2; exit 1; }
 [ -d tools/corpus/node_modules/nlp-corpus ] || (cd tools/corpus && npm ci --ignore-scripts --no-audit --no-fund >/dev/null)
 [ -f "$work/paragraphs.txt" ] && [ "$(cat "$work/mb" 2>/dev/null)" = "$mb" ] || { python3 bench/content/make-corpus.py "$work" "$mb"; echo "$mb" > "$work/mb"; }
-# The CLI as a user runs it on big corpora: published ReadyToRun (precompiled), which starts faster than the
-# `dotnet build` output (docs/content-analysis.md, "Large corpora"); into a temporary folder, removed at exit.
+# The CLI as a user runs it on big corpora: published by scripts/publish-cli.sh (`waymark code` compiled ahead of
+# time), which starts faster than the `dotnet build` output (docs/content-analysis.md, "Large corpora"); into a
+# temporary folder, removed at exit.
 # WAYMARK=path runs a given CLI instead (the bench smoke tests pass the build output).
 . bench/built.sh
-ready_to_run_cli
+published_cli
 bytes=$(stat -c %s "$work/paragraphs.txt")
 
 nice=(); [ "${NICE:-0}" = 1 ] && nice=(nice)

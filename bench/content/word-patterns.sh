@@ -3,7 +3,7 @@
 # 44 keywords written three ways, exact (`feel`), stem (`stem:feel`) and fuzzy (`fuzzy:feel`), run alternately.
 # Usage: bench/content/word-patterns.sh [MEGABYTES=200] [ROUNDS=5] [WORK_DIR=/tmp/waymark-bench-content]
 # Prints wall and user+sys CPU seconds per run, medians, MB/s per core, peak memory and the ratios to exact.
-# WAYMARK=path/to/waymark runs that CLI instead of publishing this checkout ReadyToRun.
+# WAYMARK=path/to/waymark runs that CLI instead of publishing this checkout (scripts/publish-cli.sh).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 mb=${1:-200}; rounds=${2:-5}; work=${3:-/tmp/waymark-bench-content}
@@ -19,7 +19,7 @@ for kind in exact stem fuzzy; do
   } > "$work/codebook44-$kind.yaml"
 done
 . bench/built.sh
-ready_to_run_cli
+published_cli
 bytes=$(stat -c %s "$work/paragraphs.txt")
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Waymark.Cli.Commands;
 
 namespace Waymark.Cli;
 
@@ -7,24 +6,8 @@ namespace Waymark.Cli;
 /// The <c>waymark</c> command tree. Each capability adds its command to <see cref="Commands"/>, one line each;
 /// the commands themselves live in <c>Commands/</c>.
 /// </summary>
-internal static class WaymarkCommandLine
+internal static partial class WaymarkCommandLine
 {
-    // Each capability adds its command here, one line each: its name (the command's own) and how it is made.
-    private static readonly (string Name, Func<Command> Create)[] Commands =
-    [
-        ("serve", ServeCommand.Create),
-        ("stats", StatsCommand.Create),
-        ("report", ReportCommand.Create),
-        ("code", CodeCommand.Create),
-        ("community", CommunityCommand.Create),
-        ("screen", ScreenCommand.Create),
-        ("keys", KeysCommand.Create),
-        ("responses", ResponsesCommand.Create),
-        ("survey", SurveyCommand.Create),
-        ("users", UsersCommand.Create),
-        ("storage", StorageCommand.Create),
-    ];
-
     public static RootCommand Build() => Build(only: null);
 
     /// <summary>

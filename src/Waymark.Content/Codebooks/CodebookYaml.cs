@@ -1,8 +1,6 @@
 using System.Globalization;
 using Waymark.Content.Coding;
 using YamlDotNet.Core;
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
 
 namespace Waymark.Content.Codebooks;
 
@@ -45,49 +43,51 @@ internal static class CodebookYaml
     public static string Write(Codebook codebook)
     {
         ArgumentNullException.ThrowIfNull(codebook);
-        var document = new CodebookDocument
+        using var yaml = new CodebookYamlWriter();
+        yaml.Begin();
+        yaml.Text("name", codebook.Name);
+        yaml.Text("description", codebook.Description);
+        yaml.Text("language", codebook.Language);
+        yaml.Boolean("ignore_diacritics", codebook.IgnoreDiacritics);
+        if (codebook.Method is { } method)
         {
-            Name = codebook.Name,
-            Description = codebook.Description,
-            Language = codebook.Language,
-            IgnoreDiacritics = codebook.IgnoreDiacritics,
-            Method = codebook.Method is not { } method ? null : new MethodDocument
+            yaml.BeginMapping("method");
+            yaml.Text("citation", method.Citation);
+            yaml.Text("unit", method.Unit is { } unit ? CodingUnits.Name(unit) : null);
+            yaml.Text("documents", Number(method.Documents));
+            yaml.Text("communities", Number(method.Communities));
+            yaml.Text("tool", method.Tool);
+            yaml.List("gaps", method.Gaps.Count == 0 ? null : method.Gaps);
+            yaml.EndMapping();
+        }
+
+        yaml.BeginList("themes");
+        foreach (var theme in codebook.Themes)
+        {
+            yaml.BeginMapping(key: null);
+            yaml.Text("name", theme.Name);
+            yaml.Text("description", theme.Description);
+            yaml.Text("color", theme.Color);
+            yaml.BeginList("codes");
+            foreach (var code in theme.Codes)
             {
-                Citation = method.Citation,
-                Unit = method.Unit is { } unit ? CodingUnits.Name(unit) : null,
-                Documents = Number(method.Documents),
-                Communities = Number(method.Communities),
-                Tool = method.Tool,
-                Gaps = method.Gaps.Count == 0 ? null : [.. method.Gaps],
-            },
-            Themes =
-            [
-                .. codebook.Themes.Select(t => new ThemeDocument
-                {
-                    Name = t.Name,
-                    Description = t.Description,
-                    Color = t.Color,
-                    Codes =
-                    [
-                        .. t.Codes.Select(c => new CodeDocument
-                        {
-                            Name = c.Name,
-                            Description = c.Description,
-                            Color = c.Color,
-                            Patterns = [.. c.Patterns],
-                            Reference = Number(c.Reference),
-                            Examples = c.Examples.Count == 0 ? null : [.. c.Examples],
-                            Citation = c.Citation,
-                        }),
-                    ],
-                }),
-            ],
-        };
-        return new SerializerBuilder()
-            .WithNamingConvention(UnderscoredNamingConvention.Instance)
-            .ConfigureDefaultValuesHandling(DefaultValuesHandling.OmitNull)
-            .Build()
-            .Serialize(document);
+                yaml.BeginMapping(key: null);
+                yaml.Text("name", code.Name);
+                yaml.Text("description", code.Description);
+                yaml.Text("color", code.Color);
+                yaml.List("patterns", code.Patterns);
+                yaml.Text("reference", Number(code.Reference));
+                yaml.List("examples", code.Examples.Count == 0 ? null : code.Examples);
+                yaml.Text("citation", code.Citation);
+                yaml.EndMapping();
+            }
+
+            yaml.EndList();
+            yaml.EndMapping();
+        }
+
+        yaml.EndList();
+        return yaml.End();
     }
 
     private static string? Number(long? value) => value?.ToString(CultureInfo.InvariantCulture);

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -11,8 +12,6 @@ public sealed record KwicLine(string Document, long Offset, string Left, string 
 
 internal static class KeywordInContext
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
-
     public static Result<List<KwicLine>> Lines(CorpusSource source, PatternMatcher matcher, int code, int width)
     {
         var scratch = matcher.CreateScratch();
@@ -47,9 +46,7 @@ internal static class KeywordInContext
     {
         if (json)
         {
-            return JsonSerializer.Serialize(
-                lines.Select(l => new Dictionary<string, object> { ["document"] = l.Document, ["offset"] = l.Offset, ["left"] = l.Left, ["match"] = l.Match, ["right"] = l.Right }),
-                Indented);
+            return Json(lines);
         }
 
         var output = new StringBuilder();
@@ -60,6 +57,31 @@ internal static class KeywordInContext
         }
 
         return output.ToString().TrimEnd('\n');
+    }
+
+    // Written by hand rather than by the reflection-based serializer, so that the command compiled ahead of time
+    // (docs/adr/0059-coding-compiled-ahead-of-time.md) writes it too: the same text, indented by two spaces.
+    private static string Json(IReadOnlyList<KwicLine> lines)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartArray();
+            foreach (var line in lines)
+            {
+                json.WriteStartObject();
+                json.WriteString("document", line.Document);
+                json.WriteNumber("offset", line.Offset);
+                json.WriteString("left", line.Left);
+                json.WriteString("match", line.Match);
+                json.WriteString("right", line.Right);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     private static string[] Words(string text) => text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
