@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -63,8 +62,8 @@ internal static class KeywordInContext
     // (docs/adr/0059-coding-compiled-ahead-of-time.md) writes it too: the same text, indented by two spaces.
     private static string Json(IReadOnlyList<KwicLine> lines)
     {
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
         {
             json.WriteStartArray();
             foreach (var line in lines)
@@ -81,7 +80,7 @@ internal static class KeywordInContext
             json.WriteEndArray();
         }
 
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        return Encoding.UTF8.GetString(stream.ToArray());
     }
 
     private static string[] Words(string text) => text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
