@@ -196,18 +196,28 @@ internal sealed partial class AhoCorasick
         var back = 0;
         while (remaining > 0)
         {
+            // Only a block scan can walk back into bytes it did not take (a paragraph it hands on): no match starts there.
+            if (position == 0)
+            {
+                return (-1, 0);
+            }
+
             position = PreviousStart(text, position);
             back++;
-            var entry = map[DecodeValid(text, position)];
+            var entry = EntryAt(text, position, map);
             if ((entry & Separator) != 0)
             {
-                while (position > 0 && (map[DecodeValid(text, PreviousStart(text, position))] & Separator) != 0)
+                while (position > 0 && (EntryAt(text, PreviousStart(text, position), map) & Separator) != 0)
                 {
                     position = PreviousStart(text, position);
                     back++;
                 }
 
                 remaining--;
+            }
+            else if ((entry & Slow) != 0)
+            {
+                return (-1, 0);
             }
             else
             {
@@ -218,11 +228,11 @@ internal sealed partial class AhoCorasick
         return remaining < 0 ? (-1, 0) : (position, back);
     }
 
-    /// <summary>The start of the character before byte <paramref name="position"/> (already validated by the scan).</summary>
+    /// <summary>The start of the character before byte <paramref name="position"/> (above 0; validated by the scan, or the text's start).</summary>
     private static int PreviousStart(ReadOnlySpan<byte> text, int position)
     {
         position--;
-        while ((text[position] & 0xC0) == 0x80)
+        while (position > 0 && (text[position] & 0xC0) == 0x80)
         {
             position--;
         }
@@ -233,8 +243,15 @@ internal sealed partial class AhoCorasick
     /// <summary>The character at a position the scan has already validated.</summary>
     private static int DecodeValid(ReadOnlySpan<byte> text, int position) => text[position] < 0x80 ? text[position] : DecodeBmp(text, position, out _);
 
+    /// <summary>The <paramref name="map"/> entry of the character at <paramref name="position"/>; <see cref="Slow"/> where the bytes are not a BMP character.</summary>
+    private static ulong EntryAt(ReadOnlySpan<byte> text, int position, ulong[] map)
+    {
+        var c = DecodeValid(text, position);
+        return c < 0 ? Slow : map[c];
+    }
+
     private static bool IsWordBeforeUtf8(ReadOnlySpan<byte> text, int position, ulong[] map) =>
-        (map[DecodeValid(text, PreviousStart(text, position))] & Word) != 0;
+        (EntryAt(text, PreviousStart(text, position), map) & (Word | Slow)) == Word;
 
     /// <summary>
     /// Whether the character at <paramref name="position"/> (not yet scanned) is a word character; an invalid or
@@ -249,6 +266,24 @@ internal sealed partial class AhoCorasick
 
         int c = text[position];
         return (c < 0x80 || (c = DecodeBmp(text, position, out _)) >= 0) && (map[c] & (Word | Slow)) == Word;
+    }
+
+    /// <summary>Where the word characters that follow from byte <paramref name="from"/> end (BMP characters only).</summary>
+    private static int WordEndUtf8(ReadOnlySpan<byte> text, int from, ulong[] map)
+    {
+        while (from < text.Length)
+        {
+            int c = text[from];
+            var width = 1;
+            if ((c >= 0x80 && (c = DecodeBmp(text, from, out width)) < 0) || (map[c] & (Word | Slow)) != Word)
+            {
+                break;
+            }
+
+            from += width;
+        }
+
+        return from;
     }
 
     /// <summary>How many word characters follow from byte <paramref name="from"/> (UTF-16 code units: BMP characters only).</summary>

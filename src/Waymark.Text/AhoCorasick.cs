@@ -29,10 +29,12 @@ internal sealed partial class AhoCorasick
     private readonly bool[] _prefixes;
     private readonly int[] _outputStart;
     private readonly Terminal[] _outputs;
+    private readonly int[] _fail;
 
-    private AhoCorasick(ushort[] classes, bool[] wordClasses, int stride, int[] delta, int[] outputStart, Terminal[] outputs)
+    private AhoCorasick(ushort[] classes, bool[] wordClasses, int stride, int[] delta, int[] outputStart, Terminal[] outputs, int[] fail)
     {
         _classes = classes;
+        _fail = fail;
         _stride = stride;
         _delta = delta;
         _outputStart = outputStart;
@@ -224,6 +226,13 @@ internal sealed partial class AhoCorasick
 
         outputStart[count] = flat.Count;
 
+        // Failure states in the new numbering (the UTF-8 block table shares rows along them); Root and MidWord have none.
+        var failRanked = new int[count];
+        for (var i = 0; i < count; i++)
+        {
+            failRanked[i] = i < 2 ? -1 : rank[fail[order[i]]];
+        }
+
         // Encode as row offsets, complemented for states with outputs, so the scan loop needs no other lookup.
         var table = new int[delta.Length];
         for (var i = 0; i < count; i++)
@@ -244,7 +253,7 @@ internal sealed partial class AhoCorasick
             }
         }
 
-        return new AhoCorasick(classes, wordClasses, stride, table, outputStart, [.. flat]);
+        return new AhoCorasick(classes, wordClasses, stride, table, outputStart, [.. flat], failRanked);
     }
 
     /// <summary>
@@ -467,8 +476,20 @@ internal sealed partial class AhoCorasick
     /// matches go to <paramref name="outputs"/>[k] in order of their end, in block offsets; boundary checks see the
     /// whole block. Independent chains keep the core busy while each waits for its table read.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void ScanBlock(ReadOnlySpan<byte> block, ReadOnlySpan<int> starts, int end, int[] byteClasses, uint[] entries, List<PatternMatch>[] outputs)
+    {
+        var reports = new AsciiBlockReports(this, new RawBytes(block, entries));
+        ScanChains(block, starts, end, byteClasses, BlockDelta, ref reports, outputs);
+    }
+
+    /// <summary>
+    /// The chains' loop of the block scans, over any byte table whose marked entries <typeparamref name="TReports"/>
+    /// turns into matches: the ASCII table (<see cref="BlockDelta"/>) or the UTF-8 one (<see cref="Utf8Block"/>).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void ScanChains<TReports>(
+        ReadOnlySpan<byte> block, ReadOnlySpan<int> starts, int end, int[] byteClasses, int[] table, ref TReports reports, List<PatternMatch>[] outputs)
+        where TReports : struct, IBlockReports, allows ref struct
     {
         Span<int> from = stackalloc int[Chains];
         Span<int> to = stackalloc int[Chains];
@@ -485,9 +506,8 @@ internal sealed partial class AhoCorasick
         var sink1 = new PatternMatcher.RawListSink(outputs[1]);
         var sink2 = new PatternMatcher.RawListSink(outputs[2]);
         var sink3 = new PatternMatcher.RawListSink(outputs[3]);
-        var view = new RawBytes(block, entries);
         ref var classes = ref MemoryMarshal.GetArrayDataReference(byteClasses);
-        ref var delta = ref MemoryMarshal.GetArrayDataReference(BlockDelta);
+        ref var delta = ref MemoryMarshal.GetArrayDataReference(table);
         ref var bytes = ref MemoryMarshal.GetReference(block);
         nint at0 = from[0], at1 = from[1], at2 = from[2], at3 = from[3];
         var stop0 = at0 + steps;
@@ -522,22 +542,22 @@ internal sealed partial class AhoCorasick
 
             if (next0 < 0)
             {
-                ReportBlock(ref view, row0, next0 = ~next0, (int)at0, ref sink0);
+                reports.Marked(row0, next0 = ~next0, (int)at0, ref sink0);
             }
 
             if (next1 < 0)
             {
-                ReportBlock(ref view, row1, next1 = ~next1, (int)at1, ref sink1);
+                reports.Marked(row1, next1 = ~next1, (int)at1, ref sink1);
             }
 
             if (next2 < 0)
             {
-                ReportBlock(ref view, row2, next2 = ~next2, (int)at2, ref sink2);
+                reports.Marked(row2, next2 = ~next2, (int)at2, ref sink2);
             }
 
             if (next3 < 0)
             {
-                ReportBlock(ref view, row3, next3 = ~next3, (int)at3, ref sink3);
+                reports.Marked(row3, next3 = ~next3, (int)at3, ref sink3);
             }
 
             row0 = next0;
@@ -552,49 +572,72 @@ internal sealed partial class AhoCorasick
 
     Rest:
         // Each part's rest goes on alone.
-        ScanBlockRange(ref view, (int)at0, to[0], row0, ref classes, ref sink0);
-        ScanBlockRange(ref view, (int)at1, to[1], row1, ref classes, ref sink1);
-        ScanBlockRange(ref view, (int)at2, to[2], row2, ref classes, ref sink2);
-        ScanBlockRange(ref view, (int)at3, to[3], row3, ref classes, ref sink3);
+        ScanChainRest(block, (int)at0, to[0], row0, ref classes, ref delta, ref reports, ref sink0);
+        ScanChainRest(block, (int)at1, to[1], row1, ref classes, ref delta, ref reports, ref sink1);
+        ScanChainRest(block, (int)at2, to[2], row2, ref classes, ref delta, ref reports, ref sink2);
+        ScanChainRest(block, (int)at3, to[3], row3, ref classes, ref delta, ref reports, ref sink3);
     }
 
-    /// <summary>Scans block bytes [<paramref name="from"/>, <paramref name="to"/>) from row <paramref name="row"/> with the block table, then reports whole words that end with the range.</summary>
+    /// <summary>Scans block bytes [<paramref name="from"/>, <paramref name="to"/>) from row <paramref name="row"/>, then reports what ends with the range.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void ScanBlockRange(ref RawBytes view, int from, int to, int row, ref int classes, ref PatternMatcher.RawListSink sink)
+    private static void ScanChainRest<TReports>(
+        ReadOnlySpan<byte> block, int from, int to, int row, ref int classes, ref int delta, ref TReports reports, ref PatternMatcher.RawListSink sink)
+        where TReports : struct, IBlockReports, allows ref struct
     {
-        ref var delta = ref MemoryMarshal.GetArrayDataReference(BlockDelta);
-        ref var bytes = ref MemoryMarshal.GetReference(view.Bytes);
+        ref var bytes = ref MemoryMarshal.GetReference(block);
         for (var i = from; i < to; i++)
         {
             var next = Unsafe.Add(ref delta, row + Unsafe.Add(ref classes, Unsafe.Add(ref bytes, i)));
             if (next < 0)
             {
-                ReportBlock(ref view, row, next = ~next, i, ref sink);
+                reports.Marked(row, next = ~next, i, ref sink);
             }
 
             row = next;
         }
 
-        var state = row / _stride;
-        if (_wordEnds[state])
-        {
-            Report(ref view, state, to - 1, ref sink, OutputKinds.Words);
-        }
+        reports.End(row, to, ref sink);
     }
 
-    /// <summary>A marked entry of the block table at byte <paramref name="at"/>: the whole words the previous state ends there, and the prefixes the next state starts.</summary>
-    private void ReportBlock(ref RawBytes view, int previousRow, int nextRow, int at, ref PatternMatcher.RawListSink sink)
+    /// <summary>What a block scan does at a marked entry of its table and where a chain's part ends.</summary>
+    internal interface IBlockReports
     {
-        var previous = previousRow / _stride;
-        if (_wordEnds[previous] && !view.IsWordAt(at))
+        /// <summary>The entry from row <paramref name="previousRow"/> on the byte at <paramref name="at"/> to <paramref name="nextRow"/> is marked.</summary>
+        void Marked(int previousRow, int nextRow, int at, ref PatternMatcher.RawListSink sink);
+
+        /// <summary>A chain's part ends before byte <paramref name="to"/> in row <paramref name="row"/>.</summary>
+        void End(int row, int to, ref PatternMatcher.RawListSink sink);
+    }
+
+    /// <summary>The ASCII block table's marks (<see cref="BlockDelta"/>): whole words the previous state ends, prefixes the next one starts.</summary>
+    private readonly ref struct AsciiBlockReports(AhoCorasick automaton, RawBytes view) : IBlockReports
+    {
+        private readonly RawBytes _view = view;
+
+        public void Marked(int previousRow, int nextRow, int at, ref PatternMatcher.RawListSink sink)
         {
-            Report(ref view, previous, at - 1, ref sink, OutputKinds.Words);
+            var view = _view;
+            var previous = previousRow / automaton._stride;
+            if (automaton._wordEnds[previous] && !view.IsWordAt(at))
+            {
+                automaton.Report(ref view, previous, at - 1, ref sink, OutputKinds.Words);
+            }
+
+            var next = nextRow / automaton._stride;
+            if (automaton._prefixes[next])
+            {
+                automaton.Report(ref view, next, at, ref sink, OutputKinds.Prefixes);
+            }
         }
 
-        var next = nextRow / _stride;
-        if (_prefixes[next])
+        public void End(int row, int to, ref PatternMatcher.RawListSink sink)
         {
-            Report(ref view, next, at, ref sink, OutputKinds.Prefixes);
+            var view = _view;
+            var state = row / automaton._stride;
+            if (automaton._wordEnds[state])
+            {
+                automaton.Report(ref view, state, to - 1, ref sink, OutputKinds.Words);
+            }
         }
     }
 

@@ -20,6 +20,7 @@ public sealed class PatternMatcher
     private readonly (int Id, Regex Regex)[] _regexes;
     private readonly WordPatterns? _words;
     private ulong[]? _utf8Map;
+    private readonly Lazy<AhoCorasick.Utf8Block?>? _utf8Block;
 
     private PatternMatcher(MatcherOptions options, AhoCorasick? automaton, (int, Regex)[] regexes, WordPatterns? words, int count)
     {
@@ -30,6 +31,10 @@ public sealed class PatternMatcher
         _regexes = regexes;
         _words = words;
         PatternCount = count;
+        if (automaton is not null && _byteClasses is not null)
+        {
+            _utf8Block = new(() => automaton.BuildUtf8Block(Utf8Map, _byteClasses));
+        }
     }
 
     public MatcherOptions Options { get; }
@@ -243,7 +248,9 @@ public sealed class PatternMatcher
         ArgumentNullException.ThrowIfNull(results);
         ArgumentOutOfRangeException.ThrowIfLessThan(ends.Length, paragraphs.Length, nameof(ends));
         CheckBorders(block, paragraphs);
-        if (_automaton is null || _byteClasses is null || _regexes.Length > 0 || paragraphs.Length == 0 || ManyOtherScripts(block, paragraphs))
+        AhoCorasick.Utf8Block? utf8 = null;
+        if (_automaton is null || _byteClasses is null || _regexes.Length > 0 || paragraphs.Length == 0
+            || (ManyOtherScripts(block, paragraphs) && ((utf8 = _utf8Block!.Value) is null || !NonWordBorders(block, paragraphs))))
         {
             for (var p = 0; p < paragraphs.Length; p++)
             {
@@ -256,7 +263,15 @@ public sealed class PatternMatcher
         CheckScratch(scratch);
         Span<int> starts = stackalloc int[AhoCorasick.Chains];
         var outputs = scratch.ChainMatches;
-        _automaton.ScanBlock(block, ChainStarts(paragraphs, starts), paragraphs[^1].End, _byteClasses, _entries, outputs);
+        if (utf8 is null)
+        {
+            _automaton.ScanBlock(block, ChainStarts(paragraphs, starts), paragraphs[^1].End, _byteClasses, _entries, outputs);
+        }
+        else
+        {
+            _automaton.ScanBlockUtf8(block, ChainStarts(paragraphs, starts), paragraphs[^1].End, utf8, Utf8Map, outputs);
+        }
+
         var found = scratch.BlockMatches;
         found.Clear();
         foreach (var output in outputs)
@@ -283,8 +298,9 @@ public sealed class PatternMatcher
             }
 
             var firstNonAscii = nonAscii < paragraph.End ? nonAscii - paragraph.Start : -1;
-            if (firstNonAscii >= 0 && !AllInert(bytes[firstNonAscii..]))
+            if (utf8 is null ? firstNonAscii >= 0 && !AllInert(bytes[firstNonAscii..]) : Escaped(all, m, paragraph.End))
             {
+                // The byte scan left this paragraph (other scripts, or bytes the UTF-8 table does not take): alone.
                 while (m < all.Length && all[m].End <= paragraph.End)
                 {
                     m++;
@@ -330,6 +346,41 @@ public sealed class PatternMatcher
 
             ends[p] = results.Count;
         }
+    }
+
+    /// <summary>True when the UTF-8 block scan marked a byte it does not take among the matches of the paragraph that ends at <paramref name="end"/>.</summary>
+    private static bool Escaped(ReadOnlySpan<PatternMatch> all, int m, int end)
+    {
+        for (; m < all.Length && all[m].End <= end; m++)
+        {
+            if (all[m].PatternId < 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// True when every paragraph is bordered by characters that are not word characters (ASCII bytes are checked by
+    /// <see cref="CheckBorders"/>): the UTF-8 block scan reads the borders as characters, where a paragraph alone has its edge.
+    /// </summary>
+    private static bool NonWordBorders(ReadOnlySpan<byte> block, ReadOnlySpan<ByteRange> paragraphs)
+    {
+        foreach (var paragraph in paragraphs)
+        {
+            if ((paragraph.Start > 0 && block[paragraph.Start - 1] >= 0x80 && !NonWord(Rune.DecodeLastFromUtf8(block[..paragraph.Start], out var before, out _), before))
+                || (paragraph.End < block.Length && block[paragraph.End] >= 0x80 && !NonWord(Rune.DecodeFromUtf8(block[paragraph.End..], out var after, out _), after)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+
+        static bool NonWord(System.Buffers.OperationStatus status, Rune rune) =>
+            status == System.Buffers.OperationStatus.Done && !(rune.IsBmp ? WordChars.IsBmpWord((char)rune.Value) : WordChars.IsWord(Rune.GetUnicodeCategory(rune)));
     }
 
     /// <summary>

@@ -34,22 +34,101 @@ public sealed class BlockMatcherTests
             for (var t = 0; t < 10; t++)
             {
                 var (block, paragraphs) = RandomBlock(random);
-                var expected = new List<PatternMatch>();
-                var expectedEnds = new int[paragraphs.Length];
-                for (var p = 0; p < paragraphs.Length; p++)
-                {
-                    matcher.FindAll(block.AsSpan(paragraphs[p].Start, paragraphs[p].Length), scratch, expected);
-                    expectedEnds[p] = expected.Count;
-                }
-
-                var actual = new List<PatternMatch>();
-                var ends = new int[paragraphs.Length];
-                matcher.FindAll(block, paragraphs, scratch, actual, ends);
-                var context = $"patterns [{string.Join("|", patterns)}] block '{Encoding.UTF8.GetString(block).ReplaceLineEndings("⏎")}' paragraphs {string.Join(",", paragraphs)}";
-                Assert.True(expected.SequenceEqual(actual), $"{context}: expected {string.Join(",", expected)} got {string.Join(",", actual)}");
-                Assert.True(expectedEnds.SequenceEqual(ends), $"{context}: ends {string.Join(",", expectedEnds)} got {string.Join(",", ends)}");
+                AssertBlockEqualsParagraphs(matcher, scratch, block, paragraphs, patterns);
             }
         }
+    }
+
+    /// <summary>
+    /// Blocks mostly in other scripts are scanned as UTF-8 bytes by the composed automaton (folding, expansions, separators
+    /// and word boundaries of any script), handing on paragraphs with invalid bytes, astral or untaken characters: the
+    /// result must still be each paragraph's alone.
+    /// </summary>
+    [Theory]
+    [InlineData(false, false)]
+    [InlineData(true, false)]
+    [InlineData(false, true)]
+    [InlineData(true, true)]
+    public void Fuzz_a_block_in_other_scripts_equals_scanning_each_paragraph_alone(bool removeDiacritics, bool punctuationAsSeparator)
+    {
+        var random = new Random(7171 + (removeDiacritics ? 1 : 0) + (punctuationAsSeparator ? 2 : 0));
+        var normalization = new NormalizationOptions(removeDiacritics, punctuationAsSeparator);
+        var options = new MatcherOptions { Normalization = normalization };
+        for (var round = 0; round < 300; round++)
+        {
+            var patterns = new List<string>();
+            for (var n = random.Next(1, 8); n > 0; n--)
+            {
+                var pattern = string.Concat(Enumerable.Range(0, random.Next(1, 4)).Select(_ => RandomText.Piece(random))).Trim();
+                if (pattern.Length > 0 && PatternMatcher.NormalizePattern(pattern, normalization).Length > 0)
+                {
+                    patterns.Add(random.Next(4) == 0 ? pattern + "*" : pattern);
+                }
+            }
+
+            var built = PatternMatcher.Create(patterns.Select((p, i) => new PatternDefinition(i, p)), options);
+            if (patterns.Count == 0 || !built.IsSuccess)
+            {
+                continue;
+            }
+
+            var matcher = built.Value!;
+            var scratch = matcher.CreateScratch();
+            for (var t = 0; t < 10; t++)
+            {
+                var (block, paragraphs) = OtherScriptsBlock(random);
+                AssertBlockEqualsParagraphs(matcher, scratch, block, paragraphs, patterns);
+            }
+        }
+    }
+
+    private static void AssertBlockEqualsParagraphs(PatternMatcher matcher, MatchScratch scratch, byte[] block, ByteRange[] paragraphs, List<string> patterns)
+    {
+        var expected = new List<PatternMatch>();
+        var expectedEnds = new int[paragraphs.Length];
+        for (var p = 0; p < paragraphs.Length; p++)
+        {
+            matcher.FindAll(block.AsSpan(paragraphs[p].Start, paragraphs[p].Length), scratch, expected);
+            expectedEnds[p] = expected.Count;
+        }
+
+        var actual = new List<PatternMatch>();
+        var ends = new int[paragraphs.Length];
+        matcher.FindAll(block, paragraphs, scratch, actual, ends);
+        var context = $"patterns [{string.Join("|", patterns)}] block '{Encoding.UTF8.GetString(block).ReplaceLineEndings("⏎")}' paragraphs {string.Join(",", paragraphs)}";
+        Assert.True(expected.SequenceEqual(actual), $"{context}: expected {string.Join(",", expected)} got {string.Join(",", actual)}");
+        Assert.True(expectedEnds.SequenceEqual(ends), $"{context}: ends {string.Join(",", expectedEnds)} got {string.Join(",", ends)}");
+    }
+
+    /// <summary>Paragraphs of other-script pieces (an eighth with an invalid byte, some in ASCII) between random borders.</summary>
+    private static (byte[] Block, ByteRange[] Paragraphs) OtherScriptsBlock(Random random)
+    {
+        var bytes = new List<byte>();
+        var paragraphs = new List<ByteRange>();
+        for (var n = random.Next(1, random.Next(3) == 0 ? 40 : 8); n > 0; n--)
+        {
+            var paragraph = random.Next(6) == 0
+                ? RandomText.Utf8(random, random.Next(1, 20))
+                : Encoding.UTF8.GetBytes(string.Concat(Enumerable.Range(0, random.Next(1, 20)).Select(_ => RandomText.Piece(random))));
+            if (paragraph.Length > 0 && random.Next(8) == 0)
+            {
+                paragraph[random.Next(paragraph.Length)] = (byte)(0x80 + random.Next(0x80));
+            }
+
+            if (paragraph.Length == 0 || (IsWordByte(paragraph[0]) && bytes.Count > 0 && IsWordByte(bytes[^1])))
+            {
+                continue;
+            }
+
+            paragraphs.Add(new ByteRange(bytes.Count, paragraph.Length));
+            bytes.AddRange(paragraph);
+            if (n > 1 || random.Next(2) == 0)
+            {
+                bytes.AddRange(Encoding.UTF8.GetBytes(Borders[random.Next(Borders.Length)]));
+            }
+        }
+
+        return ([.. bytes], [.. paragraphs]);
     }
 
     [Fact]

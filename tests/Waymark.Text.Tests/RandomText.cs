@@ -38,4 +38,17 @@ internal static class RandomText
 
         return [.. bytes];
     }
+
+    // Letters whose folding changes the UTF-8 lead byte (Р → р is D0 A0 → D1 80), keeps it (Д → д), changes the byte
+    // length (K Kelvin sign → k, ẞ → ss), or expands (ä → a + U+0308 under NFD, ß → ss, İ → i + U+0307, ﬃ, ŉ → ʼn);
+    // Arabic letters, harakat and tatweel; Greek final sigma; separators, punctuation, astral and invalid bytes.
+    private static readonly string[] Scripts =
+    [
+        "р", "Р", "д", "Д", "ё", "Ё", "е", "а", "А", "ä", "Ä", "a\u0308", "ö", "ß", "ẞ", "ss", "SS", "s", "K", "k", "K", "İ", "i", "ﬃ", "ffi",
+        "ŉ", "n", "σ", "Σ", "ς", "ب", "ت", "ا", "\u064E", "\u0640", "ك", " ", " ", "  ", "\u00A0", "\u3000", "\n", ",", "-", "’", "؟", "_", "1",
+        "😀", "\uFFFD",
+    ];
+
+    /// <summary>One piece of text in another script (see <see cref="Scripts"/>).</summary>
+    public static string Piece(Random random) => System.Text.RegularExpressions.Regex.Unescape(Scripts[random.Next(Scripts.Length)]);
 }

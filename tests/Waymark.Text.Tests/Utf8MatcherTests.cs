@@ -102,18 +102,6 @@ public sealed class Utf8MatcherTests
             $"patterns [{string.Join("|", patterns)}] text '{text.ReplaceLineEndings("⏎")}': expected {string.Join(",", expected)} got {string.Join(",", actual)}");
     }
 
-    // Letters whose folding changes the UTF-8 lead byte (Р → р is D0 A0 → D1 80), keeps it (Д → д), changes the byte
-    // length (K Kelvin sign → k, ẞ → ss), or expands (ä → a + U+0308 under NFD, ß → ss, İ → i + U+0307, ﬃ, ŉ → ʼn);
-    // Arabic letters, harakat and tatweel; Greek final sigma; separators, punctuation, astral and invalid bytes.
-    private static readonly string[] Scripts =
-    [
-        "р", "Р", "д", "Д", "ё", "Ё", "е", "а", "А", "ä", "Ä", "a\u0308", "ö", "ß", "ẞ", "ss", "SS", "s", "K", "k", "K", "İ", "i", "ﬃ", "ffi",
-        "ŉ", "n", "σ", "Σ", "ς", "ب", "ت", "ا", "\u064E", "\u0640", "ك", " ", " ", "  ", "\u00A0", "\u3000", "\n", ",", "-", "’", "؟", "_", "1",
-        "😀", "\uFFFD",
-    ];
-
-    private static string Piece(Random random) => System.Text.RegularExpressions.Regex.Unescape(Scripts[random.Next(Scripts.Length)]);
-
     /// <summary>
     /// Text in other scripts is scanned as UTF-8 character by character (folded through one table) unless a character
     /// needs decoding: both must find exactly what the UTF-16 path finds in the decoded text.
@@ -126,7 +114,7 @@ public sealed class Utf8MatcherTests
             var patterns = new List<string>();
             for (var n = random.Next(1, 6); n > 0; n--)
             {
-                var pattern = string.Concat(Enumerable.Range(0, random.Next(1, 4)).Select(_ => Piece(random))).Trim();
+                var pattern = string.Concat(Enumerable.Range(0, random.Next(1, 4)).Select(_ => RandomText.Piece(random))).Trim();
                 if (pattern.Length > 0 && PatternMatcher.NormalizePattern(pattern, options).Length > 0)
                 {
                     patterns.Add(random.Next(4) == 0 ? pattern + "*" : pattern);
@@ -142,7 +130,7 @@ public sealed class Utf8MatcherTests
             var scratch = matcher.CreateScratch();
             for (var t = 0; t < 25; t++)
             {
-                var pieces = Enumerable.Range(0, random.Next(0, 30)).Select(_ => Piece(random)).ToList();
+                var pieces = Enumerable.Range(0, random.Next(0, 30)).Select(_ => RandomText.Piece(random)).ToList();
                 var utf8 = Encoding.UTF8.GetBytes(string.Concat(pieces));
                 if (random.Next(8) == 0 && utf8.Length > 0)
                 {
