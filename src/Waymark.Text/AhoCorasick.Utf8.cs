@@ -290,17 +290,9 @@ internal sealed partial class AhoCorasick
     private static int WordCharsFrom(ReadOnlySpan<byte> text, int from, ulong[] map)
     {
         var count = 0;
-        while (from < text.Length)
+        foreach (var b in text[from..WordEndUtf8(text, from, map)])
         {
-            int c = text[from];
-            var width = 1;
-            if ((c >= 0x80 && (c = DecodeBmp(text, from, out width)) < 0) || (map[c] & (Word | Slow)) != Word)
-            {
-                break;
-            }
-
-            from += width;
-            count++;
+            count += (b & 0xC0) == 0x80 ? 0 : 1;
         }
 
         return count;

@@ -56,15 +56,7 @@ public sealed class BlockMatcherTests
         var options = new MatcherOptions { Normalization = normalization };
         for (var round = 0; round < 300; round++)
         {
-            var patterns = new List<string>();
-            for (var n = random.Next(1, 8); n > 0; n--)
-            {
-                var pattern = string.Concat(Enumerable.Range(0, random.Next(1, 4)).Select(_ => RandomText.Piece(random))).Trim();
-                if (pattern.Length > 0 && PatternMatcher.NormalizePattern(pattern, normalization).Length > 0)
-                {
-                    patterns.Add(random.Next(4) == 0 ? pattern + "*" : pattern);
-                }
-            }
+            var patterns = RandomText.ScriptPatterns(random, normalization, 8);
 
             var built = PatternMatcher.Create(patterns.Select((p, i) => new PatternDefinition(i, p)), options);
             if (patterns.Count == 0 || !built.IsSuccess)

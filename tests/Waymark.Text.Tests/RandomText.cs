@@ -51,4 +51,20 @@ internal static class RandomText
 
     /// <summary>One piece of text in another script (see <see cref="Scripts"/>).</summary>
     public static string Piece(Random random) => System.Text.RegularExpressions.Regex.Unescape(Scripts[random.Next(Scripts.Length)]);
+
+    /// <summary>Up to <paramref name="most"/> - 1 patterns of one to three <see cref="Piece"/>s, a quarter of them prefixes; none empty after normalisation.</summary>
+    public static List<string> ScriptPatterns(Random random, NormalizationOptions options, int most)
+    {
+        var patterns = new List<string>();
+        for (var n = random.Next(1, most); n > 0; n--)
+        {
+            var pattern = string.Concat(Enumerable.Range(0, random.Next(1, 4)).Select(_ => Piece(random))).Trim();
+            if (pattern.Length > 0 && PatternMatcher.NormalizePattern(pattern, options).Length > 0)
+            {
+                patterns.Add(random.Next(4) == 0 ? pattern + "*" : pattern);
+            }
+        }
+
+        return patterns;
+    }
 }

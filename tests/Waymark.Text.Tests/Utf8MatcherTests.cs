@@ -111,15 +111,7 @@ public sealed class Utf8MatcherTests
         var random = new Random(1919);
         for (var round = 0; round < 400; round++)
         {
-            var patterns = new List<string>();
-            for (var n = random.Next(1, 6); n > 0; n--)
-            {
-                var pattern = string.Concat(Enumerable.Range(0, random.Next(1, 4)).Select(_ => RandomText.Piece(random))).Trim();
-                if (pattern.Length > 0 && PatternMatcher.NormalizePattern(pattern, options).Length > 0)
-                {
-                    patterns.Add(random.Next(4) == 0 ? pattern + "*" : pattern);
-                }
-            }
+            var patterns = RandomText.ScriptPatterns(random, options, 6);
 
             if (patterns.Count == 0 || !PatternMatcher.Create(patterns.Select((p, i) => new PatternDefinition(i, p)), new MatcherOptions { Normalization = options }).IsSuccess)
             {
