@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Waymark.Content.Codebooks;
 using Waymark.Content.Coding;
 using Waymark.Content.Community;
@@ -23,7 +24,12 @@ public static class ContentAnalysis
         }
 
         var start = time.GetTimestamp();
-        CodingWarmUp.Start();
+        // Compiled ahead of time (ADR 0059) there is nothing to warm up: the run would only spend CPU on the built-in text.
+        if (RuntimeFeature.IsDynamicCodeCompiled)
+        {
+            CodingWarmUp.Start();
+        }
+
         var codebook = CodebookFiles.Load(options.CodebookPath);
         if (!codebook.IsSuccess)
         {
