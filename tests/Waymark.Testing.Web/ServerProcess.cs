@@ -280,9 +280,21 @@ public sealed class ServerProcess : IAsyncDisposable
         return (process.ExitCode, await output.ConfigureAwait(false), await error.ConfigureAwait(false));
     }
 
-    /// <summary>The <c>waymark</c> command built beside the tests (the test project references src/Waymark.Cli).</summary>
-    private static string WaymarkDll()
+    /// <summary>
+    /// Names a <c>waymark.dll</c> to start instead of the one built beside the tests: ./test.sh publishes the same
+    /// source precompiled (ReadyToRun) and sets it, because a server that JIT-compiles ASP.NET Core, Razor and its
+    /// own code at every start costs about twice the CPU (docs/development.md, "Precompiled servers").
+    /// </summary>
+    public const string CliVariable = "WAYMARK_TEST_CLI";
+
+    /// <summary>The <c>waymark</c> command the tests run: <see cref="CliVariable"/> when set, else the one built beside the tests (the test project references src/Waymark.Cli).</summary>
+    public static string WaymarkDll()
     {
+        if (Environment.GetEnvironmentVariable(CliVariable) is { Length: > 0 } given)
+        {
+            return File.Exists(given) ? given : throw new InvalidOperationException($"{CliVariable} names {given}, which does not exist.");
+        }
+
         var path = Path.Combine(AppContext.BaseDirectory, "waymark.dll");
         return File.Exists(path)
             ? path

@@ -78,7 +78,7 @@ public sealed class SurveySealingTests : IDisposable
     }
 
     private static Task<(int Code, string Output)> RunWaymarkAsync(params string[] arguments) =>
-        RunAsync("dotnet", [Path.Combine(AppContext.BaseDirectory, "waymark.dll"), .. arguments]);
+        RunAsync("dotnet", [ServerProcess.WaymarkDll(), .. arguments]);
 
     private static async Task<(int Code, string Output)> RunAsync(string program, params string[] arguments)
     {
