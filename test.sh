@@ -97,6 +97,10 @@ if [ "$mode" != unit ]; then
 fi
 
 # 5. Every test project (the unit run: the tests of no category in TestCategory).
+# Without dynamic PGO: its instrumented tier re-compiles the hot methods of short-lived processes (the test hosts,
+# the servers and CLIs they start, which inherit this) once more, for speed a test run never lasts long enough to
+# use; measured, a third less CPU for servers and test hosts (docs/development.md, "Precompiled servers").
+export DOTNET_TieredPGO=0
 status=0
 if [ "$mode" != ahmia ]; then
 filter=()
