@@ -283,7 +283,7 @@ public sealed class ServerProcess : IAsyncDisposable
     /// <summary>
     /// Names a <c>waymark.dll</c> to start instead of the one built beside the tests: ./test.sh publishes the same
     /// source precompiled (ReadyToRun) and sets it, because a server that JIT-compiles ASP.NET Core, Razor and its
-    /// own code at every start costs about twice the CPU (docs/development.md, "Precompiled servers").
+    /// own code at every start costs about twice the CPU (docs/development.md, "A faster build, precompiled servers").
     /// </summary>
     public const string CliVariable = "WAYMARK_TEST_CLI";
 
