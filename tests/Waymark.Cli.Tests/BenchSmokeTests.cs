@@ -13,7 +13,10 @@ namespace Waymark.Cli.Tests;
 [Trait(TestCategory.Name, TestCategory.Server)]
 public sealed class BenchSmokeTests
 {
-    private static readonly string Cli = Path.Combine(TestEnvironment.RepositoryRoot, "src", "Waymark.Cli", "bin", "Release", "net10.0", "waymark");
+    /// <summary>The CLI the content scripts run (<c>WAYMARK</c>): ./test.sh's precompiled one when it published it, else the build output.</summary>
+    private static readonly string Cli = TestEnvironment.PublishedCli is { } published
+        ? Path.Combine(Path.GetDirectoryName(published)!, "waymark")
+        : Path.Combine(TestEnvironment.RepositoryRoot, "src", "Waymark.Cli", "bin", "Release", "net10.0", "waymark");
 
     [Theory]
     [InlineData("bench/page-load.sh", "1 1", @"\| Waymark /en/privacy .*\| [0-9.]+ \|")]

@@ -159,6 +159,9 @@ public sealed class ServerProcess : IAsyncDisposable
         {
             if (_process.HasExited)
             {
+                // The process can end before its last lines are read (a precompiled server refuses a bad setting
+                // within milliseconds): waiting for the exit also waits for the end of its output.
+                await _process.WaitForExitAsync().ConfigureAwait(false);
                 throw new InvalidOperationException($"waymark serve exited with {_process.ExitCode}:\n{Output}");
             }
 
@@ -280,19 +283,12 @@ public sealed class ServerProcess : IAsyncDisposable
         return (process.ExitCode, await output.ConfigureAwait(false), await error.ConfigureAwait(false));
     }
 
-    /// <summary>
-    /// Names a <c>waymark.dll</c> to start instead of the one built beside the tests: ./test.sh publishes the same
-    /// source precompiled (ReadyToRun) and sets it, because a server that JIT-compiles ASP.NET Core, Razor and its
-    /// own code at every start costs about twice the CPU (docs/development.md, "A faster build, precompiled servers").
-    /// </summary>
-    public const string CliVariable = "WAYMARK_TEST_CLI";
-
-    /// <summary>The <c>waymark</c> command the tests run: <see cref="CliVariable"/> when set, else the one built beside the tests (the test project references src/Waymark.Cli).</summary>
+    /// <summary>The <c>waymark</c> command the tests run: the precompiled one test.sh published (<see cref="TestEnvironment.PublishedCli"/>), else the one built beside the tests (the test project references src/Waymark.Cli).</summary>
     public static string WaymarkDll()
     {
-        if (Environment.GetEnvironmentVariable(CliVariable) is { Length: > 0 } given)
+        if (TestEnvironment.PublishedCli is { } published)
         {
-            return File.Exists(given) ? given : throw new InvalidOperationException($"{CliVariable} names {given}, which does not exist.");
+            return published;
         }
 
         var path = Path.Combine(AppContext.BaseDirectory, "waymark.dll");

@@ -15,6 +15,19 @@ public static class TestEnvironment
             : throw new InvalidOperationException(
                 $"{PostgresVariable} is not set. Run the tests with ./test.sh, which starts a throwaway PostgreSQL cluster.");
 
+    /// <summary>
+    /// Set by test.sh to the <c>waymark.dll</c> it published from this checkout precompiled (ReadyToRun), for the
+    /// servers and command lines the tests start: a plain build JIT-compiles ASP.NET Core, Razor and Waymark at every
+    /// start, about twice the CPU (docs/development.md, "A faster build, precompiled servers").
+    /// </summary>
+    public const string CliVariable = "WAYMARK_TEST_CLI";
+
+    /// <summary>The <c>waymark.dll</c> named by <see cref="CliVariable"/>, or null when it is not set.</summary>
+    public static string? PublishedCli =>
+        Environment.GetEnvironmentVariable(CliVariable) is { Length: > 0 } given
+            ? File.Exists(given) ? given : throw new InvalidOperationException($"{CliVariable} names {given}, which does not exist.")
+            : null;
+
     /// <summary>The repository root (the folder holding Waymark.slnx).</summary>
     public static string RepositoryRoot { get; } = FindRoot();
 
