@@ -71,7 +71,7 @@ row() {
     "$wall_5000w / $cpu_5000w, $(awk -v b="$bytes" -v c="$cpu_5000w" 'BEGIN {printf "%.0f", b/1e6/c}')"
 }
 for lang in $langs; do
-  bytes=$(stat -c %s "$work/paragraphs-$lang.txt")
+  bytes=$(stat -L -c %s "$work/paragraphs-$lang.txt")
   wall_rg=$(awk -v n="rg44-$lang" '$1==n {print $2}' "$results" | median)
   cpu_rg=$(awk -v n="rg44-$lang" '$1==n {print $3+$5}' "$results" | median)
   if [ -n "${BEFORE:-}" ]; then

@@ -11,10 +11,10 @@ namespace Waymark.Text;
 internal sealed partial class AhoCorasick
 {
     /// <summary>
-    /// The largest UTF-8 block table built (16 M entries, 64 MB): beyond it, building and reading it cost more than the
-    /// character-by-character scan it replaces (docs/performance.md).
+    /// The largest UTF-8 block table built (8 M entries, 32 MB): beyond it, building it costs more than the byte scan saves
+    /// over the character-by-character scan on an 84 MB corpus (a 5,000-word Russian codebook: 10.3 M; docs/performance.md).
     /// </summary>
-    internal const long MaxUtf8BlockEntries = 16L * 1024 * 1024;
+    internal const long MaxUtf8BlockEntries = 8L * 1024 * 1024;
 
     /// <summary>Continuation bytes (0x80–0xBF): the 64 values a multi-byte character's later bytes take.</summary>
     private const int Continuations = 64;
@@ -140,12 +140,13 @@ internal sealed partial class AhoCorasick
         }
 
         var stride = escapeClass + 1;
-        var (origins, intermediates) = IntermediateStates(nodes, leadClass.Keys);
-        var states = StateCount + 1 + origins.Count;
-        if ((long)states * stride > MaxUtf8BlockEntries)
+        var (origins, intermediates) = IntermediateStates(nodes, leadClass.Keys, (int)Math.Min(int.MaxValue, MaxUtf8BlockEntries / stride));
+        if (origins is null)
         {
             return null;
         }
+
+        var states = StateCount + 1 + origins.Count;
 
         var escape = StateCount;
         var delta = new int[states * stride];
@@ -326,9 +327,10 @@ internal sealed partial class AhoCorasick
     /// The intermediate states, each (the state whose outcomes it holds, the prefix node), and for every node the
     /// intermediate state each state goes to under it (Intermediate[node][state]). Root has one for every node; any other
     /// state only where some character under the node takes it elsewhere than its failure state (MidWord's is Root):
-    /// else it shares its failure state's. States are numbered breadth first, so a failure state comes first.
+    /// else it shares its failure state's. States are numbered breadth first, so a failure state comes first. No origins
+    /// when there would be more than <paramref name="maxStates"/> states in all.
     /// </summary>
-    private (List<(int From, int Node)> Origins, int[][] Intermediate) IntermediateStates(List<PrefixNode> nodes, IEnumerable<int> leadNodes)
+    private (List<(int From, int Node)>? Origins, int[][] Intermediate) IntermediateStates(List<PrefixNode> nodes, IEnumerable<int> leadNodes, int maxStates)
     {
         var all = new List<int>();
         var parents = new Dictionary<int, List<int>>();
@@ -376,6 +378,12 @@ internal sealed partial class AhoCorasick
         var own = new HashSet<int>();
         for (var state = MidWord; state < StateCount; state++)
         {
+            // Over the size limit: given up as soon as it is known, since finding the states is most of the cost.
+            if (StateCount + 1 + origins.Count > maxStates)
+            {
+                return (null, intermediate);
+            }
+
             var failure = state == MidWord ? Root : _fail[state];
             own.Clear();
             for (var cls = WordClass + 1; cls < _stride; cls++)
@@ -407,7 +415,7 @@ internal sealed partial class AhoCorasick
             }
         }
 
-        return (origins, intermediate);
+        return (StateCount + 1 + origins.Count > maxStates ? null : origins, intermediate);
     }
 
     /// <summary>The character automaton's next state (not its row) from <paramref name="state"/> on class <paramref name="cls"/>.</summary>
