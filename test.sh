@@ -104,7 +104,9 @@ dotnet build Waymark.slnx -c Release -warnaserror -nologo -clp:ErrorsOnly -p:Use
 if [ "$mode" != unit ]; then
   log "Publishing the tests' waymark precompiled (ReadyToRun)"
   rid=$(dotnet --info | awk '$1 == "RID:" {print $2; exit}')
-  rm -rf artifacts/waymark
+  # An earlier composite ReadyToRun publish (the benchmarks once made one) leaves stubs there that a plain publish
+  # would take as they are, and the runtime then aborts at start: scripts/publish-cli.sh removes them the same way.
+  rm -rf artifacts/waymark "src/Waymark.Cli/obj/Release/net10.0/$rid/R2R"
   dotnet publish src/Waymark.Cli -c Release -r "$rid" --self-contained false -p:PublishReadyToRun=true \
     -o artifacts/waymark -nologo -clp:ErrorsOnly -p:UseSharedCompilation=true
   export WAYMARK_TEST_CLI="$root/artifacts/waymark/waymark.dll"
