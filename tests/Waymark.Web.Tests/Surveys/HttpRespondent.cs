@@ -53,7 +53,7 @@ internal sealed partial class HttpRespondent(HttpClient http, Uri baseUrl, strin
 
     /// <summary>The value of the first field named <paramref name="name"/>, or null when the page has none.</summary>
     private static string? ValueOf(IParentNode page, string name) =>
-        page.QuerySelectorAll("[name]").FirstOrDefault(element => element.GetAttribute("name") == name)?.GetAttribute("value");
+        page.QuerySelector($"[name='{name}']")?.GetAttribute("value");
 
     /// <summary>The page before the last one read (to send a form again, as a browser's back button does).</summary>
     public string Previous { get; private set; } = string.Empty;
